@@ -1,0 +1,411 @@
+// Registration over HTTP against a PostgreSQL server (docs/performance.md).
+//
+//   npm run bench                                   # 32 connections, 20 s
+//   npm run bench -- --duration 5 --connections 8   # a quick run
+//   npm run bench -- --profile                      # and a CPU profile of the server process
+//
+// The server is the working tree's src/cli.ts. bench/profile-summary.ts reads a profile;
+// bench/statements.ts times the statements of registration one by one on a kept database.
+//
+// Creates a fresh database on the server, starts the real server as a separate process
+// (src/cli.ts serve, demo mode for the demo users), signs in as `registrar`, runs autocannon in
+// this process against POST /api/v1/appeals with varied bodies (bench/bodies.ts), prints the
+// result, checks in SQL that every 201 is one stored appeal and that the numbers are gapless, and
+// always stops the server and drops the database at the end.
+//
+// Flags (or environment): --duration S (BENCH_DURATION, 20), --connections N (BENCH_CONNECTIONS,
+// 32), --pg URL of the server (BENCH_PG_URL, postgres://postgres@127.0.0.1:5432/postgres),
+// --seed N (1), --profile (server --cpu-prof into --profile-dir, default a temp folder),
+// --keep (keep the database), --server-env K=V,... (extra server environment).
+//
+// When the time is up, connections stop sending registrations and ask GET /health instead until
+// autocannon ends a moment later, so registrations in flight are answered, not cut off: the count
+// of 201 answers must then equal the count of new appeals exactly.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { readdirSync, readFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir, cpus } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import autocannon, { type Client } from 'autocannon';
+import { BodyGenerator } from './bodies.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+const { values: flags } = parseArgs({
+  options: {
+    duration: { type: 'string' },
+    connections: { type: 'string' },
+    pg: { type: 'string' },
+    seed: { type: 'string' },
+    profile: { type: 'boolean', default: false },
+    'profile-dir': { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    'server-env': { type: 'string' },
+  },
+});
+const env = process.env;
+const DURATION = Number(flags.duration ?? env.BENCH_DURATION ?? 20);
+const CONNECTIONS = Number(flags.connections ?? env.BENCH_CONNECTIONS ?? 32);
+const PG_URL = flags.pg ?? env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const SEED = Number(flags.seed ?? 1);
+/** How long connections ask /health after the time is up, so registrations in flight finish. */
+const DRAIN_SECONDS = 3;
+if (!(DURATION > 0) || !(CONNECTIONS > 0 && Number.isInteger(CONNECTIONS))) {
+  console.error(
+    'usage: bench/registration.ts [--duration S] [--connections N] [--pg URL] [--seed N] [--profile] [--profile-dir DIR] [--keep] [--server-env K=V,…]',
+  );
+  process.exit(2);
+}
+
+// ------------------------------------------------------------------------------------------------
+// CPU accounting from /proc (Linux): which process used the two cores during the run.
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+function cpuTicks(pid: number | string): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]); // utime + stime
+  } catch {
+    return 0;
+  }
+}
+
+/** PostgreSQL's processes that work for this benchmark: the backends of its database and the
+ *  server's own background processes (WAL writer, checkpointer, …); backends of other databases
+ *  are other work on the machine. */
+function postgresTicks(database: string): number {
+  let sum = 0;
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return 0;
+  }
+  for (const pid of entries) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') continue;
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      const clientBackend = /\(\d+\)|\[local\]/.test(cmdline);
+      if (cmdline.includes(` ${database} `) || !clientBackend) sum += cpuTicks(pid);
+    } catch {
+      // gone
+    }
+  }
+  return sum;
+}
+
+/** Busy ticks of the whole machine, all cores (/proc/stat). */
+function machineTicks(): number {
+  try {
+    const [, ...f] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+    const n = f.map(Number);
+    return n.reduce((a, b) => a + b, 0) - (n[3] ?? 0) - (n[4] ?? 0); // all but idle and iowait
+  } catch {
+    return 0;
+  }
+}
+
+interface CpuSample {
+  at: number;
+  server: number;
+  postgres: number;
+  bench: number;
+  machine: number;
+}
+
+function sampleCpu(serverPid: number, database: string): CpuSample {
+  const u = process.cpuUsage();
+  return {
+    at: performance.now(),
+    server: cpuTicks(serverPid),
+    postgres: postgresTicks(database),
+    bench: ((u.user + u.system) / 1e6) * TICKS_PER_SECOND,
+    machine: machineTicks(),
+  };
+}
+
+// ------------------------------------------------------------------------------------------------
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      s.close(() => ok(port));
+    });
+  });
+}
+
+async function adminQuery(text: string): Promise<void> {
+  const c = new pg.Client({ connectionString: PG_URL });
+  await c.connect();
+  try {
+    await c.query(text);
+  } finally {
+    await c.end();
+  }
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+const ms = (v: number) => (Number.isNaN(v) ? '–' : v < 10 ? `${v.toFixed(1)} ms` : `${Math.round(v)} ms`);
+
+let server: ChildProcess | undefined;
+let dbName: string | undefined;
+let cleaning: Promise<void> | undefined;
+
+async function stopServer(): Promise<void> {
+  const child = server;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    await stopServer().catch((e) => console.error('stopping the server:', e));
+    if (dbName && !flags.keep) {
+      await adminQuery(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch((e) => console.error(`dropping ${dbName}:`, e));
+    } else if (dbName) {
+      console.log(`database kept: ${dbName}`);
+    }
+  })();
+  return cleaning;
+}
+
+// Ctrl-C reaches this process twice when it runs under the tsx command (the group, then tsx's
+// relay): the first one cleans up, the others wait for it.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (cleaning) return;
+    console.error(`\n${signal}: stopping the server and dropping the database`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+// Last resort if something exits the process without the cleanup: do not leave the server running.
+process.once('exit', () => {
+  if (server && server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
+});
+
+async function main(): Promise<void> {
+  const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
+  dbName = `joldanym_bench_${stamp}_${process.pid}`;
+  await adminQuery(`CREATE DATABASE ${dbName}`);
+  const dbUrl = new URL(PG_URL);
+  dbUrl.pathname = `/${dbName}`;
+
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const profileDir = flags.profile ? resolve(flags['profile-dir'] ?? mkdtempSync(join(tmpdir(), 'joldanym-profile-'))) : undefined;
+  const extraEnv = Object.fromEntries(
+    (flags['server-env'] ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+  );
+  // `node --import tsx src/cli.ts serve` is what `tsx src/cli.ts serve` runs, without the tsx
+  // wrapper process: the pid is the server's own, for the CPU accounting and the signals.
+  server = spawn(
+    process.execPath,
+    [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '--import', 'tsx', 'src/cli.ts', 'serve'],
+    {
+      cwd: root,
+      env: { ...env, ...extraEnv, DATABASE_URL: dbUrl.toString(), JOLDANYM_DEMO: 'true', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  server.stdout!.on('data', (d: Buffer) => process.stderr.write(`[server] ${d}`));
+  server.stderr!.on('data', (d: Buffer) => process.stderr.write(`[server] ${d}`));
+  const serverPid = server.pid!;
+
+  // Wait for /health (migrations, reference and demo data first).
+  const startedAt = Date.now();
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
+    try {
+      const res = await fetch(`${base}/health`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() - startedAt > 120_000) throw new Error('the server did not answer /health within 120 s');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: 'registrar', password: 'demo' }),
+  });
+  if (login.status !== 200) throw new Error(`login: ${login.status} ${await login.text()}`);
+  const { token } = (await login.json()) as { token: string };
+
+  const db = new pg.Client({ connectionString: dbUrl.toString() });
+  // dropping the database (WITH FORCE) ends this connection, maybe while a check waits on it
+  db.on('error', () => {});
+  await db.connect();
+  try {
+    const before = Number((await db.query('SELECT count(*) AS n FROM appeals')).rows[0].n);
+
+    // Other work on the machine skews the numbers: say so before and after.
+    const idle0 = machineTicks();
+    await new Promise((r) => setTimeout(r, 1000));
+    const busyBefore = machineTicks() - idle0;
+    if (busyBefore > 15) console.log(`note: the machine was busy before the run (${busyBefore} % of one core)`);
+
+    // ---- the run
+    const bodies = new BodyGenerator(SEED);
+    const latencies: number[] = [];
+    const statuses = new Map<number, number>();
+    const errorSamples = new Map<number, string>();
+    let created = 0;
+    let lastAnswerAt = 0;
+    let timeouts = 0;
+    let connErrors = 0;
+    let draining = false;
+    const clients: { inFlight: boolean; client: Client }[] = [];
+
+    const registration = {
+      method: 'POST',
+      path: '/api/v1/appeals',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'accept-language': 'ru' },
+    };
+    const drain = { method: 'GET', path: '/health', headers: {} };
+
+    const started = performance.now();
+    const cpuStart = sampleCpu(serverPid, dbName!);
+    let cpuEnd: CpuSample | undefined;
+    const drainTimer = setTimeout(() => {
+      draining = true;
+    }, DURATION * 1000);
+
+    const instance = autocannon({
+      url: base,
+      connections: CONNECTIONS,
+      duration: DURATION + DRAIN_SECONDS,
+      pipelining: 1,
+      timeout: 30,
+      requests: [
+        {
+          ...registration,
+          setupRequest: () =>
+            draining ? { ...drain, headers: {} } : { ...registration, headers: { ...registration.headers }, body: JSON.stringify(bodies.next()) },
+          onResponse: (status, body) => {
+            if (status !== 201 && status !== 200 && errorSamples.size < 5 && !errorSamples.has(status)) errorSamples.set(status, body.slice(0, 500));
+          },
+        },
+      ],
+      // One request in flight per connection: 'request' fires just before the next one is built.
+      setupClient: (client) => {
+        const state = { inFlight: false, client };
+        clients.push(state);
+        // The first request of a connection is built before this runs: always a registration.
+        state.inFlight = true;
+        client.on('request', () => {
+          state.inFlight = !draining;
+        });
+        client.on('response', (status: number, _bytes: number, duration: number) => {
+          if (!state.inFlight) return;
+          state.inFlight = false;
+          latencies.push(duration);
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+          if (status === 201) created++;
+          lastAnswerAt = performance.now();
+          if (draining && !cpuEnd && clients.every((c) => !c.inFlight)) cpuEnd = sampleCpu(serverPid, dbName!);
+        });
+        client.on('timeout', () => {
+          if (state.inFlight) timeouts++;
+        });
+        client.on('connError', () => connErrors++);
+      },
+    });
+    const result = await instance;
+    clearTimeout(drainTimer);
+    cpuEnd ??= sampleCpu(serverPid, dbName!);
+    const unanswered = clients.filter((c) => c.inFlight).length;
+
+    // ---- the numbers
+    const answered = latencies.length;
+    const seconds = (lastAnswerAt - started) / 1000;
+    const sorted = Float64Array.from(latencies).sort();
+    const non201 = answered - created;
+    const errors = non201 + timeouts + unanswered + connErrors;
+    const wall = (cpuEnd.at - cpuStart.at) / 1000;
+    const share = (ticks: number) => `${Math.round(((ticks / TICKS_PER_SECOND) / wall) * 100)} %`;
+
+    console.log('');
+    console.log(`## registration over HTTP: ${CONNECTIONS} connections, ${DURATION} s (${cpus().length} cores)`);
+    console.log('');
+    console.log('| requests | throughput | p50 | p90 | p99 | max | errors |');
+    console.log('|---:|---:|---:|---:|---:|---:|---:|');
+    console.log(
+      `| ${answered} | ${(answered / seconds).toFixed(0)} req/s | ${ms(percentile(sorted, 50))} | ${ms(percentile(sorted, 90))} | ` +
+        `${ms(percentile(sorted, 99))} | ${ms(sorted[sorted.length - 1] ?? NaN)} | ${errors} |`,
+    );
+    console.log('');
+    console.log(`answers: ${[...statuses].map(([s, n]) => `${s} × ${n}`).join(', ') || 'none'}` +
+      (timeouts ? `; timeouts ${timeouts}` : '') + (unanswered ? `; unanswered at the end ${unanswered}` : '') +
+      (connErrors ? `; connection errors ${connErrors}` : '') + (result.errors ? `; autocannon errors ${result.errors}` : ''));
+    for (const [status, body] of errorSamples) console.log(`  ${status}: ${body}`);
+    const ours = cpuEnd.server - cpuStart.server + (cpuEnd.postgres - cpuStart.postgres) + (cpuEnd.bench - cpuStart.bench);
+    const other = Math.max(0, cpuEnd.machine - cpuStart.machine - ours);
+    console.log(
+      `CPU during the run (100 % = one core; ${cpus().length} cores): server ${share(cpuEnd.server - cpuStart.server)}, ` +
+        `PostgreSQL ${share(cpuEnd.postgres - cpuStart.postgres)}, autocannon ${share(cpuEnd.bench - cpuStart.bench)}, ` +
+        `other work on the machine ${share(other)}${other / TICKS_PER_SECOND / wall > 0.1 ? ' — not a quiet machine: the numbers are low' : ''}`,
+    );
+
+    // ---- the checks, in SQL
+    const after = Number((await db.query('SELECT count(*) AS n FROM appeals')).rows[0].n);
+    const years = (
+      await db.query<{ year: number; n: string; distinct_n: string; min: string; max: string; counter: string | null }>(`
+        SELECT a.registration_year AS year, count(*) AS n, count(DISTINCT a.sequence_number) AS distinct_n,
+               min(a.sequence_number) AS min, max(a.sequence_number) AS max,
+               (SELECT last_value FROM appeal_counters c WHERE c.year = a.registration_year) AS counter
+        FROM appeals a GROUP BY a.registration_year ORDER BY 1`)
+    ).rows;
+    const events = Number((await db.query(`SELECT count(*) AS n FROM events WHERE kind = 'registered'`)).rows[0].n);
+    const cards = Number((await db.query(`SELECT count(DISTINCT appeal_id) AS n FROM applicant_cards`)).rows[0].n);
+    const duplicates = Number((await db.query(`SELECT count(*) AS n FROM appeals WHERE duplicate_candidate`)).rows[0].n);
+
+    const checks: [string, boolean][] = [
+      [`new appeals ${after - before} = 201 answers ${created}`, after - before === created],
+      ...years.map((y): [string, boolean] => [
+        `${y.year}: ${y.n} appeals, numbers 1…${y.max} without gaps or repeats, counter at ${y.counter}`,
+        Number(y.min) === 1 && Number(y.max) === Number(y.n) && Number(y.distinct_n) === Number(y.n) && Number(y.counter) === Number(y.max),
+      ]),
+      [`one 'registered' event per appeal (${events} for ${after})`, events === after],
+    ];
+    console.log(`stored: ${after} appeals (${before} demo), ${cards} with applicant cards, ${duplicates} flagged as duplicate candidates`);
+    for (const [text, ok] of checks) console.log(`${ok ? 'ok  ' : 'FAIL'} ${text}`);
+    if (checks.some(([, ok]) => !ok) || errors > 0) process.exitCode = 1;
+  } finally {
+    await db.end();
+  }
+
+  await stopServer();
+  if (profileDir) console.log(`server CPU profile: ${profileDir} (npx tsx bench/profile-summary.ts ${profileDir})`);
+}
+
+try {
+  await main();
+} catch (e) {
+  console.error(e);
+  process.exitCode = 1;
+} finally {
+  await cleanup();
+}

@@ -1,0 +1,163 @@
+import type { FastifyInstance } from 'fastify';
+import type { Context } from '../context.ts';
+import { changePassword, login, logout } from './auth.ts';
+import { clearSessionCookies, setSessionCookies } from './session-cookies.ts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../domain/passwords.ts';
+import { errorSchema } from '../intake/schemas.ts';
+import { inScope } from './scope.ts';
+import { ROLES } from '../domain/vocabulary.ts';
+import type { Actor } from './actor.ts';
+import { organizationRef, organizationRefSchema } from '../reference/present.ts';
+import { notFound } from '../errors.ts';
+
+const userSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    login: { type: 'string' },
+    fullName: { type: 'string' },
+    position: { type: 'string' },
+    roles: { type: 'array', items: { type: 'string', enum: [...ROLES] } },
+    organization: organizationRefSchema,
+    /** The organization's time zone: the web app shows times in it. */
+    timeZone: { type: 'string' },
+    /** The system runs in demo mode (demo keys may be fetched). */
+    demoMode: { type: 'boolean' },
+  },
+} as const;
+
+export async function accessRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
+  app.post<{ Body: { login: string; password: string } }>(
+    '/auth/login',
+    {
+      config: { public: true, rateLimit: { max: ctx.config.loginRateLimit, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['access'],
+        summary: 'Sign in; returns a bearer token, and sets it as an HttpOnly session cookie with a CSRF cookie for the web app',
+        security: [],
+        body: {
+          type: 'object',
+          required: ['login', 'password'],
+          additionalProperties: false,
+          properties: { login: { type: 'string', minLength: 1, maxLength: 100 }, password: { type: 'string', minLength: 1, maxLength: 200 } },
+        },
+        response: {
+          200: { type: 'object', properties: { token: { type: 'string' }, csrfToken: { type: 'string' }, user: userSchema } },
+          401: errorSchema,
+          423: errorSchema,
+        },
+      },
+    },
+    async (req, reply) => {
+      const { token, actor } = await login(ctx, req.body.login, req.body.password);
+      const csrfToken = setSessionCookies(reply, ctx.config, token);
+      return { token, csrfToken, user: await presentUser(ctx, actor, req.lang) };
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    { schema: { tags: ['access'], summary: 'Sign out: the token stops working; the session and CSRF cookies are cleared', response: { 204: { type: 'null' } } } },
+    async (req, reply) => {
+      await logout(ctx.db, req.sessionToken!);
+      clearSessionCookies(reply, ctx.config);
+      return reply.status(204).send();
+    },
+  );
+
+  app.post<{ Body: { currentPassword: string; newPassword: string } }>(
+    '/me/password',
+    {
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['access'],
+        summary: `Change my password (at least ${PASSWORD_MIN_LENGTH} characters); my other sessions end`,
+        body: {
+          type: 'object',
+          required: ['currentPassword', 'newPassword'],
+          additionalProperties: false,
+          properties: {
+            currentPassword: { type: 'string', minLength: 1, maxLength: PASSWORD_MAX_LENGTH },
+            newPassword: { type: 'string', minLength: 1, maxLength: PASSWORD_MAX_LENGTH },
+          },
+        },
+        response: { 204: { type: 'null' }, 400: errorSchema, 422: errorSchema, 423: errorSchema },
+      },
+    },
+    async (req, reply) => {
+      await changePassword(ctx, req.actor, req.sessionToken!, req.body);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get('/me', { schema: { tags: ['access'], summary: 'The signed-in user', response: { 200: userSchema } } }, async (req) =>
+    presentUser(ctx, req.actor, req.lang),
+  );
+
+  app.get<{ Querystring: { role?: string; organization?: number; limit: number; offset: number } }>(
+    '/users',
+    {
+      schema: {
+        tags: ['access'],
+        summary: 'Users of my organization and those below it',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            role: { type: 'string', enum: [...ROLES] },
+            organization: { type: 'integer' },
+            limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
+            offset: { type: 'integer', minimum: 0, default: 0 },
+          },
+        },
+        response: { 200: { type: 'object', properties: { items: { type: 'array', items: userSchema }, total: { type: 'integer' } } } },
+      },
+    },
+    async (req) => {
+      const { role, organization, limit, offset } = req.query;
+      let q = ctx.db.selectFrom('users as u').where('u.active', '=', true).where(inScope(req.actor, 'u.organization_id'));
+      if (role) q = q.where(({ eb, val }) => eb(val(role), '=', eb.fn.any('u.roles')));
+      if (organization !== undefined) q = q.where('u.organization_id', '=', organization);
+      const [rows, count] = await Promise.all([
+        q
+          .innerJoin('organizations as o', 'o.id', 'u.organization_id')
+          .select(['u.id', 'u.login', 'u.full_name', 'u.position', 'u.roles', 'o.id as org_id', 'o.code as org_code', 'o.name_kk', 'o.name_ru', 'o.name_en'])
+          .orderBy('u.full_name')
+          .limit(limit)
+          .offset(offset)
+          .execute(),
+        q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return {
+        items: rows.map((u) => ({
+          id: u.id,
+          login: u.login,
+          fullName: u.full_name,
+          position: u.position,
+          roles: u.roles,
+          organization: organizationRef({ id: u.org_id, code: u.org_code, name_kk: u.name_kk, name_ru: u.name_ru, name_en: u.name_en }, req.lang),
+        })),
+        total: Number(count.n),
+      };
+    },
+  );
+
+  async function presentUser(c: Context, actor: Actor, lang: 'kk' | 'ru' | 'en') {
+    const org = await c.db
+      .selectFrom('organizations')
+      .select(['id', 'code', 'name_kk', 'name_ru', 'name_en', 'time_zone'])
+      .where('id', '=', actor.organizationId)
+      .executeTakeFirst();
+    if (!org) throw notFound();
+    return {
+      id: actor.id,
+      login: actor.login,
+      fullName: actor.fullName,
+      position: actor.position,
+      roles: actor.roles,
+      organization: organizationRef(org, lang),
+      timeZone: org.time_zone,
+      demoMode: c.config.demo,
+    };
+  }
+}

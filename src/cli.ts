@@ -1,0 +1,108 @@
+// joldanym CLI: serve | migrate | seed | calendar YEAR
+import { configFromEnv } from './config.ts';
+import { openApp, prepareDatabase, createContext } from './app.ts';
+import { openDatabase } from './db/connection.ts';
+import { seedDemo } from './db/demo.ts';
+import { buildServer } from './http/server.ts';
+import { Calendar } from './domain/calendar.ts';
+import { loadLaw } from './reference/law.ts';
+import { startWorker } from './notifications/worker.ts';
+import { recordDeemedRefusals } from './review/terms.ts';
+import { startAccountingScheduler } from './statistics/scheduler.ts';
+import { transportsFromConfig } from './notifications/transports.ts';
+
+const [command = 'serve', ...args] = process.argv.slice(2);
+const config = configFromEnv();
+
+async function main(): Promise<void> {
+  switch (command) {
+    case 'serve': {
+      const { ctx, database } = await openApp(config);
+      const app = await buildServer(ctx, { logger: { level: config.logLevel } });
+      let stopWorker = async () => {};
+      const stop = async () => {
+        await stopWorker();
+        await app.close();
+        await database.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      await app.listen({ port: config.port, host: config.host });
+      const stopNotifications = startWorker(ctx, transportsFromConfig(config, (line) => app.log.info(line)), 10_000, {
+        onError: (e) => app.log.error(e, 'notifications worker'),
+      });
+      // A missed decision term is a deemed refusal from the next day on; checked hourly (idempotent).
+      const sweep = () => recordDeemedRefusals(ctx).catch((e) => app.log.error(e, 'deemed refusals'));
+      const hourly = setInterval(sweep, 3_600_000);
+      hourly.unref();
+      void sweep();
+      // accounting (src/statistics/scheduler.ts): 1-ТӨ formation on the 10th, carry-over, export pushes
+      const stopAccounting = startAccountingScheduler(ctx, (e, task) => app.log.error(e, task));
+      stopWorker = async () => {
+        clearInterval(hourly);
+        stopAccounting();
+        await stopNotifications();
+      };
+      const where = config.databaseUrl ? 'PostgreSQL server' : `embedded PostgreSQL in ${config.dataDir}`;
+      app.log.info(`Joldanym on http://${config.host}:${config.port} (${where}${config.demo ? ', demo mode' : ''}); API docs at /api/docs`);
+      return;
+    }
+    case 'migrate': {
+      const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+      await prepareDatabase(database);
+      await database.close();
+      console.log('database is at the latest schema, reference data loaded');
+      return;
+    }
+    case 'seed': {
+      const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+      await prepareDatabase(database);
+      await seedDemo(await createContext(database, config));
+      await database.close();
+      console.log('demo users and data are in place (password "demo")');
+      return;
+    }
+    case 'calendar': {
+      const year = Number(args[0] ?? new Date().getFullYear());
+      let calendar = Calendar.shipped();
+      if (args.includes('--db')) {
+        const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+        calendar = (await loadLaw(database.db)).calendar;
+        await database.close();
+      }
+      printCalendar(calendar, year);
+      return;
+    }
+    default:
+      console.error('usage: joldanym serve | migrate | seed | calendar YEAR [--db]');
+      process.exit(2);
+  }
+}
+
+function printCalendar(calendar: Calendar, year: number): void {
+  const days = calendar.yearDays(year);
+  console.log(`${year}${calendar.isProvisional(year) ? ' (provisional: derived from the statute, not yet confirmed)' : ''}`);
+  console.log(`working days: ${days.filter((d) => d.working).length}`);
+  for (let month = 1; month <= 12; month++) {
+    const inMonth = days.filter((d) => Number(d.date.slice(5, 7)) === month);
+    const line = inMonth
+      .map((d) => {
+        const weekend = [0, 6].includes(new Date(`${d.date}T00:00:00Z`).getUTCDay());
+        const mark = d.working ? (weekend ? '+' : ' ') : weekend ? '.' : '*';
+        return `${d.date.slice(8)}${mark}`;
+      })
+      .join(' ');
+    console.log(`${String(month).padStart(2, '0')}: ${line}`);
+  }
+  console.log('legend: * holiday on a weekday, + working weekend day, . weekend');
+  for (const d of days) {
+    const weekend = [0, 6].includes(new Date(`${d.date}T00:00:00Z`).getUTCDay());
+    if (d.working === weekend) console.log(`${d.date} ${d.working ? 'working' : 'day off'}${d.note ? ` — ${d.note}` : ''}`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+// Settings from the environment (README: Configuration).
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Demo users and data exist only in demo mode: by default on the embedded database only. */
+  demo: boolean;
+  /** A fixed server clock (ISO 8601), for demos and tests. */
+  now: Date | undefined;
+  timeZone: string;
+  logLevel: string;
+  /** Where the public pages are reached: the QR code on letters opens PUBLIC_URL/verify/<id>. */
+  publicUrl: string;
+  /** SMTP server for e-mail notifications (smtp://user:pass@host:587, smtps://…); unset → console in demo mode, held otherwise. */
+  smtpUrl: string | undefined;
+  /** The From of notification e-mails. */
+  mailFrom: string;
+  /** HTTP SMS gateway: POST {to, text} as JSON; unset → console in demo mode, held otherwise. */
+  smsGatewayUrl: string | undefined;
+  /** Sign-ins a minute from one address (an office behind one NAT address may need more). */
+  loginRateLimit: number;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  const now = env.JOLDANYM_NOW ? new Date(env.JOLDANYM_NOW) : undefined;
+  if (now && Number.isNaN(now.getTime())) throw new Error(`JOLDANYM_NOW is not an ISO 8601 instant: ${env.JOLDANYM_NOW}`);
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl,
+    dataDir: resolve(env.JOLDANYM_DATA_DIR ?? 'data/pglite'),
+    demo: env.JOLDANYM_DEMO ? env.JOLDANYM_DEMO === 'true' : databaseUrl === undefined,
+    now,
+    timeZone: env.JOLDANYM_TIME_ZONE ?? 'Asia/Almaty',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/$/, ''),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || 'Joldanym <noreply@joldanym.local>',
+    smsGatewayUrl: env.SMS_GATEWAY_URL || undefined,
+    loginRateLimit: Math.max(1, Number(env.JOLDANYM_LOGIN_RATE_LIMIT ?? 20) || 20),
+  };
+}

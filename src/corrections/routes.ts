@@ -1,0 +1,143 @@
+// Routes of the correction petitions (rules p.27–p.28): thin — schema → use case → presenter.
+import type { FastifyInstance } from 'fastify';
+import type { Context } from '../context.ts';
+import { errorSchema } from '../intake/schemas.ts';
+import { CORRECTABLE_FIELDS } from '../domain/corrections.ts';
+import { attachmentOf, correctionOf, decideCorrection, fileCorrection, listCorrections, type PetitionInput } from './service.ts';
+
+const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } } as const;
+
+const petitionBody = {
+  type: 'object',
+  required: ['appealId', 'action', 'reason'],
+  additionalProperties: false,
+  properties: {
+    appealId: { type: 'string', format: 'uuid' },
+    action: { type: 'string', enum: ['change', 'delete'] },
+    changes: { type: 'object', maxProperties: Object.keys(CORRECTABLE_FIELDS).length, additionalProperties: true },
+    record: {
+      type: 'object',
+      required: ['kind', 'id'],
+      additionalProperties: false,
+      properties: { kind: { type: 'string', enum: ['tzh1', 'tzh2'] }, id: { type: 'string', format: 'uuid' } },
+    },
+    reason: { type: 'string', minLength: 1, maxLength: 4000 },
+    basis: { type: 'string', enum: ['headPetition', 'unitHeadPetition', 'authorityReport'] },
+    attachments: {
+      type: 'array',
+      maxItems: 10,
+      items: {
+        type: 'object',
+        required: ['name', 'mediaType', 'content'],
+        additionalProperties: false,
+        properties: { name: { type: 'string', minLength: 1, maxLength: 200 }, mediaType: { type: 'string', maxLength: 100 }, content: { type: 'string', maxLength: 7_000_000 } },
+      },
+    },
+  },
+  if: { properties: { action: { const: 'delete' } } },
+  then: { required: ['record'] },
+} as const;
+
+type Row = Awaited<ReturnType<typeof listCorrections>>[number];
+
+function present(p: Row | (Awaited<ReturnType<typeof correctionOf>> & { registration_number?: string; organization_code?: string })) {
+  const { record, ...changes } = (p.changes ?? {}) as Record<string, unknown>;
+  return {
+    id: p.id,
+    appealId: p.appeal_id,
+    registrationNumber: 'registration_number' in p ? p.registration_number : undefined,
+    organization: { id: p.organization_id, code: 'organization_code' in p ? p.organization_code : undefined },
+    action: p.action,
+    changes,
+    record: record ?? null,
+    reason: p.reason,
+    decidedBy: p.decided_by,
+    basis: p.basis,
+    petitioner: p.petitioner_name,
+    filedAt: p.filed_at.toISOString(),
+    period: { year: p.period_year, month: p.period_month },
+    reviewDue: p.review_due,
+    status: p.status,
+    reviewer: p.reviewer_name,
+    reviewedAt: p.reviewed_at?.toISOString() ?? null,
+    comment: p.review_comment,
+    before: p.before,
+    after: p.after,
+  };
+}
+
+export async function correctionRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
+  app.post<{ Body: PetitionInput }>(
+    '/corrections',
+    {
+      bodyLimit: 80 * 1024 * 1024,
+      schema: {
+        tags: ['corrections'],
+        summary: 'File a correction petition: change card fields or delete a card, with the reason and supporting documents',
+        description: `Fields: ${Object.entries(CORRECTABLE_FIELDS).map(([k, f]) => `${k}${f.authorityOnly ? ' (statistics authority)' : ''}`).join(', ')}. Deleting a ТЖ-1, or a 4.14 card, is decided by the statistics authority.`,
+        body: petitionBody,
+        response: { 400: errorSchema, 403: errorSchema, 409: errorSchema, 422: errorSchema },
+      },
+    },
+    async (req, reply) => {
+      const id = await fileCorrection(ctx, req.actor, req.body);
+      return reply.status(201).send(present(await correctionOf(ctx, req.actor, id)));
+    },
+  );
+
+  app.get<{ Querystring: { status?: string; appeal?: string } }>(
+    '/corrections',
+    {
+      schema: {
+        tags: ['corrections'],
+        summary: 'Correction petitions of my organizations (the statistics authority: those it counts)',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { status: { type: 'string', enum: ['pending', 'applied', 'rejected'] }, appeal: { type: 'string', format: 'uuid' } },
+        },
+      },
+    },
+    async (req) => {
+      const rows = await listCorrections(ctx, req.actor, { status: req.query.status, appealId: req.query.appeal });
+      return { items: rows.map(present), total: rows.length };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>('/corrections/:id', { schema: { tags: ['corrections'], summary: 'A petition with its documents', params: idParams } }, async (req) => {
+    const p = await correctionOf(ctx, req.actor, req.params.id);
+    return { ...present(p), attachments: p.attachments.map((a) => ({ id: a.id, name: a.name, mediaType: a.media_type, sha256: a.sha256 })) };
+  });
+
+  app.get<{ Params: { id: string; attachmentId: string } }>(
+    '/corrections/:id/attachments/:attachmentId',
+    {
+      schema: {
+        tags: ['corrections'],
+        summary: 'A supporting document of a petition',
+        params: { type: 'object', required: ['id', 'attachmentId'], properties: { id: { type: 'string', format: 'uuid' }, attachmentId: { type: 'string', format: 'uuid' } } },
+      },
+    },
+    async (req, reply) => {
+      const a = await attachmentOf(ctx, req.actor, req.params.id, req.params.attachmentId);
+      return reply.type(a.media_type || 'application/octet-stream').header('content-disposition', `attachment; filename="${encodeURIComponent(a.name)}"`).send(a.content);
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: { approve: boolean; comment?: string } }>(
+    '/corrections/:id/decision',
+    {
+      schema: {
+        tags: ['corrections'],
+        summary: 'Approve (apply) or reject a petition: the statistics authority or the organization, as the rules say',
+        params: idParams,
+        body: { type: 'object', required: ['approve'], additionalProperties: false, properties: { approve: { type: 'boolean' }, comment: { type: 'string', maxLength: 4000 } } },
+        response: { 403: errorSchema, 409: errorSchema },
+      },
+    },
+    async (req) => {
+      await decideCorrection(ctx, req.actor, req.params.id, req.body);
+      return present(await correctionOf(ctx, req.actor, req.params.id));
+    },
+  );
+}

@@ -1,0 +1,285 @@
+// Corrections (rules p.27–p.28): petitions to change card fields or delete a card, with the reason
+// and supporting documents; decided by the statistics authority or by the organization
+// (src/domain/corrections.ts says which), applied in one transaction: the card, the audit log
+// (before/after), the 1-ТӨ aggregates and the daily-export journal (so the correction goes out
+// with the next daily export). A period whose report is formed is changed only this way, and the
+// change shows as a difference against the formed report.
+import { createHash, randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Context } from '../context.ts';
+import { today as todayOf } from '../context.ts';
+import type { Actor } from '../access/actor.ts';
+import { inScope } from '../access/scope.ts';
+import type { Db } from '../db/connection.ts';
+import { AppError, forbidden, invalid, notFound } from '../errors.ts';
+import { appendEvent } from '../audit/log.ts';
+import {
+  CORRECTABLE_FIELDS,
+  checkCorrection,
+  correctionDecidedBy,
+  mayFile,
+  mayReview,
+  petitionPeriod,
+  petitionReviewDue,
+  periodClosed,
+  type CorrectionInput,
+  type PetitionBasis,
+} from '../domain/corrections.ts';
+import { endingDecision, finalStatusOf, statusOf, type AppealState, type DecisionCode } from '../domain/decisions.ts';
+import { cardsChanged } from '../statistics/cards.ts';
+import { countedFor, countedPredicate } from '../statistics/scope.ts';
+import type { FieldError } from '../domain/registration.ts';
+import { appealState } from '../review/decide.ts';
+import type { AppealRow } from '../intake/store.ts';
+
+export interface AttachmentInput {
+  name: string;
+  mediaType: string;
+  /** base64 */
+  content: string;
+}
+
+export type PetitionInput = CorrectionInput & {
+  appealId: string;
+  reason: string;
+  basis?: PetitionBasis;
+  attachments?: AttachmentInput[];
+};
+
+export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+
+/** The appeal if the actor may account for it: heads their subtree, the authority its counted organizations. */
+async function appealForAccounting(db: Db, actor: Actor, id: string): Promise<AppealRow> {
+  const counted = await countedFor(db, actor).catch(() => null);
+  const row = await db
+    .selectFrom('appeals')
+    .selectAll()
+    .select(inScope(actor, 'organization_id').as('own_scope'))
+    .select(counted ? countedPredicate(counted, sql.ref('organization_id')).as('counted') : sql<boolean>`false`.as('counted'))
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw invalid([{ path: '/appealId', code: 'appeal.unknown' }]);
+  const { own_scope, counted: isCounted, ...appeal } = row;
+  const statistician = actor.roles.includes('statistician');
+  if (!(statistician ? isCounted : own_scope)) throw forbidden();
+  return appeal as AppealRow;
+}
+
+async function deletedIds(db: Db, appealId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('card_deletions').select('record_id').where('appeal_id', '=', appealId).execute();
+  return new Set(rows.map((r) => r.record_id));
+}
+
+export async function fileCorrection(ctx: Context, actor: Actor, input: PetitionInput) {
+  const appeal = await appealForAccounting(ctx.db, actor, input.appealId);
+  const deleted = await deletedIds(ctx.db, appeal.id);
+  if (deleted.has(appeal.id)) throw new AppError(409, 'correction.cardDeleted');
+  const correction: CorrectionInput =
+    input.action === 'delete'
+      ? { action: 'delete', record: { ...input.record }, ...(input.changes ? { changes: input.changes } : {}) }
+      : { action: 'change', changes: input.changes ?? {} };
+  if (correction.action === 'delete') {
+    if (correction.record.kind === 'tzh1' && correction.record.id !== appeal.id) throw invalid([{ path: '/record/id', code: 'correction.recordUnknown' }]);
+    if (correction.record.kind === 'tzh2') {
+      const d = await ctx.db.selectFrom('decisions').select('code').where('id', '=', correction.record.id).where('appeal_id', '=', appeal.id).executeTakeFirst();
+      if (!d || deleted.has(correction.record.id)) throw invalid([{ path: '/record/id', code: 'correction.recordUnknown' }]);
+      correction.record.decisionCode = d.code;
+    }
+  }
+  const errors: FieldError[] = checkCorrection(correction);
+  for (const [field, value] of Object.entries(correction.changes ?? {})) {
+    const spec = CORRECTABLE_FIELDS[field];
+    if (spec?.type === 'directory' && typeof value === 'string') {
+      const known = await ctx.db.selectFrom('directory_entries').select('code').where('directory', '=', spec.directory!).where('code', '=', value).executeTakeFirst();
+      if (!known) errors.push({ path: `/changes/${field}`, code: 'directory.unknownCode', params: { code: value } });
+    }
+  }
+  const attachments = input.attachments ?? [];
+  if (attachments.length === 0) errors.push({ path: '/attachments', code: 'correction.documentsRequired' });
+  attachments.forEach((a, i) => {
+    if (Buffer.from(a.content, 'base64').length > MAX_ATTACHMENT_BYTES) errors.push({ path: `/attachments/${i}/content`, code: 'correction.attachmentTooLarge', params: { limit: MAX_ATTACHMENT_BYTES } });
+  });
+  if (errors.length) throw invalid(errors);
+
+  const decidedBy = correctionDecidedBy(correction);
+  const basis: PetitionBasis = input.basis ?? (decidedBy === 'authority' ? 'headPetition' : actor.roles.includes('head') ? 'unitHeadPetition' : 'authorityReport');
+  if (!mayFile(actor.roles, decidedBy, basis)) throw new AppError(403, 'correction.notAllowedToFile', [], { decidedBy });
+
+  const now = ctx.clock.now();
+  const filedOn = todayOf(ctx);
+  const period = petitionPeriod(filedOn, ctx.law.calendar);
+  const id = randomUUID();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('correction_petitions')
+      .values({
+        id,
+        organization_id: appeal.organization_id,
+        appeal_id: appeal.id,
+        action: correction.action,
+        changes: JSON.stringify({ ...(correction.changes ?? {}), ...(correction.action === 'delete' ? { record: correction.record } : {}) }),
+        reason: input.reason,
+        decided_by: decidedBy,
+        basis,
+        petitioner_id: actor.id,
+        petitioner_name: actor.fullName,
+        filed_at: now,
+        filed_on: filedOn,
+        period_year: period.year,
+        period_month: period.month,
+        review_due: petitionReviewDue(filedOn, ctx.law.calendar),
+        reviewer_id: null,
+        reviewer_name: null,
+        reviewed_at: null,
+        review_comment: null,
+        before: null,
+        after: null,
+      })
+      .execute();
+    for (const a of attachments) {
+      const content = Buffer.from(a.content, 'base64');
+      await trx
+        .insertInto('correction_attachments')
+        .values({ id: randomUUID(), petition_id: id, name: a.name, media_type: a.mediaType, content, sha256: createHash('sha256').update(content).digest('hex') })
+        .execute();
+    }
+    await appendEvent(trx, {
+      appealId: appeal.id,
+      organizationId: appeal.organization_id,
+      actor,
+      at: now,
+      kind: 'correctionFiled',
+      changes: { petitionId: id, action: correction.action, changes: correction.changes ?? {}, record: correction.action === 'delete' ? correction.record : null, decidedBy, basis, period, reason: input.reason },
+    });
+  });
+  return id;
+}
+
+/** Petitions the actor may see: heads those of their organizations, the authority those it counts. */
+export async function listCorrections(ctx: Context, actor: Actor, filter: { status?: string; appealId?: string }) {
+  const counted = actor.roles.includes('statistician') || actor.roles.includes('admin') ? await countedFor(ctx.db, actor) : null;
+  let q = ctx.db.selectFrom('correction_petitions as p').innerJoin('appeals as a', 'a.id', 'p.appeal_id').innerJoin('organizations as o', 'o.id', 'p.organization_id');
+  q = counted ? q.where(countedPredicate(counted, sql.ref('p.organization_id'))) : q.where(inScope(actor, 'p.organization_id'));
+  if (filter.status) q = q.where('p.status', '=', filter.status);
+  if (filter.appealId) q = q.where('p.appeal_id', '=', filter.appealId);
+  return q
+    .select(['p.id', 'p.appeal_id', 'a.registration_number', 'p.organization_id', 'o.code as organization_code', 'p.action', 'p.changes', 'p.reason', 'p.decided_by', 'p.basis', 'p.petitioner_name', 'p.filed_at', 'p.filed_on', 'p.period_year', 'p.period_month', 'p.review_due', 'p.status', 'p.reviewer_name', 'p.reviewed_at', 'p.review_comment', 'p.before', 'p.after'])
+    .orderBy('p.filed_at', 'desc')
+    .limit(500)
+    .execute();
+}
+
+export async function correctionOf(ctx: Context, actor: Actor, id: string) {
+  const row = await ctx.db.selectFrom('correction_petitions').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound();
+  await appealForAccounting(ctx.db, actor, row.appeal_id).catch((e) => {
+    if (e instanceof AppError && e.status === 422) throw notFound();
+    throw e;
+  });
+  const attachments = await ctx.db.selectFrom('correction_attachments').select(['id', 'name', 'media_type', 'sha256']).where('petition_id', '=', id).execute();
+  return { ...row, attachments };
+}
+
+export async function attachmentOf(ctx: Context, actor: Actor, id: string, attachmentId: string) {
+  await correctionOf(ctx, actor, id);
+  const a = await ctx.db.selectFrom('correction_attachments').selectAll().where('id', '=', attachmentId).where('petition_id', '=', id).executeTakeFirst();
+  if (!a) throw notFound();
+  return a;
+}
+
+/** Approve (and apply) or reject a petition. */
+export async function decideCorrection(ctx: Context, actor: Actor, id: string, input: { approve: boolean; comment?: string }) {
+  const petition = await ctx.db.selectFrom('correction_petitions').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!petition) throw notFound();
+  if (petition.status !== 'pending') throw new AppError(409, 'correction.alreadyDecided', [], { status: petition.status });
+  const decidedBy = petition.decided_by as 'authority' | 'organization';
+  if (!mayReview(actor.roles, decidedBy, petition.petitioner_id === actor.id)) throw new AppError(403, 'correction.notAllowedToDecide', [], { decidedBy });
+  const appeal = await appealForAccounting(ctx.db, actor, petition.appeal_id);
+  const now = ctx.clock.now();
+  const today = todayOf(ctx);
+  if (!input.approve) {
+    await ctx.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('correction_petitions')
+        .set({ status: 'rejected', reviewer_id: actor.id, reviewer_name: actor.fullName, reviewed_at: now, review_comment: input.comment ?? null })
+        .where('id', '=', id)
+        .where('status', '=', 'pending')
+        .execute();
+      await appendEvent(trx, { appealId: appeal.id, organizationId: appeal.organization_id, actor, at: now, kind: 'correctionRejected', changes: { petitionId: id, comment: input.comment ?? null } });
+    });
+    return;
+  }
+
+  const changes = petition.changes as Record<string, unknown> & { record?: { kind: 'tzh1' | 'tzh2'; id: string; decisionCode?: string } };
+  const { record, ...fields } = changes;
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  const set: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(fields)) {
+    const spec = CORRECTABLE_FIELDS[field]!;
+    const current = (appeal as unknown as Record<string, unknown>)[spec.column];
+    before[field] = current instanceof Date ? current.toISOString() : current ?? null;
+    after[field] = value;
+    set[spec.column] = spec.type === 'dateTime' && typeof value === 'string' ? new Date(value) : value;
+  }
+  // The periods the card counts in that are closed already: the correction shows as a difference there.
+  const touched = new Set([appeal.registration_date.slice(0, 7), ...(appeal.review_ended_on ? [appeal.review_ended_on.slice(0, 7)] : [])]);
+  const closed = [...touched].filter((ym) => periodClosed(Number(ym.slice(0, 4)), Number(ym.slice(5, 7)), today, ctx.law.calendar));
+
+  await ctx.db.transaction().execute(async (trx) => {
+    const claimed = await trx
+      .updateTable('correction_petitions')
+      .set({ status: 'applied', reviewer_id: actor.id, reviewer_name: actor.fullName, reviewed_at: now, review_comment: input.comment ?? null })
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) throw new AppError(409, 'correction.alreadyDecided', [], { status: 'decided' });
+    if (record) {
+      await trx.insertInto('card_deletions').values({ record_kind: record.kind, record_id: record.id, appeal_id: appeal.id, petition_id: id, deleted_at: now }).execute();
+      before.deleted = { kind: record.kind, id: record.id, present: true };
+      after.deleted = { kind: record.kind, id: record.id, present: false };
+      if (record.kind === 'tzh2') Object.assign(set, await afterDecisionDeleted(ctx, trx, appeal, record.id, before, after));
+    }
+    if (Object.keys(set).length) {
+      await trx
+        .updateTable('appeals')
+        .set({ ...(set as object), updated_at: now })
+        .where('id', '=', appeal.id)
+        .execute();
+    }
+    await trx.updateTable('correction_petitions').set({ before: JSON.stringify(before), after: JSON.stringify(after) }).where('id', '=', id).execute();
+    await appendEvent(trx, {
+      appealId: appeal.id,
+      organizationId: appeal.organization_id,
+      actor,
+      at: now,
+      kind: 'corrected',
+      changes: { petitionId: id, decidedBy, before, after, closedPeriods: closed, comment: input.comment ?? null },
+    });
+    // statistics and the next daily export (src/statistics/cards.ts)
+    await cardsChanged(trx, [appeal.id], now);
+  });
+}
+
+/** A decision card deleted: the appeal's status, end of review and final decision follow from the rest. */
+async function afterDecisionDeleted(ctx: Context, db: Db, appeal: AppealRow, decisionId: string, before: Record<string, unknown>, after: Record<string, unknown>) {
+  const state = await appealState({ ...ctx, db }, appeal);
+  const rows = await db.selectFrom('decisions').select(['id', 'code', 'decision_date', 'data', 'cancelled_at']).where('appeal_id', '=', appeal.id).orderBy('decided_at').orderBy('id').execute();
+  const gone = await deletedIds(db, appeal.id);
+  gone.add(decisionId);
+  const remaining: AppealState = {
+    ...state,
+    decisions: rows.filter((d) => !gone.has(d.id) && d.cancelled_at === null).map((d) => ({ code: d.code as DecisionCode, decisionDate: d.decision_date, data: d.data })),
+  };
+  const ending = endingDecision(remaining);
+  const status = ending ? (ending.code === appeal.final_decision_code && appeal.status === 'toSign' ? 'toSign' : finalStatusOf(ending.code, ending.data)!) : statusOf(remaining);
+  const set = { status, review_ended_on: ending?.decisionDate ?? null, final_decision_code: ending?.code ?? null };
+  for (const [k, v] of Object.entries(set)) {
+    const current = (appeal as unknown as Record<string, unknown>)[k];
+    if (current !== v) {
+      before[k] = current ?? null;
+      after[k] = v;
+    }
+  }
+  return set;
+}

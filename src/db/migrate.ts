@@ -1,0 +1,27 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Db } from './connection.ts';
+import * as m0001 from './migrations/0001_intake.ts';
+import * as m0002 from './migrations/0002_review.ts';
+import * as m0003 from './migrations/0003_notifications.ts';
+import * as m0004 from './migrations/0004_statistics.ts';
+import * as m0005 from './migrations/0005_web.ts';
+
+// Listed here rather than read from disk, so the same code runs from source and from a bundle.
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_intake': m0001,
+  '0002_review': m0002,
+  '0003_notifications': m0003,
+  '0004_statistics': m0004,
+  '0005_web': m0005,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+export async function migrate(db: Db): Promise<string[]> {
+  // Migrations written side by side (0004 statistics, 0005 web) are independent of each other: a
+  // database that has a later one may still receive an earlier one.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

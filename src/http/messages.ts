@@ -1,0 +1,175 @@
+// Error and validation messages in Kazakh, Russian and English. Codes come from use cases
+// (AppError, FieldError) and from JSON-schema keywords; {name} is replaced by a parameter.
+import type { Language } from '../domain/vocabulary.ts';
+import { DECISION_MESSAGES } from '../domain/decisions.ts';
+import { ACCOUNTING_MESSAGES } from '../statistics/messages.ts';
+
+type Text = Record<'kk' | 'ru' | 'en', string>;
+
+const MESSAGES: Record<string, Text> = {
+  ...DECISION_MESSAGES,
+  // accounting: 1-ТӨ, daily export, corrections, reconciliation, access requests, outages
+  ...ACCOUNTING_MESSAGES,
+  // general
+  validation: { kk: 'Деректер қате толтырылған', ru: 'Данные заполнены с ошибками', en: 'The data contain errors' },
+  notFound: { kk: 'Табылмады', ru: 'Не найдено', en: 'Not found' },
+  forbidden: { kk: 'Бұл әрекетке рұқсат жоқ', ru: 'Нет доступа к этому действию', en: 'You may not do this' },
+  unauthorized: { kk: 'Жүйеге кіру қажет', ru: 'Требуется вход в систему', en: 'Sign-in required' },
+  rateLimited: { kk: 'Сұраулар тым көп, кейінірек қайталаңыз', ru: 'Слишком много запросов, повторите позже', en: 'Too many requests, try again later' },
+  internal: { kk: 'Ішкі қате', ru: 'Внутренняя ошибка', en: 'Internal error' },
+  'auth.invalidCredentials': { kk: 'Логин немесе құпиясөз қате', ru: 'Неверный логин или пароль', en: 'Wrong login or password' },
+  'auth.locked': {
+    kk: 'Тіркелгі бірнеше сәтсіз әрекеттен кейін {until} дейін бұғатталды',
+    ru: 'Учетная запись заблокирована до {until} после нескольких неудачных попыток',
+    en: 'The account is locked until {until} after repeated failed sign-ins',
+  },
+  // JSON-schema keywords
+  required: { kk: 'Міндетті өріс', ru: 'Обязательное поле', en: 'Required field' },
+  type: { kk: 'Мәннің түрі қате ({type} күтілген)', ru: 'Неверный тип значения (ожидается {type})', en: 'Wrong type of value ({type} expected)' },
+  enum: { kk: 'Рұқсат етілген мәндердің бірі болуы керек: {allowed}', ru: 'Должно быть одним из значений: {allowed}', en: 'Must be one of: {allowed}' },
+  const: { kk: 'Мәні {allowed} болуы керек', ru: 'Значение должно быть {allowed}', en: 'Must be {allowed}' },
+  format: { kk: 'Пішімі қате ({format})', ru: 'Неверный формат ({format})', en: 'Wrong format ({format})' },
+  pattern: { kk: 'Пішімі қате', ru: 'Неверный формат', en: 'Wrong format' },
+  minLength: { kk: 'Кемінде {limit} таңба', ru: 'Не менее {limit} символов', en: 'At least {limit} characters' },
+  maxLength: { kk: 'Ең көбі {limit} таңба', ru: 'Не более {limit} символов', en: 'At most {limit} characters' },
+  minimum: { kk: 'Кемінде {limit}', ru: 'Не менее {limit}', en: 'At least {limit}' },
+  maximum: { kk: 'Ең көбі {limit}', ru: 'Не более {limit}', en: 'At most {limit}' },
+  minItems: { kk: 'Кемінде {limit} элемент', ru: 'Не менее {limit} элементов', en: 'At least {limit} items' },
+  maxItems: { kk: 'Ең көбі {limit} элемент', ru: 'Не более {limit} элементов', en: 'At most {limit} items' },
+  additionalProperties: { kk: 'Белгісіз өріс: {property}', ru: 'Неизвестное поле: {property}', en: 'Unknown field: {property}' },
+  oneOf: { kk: 'Мән бірде-бір нұсқаға сәйкес келмейді', ru: 'Значение не подходит ни под один вариант', en: 'The value matches none of the allowed shapes' },
+  // identifiers
+  'iin.format': { kk: 'ЖСН 12 цифрдан тұрады', ru: 'ИИН состоит из 12 цифр', en: 'An IIN has 12 digits' },
+  'iin.checkDigit': { kk: 'ЖСН бақылау разряды сәйкес келмейді', ru: 'Контрольный разряд ИИН не совпадает', en: 'The IIN check digit does not match' },
+  'iin.birthDate': { kk: 'ЖСН-дағы туған күн жоқ күн', ru: 'Дата рождения в ИИН не существует', en: 'The birth date in the IIN is not a real date' },
+  'iin.century': { kk: 'ЖСН-ның 7-цифры қате', ru: 'Неверная 7-я цифра ИИН', en: 'The 7th digit of the IIN is wrong' },
+  'iin.invalid': { kk: 'ЖСН қате', ru: 'Неверный ИИН', en: 'Invalid IIN' },
+  'bin.format': { kk: 'БСН 12 цифрдан тұрады', ru: 'БИН состоит из 12 цифр', en: 'A BIN has 12 digits' },
+  'bin.checkDigit': { kk: 'БСН бақылау разряды сәйкес келмейді', ru: 'Контрольный разряд БИН не совпадает', en: 'The BIN check digit does not match' },
+  'bin.month': { kk: 'БСН-дағы тіркеу айы қате', ru: 'Неверный месяц регистрации в БИН', en: 'The registration month in the BIN is wrong' },
+  'bin.entityType': { kk: 'БСН-ның 5-цифры қате', ru: 'Неверная 5-я цифра БИН', en: 'The 5th digit of the BIN is wrong' },
+  'bin.division': { kk: 'БСН-ның 6-цифры қате', ru: 'Неверная 6-я цифра БИН', en: 'The 6th digit of the BIN is wrong' },
+  // registration
+  'applicant.exactlyOne': {
+    kk: 'Арыз иесін (applicant), арыз иелерін (applicants) немесе анонимдікті (anonymous) көрсетіңіз — тек біреуін',
+    ru: 'Укажите заявителя (applicant), заявителей (applicants) или анонимность (anonymous) — только одно',
+    en: 'Give exactly one of applicant, applicants (collective) or anonymous',
+  },
+  'applicants.collectiveNeedsTwo': {
+    kk: 'Ұжымдық жолданымның кемінде екі арыз иесі болады',
+    ru: 'У коллективного обращения не менее двух заявителей',
+    en: 'A collective appeal has at least two applicants',
+  },
+  'protocolText.requiredForOral': {
+    kk: 'Ауызша жолданым хаттамаға жазылады (Қағидалар 12-т.)',
+    ru: 'Устное обращение заносится в протокол (п. 12 Правил)',
+    en: 'An oral appeal is written into a protocol (rules p.12)',
+  },
+  'form.complaintInWriting': {
+    kk: 'Шағым жазбаша (қағаз немесе электрондық) беріледі (ӘРПК 93-бап)',
+    ru: 'Жалоба подается в письменной (бумажной или электронной) форме (ст. 93 АППК)',
+    en: 'A complaint is filed in writing, on paper or electronically (APPC Art. 93)',
+  },
+  'complaint.organizationRequired': {
+    kk: 'Әрекеті шағымданылатын органды көрсетіңіз',
+    ru: 'Укажите орган, действие которого обжалуется',
+    en: 'Name the organization whose act or action is complained about',
+  },
+  'birthDate.differsFromIin': {
+    kk: 'Туған күн ЖСН-мен сәйкес келмейді (ЖСН бойынша {iin})',
+    ru: 'Дата рождения не совпадает с ИИН (по ИИН {iin})',
+    en: 'The birth date differs from the IIN ({iin} by the IIN)',
+  },
+  'birthDate.inFuture': { kk: 'Туған күн болашақта', ru: 'Дата рождения в будущем', en: 'The birth date is in the future' },
+  'sex.differsFromIin': { kk: 'Жынысы ЖСН-мен сәйкес келмейді', ru: 'Пол не совпадает с ИИН', en: 'The sex differs from the IIN' },
+  'receivedAt.inFuture': { kk: 'Түскен уақыты болашақта', ru: 'Время поступления в будущем', en: 'The receipt time is in the future' },
+  'directory.unknownCode': { kk: 'Анықтамалықта «{code}» коды жоқ', ru: 'В справочнике нет кода «{code}»', en: 'The directory has no code "{code}"' },
+  // review
+  'assignment.reviewEnded': { kk: 'Қарау аяқталды, орындаушы тағайындалмайды', ru: 'Рассмотрение завершено, исполнитель не назначается', en: 'The review has ended; no executor can be assigned' },
+  'assignment.executorNotInOrganization': {
+    kk: 'Орындаушы жолданымды қарайтын ұйымның қызметкері болуы керек',
+    ru: 'Исполнитель должен быть сотрудником организации, рассматривающей обращение',
+    en: 'The executor must work for the organization reviewing the appeal',
+  },
+  'assignment.unknownUser': { kk: 'Мұндай қызметкер жоқ', ru: 'Такого сотрудника нет', en: 'No such user' },
+  'assignment.controlDateOutsideTerm': {
+    kk: 'Бақылау күні бүгіннен бастап орындалу мерзіміне ({due}) дейін болуы керек',
+    ru: 'Контрольная дата должна быть от сегодня до срока исполнения ({due})',
+    en: 'The control date must be between today and the due date ({due})',
+  },
+  'assignment.reviewedBefore': {
+    kk: 'Жеке қабылдаудағы жолданым арыз иесінің осы мәселе бойынша бұрынғы жолданымын қараған қызметкерге берілмейді (Үлгілік регламенттің 37-т.)',
+    ru: 'Обращение с личного приема не поручается сотруднику, рассматривавшему прежнее обращение заявителя по этому вопросу (п. 37 Типового регламента)',
+    en: 'An appeal from a personal reception may not go to the employee who reviewed the applicant’s earlier appeal on the issue (reception regulation p.37)',
+  },
+  'decision.forwardToItself': { kk: 'Жолданымды өз ұйымына жіберуге болмайды', ru: 'Нельзя направить обращение в свою же организацию', en: 'An appeal cannot be forwarded to its own organization' },
+  'decision.mainAppealUnknown': {
+    kk: 'Негізгі жолданым осы ұйымда табылмады',
+    ru: 'Основное обращение не найдено в этой организации',
+    en: 'The main appeal is not one of this organization',
+  },
+  // letters
+  'letter.alreadySigned': { kk: 'Хатқа қол қойылған', ru: 'Письмо уже подписано', en: 'The letter is already signed' },
+  'letter.signatureRequired': {
+    kk: 'PKCS#12 кілті мен құпиясөзін немесе дайын қолтаңбаны беріңіз',
+    ru: 'Передайте ключ PKCS#12 с паролем или готовую подпись',
+    en: 'Give a PKCS#12 key with its password, or a ready signature',
+  },
+  'letter.pkcs12.wrongPassword': { kk: 'Кілттің құпиясөзі қате', ru: 'Неверный пароль ключа', en: 'Wrong key password' },
+  'letter.pkcs12.unreadable': { kk: 'Кілт файлы оқылмайды', ru: 'Файл ключа не читается', en: 'The key file cannot be read' },
+  'letter.pkcs12.noKeyOrCertificate': { kk: 'Файлда кілт немесе сертификат жоқ', ru: 'В файле нет ключа или сертификата', en: 'The file holds no key or certificate' },
+  'letter.pkcs12.unsupportedKey': { kk: 'Кілт RSA қолтаңбасына жарамсыз', ru: 'Ключ не подходит для подписи RSA', en: 'The key cannot sign with RSA' },
+  'letter.signature.digestMismatch': { kk: 'Қолтаңба бұл құжатқа сәйкес келмейді', ru: 'Подпись не соответствует документу', en: 'The signature does not match the document' },
+  'letter.signature.badSignature': { kk: 'Қолтаңба жарамсыз', ru: 'Подпись недействительна', en: 'The signature is invalid' },
+  'letter.signature.untrustedChain': { kk: 'Сертификат сенімді куәландырушы орталықтан берілмеген', ru: 'Сертификат выдан не доверенным удостоверяющим центром', en: 'The certificate is not from a trusted authority' },
+  'letter.signature.expired': { kk: 'Сертификаттың мерзімі өткен', ru: 'Срок действия сертификата истек', en: 'The certificate has expired' },
+  'letter.signature.malformed': { kk: 'Қолтаңба пішімі қате', ru: 'Неверный формат подписи', en: 'The signature is malformed' },
+  'letter.signature.notSignersCertificate': {
+    kk: 'Бұл сертификат қол қоюшының өзінікі емес',
+    ru: 'Сертификат не принадлежит подписывающему',
+    en: 'The certificate is not the signer’s own',
+  },
+  'appeal.unknown': { kk: 'Мұндай жолданым жоқ', ru: 'Такого обращения нет', en: 'No such appeal' },
+  'organization.unknown': { kk: 'Мұндай ұйым жоқ', ru: 'Такой организации нет', en: 'No such organization' },
+  // web app: sessions, passwords, registry look-ups, queues
+  csrf: {
+    kk: 'Сұрау расталмады (CSRF): бетті жаңартып, қайталаңыз',
+    ru: 'Запрос не подтвержден (CSRF): обновите страницу и повторите',
+    en: 'The request was not confirmed (CSRF): reload the page and try again',
+  },
+  'password.wrongCurrent': { kk: 'Қазіргі құпиясөз қате', ru: 'Неверный текущий пароль', en: 'The current password is wrong' },
+  'password.tooShort': { kk: 'Құпиясөз кемінде {limit} таңба', ru: 'Пароль не короче {limit} символов', en: 'The password needs at least {limit} characters' },
+  'password.unchanged': { kk: 'Жаңа құпиясөз ескісінен өзгеше болуы керек', ru: 'Новый пароль должен отличаться от старого', en: 'The new password must differ from the old one' },
+  'password.isLogin': { kk: 'Құпиясөз логинмен бірдей болмауы керек', ru: 'Пароль не должен совпадать с логином', en: 'The password must not be the login' },
+  'registry.personNotFound': { kk: 'Бұл ЖСН бойынша адам табылмады', ru: 'Человек с таким ИИН не найден', en: 'No person with this IIN was found' },
+  'registry.companyNotFound': { kk: 'Бұл БСН бойынша ұйым табылмады', ru: 'Организация с таким БИН не найдена', en: 'No legal entity with this BIN was found' },
+  'overview.notAllowed': {
+    kk: 'Шолу тек басшыларға және бақылау бөліміне қолжетімді',
+    ru: 'Обзор доступен только руководителям и отделу контроля',
+    en: 'The overview is for heads and control departments',
+  },
+};
+
+export function message(code: string, lang: Language, params: Record<string, unknown> = {}): string {
+  const text = MESSAGES[code]?.[lang as 'kk' | 'ru' | 'en'] ?? MESSAGES[code]?.en ?? code;
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => (params[k] === undefined ? `{${k}}` : String(params[k])));
+}
+
+export function hasMessage(code: string): boolean {
+  return code in MESSAGES;
+}
+
+/** The first of kk, ru, en named in Accept-Language; Kazakh, the state language, otherwise. */
+export function languageOf(acceptLanguage: string | undefined): Language {
+  if (!acceptLanguage) return 'kk';
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part) => {
+      const [tag, ...rest] = part.trim().split(';');
+      const q = rest.find((r) => r.trim().startsWith('q='));
+      return { lang: tag!.trim().slice(0, 2).toLowerCase(), q: q ? Number(q.trim().slice(2)) : 1 };
+    })
+    .sort((a, b) => b.q - a.q);
+  const found = ranked.find((r) => r.lang === 'kk' || r.lang === 'ru' || r.lang === 'en');
+  return (found?.lang as Language | undefined) ?? 'kk';
+}

@@ -1,0 +1,166 @@
+// The HTTP assembly: JSON-schema validation, OpenAPI at /api/docs, bearer authentication on every
+// route not marked public, errors as {error: {code, message, fields}} in the caller's language.
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyError } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import rateLimit from '@fastify/rate-limit';
+import cookie from '@fastify/cookie';
+import type { Context } from '../context.ts';
+import type { Actor } from '../access/actor.ts';
+import { authenticate } from '../access/auth.ts';
+import { AppError } from '../errors.ts';
+import { languageOf, message, hasMessage } from './messages.ts';
+import { maskIdentifiersInText } from '../domain/identifiers.ts';
+import type { Language } from '../domain/vocabulary.ts';
+import { accessRoutes } from '../access/routes.ts';
+import { referenceRoutes } from '../reference/routes.ts';
+import { intakeRoutes } from '../intake/routes.ts';
+import { reviewRoutes } from '../review/routes.ts';
+import { letterRoutes, verificationPage } from '../letters/routes.ts';
+import { statisticsRoutes } from '../statistics/routes.ts';
+import { exportRoutes } from '../exports/routes.ts';
+import { correctionRoutes } from '../corrections/routes.ts';
+import { outageRoutes } from '../outages/routes.ts';
+import { accountingRoutes } from '../statistics/accounting-routes.ts';
+import { csrfSatisfied, sessionTokenOf } from '../access/session-cookies.ts';
+import { queueRoutes } from '../queues/routes.ts';
+import { webApp, isWebAppRequest, sendWebApp } from './web.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+    lang: Language;
+    /** The session token the request was authenticated with (bearer header or session cookie). */
+    sessionToken: string | undefined;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without signing in. */
+    public?: boolean;
+  }
+}
+
+export interface ServerOptions {
+  logger?: boolean | { level: string };
+}
+
+export async function buildServer(ctx: Context, options: ServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger
+      ? {
+          ...(typeof options.logger === 'object' ? options.logger : {}),
+          // IINs and BINs may stand in URLs (search); the log never shows them whole.
+          serializers: {
+            req: (req: FastifyRequest) => ({ method: req.method, url: maskIdentifiersInText(req.url) }),
+          },
+        }
+      : false,
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true, discriminator: true } },
+    bodyLimit: 2 * 1024 * 1024,
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Joldanym API',
+        version: '1',
+        description:
+          'E-appeals: registration, review, control and accounting of appeals (APPC of the Republic of Kazakhstan). ' +
+          'Sign in with POST /api/v1/auth/login and send the token as `Authorization: Bearer <token>`. ' +
+          'Errors answer {error: {code, message, fields: [{path, message}]}} in the language of Accept-Language (kk, ru, en).',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(rateLimit, { global: false });
+  await app.register(cookie);
+
+  app.decorateRequest('actor', null as unknown as Actor);
+  app.decorateRequest('lang', 'kk');
+  app.decorateRequest('sessionToken', undefined);
+
+  app.addHook('onRequest', async (req) => {
+    req.lang = languageOf(req.headers['accept-language']);
+    if (!req.url.startsWith('/api/v1/') || req.routeOptions.config.public) return;
+    // A bearer token (API clients) or the session cookie (the web app, src/access/session-cookies.ts).
+    const session = sessionTokenOf(req);
+    const actor = session ? await authenticate(ctx.db, session.token, ctx.clock.now()) : null;
+    if (!actor) throw new AppError(401, 'unauthorized');
+    if (session!.via === 'cookie' && !csrfSatisfied(req)) throw new AppError(403, 'csrf');
+    req.actor = actor;
+    req.sessionToken = session!.token;
+  });
+
+  app.setErrorHandler((error: FastifyError | AppError, req, reply) => {
+    const lang = req.lang ?? languageOf(req.headers['accept-language']);
+    if (error instanceof AppError) {
+      return reply.status(error.status).send({
+        error: {
+          code: error.code,
+          message: message(error.code, lang, error.params),
+          ...(error.fields.length > 0
+            ? { fields: error.fields.map((f) => ({ path: f.path, code: f.code, message: message(f.code, lang, f.params) })) }
+            : {}),
+        },
+      });
+    }
+    if (error.validation) {
+      const fields = error.validation.map((v) => {
+        const params = v.params as Record<string, unknown>;
+        const base = `${error.validationContext === 'body' ? '' : `/${error.validationContext}`}${v.instancePath}`;
+        const path =
+          v.keyword === 'required' ? `${base}/${String(params.missingProperty)}` :
+          v.keyword === 'additionalProperties' ? `${base}/${String(params.additionalProperty)}` : base || '/';
+        const code = hasMessage(v.keyword) ? v.keyword : 'pattern';
+        return {
+          path,
+          code,
+          message: message(code, lang, {
+            ...params,
+            allowed: Array.isArray(params.allowedValues) ? params.allowedValues.join(', ') : params.allowedValue,
+            property: params.additionalProperty,
+          }),
+        };
+      });
+      return reply.status(400).send({ error: { code: 'validation', message: message('validation', lang), fields } });
+    }
+    if (error.statusCode === 429) {
+      return reply.status(429).send({ error: { code: 'rateLimited', message: message('rateLimited', lang) } });
+    }
+    if (error.statusCode && error.statusCode < 500) {
+      return reply.status(error.statusCode).send({ error: { code: error.code ?? 'badRequest', message: error.message } });
+    }
+    req.log.error(error);
+    return reply.status(500).send({ error: { code: 'internal', message: message('internal', lang) } });
+  });
+
+  // The web app's own paths (/queues, /appeals/…) are answered with its page (SPA fallback).
+  const web = await webApp(app);
+  app.setNotFoundHandler((req, reply) =>
+    web && isWebAppRequest(req)
+      ? sendWebApp(reply)
+      : reply.status(404).send({ error: { code: 'notFound', message: message('notFound', languageOf(req.headers['accept-language'])) } }),
+  );
+
+  app.get('/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
+  await verificationPage(app, ctx);
+
+  await app.register(
+    async (api) => {
+      await accessRoutes(api, ctx);
+      await referenceRoutes(api, ctx);
+      await intakeRoutes(api, ctx);
+      await reviewRoutes(api, ctx);
+      await letterRoutes(api, ctx);
+      await statisticsRoutes(api, ctx);
+      await exportRoutes(api, ctx);
+      await correctionRoutes(api, ctx);
+      await outageRoutes(api, ctx);
+      await accountingRoutes(api, ctx);
+      await queueRoutes(api, ctx);
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}

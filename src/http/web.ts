@@ -1,0 +1,70 @@
+// The staff web app (web/, built by `npm run build:web` into web/dist) served by the same server:
+// hashed assets cached for a year, the page itself never cached, and every path that is not the
+// API's answered with the page, so the app's own routes (/queues/overdue, /appeals/…) load
+// directly (SPA fallback). Without a build the server runs as before, API only.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyStatic from '@fastify/static';
+
+export const WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+/** The page's policy: scripts and styles from this server only (Mantine sets inline styles);
+ *  PDFs of talons and letters are shown in frames from this server or as blobs. */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "frame-src 'self' blob:",
+  "object-src 'self' blob:",
+  "frame-ancestors 'self'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+let indexHtml: Buffer | undefined;
+
+/** Registers the static files if the app is built; returns whether it is. */
+export async function webApp(app: FastifyInstance, root = WEB_DIST): Promise<boolean> {
+  const index = resolve(root, 'index.html');
+  if (!existsSync(index)) return false;
+  indexHtml = readFileSync(index);
+  await app.register(fastifyStatic, {
+    root,
+    prefix: '/',
+    index: false,
+    wildcard: true,
+    decorateReply: false,
+    setHeaders(res, path) {
+      if (path.includes('/assets/')) res.header('cache-control', 'public, max-age=31536000, immutable');
+      else res.header('cache-control', 'no-cache');
+    },
+  });
+  app.get('/', { schema: { hide: true } }, async (_req, reply) => sendWebApp(reply));
+  return true;
+}
+
+/** A page load of the app: a GET that is not the API's and wants HTML. */
+export function isWebAppRequest(req: FastifyRequest): boolean {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  const path = req.url.split('?')[0]!;
+  if (path.startsWith('/api/') || path === '/api' || path.startsWith('/verify/') || path.startsWith('/assets/')) return false;
+  if (/\.[a-z0-9]+$/i.test(path)) return false; // a missing file, not a page
+  const accept = req.headers.accept ?? '';
+  return accept === '' || accept.includes('text/html') || accept.includes('*/*');
+}
+
+export function sendWebApp(reply: FastifyReply) {
+  return reply
+    .status(200)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-cache')
+    .header('content-security-policy', CONTENT_SECURITY_POLICY)
+    .header('x-content-type-options', 'nosniff')
+    .header('referrer-policy', 'same-origin')
+    .send(indexHtml);
+}

@@ -1,0 +1,356 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { testApp, rowCounts, type TestApp, type Api } from '../../test/support.ts';
+import { extractPdfText } from '../pdf/pdf-text.ts';
+import { REGISTRATION_NUMBER_PATTERN } from '../domain/numbering.ts';
+import { DOCUMENT_TYPES } from '../domain/vocabulary.ts';
+
+// The server clock: Wednesday 18 March 2026, 10:00 in Astana (UTC+5).
+let t: TestApp;
+let registrar: Api;
+
+const person = {
+  kind: 'individual',
+  iin: '870412300416',
+  lastName: 'Әлібеков',
+  firstName: 'Қуаныш',
+  middleName: 'Ұланұлы',
+  phone: '8 701 555 12 34',
+  email: 'kuanysh@example.kz',
+  address: { region: 'Ақмола облысы', district: 'Бурабай ауданы', settlement: 'Щучинск', street: 'Абай көшесі', house: '12' },
+} as const;
+
+const paperApplication = {
+  documentType: 'application',
+  form: 'paper',
+  channel: 'post',
+  language: 'kk',
+  receivedAt: '2026-03-18T09:30:00+05:00',
+  summary: 'Жер учаскесін беру туралы',
+  text: 'Жеке тұрғын үй құрылысы үшін Щучинск қаласында жер учаскесін беруді сұраймын.',
+  issueCategory: 'land',
+  applicant: person,
+};
+
+before(async () => {
+  t = await testApp();
+  registrar = await t.as('registrar');
+});
+after(() => t.close());
+
+describe('registration', () => {
+  test('an individual paper application gets numbers, dates, cards and an audit event', async () => {
+    const res = await registrar('POST', '/api/v1/appeals', paperApplication);
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    const a = res.body;
+    assert.match(a.registrationNumber, /^ЖТ-2026-\d{8}$/);
+    const seq = a.registrationNumber.slice(-8);
+    assert.equal(a.talonNumber, `260318${seq}`);
+    assert.equal(a.registrationDate, '2026-03-18');
+    // 15 WD counting 18 March as day 1, over Nauryz (23–25 March off): 10 April.
+    assert.equal(a.dueDate, '2026-04-10');
+    assert.equal(a.documentType, 'application');
+    assert.equal(a.procedure, 'administrative');
+    assert.equal(a.status, 'registered');
+    assert.deepEqual(a.duplicateCandidates, []);
+    const [card] = a.applicants;
+    assert.equal(card.birthDate, '1987-04-12');
+    assert.equal(card.sex, 'male');
+    assert.equal(card.age, 38);
+    assert.equal(card.citizenship, 'KZ');
+    assert.equal(card.phone, '+77015551234');
+    assert.equal(a.registrar.name.length > 0, true);
+
+    const events = await registrar('GET', `/api/v1/appeals/${a.id}/events`);
+    assert.equal(events.status, 200);
+    assert.equal(events.body.items.length, 1);
+    assert.equal(events.body.items[0].kind, 'registered');
+    assert.equal(events.body.items[0].changes.registrationNumber, a.registrationNumber);
+    assert.equal(events.body.items[0].actor.name, a.registrar.name);
+
+    const got = await registrar('GET', `/api/v1/appeals/${a.id}`);
+    assert.deepEqual(got.body, a);
+  });
+
+  test('every document type is registered with its procedure and term', async () => {
+    const expected: Record<string, [string, string]> = {
+      application: ['administrative', '2026-04-10'],
+      complaint: ['complaint', '2026-04-17'], // 20 WD (APPC Art. 99)
+      report: ['simplified', '2026-04-10'],
+      inquiry: ['simplified', '2026-04-10'],
+      feedback: ['simplified', '2026-04-10'],
+      proposal: ['simplified', '2026-04-10'],
+    };
+    for (const documentType of DOCUMENT_TYPES) {
+      const body = {
+        ...paperApplication,
+        documentType,
+        summary: `${documentType}: ${documentType} ${Math.random()}`,
+        text: `Мәтін ${documentType}`,
+        ...(documentType === 'complaint' ? { complainedOrganizationName: 'Бурабай ауданының тұрғын үй бөлімі', complainedOfficial: 'Ахметов А.' } : {}),
+      };
+      const res = await registrar('POST', '/api/v1/appeals', body);
+      assert.equal(res.status, 201, `${documentType}: ${JSON.stringify(res.body)}`);
+      assert.deepEqual([res.body.procedure, res.body.dueDate], expected[documentType], documentType);
+      if (documentType === 'complaint') {
+        assert.equal(res.body.complained.organizationName, 'Бурабай ауданының тұрғын үй бөлімі');
+        assert.equal(res.body.complained.official, 'Ахметов А.');
+      }
+    }
+  });
+
+  test('each applicant kind has its letter index', async () => {
+    const legal = await registrar('POST', '/api/v1/appeals', {
+      ...paperApplication,
+      summary: 'ЖШС өтініші',
+      applicant: { kind: 'legalEntity', bin: '050140000656', name: '«Көкшетау Су» ЖШС', phone: '+77162000000' },
+    });
+    assert.equal(legal.status, 201, JSON.stringify(legal.body));
+    assert.match(legal.body.registrationNumber, /^ЗТ-2026-\d{8}$/);
+    assert.equal(legal.body.applicants[0].bin, '050140000656');
+    assert.equal(legal.body.applicantName, '«Көкшетау Су» ЖШС');
+
+    const anonymous = await registrar('POST', '/api/v1/appeals', {
+      ...paperApplication,
+      documentType: 'report',
+      channel: 'complaintBox',
+      summary: 'Аноним хабарлама',
+      applicant: undefined,
+      anonymous: true,
+    });
+    assert.equal(anonymous.status, 201, JSON.stringify(anonymous.body));
+    assert.match(anonymous.body.registrationNumber, /^АН-2026-\d{8}$/);
+    assert.deepEqual(anonymous.body.applicants, []);
+
+    const collective = await registrar('POST', '/api/v1/appeals', {
+      ...paperApplication,
+      summary: 'Ұжымдық арыз: жол жөндеу',
+      applicant: undefined,
+      applicants: [person, { kind: 'individual', lastName: 'Сергеева', firstName: 'Анна', phone: '+77015550000' }],
+    });
+    assert.equal(collective.status, 201, JSON.stringify(collective.body));
+    assert.match(collective.body.registrationNumber, /^ҰЖ-2026-\d{8}$/);
+    assert.equal(collective.body.applicants.length, 2);
+    assert.equal(collective.body.applicantKind, 'collective');
+  });
+
+  test('an oral appeal keeps its protocol; a video appeal is accepted', async () => {
+    const oral = await registrar('POST', '/api/v1/appeals', {
+      ...paperApplication,
+      form: 'oral',
+      channel: 'inPerson',
+      summary: 'Ауызша өтініш',
+      protocolText: 'Арыз иесі ауызша жеткізді: көшеде жарық жоқ.',
+    });
+    assert.equal(oral.status, 201, JSON.stringify(oral.body));
+    assert.equal(oral.body.protocolText, 'Арыз иесі ауызша жеткізді: көшеде жарық жоқ.');
+    const video = await registrar('POST', '/api/v1/appeals', { ...paperApplication, form: 'video', channel: 'egovPortal', summary: 'Бейне' });
+    assert.equal(video.status, 201);
+  });
+
+  test('receipt after hours, on a weekend and typed in later count from the receipt', async () => {
+    const afterHours = await registrar('POST', '/api/v1/appeals', {
+      ...paperApplication,
+      summary: 'Кешкі арыз',
+      receivedAt: '2026-03-06T18:45:00+05:00', // Friday after 18:30; Monday 9 March is a holiday
+    });
+    assert.equal(afterHours.body.registrationDate, '2026-03-10');
+    assert.equal(afterHours.body.talonNumber.slice(0, 6), '260310');
+    const weekend = await registrar('POST', '/api/v1/appeals', {
+      ...paperApplication,
+      summary: 'Сенбідегі арыз',
+      receivedAt: '2026-03-14T11:00:00+05:00',
+    });
+    assert.equal(weekend.body.registrationDate, '2026-03-16');
+    const calc = await registrar('GET', `/api/v1/calendar/term?receivedAt=${encodeURIComponent('2026-03-14T11:00:00+05:00')}&documentType=application`);
+    assert.equal(calc.status, 200);
+    assert.equal(calc.body.registrationDate, '2026-03-16');
+    assert.equal(calc.body.dueDate, weekend.body.dueDate);
+  });
+
+  test('50 concurrent registrations get 50 distinct consecutive numbers', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        registrar('POST', '/api/v1/appeals', {
+          ...paperApplication,
+          summary: `Параллель ${i}`,
+          applicant: { kind: 'individual', lastName: 'Параллель', firstName: `N${i}` },
+        }),
+      ),
+    );
+    assert.ok(results.every((r) => r.status === 201));
+    const seqs = results.map((r) => Number(REGISTRATION_NUMBER_PATTERN.exec(r.body.registrationNumber)![3])).sort((a, b) => a - b);
+    assert.equal(new Set(seqs).size, 50);
+    assert.equal(seqs[49]! - seqs[0]!, 49);
+    const counter = await t.ctx.db.selectFrom('appeal_counters').selectAll().where('year', '=', 2026).executeTakeFirstOrThrow();
+    const total = await t.ctx.db.selectFrom('appeals').select((e) => e.fn.countAll<number>().as('n')).where('registration_year', '=', 2026).executeTakeFirstOrThrow();
+    assert.equal(counter.last_value, Number(total.n), 'no gaps: the counter equals the number of cards');
+  });
+});
+
+describe('duplicate check', () => {
+  const original = {
+    ...paperApplication,
+    summary: 'Көшедегі шұңқырларды жөндеу туралы',
+    text: 'Абай көшесіндегі жолдағы терең шұңқырларды жөндеуді сұраймын, көліктер бүлінуде.',
+    applicant: { ...person, iin: '900520450375', lastName: 'Сапарова', firstName: 'Гүлнар', phone: '+77017770011' },
+  };
+
+  test('an earlier appeal of the same applicant with the same text is a candidate; another text is not', async () => {
+    const first = await registrar('POST', '/api/v1/appeals', original);
+    assert.equal(first.status, 201);
+
+    const check = await registrar('POST', '/api/v1/appeals/duplicate-check', original);
+    assert.equal(check.status, 200);
+    assert.equal(check.body.items.length, 1);
+    assert.equal(check.body.items[0].appealId, first.body.id);
+    assert.equal(check.body.items[0].reason, 'sameIin');
+    assert.ok(check.body.items[0].score >= 0.9);
+
+    const unrelated = await registrar('POST', '/api/v1/appeals/duplicate-check', {
+      ...original,
+      summary: 'Балабақшаға кезек',
+      text: 'Балама балабақшадан орын беруді сұраймын.',
+    });
+    assert.deepEqual(unrelated.body.items, []);
+
+    const otherPerson = await registrar('POST', '/api/v1/appeals/duplicate-check', {
+      ...original,
+      applicant: { kind: 'individual', lastName: 'Басқа', firstName: 'Адам', phone: '+77010000001' },
+    });
+    assert.deepEqual(otherPerson.body.items, []);
+
+    // Found by name and phone when no IIN is given; registered anyway and marked.
+    const copy = await registrar('POST', '/api/v1/appeals', {
+      ...original,
+      applicant: { kind: 'individual', lastName: 'сапарова', firstName: 'Гүлнар', phone: '8 (701) 777-00-11' },
+    });
+    assert.equal(copy.status, 201);
+    assert.equal(copy.body.duplicateCandidate, true);
+    assert.equal(copy.body.duplicateCandidates[0].appealId, first.body.id);
+    assert.equal(copy.body.duplicateCandidates[0].reason, 'sameNameAndPhone');
+  });
+});
+
+describe('bad input changes nothing', () => {
+  const cases: [string, unknown, number, string][] = [
+    ['missing summary', { ...paperApplication, summary: undefined }, 400, '/summary'],
+    ['unknown document type', { ...paperApplication, documentType: 'petition' }, 400, '/documentType'],
+    ['unknown field', { ...paperApplication, colour: 'red' }, 400, '/colour'],
+    ['IIN with a wrong check digit', { ...paperApplication, applicant: { ...person, iin: '870412300415' } }, 422, '/applicant/iin'],
+    ['IIN of 11 digits', { ...paperApplication, applicant: { ...person, iin: '87041230041' } }, 400, '/applicant/iin'],
+    ['BIN with a wrong check digit', { ...paperApplication, applicant: { kind: 'legalEntity', bin: '050140000657', name: 'X' } }, 422, '/applicant/bin'],
+    ['birth date differing from the IIN', { ...paperApplication, applicant: { ...person, birthDate: '1987-04-13' } }, 422, '/applicant/birthDate'],
+    ['oral without protocol', { ...paperApplication, form: 'oral' }, 422, '/protocolText'],
+    ['oral complaint', { ...paperApplication, documentType: 'complaint', form: 'oral', protocolText: 'x', complainedOrganizationName: 'Y' }, 422, '/form'],
+    ['complaint without the body complained about', { ...paperApplication, documentType: 'complaint' }, 422, '/complainedOrganizationId'],
+    ['applicant and anonymous', { ...paperApplication, anonymous: true }, 422, '/applicant'],
+    ['no applicant at all', { ...paperApplication, applicant: undefined }, 422, '/applicant'],
+    ['collective of one', { ...paperApplication, applicant: undefined, applicants: [person] }, 400, '/applicants'],
+    ['receipt in the future', { ...paperApplication, receivedAt: '2026-03-19T10:00:00+05:00' }, 422, '/receivedAt'],
+    ['issue category not in the directory', { ...paperApplication, issueCategory: 'weather' }, 422, '/issueCategory'],
+    ['unknown organization', { ...paperApplication, organizationId: 999999 }, 403, ''],
+  ];
+  for (const [name, body, status, path] of cases) {
+    test(name, async () => {
+      const before = await rowCounts(t.database);
+      const res = await registrar('POST', '/api/v1/appeals', body);
+      assert.equal(res.status, status, JSON.stringify(res.body));
+      assert.ok(res.body.error.code);
+      assert.ok(res.body.error.message);
+      if (path) {
+        const paths = res.body.error.fields.map((f: { path: string }) => f.path);
+        assert.ok(paths.includes(path), `${path} in ${paths}`);
+        assert.ok(res.body.error.fields.every((f: { message: string }) => f.message.length > 0));
+      }
+      assert.deepEqual(await rowCounts(t.database), before);
+    });
+  }
+
+  test('messages follow Accept-Language', async () => {
+    const body = { ...paperApplication, applicant: { ...person, iin: '870412300415' } };
+    const kk = await registrar('POST', '/api/v1/appeals', body, { 'accept-language': 'kk' });
+    const ru = await registrar('POST', '/api/v1/appeals', body, { 'accept-language': 'ru-RU,ru;q=0.9' });
+    const en = await registrar('POST', '/api/v1/appeals', body, { 'accept-language': 'en' });
+    assert.equal(kk.body.error.fields[0].message, 'ЖСН бақылау разряды сәйкес келмейді');
+    assert.equal(ru.body.error.fields[0].message, 'Контрольный разряд ИИН не совпадает');
+    assert.equal(en.body.error.fields[0].message, 'The IIN check digit does not match');
+    const schemaKk = await registrar('POST', '/api/v1/appeals', { ...paperApplication, summary: undefined }, { 'accept-language': 'kk' });
+    assert.equal(schemaKk.body.error.fields[0].message, 'Міндетті өріс');
+  });
+});
+
+describe('talon', () => {
+  test('the PDF carries the numbers and prints Kazakh letters', async () => {
+    const a = (await registrar('POST', '/api/v1/appeals', { ...paperApplication, summary: 'Талон сынағы' })).body;
+    const res = await registrar('GET', `/api/v1/appeals/${a.id}/talon.pdf`);
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'application/pdf');
+    assert.equal(res.raw.subarray(0, 5).toString(), '%PDF-');
+    const text = await extractPdfText(res.raw);
+    assert.ok(text.includes(a.talonNumber), 'talon number');
+    assert.ok(text.includes(a.registrationNumber), 'registration number');
+    assert.ok(text.includes('Әлібеков'), 'applicant with Kazakh letters');
+    assert.ok(text.includes('қабылданатын болады'), 'the Kazakh note');
+  });
+});
+
+describe('access', () => {
+  test('no token → 401, unknown route → 404, docs are served', async () => {
+    const anon = await fetch(`${t.url}/api/v1/appeals`);
+    assert.equal(anon.status, 401);
+    assert.equal(((await anon.json()) as any).error.code, 'unauthorized');
+    assert.equal((await registrar('GET', '/api/v1/nothing-here')).status, 404);
+    const docs = await fetch(`${t.url}/api/docs/json`);
+    assert.equal(docs.status, 200);
+    const doc = (await docs.json()) as any;
+    assert.ok(doc.paths['/api/v1/appeals']);
+  });
+
+  test('me names the organization and roles', async () => {
+    const me = await registrar('GET', '/api/v1/me');
+    assert.equal(me.status, 200);
+    assert.deepEqual(me.body.roles, ['registrar']);
+    assert.equal(me.body.organization.code, 'AKM-BURABAY');
+  });
+
+  test('a user of one district cannot read or register for another district', async () => {
+    const mine = (await registrar('POST', '/api/v1/appeals', { ...paperApplication, summary: 'Менің ауданым' })).body;
+    await t.createUser('zerendi', 'AKM-ZERENDI', ['registrar']);
+    const zerendi = await t.as('zerendi');
+    assert.equal((await zerendi('GET', `/api/v1/appeals/${mine.id}`)).status, 403);
+    assert.equal((await zerendi('GET', `/api/v1/appeals/${mine.id}/talon.pdf`)).status, 403);
+    const list = await zerendi('GET', '/api/v1/appeals');
+    assert.equal(list.body.total, 0);
+    const mineOrg = (await registrar('GET', '/api/v1/me')).body.organization.id;
+    const foreign = await zerendi('POST', '/api/v1/appeals', { ...paperApplication, organizationId: mineOrg });
+    assert.equal(foreign.status, 403);
+
+    // The oblast control department sees the district below it.
+    const controller = await t.as('controller');
+    assert.equal((await controller('GET', `/api/v1/appeals/${mine.id}`)).status, 200);
+  });
+
+  test('repeated wrong passwords lock the account', async () => {
+    const tryLogin = (password: string) =>
+      fetch(`${t.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ login: 'statistician', password }),
+      });
+    for (let i = 0; i < 5; i++) assert.equal((await tryLogin('wrong')).status, 401);
+    assert.equal((await tryLogin('demo')).status, 423);
+  });
+
+  test('lists are scoped and paged', async () => {
+    const page = await registrar('GET', '/api/v1/appeals?limit=2&offset=0&documentType=application');
+    assert.equal(page.status, 200);
+    assert.equal(page.body.items.length, 2);
+    assert.ok(page.body.total > 2);
+    const users = await registrar('GET', '/api/v1/users?role=executor');
+    assert.equal(users.status, 200);
+    assert.ok(users.body.items.every((u: { roles: string[] }) => u.roles.includes('executor')));
+    const orgs = await registrar('GET', '/api/v1/organizations?root=true');
+    assert.ok(orgs.body.total >= 60);
+  });
+});

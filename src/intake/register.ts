@@ -1,0 +1,199 @@
+// Use cases of intake: register an appeal (rules.md §1.2), check it for duplicates (p.13).
+import { randomUUID } from 'node:crypto';
+import type { Context } from '../context.ts';
+import type { Actor } from '../access/actor.ts';
+import { hasRole } from '../access/actor.ts';
+import { forbidden, invalid } from '../errors.ts';
+import { registrationDate as registrationDateOf } from '../domain/calendar.ts';
+import { dueDate, termRule } from '../domain/terms.ts';
+import { registrationNumber, talonNumber } from '../domain/numbering.ts';
+import { applicantDisplayName, checkRegistration, filedWithReviewingBody, type ApplicantCard, type RegistrationInput } from '../domain/registration.ts';
+import { comparableText, DUPLICATE_MAX_CANDIDATES, DUPLICATE_MIN_SIMILARITY, isDuplicateCandidate } from '../domain/duplicates.ts';
+import { procedureOf, LETTER_INDEX } from '../domain/vocabulary.ts';
+import * as store from './store.ts';
+import type { Db } from '../db/connection.ts';
+
+export interface DuplicateCandidate {
+  appealId: string;
+  registrationNumber: string;
+  registrationDate: string;
+  summary: string;
+  status: string;
+  score: number;
+  reason: string;
+}
+
+const REGISTERING_ROLES = ['registrar', 'operator', 'reception'] as const;
+
+/** The sequence part of both numbers (numbering.ts): the statement that stores the appeal takes
+ *  the sequence from the counter and appends it to the rest, which is made here. */
+const SEQUENCE_OF_ONE = '00000001';
+
+export async function registerAppeal(ctx: Context, actor: Actor, input: RegistrationInput): Promise<string> {
+  if (!hasRole(actor, ...REGISTERING_ROLES)) throw forbidden();
+  const prepared = await prepare(ctx, actor, input);
+  const { organization, regDate, applicants, applicantKind } = prepared;
+  const rule = termRule(ctx.law.terms, input.documentType, input.subKind);
+  const due = dueDate(ctx.law.calendar, regDate, rule.term, ctx.law.count);
+  const now = ctx.clock.now();
+  const id = randomUUID();
+  const year = Number(regDate.slice(0, 4));
+  const numberPrefix = registrationNumber(applicantKind, year, 1).slice(0, -SEQUENCE_OF_ONE.length);
+  const talonPrefix = talonNumber(regDate, 1).slice(0, -SEQUENCE_OF_ONE.length);
+
+  const appeal = {
+    id,
+    organization_id: organization.id,
+    letter_index: LETTER_INDEX[applicantKind],
+    registration_year: year,
+    received_at: prepared.receivedAt,
+    registration_date: regDate,
+    due_date: due,
+    document_type: input.documentType,
+    sub_kind: rule.subKind,
+    procedure: procedureOf(input.documentType),
+    form: input.form,
+    channel: input.channel,
+    language: input.language,
+    addressee_category: input.addresseeCategory ?? null,
+    issue_category: input.issueCategory ?? null,
+    summary: input.summary.trim(),
+    text: input.text ?? '',
+    protocol_text: input.protocolText ?? null,
+    applicant_kind: applicantKind,
+    applicant_name: applicantDisplayName(applicants),
+    complained_organization_id: input.complainedOrganizationId ?? null,
+    complained_organization_name: input.complainedOrganizationName ?? null,
+    complained_official: input.complainedOfficial ?? null,
+    complained_act: input.complainedAct ?? null,
+    challenged_appeal_id: input.challengedAppealId ?? null,
+    security_info: input.securityInfo ?? false,
+    at_reviewing_body: filedWithReviewingBody(input, organization.id),
+    status: 'registered',
+    registered_by: actor.id,
+    registrar_name: actor.fullName,
+    registrar_position: actor.position,
+    created_at: now,
+    updated_at: now,
+  };
+  await store.storeRegistration(ctx.db, {
+    appeal,
+    numberPrefix,
+    talonPrefix,
+    applicants,
+    // The duplicate check of findDuplicates, done by the statement that stores the appeal (its
+    // filter and rounding mirror isDuplicateCandidate and the score below: keep them together).
+    duplicateSearch: {
+      comparable: comparableText(input.summary, input.text),
+      limit: DUPLICATE_MAX_CANDIDATES,
+      minSimilarity: DUPLICATE_MIN_SIMILARITY,
+    },
+    event: {
+      appealId: id,
+      organizationId: organization.id,
+      actor,
+      at: now,
+      kind: 'registered',
+      // + registrationNumber, talonNumber and duplicateCandidates, from the statement
+      changes: {
+        registrationDate: regDate,
+        dueDate: due,
+        term: { ...rule.term, basis: rule.basis },
+        documentType: input.documentType,
+        applicantKind,
+      },
+    },
+  });
+  return id;
+}
+
+/** The duplicate check on demand, before saving: the same checks and candidates as registration. */
+export async function checkDuplicates(ctx: Context, actor: Actor, input: RegistrationInput): Promise<DuplicateCandidate[]> {
+  const { organization, applicants } = await prepare(ctx, actor, input);
+  return findDuplicates(ctx.db, organization.id, applicants, input);
+}
+
+async function prepare(ctx: Context, actor: Actor, input: RegistrationInput) {
+  const organizationId = input.organizationId ?? actor.organizationId;
+  const codes = directoryCodes(input);
+  const given = codes.filter((c): c is CodeCheck & { code: string } => typeof c.code === 'string');
+  // The scope check, the organization, the complained-about organization and the directory codes,
+  // from the reference cache or one statement; the checks below keep the order of their answers.
+  const context = await store.registrationContext(ctx.db, actor, organizationId, input.complainedOrganizationId, given);
+  if (!context.canAct) throw forbidden();
+  const organization = context.organization;
+  if (!organization) throw invalid([{ path: '/organizationId', code: 'organization.unknown' }]);
+
+  const now = ctx.clock.now();
+  const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
+  if (receivedAt.getTime() > now.getTime()) throw invalid([{ path: '/receivedAt', code: 'receivedAt.inFuture' }]);
+  const regDate = registrationDateOf(
+    receivedAt,
+    organization.time_zone,
+    { start: organization.work_start, end: organization.work_end },
+    ctx.law.calendar,
+  );
+  const checked = checkRegistration(input, regDate);
+  if (!checked.ok) throw invalid(checked.errors);
+  const unknown = given
+    .filter((c) => !context.knownCodes.has(`${c.directory}/${c.code}`))
+    .map((c) => ({ path: c.path, code: 'directory.unknownCode', params: { code: c.code } }));
+  if (unknown.length > 0) throw invalid(unknown);
+  if (!context.complainedExists) throw invalid([{ path: '/complainedOrganizationId', code: 'organization.unknown' }]);
+  if (input.challengedAppealId !== undefined && !(await store.appealVisible(ctx.db, actor, input.challengedAppealId))) {
+    throw invalid([{ path: '/challengedAppealId', code: 'appeal.unknown' }]);
+  }
+  return { organization, receivedAt, regDate, applicants: checked.applicants, applicantKind: checked.applicantKind };
+}
+
+async function findDuplicates(
+  db: Db,
+  organizationId: number,
+  applicants: ApplicantCard[],
+  input: RegistrationInput,
+): Promise<DuplicateCandidate[]> {
+  const rows = await store.earlierAppealsOfApplicants(
+    db,
+    organizationId,
+    applicants,
+    comparableText(input.summary, input.text),
+    DUPLICATE_MAX_CANDIDATES,
+  );
+  return rows
+    .filter((r) => isDuplicateCandidate(r.similarity))
+    .map((r) => ({
+      appealId: r.id,
+      registrationNumber: r.registration_number,
+      registrationDate: r.registration_date,
+      summary: r.summary,
+      status: r.status,
+      score: Math.round(r.similarity * 100) / 100, // as store.insertRegistrations rounds it
+      reason: r.reason,
+    }));
+}
+
+interface CodeCheck {
+  directory: string;
+  code: string | undefined | null;
+  path: string;
+}
+
+/** The codes an appeal carries that must come from the directories. */
+function directoryCodes(input: RegistrationInput): CodeCheck[] {
+  const list = input.applicants ?? (input.applicant ? [input.applicant] : []);
+  const at = (i: number) => (input.applicants ? `/applicants/${i}` : '/applicant');
+  return [
+    { directory: 'language', code: input.language, path: '/language' },
+    { directory: 'issueCategory', code: input.issueCategory, path: '/issueCategory' },
+    { directory: 'addresseeCategory', code: input.addresseeCategory, path: '/addresseeCategory' },
+    ...list.flatMap((a, i) =>
+      a.kind === 'individual'
+        ? [
+            { directory: 'citizenship', code: a.citizenship, path: `${at(i)}/citizenship` },
+            { directory: 'nationality', code: a.nationality, path: `${at(i)}/nationality` },
+            { directory: 'socialStatus', code: a.socialStatus, path: `${at(i)}/socialStatus` },
+          ]
+        : [{ directory: 'businessCategory', code: a.businessCategory, path: `${at(i)}/businessCategory` }],
+    ),
+  ];
+}

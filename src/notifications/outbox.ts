@@ -1,0 +1,154 @@
+// The transactional outbox: a use case enqueues its messages in its own transaction, so a message
+// exists iff the change committed; the worker (worker.ts) delivers them later. Nothing is deleted.
+import type { Db } from '../db/connection.ts';
+
+export const MESSAGE_KINDS = ['registered', 'forwarded', 'extended', 'hearingNotice', 'decision', 'talon'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+export const CHANNELS = ['email', 'sms'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export type MessageStatus = 'pending' | 'sent' | 'failed';
+
+export interface Attachment {
+  /** File name as the recipient sees it, e.g. 'talon-26031800000042.pdf'. */
+  name: string;
+  content: Uint8Array;
+}
+
+/** One message to one recipient over one channel: a row of the outbox. */
+export interface OutboxMessage {
+  organizationId: number;
+  appealId: string | null;
+  kind: MessageKind;
+  channel: Channel;
+  /** An e-mail address or a phone number (+7…). */
+  recipient: string;
+  language: string;
+  /** E-mail subject; null for SMS. */
+  subject: string | null;
+  body: string;
+  /** E-mail only: the letter, stored with the message. */
+  attachment?: Attachment | null;
+}
+
+/**
+ * Puts messages into the outbox. Call it with the use case's transaction (a Transaction is a Db):
+ * if the transaction rolls back, the messages never existed. `at` is the use case's clock time;
+ * the messages are due at once. Returns the ids of the new rows.
+ */
+export async function enqueue(trx: Db, messages: OutboxMessage | readonly OutboxMessage[], at: Date): Promise<number[]> {
+  const list = Array.isArray(messages) ? (messages as readonly OutboxMessage[]) : [messages as OutboxMessage];
+  if (list.length === 0) return [];
+  for (const m of list) {
+    if (m.channel === 'sms' && m.attachment) throw new Error('an SMS carries no attachment');
+    if (!m.recipient.trim()) throw new Error('a message needs a recipient');
+  }
+  const rows = await trx
+    .insertInto('outbox')
+    .values(
+      list.map((m) => ({
+        organization_id: m.organizationId,
+        appeal_id: m.appealId,
+        kind: m.kind,
+        channel: m.channel,
+        recipient: m.recipient.trim(),
+        language: m.language,
+        subject: m.subject,
+        body: m.body,
+        attachment_name: m.attachment ? m.attachment.name : null,
+        attachment: m.attachment ? Buffer.from(m.attachment.content) : null,
+        next_attempt_at: at,
+        created_at: at,
+      })),
+    )
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export interface DeliveryRecord {
+  attempt: number;
+  at: Date;
+  ok: boolean;
+  error: string | null;
+  providerResponse: string | null;
+}
+
+export interface OutboxEntry {
+  id: number;
+  kind: MessageKind;
+  channel: Channel;
+  recipient: string;
+  language: string;
+  subject: string | null;
+  body: string;
+  attachmentName: string | null;
+  attachmentSize: number | null;
+  status: MessageStatus;
+  attempts: number;
+  nextAttemptAt: Date | null;
+  lastError: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+  deliveries: DeliveryRecord[];
+}
+
+/** The messages of an appeal with every delivery attempt, oldest first (the attachment by size only). */
+export async function messagesOfAppeal(db: Db, appealId: string): Promise<OutboxEntry[]> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select([
+      'id',
+      'kind',
+      'channel',
+      'recipient',
+      'language',
+      'subject',
+      'body',
+      'attachment_name',
+      (e) => e.fn<number | null>('octet_length', ['attachment']).as('attachment_size'),
+      'status',
+      'attempts',
+      'next_attempt_at',
+      'last_error',
+      'created_at',
+      'sent_at',
+    ])
+    .where('appeal_id', '=', appealId)
+    .orderBy('id')
+    .execute();
+  if (rows.length === 0) return [];
+  const deliveries = await db
+    .selectFrom('deliveries')
+    .selectAll()
+    .where(
+      'outbox_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('outbox_id')
+    .orderBy('attempt')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind as MessageKind,
+    channel: r.channel as Channel,
+    recipient: r.recipient,
+    language: r.language,
+    subject: r.subject,
+    body: r.body,
+    attachmentName: r.attachment_name,
+    attachmentSize: r.attachment_size === null ? null : Number(r.attachment_size),
+    status: r.status as MessageStatus,
+    attempts: r.attempts,
+    nextAttemptAt: r.status === 'pending' ? r.next_attempt_at : null,
+    lastError: r.last_error,
+    createdAt: r.created_at,
+    sentAt: r.sent_at,
+    deliveries: deliveries
+      .filter((d) => d.outbox_id === r.id)
+      .map((d) => ({ attempt: d.attempt, at: d.at, ok: d.ok, error: d.error, providerResponse: d.provider_response })),
+  }));
+}

@@ -1,0 +1,88 @@
+// Routes of outage mode (rules p.31): outage acts and the paper journal's entries.
+import type { FastifyInstance } from 'fastify';
+import type { Context } from '../context.ts';
+import { errorSchema, registrationSchema } from '../intake/schemas.ts';
+import { enterFromPaperJournal, lateEntries, outageActs, recordOutageAct, type JournalEntryInput, type OutageActInput } from './service.ts';
+
+const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } } as const;
+
+export async function outageRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
+  app.post<{ Body: OutageActInput }>(
+    '/outages',
+    {
+      schema: {
+        tags: ['outages'],
+        summary: 'Record an outage act: when E-appeals was unreachable, and why (rules p.31)',
+        body: {
+          type: 'object',
+          required: ['startedAt', 'endedAt', 'cause'],
+          additionalProperties: false,
+          properties: {
+            organizationId: { type: 'integer', minimum: 1 },
+            startedAt: { type: 'string', format: 'date-time' },
+            endedAt: { type: 'string', format: 'date-time' },
+            cause: { type: 'string', minLength: 1, maxLength: 4000 },
+          },
+        },
+        response: { 400: errorSchema, 403: errorSchema, 422: errorSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send({ id: await recordOutageAct(ctx, req.actor, req.body) }),
+  );
+
+  app.get('/outages', { schema: { tags: ['outages'], summary: 'Outage acts of my organizations, with their journal entries and late ones' } }, async (req) => {
+    const rows = await outageActs(ctx, req.actor);
+    const items = rows.map((r) => ({
+      id: r.id,
+      organizationId: r.organization_id,
+      startedAt: r.started_at.toISOString(),
+      endedAt: r.ended_at.toISOString(),
+      cause: r.cause,
+      recordedBy: r.recorded_by_name,
+      recordedAt: r.recorded_at.toISOString(),
+      entries: Number(r.entries ?? 0),
+      lateEntries: Number(r.late_entries ?? 0),
+    }));
+    return { items, total: items.length };
+  });
+
+  app.post<{ Params: { id: string }; Body: JournalEntryInput }>(
+    '/outages/:id/journal-entries',
+    {
+      schema: {
+        tags: ['outages'],
+        summary: 'Enter an appeal from the paper journal: registered with its original receipt time, flagged with the act, page and entry',
+        params: idParams,
+        body: {
+          type: 'object',
+          required: ['page', 'entry', 'registration'],
+          additionalProperties: false,
+          properties: {
+            page: { type: 'integer', minimum: 1 },
+            entry: { type: 'integer', minimum: 1 },
+            registration: { ...registrationSchema, required: [...registrationSchema.required, 'receivedAt'] },
+          },
+        },
+        response: { 400: errorSchema, 403: errorSchema, 409: errorSchema, 422: errorSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await enterFromPaperJournal(ctx, req.actor, req.params.id, req.body)),
+  );
+
+  app.get('/outages/late-entries', { schema: { tags: ['outages'], summary: 'Journal entries made more than 24 hours after access was restored: violations' } }, async (req) => {
+    const rows = await lateEntries(ctx, req.actor);
+    const items = rows.map((r) => ({
+      appealId: r.appeal_id,
+      registrationNumber: r.registration_number,
+      page: r.page,
+      entry: r.entry,
+      receivedAt: r.received_at.toISOString(),
+      enteredAt: r.entered_at.toISOString(),
+      restoredAt: r.ended_at.toISOString(),
+      hoursAfterRestoration: Math.round((r.entered_at.getTime() - r.ended_at.getTime()) / 3_600_000),
+      organizationId: r.organization_id,
+      outageActId: r.outage_act_id,
+    }));
+    return { items, total: items.length };
+  });
+}

@@ -1,0 +1,126 @@
+// Outage mode (rules p.31): when E-appeals is unreachable, appeals are registered in a paper
+// journal; an act in free form records the cause and duration of the outage; within 24 hours of
+// restored access the journal's entries are entered into the system. An entry is registered as any
+// appeal (src/intake/register.ts), with its original receipt time (so its registration date and due
+// date are those of the day it came), and flagged with its act, journal page and entry; an entry
+// made more than 24 hours after the restoration is a violation.
+import { randomUUID } from 'node:crypto';
+import type { Context } from '../context.ts';
+import type { Actor } from '../access/actor.ts';
+import { hasRole } from '../access/actor.ts';
+import { canActFor, inScope } from '../access/scope.ts';
+import { AppError, forbidden, invalid, notFound } from '../errors.ts';
+import { appendEvent } from '../audit/log.ts';
+import type { RegistrationInput } from '../domain/registration.ts';
+import { paperJournalEntryLate } from '../domain/accounting.ts';
+import { registerAppeal } from '../intake/register.ts';
+import { cardsChanged } from '../statistics/cards.ts';
+
+export interface OutageActInput {
+  organizationId?: number;
+  startedAt: string;
+  endedAt: string;
+  cause: string;
+}
+
+export async function recordOutageAct(ctx: Context, actor: Actor, input: OutageActInput): Promise<string> {
+  if (!hasRole(actor, 'head', 'registrar', 'controller')) throw forbidden();
+  const organizationId = input.organizationId ?? actor.organizationId;
+  if (!(await canActFor(ctx.db, actor, organizationId))) throw forbidden();
+  const started = new Date(input.startedAt);
+  const ended = new Date(input.endedAt);
+  const now = ctx.clock.now();
+  const errors = [];
+  if (ended.getTime() <= started.getTime()) errors.push({ path: '/endedAt', code: 'outage.endBeforeStart' });
+  if (ended.getTime() > now.getTime()) errors.push({ path: '/endedAt', code: 'outage.inFuture' });
+  if (errors.length) throw invalid(errors);
+  const id = randomUUID();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('outage_acts')
+      .values({ id, organization_id: organizationId, started_at: started, ended_at: ended, cause: input.cause, recorded_by: actor.id, recorded_by_name: actor.fullName, recorded_at: now })
+      .execute();
+    await appendEvent(trx, { appealId: null, organizationId, actor, at: now, kind: 'outageAct', changes: { outageActId: id, startedAt: started.toISOString(), endedAt: ended.toISOString(), cause: input.cause } });
+  });
+  return id;
+}
+
+export async function outageActs(ctx: Context, actor: Actor) {
+  return ctx.db
+    .selectFrom('outage_acts as o')
+    .select([
+      'o.id',
+      'o.organization_id',
+      'o.started_at',
+      'o.ended_at',
+      'o.cause',
+      'o.recorded_by_name',
+      'o.recorded_at',
+      (e) => e.selectFrom('paper_journal_entries as j').select((x) => x.fn.countAll<number>().as('n')).whereRef('j.outage_act_id', '=', 'o.id').as('entries'),
+      (e) => e.selectFrom('paper_journal_entries as j').select((x) => x.fn.countAll<number>().as('n')).whereRef('j.outage_act_id', '=', 'o.id').where('j.late', '=', true).as('late_entries'),
+    ])
+    .where(inScope(actor, 'o.organization_id'))
+    .orderBy('o.started_at', 'desc')
+    .limit(500)
+    .execute();
+}
+
+export interface JournalEntryInput {
+  page: number;
+  entry: number;
+  registration: RegistrationInput & { receivedAt: string };
+}
+
+/** Enters an appeal from the paper journal of an outage: registered with its original receipt time. */
+export async function enterFromPaperJournal(ctx: Context, actor: Actor, actId: string, input: JournalEntryInput): Promise<{ appealId: string; late: boolean }> {
+  const act = await ctx.db.selectFrom('outage_acts').selectAll().where('id', '=', actId).executeTakeFirst();
+  if (!act) throw notFound();
+  if (!(await canActFor(ctx.db, actor, act.organization_id))) throw forbidden();
+  const received = new Date(input.registration.receivedAt);
+  if (Number.isNaN(received.getTime()) || received < act.started_at || received > act.ended_at) {
+    throw invalid([{ path: '/registration/receivedAt', code: 'outage.receivedOutsideOutage' }]);
+  }
+  const taken = await ctx.db
+    .selectFrom('paper_journal_entries')
+    .select('appeal_id')
+    .where('outage_act_id', '=', actId)
+    .where('page', '=', input.page)
+    .where('entry', '=', input.entry)
+    .executeTakeFirst();
+  if (taken) throw new AppError(409, 'outage.entryTaken', [], { page: input.page, entry: input.entry });
+  const now = ctx.clock.now();
+  const late = paperJournalEntryLate(act.ended_at, now);
+  return ctx.db.transaction().execute(async (trx) => {
+    const tctx = { ...ctx, db: trx };
+    const appealId = await registerAppeal(tctx, actor, { organizationId: act.organization_id, ...input.registration });
+    await trx
+      .insertInto('paper_journal_entries')
+      .values({ appeal_id: appealId, outage_act_id: actId, page: input.page, entry: input.entry, received_at: received, entered_at: now, late })
+      .execute();
+    await appendEvent(trx, {
+      appealId,
+      organizationId: act.organization_id,
+      actor,
+      at: now,
+      kind: 'paperJournalEntry',
+      changes: { outageActId: actId, page: input.page, entry: input.entry, receivedAt: received.toISOString(), late },
+    });
+    // statistics (src/statistics/cards.ts): the journal record now carries the paper-journal entry
+    await cardsChanged(trx, [appealId], now);
+    return { appealId, late };
+  });
+}
+
+/** Paper-journal entries made more than 24 hours after the restoration (p.31). */
+export async function lateEntries(ctx: Context, actor: Actor) {
+  return ctx.db
+    .selectFrom('paper_journal_entries as j')
+    .innerJoin('outage_acts as o', 'o.id', 'j.outage_act_id')
+    .innerJoin('appeals as a', 'a.id', 'j.appeal_id')
+    .select(['j.appeal_id', 'a.registration_number', 'j.page', 'j.entry', 'j.received_at', 'j.entered_at', 'o.ended_at', 'o.organization_id', 'o.id as outage_act_id'])
+    .where('j.late', '=', true)
+    .where(inScope(actor, 'o.organization_id'))
+    .orderBy('j.entered_at', 'desc')
+    .limit(1000)
+    .execute();
+}

@@ -1,0 +1,171 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { testApp, type Api, type TestApp } from '../../test/support.ts';
+
+// Wednesday 18 March 2026, 10:00 in Astana.
+let t: TestApp;
+let registrar: Api;
+let head: Api;
+let executor: Api;
+let executorId: string;
+let orgs: Record<string, number>;
+
+const base = {
+  documentType: 'application',
+  form: 'paper',
+  channel: 'post',
+  language: 'kk',
+  summary: 'Су құбыры туралы',
+  text: 'Ауылдағы су құбырын жөндеуді сұраймын.',
+  applicant: { kind: 'individual', iin: '780315345211', lastName: 'Жұмабеков', firstName: 'Ерлан' },
+};
+
+async function register(body: Record<string, unknown> = {}) {
+  const res = await registrar('POST', '/api/v1/appeals', { ...base, ...body });
+  assert.equal(res.status, 201, JSON.stringify(res.body));
+  return res.body as { id: string; registrationNumber: string; talonNumber: string; dueDate: string };
+}
+
+const queue = async (api: Api, name: string, query = '') => (await api('GET', `/api/v1/queues/${name}${query ? `?${query}` : ''}`)).body;
+const counts = async (api: Api, query = '') => (await api('GET', `/api/v1/queues${query ? `?${query}` : ''}`)).body.counts;
+
+before(async () => {
+  t = await testApp();
+  registrar = await t.as('registrar');
+  head = await t.as('head');
+  executor = await t.as('executor');
+  executorId = (await executor('GET', '/api/v1/me')).body.id;
+  const list = await t.ctx.db.selectFrom('organizations').select(['id', 'code']).execute();
+  orgs = Object.fromEntries(list.map((o) => [o.code, o.id]));
+});
+after(() => t.close());
+
+test('queues move with the appeal: awaiting routing → in execution → to sign → completed', async () => {
+  const a = await register({ summary: 'Жарық бағанасы құлады', text: 'Мектеп жанындағы жарық бағанасы құлап жатыр.' });
+  assert.equal((await counts(head)).awaitingRouting, 1);
+  const waiting = await queue(head, 'awaitingRouting');
+  assert.equal(waiting.total, 1);
+  assert.deepEqual(
+    [waiting.items[0].registrationNumber, waiting.items[0].risk, waiting.items[0].daysLeft, waiting.items[0].organization.code],
+    [a.registrationNumber, 'onTrack', 14, 'AKM-BURABAY'],
+  );
+  assert.equal((await head('POST', `/api/v1/appeals/${a.id}/assignments`, { executorId })).status, 201);
+  const c1 = await counts(head);
+  assert.deepEqual([c1.awaitingRouting, c1.inExecution], [0, 1]);
+  assert.equal((await queue(head, 'inExecution', `executor=${executorId}`)).items[0].executor.name, 'Омаров Дәурен Болатұлы');
+  const act = await executor('POST', `/api/v1/appeals/${a.id}/decisions`, { code: '4.15', favourable: true, text: 'Бағана қалпына келтірілсін.' });
+  assert.equal(act.status, 201);
+  const toSign = await queue(head, 'toSign');
+  assert.equal(toSign.items[0].id, a.id);
+  assert.equal(toSign.items[0].unsignedLetters, 1);
+  assert.equal(toSign.items[0].risk, null); // the review has ended
+  const key = await head('GET', '/api/v1/me/demo-key.p12');
+  const letters = (await head('GET', `/api/v1/appeals/${a.id}/letters`)).body.items;
+  await head('POST', `/api/v1/appeals/${a.id}/letters/${letters[0].id}/sign`, { pkcs12: key.raw.toString('base64'), password: 'demo' });
+  const c2 = await counts(head);
+  assert.deepEqual([c2.toSign, c2.completed, c2.inExecution], [0, 1, 0]);
+  assert.equal((await queue(head, 'completed')).items[0].status, 'completed');
+});
+
+test('search by number, talon, IIN, applicant name and words of the text; filters, sorting, paging', async () => {
+  const x = await register({ summary: 'Көпір жөндеу', text: 'Өзен үстіндегі көпір қираған, жөндеу керек.' });
+  const y = await register({
+    documentType: 'proposal',
+    summary: 'Саябақ салу туралы ұсыныс',
+    text: 'Ауыл ортасында балалар саябағын салуды ұсынамын.',
+    applicant: { kind: 'individual', lastName: 'Сейітқалиева', firstName: 'Айгүл', phone: '+77010000202' },
+  });
+  const all = (q: string) => queue(registrar, 'all', q);
+  assert.deepEqual((await all(`q=${encodeURIComponent(x.registrationNumber)}`)).items.map((i: { id: string }) => i.id), [x.id]);
+  assert.deepEqual((await all(`q=${encodeURIComponent(x.registrationNumber.slice(-8))}`)).items.map((i: { id: string }) => i.id), [x.id]);
+  assert.deepEqual((await all(`q=${y.talonNumber}`)).items.map((i: { id: string }) => i.id), [y.id]);
+  assert.ok((await all('q=780315345211')).items.some((i: { id: string }) => i.id === x.id));
+  assert.ok(!(await all('q=780315345211')).items.some((i: { id: string }) => i.id === y.id));
+  assert.deepEqual((await all(`q=${encodeURIComponent('сейітқалиева')}`)).items.map((i: { id: string }) => i.id), [y.id]);
+  assert.deepEqual((await all(`q=${encodeURIComponent('көпір қираған')}`)).items.map((i: { id: string }) => i.id), [x.id]);
+  assert.equal((await all(`q=${encodeURIComponent('көпір саябақ')}`)).total, 0); // every word must match
+  assert.deepEqual((await all('documentType=proposal')).items.map((i: { id: string }) => i.id), [y.id]);
+  assert.equal((await counts(registrar, 'documentType=proposal')).all, 1);
+
+  const asc = await all('sort=registrationNumber&order=asc&limit=2');
+  const desc = await all('sort=registrationNumber&order=desc&limit=2');
+  assert.equal(asc.items.length, 2);
+  assert.ok(asc.items[0].registrationNumber < asc.items[1].registrationNumber);
+  assert.ok(desc.items[0].registrationNumber > desc.items[1].registrationNumber);
+  const page2 = await all('sort=registrationNumber&order=asc&limit=2&offset=2');
+  assert.equal(page2.total, asc.total);
+  assert.ok(page2.items[0].registrationNumber > asc.items[1].registrationNumber);
+  const bad = await registrar('GET', '/api/v1/queues/nope');
+  assert.equal(bad.status, 400);
+});
+
+test('at risk and overdue by working days left; the overview for heads and controllers', async () => {
+  t.setNow('2026-03-18T10:00:00+05:00');
+  const a = await register({ summary: 'Мерзімі жақын', text: 'Мерзімі жақындап қалған арыз.' });
+  await head('POST', `/api/v1/appeals/${a.id}/assignments`, { executorId });
+  t.setNow('2026-04-07T10:00:00+05:00'); // due 10 April: 3 working days left
+  const risky = await queue(head, 'atRisk');
+  const item = risky.items.find((i: { id: string }) => i.id === a.id);
+  assert.deepEqual([item.daysLeft, item.risk], [3, 'atRisk']);
+  const term = (await head('GET', `/api/v1/appeals/${a.id}/term`)).body;
+  assert.deepEqual([term.daysLeft, term.risk, term.dueDate], [3, 'atRisk', '2026-04-10']);
+  t.setNow('2026-04-13T10:00:00+05:00');
+  const overdue = await queue(head, 'overdue');
+  assert.ok(overdue.items.some((i: { id: string; risk: string; daysLeft: number }) => i.id === a.id && i.risk === 'overdue' && i.daysLeft < 0));
+
+  const overview = await head('GET', '/api/v1/overview');
+  assert.equal(overview.status, 200, JSON.stringify(overview.body));
+  assert.equal(overview.body.organization.code, 'AKM-BURABAY');
+  assert.ok(overview.body.counts.overdue >= 1);
+  const mine = overview.body.byExecutor.find((e: { executor: { id: string } }) => e.executor.id === executorId);
+  assert.ok(mine.overdue >= 1);
+  const own = overview.body.byOrganization.find((o: { own: boolean }) => o.own);
+  assert.equal(own.organization.code, 'AKM-BURABAY');
+  assert.ok(own.overdue >= 1);
+  assert.equal(overview.body.onTime.ended, 1); // the completed one of the first test, on time
+  assert.equal(overview.body.onTime.share, 1);
+
+  const controller = await t.as('controller');
+  const oblast = (await controller('GET', '/api/v1/overview')).body;
+  const burabay = oblast.byOrganization.find((o: { organization: { code: string } }) => o.organization.code === 'AKM-BURABAY');
+  assert.ok(burabay.overdue >= 1);
+  assert.equal((await registrar('GET', '/api/v1/overview')).status, 403);
+  assert.equal((await head('GET', `/api/v1/overview?organization=${orgs['KNB']}`)).status, 403);
+  t.setNow('2026-03-18T10:00:00+05:00');
+});
+
+test('the route shows the card a complaint was sent to, and split parts', async () => {
+  t.setNow('2026-03-18T10:00:00+05:00');
+  const c = await register({ documentType: 'complaint', summary: 'Шағым', complainedOrganizationId: orgs['AKM-BURABAY'] });
+  const sent = await head('POST', `/api/v1/appeals/${c.id}/decisions`, { code: '4.24', targetOrganizationId: orgs['AKM-AKIMAT'] });
+  assert.equal(sent.status, 201, JSON.stringify(sent.body));
+  const route = (await head('GET', `/api/v1/appeals/${c.id}/route`)).body;
+  assert.equal(route.forwardedTo.length, 1);
+  assert.equal(route.forwardedTo[0].organization.code, 'AKM-AKIMAT');
+  assert.equal(route.forwardedTo[0].visible, false); // the oblast akimat is above the district
+  assert.equal(route.origin, null);
+
+  const s = await register({ summary: 'Екі мәселе' });
+  const split = await registrar('POST', `/api/v1/appeals/${s.id}/decisions`, {
+    code: '4.4',
+    parts: [{ summary: 'Елді мекен', targetOrganizationId: orgs['AKM-BURABAY-ZLATOPOL'] }],
+  });
+  assert.equal(split.status, 201, JSON.stringify(split.body));
+  const parts = (await head('GET', `/api/v1/appeals/${s.id}/route`)).body.parts;
+  assert.deepEqual(parts.map((p: { registrationNumber: string; visible: boolean }) => [p.registrationNumber, p.visible]), [[`${s.registrationNumber}/1`, true]]);
+  const back = (await head('GET', `/api/v1/appeals/${parts[0].id}/route`)).body;
+  assert.equal(back.origin.id, s.id);
+});
+
+test('allowed decisions carry their fields, a reason in words, and the vocabularies', async () => {
+  const a = await register({ summary: 'Шешімдер' });
+  const allowed = (await registrar('GET', `/api/v1/appeals/${a.id}/decisions/allowed`)).body;
+  const forward = allowed.items.find((d: { code: string }) => d.code === '4.4');
+  assert.equal(forward.allowed, true);
+  assert.deepEqual(forward.exactlyOneOf, ['targetOrganizationId', 'parts']);
+  const extension = allowed.items.find((d: { code: string }) => d.code === '4.14');
+  assert.equal(extension.allowed, false);
+  assert.ok(extension.reasonMessage.length > 0);
+  assert.ok(allowed.vocabularies.moveOutReason.some((v: { code: string }) => v.code === 'otherProcedureLaw'));
+  assert.ok(allowed.vocabularies.compliance.length > 0);
+});

@@ -1,0 +1,229 @@
+// The SQL of the work queues and the overview: every queue of src/domain/queues.ts as a predicate
+// over appeals in the actor's territory (access/scope.ts), with the same filters and search for the
+// list, its total and the counts of every queue.
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { Db } from '../db/connection.ts';
+import type { Actor } from '../access/actor.ts';
+import { inScope } from '../access/scope.ts';
+import type { IsoDate } from '../domain/calendar.ts';
+import { NOT_REVIEWED_STATUSES, QUEUE_DEFINITIONS, QUEUES, type Queue, type QueueDefinition, type QueueSort } from '../domain/queues.ts';
+
+export interface QueueFilter {
+  documentType?: string;
+  form?: string;
+  channel?: string;
+  issueCategory?: string;
+  status?: string;
+  executorId?: string;
+  /** This organization and those below it. */
+  organizationId?: number;
+  /** Registration date range. */
+  dateFrom?: IsoDate;
+  dateTo?: IsoDate;
+  /** Due date range. */
+  dueFrom?: IsoDate;
+  dueTo?: IsoDate;
+  /** Registration number, talon number, IIN/BIN, applicant name, or words of the summary and text. */
+  q?: string;
+}
+
+/** The dates the term predicates need: today at the organization and the at-risk horizon. */
+export interface TermDates {
+  today: IsoDate;
+  horizon: IsoDate;
+}
+
+const AND = (parts: RawBuilder<SqlBool>[]) => (parts.length === 0 ? sql<SqlBool>`true` : sql<SqlBool>`(${sql.join(parts, sql` AND `)})`);
+
+/** The text the word search looks in; the expression of the trigram index (migration 0005). */
+const SEARCH_TEXT = sql`(a.summary || ' ' || a.text || ' ' || coalesce(a.applicant_name, ''))`;
+
+function likePattern(s: string): string {
+  return `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export function queueCondition(def: QueueDefinition, d: TermDates): RawBuilder<SqlBool> {
+  const c: RawBuilder<SqlBool>[] = [];
+  if (def.open) c.push(sql`a.review_ended_on IS NULL`);
+  if (def.statuses) c.push(sql`a.status IN (${sql.join([...def.statuses])})`);
+  if (def.unassigned) c.push(sql`a.executor_id IS NULL`);
+  if (def.unsignedLetter) c.push(sql`EXISTS (SELECT 1 FROM letters l WHERE l.appeal_id = a.id AND l.signed_at IS NULL)`);
+  if (def.term === 'overdue') c.push(sql`a.due_date < ${d.today}::date`);
+  if (def.term === 'atRisk') c.push(sql`a.due_date >= ${d.today}::date AND a.due_date < ${d.horizon}::date`);
+  return AND(c);
+}
+
+/** The territory and the filters (not the queue). */
+function filterConditions(actor: Actor, f: QueueFilter): RawBuilder<SqlBool>[] {
+  const c: RawBuilder<SqlBool>[] = [inScope(actor, 'a.organization_id')];
+  if (f.organizationId !== undefined) {
+    c.push(sql`a.organization_id IN (SELECT descendant_id FROM organization_closure WHERE ancestor_id = ${f.organizationId}::integer)`);
+  }
+  if (f.documentType) c.push(sql`a.document_type = ${f.documentType}`);
+  if (f.form) c.push(sql`a.form = ${f.form}`);
+  if (f.channel) c.push(sql`a.channel = ${f.channel}`);
+  if (f.issueCategory) c.push(sql`a.issue_category = ${f.issueCategory}`);
+  if (f.status) c.push(sql`a.status = ${f.status}`);
+  if (f.executorId) c.push(sql`a.executor_id = ${f.executorId}::uuid`);
+  if (f.dateFrom) c.push(sql`a.registration_date >= ${f.dateFrom}::date`);
+  if (f.dateTo) c.push(sql`a.registration_date <= ${f.dateTo}::date`);
+  if (f.dueFrom) c.push(sql`a.due_date >= ${f.dueFrom}::date`);
+  if (f.dueTo) c.push(sql`a.due_date <= ${f.dueTo}::date`);
+  const q = f.q?.trim();
+  if (q) c.push(searchCondition(q));
+  return c;
+}
+
+/** A 12-digit query is an IIN or BIN; anything else matches the registration number (any part),
+ *  the talon number, or — every word — the summary, text and applicant name. */
+function searchCondition(q: string): RawBuilder<SqlBool> {
+  if (/^\d{12}$/.test(q)) {
+    return sql`a.id IN (SELECT c.appeal_id FROM applicant_cards c WHERE c.iin = ${q} OR c.bin = ${q})`;
+  }
+  const words = q.split(/\s+/).filter(Boolean).slice(0, 8);
+  const allWords = AND(words.map((w) => sql<SqlBool>`${SEARCH_TEXT} ILIKE ${likePattern(w)}`));
+  return sql`(a.registration_number ILIKE ${likePattern(q)} OR a.talon_number = ${q} OR ${allWords})`;
+}
+
+const SORT_COLUMNS: Record<QueueSort, string> = {
+  registrationDate: 'a.registration_date',
+  dueDate: 'a.due_date',
+  registrationNumber: 'a.registration_number',
+  applicantName: 'a.applicant_name',
+  status: 'a.status',
+};
+
+export interface QueueRow {
+  id: string;
+  registration_number: string;
+  talon_number: string;
+  registration_date: string;
+  due_date: string;
+  document_type: string;
+  form: string;
+  channel: string;
+  applicant_kind: string;
+  applicant_name: string | null;
+  summary: string;
+  status: string;
+  issue_category: string | null;
+  duplicate_candidate: boolean;
+  review_ended_on: string | null;
+  executor_id: string | null;
+  executor_name: string | null;
+  organization_id: number;
+  organization_code: string;
+  name_kk: string;
+  name_ru: string;
+  name_en: string;
+  unsigned_letters: number;
+}
+
+export async function queueItems(
+  db: Db,
+  actor: Actor,
+  queue: Queue,
+  f: QueueFilter,
+  d: TermDates,
+  page: { sort: QueueSort; order: 'asc' | 'desc'; limit: number; offset: number },
+): Promise<{ rows: QueueRow[]; total: number }> {
+  const where = AND([...filterConditions(actor, f), queueCondition(QUEUE_DEFINITIONS[queue], d)]);
+  const dir = sql.raw(page.order === 'asc' ? 'ASC' : 'DESC');
+  const column = sql.raw(SORT_COLUMNS[page.sort]);
+  const nulls = sql.raw(page.order === 'asc' ? 'NULLS LAST' : 'NULLS FIRST');
+  const [rows, count] = await Promise.all([
+    sql<QueueRow>`
+      SELECT a.id, a.registration_number, a.talon_number, a.registration_date, a.due_date, a.document_type, a.form, a.channel,
+             a.applicant_kind, a.applicant_name, a.summary, a.status, a.issue_category, a.duplicate_candidate, a.review_ended_on,
+             a.executor_id, u.full_name AS executor_name, a.organization_id, o.code AS organization_code, o.name_kk, o.name_ru, o.name_en,
+             (SELECT count(*) FROM letters l WHERE l.appeal_id = a.id AND l.signed_at IS NULL)::integer AS unsigned_letters
+      FROM appeals a
+      JOIN organizations o ON o.id = a.organization_id
+      LEFT JOIN users u ON u.id = a.executor_id
+      WHERE ${where}
+      ORDER BY ${column} ${dir} ${nulls}, a.registration_number ${dir}, a.id
+      LIMIT ${page.limit} OFFSET ${page.offset}`.execute(db),
+    sql<{ n: number }>`SELECT count(*)::integer AS n FROM appeals a WHERE ${where}`.execute(db),
+  ]);
+  return { rows: rows.rows, total: Number(count.rows[0]?.n ?? 0) };
+}
+
+/** How many appeals each queue holds, with the filters applied, in one statement. */
+export async function queueCounts(db: Db, actor: Actor, f: QueueFilter, d: TermDates): Promise<Record<Queue, number>> {
+  const where = AND(filterConditions(actor, f));
+  const columns = sql.join(
+    QUEUES.map((q) => sql`count(*) FILTER (WHERE ${queueCondition(QUEUE_DEFINITIONS[q], d)})::integer AS ${sql.ref(q)}`),
+  );
+  const result = await sql<Record<Queue, number>>`SELECT ${columns} FROM appeals a WHERE ${where}`.execute(db);
+  const row = result.rows[0]!;
+  return Object.fromEntries(QUEUES.map((q) => [q, Number(row[q] ?? 0)])) as Record<Queue, number>;
+}
+
+export interface Period {
+  from: IsoDate;
+  to: IsoDate;
+}
+
+const ENDED_IN_PERIOD = (p: Period) =>
+  sql<SqlBool>`a.review_ended_on BETWEEN ${p.from}::date AND ${p.to}::date AND a.status NOT IN (${sql.join([...NOT_REVIEWED_STATUSES])})`;
+
+/** Open, at-risk and overdue appeals per executor, in the organization's subtree. */
+export async function byExecutor(db: Db, actor: Actor, rootId: number, d: TermDates) {
+  const result = await sql<{ id: string; full_name: string; open: number; at_risk: number; overdue: number }>`
+    SELECT u.id, u.full_name,
+           count(*)::integer AS open,
+           count(*) FILTER (WHERE a.due_date >= ${d.today}::date AND a.due_date < ${d.horizon}::date)::integer AS at_risk,
+           count(*) FILTER (WHERE a.due_date < ${d.today}::date)::integer AS overdue
+    FROM appeals a
+    JOIN users u ON u.id = a.executor_id
+    WHERE ${inScope(actor, 'a.organization_id')}
+      AND a.organization_id IN (SELECT descendant_id FROM organization_closure WHERE ancestor_id = ${rootId}::integer)
+      AND a.review_ended_on IS NULL
+    GROUP BY u.id, u.full_name
+    ORDER BY overdue DESC, at_risk DESC, open DESC, u.full_name
+    LIMIT 200`.execute(db);
+  return result.rows;
+}
+
+/** The organization itself (its own appeals) and each organization directly below it (with
+ *  everything below that): open, at risk, overdue, and reviews ended in the period, on time or not. */
+export async function byOrganization(db: Db, actor: Actor, rootId: number, d: TermDates, p: Period) {
+  const result = await sql<{
+    id: number;
+    code: string;
+    name_kk: string;
+    name_ru: string;
+    name_en: string;
+    own: boolean;
+    open: number;
+    at_risk: number;
+    overdue: number;
+    ended: number;
+    ended_on_time: number;
+  }>`
+    SELECT o.id, o.code, o.name_kk, o.name_ru, o.name_en, (o.id = ${rootId}::integer) AS own,
+           count(a.id) FILTER (WHERE a.review_ended_on IS NULL)::integer AS open,
+           count(a.id) FILTER (WHERE a.review_ended_on IS NULL AND a.due_date >= ${d.today}::date AND a.due_date < ${d.horizon}::date)::integer AS at_risk,
+           count(a.id) FILTER (WHERE a.review_ended_on IS NULL AND a.due_date < ${d.today}::date)::integer AS overdue,
+           count(a.id) FILTER (WHERE ${ENDED_IN_PERIOD(p)})::integer AS ended,
+           count(a.id) FILTER (WHERE ${ENDED_IN_PERIOD(p)} AND a.review_ended_on <= a.due_date)::integer AS ended_on_time
+    FROM organizations o
+    JOIN organization_closure oc ON oc.ancestor_id = o.id AND (o.id <> ${rootId}::integer OR oc.depth = 0)
+    LEFT JOIN appeals a ON a.organization_id = oc.descendant_id AND ${inScope(actor, 'a.organization_id')}
+    WHERE o.parent_id = ${rootId}::integer OR o.id = ${rootId}::integer
+    GROUP BY o.id, o.code, o.name_kk, o.name_ru, o.name_en, o.report_row
+    ORDER BY own DESC, overdue DESC, open DESC, o.report_row NULLS LAST, o.id
+    LIMIT 500`.execute(db);
+  return result.rows;
+}
+
+/** Reviews ended in the period in the subtree, and how many of them on time. */
+export async function endedOnTime(db: Db, actor: Actor, rootId: number, p: Period) {
+  const result = await sql<{ ended: number; ended_on_time: number }>`
+    SELECT count(*)::integer AS ended, count(*) FILTER (WHERE a.review_ended_on <= a.due_date)::integer AS ended_on_time
+    FROM appeals a
+    WHERE ${inScope(actor, 'a.organization_id')}
+      AND a.organization_id IN (SELECT descendant_id FROM organization_closure WHERE ancestor_id = ${rootId}::integer)
+      AND ${ENDED_IN_PERIOD(p)}`.execute(db);
+  return result.rows[0] ?? { ended: 0, ended_on_time: 0 };
+}

@@ -1,0 +1,91 @@
+// Assignment of the responsible executor and co-executors (ТЖ-2 field 4.27), by the head.
+import { randomUUID } from 'node:crypto';
+import type { Context } from '../context.ts';
+import type { Actor } from '../access/actor.ts';
+import { hasRole } from '../access/actor.ts';
+import { AppError, forbidden, invalid } from '../errors.ts';
+import { appealInScope } from '../intake/store.ts';
+import { appendEvent } from '../audit/log.ts';
+import { scopeOrganizationOf } from '../access/scope.ts';
+import { today } from '../context.ts';
+import { usersActingFor, earlierExecutorsOfApplicant } from './store.ts';
+
+export interface AssignmentInput {
+  executorId: string;
+  coExecutorIds?: string[];
+  controlDate?: string;
+}
+
+export async function assignAppeal(ctx: Context, actor: Actor, appealId: string, input: AssignmentInput) {
+  if (!hasRole(actor, 'head')) throw forbidden();
+  const appeal = await appealInScope(ctx.db, actor, appealId);
+  if (appeal.review_ended_on !== null) throw new AppError(409, 'assignment.reviewEnded');
+  const coExecutorIds = [...new Set(input.coExecutorIds ?? [])].filter((id) => id !== input.executorId);
+
+  // The executor works for the appeal's organization; co-executors may work elsewhere: another
+  // organization gets the work as internal correspondence, not as an appeal of its own (p.11).
+  const people = await usersActingFor(ctx.db, [input.executorId, ...coExecutorIds]);
+  const executor = people.find((p) => p.id === input.executorId);
+  if (!executor || executor.scopeOrganizationId !== (await scopeOrganizationOf(ctx.db, appeal.organization_id))) {
+    throw invalid([{ path: '/executorId', code: 'assignment.executorNotInOrganization' }]);
+  }
+  coExecutorIds.forEach((id, i) => {
+    if (!people.some((p) => p.id === id)) throw invalid([{ path: `/coExecutorIds/${i}`, code: 'assignment.unknownUser' }]);
+  });
+  const now = ctx.clock.now();
+  if (input.controlDate !== undefined && (input.controlDate < today(ctx) || input.controlDate > appeal.due_date)) {
+    throw invalid([{ path: '/controlDate', code: 'assignment.controlDateOutsideTerm', params: { due: appeal.due_date } }]);
+  }
+  // An appeal from a personal reception does not go to the employee who reviewed the same
+  // applicant's earlier appeal on the issue (reception regulation p.37).
+  if (appeal.channel === 'personalReception' || appeal.from_reception) {
+    const earlier = await earlierExecutorsOfApplicant(ctx.db, appeal);
+    if (earlier.includes(input.executorId)) throw new AppError(409, 'assignment.reviewedBefore');
+  }
+
+  await ctx.db.transaction().execute(async (trx) => {
+    const previous = await trx
+      .updateTable('assignments')
+      .set({ replaced_at: now })
+      .where('appeal_id', '=', appeal.id)
+      .where('replaced_at', 'is', null)
+      .returning(['executor_id', 'co_executor_ids'])
+      .executeTakeFirst();
+    await trx
+      .insertInto('assignments')
+      .values({
+        id: randomUUID(),
+        appeal_id: appeal.id,
+        organization_id: appeal.organization_id,
+        executor_id: input.executorId,
+        co_executor_ids: coExecutorIds,
+        control_date: input.controlDate ?? null,
+        assigned_by: actor.id,
+        assigned_at: now,
+        replaced_at: null,
+      })
+      .execute();
+    await trx
+      .updateTable('appeals')
+      .set({
+        executor_id: input.executorId,
+        control_date: input.controlDate ?? null,
+        status: appeal.status === 'registered' ? 'inExecution' : appeal.status,
+        updated_at: now,
+      })
+      .where('id', '=', appeal.id)
+      .execute();
+    await appendEvent(trx, {
+      appealId: appeal.id,
+      organizationId: appeal.organization_id,
+      actor,
+      at: now,
+      kind: previous ? 'reassigned' : 'assigned',
+      changes: {
+        executor: { from: previous?.executor_id ?? null, to: input.executorId },
+        coExecutors: { from: previous?.co_executor_ids ?? [], to: coExecutorIds },
+        controlDate: input.controlDate ?? null,
+      },
+    });
+  });
+}

@@ -1,0 +1,414 @@
+import type { FastifyInstance } from 'fastify';
+import type { Context } from '../context.ts';
+import { today as todayOf } from '../context.ts';
+import { appealInScope } from '../intake/store.ts';
+import { errorSchema } from '../intake/schemas.ts';
+import { assignAppeal, type AssignmentInput } from './assign.ts';
+import { appealState, cancelMoveOut, recordFix, takeDecision, type DecisionInput } from './decide.ts';
+import { allowedDecisions, complianceChecklistFor, DECISION_CODES, DECISIONS, type DecisionCode } from '../domain/decisions.ts';
+import { decisionsOf, routeOf } from './store.ts';
+import { inScope } from '../access/scope.ts';
+import { organizationRef, organizationRefSchema } from '../reference/present.ts';
+import { AT_RISK_WORKING_DAYS, atRiskHorizon, daysLeft, termRisk } from '../domain/queues.ts';
+import { vocabulary, type VocabularyName } from '../domain/decisions.ts';
+import { message } from '../http/messages.ts';
+import { openObligations, recordDeemedRefusals, termsUnderControl } from './terms.ts';
+import { hasRole } from '../access/actor.ts';
+import { forbidden } from '../errors.ts';
+import type { Language } from '../domain/vocabulary.ts';
+
+const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } } as const;
+
+const decisionCardSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    code: { type: 'string', enum: [...DECISION_CODES] },
+    label: { type: 'string' },
+    basis: { type: 'string' },
+    decisionDate: { type: 'string', format: 'date' },
+    decidedAt: { type: 'string', format: 'date-time' },
+    actor: { type: 'object', properties: { id: { type: ['string', 'null'] }, name: { type: 'string' } } },
+    data: { type: 'object', additionalProperties: true },
+    cancelledAt: { type: ['string', 'null'] },
+  },
+} as const;
+
+function presentDecision(d: Awaited<ReturnType<typeof decisionsOf>>[number], lang: Language) {
+  const rule = DECISIONS[d.code as DecisionCode];
+  return {
+    id: d.id,
+    code: d.code,
+    label: rule.label[lang],
+    basis: rule.basis,
+    decisionDate: d.decision_date,
+    decidedAt: d.decided_at.toISOString(),
+    actor: { id: d.actor_id, name: d.actor_name },
+    data: d.data,
+    cancelledAt: d.cancelled_at?.toISOString() ?? null,
+  };
+}
+
+const labelled = {
+  type: 'object',
+  required: ['code', 'label'],
+  properties: { code: { type: 'string' }, label: { type: 'string' }, basis: { type: ['string', 'null'] } },
+} as const;
+
+/** A field of a decision card (src/domain/decisions.ts FieldSpec): the web app builds its forms from these. */
+const fieldSpecSchema = {
+  type: 'object',
+  required: ['name', 'type', 'required', 'label'],
+  additionalProperties: true,
+  properties: {
+    name: { type: 'string' },
+    type: { type: 'string', enum: ['string', 'text', 'date', 'dateTime', 'boolean', 'organizationId', 'appealId', 'code', 'codes', 'object', 'list'] },
+    required: { type: 'boolean' },
+    label: { type: 'object', required: ['kk', 'ru', 'en'], properties: { kk: { type: 'string' }, ru: { type: 'string' }, en: { type: 'string' } } },
+    vocabulary: { type: 'string', enum: ['moveOutReason', 'compliance', 'hearingException', 'terminationReason'] },
+    fields: { type: 'array', items: { type: 'object', additionalProperties: true } },
+    minItems: { type: 'integer' },
+    when: { type: 'string', enum: ['notAfterToday', 'notBeforeToday', 'afterToday'] },
+    onlyIf: { type: 'object', properties: { field: { type: 'string' }, equals: { type: ['boolean', 'string'] }, present: { type: 'boolean' } } },
+    defaultValue: { type: 'string' },
+  },
+} as const;
+
+const allowedSchema = {
+  type: 'object',
+  required: ['items', 'compliance', 'vocabularies'],
+  properties: {
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['code', 'allowed', 'label', 'basis', 'fields'],
+        properties: {
+          code: { type: 'string', enum: [...DECISION_CODES] },
+          allowed: { type: 'boolean' },
+          reason: { type: 'string' },
+          params: { type: 'object', additionalProperties: true },
+          reasonMessage: { type: 'string' },
+          caveat: { type: 'string' },
+          caveatParams: { type: 'object', additionalProperties: true },
+          caveatMessage: { type: 'string' },
+          label: { type: 'string' },
+          basis: { type: 'string' },
+          fields: { type: 'array', items: fieldSpecSchema },
+          exactlyOneOf: { type: 'array', items: { type: 'string' } },
+        },
+      },
+    },
+    compliance: { type: 'array', items: labelled },
+    vocabularies: {
+      type: 'object',
+      required: ['moveOutReason', 'compliance', 'hearingException', 'terminationReason'],
+      properties: {
+        moveOutReason: { type: 'array', items: labelled },
+        compliance: { type: 'array', items: labelled },
+        hearingException: { type: 'array', items: labelled },
+        terminationReason: { type: 'array', items: labelled },
+      },
+    },
+  },
+} as const;
+
+const routeLinkSchema = {
+  type: 'object',
+  required: ['id', 'registrationNumber', 'status', 'registrationDate', 'organization', 'visible'],
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    registrationNumber: { type: 'string' },
+    status: { type: 'string' },
+    registrationDate: { type: 'string', format: 'date' },
+    organization: organizationRefSchema,
+    visible: { type: 'boolean', description: 'Whether I may open it' },
+  },
+} as const;
+
+export async function reviewRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
+  app.get<{ Params: { id: string } }>(
+    '/appeals/:id/route',
+    {
+      schema: {
+        tags: ['review'],
+        summary: "The appeal's route: where it came from, the main appeal it is attached to, where it was forwarded, its split parts, the appeals attached to it",
+        params: idParams,
+        response: {
+          200: {
+            type: 'object',
+            required: ['origin', 'main', 'forwardedTo', 'parts', 'attached'],
+            properties: {
+              origin: { anyOf: [routeLinkSchema, { type: 'null' }] },
+              main: { anyOf: [routeLinkSchema, { type: 'null' }] },
+              forwardedTo: { type: 'array', items: routeLinkSchema },
+              parts: { type: 'array', items: routeLinkSchema },
+              attached: { type: 'array', items: routeLinkSchema },
+            },
+          },
+        },
+      },
+    },
+    async (req) => {
+      const appeal = await appealInScope(ctx.db, req.actor, req.params.id);
+      const rows = await routeOf(ctx.db, appeal, (column) => inScope(req.actor, column));
+      const link = (r: (typeof rows)[number]) => ({
+        id: r.id,
+        registrationNumber: r.registration_number,
+        status: r.status,
+        registrationDate: r.registration_date,
+        organization: organizationRef({ id: r.org_id, code: r.org_code, name_kk: r.name_kk, name_ru: r.name_ru, name_en: r.name_en }, req.lang),
+        visible: r.visible,
+      });
+      const opened = rows.filter((r) => r.origin_appeal_id === appeal.id);
+      const origin = rows.find((r) => r.id === appeal.origin_appeal_id);
+      const main = rows.find((r) => r.id === appeal.main_appeal_id);
+      return {
+        origin: origin ? link(origin) : null,
+        main: main ? link(main) : null,
+        forwardedTo: opened.filter((r) => r.registration_number === appeal.registration_number).map(link),
+        parts: opened.filter((r) => r.registration_number !== appeal.registration_number).map(link),
+        attached: rows.filter((r) => r.main_appeal_id === appeal.id).map(link),
+      };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/appeals/:id/term',
+    {
+      schema: {
+        tags: ['review'],
+        summary: 'The review term now: due date, working days left, risk (overdue, at risk, on track)',
+        params: idParams,
+        response: {
+          200: {
+            type: 'object',
+            required: ['today', 'registrationDate', 'dueDate', 'daysLeft', 'risk', 'atRiskDays', 'ended'],
+            properties: {
+              today: { type: 'string', format: 'date' },
+              registrationDate: { type: 'string', format: 'date' },
+              dueDate: { type: 'string', format: 'date' },
+              controlDate: { type: ['string', 'null'] },
+              daysLeft: { type: ['integer', 'null'] },
+              risk: { type: ['string', 'null'], enum: ['overdue', 'atRisk', 'onTrack', null] },
+              atRiskDays: { type: 'integer' },
+              ended: { type: 'boolean' },
+              reviewEndedOn: { type: ['string', 'null'] },
+              endedOnTime: { type: ['boolean', 'null'] },
+              horizon: { type: 'string', format: 'date' },
+            },
+          },
+        },
+      },
+    },
+    async (req) => {
+      const appeal = await appealInScope(ctx.db, req.actor, req.params.id);
+      const today = todayOf(ctx);
+      const cal = ctx.law.calendar;
+      const ended = appeal.review_ended_on !== null;
+      return {
+        today,
+        registrationDate: appeal.registration_date,
+        dueDate: appeal.due_date,
+        controlDate: appeal.control_date,
+        daysLeft: ended ? null : daysLeft(cal, today, appeal.due_date),
+        risk: termRisk(cal, today, appeal.due_date, ended),
+        atRiskDays: AT_RISK_WORKING_DAYS,
+        ended,
+        reviewEndedOn: appeal.review_ended_on,
+        endedOnTime: ended ? appeal.review_ended_on! <= appeal.due_date : null,
+        horizon: atRiskHorizon(cal, today),
+      };
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: AssignmentInput }>(
+    '/appeals/:id/assignments',
+    {
+      schema: {
+        tags: ['review'],
+        summary: 'Assign the responsible executor and co-executors (head); reassignment is logged',
+        params: idParams,
+        body: {
+          type: 'object',
+          required: ['executorId'],
+          additionalProperties: false,
+          properties: {
+            executorId: { type: 'string', format: 'uuid' },
+            coExecutorIds: { type: 'array', maxItems: 50, items: { type: 'string', format: 'uuid' } },
+            controlDate: { type: 'string', format: 'date' },
+          },
+        },
+        response: { 400: errorSchema, 409: errorSchema, 422: errorSchema },
+      },
+    },
+    async (req, reply) => {
+      await assignAppeal(ctx, req.actor, req.params.id, req.body);
+      const appeal = await appealInScope(ctx.db, req.actor, req.params.id);
+      return reply.status(201).send({ appealId: appeal.id, executorId: appeal.executor_id, status: appeal.status, controlDate: appeal.control_date });
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: DecisionInput }>(
+    '/appeals/:id/decisions',
+    {
+      schema: {
+        tags: ['review'],
+        summary: 'Take a decision (card ТЖ-2): {code: "4.4", …its fields}; 409 when the domain does not allow it now',
+        description:
+          'Fields by decision: targetOrganizationId (4.4, 4.24), parts [{summary, targetOrganizationId}] (4.4 split), mainAppealId (4.5), ' +
+          'fixBy and missing (4.2), newDueDate and reason (4.14), favourable and text (4.15), hearingAt, place and contacts (4.7), reason (4.13), text (4.18–4.26). ' +
+          'GET /appeals/:id/decisions/allowed lists what this user may take now.',
+        params: idParams,
+        body: {
+          type: 'object',
+          required: ['code'],
+          properties: { code: { type: 'string', enum: [...DECISION_CODES] } },
+          additionalProperties: true,
+        },
+        response: { 400: errorSchema, 403: errorSchema, 409: errorSchema, 422: errorSchema },
+      },
+    },
+    async (req, reply) => {
+      const { decisionId } = await takeDecision(ctx, req.actor, req.params.id, req.body);
+      const appeal = await appealInScope(ctx.db, req.actor, req.params.id);
+      const card = (await decisionsOf(ctx.db, appeal.id)).find((d) => d.id === decisionId)!;
+      return reply.status(201).send({ decision: presentDecision(card, req.lang), status: appeal.status, dueDate: appeal.due_date });
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/appeals/:id/decisions',
+    {
+      schema: {
+        tags: ['review'],
+        summary: 'The decision cards (ТЖ-2) of an appeal at its organization',
+        params: idParams,
+        response: { 200: { type: 'object', properties: { items: { type: 'array', items: decisionCardSchema }, total: { type: 'integer' } } } },
+      },
+    },
+    async (req) => {
+      const appeal = await appealInScope(ctx.db, req.actor, req.params.id);
+      const items = (await decisionsOf(ctx.db, appeal.id)).map((d) => presentDecision(d, req.lang));
+      return { items, total: items.length };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/appeals/:id/decisions/allowed',
+    {
+      schema: {
+        tags: ['review'],
+        summary: 'Every decision with whether this user may take it now, and why not; its fields; the compliance checklist and vocabularies',
+        params: idParams,
+        response: { 200: allowedSchema },
+      },
+    },
+    async (req) => {
+      const appeal = await appealInScope(ctx.db, req.actor, req.params.id);
+      const state = await appealState(ctx, appeal);
+      const items = allowedDecisions(state, req.actor.roles, todayOf(ctx), ctx.law.calendar, { count: ctx.law.count }).map((a) => ({
+        ...a,
+        label: DECISIONS[a.code].label[req.lang],
+        basis: DECISIONS[a.code].basis,
+        ...(a.reason ? { reasonMessage: message(a.reason, req.lang, a.params) } : {}),
+        ...(a.caveat ? { caveatMessage: message(a.caveat, req.lang, a.caveatParams) } : {}),
+        fields: DECISIONS[a.code].fields,
+        ...(DECISIONS[a.code].exactlyOneOf ? { exactlyOneOf: DECISIONS[a.code].exactlyOneOf } : {}),
+      }));
+      // The closed vocabularies the fields name (code, codes), in the caller's language.
+      const names: VocabularyName[] = ['moveOutReason', 'compliance', 'hearingException', 'terminationReason'];
+      const vocabularies = Object.fromEntries(
+        names.map((n) => [n, vocabulary(n, state.procedure).map((v) => ({ code: v.code, label: v.label[req.lang], basis: v.basis ?? null }))]),
+      );
+      return {
+        items,
+        compliance: complianceChecklistFor(state.procedure).map((c) => ({ code: c.code, label: c.label[req.lang], basis: c.basis })),
+        vocabularies,
+      };
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/appeals/:id/move-out/cancel',
+    {
+      schema: { tags: ['review'], summary: 'Cancel a move to another information system (4.1) within one working day', params: idParams, response: { 409: errorSchema } },
+    },
+    async (req) => {
+      await cancelMoveOut(ctx, req.actor, req.params.id);
+      const appeal = await appealInScope(ctx.db, req.actor, req.params.id);
+      return { status: appeal.status };
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/appeals/:id/compliance/fixed',
+    {
+      schema: {
+        tags: ['review'],
+        summary: 'Record that the applicant brought the appeal into line after a 4.2 notice (APPC Art. 64 p.6): the review goes on',
+        params: idParams,
+        response: { 409: errorSchema },
+      },
+    },
+    async (req) => {
+      await recordFix(ctx, req.actor, req.params.id);
+      const appeal = await appealInScope(ctx.db, req.actor, req.params.id);
+      return { status: appeal.status };
+    },
+  );
+
+  app.get<{ Querystring: { atRiskDays: number; organization?: number } }>(
+    '/terms/control',
+    {
+      schema: {
+        tags: ['review'],
+        summary: 'Overdue and at-risk appeals of my organizations, by days left',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { atRiskDays: { type: 'integer', minimum: 0, maximum: 30, default: 3 }, organization: { type: 'integer' } },
+        },
+      },
+    },
+    async (req) => {
+      const items = (await termsUnderControl(ctx, req.actor, req.query.atRiskDays, req.query.organization)).map((r) => ({
+        id: r.id,
+        registrationNumber: r.registration_number,
+        documentType: r.document_type,
+        summary: r.summary,
+        applicantName: r.applicant_name,
+        registrationDate: r.registration_date,
+        dueDate: r.due_date,
+        daysLeft: r.daysLeft,
+        overdue: r.overdue,
+        status: r.status,
+        organization: { id: r.organization_id, code: r.organization_code },
+        executorName: r.executor_name,
+      }));
+      return { items, total: items.length };
+    },
+  );
+
+  app.get('/terms/obligations', { schema: { tags: ['review'], summary: 'Open obligations (forward, notify, send the case back…) with their terms' } }, async (req) => {
+    const items = (await openObligations(ctx, req.actor)).map((o) => ({
+      id: o.id,
+      kind: o.kind,
+      dueDate: o.due_date,
+      basis: o.basis,
+      appealId: o.appeal_id,
+      registrationNumber: o.registration_number,
+      organizationId: o.organization_id,
+    }));
+    return { items, total: items.length };
+  });
+
+  app.post(
+    '/terms/deemed-refusals',
+    { schema: { tags: ['review'], summary: 'Record deemed refusals for missed decision terms now (the server does it daily); admin or controller' } },
+    async (req) => {
+      if (!hasRole(req.actor, 'controller')) throw forbidden();
+      return { recorded: await recordDeemedRefusals(ctx) };
+    },
+  );
+}

@@ -1,0 +1,185 @@
+// The SQL of review.
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db } from '../db/connection.ts';
+import type { AppealRow } from '../intake/store.ts';
+import { scopeRoot } from '../domain/scope.ts';
+
+/** Users with the organization whose subtree each acts for (src/domain/scope.ts). */
+export async function usersActingFor(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('users as u')
+    .innerJoin('organization_closure as c', 'c.descendant_id', 'u.organization_id')
+    .innerJoin('organizations as o', 'o.id', 'c.ancestor_id')
+    .select(['u.id', 'u.full_name', 'u.organization_id', 'u.roles', 'o.id as ancestor_id', 'o.kind', 'c.depth'])
+    .where('u.id', 'in', ids)
+    .where('u.active', '=', true)
+    .orderBy('c.depth')
+    .execute();
+  return ids.flatMap((id) => {
+    const own = rows.filter((r) => r.id === id);
+    if (own.length === 0) return [];
+    return [
+      {
+        id,
+        fullName: own[0]!.full_name,
+        organizationId: own[0]!.organization_id,
+        roles: own[0]!.roles,
+        scopeOrganizationId: scopeRoot(own.map((r) => ({ id: r.ancestor_id, kind: r.kind }))),
+      },
+    ];
+  });
+}
+
+/** Everyone who executed an earlier appeal of the same applicant on the same issue (p.37). */
+export async function earlierExecutorsOfApplicant(db: Db, appeal: AppealRow): Promise<string[]> {
+  const rows = await sql<{ executor_id: string }>`
+    SELECT DISTINCT s.executor_id
+    FROM applicant_cards mine
+    JOIN applicant_cards theirs
+      ON (theirs.iin = mine.iin OR theirs.bin = mine.bin
+          OR (theirs.phone_mobile = mine.phone_mobile AND lower(theirs.last_name) = lower(mine.last_name)))
+     AND theirs.appeal_id <> mine.appeal_id
+    JOIN appeals a ON a.id = theirs.appeal_id
+    JOIN assignments s ON s.appeal_id = a.id
+    WHERE mine.appeal_id = ${appeal.id}
+      AND a.registration_date <= ${appeal.registration_date}
+      AND (a.issue_category IS NOT DISTINCT FROM ${appeal.issue_category})
+  `.execute(db);
+  return rows.rows.map((r) => r.executor_id);
+}
+
+export async function decisionsOf(db: Db, appealId: string) {
+  return db.selectFrom('decisions').selectAll().where('appeal_id', '=', appealId).orderBy('decided_at').orderBy('id').execute();
+}
+
+/** An obligation with its own term; `metOn` given when it is fulfilled by the same act. */
+export async function insertObligation(
+  db: Db,
+  appeal: AppealRow,
+  kind: string,
+  due: string,
+  basis: string,
+  metOn: string | null,
+): Promise<void> {
+  await db
+    .insertInto('obligations')
+    .values({
+      id: randomUUID(),
+      appeal_id: appeal.id,
+      organization_id: appeal.organization_id,
+      kind,
+      due_date: due,
+      basis,
+      met_on: metOn,
+      violated: metOn !== null && metOn > due,
+    })
+    .execute();
+}
+
+/** Marks the open obligations of these kinds as met today (late ones as violated). */
+export async function meetObligations(db: Db, appealId: string, kinds: string[], on: string): Promise<void> {
+  if (kinds.length === 0) return;
+  await db
+    .updateTable('obligations')
+    .set({ met_on: on, violated: sql<boolean>`due_date < ${on}::date` })
+    .where('appeal_id', '=', appealId)
+    .where('kind', 'in', kinds)
+    .where('met_on', 'is', null)
+    .execute();
+}
+
+export async function partCount(db: Db, registrationNumber: string): Promise<number> {
+  const r = await db
+    .selectFrom('appeals')
+    .select((e) => e.fn.max('part_number').as('n'))
+    .where('registration_number', 'like', `${registrationNumber}/%`)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+export async function organizationOf(db: Db, id: number) {
+  return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+export async function organizationExists(db: Db, id: number): Promise<boolean> {
+  return (await db.selectFrom('organizations').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
+export async function appealOfOrganization(db: Db, id: string, organizationId: number) {
+  return db.selectFrom('appeals').select('id').where('id', '=', id).where('organization_id', '=', organizationId).executeTakeFirst();
+}
+
+export async function copyApplicantCards(db: Db, fromAppealId: string, toAppealId: string, organizationId: number): Promise<void> {
+  const cards = await db.selectFrom('applicant_cards').selectAll().where('appeal_id', '=', fromAppealId).execute();
+  if (cards.length === 0) return;
+  await db
+    .insertInto('applicant_cards')
+    .values(cards.map((c) => ({ ...c, id: randomUUID(), appeal_id: toAppealId, organization_id: organizationId })))
+    .execute();
+}
+
+export async function cancelLatestMoveOut(db: Db, appealId: string, at: Date): Promise<string> {
+  const latest = await db
+    .selectFrom('decisions')
+    .select('id')
+    .where('appeal_id', '=', appealId)
+    .where('code', '=', '4.1')
+    .where('cancelled_at', 'is', null)
+    .orderBy('decided_at', 'desc')
+    .executeTakeFirstOrThrow();
+  await db.updateTable('decisions').set({ cancelled_at: at }).where('id', '=', latest.id).execute();
+  return latest.id;
+}
+
+export async function contactsOf(db: Db, appealId: string) {
+  return db.selectFrom('applicant_cards').select(['email', 'phone_mobile']).where('appeal_id', '=', appealId).orderBy('position').execute();
+}
+
+/** When the applicant last brought the appeal into line (the `appealFixed` event), if ever. */
+export async function lastFixOf(db: Db, appealId: string): Promise<Date | undefined> {
+  const row = await db
+    .selectFrom('events')
+    .select('at')
+    .where('appeal_id', '=', appealId)
+    .where('kind', '=', 'appealFixed')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return row?.at;
+}
+
+/** The appeals an appeal's route links: where it came from, the main appeal it was attached to,
+ *  the cards it opened elsewhere (forwarded whole, or its split parts `…/n`), and the appeals
+ *  attached to it — each with its organization and whether the actor may open it. */
+export async function routeOf(db: Db, appeal: AppealRow, visible: (organizationColumn: string) => ReturnType<typeof sql>) {
+  const ids = [appeal.origin_appeal_id, appeal.main_appeal_id].filter((v): v is string => v !== null);
+  const rows = await db
+    .selectFrom('appeals as a')
+    .innerJoin('organizations as o', 'o.id', 'a.organization_id')
+    .select([
+      'a.id',
+      'a.registration_number',
+      'a.status',
+      'a.registration_date',
+      'a.origin_appeal_id',
+      'a.main_appeal_id',
+      'o.id as org_id',
+      'o.code as org_code',
+      'o.name_kk',
+      'o.name_ru',
+      'o.name_en',
+    ])
+    .select(visible('a.organization_id').as('visible'))
+    .where((w) =>
+      w.or([
+        ...(ids.length ? [w('a.id', 'in', ids)] : []),
+        w('a.origin_appeal_id', '=', appeal.id),
+        w('a.main_appeal_id', '=', appeal.id),
+      ]),
+    )
+    .orderBy('a.registration_number')
+    .orderBy('a.created_at')
+    .execute();
+  return rows.map((r) => ({ ...r, visible: Boolean(r.visible) }));
+}

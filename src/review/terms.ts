@@ -1,0 +1,89 @@
+// Terms under control: overdue and at-risk appeals per organization, the open obligations, and the
+// deemed refusal a missed decision term amounts to (APPC Art. 91 p.2, Art. 100 p.5).
+import type { Context } from '../context.ts';
+import { today as todayOf } from '../context.ts';
+import type { Actor } from '../access/actor.ts';
+import { inScope } from '../access/scope.ts';
+import { appendEvent } from '../audit/log.ts';
+import { cardsChanged } from '../statistics/cards.ts';
+
+/** Appeals in review whose due date has passed or is within `atRiskDays` working days. */
+export async function termsUnderControl(ctx: Context, actor: Actor, atRiskDays: number, organizationId?: number) {
+  const today = todayOf(ctx);
+  const horizon = ctx.law.calendar.addWorkingDays(today, atRiskDays + 1, 'registrationDayIsDayOne');
+  let q = ctx.db
+    .selectFrom('appeals as a')
+    .innerJoin('organizations as o', 'o.id', 'a.organization_id')
+    .leftJoin('users as u', 'u.id', 'a.executor_id')
+    .select([
+      'a.id',
+      'a.registration_number',
+      'a.document_type',
+      'a.summary',
+      'a.applicant_name',
+      'a.registration_date',
+      'a.due_date',
+      'a.status',
+      'a.organization_id',
+      'o.code as organization_code',
+      'u.full_name as executor_name',
+    ])
+    .where('a.review_ended_on', 'is', null)
+    .where('a.due_date', '<', horizon)
+    .where(inScope(actor, 'a.organization_id'));
+  if (organizationId !== undefined) {
+    q = q.where('a.organization_id', 'in', (s) =>
+      s.selectFrom('organization_closure').select('descendant_id').where('ancestor_id', '=', organizationId),
+    );
+  }
+  const rows = await q.orderBy('a.due_date').orderBy('a.registration_number').limit(1000).execute();
+  return rows.map((r) => {
+    // Days left: working days after today up to the due date; negative when overdue.
+    const daysLeft = ctx.law.calendar.workingDaysBetween(today, r.due_date);
+    return { ...r, daysLeft, overdue: r.due_date < today };
+  });
+}
+
+/** Obligations of the organization (and those below) still open, with their terms. */
+export async function openObligations(ctx: Context, actor: Actor) {
+  return ctx.db
+    .selectFrom('obligations as b')
+    .innerJoin('appeals as a', 'a.id', 'b.appeal_id')
+    .select(['b.id', 'b.kind', 'b.due_date', 'b.basis', 'a.id as appeal_id', 'a.registration_number', 'b.organization_id'])
+    .where('b.met_on', 'is', null)
+    .where(inScope(actor, 'b.organization_id'))
+    .orderBy('b.due_date')
+    .limit(1000)
+    .execute();
+}
+
+/** Marks every appeal whose decision term ran out without a final decision as a deemed refusal,
+ *  once, with an event. Run daily by the server and on demand. */
+export async function recordDeemedRefusals(ctx: Context): Promise<number> {
+  const today = todayOf(ctx);
+  const now = ctx.clock.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    const missed = await trx
+      .updateTable('appeals')
+      .set({ deemed_refusal: true, updated_at: now })
+      .where('review_ended_on', 'is', null)
+      .where('deemed_refusal', '=', false)
+      .where('due_date', '<', today)
+      .where('procedure', 'in', ['administrative', 'complaint'])
+      .returning(['id', 'organization_id', 'due_date'])
+      .execute();
+    for (const m of missed) {
+      await appendEvent(trx, {
+        appealId: m.id,
+        organizationId: m.organization_id,
+        actor: null,
+        at: now,
+        kind: 'deemedRefusal',
+        changes: { dueDate: m.due_date, basis: 'APPC Art. 91 p.2, Art. 100 p.5' },
+      });
+    }
+    // statistics (src/statistics/cards.ts): the card changed: its 1-ТӨ cells and the daily-export journal
+    await cardsChanged(trx, missed.map((m) => m.id), now);
+    return missed.length;
+  });
+}

@@ -1,0 +1,169 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { testApp, type TestApp, type Api } from '../../test/support.ts';
+import { decide, person, register } from '../../test/accounting.ts';
+import { createDemoCa, issueDemoCertificate } from '../letters/demo-pki.ts';
+import { signDetached } from '../letters/cms.ts';
+
+let t: TestApp;
+let registrar: Api;
+let head: Api;
+let admin: Api;
+let statistician: Api;
+let orgs: Record<string, number>;
+
+before(async () => {
+  t = await testApp({ now: '2026-03-02T10:00:00+05:00' });
+  registrar = await t.as('registrar');
+  head = await t.as('head');
+  admin = await t.as('admin');
+  statistician = await t.as('statistician');
+  await t.ctx.db.updateTable('sessions').set({ expires_at: new Date('2100-01-01T00:00:00Z') }).execute();
+  orgs = Object.fromEntries((await t.ctx.db.selectFrom('organizations').select(['id', 'code']).execute()).map((o) => [o.code, o.id]));
+});
+after(() => t.close());
+
+describe('indicators', () => {
+  test('on-time share, overdue at the end, shares of electronic, reception and contact-centre appeals, by organization and month', async () => {
+    const org = orgs['AKM-BURABAY-VEDENOVKA']!;
+    const at = { organizationId: org };
+    const late = await register(registrar, { ...at, summary: 'Мерзімі өтеді' });
+    const onTime = await register(registrar, { ...at, form: 'electronic', channel: 'egovPortal' });
+    await register(registrar, { ...at, form: 'electronic', channel: 'email' });
+    await register(registrar, { ...at, documentType: 'inquiry', form: 'oral', channel: 'personalReception', protocolText: 'Хаттама' });
+    await decide(head, onTime.id, { code: '4.15', favourable: true, text: 'Иә.' });
+    t.setNow('2026-04-02T10:00:00+05:00');
+    await decide(head, late.id, { code: '4.13', reason: 'repeatWithoutNewArguments' });
+    const res = await statistician('GET', `/api/v1/indicators?year=2026&month=4&organization=${org}`);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const total = res.body.rows.find((r: { kind: string }) => r.kind === 'total');
+    const [march, april] = [total.months[2], total.months[3]];
+    assert.deepEqual(
+      { received: march.received, reviewed: march.reviewed, onTime: march.onTimeShare, overdue: march.overdueAtEnd, electronic: march.electronicShare, reception: march.receptionShare },
+      { received: 4, reviewed: 1, onTime: 1, overdue: 3, electronic: 0.5, reception: 0.25 },
+    );
+    assert.deepEqual({ reviewed: april.reviewed, late: april.decidedLate, onTime: april.onTimeShare, received: april.received, electronic: april.electronicShare }, { reviewed: 1, late: 1, onTime: 0, received: 0, electronic: null });
+    assert.equal((await registrar('GET', '/api/v1/indicators?year=2026&month=4')).status, 403);
+  });
+});
+
+describe('outage mode (p.31)', () => {
+  test('an act; journal entries keep their receipt time, page and entry; later than 24 hours is a violation', async () => {
+    t.setNow('2026-04-14T16:00:00+05:00');
+    const act = await head('POST', '/api/v1/outages', { startedAt: '2026-04-14T09:00:00+05:00', endedAt: '2026-04-14T15:00:00+05:00', cause: 'Байланыс арнасы үзілді' });
+    assert.equal(act.status, 201, JSON.stringify(act.body));
+    const bad = await head('POST', '/api/v1/outages', { startedAt: '2026-04-14T09:00:00+05:00', endedAt: '2026-04-14T08:00:00+05:00', cause: 'x' });
+    assert.equal(bad.body.error.fields[0].code, 'outage.endBeforeStart');
+    const entry = (page: number, n: number, receivedAt = '2026-04-14T11:30:00+05:00') =>
+      registrar('POST', `/api/v1/outages/${act.body.id}/journal-entries`, {
+        page,
+        entry: n,
+        registration: { documentType: 'application', form: 'paper', channel: 'inPerson', language: 'kk', summary: 'Қағаз журналдан', text: '…', receivedAt, applicant: person() },
+      });
+    const first = await entry(1, 1);
+    assert.equal(first.status, 201, JSON.stringify(first.body));
+    assert.equal(first.body.late, false);
+    const card = (await head('GET', `/api/v1/appeals/${first.body.appealId}`)).body;
+    assert.equal(card.registrationDate, '2026-04-14');
+    assert.equal((await entry(1, 1)).status, 409, 'the same journal entry twice');
+    assert.equal((await entry(1, 2, '2026-04-14T16:30:00+05:00')).body.error.fields[0].code, 'outage.receivedOutsideOutage');
+    t.setNow('2026-04-15T16:00:01+05:00');
+    const late = await entry(1, 2);
+    assert.equal(late.body.late, true);
+    const list = await head('GET', '/api/v1/outages');
+    assert.deepEqual([list.body.items[0].entries, list.body.items[0].lateEntries], [2, 1]);
+    const violations = await head('GET', '/api/v1/outages/late-entries');
+    assert.equal(violations.body.items.length, 1);
+    assert.equal(violations.body.items[0].hoursAfterRestoration, 25);
+    const journal = await t.ctx.db.selectFrom('export_journal').select('record').where('appeal_id', '=', late.body.appealId).where('kind', '=', 'tzh1').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    assert.deepEqual((journal.record as { paperJournal: { page: number; entry: number; late: boolean } }).paperJournal, {
+      outageActId: act.body.id, page: 1, entry: 2, receivedAt: '2026-04-14T06:30:00.000Z', late: true,
+    });
+    const events = (await head('GET', `/api/v1/appeals/${late.body.appealId}/events`)).body.items.map((e: { kind: string }) => e.kind);
+    assert.deepEqual(events, ['registered', 'paperJournalEntry']);
+  });
+});
+
+describe('access requests (p.25–p.26)', () => {
+  let ca: Awaited<ReturnType<typeof createDemoCa>>;
+  const apply = async (application: Record<string, unknown>, commonName: string, tamper?: (s: string) => string) => {
+    const cert = await issueDemoCertificate(ca, { commonName }, 'demo', t.ctx.clock.now());
+    const text = JSON.stringify(application);
+    const signature = Buffer.from(await signDetached(Buffer.from(text), cert.pkcs12, 'demo', t.ctx.clock.now())).toString('base64');
+    const res = await fetch(`${t.url}/api/v1/access-requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+      body: JSON.stringify({ application: tamper ? tamper(text) : text, signature, password: 'жаңа-құпиясөз' }),
+    });
+    return { status: res.status, body: (await res.json()) as any };
+  };
+
+  test('an EDS-signed application, approved by the territorial department: the user signs in with the roles asked for', async () => {
+    ca = await createDemoCa('Ұлттық куәландырушы орталық (тест)', new Date('2026-01-01T00:00:00Z'));
+    assert.equal((await admin('POST', '/api/v1/exports/trusted-certificates', { certificatePem: ca.certificatePem })).status, 201);
+    const application = { login: 'zh.tirkeushi', fullName: 'Жаңабаева Тіркеуші', position: 'Бас маман', organizationCode: 'AKM-BURABAY-ZLATOPOL', roles: ['registrar'] };
+    const tampered = await apply(application, 'Жаңабаева Тіркеуші', (s) => s.replace('"registrar"', '"head"'));
+    assert.equal(tampered.status, 422);
+    assert.equal(tampered.body.error.code, 'accessRequest.signature.digestMismatch');
+    const other = await apply(application, 'Басқа Адам');
+    assert.equal(other.body.error.code, 'accessRequest.signerMismatch');
+    const invalid = await apply({ ...application, login: 'X', roles: ['admin'] }, 'Жаңабаева Тіркеуші');
+    assert.deepEqual(invalid.body.error.fields.map((f: { path: string }) => f.path), ['/application/login', '/application/roles']);
+
+    const filed = await apply(application, 'Жаңабаева Тіркеуші');
+    assert.equal(filed.status, 201, JSON.stringify(filed.body));
+    assert.equal((await apply(application, 'Жаңабаева Тіркеуші')).status, 409, 'the login is taken by the pending request');
+    const pending = await statistician('GET', '/api/v1/access-requests?status=pending');
+    assert.equal(pending.body.items.length, 1);
+    assert.equal(pending.body.items[0].signer.commonName, 'Жаңабаева Тіркеуші');
+    assert.equal((await head('GET', '/api/v1/access-requests')).status, 403);
+    const approved = await statistician('POST', `/api/v1/access-requests/${filed.body.id}/decision`, { approve: true });
+    assert.equal(approved.status, 200, JSON.stringify(approved.body));
+    const login = await fetch(`${t.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'zh.tirkeushi', password: 'жаңа-құпиясөз' }) });
+    assert.equal(login.status, 200);
+    const { token } = (await login.json()) as { token: string };
+    const me = await fetch(`${t.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    assert.deepEqual(((await me.json()) as { roles: string[] }).roles, ['registrar']);
+  });
+
+  test('outside its territory the department neither sees nor decides; a refusal needs a reason', async () => {
+    const filed = await apply({ login: 'knb.user', fullName: 'Сыртқы Қызметкер', position: 'Маман', organizationCode: 'KNB', roles: ['executor'] }, 'Сыртқы Қызметкер');
+    assert.equal(filed.status, 201);
+    assert.ok(!(await statistician('GET', '/api/v1/access-requests')).body.items.some((r: { id: string }) => r.id === filed.body.id));
+    assert.equal((await statistician('POST', `/api/v1/access-requests/${filed.body.id}/decision`, { approve: true })).status, 403);
+    assert.equal((await admin('POST', `/api/v1/access-requests/${filed.body.id}/decision`, { approve: false })).body.error.fields[0].code, 'accessRequest.reasonRequired');
+    assert.equal((await admin('POST', `/api/v1/access-requests/${filed.body.id}/decision`, { approve: false, reason: 'Қызметкер емес' })).status, 200);
+    assert.equal((await t.ctx.db.selectFrom('users').select('id').where('login', '=', 'knb.user').executeTakeFirst()), undefined);
+  });
+});
+
+describe('reconciliation (p.34)', () => {
+  test('from the 1st to the 8th: the authority’s counts (the daily exports) against the organization’s, the differing appeals, both confirmations', async () => {
+    // A paper-journal entry received on 31 March and entered on 6 April: not in the exports yet.
+    t.setNow('2026-04-03T10:00:00+05:00');
+    const act = await head('POST', '/api/v1/outages', { startedAt: '2026-03-31T10:00:00+05:00', endedAt: '2026-03-31T12:00:00+05:00', cause: 'Электр қуаты өшті' });
+    t.setNow('2026-04-06T10:00:00+05:00');
+    const entered = await registrar('POST', `/api/v1/outages/${act.body.id}/journal-entries`, {
+      page: 3, entry: 7, registration: { documentType: 'report', form: 'paper', channel: 'post', language: 'kk', summary: 'Журналдан', text: '…', receivedAt: '2026-03-31T11:00:00+05:00', anonymous: true },
+    });
+    assert.equal(entered.status, 201, JSON.stringify(entered.body));
+    const org = orgs['AKM-BURABAY']!;
+    assert.equal((await head('POST', '/api/v1/reconciliations', { organizationId: org })).status, 403, 'the authority opens it');
+    const opened = await statistician('POST', '/api/v1/reconciliations', { organizationId: org });
+    assert.equal(opened.status, 201, JSON.stringify(opened.body));
+    assert.deepEqual(opened.body.period, { year: 2026, month: 3 });
+    assert.equal(opened.body.organization.counts.received, opened.body.authority.counts.received + 1);
+    assert.deepEqual(opened.body.differences, [{ appealId: entered.body.appealId, registrationNumber: opened.body.differences[0].registrationNumber, authority: null, organization: { received: true, reviewed: false, result: null } }]);
+    const statement = await head('GET', `/api/v1/reconciliations/statement?organization=${org}&year=2026&month=3`);
+    assert.equal(statement.body.cards.length, opened.body.organization.counts.received + statement.body.cards.filter((c: { received: boolean }) => !c.received).length);
+
+    assert.equal((await statistician('POST', `/api/v1/reconciliations/${opened.body.id}/confirm`)).body.authority.confirmedBy, 'Ахметжанов Ержан Қайратұлы');
+    const both = await head('POST', `/api/v1/reconciliations/${opened.body.id}/confirm`);
+    assert.equal(both.body.organization.confirmedBy, 'Қасымов Нұрлан Жақсылықұлы');
+    assert.equal((await statistician('POST', '/api/v1/reconciliations', { organizationId: org })).status, 409);
+    t.setNow('2026-04-09T10:00:00+05:00');
+    const late = await statistician('POST', '/api/v1/reconciliations', { organizationId: orgs['AKM-ZERENDI'] });
+    assert.equal(late.status, 409);
+    assert.equal(late.body.error.code, 'reconciliation.outsideWindow');
+  });
+});

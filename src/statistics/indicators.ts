@@ -1,0 +1,25 @@
+// Indicators for the dashboards of the statistics authority and of heads (issue 5 §8): on-time
+// share, overdue at the end of the month, shares of electronic appeals and of those from a personal
+// reception and the contact centre — by organization (the rows of the 1-ТӨ scope) and month, from
+// the same aggregates (src/domain/accounting.ts: indicatorsOf).
+import type { Context } from '../context.ts';
+import type { Actor } from '../access/actor.ts';
+import { INDICATOR_CELLS, indicatorsOf } from '../domain/accounting.ts';
+import { invalid } from '../errors.ts';
+import { reportScopeFor } from './scope.ts';
+import { rowsOf } from './report.ts';
+import { monthlySums } from './store.ts';
+
+export async function indicators(ctx: Context, actor: Actor, year: number, month: number, organizationId?: number) {
+  if (!Number.isInteger(month) || month < 1 || month > 12) throw invalid([{ path: '/querystring/month', code: 'form1.month' }]);
+  const scope = await reportScopeFor(ctx.db, actor, organizationId);
+  const { specs } = await rowsOf(ctx.db, scope);
+  const sums = await monthlySums(ctx.db, year, month, specs, scope.counted, INDICATOR_CELLS);
+  const rows = specs.map((spec, i) => ({
+    organization: { id: spec.org.id, code: spec.org.code, name: { kk: spec.org.name_kk, ru: spec.org.name_ru, en: spec.org.name_en } },
+    kind: spec.kind,
+    reportRow: spec.org.report_row,
+    months: Array.from({ length: month }, (_, j) => ({ month: j + 1, ...indicatorsOf(sums.get(i)?.get(j + 1) ?? new Map()) })),
+  }));
+  return { period: { year, month }, rows };
+}

@@ -1,0 +1,63 @@
+// Messages of the accounting modules (1-ТӨ, daily export, corrections, reconciliation, access
+// requests, outages), merged into src/http/messages.ts. {name} is a parameter.
+import type { Labels } from '../domain/vocabulary.ts';
+
+const L = (kk: string, ru: string, en: string): Labels => ({ kk, ru, en });
+
+export const ACCOUNTING_MESSAGES: Record<string, Labels> = {
+  // 1-ТӨ
+  'form1.year': L('Жыл 2000–2100 аралығында болуы керек', 'Год должен быть от 2000 до 2100', 'The year must be between 2000 and 2100'),
+  'form1.month': L('Ай 1–12 аралығында болуы керек', 'Месяц должен быть от 1 до 12', 'The month must be between 1 and 12'),
+  'form1.unknownTable': L('Есепте мұндай кесте жоқ', 'В отчете нет такой таблицы', 'The report has no such table'),
+  'form1.unknownColumn': L('Кестеде мұндай баған жоқ', 'В таблице нет такой графы', 'The table has no such column'),
+  'form1.alreadySigned': L('Есепке қол қойылған', 'Отчет уже подписан', 'The report is already signed'),
+  // daily export and import
+  'export.dayNotOver': L('{day} күні әлі аяқталған жоқ: тек өткен күн жүктеледі', 'День {day} еще не закончился: выгружается только прошедший день', 'The day {day} is not over: only a past day is exported'),
+  'export.noSigningKey': L('Инстанцияның қол қою кілті берілмеген', 'Ключ подписи экземпляра не задан', "The instance's signing key is not set"),
+  'export.manifestUnreadable': L('Пакеттің манифесі оқылмайды', 'Манифест пакета не читается', 'The manifest of the package cannot be read'),
+  'export.format': L('Пакет пішімі белгісіз: {format}', 'Неизвестный формат пакета: {format}', 'Unknown package format: {format}'),
+  'export.filesMismatch': L('Пакет файлдары манифестке сәйкес емес', 'Файлы пакета не соответствуют манифесту', 'The files do not match the manifest'),
+  'export.hashMismatch': L('{file} файлының хэші манифестке сәйкес емес', 'Хэш файла {file} не совпадает с манифестом', 'The SHA-256 of {file} does not match the manifest'),
+  'export.countMismatch': L('{file} файлындағы жазбалар саны манифестке сәйкес емес', 'Число записей в {file} не совпадает с манифестом', 'The number of records in {file} does not match the manifest'),
+  'export.ownInstance': L('Бұл осы инстанцияның өз пакеті', 'Это пакет этого же экземпляра', "This is this instance's own package"),
+  'export.unknownOrganization': L('Белгісіз ұйым кодтары: {codes}', 'Неизвестные коды организаций: {codes}', 'Unknown organization codes: {codes}'),
+  'export.signature.digestMismatch': L('Манифест қолтаңбаға сәйкес емес: пакет өзгертілген', 'Манифест не соответствует подписи: пакет изменен', 'The manifest does not match its signature: the package was changed'),
+  'export.signature.badSignature': L('Пакеттің қолтаңбасы жарамсыз', 'Подпись пакета недействительна', 'The signature of the package is invalid'),
+  'export.signature.untrustedChain': L('Пакетке сенімсіз сертификатпен қол қойылған', 'Пакет подписан недоверенным сертификатом', 'The package is signed with an untrusted certificate'),
+  'export.signature.expired': L('Пакетке қол қойған сертификаттың мерзімі өткен', 'Срок сертификата подписи пакета истек', 'The certificate that signed the package has expired'),
+  'export.signature.malformed': L('Пакет қолтаңбасының пішімі қате', 'Неверный формат подписи пакета', 'The signature of the package is malformed'),
+  'export.certificateUnreadable': L('Сертификат оқылмайды (PEM күтілген)', 'Сертификат не читается (ожидается PEM)', 'The certificate cannot be read (PEM expected)'),
+  // corrections
+  'correction.nothingToChange': L('Өзгертілетін өріс көрсетілмеген', 'Не указано ни одного изменяемого поля', 'No field to change is given'),
+  'correction.fieldNotCorrectable': L('«{field}» өрісі түзетілмейді', 'Поле «{field}» не корректируется', 'The field "{field}" cannot be corrected'),
+  'correction.dueDateRequired': L('Мерзімді ұзарту карточкасын жойғанда жаңа орындалу мерзімін көрсетіңіз', 'При удалении карточки продления укажите новый срок исполнения', 'Deleting the extension card needs the due date it goes back to'),
+  'correction.documentsRequired': L('Өтінішхатқа растайтын құжаттар қоса беріледі (Қағидалар 27-т.)', 'К ходатайству прилагаются подтверждающие документы (п. 27 Правил)', 'A petition comes with supporting documents (rules p.27)'),
+  'correction.attachmentTooLarge': L('Құжат тым үлкен (ең көбі {limit} байт)', 'Документ слишком большой (не более {limit} байт)', 'The document is too large (at most {limit} bytes)'),
+  'correction.recordUnknown': L('Бұл жолданымда мұндай карточка жоқ', 'У этого обращения нет такой карточки', 'The appeal has no such card'),
+  'correction.cardDeleted': L('Карточка жойылған', 'Карточка удалена', 'The card is deleted'),
+  'correction.notAllowedToFile': L('Бұл өтінішхатты беруге құқығыңыз жоқ (шешетін: {decidedBy})', 'Нет права подать это ходатайство (решает: {decidedBy})', 'You may not file this petition (decided by: {decidedBy})'),
+  'correction.notAllowedToDecide': L('Бұл өтінішхатты шешуге құқығыңыз жоқ (шешетін: {decidedBy}; өтінішхат берушінің өзі шешпейді)', 'Нет права решить это ходатайство (решает: {decidedBy}; не сам заявитель ходатайства)', 'You may not decide this petition (decided by: {decidedBy}; never by its petitioner)'),
+  'correction.alreadyDecided': L('Өтінішхат шешілген ({status})', 'Ходатайство уже решено ({status})', 'The petition is already decided ({status})'),
+  // outages
+  'outage.endBeforeStart': L('Аяқталуы басталуынан кейін болуы керек', 'Окончание должно быть позже начала', 'The end must be after the start'),
+  'outage.inFuture': L('Қол жеткізу әлі қалпына келмеген уақыт көрсетілген', 'Указано время, когда доступ еще не восстановлен', 'The end is in the future'),
+  'outage.receivedOutsideOutage': L('Түскен уақыты іркіліс кезеңіне кірмейді', 'Время поступления вне периода сбоя', 'The receipt time is outside the outage'),
+  'outage.entryTaken': L('Журналдың {page}-бетіндегі {entry}-жазба енгізілген', 'Запись {entry} на странице {page} журнала уже внесена', 'Entry {entry} on page {page} of the journal is already entered'),
+  // reconciliation
+  'reconciliation.outsideWindow': L('Салыстырып тексеру айдың 1–8 күндері жүргізіледі (бүгін {today})', 'Сверка проводится с 1 по 8 число месяца (сегодня {today})', 'Reconciliation runs from the 1st to the 8th of the month (today {today})'),
+  'reconciliation.statementMismatch': L('Анықтама басқа ұйымға немесе кезеңге арналған', 'Справка относится к другой организации или периоду', 'The statement is for another organization or period'),
+  'reconciliation.confirmed': L('Салыстырып тексеруді екі тарап та растаған', 'Сверка подтверждена обеими сторонами', 'Both sides confirmed the reconciliation'),
+  // access requests
+  'accessRequest.unreadable': L('Өтініш оқылмайды (JSON күтілген)', 'Заявка не читается (ожидается JSON)', 'The application cannot be read (JSON expected)'),
+  'accessRequest.login': L('Логин: 3–50 кіші латын әрпі, цифр, нүкте, сызықша', 'Логин: 3–50 строчных латинских букв, цифр, точек, дефисов', 'Login: 3–50 lower-case Latin letters, digits, dots, dashes'),
+  'accessRequest.signerMismatch': L('Өтінішке басқа адам қол қойған ({signer})', 'Заявка подписана другим лицом ({signer})', 'The application is signed by someone else ({signer})'),
+  'accessRequest.loginTaken': L('«{login}» логині бос емес', 'Логин «{login}» занят', 'The login "{login}" is taken'),
+  'accessRequest.alreadyDecided': L('Өтініш шешілген ({status})', 'Заявка уже рассмотрена ({status})', 'The request is already decided ({status})'),
+  'accessRequest.reasonRequired': L('Бас тарту себебін көрсетіңіз', 'Укажите причину отказа', 'Give the reason for the refusal'),
+  'accessRequest.signature.digestMismatch': L('Қолтаңба өтінішке сәйкес емес', 'Подпись не соответствует заявке', 'The signature does not match the application'),
+  'accessRequest.signature.badSignature': L('Қолтаңба жарамсыз', 'Подпись недействительна', 'The signature is invalid'),
+  'accessRequest.signature.untrustedChain': L('Сертификат сенімді куәландырушы орталықтан берілмеген', 'Сертификат выдан не доверенным удостоверяющим центром', 'The certificate is not from a trusted authority'),
+  'accessRequest.signature.expired': L('Сертификаттың мерзімі өткен', 'Срок действия сертификата истек', 'The certificate has expired'),
+  'accessRequest.signature.malformed': L('Қолтаңба пішімі қате', 'Неверный формат подписи', 'The signature is malformed'),
+  'export.pushUrl': L('URL http:// немесе https:// басталуы керек', 'URL должен начинаться с http:// или https://', 'The URL must start with http:// or https://'),
+};

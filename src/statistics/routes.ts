@@ -1,0 +1,249 @@
+// Routes of the 1-ТӨ report: thin — schema → use case (report.ts) → presenter.
+import type { FastifyInstance } from 'fastify';
+import type { Context } from '../context.ts';
+import { errorSchema } from '../intake/schemas.ts';
+import { forbidden } from '../errors.ts';
+import { hasRole } from '../access/actor.ts';
+import { FORM1_RULES } from '../domain/form1.ts';
+import { FORM1_LAYOUT } from './form1-layout.ts';
+import {
+  cellAppeals,
+  formDueReports,
+  formSnapshot,
+  form1Report,
+  listSnapshots,
+  presentForm1,
+  signSnapshot,
+  snapshotDiff,
+  snapshotOf,
+  snapshotSignature,
+  type SnapshotSignInput,
+} from './report.ts';
+import { form1Pdf, form1Xlsx } from './render.ts';
+
+const period = {
+  year: { type: 'integer', minimum: 2000, maximum: 2100 },
+  month: { type: 'integer', minimum: 1, maximum: 12 },
+} as const;
+
+const reportQuery = {
+  type: 'object',
+  required: ['year', 'month'],
+  additionalProperties: false,
+  properties: { ...period, organization: { type: 'integer', minimum: 1 } },
+} as const;
+
+const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } } as const;
+
+type ReportQuery = { year: number; month: number; organization?: number };
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function fileName(q: { year: number; month: number }, ext: string) {
+  return `1-TO_${q.year}-${String(q.month).padStart(2, '0')}.${ext}`;
+}
+
+export async function statisticsRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
+  app.get<{ Querystring: ReportQuery }>(
+    '/reports/form1',
+    {
+      schema: {
+        tags: ['statistics'],
+        summary: 'The report 1-ТӨ for a period (cumulative from 1 January to the end of the month), from the aggregates',
+        description:
+          'Rows: the report rows (row 1 the total of the groups), or with `organization` that organization (total, own appeals, each child). ' +
+          'Counts what the user sees: the statistics authority its territory, heads and control departments the organizations below their own.',
+        querystring: reportQuery,
+        response: { 400: errorSchema, 403: errorSchema, 422: errorSchema },
+      },
+    },
+    async (req) => presentForm1(await form1Report(ctx, req.actor, req.query.year, req.query.month, req.query.organization), req.lang),
+  );
+
+  app.get<{ Querystring: ReportQuery }>(
+    '/reports/form1.xlsx',
+    { schema: { tags: ['statistics'], summary: 'The report 1-ТӨ as a spreadsheet (the printed layout, kk/ru headings)', querystring: reportQuery, produces: [XLSX] } },
+    async (req, reply) => {
+      const data = await form1Report(ctx, req.actor, req.query.year, req.query.month, req.query.organization);
+      const xlsx = await form1Xlsx(data, ctx.clock.now());
+      return reply.type(XLSX).header('content-disposition', `attachment; filename="${fileName(req.query, 'xlsx')}"`).send(xlsx);
+    },
+  );
+
+  app.get<{ Querystring: ReportQuery }>(
+    '/reports/form1.pdf',
+    { schema: { tags: ['statistics'], summary: 'The report 1-ТӨ as PDF (landscape, Kazakh headings)', querystring: reportQuery, produces: ['application/pdf'] } },
+    async (req, reply) => {
+      const data = await form1Report(ctx, req.actor, req.query.year, req.query.month, req.query.organization);
+      const pdf = await form1Pdf(data, ctx.clock.now());
+      return reply.type('application/pdf').header('content-disposition', `inline; filename="${fileName(req.query, 'pdf')}"`).send(pdf);
+    },
+  );
+
+  app.get<{ Querystring: ReportQuery & { table: string; column: string; own?: boolean; limit: number; offset: number } }>(
+    '/reports/form1/cell',
+    {
+      schema: {
+        tags: ['statistics'],
+        summary: 'The appeals behind a cell of the report: found by the same rules, so their total equals the cell',
+        querystring: {
+          type: 'object',
+          required: ['year', 'month', 'table', 'column'],
+          additionalProperties: false,
+          properties: {
+            ...period,
+            table: { type: 'string', maxLength: 20 },
+            column: { type: 'string', maxLength: 60 },
+            organization: { type: 'integer', minimum: 1 },
+            own: { type: 'boolean' },
+            limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+            offset: { type: 'integer', minimum: 0, default: 0 },
+          },
+        },
+        response: { 400: errorSchema, 403: errorSchema, 422: errorSchema },
+      },
+    },
+    async (req) => cellAppeals(ctx, req.actor, req.query),
+  );
+
+  app.get('/reports/form1/layout', { schema: { tags: ['statistics'], summary: 'The layout of 1-ТӨ: sections, tables, columns and the rule behind each column' } }, async (req) => {
+    const lang = req.lang as 'kk' | 'ru' | 'en';
+    return {
+      sections: FORM1_LAYOUT.map((s) => ({
+        id: s.id,
+        title: s.title[lang],
+        tables: s.tables.map((t) => ({
+          id: t.id,
+          title: t.title[lang],
+          documentTypes: t.documentTypes,
+          columns: t.columns.map((c) => ({ n: c.n, key: c.key, title: c.title, kind: c.kind, rule: c.rule, definition: FORM1_RULES[c.rule]!.doc, group: c.group ?? null })),
+        })),
+      })),
+    };
+  });
+
+  app.post<{ Body: ReportQuery }>(
+    '/reports/form1/snapshots',
+    {
+      schema: {
+        tags: ['statistics'],
+        summary: 'Form the report for a period now: an immutable snapshot to sign',
+        body: reportQuery,
+        response: { 400: errorSchema, 403: errorSchema, 422: errorSchema },
+      },
+    },
+    async (req, reply) => {
+      const id = await formSnapshot(ctx, req.actor, req.body.year, req.body.month, req.body.organization);
+      const row = await snapshotOf(ctx, req.actor, id);
+      return reply.status(201).send(presentForm1(row.data, req.lang, snapshotMeta(row, null)));
+    },
+  );
+
+  app.post(
+    '/reports/form1/formation',
+    { schema: { tags: ['statistics'], summary: 'Form the reports that are due (the server does it hourly): statistics authority or administrator' } },
+    async (req) => {
+      if (!hasRole(req.actor, 'statistician')) throw forbidden();
+      const formed = await formDueReports(ctx);
+      return { formed: formed.map((f) => ({ id: f.id, year: f.year, month: f.month })) };
+    },
+  );
+
+  app.get<{ Querystring: { year?: number; month?: number } }>(
+    '/reports/form1/snapshots',
+    {
+      schema: {
+        tags: ['statistics'],
+        summary: 'Formed reports the user may see',
+        querystring: { type: 'object', additionalProperties: false, properties: { year: period.year, month: period.month } },
+      },
+    },
+    async (req) => {
+      const rows = await listSnapshots(ctx, req.actor, req.query.year, req.query.month);
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          year: r.year,
+          month: r.month,
+          kind: r.kind,
+          formedAt: r.formed_at.toISOString(),
+          formedBy: r.formed_by_name,
+          sha256: r.sha256,
+          signed: r.signed_at !== null,
+          signerName: r.signer_name,
+          signedAt: r.signed_at?.toISOString() ?? null,
+        })),
+        total: rows.length,
+      };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/reports/form1/snapshots/:id',
+    { schema: { tags: ['statistics'], summary: 'A formed report, as formed, with its signature checked now', params: idParams } },
+    async (req) => {
+      const row = await snapshotOf(ctx, req.actor, req.params.id);
+      return presentForm1(row.data, req.lang, snapshotMeta(row, await snapshotSignature(ctx, row)));
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/reports/form1/snapshots/:id.xlsx',
+    { schema: { tags: ['statistics'], summary: 'A formed report as a spreadsheet', params: idParams, produces: [XLSX] } },
+    async (req, reply) => {
+      const row = await snapshotOf(ctx, req.actor, req.params.id);
+      return reply.type(XLSX).header('content-disposition', `attachment; filename="${fileName(row, 'xlsx')}"`).send(await form1Xlsx(row.data, row.formed_at));
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/reports/form1/snapshots/:id.pdf',
+    { schema: { tags: ['statistics'], summary: 'A formed report as PDF, with its signer', params: idParams, produces: ['application/pdf'] } },
+    async (req, reply) => {
+      const row = await snapshotOf(ctx, req.actor, req.params.id);
+      const pdf = await form1Pdf(row.data, row.formed_at, { signerName: row.signer_name, signedAt: row.signed_at?.toISOString() ?? null });
+      return reply.type('application/pdf').header('content-disposition', `inline; filename="${fileName(row, 'pdf')}"`).send(pdf);
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: SnapshotSignInput }>(
+    '/reports/form1/snapshots/:id/sign',
+    {
+      schema: {
+        tags: ['statistics'],
+        summary: 'Sign a formed report (the chair of the statistics authority): a PKCS#12 and its password, or a detached CMS',
+        params: idParams,
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { pkcs12: { type: 'string', maxLength: 100_000 }, password: { type: 'string', maxLength: 200 }, signature: { type: 'string', maxLength: 200_000 } },
+        },
+        response: { 403: errorSchema, 409: errorSchema, 422: errorSchema },
+      },
+    },
+    async (req) => {
+      await signSnapshot(ctx, req.actor, req.params.id, req.body);
+      const row = await snapshotOf(ctx, req.actor, req.params.id);
+      return { id: row.id, signature: await snapshotSignature(ctx, row) };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/reports/form1/snapshots/:id/diff',
+    { schema: { tags: ['statistics'], summary: 'The cells that changed since the report was formed (later corrections, late entries)', params: idParams } },
+    async (req) => snapshotDiff(ctx, req.actor, req.params.id),
+  );
+}
+
+function snapshotMeta(row: Awaited<ReturnType<typeof snapshotOf>>, signature: Awaited<ReturnType<typeof snapshotSignature>>) {
+  return {
+    snapshot: {
+      id: row.id,
+      kind: row.kind,
+      formedAt: row.formed_at.toISOString(),
+      formedBy: row.formed_by_name,
+      sha256: row.sha256,
+      signature,
+    },
+  };
+}

@@ -1,0 +1,40 @@
+// The accounting work the server does by itself, hourly and at start (every step idempotent):
+// carry cards still in review into a new year, form the 1-ТӨ reports that are due (rules p.32),
+// and push the daily exports to the statistics authority when a URL is configured (p.29).
+import type { Context } from '../context.ts';
+import { formDueReports } from './report.ts';
+import { deliverPushes, queueDuePushes } from '../exports/push.ts';
+
+export interface SchedulerTask {
+  name: string;
+  run(ctx: Context): Promise<unknown>;
+}
+
+export const ACCOUNTING_TASKS: SchedulerTask[] = [
+  { name: 'form1 formation', run: (ctx) => formDueReports(ctx) },
+  { name: 'daily export push', run: async (ctx) => (await queueDuePushes(ctx), deliverPushes(ctx)) },
+];
+
+/** Starts the hourly run; returns the function that stops it. */
+export function startAccountingScheduler(ctx: Context, onError: (e: unknown, task: string) => void, everyMs = 3_600_000): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      for (const task of ACCOUNTING_TASKS) {
+        try {
+          await task.run(ctx);
+        } catch (e) {
+          onError(e, task.name);
+        }
+      }
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), everyMs);
+  timer.unref();
+  void tick();
+  return () => clearInterval(timer);
+}

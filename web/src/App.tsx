@@ -1,0 +1,71 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { Center, Loader } from '@mantine/core';
+import { DESK_ROLES, OVERVIEW_ROLES, useSession, type Role } from './session.tsx';
+import { Shell } from './components/Shell.tsx';
+import { useI18n } from './i18n/i18n.tsx';
+
+const Login = lazy(() => import('./pages/Login.tsx'));
+const Desk = lazy(() => import('./pages/Desk.tsx'));
+const Queues = lazy(() => import('./pages/Queues.tsx'));
+const Appeal = lazy(() => import('./pages/Appeal.tsx'));
+const Overview = lazy(() => import('./pages/Overview.tsx'));
+const NotFound = lazy(() => import('./pages/NotFound.tsx'));
+
+
+function PageLoader() {
+  const { t } = useI18n();
+  return (
+    <Center h="60vh" aria-busy="true">
+      <Loader aria-label={t('loading')} />
+    </Center>
+  );
+}
+
+function Home() {
+  const { hasRole } = useSession();
+  if (hasRole('controller')) return <Navigate to="/overview" replace />;
+  if (hasRole(...DESK_ROLES)) return <Navigate to="/desk" replace />;
+  if (hasRole('head')) return <Navigate to="/queues/awaitingRouting" replace />;
+  return <Navigate to="/queues/inExecution" replace />;
+}
+
+function Guard({ roles, children }: { roles?: Role[]; children: ReactNode }) {
+  const { hasRole } = useSession();
+  if (roles && !hasRole(...roles)) return <Navigate to="/" replace />;
+  return <>{children}</>;
+}
+
+function SignedIn() {
+  const { user } = useSession();
+  const location = useLocation();
+  if (user === undefined) return <PageLoader />;
+  if (user === null) {
+    if (location.pathname === '/login') return <Suspense fallback={<PageLoader />}><Login /></Suspense>;
+    return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  }
+  return (
+    <Shell>
+      <Suspense fallback={<PageLoader />}>
+        <Routes>
+          <Route path="/" element={<Home />} />
+          <Route path="/login" element={<Home />} />
+          <Route path="/desk" element={<Guard roles={DESK_ROLES}><Desk /></Guard>} />
+          <Route path="/queues" element={<Navigate to="/queues/all" replace />} />
+          <Route path="/queues/:queue" element={<Queues />} />
+          <Route path="/appeals/:id" element={<Appeal />} />
+          <Route path="/overview" element={<Guard roles={OVERVIEW_ROLES}><Overview /></Guard>} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Suspense>
+    </Shell>
+  );
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <SignedIn />
+    </BrowserRouter>
+  );
+}
