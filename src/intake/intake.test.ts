@@ -188,6 +188,58 @@ describe('registration', () => {
   });
 });
 
+describe("the applicant's message on registration", () => {
+  const messages = async (id: string) => {
+    const res = await registrar('GET', `/api/v1/appeals/${id}/messages`);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    return res.body.items as { kind: string; channel: string; recipient: string; subject: string | null; body: string; status: string }[];
+  };
+
+  test('an e-mail and an SMS with the numbers and the term, in the language of the appeal', async () => {
+    const a = (await registrar('POST', '/api/v1/appeals', { ...paperApplication, summary: 'Хабарлама' })).body;
+    const [email, sms] = await messages(a.id);
+    assert.deepEqual([email!.kind, email!.channel, email!.recipient, email!.status], ['registered', 'email', 'kuanysh@example.kz', 'pending']);
+    assert.ok(email!.subject!.includes(a.registrationNumber), email!.subject!);
+    assert.ok(email!.body.includes(`Талон нөмірі: ${a.talonNumber}`), email!.body);
+    assert.deepEqual([sms!.kind, sms!.channel, sms!.recipient], ['registered', 'sms', '+77015551234']);
+    assert.equal(sms!.body, `Өтінішіңіз тіркелді: № ${a.registrationNumber}, талон № ${a.talonNumber}. Қарау мерзімі: 10.04.2026.`);
+  });
+
+  test('a complaint-box appeal sends its talon to the phone given (p.9); an anonymous one sends nothing', async () => {
+    const box = (
+      await registrar('POST', '/api/v1/appeals', {
+        ...paperApplication,
+        channel: 'complaintBox',
+        language: 'ru',
+        summary: 'Из ящика',
+        applicant: { kind: 'individual', lastName: 'Петров', firstName: 'Иван', phone: '+7 702 000 11 22' },
+      })
+    ).body;
+    assert.deepEqual(
+      (await messages(box.id)).map((m) => [m.kind, m.channel, m.body]),
+      [['talon', 'sms', `Талон № ${box.talonNumber}: обращение зарегистрировано 18.03.2026 за № ${box.registrationNumber}. Срок рассмотрения: до 10.04.2026.`]],
+    );
+    const anonymous = (await registrar('POST', '/api/v1/appeals', { ...paperApplication, documentType: 'report', channel: 'complaintBox', summary: 'Аноним', applicant: undefined, anonymous: true })).body;
+    assert.deepEqual(await messages(anonymous.id), []);
+  });
+
+  test('registrations stored together each tell their own numbers', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        registrar('POST', '/api/v1/appeals', {
+          ...paperApplication,
+          summary: `Бірге ${i}`,
+          applicant: { kind: 'individual', lastName: 'Бірге', firstName: `N${i}`, phone: `+7 705 000 00 ${String(i).padStart(2, '0')}` },
+        }),
+      ),
+    );
+    for (const r of results) {
+      const [sms] = await messages(r.body.id);
+      assert.ok(sms!.body.includes(`№ ${r.body.registrationNumber}, талон № ${r.body.talonNumber}.`), sms!.body);
+    }
+  });
+});
+
 describe('duplicate check', () => {
   const original = {
     ...paperApplication,

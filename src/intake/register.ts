@@ -10,6 +10,7 @@ import { registrationNumber, talonNumber } from '../domain/numbering.ts';
 import { applicantDisplayName, checkRegistration, filedWithReviewingBody, type ApplicantCard, type RegistrationInput } from '../domain/registration.ts';
 import { comparableText, DUPLICATE_MAX_CANDIDATES, DUPLICATE_MIN_SIMILARITY, isDuplicateCandidate } from '../domain/duplicates.ts';
 import { procedureOf, LETTER_INDEX } from '../domain/vocabulary.ts';
+import { applicantMessages, messageLanguage } from '../notifications/messages.ts';
 import * as store from './store.ts';
 import type { Db } from '../db/connection.ts';
 
@@ -76,6 +77,20 @@ export async function registerAppeal(ctx: Context, actor: Actor, input: Registra
     created_at: now,
     updated_at: now,
   };
+  // The applicant learns the numbers and the term by e-mail or SMS when given; the talon of a
+  // complaint-box appeal goes this way only (rules p.9).
+  const lang = messageLanguage(input.language);
+  const messageData = {
+    organizationId: organization.id,
+    appealId: id,
+    registrationNumber: numberPrefix + store.SEQUENCE_PLACEHOLDER,
+    talonNumber: talonPrefix + store.SEQUENCE_PLACEHOLDER,
+    registrationDate: regDate,
+    dueDate: due,
+    organizationName: organization[`name_${lang}`],
+  };
+  const messageKind = input.channel === 'complaintBox' ? 'talon' : 'registered';
+  const messages = applicants.flatMap((a) => applicantMessages(messageKind, lang, messageData, { email: a.email, phone: a.phone }));
   await store.storeRegistration(ctx.db, {
     appeal,
     numberPrefix,
@@ -103,6 +118,7 @@ export async function registerAppeal(ctx: Context, actor: Actor, input: Registra
         applicantKind,
       },
     },
+    messages,
   });
   return id;
 }

@@ -11,6 +11,7 @@ import type { AppealsTable, ApplicantCardsTable } from '../db/schema.ts';
 import type { Insertable, Selectable } from 'kysely';
 import { eventRow, type AuditEvent } from '../audit/log.ts';
 import { newCardPrelude, newCardStatements, newCardStatistics } from '../statistics/cards.ts';
+import { outboxRow, type OutboxMessage } from '../notifications/outbox.ts';
 
 export type AppealRow = Selectable<AppealsTable>;
 
@@ -150,7 +151,14 @@ export interface NewRegistration {
   /** The `registered` event; the statement adds registrationNumber, talonNumber and
    *  duplicateCandidates to its changes. */
   event: AuditEvent;
+  /** The applicant's messages (no attachments), enqueued by the statement with every
+   *  SEQUENCE_PLACEHOLDER in their subject and body replaced by the sequence part of the numbers. */
+  messages: Omit<OutboxMessage, 'attachment'>[];
 }
+
+/** Stands for the 8 digits of the sequence in the texts of NewRegistration.messages; as long as
+ *  they are, so a text fitted to an SMS stays fitted. */
+export const SEQUENCE_PLACEHOLDER = '{{seq8}}';
 
 export type ApplicantCardRow = Selectable<ApplicantCardsTable>;
 
@@ -249,7 +257,8 @@ function isStatementError(e: unknown): boolean {
 
 /** Registrations of one year in one statement, so in one implicit transaction and one round trip:
  *  the duplicate check of each, the counter of the year advanced by their number, the ТЖ-1 rows
- *  with consecutive numbers, the АИ-1 cards, the duplicate candidates and the audit events. The
+ *  with consecutive numbers, the АИ-1 cards, the duplicate candidates, the audit events and the
+ *  applicant's messages. The
  *  counter row is locked after the duplicate check and stays locked until the statement commits,
  *  so numbers are gapless and never reused (a failed statement gives its numbers back). */
 async function insertRegistrations(db: Db, rs: NewRegistration[]): Promise<void> {
@@ -273,8 +282,10 @@ async function insertRegistrations(db: Db, rs: NewRegistration[]): Promise<void>
       changes: r.event.changes,
       search: keys && { ...keys, comparable: r.duplicateSearch.comparable, limit: r.duplicateSearch.limit, min: r.duplicateSearch.minSimilarity },
       statistics: statistics[i],
+      messages: r.messages.map((m) => outboxRow(m, r.event.at)),
     };
   });
+  const messages = rs.some((r) => r.messages.length > 0);
   const found = earlierAppealsSql({
     organizationId: sql`(i.doc->'appeal'->>'organization_id')::integer`,
     iins: sql.ref('i.iins'),
@@ -343,7 +354,16 @@ async function insertRegistrations(db: Db, rs: NewRegistration[]): Promise<void>
       JOIN appeal a ON a.id = (n.doc->'appeal'->>'id')::uuid
       CROSS JOIN LATERAL jsonb_populate_record(NULL::events, n.doc->'event') r
       ORDER BY n.ord
-    ), ${newCardStatements(cards.length > 0)}
+    )${
+      messages
+        ? sql`, message AS (
+      INSERT INTO outbox (organization_id, appeal_id, kind, channel, recipient, language, subject, body, next_attempt_at, created_at)
+      SELECT m.organization_id, m.appeal_id, m.kind, m.channel, m.recipient, m.language,
+             replace(m.subject, ${SEQUENCE_PLACEHOLDER}, n.digits), replace(m.body, ${SEQUENCE_PLACEHOLDER}, n.digits), m.next_attempt_at, m.created_at
+      FROM numbered n CROSS JOIN LATERAL jsonb_populate_recordset(NULL::outbox, n.doc->'messages') m
+    )`
+        : sql``
+    }, ${newCardStatements(cards.length > 0)}
     SELECT count(*) FROM appeal
   `.execute(db);
 }

@@ -40,31 +40,33 @@ export interface OutboxMessage {
 export async function enqueue(trx: Db, messages: OutboxMessage | readonly OutboxMessage[], at: Date): Promise<number[]> {
   const list = Array.isArray(messages) ? (messages as readonly OutboxMessage[]) : [messages as OutboxMessage];
   if (list.length === 0) return [];
-  for (const m of list) {
-    if (m.channel === 'sms' && m.attachment) throw new Error('an SMS carries no attachment');
-    if (!m.recipient.trim()) throw new Error('a message needs a recipient');
-  }
   const rows = await trx
     .insertInto('outbox')
-    .values(
-      list.map((m) => ({
-        organization_id: m.organizationId,
-        appeal_id: m.appealId,
-        kind: m.kind,
-        channel: m.channel,
-        recipient: m.recipient.trim(),
-        language: m.language,
-        subject: m.subject,
-        body: m.body,
-        attachment_name: m.attachment ? m.attachment.name : null,
-        attachment: m.attachment ? Buffer.from(m.attachment.content) : null,
-        next_attempt_at: at,
-        created_at: at,
-      })),
-    )
+    .values(list.map((m) => outboxRow(m, at)))
     .returning('id')
     .execute();
   return rows.map((r) => r.id);
+}
+
+/** The outbox row of a message made at `at` (due at once); a statement that enqueues by itself
+ *  (intake's registration) inserts these. */
+export function outboxRow(m: OutboxMessage, at: Date) {
+  if (m.channel === 'sms' && m.attachment) throw new Error('an SMS carries no attachment');
+  if (!m.recipient.trim()) throw new Error('a message needs a recipient');
+  return {
+    organization_id: m.organizationId,
+    appeal_id: m.appealId,
+    kind: m.kind,
+    channel: m.channel,
+    recipient: m.recipient.trim(),
+    language: m.language,
+    subject: m.subject,
+    body: m.body,
+    attachment_name: m.attachment ? m.attachment.name : null,
+    attachment: m.attachment ? Buffer.from(m.attachment.content) : null,
+    next_attempt_at: at,
+    created_at: at,
+  };
 }
 
 export interface DeliveryRecord {

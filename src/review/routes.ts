@@ -14,10 +14,47 @@ import { vocabulary, type VocabularyName } from '../domain/decisions.ts';
 import { message } from '../http/messages.ts';
 import { openObligations, recordDeemedRefusals, termsUnderControl } from './terms.ts';
 import { hasRole } from '../access/actor.ts';
+import { CHANNELS, MESSAGE_KINDS, messagesOfAppeal } from '../notifications/outbox.ts';
 import { forbidden } from '../errors.ts';
 import type { Language } from '../domain/vocabulary.ts';
 
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } } as const;
+
+const messageSchema = {
+  type: 'object',
+  required: ['id', 'kind', 'channel', 'recipient', 'language', 'body', 'status', 'attempts', 'createdAt', 'deliveries'],
+  properties: {
+    id: { type: 'integer' },
+    kind: { type: 'string', enum: [...MESSAGE_KINDS] },
+    channel: { type: 'string', enum: [...CHANNELS] },
+    recipient: { type: 'string' },
+    language: { type: 'string' },
+    subject: { type: ['string', 'null'] },
+    body: { type: 'string' },
+    attachmentName: { type: ['string', 'null'] },
+    attachmentSize: { type: ['integer', 'null'] },
+    status: { type: 'string', enum: ['pending', 'sent', 'failed'] },
+    attempts: { type: 'integer' },
+    nextAttemptAt: { type: ['string', 'null'], format: 'date-time' },
+    lastError: { type: ['string', 'null'] },
+    createdAt: { type: 'string', format: 'date-time' },
+    sentAt: { type: ['string', 'null'], format: 'date-time' },
+    deliveries: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['attempt', 'at', 'ok'],
+        properties: {
+          attempt: { type: 'integer' },
+          at: { type: 'string', format: 'date-time' },
+          ok: { type: 'boolean' },
+          error: { type: ['string', 'null'] },
+          providerResponse: { type: ['string', 'null'] },
+        },
+      },
+    },
+  },
+} as const;
 
 const decisionCardSchema = {
   type: 'object',
@@ -291,6 +328,22 @@ export async function reviewRoutes(app: FastifyInstance, ctx: Context): Promise<
       const appeal = await appealInScope(ctx.db, req.actor, req.params.id);
       const items = (await decisionsOf(ctx.db, appeal.id)).map((d) => presentDecision(d, req.lang));
       return { items, total: items.length };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/appeals/:id/messages',
+    {
+      schema: {
+        tags: ['review'],
+        summary: "The messages to the applicant (registration, talon, forwarding, extension, hearing, decision) with every delivery attempt",
+        params: idParams,
+        response: { 200: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: messageSchema } } } },
+      },
+    },
+    async (req) => {
+      const appeal = await appealInScope(ctx.db, req.actor, req.params.id);
+      return { items: await messagesOfAppeal(ctx.db, appeal.id) };
     },
   );
 

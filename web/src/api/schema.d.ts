@@ -1960,6 +1960,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/appeals/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The messages to the applicant (registration, talon, forwarding, extension, hearing, decision) with every delivery attempt */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "registered" | "forwarded" | "extended" | "hearingNotice" | "decision" | "talon";
+                                /** @enum {string} */
+                                channel: "email" | "sms";
+                                recipient: string;
+                                language: string;
+                                subject?: string | null;
+                                body: string;
+                                attachmentName?: string | null;
+                                attachmentSize?: number | null;
+                                /** @enum {string} */
+                                status: "pending" | "sent" | "failed";
+                                attempts: number;
+                                /** Format: date-time */
+                                nextAttemptAt?: string | null;
+                                lastError?: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                sentAt?: string | null;
+                                deliveries: {
+                                    attempt: number;
+                                    /** Format: date-time */
+                                    at: string;
+                                    ok: boolean;
+                                    error?: string | null;
+                                    providerResponse?: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/appeals/{id}/decisions/allowed": {
         parameters: {
             query?: never;
