@@ -12,6 +12,7 @@ import { buildServer } from '../src/http/server.ts';
 import type { Context } from '../src/context.ts';
 import type { Role } from '../src/domain/vocabulary.ts';
 import { hashPassword } from '../src/access/auth.ts';
+import { registerCertificate } from '../src/access/certificates.ts';
 import { createDemoCa, issueDemoCertificate, type DemoCa } from '../src/letters/demo-pki.ts';
 
 export const DEFAULT_NOW = '2026-03-18T10:00:00+05:00';
@@ -108,7 +109,8 @@ export async function testApp(options: { now?: string; demoAppeals?: boolean } =
         .execute();
       const user = await ctx.db.selectFrom('users').select('full_name').where('id', '=', userId).executeTakeFirstOrThrow();
       const cert = await issueDemoCertificate(testCa, { commonName: user.full_name }, 'demo', now);
-      await ctx.db.insertInto('demo_keys').values({ user_id: userId, certificate_pem: cert.certificatePem, pkcs12: Buffer.from(cert.pkcs12) }).execute();
+      await ctx.db.insertInto('demo_keys').values({ user_id: userId, pkcs12: Buffer.from(cert.pkcs12) }).execute();
+      await registerCertificate(ctx.db, userId, cert.certificatePem, null, now);
     },
     database,
     server,

@@ -9,6 +9,7 @@ import { ROLES } from '../domain/vocabulary.ts';
 import type { Actor } from './actor.ts';
 import { organizationRef, organizationRefSchema } from '../reference/present.ts';
 import { notFound } from '../errors.ts';
+import { addCertificate, listCertificates, revokeCertificate } from './certificates.ts';
 
 const userSchema = {
   type: 'object',
@@ -139,6 +140,66 @@ export async function accessRoutes(app: FastifyInstance, ctx: Context): Promise<
         })),
         total: Number(count.n),
       };
+    },
+  );
+
+  const certificateParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' }, certificateId: { type: 'string', format: 'uuid' } } } as const;
+  const certificateSchema = {
+    type: 'object',
+    required: ['id', 'subject', 'serial', 'fingerprint', 'notBefore', 'notAfter', 'registeredAt', 'revokedAt'],
+    properties: {
+      id: { type: 'string', format: 'uuid' },
+      subject: { type: 'string' },
+      serial: { type: 'string' },
+      fingerprint: { type: 'string', description: 'SHA-256 of the DER, hex' },
+      notBefore: { type: 'string', format: 'date-time' },
+      notAfter: { type: 'string', format: 'date-time' },
+      registeredAt: { type: 'string', format: 'date-time' },
+      registeredBy: { type: ['string', 'null'] },
+      revokedAt: { type: ['string', 'null'], format: 'date-time' },
+    },
+  } as const;
+
+  app.get<{ Params: { id: string } }>(
+    '/users/:id/certificates',
+    {
+      schema: {
+        tags: ['access'],
+        summary: "A user's signing certificates, revoked ones included (the user, or an administrator)",
+        params: certificateParams,
+        response: { 200: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: certificateSchema } } }, 403: errorSchema, 404: errorSchema },
+      },
+    },
+    async (req) => ({ items: await listCertificates(ctx, req.actor, req.params.id) }),
+  );
+
+  app.post<{ Params: { id: string }; Body: { certificatePem: string } }>(
+    '/users/:id/certificates',
+    {
+      schema: {
+        tags: ['access'],
+        summary: "Administrator: register a user's signing certificate (e.g. a renewed EDS); signatures count only with a registered certificate",
+        params: certificateParams,
+        body: { type: 'object', additionalProperties: false, required: ['certificatePem'], properties: { certificatePem: { type: 'string', maxLength: 20_000 } } },
+        response: { 201: { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } }, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema },
+      },
+    },
+    async (req, reply) => reply.code(201).send({ id: await addCertificate(ctx, req.actor, req.params.id, req.body.certificatePem) }),
+  );
+
+  app.post<{ Params: { id: string; certificateId: string } }>(
+    '/users/:id/certificates/:certificateId/revoke',
+    {
+      schema: {
+        tags: ['access'],
+        summary: 'Revoke a signing certificate (the user, or an administrator): it signs no more',
+        params: certificateParams,
+        response: { 403: errorSchema, 404: errorSchema },
+      },
+    },
+    async (req, reply) => {
+      await revokeCertificate(ctx, req.actor, req.params.id, req.params.certificateId);
+      return reply.code(204).send();
     },
   );
 

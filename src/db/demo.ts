@@ -8,6 +8,7 @@ import type { Role } from '../domain/vocabulary.ts';
 import type { IndividualInput, LegalEntityInput, RegistrationInput } from '../domain/registration.ts';
 import { registerAppeal } from '../intake/register.ts';
 import { createDemoCa, issueDemoCertificate } from '../letters/demo-pki.ts';
+import { registerCertificate } from '../access/certificates.ts';
 import { DEMO_ORGANIZATION_CODES } from './reference/organizations.ts';
 import { DEMO_COMPANIES, DEMO_PERSONS, type DemoAddress } from './reference/demo-registry.ts';
 
@@ -76,30 +77,37 @@ export async function seedDemo(ctx: Context, options: { appeals?: boolean } = {}
 }
 
 /** A demo certificate authority, made anew and trusted at seed time (its key is not kept), and a
- *  PKCS#12 with password "demo" for each demo user who signs. Nothing of it is ever committed. */
+ *  PKCS#12 with password "demo" for each demo user who signs, its certificate registered to the
+ *  user. Nothing of it is ever committed. A signer without a registered certificate that signs
+ *  (a database seeded before the registry) gets a new key. */
 async function seedDemoKeys(ctx: Context): Promise<void> {
   const signers = await ctx.db
     .selectFrom('users as u')
-    .leftJoin('demo_keys as k', 'k.user_id', 'u.id')
-    .select(['u.id', 'u.full_name', 'u.email', 'u.organization_id'])
+    .select(['u.id', 'u.full_name', 'u.email'])
     .where('u.demo', '=', true)
     .where('u.login', 'in', DEMO_SIGNERS)
-    .where('k.user_id', 'is', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('user_certificates as c').select('c.id').whereRef('c.user_id', '=', 'u.id').where('c.revoked_at', 'is', null))),
+    )
     .execute();
   if (signers.length === 0) return;
   const now = ctx.clock.now();
   const ca = await createDemoCa('Joldanym Demo CA', now);
-  await ctx.db
-    .insertInto('trusted_certificates')
-    .values({ subject: 'CN=Joldanym Demo CA, C=KZ', pem: ca.certificatePem, added_at: now })
-    .execute();
-  for (const s of signers) {
-    const cert = await issueDemoCertificate(ca, { commonName: s.full_name, ...(s.email ? { email: s.email } : {}) }, 'demo', now);
-    await ctx.db
-      .insertInto('demo_keys')
-      .values({ user_id: s.id, certificate_pem: cert.certificatePem, pkcs12: Buffer.from(cert.pkcs12) })
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('trusted_certificates')
+      .values({ subject: 'CN=Joldanym Demo CA, C=KZ', pem: ca.certificatePem, added_at: now })
       .execute();
-  }
+    for (const s of signers) {
+      const cert = await issueDemoCertificate(ca, { commonName: s.full_name, ...(s.email ? { email: s.email } : {}) }, 'demo', now);
+      await trx
+        .insertInto('demo_keys')
+        .values({ user_id: s.id, pkcs12: Buffer.from(cert.pkcs12) })
+        .onConflict((c) => c.column('user_id').doUpdateSet({ pkcs12: Buffer.from(cert.pkcs12) }))
+        .execute();
+      await registerCertificate(trx, s.id, cert.certificatePem, null, now);
+    }
+  });
 }
 
 function addressFields(a: DemoAddress) {

@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002_review.ts';
 import * as m0003 from './migrations/0003_notifications.ts';
 import * as m0004 from './migrations/0004_statistics.ts';
 import * as m0005 from './migrations/0005_web.ts';
+import * as m0006 from './migrations/0006_certificates.ts';
 
 // Listed here rather than read from disk, so the same code runs from source and from a bundle.
 const MIGRATIONS: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_notifications': m0003,
   '0004_statistics': m0004,
   '0005_web': m0005,
+  '0006_certificates': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -261,8 +261,23 @@ export interface TrustedCertificatesTable {
 
 export interface DemoKeysTable {
   user_id: string;
-  certificate_pem: string;
   pkcs12: Buffer;
+}
+
+/** The users' signing certificates (0006). */
+export interface UserCertificatesTable {
+  id: string;
+  user_id: string;
+  fingerprint: string;
+  subject: string;
+  serial: string;
+  not_before: Date;
+  not_after: Date;
+  certificate_pem: string;
+  registered_at: Date;
+  registered_by: string | null;
+  revoked_at: Date | null;
+  revoked_by: string | null;
 }
 
 export interface DB {
@@ -287,6 +302,7 @@ export interface DB {
   letters: LettersTable;
   trusted_certificates: TrustedCertificatesTable;
   demo_keys: DemoKeysTable;
+  user_certificates: UserCertificatesTable;
   outbox: OutboxTable;
   deliveries: DeliveriesTable;
 }

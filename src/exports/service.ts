@@ -19,7 +19,7 @@ import type { Db } from '../db/connection.ts';
 import { AppError, forbidden, invalid } from '../errors.ts';
 import { isIsoDate } from '../domain/calendar.ts';
 import { signDetached, verifyDetached } from '../letters/cms.ts';
-import { trustedRoots } from '../letters/service.ts';
+import { trustedRoots } from '../letters/signing.ts';
 import { appendEvent } from '../audit/log.ts';
 import { importedCardsChanged } from '../statistics/cards.ts';
 import { countedFor, countedPredicate, countsAnyOf, type CountedOrganizations } from '../statistics/scope.ts';

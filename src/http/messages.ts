@@ -129,6 +129,17 @@ const MESSAGES: Record<string, Text> = {
     ru: 'Сертификат не принадлежит подписывающему',
     en: 'The certificate is not the signer’s own',
   },
+  'letter.signature.certificateRevoked': {
+    kk: 'Қол қоюшының бұл сертификаты кері қайтарылған',
+    ru: 'Этот сертификат подписывающего отозван',
+    en: 'This certificate of the signer has been revoked',
+  },
+  'certificate.unreadable': { kk: 'Сертификат оқылмайды (PEM күтілген)', ru: 'Сертификат не читается (ожидается PEM)', en: 'The certificate cannot be read (PEM expected)' },
+  'certificate.alreadyRegistered': {
+    kk: 'Бұл сертификат бір пайдаланушыға тіркелген',
+    ru: 'Этот сертификат уже зарегистрирован за пользователем',
+    en: 'This certificate is already registered to a user',
+  },
   'appeal.unknown': { kk: 'Мұндай жолданым жоқ', ru: 'Такого обращения нет', en: 'No such appeal' },
   'organization.unknown': { kk: 'Мұндай ұйым жоқ', ru: 'Такой организации нет', en: 'No such organization' },
   // web app: sessions, passwords, registry look-ups, queues

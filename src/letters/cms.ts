@@ -16,7 +16,7 @@ import { X509Certificate, createHash, verify as rsaVerify } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import forge from 'node-forge';
 import * as pkijs from 'pkijs';
-import { OID, arrayBuffer, engine, fromPem, withUtf8Pbkdf2 } from './pki-engine.ts';
+import { OID, arrayBuffer, engine, fromPem, toPem, withUtf8Pbkdf2 } from './pki-engine.ts';
 
 // ---------------------------------------------------------------------------------------------
 // PKCS #12
@@ -238,6 +238,8 @@ export interface SignerSummary {
   organization?: string;
   /** Certificate serial number, lower-case hex. */
   certificateSerial: string;
+  /** SHA-256 of the certificate's DER, lower-case hex: names the certificate exactly. */
+  fingerprint: string;
   /** ISO 8601. */
   notBefore: string;
   notAfter: string;
@@ -250,6 +252,8 @@ export interface VerifyResult {
   signer?: SignerSummary;
   /** ISO 8601, from the signing-time attribute. */
   signingTime?: string;
+  /** The signer certificate (PEM), whenever it was found. */
+  signerCertificate?: string;
 }
 
 class Cert {
@@ -314,7 +318,8 @@ function hex(bytes: Uint8Array): string {
   return s;
 }
 
-function summary(c: pkijs.Certificate): SignerSummary {
+function summary(cert: Cert): SignerSummary {
+  const c = cert.pkijs;
   const serialNumber = nameAttribute(c.subject, OID.serialNumber);
   const iin = serialNumber && /^IIN(\d{12})$/.exec(serialNumber)?.[1];
   const organization = nameAttribute(c.subject, OID.organization);
@@ -326,6 +331,7 @@ function summary(c: pkijs.Certificate): SignerSummary {
     certificateSerial: hex(c.serialNumber.valueBlock.valueHexView),
     notBefore: c.notBefore.value.toISOString(),
     notAfter: c.notAfter.value.toISOString(),
+    fingerprint: createHash('sha256').update(cert.der).digest('hex'),
   };
 }
 
@@ -434,7 +440,7 @@ export async function verifyDetached(
     .filter((c): c is Cert => c !== null);
   const signerCert = findSignerCert(signerInfo.sid, certs);
   if (!signerCert) return { valid: false, reason: 'malformed' };
-  const signer = summary(signerCert.pkijs);
+  const signer = summary(signerCert);
 
   // Signed attributes: contentType, messageDigest (required), signingTime, ESS binding.
   const attrs = signerInfo.signedAttrs?.attributes ?? [];
@@ -446,7 +452,7 @@ export async function verifyDetached(
   const messageDigest = one(OID.messageDigestAttr)?.values[0];
   const signingTimeAttr = attrs.find((a) => a.type === OID.signingTimeAttr);
   const signingTime = signingTimeAttr ? timeValue(signingTimeAttr.values[0]) : undefined;
-  const base: VerifyResult = { valid: false, signer, ...(signingTime ? { signingTime: signingTime.toISOString() } : {}) };
+  const base: VerifyResult = { valid: false, signer, signerCertificate: toPem('CERTIFICATE', signerCert.der), ...(signingTime ? { signingTime: signingTime.toISOString() } : {}) };
   if (
     !signerInfo.signedAttrs ||
     !(contentType instanceof asn1js.ObjectIdentifier) ||

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.ts';
 import { appealInScope } from '../intake/store.ts';
 import { errorSchema } from '../intake/schemas.ts';
-import { letterSignatureStatus, signLetter, verifyLetter, type SignInput } from './service.ts';
+import { letterSignatureStatus, signLetter, verifyLetter } from './service.ts';
+import { signInputSchema, type SignInput } from './signing.ts';
 import { forbidden, notFound } from '../errors.ts';
 
 const letterParams = {
@@ -111,15 +112,7 @@ export async function letterRoutes(app: FastifyInstance, ctx: Context): Promise<
         tags: ['letters'],
         summary: 'Sign a letter (head): with a PKCS#12 and its password, or a detached CMS made by the signer',
         params: letterParams,
-        body: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            pkcs12: { type: 'string', maxLength: 100_000 },
-            password: { type: 'string', maxLength: 200 },
-            signature: { type: 'string', maxLength: 200_000 },
-          },
-        },
+        body: signInputSchema,
         response: { 403: errorSchema, 409: errorSchema, 422: errorSchema },
       },
     },

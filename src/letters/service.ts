@@ -1,6 +1,6 @@
 // Cover letters (rules p.24): generated when a decision card is saved, in the appeal's language,
 // signed by the head with a CMS signature, verified on display and publicly, then sent.
-import { createHash, randomUUID, X509Certificate } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Context } from '../context.ts';
 import { today as todayOf } from '../context.ts';
 import type { Db } from '../db/connection.ts';
@@ -13,7 +13,8 @@ import { appendEvent } from '../audit/log.ts';
 import { DECISIONS, finalStatusOf, type DecisionCode, type DecisionData } from '../domain/decisions.ts';
 import { letterContent, type LetterData } from './templates.ts';
 import { renderLetter } from './letter-pdf.ts';
-import { signDetached, verifyDetached, Pkcs12Error, type VerifyResult } from './cms.ts';
+import { verifyDetached, type VerifyResult } from './cms.ts';
+import { signatureBy, trustedRoots, type SignInput } from './signing.ts';
 import { meetObligations } from '../review/store.ts';
 import { notifyApplicants } from '../review/notify.ts';
 import { formatAddress } from '../domain/registration.ts';
@@ -151,14 +152,6 @@ async function referencedNames(db: Db, data: DecisionData) {
   };
 }
 
-export interface SignInput {
-  /** The head's PKCS#12 (base64) and its password: the server signs. */
-  pkcs12?: string;
-  password?: string;
-  /** Or a detached CMS (base64) made by the signer's own tool (NCALayer). */
-  signature?: string;
-}
-
 export async function signLetter(ctx: Context, actor: Actor, appealId: string, letterId: string, input: SignInput) {
   if (!hasRole(actor, 'head')) throw forbidden();
   const appeal = await appealInScope(ctx.db, actor, appealId);
@@ -166,27 +159,7 @@ export async function signLetter(ctx: Context, actor: Actor, appealId: string, l
   if (!letter) throw notFound();
   if (letter.signed_at) throw new AppError(409, 'letter.alreadySigned');
   const now = ctx.clock.now();
-
-  let cms: Uint8Array;
-  if (input.signature) {
-    cms = Buffer.from(input.signature, 'base64');
-  } else if (input.pkcs12 && input.password !== undefined) {
-    try {
-      cms = await signDetached(letter.pdf, Buffer.from(input.pkcs12, 'base64'), input.password, now);
-    } catch (e) {
-      if (e instanceof Pkcs12Error) throw new AppError(422, `letter.pkcs12.${e.code}`);
-      throw e;
-    }
-  } else {
-    throw new AppError(422, 'letter.signatureRequired');
-  }
-  const check = await verifyDetached(letter.pdf, cms, await trustedRoots(ctx.db), now);
-  if (!check.valid) throw new AppError(422, `letter.signature.${check.reason ?? 'malformed'}`);
-  // The certificate must be the signer's own, as registered for the user.
-  const own = await ctx.db.selectFrom('demo_keys').select('certificate_pem').where('user_id', '=', actor.id).executeTakeFirst();
-  if (!own || !sameCertificateSerial(own.certificate_pem, check.signer!.certificateSerial)) {
-    throw new AppError(422, 'letter.signature.notSignersCertificate');
-  }
+  const { cms, signer } = await signatureBy(ctx, actor, letter.pdf, input, now);
 
   const decision = await ctx.db.selectFrom('decisions').select(['code', 'data']).where('id', '=', letter.decision_id).executeTakeFirstOrThrow();
   const code = decision.code as DecisionCode;
@@ -219,7 +192,7 @@ export async function signLetter(ctx: Context, actor: Actor, appealId: string, l
       kind: 'letterSigned',
       changes: {
         letter: letter.number,
-        signer: check.signer,
+        signer,
         ...(final && appeal.status === 'toSign' ? { status: { from: 'toSign', to: final }, answerSentAt: now.toISOString() } : {}),
       },
     });
@@ -228,13 +201,6 @@ export async function signLetter(ctx: Context, actor: Actor, appealId: string, l
   });
 }
 
-function sameCertificateSerial(pem: string, serialHex: string): boolean {
-  return new X509Certificate(pem).serialNumber.toLowerCase().replace(/^0+/, '') === serialHex.toLowerCase().replace(/^0+/, '');
-}
-
-export async function trustedRoots(db: Db): Promise<string[]> {
-  return (await db.selectFrom('trusted_certificates').select('pem').execute()).map((r) => r.pem);
-}
 
 /** The signature status of a letter, checked now against its stored bytes. */
 export async function letterSignatureStatus(db: Db, letter: { pdf: Buffer; signature: Buffer | null }): Promise<VerifyResult | null> {

@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testApp, rowCounts, type TestApp, type Api } from '../../test/support.ts';
 import { extractPdfText } from '../pdf/pdf-text.ts';
+import { createDemoCa, issueDemoCertificate } from '../letters/demo-pki.ts';
 
 // Wednesday 18 March 2026, 10:00 in Astana. Nauryz: 23–25 March are days off.
 let t: TestApp;
@@ -370,5 +371,49 @@ describe('terms', () => {
     const events = (await head('GET', `/api/v1/appeals/${a.id}/events`)).body.items;
     assert.ok(events.some((e: { kind: string }) => e.kind === 'deemedRefusal'));
     assert.equal((await controller('POST', '/api/v1/terms/deemed-refusals')).body.recorded, 0);
+  });
+});
+
+describe('signing certificates', () => {
+  test('a letter is signed only with a certificate registered to the signer and not revoked', async () => {
+    const admin = await t.as('admin');
+    const newHeadId = await t.createUser('head.new', 'AKM-BURABAY', ['head'], 'Жаңа Басшы');
+    const newHead = await t.as('head.new');
+    // a key from a trusted authority, not yet registered to anyone
+    const ca = await createDemoCa('Ұлттық куәландырушы орталық (тест)', new Date('2026-01-01T00:00:00Z'));
+    await t.ctx.db.insertInto('trusted_certificates').values({ subject: 'CN=NUC test', pem: ca.certificatePem, added_at: new Date() }).execute();
+    const key = await issueDemoCertificate(ca, { commonName: 'Жаңа Басшы' }, 'secret', new Date('2026-01-01T00:00:00Z'));
+    const sign = async (appealId: string) => {
+      const [letter] = (await newHead('GET', `/api/v1/appeals/${appealId}/letters`)).body.items;
+      return newHead('POST', `/api/v1/appeals/${appealId}/letters/${letter.id}/sign`, { pkcs12: Buffer.from(key.pkcs12).toString('base64'), password: 'secret' });
+    };
+    const first = await register({ summary: 'Сертификат 1' });
+    await decide(newHead, first.id, { code: '4.15', favourable: true, text: 'Иә.' });
+    const refused = await sign(first.id);
+    assert.equal(refused.status, 422);
+    assert.equal(refused.body.error.code, 'letter.signature.notSignersCertificate');
+
+    const byRegistrar = await registrar('POST', `/api/v1/users/${newHeadId}/certificates`, { certificatePem: key.certificatePem });
+    assert.equal(byRegistrar.status, 403);
+    const unreadable = await admin('POST', `/api/v1/users/${newHeadId}/certificates`, { certificatePem: 'not a certificate' });
+    assert.equal(unreadable.body.error.fields[0].code, 'certificate.unreadable');
+    const added = await admin('POST', `/api/v1/users/${newHeadId}/certificates`, { certificatePem: key.certificatePem });
+    assert.equal(added.status, 201, JSON.stringify(added.body));
+    assert.equal((await admin('POST', `/api/v1/users/${newHeadId}/certificates`, { certificatePem: key.certificatePem })).status, 409, 'one owner per certificate');
+    assert.equal((await sign(first.id)).status, 200);
+    const signed = (await newHead('GET', `/api/v1/appeals/${first.id}/letters`)).body.items[0];
+    assert.equal(signed.signature.valid, true);
+
+    // the user revokes it (a lost key): it signs no more, and stays listed
+    assert.equal((await registrar('GET', `/api/v1/users/${newHeadId}/certificates`)).status, 403);
+    assert.equal((await newHead('POST', `/api/v1/users/${newHeadId}/certificates/${added.body.id}/revoke`)).status, 204);
+    const listed = (await newHead('GET', `/api/v1/users/${newHeadId}/certificates`)).body.items;
+    assert.deepEqual(listed.map((c: { id: string; revokedAt: string | null }) => [c.id, c.revokedAt !== null]), [[added.body.id, true]]);
+    const second = await register({ summary: 'Сертификат 2' });
+    await decide(newHead, second.id, { code: '4.15', favourable: true, text: 'Иә.' });
+    const revoked = await sign(second.id);
+    assert.equal(revoked.body.error.code, 'letter.signature.certificateRevoked');
+    const events = await t.ctx.db.selectFrom('events').select('kind').where('kind', 'in', ['certificateRegistered', 'certificateRevoked']).execute();
+    assert.deepEqual(events.map((e) => e.kind).sort(), ['certificateRegistered', 'certificateRevoked']);
   });
 });

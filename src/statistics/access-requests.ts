@@ -1,20 +1,19 @@
 // Access to E-appeals (rules p.25–p.26): an employee applies with an application signed by their
 // EDS (CMS, the certificate's common name being their name), naming the organization and the roles;
 // the territorial department of the statistics authority whose territory counts the organization
-// approves it (the user is created, with the password the applicant chose) or refuses it with a
-// reason. Access then follows territory and subordination (src/access/scope.ts).
+// approves it (the user is created, with the password the applicant chose and the application's
+// certificate as their signing certificate) or refuses it with a reason. Access then follows
+// territory and subordination (src/access/scope.ts).
 import { randomUUID } from 'node:crypto';
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
 import { sql } from 'kysely';
 import type { Context } from '../context.ts';
 import type { Actor } from '../access/actor.ts';
 import { hashPassword } from '../access/auth.ts';
+import { registerCertificate } from '../access/certificates.ts';
 import { AppError, forbidden, invalid, notFound } from '../errors.ts';
 import { appendEvent } from '../audit/log.ts';
 import { verifyDetached } from '../letters/cms.ts';
-import { trustedRoots } from '../letters/service.ts';
-import { toPem } from '../letters/pki-engine.ts';
+import { trustedRoots } from '../letters/signing.ts';
 import type { FieldError } from '../domain/registration.ts';
 import type { Role } from '../domain/vocabulary.ts';
 import { countedFor, countedPredicate } from './scope.ts';
@@ -45,19 +44,6 @@ function checkApplication(a: Partial<AccessApplication>, password: string): Fiel
   }
   if ([...password].length < PASSWORD_MIN) errors.push({ path: '/password', code: 'minLength', params: { limit: PASSWORD_MIN } });
   return errors;
-}
-
-/** The signer's certificate from a CMS (the first one the CMS carries that verifyDetached matched). */
-function signerCertificatePem(cms: Uint8Array, serialHex: string): string {
-  const parsed = asn1js.fromBER(new Uint8Array(cms).buffer);
-  const signed = new pkijs.SignedData({ schema: new pkijs.ContentInfo({ schema: parsed.result }).content });
-  const norm = (s: string) => s.toLowerCase().replace(/^0+/, '');
-  for (const c of signed.certificates ?? []) {
-    if (!(c instanceof pkijs.Certificate)) continue;
-    const serial = Buffer.from(c.serialNumber.valueBlock.valueHexView).toString('hex');
-    if (norm(serial) === norm(serialHex)) return toPem('CERTIFICATE', c.toSchema().toBER(false));
-  }
-  return '';
 }
 
 /** An employee applies (no sign-in: they have no account yet). */
@@ -100,7 +86,7 @@ export async function fileAccessRequest(ctx: Context, input: { application: stri
         signature: cms,
         password_hash: passwordHash,
         signer: JSON.stringify(check.signer),
-        certificate_pem: signerCertificatePem(cms, check.signer!.certificateSerial),
+        certificate_pem: check.signerCertificate!,
         filed_at: now,
         decided_by: null,
         decided_by_name: null,
@@ -155,6 +141,8 @@ export async function decideAccessRequest(ctx: Context, actor: Actor, id: string
         .returning('id')
         .executeTakeFirstOrThrow();
       userId = user.id;
+      // the EDS the application was signed with is the user's signing certificate
+      await registerCertificate(trx, user.id, row.certificate_pem, actor.id, now);
     }
     const updated = await trx
       .updateTable('access_requests')

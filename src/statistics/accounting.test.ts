@@ -122,8 +122,12 @@ describe('access requests (p.25–p.26)', () => {
     const login = await fetch(`${t.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'zh.tirkeushi', password: 'жаңа-құпиясөз' }) });
     assert.equal(login.status, 200);
     const { token } = (await login.json()) as { token: string };
-    const me = await fetch(`${t.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
-    assert.deepEqual(((await me.json()) as { roles: string[] }).roles, ['registrar']);
+    const me = (await (await fetch(`${t.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).json()) as { id: string; roles: string[] };
+    assert.deepEqual(me.roles, ['registrar']);
+    // the certificate of the application is the user's signing certificate
+    const certificates = await fetch(`${t.url}/api/v1/users/${me.id}/certificates`, { headers: { authorization: `Bearer ${token}` } });
+    const [certificate] = ((await certificates.json()) as { items: { fingerprint: string; revokedAt: string | null }[] }).items;
+    assert.deepEqual([certificate!.fingerprint, certificate!.revokedAt], [pending.body.items[0].signer.fingerprint, null]);
   });
 
   test('outside its territory the department neither sees nor decides; a refusal needs a reason', async () => {

@@ -1,7 +1,7 @@
 // Use cases of the 1-ТӨ report (rules.md §1.7): the report for a period from the aggregates, the
 // cards behind a cell, formed reports (immutable, signed snapshots), their differences against the
 // current data, and the formation that is due on the 10th of each month.
-import { createHash, randomUUID, X509Certificate } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Context } from '../context.ts';
 import { today as todayOf } from '../context.ts';
@@ -12,8 +12,8 @@ import { AppError, forbidden, invalid, notFound } from '../errors.ts';
 import { appendEvent } from '../audit/log.ts';
 import { cardInCell, duePeriods, form1FormationDate, periodBounds } from '../domain/form1.ts';
 import type { Labels, Language } from '../domain/vocabulary.ts';
-import { signDetached, verifyDetached, Pkcs12Error } from '../letters/cms.ts';
-import { trustedRoots } from '../letters/service.ts';
+import { verifyDetached } from '../letters/cms.ts';
+import { signatureBy, trustedRoots, type SignInput } from '../letters/signing.ts';
 import { FORM1_LAYOUT, FORM1_TITLE, form1Table } from './form1-layout.ts';
 import { canonicalJson, cardOf, cellsOf, importedCardsChanged, loadImportedCards, loadLocalCards, refreshCardCells, statisticsDay } from './cards.ts';
 import { countedFor, INSTANCE_SCOPE, reportScopeFor, scopeKey, type CountedOrganizations, type ReportScope } from './scope.ts';
@@ -395,38 +395,15 @@ export async function snapshotOf(ctx: Context, actor: Actor, id: string): Promis
   return { ...row, data: JSON.parse(row.content) as Form1Data };
 }
 
-export interface SnapshotSignInput {
-  pkcs12?: string;
-  password?: string;
-  signature?: string;
-}
-
 /** The chair of the statistics authority signs a formed report (CMS over its canonical JSON). */
-export async function signSnapshot(ctx: Context, actor: Actor, id: string, input: SnapshotSignInput): Promise<void> {
+export async function signSnapshot(ctx: Context, actor: Actor, id: string, input: SignInput): Promise<void> {
   if (!actor.roles.includes('statistician')) throw forbidden();
   const org = await ctx.db.selectFrom('organizations').select('kind').where('id', '=', actor.organizationId).executeTakeFirstOrThrow();
   if (org.kind !== 'statsAuthority' && org.kind !== 'statsDepartment') throw forbidden();
   const row = await snapshotOf(ctx, actor, id);
   if (row.signature) throw new AppError(409, 'form1.alreadySigned');
   const now = ctx.clock.now();
-  const bytes = Buffer.from(row.content, 'utf8');
-  let cms: Uint8Array;
-  if (input.signature) cms = Buffer.from(input.signature, 'base64');
-  else if (input.pkcs12 && input.password !== undefined) {
-    try {
-      cms = await signDetached(bytes, Buffer.from(input.pkcs12, 'base64'), input.password, now);
-    } catch (e) {
-      if (e instanceof Pkcs12Error) throw new AppError(422, `letter.pkcs12.${e.code}`);
-      throw e;
-    }
-  } else throw new AppError(422, 'letter.signatureRequired');
-  const check = await verifyDetached(bytes, cms, await trustedRoots(ctx.db), now);
-  if (!check.valid) throw new AppError(422, `letter.signature.${check.reason ?? 'malformed'}`);
-  const own = await ctx.db.selectFrom('demo_keys').select('certificate_pem').where('user_id', '=', actor.id).executeTakeFirst();
-  const serial = (pem: string) => new X509Certificate(pem).serialNumber.toLowerCase().replace(/^0+/, '');
-  if (!own || serial(own.certificate_pem) !== check.signer!.certificateSerial.toLowerCase().replace(/^0+/, '')) {
-    throw new AppError(422, 'letter.signature.notSignersCertificate');
-  }
+  const { cms, signer } = await signatureBy(ctx, actor, Buffer.from(row.content, 'utf8'), input, now);
   await ctx.db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable('form1_reports')
@@ -441,7 +418,7 @@ export async function signSnapshot(ctx: Context, actor: Actor, id: string, input
       actor,
       at: now,
       kind: 'form1Signed',
-      changes: { reportId: id, year: row.year, month: row.month, sha256: row.sha256, signer: check.signer },
+      changes: { reportId: id, year: row.year, month: row.month, sha256: row.sha256, signer },
     });
   });
 }

@@ -17,9 +17,9 @@ import {
   snapshotDiff,
   snapshotOf,
   snapshotSignature,
-  type SnapshotSignInput,
 } from './report.ts';
 import { form1Pdf, form1Xlsx } from './render.ts';
+import { signInputSchema, type SignInput } from '../letters/signing.ts';
 
 const period = {
   year: { type: 'integer', minimum: 2000, maximum: 2100 },
@@ -206,18 +206,14 @@ export async function statisticsRoutes(app: FastifyInstance, ctx: Context): Prom
     },
   );
 
-  app.post<{ Params: { id: string }; Body: SnapshotSignInput }>(
+  app.post<{ Params: { id: string }; Body: SignInput }>(
     '/reports/form1/snapshots/:id/sign',
     {
       schema: {
         tags: ['statistics'],
         summary: 'Sign a formed report (the chair of the statistics authority): a PKCS#12 and its password, or a detached CMS',
         params: idParams,
-        body: {
-          type: 'object',
-          additionalProperties: false,
-          properties: { pkcs12: { type: 'string', maxLength: 100_000 }, password: { type: 'string', maxLength: 200 }, signature: { type: 'string', maxLength: 200_000 } },
-        },
+        body: signInputSchema,
         response: { 403: errorSchema, 409: errorSchema, 422: errorSchema },
       },
     },
