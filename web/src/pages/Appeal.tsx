@@ -66,6 +66,7 @@ export default function Appeal() {
   const letters = useLoad(() => unwrap(api.GET('/api/v1/appeals/{id}/letters', { params: { path: { id } } })), [id]);
   const route = useLoad(() => unwrap(api.GET('/api/v1/appeals/{id}/route', { params: { path: { id } } })), [id]);
   const events = useLoad(() => unwrap(api.GET('/api/v1/appeals/{id}/events', { params: { path: { id } } })), [id]);
+  const messages = useLoad(() => unwrap(api.GET('/api/v1/appeals/{id}/messages', { params: { path: { id } } })), [id]);
   const documentTypes = useDirectory('documentType');
   const forms = useDirectory('form');
   const channels = useDirectory('channel');
@@ -91,6 +92,7 @@ export default function Appeal() {
     letters.reload();
     route.reload();
     events.reload();
+    messages.reload();
   };
 
   if (appeal.error) {
@@ -364,6 +366,24 @@ export default function Appeal() {
                       )}
                     </Group>
                   </Paper>
+                ))}
+              </Stack>
+            </Section>
+
+            <Section title={t('messages.title')} testid="messages">
+              {!messages.data && <Skeleton h={40} />}
+              {messages.data && messages.data.items.length === 0 && <Text size="sm" c="gray.8">{t('messages.none')}</Text>}
+              <Stack gap={6}>
+                {messages.data?.items.map((m) => (
+                  <Group key={m.id} justify="space-between" wrap="nowrap" align="flex-start" data-testid="message">
+                    <div>
+                      <Text size="sm">{t(`messages.kind.${m.kind}`)} · {m.channel === 'email' ? 'E-mail' : 'SMS'}</Text>
+                      <Text size="xs" c="gray.8">{m.recipient} · {dateTime(m.sentAt ?? m.createdAt)}{m.attempts > 1 ? ` · ${t('messages.attempts', { n: String(m.attempts) })}` : ''}</Text>
+                    </div>
+                    <Badge color={m.status === 'sent' ? RISK_COLORS.onTrack : m.status === 'failed' ? RISK_COLORS.overdue : RISK_COLORS.atRisk} radius="sm" style={{ textTransform: 'none' }}>
+                      {t(`messages.status.${m.status}`)}
+                    </Badge>
+                  </Group>
                 ))}
               </Stack>
             </Section>
