@@ -223,6 +223,39 @@ export interface DecisionsTable {
   cancelled_at: Timestamp | null;
 }
 
+export interface DecisionDraftsTable {
+  id: string;
+  appeal_id: string;
+  organization_id: number;
+  code: string;
+  data: JSONColumnType<Record<string, unknown>, string, string>;
+  drafted_by: string;
+  drafted_by_name: string;
+  drafted_at: Timestamp;
+  status: 'pending' | 'approved' | 'returned' | 'superseded';
+  remark: string | null;
+  resolved_by: string | null;
+  resolved_by_name: string | null;
+  resolved_at: Timestamp | null;
+  decision_id: string | null;
+}
+
+export interface CorrespondenceTable {
+  id: string;
+  appeal_id: string;
+  organization_id: number;
+  recipient_organization_id: number;
+  co_executor_id: string;
+  sent_by: string;
+  sent_at: Timestamp;
+  due_date: string;
+  reply: string | null;
+  replied_by: string | null;
+  replied_by_name: string | null;
+  replied_at: Timestamp | null;
+  withdrawn_at: Timestamp | null;
+}
+
 export interface ObligationsTable {
   id: string;
   appeal_id: string;
@@ -238,7 +271,9 @@ export interface LettersTable {
   id: string;
   appeal_id: string;
   organization_id: number;
-  decision_id: string;
+  decision_id: string | null;
+  draft_id: string | null;
+  signatory_id: string | null;
   number: string;
   language: string;
   letter_date: string;
@@ -298,6 +333,8 @@ export interface DB {
   events: EventsTable;
   assignments: AssignmentsTable;
   decisions: DecisionsTable;
+  decision_drafts: DecisionDraftsTable;
+  correspondence: CorrespondenceTable;
   obligations: ObligationsTable;
   letters: LettersTable;
   trusted_certificates: TrustedCertificatesTable;

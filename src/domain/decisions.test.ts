@@ -26,6 +26,7 @@ import {
   endsReviewWith,
   finalStatusOf,
   isReviewEnded,
+  needsApproval,
   nextStatus,
   statusOf,
   type AppealState,
@@ -441,7 +442,7 @@ test('complaints: the body complained about grants in full within 3 WD or sends 
   const atBody = appeal({ procedure: 'complaint' });
   const grant = { favourable: true, text: 'Шағым толық қанағаттандырылды' };
   assert.deepEqual(checkDecision(atBody, '4.15', grant, EXEC, '2026-04-08', cal), { ok: true });
-  assert.deepEqual(allowedDecisions(atBody, EXEC, '2026-04-08', cal).find((x) => x.code === '4.15'), { code: '4.15', allowed: true });
+  assert.deepEqual(allowedDecisions(atBody, EXEC, '2026-04-08', cal).find((x) => x.code === '4.15'), { code: '4.15', allowed: true, approval: true });
   const late = checkDecision(atBody, '4.15', grant, EXEC, '2026-04-09', cal);
   refused(late, 'decision.complaintGrantWindowClosed');
   if (!late.ok) assert.equal(late.params?.until, '2026-04-08');
@@ -581,4 +582,43 @@ test('an appeal brought into line after 4.2 goes on and cannot be returned', () 
   const late = checkDecision(fixed, '4.3', {}, ['executor'], '2026-03-30', cal);
   assert.deepEqual(late.ok ? null : late.code, 'decision.appealFixed');
   assert.equal(checkDecision(notice, '4.3', {}, ['executor'], '2026-03-30', cal).ok, true);
+});
+
+test("approval: an executor's outcome is a draft for the head; records and the desk's routing take effect at once", () => {
+  const assigned = appeal({ executorAssigned: true });
+  const desk = appeal({ executorAssigned: false });
+  const outcomes = DECISION_CODES.filter((c) => DECISIONS[c].approval);
+  assert.deepEqual(outcomes, ['4.3', '4.4', '4.7', '4.15', '4.18', '4.19', '4.20', '4.21', '4.22', '4.23', '4.24', '4.25', '4.26']);
+  for (const c of outcomes) {
+    assert.equal(needsApproval(assigned, c, EXEC), true, c);
+    assert.equal(needsApproval(assigned, c, HEAD), false, `${c}: the head's own card`);
+    assert.equal(needsApproval(assigned, c, ['executor', 'head']), false, `${c}: a head who executes`);
+  }
+  // Records of the procedure are the executor's to save.
+  for (const c of ['4.5', '4.6', '4.8', '4.11', '4.16'] as const) assert.equal(needsApproval(assigned, c, EXEC), false, c);
+  // The desk forwards a misaddressed appeal itself; once an executor works on it, a forward is a draft.
+  assert.equal(needsApproval(desk, '4.4', REGISTRAR), false);
+  assert.equal(needsApproval(desk, '4.4', EXEC), true);
+  assert.equal(allowedDecisions(assigned, EXEC, TODAY, cal).find((a) => a.code === '4.15')?.approval, true);
+  assert.equal(allowedDecisions(assigned, HEAD, TODAY, cal).find((a) => a.code === '4.15')?.approval, undefined);
+
+  // While a draft awaits the head, the executor drafts nothing else; records and the head's cards go on.
+  const pending = { ...assigned, draftPending: true };
+  refused(checkDecision(pending, '4.15', { favourable: true, text: 'x' }, EXEC, TODAY, cal), 'decision.draftPending');
+  assert.deepEqual(checkDecision(pending, '4.16', { requestedAt: TODAY }, EXEC, TODAY, cal), { ok: true });
+  assert.deepEqual(checkDecision(pending, '4.15', { favourable: true, text: 'x' }, HEAD, TODAY, cal), { ok: true });
+});
+
+test('hearing (Art. 73): the window runs from the day the notice went out, not from the draft', () => {
+  const unfavourable = { favourable: false, text: 'Бас тартылды' };
+  const notice = taken('4.7', '2026-04-13', { hearingAt: '2026-04-14T10:00', contacts: '1414' });
+  // Saved but not signed and sent: no act, however long ago.
+  const unsent = appeal({ decisions: [notice], hearingNoticeDeliveredOn: null });
+  refused(checkDecision(unsent, '4.15', unfavourable, HEAD, '2026-04-30', cal), 'decision.hearingNoticeNotSent');
+  // applyDecision marks a new notice as not sent yet.
+  assert.equal(applyDecision(appeal(), '4.7', notice.data, '2026-04-13').hearingNoticeDeliveredOn, null);
+  // Sent on Friday 17th: 3 WD before the act (Art. 73 p.1) → from Wednesday 22nd.
+  const sent = { ...unsent, hearingNoticeDeliveredOn: '2026-04-17' };
+  refused(checkDecision(sent, '4.15', unfavourable, HEAD, '2026-04-21', cal), 'decision.hearingWindowOpen');
+  assert.deepEqual(checkDecision(sent, '4.15', unfavourable, HEAD, '2026-04-22', cal), { ok: true });
 });

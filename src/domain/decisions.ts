@@ -471,6 +471,8 @@ export interface DecisionRule {
   afterEnd: boolean;
   /** Unfavourable outcomes need the hearing of Art. 73 (or a recorded Art. 73 p.2 exception). */
   hearing: 'never' | 'always' | 'ifUnfavourable';
+  /** An outcome the head answers for: an executor's card is a draft until the head approves it (needsApproval). */
+  approval: boolean;
   stateConditions: readonly StateCondition[];
   inputConditions: readonly InputCondition[];
 }
@@ -492,8 +494,16 @@ const DESK: readonly DecisionRole[] = ['registrar', 'executor', 'head'];
 const EXEC: readonly DecisionRole[] = ['executor', 'head'];
 const HEAD: readonly DecisionRole[] = ['head'];
 
-type RuleSpec = Omit<DecisionRule, 'code' | 'complaintStage' | 'after' | 'afterEnd' | 'hearing' | 'stateConditions' | 'inputConditions'> &
-  Partial<Pick<DecisionRule, 'complaintStage' | 'after' | 'afterEnd' | 'hearing' | 'stateConditions' | 'inputConditions'>>;
+type RuleSpec = Omit<DecisionRule, 'code' | 'complaintStage' | 'after' | 'afterEnd' | 'hearing' | 'approval' | 'stateConditions' | 'inputConditions'> &
+  Partial<Pick<DecisionRule, 'complaintStage' | 'after' | 'afterEnd' | 'hearing' | 'approval' | 'stateConditions' | 'inputConditions'>>;
+
+// Approval (project default; rules p.24: the answer goes out signed by the organization's EDS, i.e.
+// its head): the outcomes an organization answers for to the applicant or another body — a
+// return, a forward, the preliminary decision of a hearing, an act, a complaint decision, an
+// answer in the simplified procedure — are the head's. An executor drafts them; the card is saved
+// (and its decision date set) when the head signs its letter (src/letters/service.ts). Records of
+// what happened in the procedure (an attachment, a withdrawal, a representative, a hearing held…)
+// take effect when the executor saves them.
 
 /** The decisions that are administrative acts (or complaint decisions) whose clerical errors 4.17 corrects (Art. 82). */
 export const ACT_CODES: readonly DecisionCode[] = ['4.15', '4.18', '4.19', '4.20', '4.21', '4.22'];
@@ -549,6 +559,7 @@ const SPECS: Record<DecisionCode, RuleSpec> = {
     basis: 'APPC Art. 64 p.7 (notify within 3 WD, Art. 70 p.3; return does not bar a new appeal, p.8)',
     procedures: ALL,
     endsReview: true,
+    approval: true,
     roles: EXEC,
     complaintStage: 'reviewingBody',
     fields: [],
@@ -561,6 +572,7 @@ const SPECS: Record<DecisionCode, RuleSpec> = {
     procedures: ALL,
     // A split (parts, the rest kept here) does not end the review: endsReviewWith.
     endsReview: true,
+    approval: true,
     roles: DESK,
     fields: [
       { name: 'targetOrganizationId', type: 'organizationId', required: false, label: TARGET_ORG_LABEL },
@@ -631,6 +643,7 @@ const SPECS: Record<DecisionCode, RuleSpec> = {
     basis: 'APPC Art. 66 p.2; Art. 73 p.1 (≥ 3 WD before the act); rules p.24 (contacts in the cover letter)',
     procedures: ADMIN_COMPLAINT,
     endsReview: false,
+    approval: true,
     roles: EXEC,
     complaintStage: 'reviewingBody',
     fields: [
@@ -642,7 +655,8 @@ const SPECS: Record<DecisionCode, RuleSpec> = {
         label: L('Тыңдаудың күні мен уақыты', 'Дата и время заслушивания', 'Hearing date and time'),
       },
       F.string('place', L('Өткізілетін орны', 'Место проведения', 'Place'), false),
-      F.string('contacts', L('Жауапты адамдардың байланыстары', 'Контакты ответственных лиц', 'Contacts of the responsible officials')),
+      // default: the responsible executor's phone and e-mail (rules p.24), printed by the letter
+      F.string('contacts', L('Жауапты адамдардың байланыстары', 'Контакты ответственных лиц', 'Contacts of the responsible officials'), false),
       F.text('preliminaryDecision', L('Алдын ала шешім', 'Предварительное решение', 'Preliminary decision'), false),
     ],
   },
@@ -752,6 +766,7 @@ const SPECS: Record<DecisionCode, RuleSpec> = {
     // law.md §5: a complaint only at the body complained about, granting it in full within 3 WD.
     procedures: ADMIN_COMPLAINT,
     endsReview: true,
+    approval: true,
     roles: EXEC,
     complaintStage: 'bodyComplainedAbout',
     hearing: 'ifUnfavourable',
@@ -810,6 +825,7 @@ const SPECS: Record<DecisionCode, RuleSpec> = {
     basis: 'APPC Art. 100 p.1 sub.1',
     procedures: COMPLAINT,
     endsReview: true,
+    approval: true,
     roles: EXEC,
     complaintStage: 'reviewingBody',
     fields: [F.text('text', TEXT_LABEL)],
@@ -823,6 +839,7 @@ const SPECS: Record<DecisionCode, RuleSpec> = {
     basis: 'APPC Art. 100 p.1 sub.2 (a new act unfavourable to the complainant: hearing, Art. 73)',
     procedures: COMPLAINT,
     endsReview: true,
+    approval: true,
     roles: EXEC,
     complaintStage: 'reviewingBody',
     hearing: 'ifUnfavourable',
@@ -849,6 +866,7 @@ const SPECS: Record<DecisionCode, RuleSpec> = {
     basis: 'APPC Art. 100 p.1 sub.3',
     procedures: COMPLAINT,
     endsReview: true,
+    approval: true,
     roles: EXEC,
     complaintStage: 'reviewingBody',
     fields: [F.text('text', TEXT_LABEL)],
@@ -858,6 +876,7 @@ const SPECS: Record<DecisionCode, RuleSpec> = {
     basis: 'APPC Art. 100 p.1 sub.4 (unfavourable: hearing, Art. 73)',
     procedures: COMPLAINT,
     endsReview: true,
+    approval: true,
     roles: EXEC,
     complaintStage: 'reviewingBody',
     hearing: 'always',
@@ -881,6 +900,7 @@ const SPECS: Record<DecisionCode, RuleSpec> = {
     basis: 'APPC Art. 100 p.1 sub.5 (case sent back within 5 WD, p.2)',
     procedures: COMPLAINT,
     endsReview: true,
+    approval: true,
     roles: EXEC,
     complaintStage: 'reviewingBody',
     fields: [
@@ -894,6 +914,7 @@ const SPECS: Record<DecisionCode, RuleSpec> = {
     basis: 'APPC Art. 100 p.1 sub.6; Art. 95 (notify within 3 WD, p.2)',
     procedures: COMPLAINT,
     endsReview: true,
+    approval: true,
     roles: EXEC,
     complaintStage: 'reviewingBody',
     fields: [F.text('text', TEXT_LABEL)],
@@ -903,6 +924,7 @@ const SPECS: Record<DecisionCode, RuleSpec> = {
     basis: 'APPC Art. 91 p.4 (with the case, within 3 WD of receipt); rules p.20',
     procedures: COMPLAINT,
     endsReview: true,
+    approval: true,
     roles: EXEC,
     complaintStage: 'bodyComplainedAbout',
     fields: [
@@ -923,6 +945,7 @@ const SPECS: Record<DecisionCode, RuleSpec> = {
     basis: 'APPC Art. 89 p.1 sub.1 (reasoned, cites the law, explains the right to complain, p.2)',
     procedures: SIMPLIFIED,
     endsReview: true,
+    approval: true,
     roles: EXEC,
     fields: [F.text('text', L('Жауаптың мәтіні', 'Текст ответа', 'Text of the answer'))],
   },
@@ -931,6 +954,7 @@ const SPECS: Record<DecisionCode, RuleSpec> = {
     basis: 'APPC Art. 89 p.1 sub.2',
     procedures: SIMPLIFIED,
     endsReview: true,
+    approval: true,
     roles: EXEC,
     fields: [F.text('text', L('Жауаптың мәтіні', 'Текст ответа', 'Text of the answer'))],
   },
@@ -944,6 +968,7 @@ function buildRule(code: DecisionCode, s: RuleSpec): DecisionRule {
     after: s.after ?? [],
     afterEnd: s.afterEnd ?? false,
     hearing: s.hearing ?? 'never',
+    approval: s.approval ?? false,
     stateConditions: s.stateConditions ?? [],
     inputConditions: s.inputConditions ?? [],
   });
@@ -1008,8 +1033,11 @@ export interface AppealState {
   receivedByReviewingBody: boolean;
   /** An executor has been assigned: the registration desk's part is over. */
   executorAssigned?: boolean;
-  /** When the applicant received the latest 4.7 notice, if known (Art. 73 p.3 counts from receipt); default: its decision date. */
-  hearingNoticeDeliveredOn?: IsoDate;
+  /** When the latest 4.7 notice reached the applicant — its letter went out (Art. 73 p.1 and p.3 count
+   *  from it); null: not sent yet; absent: assumed on its decision date. */
+  hearingNoticeDeliveredOn?: IsoDate | null;
+  /** An executor's draft awaits the head's approval (needsApproval): no second draft meanwhile. */
+  draftPending?: boolean;
   /** The day the applicant brought the appeal into line after the latest 4.2 notice (Art. 64 p.6–p.7). */
   fixedOn?: IsoDate;
   /** The decisions taken at this organization, in order. */
@@ -1155,6 +1183,8 @@ export interface AllowedDecision {
   /** Why not (an error code of checkDecision). */
   reason?: string;
   params?: Record<string, string | number>;
+  /** Allowed as a draft for the head's approval (needsApproval). */
+  approval?: boolean;
   /** Allowed, but some data will be refused now (e.g. an unfavourable act while the hearing window is open). */
   caveat?: string;
   caveatParams?: Record<string, string | number>;
@@ -1205,6 +1235,7 @@ function checkState(
 
   const roleCheck = checkRoles(rule.roles, roles, state);
   if (!roleCheck.ok) return roleCheck;
+  if (state.draftPending && needsApproval(state, code, roles)) return fail('decision.draftPending');
 
   for (const group of rule.after) {
     if (!active.some((d) => group.includes(d.code))) return fail('decision.requires', { anyOf: group.join('|') });
@@ -1237,6 +1268,18 @@ function checkState(
   return OK;
 }
 
+/**
+ * Whether this actor's card of the decision is a draft for the head to approve: an approval
+ * decision taken by someone who is not a head (or deputy) — except the desk's routing on receipt
+ * (a registrar before an executor is assigned), which the office does itself.
+ */
+export function needsApproval(state: AppealState, code: DecisionCode, roles: readonly Role[]): boolean {
+  const rule = DECISIONS[code];
+  if (!rule.approval || roles.includes('head')) return false;
+  const atDesk = roles.includes('registrar') && rule.roles.includes('registrar') && !state.executorAssigned;
+  return !atDesk;
+}
+
 function checkRoles(allowed: readonly DecisionRole[], actor: readonly Role[], state: AppealState): DecisionCheck {
   if (actor.some((r) => r !== 'registrar' && (allowed as readonly Role[]).includes(r))) return OK;
   if (actor.includes('registrar') && allowed.includes('registrar')) {
@@ -1252,9 +1295,10 @@ function checkHearing(state: AppealState, today: IsoDate, cal: Calendar): Decisi
   if (!notice) return fail('decision.hearingNoticeMissing');
   // Art. 73 p.1: the notice at least 3 WD before the act; Art. 73 p.3: objections within 2 WD of
   // receipt. Both count from the day after (Civil Code Art. 173): notice on Monday → act on Thursday.
-  const byNotice = cal.addWorkingDays(notice.decisionDate, PROCEDURAL_TERMS.preliminaryNotice.term.count, 'civilCode');
   const delivered = state.hearingNoticeDeliveredOn;
+  if (delivered === null) return fail('decision.hearingNoticeNotSent');
   const received = delivered && delivered > notice.decisionDate ? delivered : notice.decisionDate;
+  const byNotice = cal.addWorkingDays(received, PROCEDURAL_TERMS.preliminaryNotice.term.count, 'civilCode');
   const objectionEnds = cal.addWorkingDays(received, PROCEDURAL_TERMS.objection.term.count, 'civilCode');
   const afterObjection = plusDays(objectionEnds, 1);
   const earliest = byNotice > afterObjection ? byNotice : afterObjection;
@@ -1290,6 +1334,7 @@ export function allowedDecisions(
     const r = checkState(state, code, actorRoles, today, cal, opts);
     if (!r.ok) return r.params ? { code, allowed: false, reason: r.code, params: r.params } : { code, allowed: false, reason: r.code };
     const item: AllowedDecision = { code, allowed: true };
+    if (needsApproval(state, code, actorRoles)) item.approval = true;
     const rule = DECISIONS[code];
     // A complaint granted by the body complained about is favourable by rule: no hearing caveat.
     const alwaysFavourable = state.procedure === 'complaint' && rule.inputConditions.includes('complaintGrantFavourable');
@@ -1504,7 +1549,8 @@ export function decisionData(
 export function applyDecision(state: AppealState, code: DecisionCode, data: DecisionData, today: IsoDate): AppealState {
   const next: AppealState = { ...state, decisions: [...state.decisions, { code, decisionDate: today, data }] };
   if (code === '4.14' && typeof data.newDueDate === 'string') next.dueDate = data.newDueDate;
-  if (code === '4.7') delete next.hearingNoticeDeliveredOn;
+  // A new notice has not reached the applicant yet: its letter goes out when the head signs it.
+  if (code === '4.7') next.hearingNoticeDeliveredOn = null;
   return next;
 }
 
@@ -1692,6 +1738,16 @@ export const DECISION_MESSAGES: Record<string, Labels> = {
     'Шағымды тек толық қанағаттандыратын қолайлы акт қабылдануы мүмкін',
     'Допускается только благоприятный акт, полностью удовлетворяющий жалобу',
     'Only a favourable act fully granting the complaint is allowed',
+  ),
+  'decision.hearingNoticeNotSent': L(
+    'Тыңдау туралы хабарламаға әлі қол қойылып, жіберілген жоқ: мерзім ол арыз иесіне жеткен күннен басталады',
+    'Уведомление о заслушивании еще не подписано и не отправлено: срок считается со дня его получения заявителем',
+    'The hearing notice has not been signed and sent yet: the window counts from its receipt by the applicant',
+  ),
+  'decision.draftPending': L(
+    'Орындаушының жобасы басшының бекітуін күтуде: оны басшы қайтарғанша жаңа жоба жасалмайды',
+    'Проект исполнителя ожидает утверждения руководителем: новый проект — после его возврата',
+    "An executor's draft awaits the head's approval: a new draft only after it is returned",
   ),
   'decision.hearingNoticeMissing': L(
     'Ауыртпалық түсіретін шешімнен бұрын тыңдау туралы хабарлама (4.7) қажет',

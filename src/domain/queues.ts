@@ -5,7 +5,7 @@ import type { Calendar, IsoDate } from './calendar.ts';
 import type { AppealStatus } from './decisions.ts';
 import type { Role } from './vocabulary.ts';
 
-export const QUEUES = ['awaitingRouting', 'inExecution', 'toSign', 'atRisk', 'overdue', 'withdrawn', 'completed', 'all'] as const;
+export const QUEUES = ['awaitingRouting', 'inExecution', 'toApprove', 'toSign', 'atRisk', 'overdue', 'withdrawn', 'completed', 'all'] as const;
 export type Queue = (typeof QUEUES)[number];
 
 /** Working days left at or below which an open appeal is at risk (as /terms/control's default). */
@@ -18,7 +18,9 @@ export interface QueueDefinition {
   statuses?: readonly AppealStatus[];
   /** Only appeals with no executor assigned. */
   unassigned?: boolean;
-  /** Only appeals with a letter that awaits the head's signature. */
+  /** Only appeals with an executor's draft that awaits the head's approval. */
+  pendingDraft?: boolean;
+  /** Only appeals with a letter of a decision card that awaits the head's signature. */
   unsignedLetter?: boolean;
   /** By the due date: already past, or within the at-risk horizon but not past. */
   term?: 'overdue' | 'atRisk';
@@ -37,7 +39,9 @@ export const QUEUE_DEFINITIONS: Readonly<Record<Queue, QueueDefinition>> = {
   awaitingRouting: { open: true, statuses: ['registered'], unassigned: true, sort: { by: 'registrationDate', order: 'asc' } },
   // an executor works on it (incl. awaiting the applicant's fix and the hearing)
   inExecution: { open: true, statuses: ['inExecution', 'awaitingFix', 'hearing'], sort: { by: 'dueDate', order: 'asc' } },
-  // to approve and sign: letters generated from decision cards, awaiting the head's signature
+  // to approve: an executor's draft of an outcome (and its letter) awaits the head, who signs or returns it
+  toApprove: { pendingDraft: true, sort: { by: 'registrationDate', order: 'asc' } },
+  // to sign: letters of decision cards already saved, awaiting the head's signature
   toSign: { unsignedLetter: true, sort: { by: 'registrationDate', order: 'asc' } },
   atRisk: { open: true, term: 'atRisk', sort: { by: 'dueDate', order: 'asc' } },
   overdue: { open: true, term: 'overdue', sort: { by: 'dueDate', order: 'asc' } },
@@ -52,9 +56,9 @@ export const QUEUES_BY_ROLE: Partial<Record<Role, readonly Queue[]>> = {
   registrar: ['awaitingRouting', 'inExecution', 'withdrawn', 'completed', 'all'],
   operator: ['awaitingRouting', 'inExecution', 'completed', 'all'],
   reception: ['awaitingRouting', 'inExecution', 'completed', 'all'],
-  executor: ['inExecution', 'atRisk', 'overdue', 'toSign', 'completed', 'all'],
-  head: ['awaitingRouting', 'inExecution', 'toSign', 'atRisk', 'overdue', 'withdrawn', 'completed', 'all'],
-  controller: ['overdue', 'atRisk', 'inExecution', 'awaitingRouting', 'toSign', 'withdrawn', 'completed', 'all'],
+  executor: ['inExecution', 'atRisk', 'overdue', 'toApprove', 'toSign', 'completed', 'all'],
+  head: ['awaitingRouting', 'toApprove', 'toSign', 'inExecution', 'atRisk', 'overdue', 'withdrawn', 'completed', 'all'],
+  controller: ['overdue', 'atRisk', 'inExecution', 'awaitingRouting', 'toApprove', 'toSign', 'withdrawn', 'completed', 'all'],
 };
 
 export function queuesFor(roles: readonly Role[]): readonly Queue[] {

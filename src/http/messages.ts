@@ -110,6 +110,24 @@ const MESSAGES: Record<string, Text> = {
   },
   // letters
   'letter.alreadySigned': { kk: 'Хатқа қол қойылған', ru: 'Письмо уже подписано', en: 'The letter is already signed' },
+  'letter.notPrepared': {
+    kk: 'Хат басқа басшының атынан немесе басқа күнмен жасалған: алдымен оны өз қолыңызға дайындаңыз (…/prepare), содан кейін PDF-ке қол қойыңыз',
+    ru: 'Письмо составлено от имени другого руководителя или другой датой: сначала подготовьте его к своей подписи (…/prepare), затем подпишите PDF',
+    en: 'The letter names another head or another date: prepare it for your signature first (…/prepare), then sign the PDF',
+  },
+  'decision.draftNotPending': {
+    kk: 'Бұл жоба енді бекітуді күтпейді',
+    ru: 'Этот проект больше не ожидает утверждения',
+    en: 'This draft no longer awaits approval',
+  },
+  'obligation.notRecorded': {
+    kk: '«{kind}» міндеті өз шешімімен немесе хатымен орындалады, оны бөлек белгілеуге болмайды',
+    ru: 'Обязанность «{kind}» исполняется самим решением или письмом, отметить ее отдельно нельзя',
+    en: 'The obligation "{kind}" is fulfilled by its decision or letter, not recorded separately',
+  },
+  'correspondence.withdrawn': { kk: 'Тапсырма кері қайтарылды', ru: 'Поручение отозвано', en: 'The task was withdrawn' },
+  'correspondence.answered': { kk: 'Тапсырмаға жауап берілген', ru: 'На поручение уже дан ответ', en: 'The task has already been answered' },
+  'obligation.alreadyMet': { kk: 'Міндет {metOn} орындалған', ru: 'Обязанность исполнена {metOn}', en: 'The obligation was met on {metOn}' },
   'letter.signatureRequired': {
     kk: 'PKCS#12 кілті мен құпиясөзін немесе дайын қолтаңбаны беріңіз',
     ru: 'Передайте ключ PKCS#12 с паролем или готовую подпись',

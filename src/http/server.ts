@@ -36,6 +36,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without signing in. */
     public?: boolean;
+    /** The body as OpenAPI documents it, where the domain validates it rather than the route schema. */
+    openapiBody?: unknown;
   }
 }
 
@@ -70,6 +72,10 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
+    },
+    transform: ({ schema, url, route }) => {
+      const body = route.config?.openapiBody;
+      return { schema: body && schema ? { ...schema, body } : schema, url };
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });

@@ -11,6 +11,7 @@ import { applicantDisplayName, checkRegistration, filedWithReviewingBody, type A
 import { comparableText, DUPLICATE_MAX_CANDIDATES, DUPLICATE_MIN_SIMILARITY, isDuplicateCandidate } from '../domain/duplicates.ts';
 import { procedureOf, LETTER_INDEX } from '../domain/vocabulary.ts';
 import { applicantMessages, messageLanguage } from '../notifications/messages.ts';
+import { obligationsOnReceipt } from '../domain/obligations.ts';
 import * as store from './store.ts';
 import type { Db } from '../db/connection.ts';
 
@@ -119,6 +120,12 @@ export async function registerAppeal(ctx: Context, actor: Actor, input: Registra
       },
     },
     messages,
+    obligations: obligationsOnReceipt(appeal.procedure, appeal.at_reviewing_body, ctx.law.calendar, regDate, ctx.law.count).map((o) => ({
+      id: randomUUID(),
+      kind: o.kind,
+      due_date: o.dueDate,
+      basis: o.basis,
+    })),
   });
   return id;
 }

@@ -154,6 +154,8 @@ export interface NewRegistration {
   /** The applicant's messages (no attachments), enqueued by the statement with every
    *  SEQUENCE_PLACEHOLDER in their subject and body replaced by the sequence part of the numbers. */
   messages: Omit<OutboxMessage, 'attachment'>[];
+  /** The obligations its receipt opens (src/domain/obligations.ts), stored by the statement. */
+  obligations: { id: string; kind: string; due_date: string; basis: string }[];
 }
 
 /** Stands for the 8 digits of the sequence in the texts of NewRegistration.messages; as long as
@@ -283,9 +285,11 @@ async function insertRegistrations(db: Db, rs: NewRegistration[]): Promise<void>
       search: keys && { ...keys, comparable: r.duplicateSearch.comparable, limit: r.duplicateSearch.limit, min: r.duplicateSearch.minSimilarity },
       statistics: statistics[i],
       messages: r.messages.map((m) => outboxRow(m, r.event.at)),
+      obligations: r.obligations.map((o) => ({ ...o, appeal_id: r.appeal.id, organization_id: r.appeal.organization_id })),
     };
   });
   const messages = rs.some((r) => r.messages.length > 0);
+  const obligations = rs.some((r) => r.obligations.length > 0);
   const found = earlierAppealsSql({
     organizationId: sql`(i.doc->'appeal'->>'organization_id')::integer`,
     iins: sql.ref('i.iins'),
@@ -361,6 +365,14 @@ async function insertRegistrations(db: Db, rs: NewRegistration[]): Promise<void>
       SELECT m.organization_id, m.appeal_id, m.kind, m.channel, m.recipient, m.language,
              replace(m.subject, ${SEQUENCE_PLACEHOLDER}, n.digits), replace(m.body, ${SEQUENCE_PLACEHOLDER}, n.digits), m.next_attempt_at, m.created_at
       FROM numbered n CROSS JOIN LATERAL jsonb_populate_recordset(NULL::outbox, n.doc->'messages') m
+    )`
+        : sql``
+    }${
+      obligations
+        ? sql`, obligation AS (
+      INSERT INTO obligations (id, appeal_id, organization_id, kind, due_date, basis)
+      SELECT o.id, o.appeal_id, o.organization_id, o.kind, o.due_date, o.basis
+      FROM numbered n CROSS JOIN LATERAL jsonb_populate_recordset(NULL::obligations, n.doc->'obligations') o
     )`
         : sql``
     }, ${newCardStatements(cards.length > 0)}

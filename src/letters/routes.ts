@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.ts';
 import { appealInScope } from '../intake/store.ts';
 import { errorSchema } from '../intake/schemas.ts';
-import { letterSignatureStatus, signLetter, verifyLetter } from './service.ts';
+import { letterSignatureStatus, prepareLetter, signLetter, verifyLetter } from './service.ts';
 import { signInputSchema, type SignInput } from './signing.ts';
 import { forbidden, notFound } from '../errors.ts';
 
@@ -34,6 +34,13 @@ export async function letterRoutes(app: FastifyInstance, ctx: Context): Promise<
                     id: { type: 'string', format: 'uuid' },
                     number: { type: 'string' },
                     decisionCode: { type: 'string' },
+                    decisionId: { type: ['string', 'null'], description: 'null: the letter of a draft, which the head approves by signing it' },
+                    draftId: { type: ['string', 'null'] },
+                    signatory: {
+                      type: ['object', 'null'],
+                      description: 'the head the letter names; another head signing it renders it anew in their name',
+                      properties: { id: { type: 'string' }, name: { type: ['string', 'null'] } },
+                    },
                     language: { type: 'string' },
                     letterDate: { type: 'string', format: 'date' },
                     sha256: { type: 'string' },
@@ -62,8 +69,12 @@ export async function letterRoutes(app: FastifyInstance, ctx: Context): Promise<
       const appeal = await appealInScope(ctx.db, req.actor, req.params.id);
       const rows = await ctx.db
         .selectFrom('letters as l')
-        .innerJoin('decisions as d', 'd.id', 'l.decision_id')
-        .select(['l.id', 'l.number', 'l.language', 'l.letter_date', 'l.pdf', 'l.sha256', 'l.signature', 'l.signer_name', 'l.signed_at', 'l.sent_at', 'd.code'])
+        .leftJoin('decisions as d', 'd.id', 'l.decision_id')
+        .leftJoin('decision_drafts as r', 'r.id', 'l.draft_id')
+        .leftJoin('users as s', 's.id', 'l.signatory_id')
+        .select(['l.id', 'l.number', 'l.language', 'l.letter_date', 'l.pdf', 'l.sha256', 'l.signature', 'l.signer_name', 'l.signed_at', 'l.sent_at'])
+        .select(['l.decision_id', 'l.draft_id', 'l.signatory_id', 's.full_name as signatory_name'])
+        .select((e) => e.fn.coalesce('d.code', 'r.code').as('code'))
         .where('l.appeal_id', '=', appeal.id)
         .orderBy('l.created_at')
         .execute();
@@ -73,7 +84,10 @@ export async function letterRoutes(app: FastifyInstance, ctx: Context): Promise<
           return {
             id: l.id,
             number: l.number,
-            decisionCode: l.code,
+            decisionCode: l.code!,
+            decisionId: l.decision_id,
+            draftId: l.draft_id,
+            signatory: l.signatory_id ? { id: l.signatory_id, name: l.signatory_name } : null,
             language: l.language,
             letterDate: l.letter_date,
             sha256: l.sha256,
@@ -110,7 +124,7 @@ export async function letterRoutes(app: FastifyInstance, ctx: Context): Promise<
     {
       schema: {
         tags: ['letters'],
-        summary: 'Sign a letter (head): with a PKCS#12 and its password, or a detached CMS made by the signer',
+        summary: "Sign a letter (head): with a PKCS#12 and its password, or a detached CMS made by the signer over the prepared PDF. A draft's letter approves the draft: its decision card is saved now",
         params: letterParams,
         body: signInputSchema,
         response: { 403: errorSchema, 409: errorSchema, 422: errorSchema },
@@ -120,6 +134,30 @@ export async function letterRoutes(app: FastifyInstance, ctx: Context): Promise<
       await signLetter(ctx, req.actor, req.params.id, req.params.letterId, req.body);
       const appeal = await appealInScope(ctx.db, req.actor, req.params.id);
       return { letterId: req.params.letterId, signed: true, status: appeal.status, answerSentAt: appeal.answer_sent_at?.toISOString() ?? null };
+    },
+  );
+
+  app.post<{ Params: { id: string; letterId: string } }>(
+    '/appeals/:id/letters/:letterId/prepare',
+    {
+      schema: {
+        tags: ['letters'],
+        summary: "Make an unsigned letter ready for my signature (head): in my name, a draft's letter dated today; then fetch the PDF and sign it with your own tool (NCALayer)",
+        params: letterParams,
+        response: {
+          200: {
+            type: 'object',
+            required: ['letterId', 'letterDate', 'sha256'],
+            properties: { letterId: { type: 'string' }, letterDate: { type: 'string', format: 'date' }, sha256: { type: 'string' } },
+          },
+          403: errorSchema,
+          409: errorSchema,
+        },
+      },
+    },
+    async (req) => {
+      const letter = await prepareLetter(ctx, req.actor, req.params.id, req.params.letterId);
+      return { letterId: letter.id, letterDate: letter.letter_date, sha256: letter.sha256 };
     },
   );
 

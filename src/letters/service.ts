@@ -10,12 +10,16 @@ import { AppError, forbidden, notFound } from '../errors.ts';
 import type { AppealRow } from '../intake/store.ts';
 import { appealInScope } from '../intake/store.ts';
 import { appendEvent } from '../audit/log.ts';
-import { DECISIONS, finalStatusOf, type DecisionCode, type DecisionData } from '../domain/decisions.ts';
+import type { Selectable } from 'kysely';
+import type { LettersTable } from '../db/schema.ts';
+import { DECISIONS, checkDecision, finalStatusOf, type DecisionCode, type DecisionData } from '../domain/decisions.ts';
+import { fulfilledBy } from '../domain/obligations.ts';
 import { letterContent, type LetterData } from './templates.ts';
 import { renderLetter } from './letter-pdf.ts';
 import { verifyDetached, type VerifyResult } from './cms.ts';
 import { signatureBy, trustedRoots, type SignInput } from './signing.ts';
-import { meetObligations } from '../review/store.ts';
+import { lockAppeal, meetObligations } from '../review/store.ts';
+import { appealState, saveDecision } from '../review/decide.ts';
 import { notifyApplicants } from '../review/notify.ts';
 import { formatAddress } from '../domain/registration.ts';
 import { cardsChanged } from '../statistics/cards.ts';
@@ -23,38 +27,88 @@ import { cardsChanged } from '../statistics/cards.ts';
 /** A move to another information system (4.1) is no answer to anyone: no letter. */
 const NO_LETTER: ReadonlySet<DecisionCode> = new Set(['4.1']);
 
-/** Obligations fulfilled when a decision's letter goes out. */
-const NOTICE_OBLIGATIONS: Partial<Record<DecisionCode, string[]>> = {
-  '4.14': ['notifyExtension'],
-  '4.3': ['notifyTerminationOrReturn'],
-  '4.13': ['notifyTerminationOrReturn'],
-};
-
 type LetterLanguage = 'kk' | 'ru' | 'en';
 const letterLanguage = (appealLanguage: string): LetterLanguage =>
   appealLanguage === 'kk' || appealLanguage === 'en' ? appealLanguage : 'ru';
 
-export async function draftLetter(
-  ctx: Context,
-  trx: Db,
-  appeal: AppealRow,
-  decision: { id: string; code: DecisionCode; data: DecisionData; decisionDate: string },
-  actor: Actor,
-): Promise<{ id: string; number: string } | null> {
+/** What a letter states: its decision card, or the draft of one (decisionDate: the day the letter is dated). */
+export interface LetterDecision {
+  id?: string;
+  draftId?: string;
+  code: DecisionCode;
+  data: DecisionData;
+  decisionDate: string;
+  /** Who took or drafted the card: the letter's contact when no executor is assigned. */
+  author: string;
+}
+
+interface Signatory {
+  id: string;
+  full_name: string;
+  position: string;
+}
+
+/**
+ * Generate the cover letter of a decision card or of an executor's draft (rules p.24). It names the
+ * head who signs it: `signatory`, or else the organization's head; signing it as another head
+ * first re-renders it in their name (prepareLetter).
+ */
+export async function draftLetter(ctx: Context, trx: Db, appeal: AppealRow, decision: LetterDecision, signatory: Signatory | Actor | null): Promise<{ id: string; number: string } | null> {
   if (NO_LETTER.has(decision.code)) return null;
-  const lang = letterLanguage(appeal.language);
-  const [org, applicant, executor, signer, count, names] = await Promise.all([
-    trx.selectFrom('organizations').selectAll().where('id', '=', appeal.organization_id).executeTakeFirstOrThrow(),
-    trx.selectFrom('applicant_cards').selectAll().where('appeal_id', '=', appeal.id).orderBy('position').executeTakeFirst(),
-    appeal.executor_id
-      ? trx.selectFrom('users').select(['full_name', 'phone', 'email']).where('id', '=', appeal.executor_id).executeTakeFirst()
-      : undefined,
-    headOf(trx, appeal.organization_id),
-    trx.selectFrom('letters').select((e) => e.fn.countAll<number>().as('n')).where('appeal_id', '=', appeal.id).executeTakeFirstOrThrow(),
-    referencedNames(trx, decision.data),
-  ]);
+  const named = signatory ? toSignatory(signatory) : await headOf(trx, appeal.organization_id);
+  const count = await trx.selectFrom('letters').select((e) => e.fn.countAll<number>().as('n')).where('appeal_id', '=', appeal.id).executeTakeFirstOrThrow();
   const id = randomUUID();
   const number = `${appeal.registration_number}-${Number(count.n) + 1}`;
+  const lang = letterLanguage(appeal.language);
+  const pdf = await composeLetter(ctx, trx, appeal, decision, named, { id, number, lang });
+  await trx
+    .insertInto('letters')
+    .values({
+      id,
+      appeal_id: appeal.id,
+      organization_id: appeal.organization_id,
+      decision_id: decision.id ?? null,
+      draft_id: decision.draftId ?? null,
+      signatory_id: named?.id ?? null,
+      number,
+      language: lang,
+      letter_date: decision.decisionDate,
+      pdf,
+      sha256: sha256(pdf),
+      signature: null,
+      signer_id: null,
+      signer_name: null,
+      signed_at: null,
+      sent_at: null,
+      created_at: ctx.clock.now(),
+    })
+    .execute();
+  return { id, number };
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+function toSignatory(s: Signatory | Actor): Signatory {
+  return 'fullName' in s ? { id: s.id, full_name: s.fullName, position: s.position } : s;
+}
+
+async function composeLetter(
+  ctx: Context,
+  db: Db,
+  appeal: AppealRow,
+  decision: LetterDecision,
+  signer: Signatory | undefined,
+  letter: { id: string; number: string; lang: LetterLanguage },
+): Promise<Buffer> {
+  const { lang } = letter;
+  const [org, applicant, executor, names] = await Promise.all([
+    db.selectFrom('organizations').selectAll().where('id', '=', appeal.organization_id).executeTakeFirstOrThrow(),
+    db.selectFrom('applicant_cards').selectAll().where('appeal_id', '=', appeal.id).orderBy('position').executeTakeFirst(),
+    appeal.executor_id
+      ? db.selectFrom('users').select(['full_name', 'phone', 'email']).where('id', '=', appeal.executor_id).executeTakeFirst()
+      : undefined,
+    referencedNames(db, decision.data),
+  ]);
   const orgName = lang === 'ru' ? org.name_ru : lang === 'en' ? org.name_en : org.name_kk;
   const data: LetterData = {
     organization: { name: orgName, address: org.address, phone: org.phone, email: org.email },
@@ -77,49 +131,27 @@ export async function draftLetter(
     appealSummary: appeal.summary,
     decisionDate: decision.decisionDate,
     decision: { ...decision.data, ...names(lang) },
-    executor: { name: executor?.full_name ?? actor.fullName, phone: executor?.phone ?? org.phone, email: executor?.email ?? org.email },
-    signer: { name: signer?.full_name ?? actor.fullName, position: signer?.position ?? actor.position },
+    executor: { name: executor?.full_name ?? decision.author, phone: executor?.phone ?? org.phone, email: executor?.email ?? org.email },
+    signer: { name: signer?.full_name ?? '', position: signer?.position ?? '' },
   };
-  const content = letterContent(decision.code, lang, data);
-  const pdf = await renderLetter({
+  return renderLetter({
     lang,
-    content,
+    content: letterContent(decision.code, lang, data),
     organization: { name: { kk: org.name_kk, ru: org.name_ru }, address: org.address, phone: org.phone, email: org.email },
     applicant: data.applicant,
     registrationNumber: appeal.registration_number,
-    letterNumber: number,
+    letterNumber: letter.number,
     letterDate: decision.decisionDate,
     signer: data.signer,
-    verifyUrl: `${ctx.config.publicUrl}/verify/${id}`,
+    verifyUrl: `${ctx.config.publicUrl}/verify/${letter.id}`,
   });
-  await trx
-    .insertInto('letters')
-    .values({
-      id,
-      appeal_id: appeal.id,
-      organization_id: appeal.organization_id,
-      decision_id: decision.id,
-      number,
-      language: lang,
-      letter_date: decision.decisionDate,
-      pdf,
-      sha256: createHash('sha256').update(pdf).digest('hex'),
-      signature: null,
-      signer_id: null,
-      signer_name: null,
-      signed_at: null,
-      sent_at: null,
-      created_at: ctx.clock.now(),
-    })
-    .execute();
-  return { id, number };
 }
 
-/** The head who signs the organization's letters: the first active user with the role. */
-async function headOf(db: Db, organizationId: number) {
+/** The head who signs the organization's letters unless another takes one: the first active head. */
+async function headOf(db: Db, organizationId: number): Promise<Signatory | undefined> {
   return db
     .selectFrom('users')
-    .select(['full_name', 'position'])
+    .select(['id', 'full_name', 'position'])
     .where('organization_id', '=', organizationId)
     .where('active', '=', true)
     .where(({ eb, val }) => eb(val('head'), '=', eb.fn.any('roles')))
@@ -152,35 +184,113 @@ async function referencedNames(db: Db, data: DecisionData) {
   };
 }
 
-export async function signLetter(ctx: Context, actor: Actor, appealId: string, letterId: string, input: SignInput) {
-  if (!hasRole(actor, 'head')) throw forbidden();
-  const appeal = await appealInScope(ctx.db, actor, appealId);
-  const letter = await ctx.db.selectFrom('letters').selectAll().where('id', '=', letterId).where('appeal_id', '=', appeal.id).executeTakeFirst();
+type LetterRow = Selectable<LettersTable>;
+
+/** What a letter states, read back for re-rendering: its card, or its draft dated today. */
+async function letterDecision(ctx: Context, db: Db, letter: LetterRow): Promise<LetterDecision> {
+  if (letter.decision_id) {
+    const d = await db.selectFrom('decisions').selectAll().where('id', '=', letter.decision_id).executeTakeFirstOrThrow();
+    return { id: d.id, code: d.code as DecisionCode, data: d.data, decisionDate: d.decision_date, author: d.actor_name };
+  }
+  const draft = await db.selectFrom('decision_drafts').selectAll().where('id', '=', letter.draft_id!).executeTakeFirstOrThrow();
+  return { draftId: draft.id, code: draft.code as DecisionCode, data: draft.data, decisionDate: todayOf(ctx), author: draft.drafted_by_name };
+}
+
+/**
+ * Whether the letter must be rendered anew before this head signs it: it names another head, or it
+ * is a draft's letter dated before today (the card, and so the letter, takes the day of approval).
+ */
+function stale(ctx: Context, letter: LetterRow, actor: Actor): boolean {
+  return letter.signatory_id !== actor.id || (letter.decision_id === null && letter.letter_date !== todayOf(ctx));
+}
+
+async function rerender(ctx: Context, db: Db, appeal: AppealRow, letter: LetterRow, actor: Actor): Promise<LetterRow> {
+  const decision = await letterDecision(ctx, db, letter);
+  const lang = letter.language as LetterLanguage;
+  const pdf = await composeLetter(ctx, db, appeal, decision, toSignatory(actor), { id: letter.id, number: letter.number, lang });
+  return db
+    .updateTable('letters')
+    .set({ pdf, sha256: sha256(pdf), letter_date: decision.decisionDate, signatory_id: actor.id })
+    .where('id', '=', letter.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+async function unsignedLetter(db: Db, appealId: string, letterId: string): Promise<LetterRow> {
+  const letter = await db.selectFrom('letters').selectAll().where('id', '=', letterId).where('appeal_id', '=', appealId).forUpdate().executeTakeFirst();
   if (!letter) throw notFound();
   if (letter.signed_at) throw new AppError(409, 'letter.alreadySigned');
-  const now = ctx.clock.now();
-  const { cms, signer } = await signatureBy(ctx, actor, letter.pdf, input, now);
+  return letter;
+}
 
-  const decision = await ctx.db.selectFrom('decisions').select(['code', 'data']).where('id', '=', letter.decision_id).executeTakeFirstOrThrow();
-  const code = decision.code as DecisionCode;
-  const final = finalStatusOf(code, decision.data);
+/**
+ * Make an unsigned letter ready for this head's signature: in their name, and a draft's letter
+ * dated today. A signing tool that signs the bytes itself (NCALayer) fetches the PDF after this.
+ */
+export async function prepareLetter(ctx: Context, actor: Actor, appealId: string, letterId: string): Promise<LetterRow> {
+  if (!hasRole(actor, 'head')) throw forbidden();
+  await appealInScope(ctx.db, actor, appealId);
+  return ctx.db.transaction().execute(async (trx) => {
+    const appeal = await lockAppeal(trx, appealId);
+    const letter = await unsignedLetter(trx, appeal.id, letterId);
+    return stale(ctx, letter, actor) ? rerender(ctx, trx, appeal, letter, actor) : letter;
+  });
+}
+
+/**
+ * Sign a letter (the head or a deputy). A draft's letter is its approval: the decision card is
+ * saved now, with the effects of the decision, after checking it again as the head's own. Signed,
+ * the letter goes out: the appeal counts as answered, the obligations its sending fulfils are met,
+ * and the applicant gets it.
+ */
+export async function signLetter(ctx: Context, actor: Actor, appealId: string, letterId: string, input: SignInput) {
+  if (!hasRole(actor, 'head')) throw forbidden();
+  await appealInScope(ctx.db, actor, appealId);
+  const now = ctx.clock.now();
   const today = todayOf(ctx);
   await ctx.db.transaction().execute(async (trx) => {
+    let appeal = await lockAppeal(trx, appealId);
+    let letter = await unsignedLetter(trx, appeal.id, letterId);
+    // A signature made elsewhere signs the bytes as they are: they must be ready for this head.
+    if (stale(ctx, letter, actor)) {
+      if (input.signature) throw new AppError(409, 'letter.notPrepared');
+      letter = await rerender(ctx, trx, appeal, letter, actor);
+    }
+    const { cms, signer } = await signatureBy({ ...ctx, db: trx }, actor, letter.pdf, input, now);
+
+    let code: DecisionCode;
+    let data: DecisionData;
+    if (letter.decision_id === null) {
+      const draft = await trx.selectFrom('decision_drafts').selectAll().where('id', '=', letter.draft_id!).executeTakeFirstOrThrow();
+      code = draft.code as DecisionCode;
+      const state = await appealState(ctx, appeal, trx);
+      const check = checkDecision(state, code, draft.data, actor.roles, today, ctx.law.calendar, { count: ctx.law.count });
+      if (!check.ok) throw new AppError(409, check.code, check.fields ?? [], check.params);
+      const saved = await saveDecision(ctx, trx, actor, appeal, state, code, draft.data, { id: draft.id, letterId: letter.id, draftedBy: draft.drafted_by_name });
+      appeal = { ...appeal, status: saved.status };
+      data = saved.data;
+    } else {
+      const decision = await trx.selectFrom('decisions').select(['code', 'data']).where('id', '=', letter.decision_id).executeTakeFirstOrThrow();
+      code = decision.code as DecisionCode;
+      data = decision.data;
+    }
+    const final = finalStatusOf(code, data);
+    const answered = final !== null && appeal.status === 'toSign';
     await trx
       .updateTable('letters')
       .set({ signature: Buffer.from(cms), signer_id: actor.id, signer_name: actor.fullName, signed_at: now, sent_at: now })
       .where('id', '=', letter.id)
       .execute();
-    if (final && appeal.status === 'toSign') {
+    if (answered) {
       await trx.updateTable('appeals').set({ status: final, answer_sent_at: now, updated_at: now }).where('id', '=', appeal.id).execute();
     }
-    await meetObligations(trx, appeal.id, NOTICE_OBLIGATIONS[code] ?? [], today);
+    await meetObligations(trx, appeal.id, fulfilledBy({ letterOf: code }), today);
     const attachment = { name: `${letter.number}.pdf`, content: letter.pdf };
     if (code === '4.14') {
-      await notifyApplicants(trx, appeal, 'extended', { dueDate: String(decision.data.newDueDate), reason: String(decision.data.reason ?? ''), attachment }, now);
+      await notifyApplicants(trx, appeal, 'extended', { dueDate: String(data.newDueDate), reason: String(data.reason ?? ''), attachment }, now);
     } else if (code === '4.7') {
-      const at = String(decision.data.hearingAt);
-      await notifyApplicants(trx, appeal, 'hearingNotice', { date: at.slice(0, 10), time: at.slice(11, 16), place: String(decision.data.place ?? ''), attachment }, now);
+      const at = String(data.hearingAt);
+      await notifyApplicants(trx, appeal, 'hearingNotice', { date: at.slice(0, 10), time: at.slice(11, 16), place: String(data.place ?? ''), attachment }, now);
     } else {
       await notifyApplicants(trx, appeal, 'decision', { decision: DECISIONS[code].label[letter.language as LetterLanguage], attachment }, now);
     }
@@ -193,14 +303,13 @@ export async function signLetter(ctx: Context, actor: Actor, appealId: string, l
       changes: {
         letter: letter.number,
         signer,
-        ...(final && appeal.status === 'toSign' ? { status: { from: 'toSign', to: final }, answerSentAt: now.toISOString() } : {}),
+        ...(answered ? { status: { from: 'toSign', to: final }, answerSentAt: now.toISOString() } : {}),
       },
     });
     // statistics (src/statistics/cards.ts): the card changed: its 1-ТӨ cells and the daily-export journal
     await cardsChanged(trx, [appeal.id], now);
   });
 }
-
 
 /** The signature status of a letter, checked now against its stored bytes. */
 export async function letterSignatureStatus(db: Db, letter: { pdf: Buffer; signature: Buffer | null }): Promise<VerifyResult | null> {

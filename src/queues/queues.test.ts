@@ -40,7 +40,7 @@ before(async () => {
 });
 after(() => t.close());
 
-test('queues move with the appeal: awaiting routing → in execution → to sign → completed', async () => {
+test('queues move with the appeal: awaiting routing → in execution → to approve → completed; a head\'s own act → to sign', async () => {
   const a = await register({ summary: 'Жарық бағанасы құлады', text: 'Мектеп жанындағы жарық бағанасы құлап жатыр.' });
   assert.equal((await counts(head)).awaitingRouting, 1);
   const waiting = await queue(head, 'awaitingRouting');
@@ -53,18 +53,31 @@ test('queues move with the appeal: awaiting routing → in execution → to sign
   const c1 = await counts(head);
   assert.deepEqual([c1.awaitingRouting, c1.inExecution], [0, 1]);
   assert.equal((await queue(head, 'inExecution', `executor=${executorId}`)).items[0].executor.name, 'Омаров Дәурен Болатұлы');
+  // The executor's act is a draft: to approve, still in execution, its letter not yet one to sign.
   const act = await executor('POST', `/api/v1/appeals/${a.id}/decisions`, { code: '4.15', favourable: true, text: 'Бағана қалпына келтірілсін.' });
   assert.equal(act.status, 201);
-  const toSign = await queue(head, 'toSign');
-  assert.equal(toSign.items[0].id, a.id);
-  assert.equal(toSign.items[0].unsignedLetters, 1);
-  assert.equal(toSign.items[0].risk, null); // the review has ended
-  const key = await head('GET', '/api/v1/me/demo-key.p12');
-  const letters = (await head('GET', `/api/v1/appeals/${a.id}/letters`)).body.items;
-  await head('POST', `/api/v1/appeals/${a.id}/letters/${letters[0].id}/sign`, { pkcs12: key.raw.toString('base64'), password: 'demo' });
+  const toApprove = await queue(head, 'toApprove');
+  assert.deepEqual([toApprove.total, toApprove.items[0].id, toApprove.items[0].risk], [1, a.id, 'onTrack']);
   const c2 = await counts(head);
-  assert.deepEqual([c2.toSign, c2.completed, c2.inExecution], [0, 1, 0]);
+  assert.deepEqual([c2.toApprove, c2.toSign, c2.inExecution], [1, 0, 1]);
+  const key = await head('GET', '/api/v1/me/demo-key.p12');
+  const sign = async (id: string) => {
+    const letters = (await head('GET', `/api/v1/appeals/${id}/letters`)).body.items;
+    const res = await head('POST', `/api/v1/appeals/${id}/letters/${letters[0].id}/sign`, { pkcs12: key.raw.toString('base64'), password: 'demo' });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+  };
+  await sign(a.id);
+  const c3 = await counts(head);
+  assert.deepEqual([c3.toApprove, c3.toSign, c3.completed, c3.inExecution], [0, 0, 1, 0]);
   assert.equal((await queue(head, 'completed')).items[0].status, 'completed');
+
+  // The head's own act is saved at once; its letter waits in "to sign".
+  const b = await register({ summary: 'Жол белгісі', text: 'Жол белгісі жоқ.' });
+  await head('POST', `/api/v1/appeals/${b.id}/decisions`, { code: '4.15', favourable: true, text: 'Белгі қойылсын.' });
+  const toSign = await queue(head, 'toSign');
+  assert.deepEqual([toSign.items[0].id, toSign.items[0].unsignedLetters, toSign.items[0].risk], [b.id, 1, null]); // the review has ended
+  await sign(b.id);
+  assert.deepEqual([(await counts(head)).toSign, (await counts(head)).completed], [0, 2]);
 });
 
 test('search by number, talon, IIN, applicant name and words of the text; filters, sorting, paging', async () => {
@@ -122,7 +135,7 @@ test('at risk and overdue by working days left; the overview for heads and contr
   const own = overview.body.byOrganization.find((o: { own: boolean }) => o.own);
   assert.equal(own.organization.code, 'AKM-BURABAY');
   assert.ok(own.overdue >= 1);
-  assert.equal(overview.body.onTime.ended, 1); // the completed one of the first test, on time
+  assert.equal(overview.body.onTime.ended, 2); // the completed ones of the first test, on time
   assert.equal(overview.body.onTime.share, 1);
 
   const controller = await t.as('controller');

@@ -47,7 +47,8 @@ export function queueCondition(def: QueueDefinition, d: TermDates): RawBuilder<S
   if (def.open) c.push(sql`a.review_ended_on IS NULL`);
   if (def.statuses) c.push(sql`a.status IN (${sql.join([...def.statuses])})`);
   if (def.unassigned) c.push(sql`a.executor_id IS NULL`);
-  if (def.unsignedLetter) c.push(sql`EXISTS (SELECT 1 FROM letters l WHERE l.appeal_id = a.id AND l.signed_at IS NULL)`);
+  if (def.pendingDraft) c.push(sql`EXISTS (SELECT 1 FROM decision_drafts r WHERE r.appeal_id = a.id AND r.status = 'pending')`);
+  if (def.unsignedLetter) c.push(sql`EXISTS (SELECT 1 FROM letters l WHERE l.appeal_id = a.id AND l.signed_at IS NULL AND l.decision_id IS NOT NULL)`);
   if (def.term === 'overdue') c.push(sql`a.due_date < ${d.today}::date`);
   if (def.term === 'atRisk') c.push(sql`a.due_date >= ${d.today}::date AND a.due_date < ${d.horizon}::date`);
   return AND(c);
@@ -136,7 +137,7 @@ export async function queueItems(
       SELECT a.id, a.registration_number, a.talon_number, a.registration_date, a.due_date, a.document_type, a.form, a.channel,
              a.applicant_kind, a.applicant_name, a.summary, a.status, a.issue_category, a.duplicate_candidate, a.review_ended_on,
              a.executor_id, u.full_name AS executor_name, a.organization_id, o.code AS organization_code, o.name_kk, o.name_ru, o.name_en,
-             (SELECT count(*) FROM letters l WHERE l.appeal_id = a.id AND l.signed_at IS NULL)::integer AS unsigned_letters
+             (SELECT count(*) FROM letters l WHERE l.appeal_id = a.id AND l.signed_at IS NULL AND l.decision_id IS NOT NULL)::integer AS unsigned_letters
       FROM appeals a
       JOIN organizations o ON o.id = a.organization_id
       LEFT JOIN users u ON u.id = a.executor_id

@@ -8,7 +8,8 @@ import { appealInScope } from '../intake/store.ts';
 import { appendEvent } from '../audit/log.ts';
 import { scopeOrganizationOf } from '../access/scope.ts';
 import { today } from '../context.ts';
-import { usersActingFor, earlierExecutorsOfApplicant } from './store.ts';
+import { usersActingFor, earlierExecutorsOfApplicant, lockAppeal } from './store.ts';
+import { sendToCoExecutors } from './correspondence.ts';
 
 export interface AssignmentInput {
   executorId: string;
@@ -26,7 +27,8 @@ export async function assignAppeal(ctx: Context, actor: Actor, appealId: string,
   // organization gets the work as internal correspondence, not as an appeal of its own (p.11).
   const people = await usersActingFor(ctx.db, [input.executorId, ...coExecutorIds]);
   const executor = people.find((p) => p.id === input.executorId);
-  if (!executor || executor.scopeOrganizationId !== (await scopeOrganizationOf(ctx.db, appeal.organization_id))) {
+  const appealScope = await scopeOrganizationOf(ctx.db, appeal.organization_id);
+  if (!executor || executor.scopeOrganizationId !== appealScope) {
     throw invalid([{ path: '/executorId', code: 'assignment.executorNotInOrganization' }]);
   }
   coExecutorIds.forEach((id, i) => {
@@ -43,7 +45,13 @@ export async function assignAppeal(ctx: Context, actor: Actor, appealId: string,
     if (earlier.includes(input.executorId)) throw new AppError(409, 'assignment.reviewedBefore');
   }
 
+  const coExecutors = coExecutorIds.map((id) => {
+    const p = people.find((x) => x.id === id)!;
+    return { id, organizationId: p.organizationId, external: p.scopeOrganizationId !== appealScope };
+  });
+
   await ctx.db.transaction().execute(async (trx) => {
+    await lockAppeal(trx, appeal.id);
     const previous = await trx
       .updateTable('assignments')
       .set({ replaced_at: now })
@@ -75,6 +83,7 @@ export async function assignAppeal(ctx: Context, actor: Actor, appealId: string,
       })
       .where('id', '=', appeal.id)
       .execute();
+    const tasked = await sendToCoExecutors(trx, appeal, actor, coExecutors, input.controlDate ?? appeal.due_date, now);
     await appendEvent(trx, {
       appealId: appeal.id,
       organizationId: appeal.organization_id,
@@ -85,6 +94,7 @@ export async function assignAppeal(ctx: Context, actor: Actor, appealId: string,
         executor: { from: previous?.executor_id ?? null, to: input.executorId },
         coExecutors: { from: previous?.co_executor_ids ?? [], to: coExecutorIds },
         controlDate: input.controlDate ?? null,
+        ...(tasked.length ? { correspondenceTo: tasked } : {}),
       },
     });
   });

@@ -19,14 +19,17 @@ import {
   decisionData,
   endsReviewWith,
   isDecisionCode,
+  needsApproval,
   statusOf,
   type AppealState,
+  type AppealStatus,
   type DecisionCode,
   type DecisionData,
 } from '../domain/decisions.ts';
+import { fulfilledBy, obligationsOnDecision, obligationsOnReceipt } from '../domain/obligations.ts';
 import { localDateTime, registrationDate } from '../domain/calendar.ts';
-import { applyTerm, dueDate, PROCEDURAL_TERMS, termRule } from '../domain/terms.ts';
-import type { DocumentType } from '../domain/vocabulary.ts';
+import { dueDate, termRule } from '../domain/terms.ts';
+import type { DocumentType, Procedure } from '../domain/vocabulary.ts';
 import * as store from './store.ts';
 import { draftLetter } from '../letters/service.ts';
 import { notifyApplicants } from './notify.ts';
@@ -36,9 +39,15 @@ export interface DecisionInput extends Record<string, unknown> {
   code: string;
 }
 
-export async function appealState(ctx: Context, appeal: AppealRow): Promise<AppealState> {
-  const [decisions, fixedAt] = await Promise.all([store.decisionsOf(ctx.db, appeal.id), store.lastFixOf(ctx.db, appeal.id)]);
+export async function appealState(ctx: Context, appeal: AppealRow, db: Db = ctx.db): Promise<AppealState> {
+  const [decisions, fixedAt, notice, draft] = await Promise.all([
+    store.decisionsOf(db, appeal.id),
+    store.lastFixOf(db, appeal.id),
+    store.latestHearingNotice(db, appeal.id),
+    store.pendingDraftOf(db, appeal.id),
+  ]);
   const rule = termRule(ctx.law.terms, appeal.document_type as DocumentType, appeal.sub_kind);
+  const tz = ctx.config.timeZone;
   return {
     id: appeal.id,
     procedure: appeal.procedure as AppealState['procedure'],
@@ -51,86 +60,193 @@ export async function appealState(ctx: Context, appeal: AppealRow): Promise<Appe
     extendable: rule.extendable,
     receivedByReviewingBody: appeal.at_reviewing_body,
     executorAssigned: appeal.executor_id !== null,
-    ...(fixedAt ? { fixedOn: localDateTime(fixedAt, ctx.config.timeZone).date } : {}),
-    decisions: decisions.map((d) => ({
-      code: d.code as DecisionCode,
-      decisionDate: d.decision_date,
-      data: d.data,
-      ...(d.cancelled_at ? { cancelledOn: localDateTime(d.cancelled_at, ctx.config.timeZone).date } : {}),
-    })),
+    draftPending: draft !== undefined,
+    ...(notice ? { hearingNoticeDeliveredOn: notice.sent_at ? localDateTime(notice.sent_at, tz).date : null } : {}),
+    ...(fixedAt ? { fixedOn: localDateTime(fixedAt, tz).date } : {}),
+    decisions: decisions
+      .filter((d) => !d.deleted)
+      .map((d) => ({
+        code: d.code as DecisionCode,
+        decisionDate: d.decision_date,
+        data: d.data,
+        ...(d.cancelled_at ? { cancelledOn: localDateTime(d.cancelled_at, tz).date } : {}),
+      })),
   };
 }
 
-export async function takeDecision(ctx: Context, actor: Actor, appealId: string, input: DecisionInput) {
+/** Check a decision against the appeal as it is under the row lock; a refusal changes nothing. */
+function check(ctx: Context, actor: Actor, state: AppealState, code: DecisionCode, raw: DecisionData, today: string): void {
+  const { calendar, count } = ctx.law;
+  const result = checkDecision(state, code, raw, actor.roles, today, calendar, { count });
+  if (result.ok) return;
+  if (result.fields?.length) throw invalid(result.fields);
+  throw new AppError(409, result.code, [], result.params);
+}
+
+/**
+ * Take a decision: the card is saved now — or, when it is an executor's outcome the head answers
+ * for (needsApproval), saved as a draft with its letter, and taken when the head signs the letter
+ * (src/letters/service.ts). The appeal's row is locked first, so two decisions on one appeal are
+ * checked one after the other (a second final decision is refused).
+ */
+export async function takeDecision(ctx: Context, actor: Actor, appealId: string, input: DecisionInput): Promise<{ decisionId: string } | { draftId: string }> {
   const { code, ...raw } = input;
   if (!isDecisionCode(code)) throw invalid([{ path: '/code', code: 'decision.unknownCode', params: { code } }]);
-  const appeal = await appealInScope(ctx.db, actor, appealId);
-  const state = await appealState(ctx, appeal);
-  const today = todayOf(ctx);
-  const { calendar, count } = ctx.law;
-  const check = checkDecision(state, code, raw, actor.roles, today, calendar, { count });
-  if (!check.ok) {
-    if (check.fields?.length) throw invalid(check.fields);
-    throw new AppError(409, check.code, [], check.params);
-  }
-  const data = decisionData(state, code, raw, today, calendar, { count });
-  await checkReferences(ctx.db, appeal, code, data);
+  await appealInScope(ctx.db, actor, appealId);
+  return ctx.db.transaction().execute(async (trx) => {
+    const appeal = await store.lockAppeal(trx, appealId);
+    const state = await appealState(ctx, appeal, trx);
+    const today = todayOf(ctx);
+    check(ctx, actor, state, code, raw, today);
+    if (needsApproval(state, code, actor.roles)) return { draftId: await draftDecision(ctx, trx, actor, appeal, state, code, raw) };
+    const { decisionId } = await saveDecision(ctx, trx, actor, appeal, state, code, raw);
+    return { decisionId };
+  });
+}
 
+/** An executor's outcome as a draft for the head, with the letter the head will sign. */
+async function draftDecision(ctx: Context, trx: Db, actor: Actor, appeal: AppealRow, state: AppealState, code: DecisionCode, raw: DecisionData) {
+  const today = todayOf(ctx);
+  const data = decisionData(state, code, raw, today, ctx.law.calendar, { count: ctx.law.count });
+  await checkReferences(trx, appeal, code, data);
+  const now = ctx.clock.now();
+  const draftId = randomUUID();
+  await trx
+    .insertInto('decision_drafts')
+    .values({
+      id: draftId,
+      appeal_id: appeal.id,
+      organization_id: appeal.organization_id,
+      code,
+      data: JSON.stringify(raw),
+      drafted_by: actor.id,
+      drafted_by_name: actor.fullName,
+      drafted_at: now,
+      status: 'pending',
+      remark: null,
+      resolved_by: null,
+      resolved_by_name: null,
+      resolved_at: null,
+      decision_id: null,
+    })
+    .execute();
+  const letter = await draftLetter(ctx, trx, appeal, { draftId, code, data, decisionDate: today, author: actor.fullName }, null);
+  await appendEvent(trx, {
+    appealId: appeal.id,
+    organizationId: appeal.organization_id,
+    actor,
+    at: now,
+    kind: 'decisionDrafted',
+    changes: { draft: { id: draftId, code, data: raw }, ...(letter ? { letter: letter.number } : {}) },
+  });
+  return draftId;
+}
+
+/**
+ * Save a decision card (ТЖ-2) with its effects: the cards it opens elsewhere, its obligations, its
+ * letter (a draft's letter, when the head approves one by signing it, or a new one), the appeal's
+ * status, due date and end of review, the audit event and the statistics. Checked by the caller.
+ */
+export async function saveDecision(
+  ctx: Context,
+  trx: Db,
+  actor: Actor,
+  appeal: AppealRow,
+  state: AppealState,
+  code: DecisionCode,
+  raw: DecisionData,
+  draft?: { id: string; letterId: string; draftedBy: string },
+): Promise<{ decisionId: string; status: AppealStatus; data: DecisionData }> {
+  const today = todayOf(ctx);
+  const data = decisionData(state, code, raw, today, ctx.law.calendar, { count: ctx.law.count });
+  await checkReferences(trx, appeal, code, data);
   const next = applyDecision(state, code, data, today);
   const ends = endsReviewWith(code, data);
   const now = ctx.clock.now();
   const decisionId = randomUUID();
 
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('decisions')
-      .values({
-        id: decisionId,
-        appeal_id: appeal.id,
-        organization_id: appeal.organization_id,
-        code,
-        decision_date: today,
-        decided_at: now,
-        actor_id: actor.id,
-        actor_name: actor.fullName,
-        data: JSON.stringify(data),
-        cancelled_at: null,
-      })
-      .execute();
+  await trx
+    .insertInto('decisions')
+    .values({
+      id: decisionId,
+      appeal_id: appeal.id,
+      organization_id: appeal.organization_id,
+      code,
+      decision_date: today,
+      decided_at: now,
+      actor_id: actor.id,
+      actor_name: actor.fullName,
+      data: JSON.stringify(data),
+      cancelled_at: null,
+    })
+    .execute();
 
-    const opened = await carryOut(ctx, trx, actor, appeal, code, data, today, now);
-    const letter = await draftLetter(ctx, trx, appeal, { id: decisionId, code, data, decisionDate: today }, actor);
-    // A final decision's letter waits for the head's signature before the appeal counts as answered.
-    const status = ends && letter ? 'toSign' : statusOf(next);
-    await trx
-      .updateTable('appeals')
-      .set({
-        status,
-        due_date: next.dueDate,
-        ...(ends ? { review_ended_on: today, final_decision_code: code } : {}),
-        ...(code === '4.5' ? { main_appeal_id: String(data.mainAppealId) } : {}),
-        updated_at: now,
-      })
-      .where('id', '=', appeal.id)
-      .execute();
+  const opened = await carryOut(ctx, trx, actor, appeal, code, data, today, now);
+  let letter: { id: string; number: string } | null;
+  if (draft) {
+    letter = await store.approveDraft(trx, draft.id, draft.letterId, decisionId, actor, now);
+  } else {
+    // The head's own card is in their name; anyone else's in the organization's head's.
+    letter = await draftLetter(ctx, trx, appeal, { id: decisionId, code, data, decisionDate: today, author: actor.fullName }, hasRole(actor, 'head') ? actor : null);
+  }
+  // A decision that ends the review leaves no draft to approve.
+  const superseded = ends ? await store.supersedeDrafts(trx, appeal.id, actor, now) : [];
+  // A final decision's letter waits for the head's signature before the appeal counts as answered.
+  const status: AppealStatus = ends && letter ? 'toSign' : statusOf(next);
+  await trx
+    .updateTable('appeals')
+    .set({
+      status,
+      due_date: next.dueDate,
+      ...(ends ? { review_ended_on: today, final_decision_code: code } : {}),
+      ...(code === '4.5' ? { main_appeal_id: String(data.mainAppealId) } : {}),
+      updated_at: now,
+    })
+    .where('id', '=', appeal.id)
+    .execute();
+  await appendEvent(trx, {
+    appealId: appeal.id,
+    organizationId: appeal.organization_id,
+    actor,
+    at: now,
+    kind: 'decision',
+    changes: {
+      decision: { id: decisionId, code, data },
+      ...(draft ? { draft: { id: draft.id, draftedBy: draft.draftedBy } } : {}),
+      status: { from: appeal.status, to: status },
+      ...(next.dueDate !== appeal.due_date ? { dueDate: { from: appeal.due_date, to: next.dueDate } } : {}),
+      ...(opened.length ? { opened: opened.map((o) => o.registrationNumber) } : {}),
+      ...(letter ? { letter: letter.number } : {}),
+      ...(superseded.length ? { supersededDrafts: superseded } : {}),
+    },
+  });
+  // statistics (src/statistics/cards.ts): the card changed: its 1-ТӨ cells and the daily-export journal
+  await cardsChanged(trx, [appeal.id, ...opened.map((o) => o.id)], now);
+  return { decisionId, status, data };
+}
+
+/** Return an executor's draft for rework (the head or the control department, with the remark
+ *  saying why — rules §3 p.5 — or its author, to redo it): its letter goes, the review goes on. */
+export async function returnDraft(ctx: Context, actor: Actor, appealId: string, draftId: string, remark: string | undefined) {
+  await appealInScope(ctx.db, actor, appealId);
+  await ctx.db.transaction().execute(async (trx) => {
+    const appeal = await store.lockAppeal(trx, appealId);
+    const draft = await store.pendingDraftOf(trx, appeal.id);
+    if (!draft || draft.id !== draftId) throw new AppError(409, 'decision.draftNotPending');
+    const own = draft.drafted_by === actor.id;
+    if (!own && !hasRole(actor, 'head', 'controller')) throw forbidden();
+    if (!own && !remark?.trim()) throw invalid([{ path: '/remark', code: 'required' }]);
+    const now = ctx.clock.now();
+    await store.resolveDraft(trx, draft.id, 'returned', actor, now, remark?.trim() || null);
     await appendEvent(trx, {
       appealId: appeal.id,
       organizationId: appeal.organization_id,
       actor,
       at: now,
-      kind: 'decision',
-      changes: {
-        decision: { id: decisionId, code, data },
-        status: { from: appeal.status, to: status },
-        ...(next.dueDate !== appeal.due_date ? { dueDate: { from: appeal.due_date, to: next.dueDate } } : {}),
-        ...(opened.length ? { opened: opened.map((o) => o.registrationNumber) } : {}),
-        ...(letter ? { letter: letter.number } : {}),
-      },
+      kind: 'draftReturned',
+      changes: { draft: { id: draft.id, code: draft.code, draftedBy: draft.drafted_by_name }, remark: remark?.trim() || null },
     });
-    // statistics (src/statistics/cards.ts): the card changed: its 1-ТӨ cells and the daily-export journal
-    await cardsChanged(trx, [appeal.id, ...opened.map((o) => o.id)], now);
   });
-  return { decisionId };
 }
 
 /** The effects of a decision beyond its card; returns the cards it opened elsewhere. */
@@ -144,61 +260,31 @@ async function carryOut(
   today: string,
   now: Date,
 ): Promise<{ id: string; registrationNumber: string }[]> {
-  const cal = ctx.law.calendar;
-  // Terms counted from receipt that the decision itself fulfils: recorded met, late ones violated.
-  const met = (kind: 'moveOut' | 'forward' | 'complaintForward') => {
-    const t = PROCEDURAL_TERMS[kind];
-    const due = applyTerm(cal, appeal.registration_date, t.term, ctx.law.count);
-    return store.insertObligation(trx, appeal, kind, due, t.basis, today);
-  };
+  const { calendar, count } = ctx.law;
+  await store.meetObligations(trx, appeal.id, fulfilledBy({ decision: code }), today);
+  for (const o of obligationsOnDecision(code, data, calendar, appeal.registration_date, today, count)) {
+    await store.insertObligation(trx, appeal, o.kind, o.dueDate, o.basis, o.metOn);
+  }
   switch (code) {
-    case '4.1':
-      await met('moveOut');
-      return [];
     case '4.4': {
-      await met('forward');
-      if (Array.isArray(data.parts)) {
+      const parts = Array.isArray(data.parts) ? (data.parts as { summary: string; targetOrganizationId: number }[]) : null;
+      const opened = [];
+      if (parts) {
         const existing = await store.partCount(trx, appeal.registration_number);
-        const opened = [];
-        for (const [i, part] of (data.parts as { summary: string; targetOrganizationId: number }[]).entries()) {
-          opened.push(
-            await openCard(ctx, trx, actor, appeal, part.targetOrganizationId, now, {
-              part: existing + i + 1,
-              summary: part.summary,
-            }),
-          );
+        for (const [i, part] of parts.entries()) {
+          opened.push(await openCard(ctx, trx, actor, appeal, part.targetOrganizationId, now, { part: existing + i + 1, summary: part.summary }));
         }
-        return opened;
+      } else {
+        opened.push(await openCard(ctx, trx, actor, appeal, Number(data.targetOrganizationId), now, {}));
       }
-      const card = await openCard(ctx, trx, actor, appeal, Number(data.targetOrganizationId), now, {});
-      await notifyApplicants(trx, appeal, 'forwarded', { to: card.organizationName }, now);
-      return [card];
+      // The applicant learns where the appeal (or each part of it) went at once (Art. 65).
+      await notifyApplicants(trx, appeal, 'forwarded', { to: opened.map((o) => o.organizationName).join('; ') }, now);
+      return opened;
     }
     case '4.24': {
-      await met('complaintForward');
-      return [await openCard(ctx, trx, actor, appeal, Number(data.targetOrganizationId), now, { atReviewingBody: true })];
-    }
-    case '4.14': {
-      const t = PROCEDURAL_TERMS.notifyExtension;
-      await store.insertObligation(trx, appeal, 'notifyExtension', applyTerm(cal, today, t.term, 'civilCode'), t.basis, null);
-      return [];
-    }
-    case '4.3':
-    case '4.13': {
-      const t = PROCEDURAL_TERMS.notifyTerminationOrReturn;
-      await store.insertObligation(trx, appeal, 'notifyTerminationOrReturn', applyTerm(cal, today, t.term, 'civilCode'), t.basis, null);
-      return [];
-    }
-    case '4.18':
-    case '4.19':
-    case '4.20':
-    case '4.21':
-    case '4.22':
-    case '4.23': {
-      // The reviewing body sends the case back to the body complained about (Art. 100 p.2).
-      const t = PROCEDURAL_TERMS.caseReturn;
-      await store.insertObligation(trx, appeal, 'caseReturn', applyTerm(cal, today, t.term, 'civilCode'), t.basis, null);
-      return [];
+      const card = await openCard(ctx, trx, actor, appeal, Number(data.targetOrganizationId), now, { atReviewingBody: true });
+      await notifyApplicants(trx, appeal, 'forwarded', { to: card.organizationName }, now);
+      return [card];
     }
     default:
       return [];
@@ -252,6 +338,10 @@ async function openCard(
     })
     .execute();
   await store.copyApplicantCards(trx, source.id, id, target.id);
+  const card = { ...source, id, organization_id: target.id, registration_number: registrationNumber, registration_date: regDate };
+  for (const o of obligationsOnReceipt(source.procedure as Procedure, opts.atReviewingBody ?? false, ctx.law.calendar, regDate, ctx.law.count)) {
+    await store.insertObligation(trx, card, o.kind, o.dueDate, o.basis, null);
+  }
   await appendEvent(trx, {
     appealId: id,
     organizationId: target.id,
@@ -284,16 +374,16 @@ async function checkReferences(db: Db, appeal: AppealRow, code: DecisionCode, da
 
 /** Cancel a move-out (4.1) within one working day (rules p.15): the appeal is back in review. */
 export async function cancelMoveOut(ctx: Context, actor: Actor, appealId: string) {
-  const appeal = await appealInScope(ctx.db, actor, appealId);
-  const state = await appealState(ctx, appeal);
-  const today = todayOf(ctx);
-  const check = checkCancelMoveOut(state, actor.roles, today, ctx.law.calendar);
-  if (!check.ok) throw new AppError(409, check.code, [], check.params);
-  const next = applyCancelMoveOut(state, today);
-  const now = ctx.clock.now();
+  await appealInScope(ctx.db, actor, appealId);
   await ctx.db.transaction().execute(async (trx) => {
+    const appeal = await store.lockAppeal(trx, appealId);
+    const state = await appealState(ctx, appeal, trx);
+    const today = todayOf(ctx);
+    const check = checkCancelMoveOut(state, actor.roles, today, ctx.law.calendar);
+    if (!check.ok) throw new AppError(409, check.code, [], check.params);
+    const status = statusOf(applyCancelMoveOut(state, today));
+    const now = ctx.clock.now();
     const cancelled = await store.cancelLatestMoveOut(trx, appeal.id, now);
-    const status = statusOf(next);
     await trx
       .updateTable('appeals')
       .set({ status, review_ended_on: null, final_decision_code: null, updated_at: now })
@@ -316,13 +406,14 @@ export async function cancelMoveOut(ctx: Context, actor: Actor, appealId: string
  *  and the appeal can no longer be returned. */
 export async function recordFix(ctx: Context, actor: Actor, appealId: string) {
   if (!hasRole(actor, 'registrar', 'executor', 'head')) throw forbidden();
-  const appeal = await appealInScope(ctx.db, actor, appealId);
-  const state = await appealState(ctx, appeal);
-  if (!canRecordFix(state)) throw new AppError(409, 'decision.nothingToFix');
-  const today = todayOf(ctx);
-  const status = statusOf({ ...state, fixedOn: today });
-  const now = ctx.clock.now();
+  await appealInScope(ctx.db, actor, appealId);
   await ctx.db.transaction().execute(async (trx) => {
+    const appeal = await store.lockAppeal(trx, appealId);
+    const state = await appealState(ctx, appeal, trx);
+    if (!canRecordFix(state)) throw new AppError(409, 'decision.nothingToFix');
+    const today = todayOf(ctx);
+    const status = statusOf({ ...state, fixedOn: today });
+    const now = ctx.clock.now();
     await trx.updateTable('appeals').set({ status, updated_at: now }).where('id', '=', appeal.id).execute();
     await appendEvent(trx, {
       appealId: appeal.id,

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { testApp, rowCounts, type TestApp, type Api } from '../../test/support.ts';
 import { extractPdfText } from '../pdf/pdf-text.ts';
 import { createDemoCa, issueDemoCertificate } from '../letters/demo-pki.ts';
+import { signDetached } from '../letters/cms.ts';
 
 // Wednesday 18 March 2026, 10:00 in Astana. Nauryz: 23–25 March are days off.
 let t: TestApp;
@@ -73,32 +74,48 @@ before(async () => {
 after(() => t.close());
 
 describe('administrative procedure', () => {
-  test('an application to a favourable act after a hearing, signed, answered and verifiable', async () => {
+  test("an application to a favourable act after a hearing: the executor drafts, the head returns once, then approves by signing; answered and verifiable", async () => {
     t.setNow('2026-03-18T10:00:00+05:00');
     const a = await register();
     await assign(a.id);
     assert.equal((await get(head, a.id)).status, 'inExecution');
 
     const allowed = await executor('GET', `/api/v1/appeals/${a.id}/decisions/allowed`);
-    assert.ok(allowed.body.items.find((d: { code: string }) => d.code === '4.7').allowed);
+    const hearing = allowed.body.items.find((d: { code: string }) => d.code === '4.7');
+    assert.deepEqual([hearing.allowed, hearing.approval], [true, true]);
     assert.equal(allowed.body.items.find((d: { code: string }) => d.code === '4.14').allowed, false);
 
-    const notice = await decide(executor, a.id, { code: '4.7', hearingAt: '2026-03-27T11:00:00+05:00', place: 'Щучинск, Абылай хан 22, 3-кабинет', contacts: '+7 71636 4-12-34, executor@demo.joldanym.kz' });
-    assert.equal(notice.status, 'hearing');
-    assert.equal(notice.decision.decisionDate, '2026-03-18');
+    // The executor's preliminary decision is a draft with its letter, in the head's queue.
+    const summons = { code: '4.7', hearingAt: '2026-03-27T11:00:00+05:00', place: 'Щучинск, Абылай хан 22, 3-кабинет' };
+    const first = await decide(executor, a.id, summons);
+    assert.deepEqual([first.decision.state, first.decision.decisionDate, first.status], ['draft', null, 'inExecution']);
+    const toApprove = await head('GET', '/api/v1/queues/toApprove?limit=100');
+    assert.ok(toApprove.body.items.some((x: { id: string }) => x.id === a.id));
+    const again = await executor('POST', `/api/v1/appeals/${a.id}/decisions`, summons);
+    assert.deepEqual([again.status, again.body.error.code], [409, 'decision.draftPending']);
+
+    // Returned for rework: the head must say why; the draft's letter goes.
+    const noRemark = await head('POST', `/api/v1/appeals/${a.id}/drafts/${first.decision.id}/return`, {});
+    assert.equal(noRemark.status, 422);
+    const returned = await head('POST', `/api/v1/appeals/${a.id}/drafts/${first.decision.id}/return`, { remark: 'Орынды нақтылаңыз' });
+    assert.equal(returned.status, 200, JSON.stringify(returned.body));
+    assert.equal((await head('GET', `/api/v1/appeals/${a.id}/letters`)).body.total, 0);
+    const drafts = (await executor('GET', `/api/v1/appeals/${a.id}/drafts`)).body.items;
+    assert.deepEqual(drafts.map((d: { draft: { status: string; remark: string } }) => [d.draft.status, d.draft.remark]), [['returned', 'Орынды нақтылаңыз']]);
+
+    await decide(executor, a.id, { ...summons, place: 'Щучинск, Абылай хан 22, 3-кабинет (2-қабат)' });
+    // Approved the next day by signing the letter: the card takes that day, the letter too.
+    t.setNow('2026-03-19T09:30:00+05:00');
+    const [noticeLetter] = await signAll(a.id);
+    assert.deepEqual([noticeLetter.decisionCode, noticeLetter.letterDate, noticeLetter.signature.valid], ['4.7', '2026-03-19', true]);
+    assert.equal((await get(head, a.id)).status, 'hearing');
+    const cards = (await head('GET', `/api/v1/appeals/${a.id}/decisions`)).body.items;
+    assert.deepEqual(cards.map((d: { code: string; decisionDate: string; actor: { name: string } }) => [d.code, d.decisionDate]), [['4.7', '2026-03-19']]);
 
     t.setNow('2026-03-27T12:00:00+05:00');
     await decide(executor, a.id, { code: '4.11', protocol: 'Арыз иесі өз ұстанымын айтты.' });
     const act = await decide(executor, a.id, { code: '4.15', favourable: true, text: 'Жер учаскесі берілсін.' });
-    assert.equal(act.status, 'toSign');
-    assert.equal(act.decision.code, '4.15');
-
-    // A second final decision is refused and changes nothing.
-    const before = await rowCounts(t.database);
-    const again = await executor('POST', `/api/v1/appeals/${a.id}/decisions`, { code: '4.15', favourable: true, text: 'Тағы' });
-    assert.equal(again.status, 409);
-    assert.equal(again.body.error.code, 'decision.reviewEnded');
-    assert.deepEqual(await rowCounts(t.database), before);
+    assert.deepEqual([act.decision.state, act.decision.code, act.status], ['draft', '4.15', 'hearing']);
 
     const letters = await signAll(a.id);
     const final = letters.at(-1);
@@ -106,6 +123,13 @@ describe('administrative procedure', () => {
     assert.equal(final.signature.valid, true);
     const card = await get(head, a.id);
     assert.equal(card.status, 'completed');
+
+    // A second final decision is refused and changes nothing.
+    const before = await rowCounts(t.database);
+    const second = await executor('POST', `/api/v1/appeals/${a.id}/decisions`, { code: '4.15', favourable: true, text: 'Тағы' });
+    assert.equal(second.status, 409);
+    assert.equal(second.body.error.code, 'decision.reviewEnded');
+    assert.deepEqual(await rowCounts(t.database), before);
 
     const pdf = await head('GET', `/api/v1/appeals/${a.id}/letters/${final.id}.pdf`);
     assert.equal(pdf.status, 200);
@@ -133,24 +157,34 @@ describe('administrative procedure', () => {
     assert.ok(messages.some((m) => m.kind === 'hearingNotice' && m.channel === 'sms'));
 
     const events = (await head('GET', `/api/v1/appeals/${a.id}/events`)).body.items.map((e: { kind: string }) => e.kind);
-    assert.deepEqual(events, ['registered', 'assigned', 'decision', 'decision', 'decision', 'letterSigned', 'letterSigned', 'letterSigned']);
+    assert.deepEqual(events.filter((k: string) => k !== 'letterSigned'), ['registered', 'assigned', 'decisionDrafted', 'draftReturned', 'decisionDrafted', 'decision', 'decision', 'decisionDrafted', 'decision']);
+    assert.equal(events.filter((k: string) => k === 'letterSigned').length, 3);
   });
 
-  test('an unfavourable act before the hearing window closes is refused', async () => {
+  test('an unfavourable act waits for the hearing notice to go out and for its window to close', async () => {
     t.setNow('2026-03-18T10:00:00+05:00');
     const a = await register({ summary: 'Тыңдау терезесі' });
     await assign(a.id);
     const early = await executor('POST', `/api/v1/appeals/${a.id}/decisions`, { code: '4.15', favourable: false, text: 'Бас тарту' });
     assert.equal(early.status, 409);
     assert.equal(early.body.error.code, 'decision.hearingNoticeMissing');
-    await decide(executor, a.id, { code: '4.7', hearingAt: '2026-03-20T11:00:00+05:00', contacts: '+7 71636 4-12-34' });
-    t.setNow('2026-03-19T10:00:00+05:00');
+    // The head's own notice is saved at once, but the window runs only once its letter has gone out.
+    await decide(head, a.id, { code: '4.7', hearingAt: '2026-03-20T11:00:00+05:00' });
+    t.setNow('2026-04-06T10:00:00+05:00');
+    const unsent = await head('POST', `/api/v1/appeals/${a.id}/decisions`, { code: '4.15', favourable: false, text: 'Бас тарту' });
+    assert.deepEqual([unsent.status, unsent.body.error.code], [409, 'decision.hearingNoticeNotSent']);
+    // Sent on Monday 6 April: the act from Thursday 9 April (3 WD, Art. 73 p.1).
+    await signAll(a.id);
+    t.setNow('2026-04-08T10:00:00+05:00');
     const open = await executor('POST', `/api/v1/appeals/${a.id}/decisions`, { code: '4.15', favourable: false, text: 'Бас тарту' });
     assert.equal(open.status, 409);
     assert.equal(open.body.error.code, 'decision.hearingWindowOpen');
-    t.setNow('2026-03-27T10:00:00+05:00');
+    assert.equal(open.body.error.message.includes('2026-04-09'), true, open.body.error.message);
+    t.setNow('2026-04-09T10:00:00+05:00');
     const ok = await decide(executor, a.id, { code: '4.15', favourable: false, text: 'Бас тарту: негіз жоқ.' });
-    assert.equal(ok.status, 'toSign');
+    assert.equal(ok.decision.state, 'draft');
+    await signAll(a.id);
+    assert.equal((await get(head, a.id)).status, 'completed');
   });
 
   test('an extension is refused to an executor and granted to a head within two months', async () => {
@@ -209,7 +243,7 @@ describe('administrative procedure', () => {
     assert.equal(early.body.error.code, 'decision.fixTermNotExpired');
     t.setNow('2026-03-30T10:00:00+05:00');
     const returned = await decide(executor, unfixed.id, { code: '4.3' });
-    assert.equal(returned.status, 'toSign');
+    assert.deepEqual([returned.decision.state, returned.status], ['draft', 'awaitingFix']);
     await signAll(unfixed.id);
     assert.equal((await get(head, unfixed.id)).status, 'returned');
   });
@@ -288,7 +322,7 @@ describe('complaint procedure', () => {
     await assign(c.id);
     t.setNow('2026-03-20T10:00:00+05:00');
     const granted = await decide(executor, c.id, { code: '4.15', favourable: true, text: 'Шағым толық қанағаттандырылды.' });
-    assert.equal(granted.status, 'toSign');
+    assert.equal(granted.decision.state, 'draft');
     await signAll(c.id);
     assert.equal((await get(head, c.id)).status, 'completed');
   });
@@ -315,10 +349,11 @@ describe('complaint procedure', () => {
     await assign(card.id, reviewer, execId);
     const reviewerExec = await t.as('oblast-exec');
     await decide(reviewerExec, card.id, { code: '4.7', hearingAt: '2026-03-26T10:00:00+05:00', contacts: '+7 7162 00 00 00' });
+    await signAll(card.id, reviewer);
     t.setNow('2026-03-27T10:00:00+05:00');
     await decide(reviewerExec, card.id, { code: '4.11', protocol: 'Тыңдалды.' });
     const decided = await decide(reviewerExec, card.id, { code: '4.18', text: 'Бөлімнің шешімі жойылсын.' });
-    assert.equal(decided.status, 'toSign');
+    assert.equal(decided.decision.state, 'draft');
     await signAll(card.id, reviewer);
     assert.equal((await get(reviewer, card.id)).status, 'completed');
   });
@@ -415,5 +450,185 @@ describe('signing certificates', () => {
     assert.equal(revoked.body.error.code, 'letter.signature.certificateRevoked');
     const events = await t.ctx.db.selectFrom('events').select('kind').where('kind', 'in', ['certificateRegistered', 'certificateRevoked']).execute();
     assert.deepEqual(events.map((e) => e.kind).sort(), ['certificateRegistered', 'certificateRevoked']);
+  });
+});
+
+describe('approval', () => {
+  test("a deputy signs a letter naming the head: it is rendered anew in the deputy's name; a signature made elsewhere needs the prepared PDF", async () => {
+    t.setNow('2026-03-18T10:00:00+05:00');
+    const deputyId = await t.createUser('deputy', 'AKM-BURABAY', ['head'], 'Орынбасар Айгүл Серікқызы');
+    await t.issueDemoKey(deputyId);
+    const deputy = await t.as('deputy');
+    const a = await register({ summary: 'Орынбасар қол қояды' });
+    await assign(a.id);
+    await decide(executor, a.id, { code: '4.15', favourable: true, text: 'Қанағаттандырылсын.' });
+    const [draftLetter] = (await deputy('GET', `/api/v1/appeals/${a.id}/letters`)).body.items;
+    assert.equal(draftLetter.decisionId, null);
+    assert.notEqual(draftLetter.signatory.id, deputyId);
+
+    // A detached CMS over the bytes as they are names the wrong head: refused, nothing signed.
+    const key = (await deputy('GET', '/api/v1/me/demo-key.p12')).raw;
+    const asIs = await deputy('GET', `/api/v1/appeals/${a.id}/letters/${draftLetter.id}.pdf`);
+    const cmsOverOld = await signDetached(asIs.raw, key, 'demo', new Date('2026-03-18T05:00:00Z'));
+    const stale = await deputy('POST', `/api/v1/appeals/${a.id}/letters/${draftLetter.id}/sign`, { signature: Buffer.from(cmsOverOld).toString('base64') });
+    assert.deepEqual([stale.status, stale.body.error.code], [409, 'letter.notPrepared']);
+
+    // Prepared for the deputy, fetched, signed by their own tool: the draft is approved.
+    const prepared = await deputy('POST', `/api/v1/appeals/${a.id}/letters/${draftLetter.id}/prepare`);
+    assert.equal(prepared.status, 200, JSON.stringify(prepared.body));
+    assert.notEqual(prepared.body.sha256, draftLetter.sha256);
+    const pdf = await deputy('GET', `/api/v1/appeals/${a.id}/letters/${draftLetter.id}.pdf`);
+    assert.ok((await extractPdfText(pdf.raw)).includes('Орынбасар Айгүл Серікқызы'));
+    const cms = await signDetached(pdf.raw, key, 'demo', new Date('2026-03-18T05:00:00Z'));
+    const signed = await deputy('POST', `/api/v1/appeals/${a.id}/letters/${draftLetter.id}/sign`, { signature: Buffer.from(cms).toString('base64') });
+    assert.equal(signed.status, 200, JSON.stringify(signed.body));
+    assert.equal(signed.body.status, 'completed');
+    const [letter] = (await deputy('GET', `/api/v1/appeals/${a.id}/letters`)).body.items;
+    assert.deepEqual([letter.signed, letter.signature.valid, letter.signerName, letter.signatory.id], [true, true, 'Орынбасар Айгүл Серікқызы', deputyId]);
+    const [card] = (await deputy('GET', `/api/v1/appeals/${a.id}/decisions`)).body.items;
+    assert.deepEqual([card.code, card.actor.id, card.decisionDate], ['4.15', deputyId, '2026-03-18']);
+  });
+
+  test("the head's own final decision supersedes a pending draft; the control department and the author may return drafts", async () => {
+    t.setNow('2026-03-18T10:00:00+05:00');
+    const a = await register({ summary: 'Жобаның орнына' });
+    await assign(a.id);
+    const draft = await decide(executor, a.id, { code: '4.15', favourable: true, text: 'Жоба' });
+    const own = await decide(head, a.id, { code: '4.15', favourable: true, text: 'Басшының актісі' });
+    assert.equal(own.decision.state, 'taken');
+    const drafts = (await head('GET', `/api/v1/appeals/${a.id}/drafts`)).body.items;
+    assert.deepEqual(drafts.map((d: { id: string; draft: { status: string } }) => [d.id, d.draft.status]), [[draft.decision.id, 'superseded']]);
+    const letters = (await head('GET', `/api/v1/appeals/${a.id}/letters`)).body.items;
+    assert.deepEqual(letters.map((l: { decisionId: string | null }) => l.decisionId), [own.decision.id]);
+
+    const b = await register({ summary: 'Бақылау бөлімі қайтарады' });
+    await assign(b.id);
+    const controller = await t.as('controller');
+    const d1 = await decide(executor, b.id, { code: '4.15', favourable: true, text: 'Сапасыз жауап' });
+    assert.equal((await registrar('POST', `/api/v1/appeals/${b.id}/drafts/${d1.decision.id}/return`, { remark: 'x' })).status, 403);
+    const byControl = await controller('POST', `/api/v1/appeals/${b.id}/drafts/${d1.decision.id}/return`, { remark: 'Жауап дәлелсіз: заңға сілтеме жоқ' });
+    assert.equal(byControl.status, 200, JSON.stringify(byControl.body));
+    const d2 = await decide(executor, b.id, { code: '4.15', favourable: true, text: 'Екінші нұсқа' });
+    assert.equal((await executor('POST', `/api/v1/appeals/${b.id}/drafts/${d2.decision.id}/return`, {})).status, 200, 'its author takes it back');
+    const twice = await executor('POST', `/api/v1/appeals/${b.id}/drafts/${d2.decision.id}/return`, {});
+    assert.deepEqual([twice.status, twice.body.error.code], [409, 'decision.draftNotPending']);
+    const kinds = (await head('GET', `/api/v1/appeals/${b.id}/events`)).body.items.map((e: { kind: string }) => e.kind);
+    assert.deepEqual(kinds.filter((k: string) => k.includes('raft')), ['decisionDrafted', 'draftReturned', 'decisionDrafted', 'draftReturned']);
+  });
+
+  test('decisions on one appeal at the same moment are taken one after the other: one final card, the rest refused', async () => {
+    t.setNow('2026-03-18T10:00:00+05:00');
+    const a = await register({ summary: 'Бір мезгілде' });
+    const results = await Promise.all(
+      [1, 2, 3, 4].map((i) => head('POST', `/api/v1/appeals/${a.id}/decisions`, i === 4 ? { code: '4.13', reason: 'repeatWithoutNewArguments' } : { code: '4.15', favourable: true, text: `Акт ${i}` })),
+    );
+    assert.deepEqual(results.map((r) => r.status).sort(), [201, 409, 409, 409], JSON.stringify(results.map((r) => r.body)));
+    const cards = await t.ctx.db.selectFrom('decisions').select('code').where('appeal_id', '=', a.id).execute();
+    assert.equal(cards.length, 1);
+  });
+});
+
+describe('obligations', () => {
+  const complaint = { documentType: 'complaint', form: 'paper', summary: 'Міндеттер', text: 'Шағым мәтіні.' };
+
+  test('a complaint at the body complained about must go on within 3 WD; late, it is listed as violated; the case sent back is recorded', async () => {
+    t.setNow('2026-03-18T10:00:00+05:00');
+    const c = await register({ ...complaint, complainedOrganizationId: orgs['AKM-BURABAY'] });
+    const open = (await head('GET', '/api/v1/terms/obligations')).body.items.find((o: { appealId: string }) => o.appealId === c.id);
+    assert.deepEqual([open.kind, open.dueDate], ['complaintForward', '2026-03-20']);
+    // Sent on on 26 March: fulfilled, but late.
+    t.setNow('2026-03-26T10:00:00+05:00');
+    await decide(head, c.id, { code: '4.24', targetOrganizationId: orgs['AKM-AKIMAT'] });
+    const violated = (await head('GET', '/api/v1/terms/obligations?state=violated')).body.items.find((o: { appealId: string }) => o.appealId === c.id);
+    assert.deepEqual([violated.kind, violated.metOn, violated.violated], ['complaintForward', '2026-03-26', true]);
+    // The applicant heard of it at once, before any letter was signed.
+    const forwarded = await t.ctx.db.selectFrom('outbox').select('kind').where('appeal_id', '=', c.id).where('kind', '=', 'forwarded').execute();
+    assert.equal(forwarded.length > 0, true);
+
+    // At the reviewing body: a complaint decision opens the 5-WD return of the case, recorded by hand.
+    const reviewerId = await t.createUser('oblast-head-2', 'AKM-AKIMAT', ['head'], 'Облыс басшысы');
+    await t.issueDemoKey(reviewerId);
+    const reviewer = await t.as('oblast-head-2');
+    const list = await reviewer('GET', `/api/v1/appeals?registrationNumber=${encodeURIComponent(c.registrationNumber)}&organization=${orgs['AKM-AKIMAT']}`);
+    const card = list.body.items.find((x: { organizationId: number }) => x.organizationId === orgs['AKM-AKIMAT']);
+    assert.ok(!(await reviewer('GET', '/api/v1/terms/obligations')).body.items.some((o: { appealId: string }) => o.appealId === card.id), 'no forwarding term at the reviewing body');
+    await decide(reviewer, card.id, { code: '4.20', text: 'Әкімшілік әрекет жасалсын.' });
+    const caseReturn = (await reviewer('GET', '/api/v1/terms/obligations')).body.items.find((o: { appealId: string; kind: string }) => o.appealId === card.id && o.kind === 'caseReturn');
+    assert.deepEqual([caseReturn.dueDate, caseReturn.recordedByOrganization], ['2026-04-02', true]);
+    const notice = (await reviewer('GET', '/api/v1/terms/obligations')).body.items;
+    const letterKind = notice.find((o: { appealId: string; recordedByOrganization: boolean }) => o.appealId === c.id && !o.recordedByOrganization);
+    assert.equal(letterKind, undefined);
+    const met = await reviewer('POST', `/api/v1/obligations/${caseReturn.id}/met`);
+    assert.equal(met.status, 200, JSON.stringify(met.body));
+    assert.equal((await reviewer('POST', `/api/v1/obligations/${caseReturn.id}/met`)).body.error.code, 'obligation.alreadyMet');
+    assert.equal((await registrar('POST', `/api/v1/obligations/${caseReturn.id}/met`)).status, 403, 'another territory');
+    const events = (await reviewer('GET', `/api/v1/appeals/${card.id}/events`)).body.items.map((e: { kind: string }) => e.kind);
+    assert.ok(events.includes('obligationMet'));
+  });
+
+  test('a split: each part opens its card and the applicant is told where they went at once', async () => {
+    t.setNow('2026-03-18T10:00:00+05:00');
+    const a = await register({ summary: 'Екі мәселе' });
+    await decide(registrar, a.id, {
+      code: '4.4',
+      parts: [
+        { summary: 'Жол', targetOrganizationId: orgs['AKM-HEALTH'] },
+        { summary: 'Мектеп', targetOrganizationId: orgs['AKM-EDUCATION'] },
+      ],
+    });
+    const messages = await t.ctx.db.selectFrom('outbox').select(['kind', 'body']).where('appeal_id', '=', a.id).where('kind', '=', 'forwarded').execute();
+    assert.ok(messages.length > 0);
+    assert.ok(messages.every((m) => m.body.includes(';')), 'both organizations named');
+  });
+});
+
+describe('assignment', () => {
+  test('an appeal from a personal reception does not go to the employee who reviewed the applicant’s earlier appeal (reception regulation p.37)', async () => {
+    t.setNow('2026-03-18T10:00:00+05:00');
+    const earlier = await register({ summary: 'Су құбыры' });
+    await assign(earlier.id);
+    const fromReception = await register({ summary: 'Су құбыры тағы', channel: 'personalReception', form: 'oral', protocolText: 'Қабылдауда айтылды.' });
+    const refused = await head('POST', `/api/v1/appeals/${fromReception.id}/assignments`, { executorId });
+    assert.deepEqual([refused.status, refused.body.error.code], [409, 'assignment.reviewedBefore']);
+    const otherId = await t.createUser('executor.2', 'AKM-BURABAY', ['executor'], 'Басқа Орындаушы');
+    await assign(fromReception.id, head, otherId);
+    assert.equal((await get(head, fromReception.id)).executorId, otherId);
+  });
+});
+
+describe('co-execution', () => {
+  test('a co-executor in another organization gets internal correspondence, not an appeal; the reply reaches the appeal (rules p.11)', async () => {
+    t.setNow('2026-03-18T10:00:00+05:00');
+    const coId = await t.createUser('health.co', 'AKM-HEALTH', ['executor'], 'Денсаулық Маманы');
+    const sameOrgId = await t.createUser('executor.3', 'AKM-BURABAY', ['executor'], 'Үшінші Орындаушы');
+    const co = await t.as('health.co');
+    const a = await register({ summary: 'Ауылдағы дәрігерлік амбулатория' });
+    const before = await t.ctx.db.selectFrom('appeals').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const res = await head('POST', `/api/v1/appeals/${a.id}/assignments`, { executorId, coExecutorIds: [coId, sameOrgId], controlDate: '2026-03-31' });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    // No appeal is opened for the co-executing organization.
+    const after = await t.ctx.db.selectFrom('appeals').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    assert.equal(Number(after.n), Number(before.n));
+
+    const inbox = (await co('GET', '/api/v1/correspondence')).body.items;
+    assert.equal(inbox.length, 1);
+    assert.deepEqual([inbox[0].registrationNumber, inbox[0].dueDate, inbox[0].status, inbox[0].coExecutor.id], [a.registrationNumber, '2026-03-31', 'open', coId]);
+    assert.equal((await co('GET', `/api/v1/appeals/${a.id}`)).status, 403, 'not an appeal of theirs');
+    assert.equal((await registrar('POST', `/api/v1/correspondence/${inbox[0].id}/reply`, { text: 'x' })).status, 403);
+    const reply = await co('POST', `/api/v1/correspondence/${inbox[0].id}/reply`, { text: 'Амбулатория 2026 жылдың жоспарында бар.' });
+    assert.equal(reply.status, 200, JSON.stringify(reply.body));
+    assert.equal((await co('POST', `/api/v1/correspondence/${inbox[0].id}/reply`, { text: 'тағы' })).body.error.code, 'correspondence.answered');
+
+    const sent = (await executor('GET', `/api/v1/appeals/${a.id}/correspondence`)).body.items;
+    assert.deepEqual(sent.map((k: { status: string; reply: string }) => [k.status, k.reply]), [['answered', 'Амбулатория 2026 жылдың жоспарында бар.']]);
+    assert.ok((await head('GET', `/api/v1/appeals/${a.id}/events`)).body.items.some((e: { kind: string }) => e.kind === 'coExecutorReplied'));
+
+    // A reassignment without an external co-executor withdraws an open task.
+    const b = await register({ summary: 'Екінші тапсырма' });
+    await head('POST', `/api/v1/appeals/${b.id}/assignments`, { executorId, coExecutorIds: [coId] });
+    await head('POST', `/api/v1/appeals/${b.id}/assignments`, { executorId });
+    const withdrawn = (await co('GET', '/api/v1/correspondence?state=all')).body.items.find((k: { appealId: string }) => k.appealId === b.id);
+    assert.equal(withdrawn.status, 'withdrawn');
+    assert.equal((await co('GET', '/api/v1/correspondence')).body.total, 0);
   });
 });

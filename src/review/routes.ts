@@ -4,15 +4,17 @@ import { today as todayOf } from '../context.ts';
 import { appealInScope } from '../intake/store.ts';
 import { errorSchema } from '../intake/schemas.ts';
 import { assignAppeal, type AssignmentInput } from './assign.ts';
-import { appealState, cancelMoveOut, recordFix, takeDecision, type DecisionInput } from './decide.ts';
-import { allowedDecisions, complianceChecklistFor, DECISION_CODES, DECISIONS, type DecisionCode } from '../domain/decisions.ts';
-import { decisionsOf, routeOf } from './store.ts';
+import { appealState, cancelMoveOut, recordFix, returnDraft, takeDecision, type DecisionInput } from './decide.ts';
+import { allowedDecisions, complianceChecklistFor, decisionInputSchema, DECISION_CODES, DECISIONS, type DecisionCode } from '../domain/decisions.ts';
+import { decisionsOf, draftsOf, routeOf } from './store.ts';
+import { correspondenceOf, incomingCorrespondence, replyToCorrespondence } from './correspondence.ts';
 import { inScope } from '../access/scope.ts';
 import { organizationRef, organizationRefSchema } from '../reference/present.ts';
 import { AT_RISK_WORKING_DAYS, atRiskHorizon, daysLeft, termRisk } from '../domain/queues.ts';
 import { vocabulary, type VocabularyName } from '../domain/decisions.ts';
 import { message } from '../http/messages.ts';
-import { openObligations, recordDeemedRefusals, termsUnderControl } from './terms.ts';
+import { obligationsUnderControl, recordDeemedRefusals, recordObligationMet, termsUnderControl } from './terms.ts';
+import { isRecordedByOrganization } from '../domain/obligations.ts';
 import { hasRole } from '../access/actor.ts';
 import { CHANNELS, MESSAGE_KINDS, messagesOfAppeal } from '../notifications/outbox.ts';
 import { forbidden } from '../errors.ts';
@@ -58,23 +60,90 @@ const messageSchema = {
 
 const decisionCardSchema = {
   type: 'object',
+  required: ['id', 'state', 'code', 'label', 'basis', 'decisionDate', 'actor', 'data'],
   properties: {
     id: { type: 'string' },
+    state: { type: 'string', enum: ['taken', 'draft'], description: "a saved card, or an executor's draft for the head" },
     code: { type: 'string', enum: [...DECISION_CODES] },
     label: { type: 'string' },
     basis: { type: 'string' },
-    decisionDate: { type: 'string', format: 'date' },
+    decisionDate: { type: ['string', 'null'], format: 'date' },
     decidedAt: { type: 'string', format: 'date-time' },
     actor: { type: 'object', properties: { id: { type: ['string', 'null'] }, name: { type: 'string' } } },
     data: { type: 'object', additionalProperties: true },
     cancelledAt: { type: ['string', 'null'] },
+    deleted: { type: 'boolean', description: 'removed by a correction (rules p.27)' },
+    draft: {
+      type: 'object',
+      description: 'state "draft": where the approval stands',
+      properties: {
+        status: { type: 'string', enum: ['pending', 'approved', 'returned', 'superseded'] },
+        remark: { type: ['string', 'null'] },
+        resolvedBy: { type: ['string', 'null'] },
+        resolvedAt: { type: ['string', 'null'] },
+        decisionId: { type: ['string', 'null'] },
+        letterId: { type: ['string', 'null'] },
+      },
+    },
   },
 } as const;
+
+const correspondenceSchema = {
+  type: 'object',
+  required: ['id', 'appealId', 'registrationNumber', 'from', 'coExecutor', 'sentAt', 'dueDate', 'status'],
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    appealId: { type: 'string', format: 'uuid' },
+    registrationNumber: { type: 'string' },
+    summary: { type: 'string' },
+    text: { type: 'string' },
+    applicantName: { type: ['string', 'null'] },
+    from: { type: 'object', properties: { id: { type: 'integer' }, name: { type: 'string' } } },
+    recipientOrganizationId: { type: 'integer' },
+    coExecutor: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } },
+    sentAt: { type: 'string', format: 'date-time' },
+    dueDate: { type: 'string', format: 'date' },
+    status: { type: 'string', enum: ['open', 'answered', 'withdrawn'] },
+    reply: { type: ['string', 'null'] },
+    repliedBy: { type: ['string', 'null'] },
+    repliedAt: { type: ['string', 'null'] },
+  },
+} as const;
+
+function presentCorrespondence(k: Awaited<ReturnType<typeof correspondenceOf>>[number], lang: Language) {
+  return {
+    id: k.id,
+    appealId: k.appeal_id,
+    registrationNumber: k.registration_number,
+    summary: k.summary,
+    text: k.text,
+    applicantName: k.applicant_name,
+    from: { id: k.organization_id, name: lang === 'ru' ? k.name_ru : lang === 'en' ? k.name_en : k.name_kk },
+    recipientOrganizationId: k.recipient_organization_id,
+    coExecutor: { id: k.co_executor_id, name: k.co_executor_name },
+    sentAt: k.sent_at.toISOString(),
+    dueDate: k.due_date,
+    status: k.withdrawn_at ? 'withdrawn' : k.replied_at ? 'answered' : 'open',
+    reply: k.reply,
+    repliedBy: k.replied_by_name,
+    repliedAt: k.replied_at?.toISOString() ?? null,
+  };
+}
+
+/** OpenAPI: the body of POST …/decisions for each code (fields and vocabularies of the administrative procedure). */
+const decisionBodyDocs = {
+  oneOf: DECISION_CODES.map((code) => {
+    const s = decisionInputSchema(code, 'administrative') as { properties: object; required: string[] };
+    return { ...s, title: `${code} ${DECISIONS[code].label.en}`, properties: { code: { type: 'string', enum: [code] }, ...s.properties }, required: ['code', ...s.required] };
+  }),
+  discriminator: { propertyName: 'code' },
+};
 
 function presentDecision(d: Awaited<ReturnType<typeof decisionsOf>>[number], lang: Language) {
   const rule = DECISIONS[d.code as DecisionCode];
   return {
     id: d.id,
+    state: 'taken' as const,
     code: d.code,
     label: rule.label[lang],
     basis: rule.basis,
@@ -83,6 +152,32 @@ function presentDecision(d: Awaited<ReturnType<typeof decisionsOf>>[number], lan
     actor: { id: d.actor_id, name: d.actor_name },
     data: d.data,
     cancelledAt: d.cancelled_at?.toISOString() ?? null,
+    deleted: d.deleted,
+  };
+}
+
+function presentDraft(d: Awaited<ReturnType<typeof draftsOf>>[number], lang: Language) {
+  const rule = DECISIONS[d.code as DecisionCode];
+  return {
+    id: d.id,
+    state: 'draft' as const,
+    code: d.code,
+    label: rule.label[lang],
+    basis: rule.basis,
+    // the card takes the day the head approves it
+    decisionDate: null,
+    decidedAt: d.drafted_at.toISOString(),
+    actor: { id: d.drafted_by, name: d.drafted_by_name },
+    data: d.data,
+    cancelledAt: null,
+    draft: {
+      status: d.status,
+      remark: d.remark,
+      resolvedBy: d.resolved_by_name,
+      resolvedAt: d.resolved_at?.toISOString() ?? null,
+      decisionId: d.decision_id,
+      letterId: d.letter_id,
+    },
   };
 }
 
@@ -126,6 +221,7 @@ const allowedSchema = {
           reason: { type: 'string' },
           params: { type: 'object', additionalProperties: true },
           reasonMessage: { type: 'string' },
+          approval: { type: 'boolean', description: "taken as a draft for the head's approval" },
           caveat: { type: 'string' },
           caveatParams: { type: 'object', additionalProperties: true },
           caveatMessage: { type: 'string' },
@@ -289,13 +385,17 @@ export async function reviewRoutes(app: FastifyInstance, ctx: Context): Promise<
   app.post<{ Params: { id: string }; Body: DecisionInput }>(
     '/appeals/:id/decisions',
     {
+      // The body is documented per decision (decisionBodyDocs) and validated by the domain, which
+      // answers field by field in the caller's language.
+      config: { openapiBody: decisionBodyDocs },
       schema: {
         tags: ['review'],
-        summary: 'Take a decision (card ТЖ-2): {code: "4.4", …its fields}; 409 when the domain does not allow it now',
+        summary: 'Take a decision (card ТЖ-2): {code: "4.4", …its fields}; an executor\'s outcome is a draft the head approves by signing its letter',
         description:
           'Fields by decision: targetOrganizationId (4.4, 4.24), parts [{summary, targetOrganizationId}] (4.4 split), mainAppealId (4.5), ' +
           'fixBy and missing (4.2), newDueDate and reason (4.14), favourable and text (4.15), hearingAt, place and contacts (4.7), reason (4.13), text (4.18–4.26). ' +
-          'GET /appeals/:id/decisions/allowed lists what this user may take now.',
+          'GET /appeals/:id/decisions/allowed lists what this user may take now (approval: true — saved as a draft for the head). ' +
+          'The answer carries the card (state "taken") or the draft (state "draft", with its letter), the appeal\'s status and due date. 409 when the domain does not allow it now; nothing changes.',
         params: idParams,
         body: {
           type: 'object',
@@ -303,14 +403,27 @@ export async function reviewRoutes(app: FastifyInstance, ctx: Context): Promise<
           properties: { code: { type: 'string', enum: [...DECISION_CODES] } },
           additionalProperties: true,
         },
-        response: { 400: errorSchema, 403: errorSchema, 409: errorSchema, 422: errorSchema },
+        response: {
+          201: {
+            type: 'object',
+            required: ['decision', 'status', 'dueDate'],
+            properties: { decision: decisionCardSchema, status: { type: 'string' }, dueDate: { type: 'string', format: 'date' } },
+          },
+          400: errorSchema,
+          403: errorSchema,
+          409: errorSchema,
+          422: errorSchema,
+        },
       },
     },
     async (req, reply) => {
-      const { decisionId } = await takeDecision(ctx, req.actor, req.params.id, req.body);
+      const taken = await takeDecision(ctx, req.actor, req.params.id, req.body);
       const appeal = await appealInScope(ctx.db, req.actor, req.params.id);
-      const card = (await decisionsOf(ctx.db, appeal.id)).find((d) => d.id === decisionId)!;
-      return reply.status(201).send({ decision: presentDecision(card, req.lang), status: appeal.status, dueDate: appeal.due_date });
+      const decision =
+        'decisionId' in taken
+          ? presentDecision((await decisionsOf(ctx.db, appeal.id)).find((d) => d.id === taken.decisionId)!, req.lang)
+          : presentDraft((await draftsOf(ctx.db, appeal.id)).find((d) => d.id === taken.draftId)!, req.lang);
+      return reply.status(201).send({ decision, status: appeal.status, dueDate: appeal.due_date });
     },
   );
 
@@ -319,7 +432,7 @@ export async function reviewRoutes(app: FastifyInstance, ctx: Context): Promise<
     {
       schema: {
         tags: ['review'],
-        summary: 'The decision cards (ТЖ-2) of an appeal at its organization',
+        summary: 'The decision cards (ТЖ-2) of an appeal at its organization (deleted: removed by a correction)',
         params: idParams,
         response: { 200: { type: 'object', properties: { items: { type: 'array', items: decisionCardSchema }, total: { type: 'integer' } } } },
       },
@@ -328,6 +441,91 @@ export async function reviewRoutes(app: FastifyInstance, ctx: Context): Promise<
       const appeal = await appealInScope(ctx.db, req.actor, req.params.id);
       const items = (await decisionsOf(ctx.db, appeal.id)).map((d) => presentDecision(d, req.lang));
       return { items, total: items.length };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/appeals/:id/drafts',
+    {
+      schema: {
+        tags: ['review'],
+        summary: "Executors' drafts of decision cards: pending the head's approval, approved (with their card), returned with the remark, superseded",
+        params: idParams,
+        response: { 200: { type: 'object', required: ['items', 'total'], properties: { items: { type: 'array', items: decisionCardSchema }, total: { type: 'integer' } } } },
+      },
+    },
+    async (req) => {
+      const appeal = await appealInScope(ctx.db, req.actor, req.params.id);
+      const items = (await draftsOf(ctx.db, appeal.id)).map((d) => presentDraft(d, req.lang));
+      return { items, total: items.length };
+    },
+  );
+
+  app.post<{ Params: { id: string; draftId: string }; Body: { remark?: string } }>(
+    '/appeals/:id/drafts/:draftId/return',
+    {
+      schema: {
+        tags: ['review'],
+        summary: "Return an executor's draft for rework (the head or the control department, with the remark; or its author): its letter goes, the review goes on",
+        params: { type: 'object', required: ['id', 'draftId'], properties: { id: { type: 'string', format: 'uuid' }, draftId: { type: 'string', format: 'uuid' } } },
+        body: { type: 'object', additionalProperties: false, properties: { remark: { type: 'string', maxLength: 4000 } } },
+        response: { 403: errorSchema, 409: errorSchema, 422: errorSchema },
+      },
+    },
+    async (req) => {
+      await returnDraft(ctx, req.actor, req.params.id, req.params.draftId, req.body?.remark);
+      const appeal = await appealInScope(ctx.db, req.actor, req.params.id);
+      return { status: appeal.status };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/appeals/:id/correspondence',
+    {
+      schema: {
+        tags: ['review'],
+        summary: "The tasks this appeal sent to co-executing organizations as internal correspondence (rules p.11), with their replies",
+        params: idParams,
+        response: { 200: { type: 'object', required: ['items', 'total'], properties: { items: { type: 'array', items: correspondenceSchema }, total: { type: 'integer' } } } },
+      },
+    },
+    async (req) => {
+      const appeal = await appealInScope(ctx.db, req.actor, req.params.id);
+      const items = (await correspondenceOf(ctx.db, appeal.id)).map((k) => presentCorrespondence(k, req.lang));
+      return { items, total: items.length };
+    },
+  );
+
+  app.get<{ Querystring: { state: 'open' | 'all' } }>(
+    '/correspondence',
+    {
+      schema: {
+        tags: ['review'],
+        summary: "Internal correspondence to my organizations: other organizations' appeals on which our employees are co-executors (not our appeals; rules p.11)",
+        querystring: { type: 'object', additionalProperties: false, properties: { state: { type: 'string', enum: ['open', 'all'], default: 'open' } } },
+        response: { 200: { type: 'object', required: ['items', 'total'], properties: { items: { type: 'array', items: correspondenceSchema }, total: { type: 'integer' } } } },
+      },
+    },
+    async (req) => {
+      const items = (await incomingCorrespondence(ctx, req.actor, req.query.state)).map((k) => presentCorrespondence(k, req.lang));
+      return { items, total: items.length };
+    },
+  );
+
+  app.post<{ Params: { correspondenceId: string }; Body: { text: string } }>(
+    '/correspondence/:correspondenceId/reply',
+    {
+      schema: {
+        tags: ['review'],
+        summary: 'Answer a co-execution task (the co-executor or a head of their organization)',
+        params: { type: 'object', required: ['correspondenceId'], properties: { correspondenceId: { type: 'string', format: 'uuid' } } },
+        body: { type: 'object', required: ['text'], additionalProperties: false, properties: { text: { type: 'string', minLength: 1, maxLength: 20000 } } },
+        response: { 403: errorSchema, 404: errorSchema, 409: errorSchema },
+      },
+    },
+    async (req) => {
+      await replyToCorrespondence(ctx, req.actor, req.params.correspondenceId, req.body.text);
+      return { correspondenceId: req.params.correspondenceId, replied: true };
     },
   );
 
@@ -443,18 +641,47 @@ export async function reviewRoutes(app: FastifyInstance, ctx: Context): Promise<
     },
   );
 
-  app.get('/terms/obligations', { schema: { tags: ['review'], summary: 'Open obligations (forward, notify, send the case back…) with their terms' } }, async (req) => {
-    const items = (await openObligations(ctx, req.actor)).map((o) => ({
-      id: o.id,
-      kind: o.kind,
-      dueDate: o.due_date,
-      basis: o.basis,
-      appealId: o.appeal_id,
-      registrationNumber: o.registration_number,
-      organizationId: o.organization_id,
-    }));
-    return { items, total: items.length };
-  });
+  app.get<{ Querystring: { state: 'open' | 'violated' } }>(
+    '/terms/obligations',
+    {
+      schema: {
+        tags: ['review'],
+        summary: 'Obligations with their own terms (forward, notify, send the case back…) of my organizations: open, or violated (fulfilled late or open past the term)',
+        querystring: { type: 'object', additionalProperties: false, properties: { state: { type: 'string', enum: ['open', 'violated'], default: 'open' } } },
+      },
+    },
+    async (req) => {
+      const items = (await obligationsUnderControl(ctx, req.actor, req.query.state)).map((o) => ({
+        id: o.id,
+        kind: o.kind,
+        dueDate: o.due_date,
+        basis: o.basis,
+        metOn: o.met_on,
+        violated: o.violated,
+        recordedByOrganization: isRecordedByOrganization(o.kind),
+        appealId: o.appeal_id,
+        registrationNumber: o.registration_number,
+        organizationId: o.organization_id,
+      }));
+      return { items, total: items.length };
+    },
+  );
+
+  app.post<{ Params: { obligationId: string } }>(
+    '/obligations/:obligationId/met',
+    {
+      schema: {
+        tags: ['review'],
+        summary: 'Record that the organization fulfilled an obligation it fulfils itself (the case sent back, Art. 100 p.2; access to the file given, Art. 75 p.1)',
+        params: { type: 'object', required: ['obligationId'], properties: { obligationId: { type: 'string', format: 'uuid' } } },
+        response: { 403: errorSchema, 404: errorSchema, 409: errorSchema },
+      },
+    },
+    async (req) => {
+      await recordObligationMet(ctx, req.actor, req.params.obligationId);
+      return { obligationId: req.params.obligationId, met: true };
+    },
+  );
 
   app.post(
     '/terms/deemed-refusals',

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import type { AppealRow } from '../intake/store.ts';
 import { scopeRoot } from '../domain/scope.ts';
+import type { Actor } from '../access/actor.ts';
 
 /** Users with the organization whose subtree each acts for (src/domain/scope.ts). */
 export async function usersActingFor(db: Db, ids: string[]) {
@@ -50,8 +51,81 @@ export async function earlierExecutorsOfApplicant(db: Db, appeal: AppealRow): Pr
   return rows.rows.map((r) => r.executor_id);
 }
 
+/** The appeal's row, locked until the transaction ends: decisions on one appeal go one at a time. */
+export async function lockAppeal(trx: Db, id: string): Promise<AppealRow> {
+  return trx.selectFrom('appeals').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+}
+
+/** The decision cards of an appeal, in order; `deleted`: removed by a correction (rules p.27), which
+ *  no rule counts any more. */
 export async function decisionsOf(db: Db, appealId: string) {
-  return db.selectFrom('decisions').selectAll().where('appeal_id', '=', appealId).orderBy('decided_at').orderBy('id').execute();
+  return db
+    .selectFrom('decisions as d')
+    .selectAll('d')
+    .select(sql<boolean>`EXISTS (SELECT 1 FROM card_deletions x WHERE x.record_kind = 'tzh2' AND x.record_id = d.id)`.as('deleted'))
+    .where('d.appeal_id', '=', appealId)
+    .orderBy('d.decided_at')
+    .orderBy('d.id')
+    .execute();
+}
+
+/** The latest hearing notice (4.7) in force and when its letter went out (null: not yet). */
+export async function latestHearingNotice(db: Db, appealId: string) {
+  return db
+    .selectFrom('decisions as d')
+    .leftJoin('letters as l', 'l.decision_id', 'd.id')
+    .select(['d.id', 'l.sent_at'])
+    .where('d.appeal_id', '=', appealId)
+    .where('d.code', '=', '4.7')
+    .where('d.cancelled_at', 'is', null)
+    .where(sql<boolean>`NOT EXISTS (SELECT 1 FROM card_deletions x WHERE x.record_kind = 'tzh2' AND x.record_id = d.id)`)
+    .orderBy('d.decided_at', 'desc')
+    .orderBy('d.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function pendingDraftOf(db: Db, appealId: string) {
+  return db.selectFrom('decision_drafts').selectAll().where('appeal_id', '=', appealId).where('status', '=', 'pending').executeTakeFirst();
+}
+
+export async function draftsOf(db: Db, appealId: string) {
+  return db
+    .selectFrom('decision_drafts as r')
+    .leftJoin('letters as l', 'l.draft_id', 'r.id')
+    .selectAll('r')
+    .select('l.id as letter_id')
+    .where('r.appeal_id', '=', appealId)
+    .orderBy('r.drafted_at')
+    .execute();
+}
+
+/** Closes a draft; an unapproved draft's letter never went out and goes with it. */
+export async function resolveDraft(db: Db, id: string, status: 'returned' | 'superseded', actor: Actor, at: Date, remark: string | null): Promise<void> {
+  await db
+    .updateTable('decision_drafts')
+    .set({ status, remark, resolved_by: actor.id, resolved_by_name: actor.fullName, resolved_at: at })
+    .where('id', '=', id)
+    .execute();
+  await db.deleteFrom('letters').where('draft_id', '=', id).where('decision_id', 'is', null).execute();
+}
+
+/** The pending draft of an appeal whose review another decision ended: superseded. */
+export async function supersedeDrafts(db: Db, appealId: string, actor: Actor, at: Date): Promise<string[]> {
+  const draft = await pendingDraftOf(db, appealId);
+  if (!draft) return [];
+  await resolveDraft(db, draft.id, 'superseded', actor, at, null);
+  return [draft.id];
+}
+
+/** The head approved the draft by signing its letter: the draft names its card, the letter too. */
+export async function approveDraft(db: Db, draftId: string, letterId: string, decisionId: string, actor: Actor, at: Date) {
+  await db
+    .updateTable('decision_drafts')
+    .set({ status: 'approved', decision_id: decisionId, resolved_by: actor.id, resolved_by_name: actor.fullName, resolved_at: at })
+    .where('id', '=', draftId)
+    .execute();
+  return db.updateTable('letters').set({ decision_id: decisionId }).where('id', '=', letterId).returning(['id', 'number']).executeTakeFirstOrThrow();
 }
 
 /** An obligation with its own term; `metOn` given when it is fulfilled by the same act. */
@@ -79,7 +153,7 @@ export async function insertObligation(
 }
 
 /** Marks the open obligations of these kinds as met today (late ones as violated). */
-export async function meetObligations(db: Db, appealId: string, kinds: string[], on: string): Promise<void> {
+export async function meetObligations(db: Db, appealId: string, kinds: readonly string[], on: string): Promise<void> {
   if (kinds.length === 0) return;
   await db
     .updateTable('obligations')

@@ -6,6 +6,11 @@ import type { Actor } from '../access/actor.ts';
 import { inScope } from '../access/scope.ts';
 import { appendEvent } from '../audit/log.ts';
 import { cardsChanged } from '../statistics/cards.ts';
+import { hasRole } from '../access/actor.ts';
+import { AppError, forbidden, notFound } from '../errors.ts';
+import { appealInScope } from '../intake/store.ts';
+import { isRecordedByOrganization } from '../domain/obligations.ts';
+import { meetObligations } from './store.ts';
 
 /** Appeals in review whose due date has passed or is within `atRiskDays` working days. */
 export async function termsUnderControl(ctx: Context, actor: Actor, atRiskDays: number, organizationId?: number) {
@@ -44,17 +49,42 @@ export async function termsUnderControl(ctx: Context, actor: Actor, atRiskDays: 
   });
 }
 
-/** Obligations of the organization (and those below) still open, with their terms. */
-export async function openObligations(ctx: Context, actor: Actor) {
-  return ctx.db
+/** Obligations of the organization (and those below): the open ones with their terms, and the
+ *  violated ones — fulfilled late, or open past their term. */
+export async function obligationsUnderControl(ctx: Context, actor: Actor, which: 'open' | 'violated') {
+  const today = todayOf(ctx);
+  let q = ctx.db
     .selectFrom('obligations as b')
     .innerJoin('appeals as a', 'a.id', 'b.appeal_id')
-    .select(['b.id', 'b.kind', 'b.due_date', 'b.basis', 'a.id as appeal_id', 'a.registration_number', 'b.organization_id'])
-    .where('b.met_on', 'is', null)
-    .where(inScope(actor, 'b.organization_id'))
-    .orderBy('b.due_date')
-    .limit(1000)
-    .execute();
+    .select(['b.id', 'b.kind', 'b.due_date', 'b.basis', 'b.met_on', 'b.violated', 'a.id as appeal_id', 'a.registration_number', 'b.organization_id'])
+    .where(inScope(actor, 'b.organization_id'));
+  q = which === 'open' ? q.where('b.met_on', 'is', null) : q.where((w) => w.or([w('b.violated', '=', true), w.and([w('b.met_on', 'is', null), w('b.due_date', '<', today)])]));
+  const rows = await q.orderBy('b.due_date').limit(1000).execute();
+  return rows.map((r) => ({ ...r, violated: r.violated || (r.met_on === null && r.due_date < today) }));
+}
+
+/** The organization records that it fulfilled an obligation it fulfils by itself (the case sent
+ *  back, access to the file given): met today, late ones violated. */
+export async function recordObligationMet(ctx: Context, actor: Actor, obligationId: string) {
+  if (!hasRole(actor, 'registrar', 'executor', 'head')) throw forbidden();
+  const obligation = await ctx.db.selectFrom('obligations').selectAll().where('id', '=', obligationId).executeTakeFirst();
+  if (!obligation) throw notFound();
+  const appeal = await appealInScope(ctx.db, actor, obligation.appeal_id);
+  if (!isRecordedByOrganization(obligation.kind)) throw new AppError(409, 'obligation.notRecorded', [], { kind: obligation.kind });
+  if (obligation.met_on !== null) throw new AppError(409, 'obligation.alreadyMet', [], { metOn: obligation.met_on });
+  const today = todayOf(ctx);
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await meetObligations(trx, appeal.id, [obligation.kind], today);
+    await appendEvent(trx, {
+      appealId: appeal.id,
+      organizationId: appeal.organization_id,
+      actor,
+      at: now,
+      kind: 'obligationMet',
+      changes: { obligation: { id: obligation.id, kind: obligation.kind, dueDate: obligation.due_date }, metOn: today, late: today > obligation.due_date },
+    });
+  });
 }
 
 /** Marks every appeal whose decision term ran out without a final decision as a deemed refusal,

@@ -2078,7 +2078,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The decision cards (ТЖ-2) of an appeal at its organization */
+        /** The decision cards (ТЖ-2) of an appeal at its organization (deleted: removed by a correction) */
         get: {
             parameters: {
                 query?: never;
@@ -2098,23 +2098,40 @@ export interface paths {
                     content: {
                         "application/json": {
                             items?: {
-                                id?: string;
+                                id: string;
+                                /**
+                                 * @description a saved card, or an executor's draft for the head
+                                 * @enum {string}
+                                 */
+                                state: "taken" | "draft";
                                 /** @enum {string} */
-                                code?: "4.1" | "4.2" | "4.3" | "4.4" | "4.5" | "4.6" | "4.7" | "4.8" | "4.9" | "4.10" | "4.11" | "4.12" | "4.13" | "4.14" | "4.15" | "4.16" | "4.17" | "4.18" | "4.19" | "4.20" | "4.21" | "4.22" | "4.23" | "4.24" | "4.25" | "4.26";
-                                label?: string;
-                                basis?: string;
+                                code: "4.1" | "4.2" | "4.3" | "4.4" | "4.5" | "4.6" | "4.7" | "4.8" | "4.9" | "4.10" | "4.11" | "4.12" | "4.13" | "4.14" | "4.15" | "4.16" | "4.17" | "4.18" | "4.19" | "4.20" | "4.21" | "4.22" | "4.23" | "4.24" | "4.25" | "4.26";
+                                label: string;
+                                basis: string;
                                 /** Format: date */
-                                decisionDate?: string;
+                                decisionDate: string | null;
                                 /** Format: date-time */
                                 decidedAt?: string;
-                                actor?: {
+                                actor: {
                                     id?: string | null;
                                     name?: string;
                                 };
-                                data?: {
+                                data: {
                                     [key: string]: unknown;
                                 };
                                 cancelledAt?: string | null;
+                                /** @description removed by a correction (rules p.27) */
+                                deleted?: boolean;
+                                /** @description state "draft": where the approval stands */
+                                draft?: {
+                                    /** @enum {string} */
+                                    status?: "pending" | "approved" | "returned" | "superseded";
+                                    remark?: string | null;
+                                    resolvedBy?: string | null;
+                                    resolvedAt?: string | null;
+                                    decisionId?: string | null;
+                                    letterId?: string | null;
+                                };
                             }[];
                             total?: number;
                         };
@@ -2124,8 +2141,8 @@ export interface paths {
         };
         put?: never;
         /**
-         * Take a decision (card ТЖ-2): {code: "4.4", …its fields}; 409 when the domain does not allow it now
-         * @description Fields by decision: targetOrganizationId (4.4, 4.24), parts [{summary, targetOrganizationId}] (4.4 split), mainAppealId (4.5), fixBy and missing (4.2), newDueDate and reason (4.14), favourable and text (4.15), hearingAt, place and contacts (4.7), reason (4.13), text (4.18–4.26). GET /appeals/:id/decisions/allowed lists what this user may take now.
+         * Take a decision (card ТЖ-2): {code: "4.4", …its fields}; an executor's outcome is a draft the head approves by signing its letter
+         * @description Fields by decision: targetOrganizationId (4.4, 4.24), parts [{summary, targetOrganizationId}] (4.4 split), mainAppealId (4.5), fixBy and missing (4.2), newDueDate and reason (4.14), favourable and text (4.15), hearingAt, place and contacts (4.7), reason (4.13), text (4.18–4.26). GET /appeals/:id/decisions/allowed lists what this user may take now (approval: true — saved as a draft for the head). The answer carries the card (state "taken") or the draft (state "draft", with its letter), the appeal's status and due date. 409 when the domain does not allow it now; nothing changes.
          */
         post: {
             parameters: {
@@ -2140,13 +2157,197 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "4.1" | "4.2" | "4.3" | "4.4" | "4.5" | "4.6" | "4.7" | "4.8" | "4.9" | "4.10" | "4.11" | "4.12" | "4.13" | "4.14" | "4.15" | "4.16" | "4.17" | "4.18" | "4.19" | "4.20" | "4.21" | "4.22" | "4.23" | "4.24" | "4.25" | "4.26";
-                    } & {
-                        [key: string]: unknown;
+                        code: "4.1";
+                        targetSystem: string;
+                        /** @enum {string} */
+                        reason: "serviceDocument" | "higherBodyInstruction" | "advertisingProposal" | "publicService" | "otherProcedureLaw";
+                    } | {
+                        /** @enum {string} */
+                        code: "4.2";
+                        /** Format: date */
+                        fixBy?: string;
+                        missing: ("individualName" | "individualIin" | "individualPostalAddress" | "entityName" | "entityPostalAddress" | "entityBin" | "addressee" | "substance" | "date" | "signature")[];
+                    } | {
+                        /** @enum {string} */
+                        code: "4.3";
+                    } | ({
+                        /** @enum {string} */
+                        code: "4.4";
+                        targetOrganizationId?: number;
+                        parts?: {
+                            summary: string;
+                            targetOrganizationId: number;
+                        }[];
+                        remainderKept?: boolean;
+                    } & (unknown | unknown)) | {
+                        /** @enum {string} */
+                        code: "4.5";
+                        mainAppealId: string;
+                    } | {
+                        /** @enum {string} */
+                        code: "4.6";
+                        /** Format: date */
+                        withdrawalReceivedAt: string;
+                    } | {
+                        /** @enum {string} */
+                        code: "4.7";
+                        hearingAt: string;
+                        place?: string;
+                        contacts?: string;
+                        preliminaryDecision?: string;
+                    } | {
+                        /** @enum {string} */
+                        code: "4.8";
+                        official: string;
+                        selfRecusal: boolean;
+                    } | {
+                        /** @enum {string} */
+                        code: "4.9";
+                        representative: {
+                            name: string;
+                            iin?: string;
+                            authority?: string;
+                        };
+                    } | {
+                        /** @enum {string} */
+                        code: "4.10";
+                        representative: {
+                            name: string;
+                            iin?: string;
+                        };
+                        reason?: string;
+                    } | {
+                        /** @enum {string} */
+                        code: "4.11";
+                        protocol: string;
+                    } | {
+                        /** @enum {string} */
+                        code: "4.12";
+                        remark: string;
+                    } | {
+                        /** @enum {string} */
+                        code: "4.13";
+                        /** @enum {string} */
+                        reason: "repeatWithoutNewArguments" | "anonymous" | "applicantDeceased" | "applicantLiquidated" | "courtActInForce" | "otherGroundByLaw";
+                        comment?: string;
+                    } | {
+                        /** @enum {string} */
+                        code: "4.14";
+                        /** Format: date */
+                        newDueDate: string;
+                        reason: string;
+                    } | {
+                        /** @enum {string} */
+                        code: "4.15";
+                        favourable: boolean;
+                        text: string;
+                        /** @enum {string} */
+                        hearingException?: "fullyGranted" | "waivedInWriting" | "alreadyStated" | "urgency" | "providedByLaw" | "simplifiedProcedure";
+                    } | {
+                        /** @enum {string} */
+                        code: "4.16";
+                        /** Format: date */
+                        requestedAt: string;
+                    } | {
+                        /** @enum {string} */
+                        code: "4.17";
+                        correction: string;
+                    } | {
+                        /** @enum {string} */
+                        code: "4.18";
+                        text: string;
+                    } | {
+                        /** @enum {string} */
+                        code: "4.19";
+                        text: string;
+                        favourable?: boolean;
+                        /** @enum {string} */
+                        hearingException?: "fullyGranted" | "waivedInWriting" | "alreadyStated" | "urgency" | "providedByLaw" | "simplifiedProcedure";
+                    } | {
+                        /** @enum {string} */
+                        code: "4.20";
+                        text: string;
+                    } | {
+                        /** @enum {string} */
+                        code: "4.21";
+                        text: string;
+                        /** @enum {string} */
+                        hearingException?: "fullyGranted" | "waivedInWriting" | "alreadyStated" | "urgency" | "providedByLaw" | "simplifiedProcedure";
+                    } | {
+                        /** @enum {string} */
+                        code: "4.22";
+                        text: string;
+                        violations: string;
+                        proposals: string;
+                    } | {
+                        /** @enum {string} */
+                        code: "4.23";
+                        text: string;
+                    } | {
+                        /** @enum {string} */
+                        code: "4.24";
+                        targetOrganizationId: number;
+                    } | {
+                        /** @enum {string} */
+                        code: "4.25";
+                        text: string;
+                    } | {
+                        /** @enum {string} */
+                        code: "4.26";
+                        text: string;
                     };
                 };
             };
             responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            decision: {
+                                id: string;
+                                /**
+                                 * @description a saved card, or an executor's draft for the head
+                                 * @enum {string}
+                                 */
+                                state: "taken" | "draft";
+                                /** @enum {string} */
+                                code: "4.1" | "4.2" | "4.3" | "4.4" | "4.5" | "4.6" | "4.7" | "4.8" | "4.9" | "4.10" | "4.11" | "4.12" | "4.13" | "4.14" | "4.15" | "4.16" | "4.17" | "4.18" | "4.19" | "4.20" | "4.21" | "4.22" | "4.23" | "4.24" | "4.25" | "4.26";
+                                label: string;
+                                basis: string;
+                                /** Format: date */
+                                decisionDate: string | null;
+                                /** Format: date-time */
+                                decidedAt?: string;
+                                actor: {
+                                    id?: string | null;
+                                    name?: string;
+                                };
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                cancelledAt?: string | null;
+                                /** @description removed by a correction (rules p.27) */
+                                deleted?: boolean;
+                                /** @description state "draft": where the approval stands */
+                                draft?: {
+                                    /** @enum {string} */
+                                    status?: "pending" | "approved" | "returned" | "superseded";
+                                    remark?: string | null;
+                                    resolvedBy?: string | null;
+                                    resolvedAt?: string | null;
+                                    decisionId?: string | null;
+                                    letterId?: string | null;
+                                };
+                            };
+                            status: string;
+                            /** Format: date */
+                            dueDate: string;
+                        };
+                    };
+                };
                 /** @description Default Response */
                 400: {
                     headers: {
@@ -2206,6 +2407,403 @@ export interface paths {
                 };
                 /** @description Default Response */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                fields?: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeals/{id}/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Executors' drafts of decision cards: pending the head's approval, approved (with their card), returned with the remark, superseded */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /**
+                                 * @description a saved card, or an executor's draft for the head
+                                 * @enum {string}
+                                 */
+                                state: "taken" | "draft";
+                                /** @enum {string} */
+                                code: "4.1" | "4.2" | "4.3" | "4.4" | "4.5" | "4.6" | "4.7" | "4.8" | "4.9" | "4.10" | "4.11" | "4.12" | "4.13" | "4.14" | "4.15" | "4.16" | "4.17" | "4.18" | "4.19" | "4.20" | "4.21" | "4.22" | "4.23" | "4.24" | "4.25" | "4.26";
+                                label: string;
+                                basis: string;
+                                /** Format: date */
+                                decisionDate: string | null;
+                                /** Format: date-time */
+                                decidedAt?: string;
+                                actor: {
+                                    id?: string | null;
+                                    name?: string;
+                                };
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                cancelledAt?: string | null;
+                                /** @description removed by a correction (rules p.27) */
+                                deleted?: boolean;
+                                /** @description state "draft": where the approval stands */
+                                draft?: {
+                                    /** @enum {string} */
+                                    status?: "pending" | "approved" | "returned" | "superseded";
+                                    remark?: string | null;
+                                    resolvedBy?: string | null;
+                                    resolvedAt?: string | null;
+                                    decisionId?: string | null;
+                                    letterId?: string | null;
+                                };
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeals/{id}/drafts/{draftId}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return an executor's draft for rework (the head or the control department, with the remark; or its author): its letter goes, the review goes on */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    draftId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        remark?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                fields?: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                fields?: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                fields?: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeals/{id}/correspondence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tasks this appeal sent to co-executing organizations as internal correspondence (rules p.11), with their replies */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                appealId: string;
+                                registrationNumber: string;
+                                summary?: string;
+                                text?: string;
+                                applicantName?: string | null;
+                                from: {
+                                    id?: number;
+                                    name?: string;
+                                };
+                                recipientOrganizationId?: number;
+                                coExecutor: {
+                                    id?: string;
+                                    name?: string;
+                                };
+                                /** Format: date-time */
+                                sentAt: string;
+                                /** Format: date */
+                                dueDate: string;
+                                /** @enum {string} */
+                                status: "open" | "answered" | "withdrawn";
+                                reply?: string | null;
+                                repliedBy?: string | null;
+                                repliedAt?: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/correspondence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Internal correspondence to my organizations: other organizations' appeals on which our employees are co-executors (not our appeals; rules p.11) */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "open" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                appealId: string;
+                                registrationNumber: string;
+                                summary?: string;
+                                text?: string;
+                                applicantName?: string | null;
+                                from: {
+                                    id?: number;
+                                    name?: string;
+                                };
+                                recipientOrganizationId?: number;
+                                coExecutor: {
+                                    id?: string;
+                                    name?: string;
+                                };
+                                /** Format: date-time */
+                                sentAt: string;
+                                /** Format: date */
+                                dueDate: string;
+                                /** @enum {string} */
+                                status: "open" | "answered" | "withdrawn";
+                                reply?: string | null;
+                                repliedBy?: string | null;
+                                repliedAt?: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/correspondence/{correspondenceId}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer a co-execution task (the co-executor or a head of their organization) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    correspondenceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                fields?: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                fields?: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2336,6 +2934,8 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                                 reasonMessage?: string;
+                                /** @description taken as a draft for the head's approval */
+                                approval?: boolean;
                                 caveat?: string;
                                 caveatParams?: {
                                     [key: string]: unknown;
@@ -2552,10 +3152,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open obligations (forward, notify, send the case back…) with their terms */
+        /** Obligations with their own terms (forward, notify, send the case back…) of my organizations: open, or violated (fulfilled late or open past the term) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    state?: "open" | "violated";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -2573,6 +3175,92 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/obligations/{obligationId}/met": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the organization fulfilled an obligation it fulfils itself (the case sent back, Art. 100 p.2; access to the file given, Art. 75 p.1) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    obligationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                fields?: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                fields?: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                fields?: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -2644,6 +3332,14 @@ export interface paths {
                                 id: string;
                                 number: string;
                                 decisionCode: string;
+                                /** @description null: the letter of a draft, which the head approves by signing it */
+                                decisionId?: string | null;
+                                draftId?: string | null;
+                                /** @description the head the letter names; another head signing it renders it anew in their name */
+                                signatory?: {
+                                    id?: string;
+                                    name?: string | null;
+                                } | null;
                                 language: string;
                                 /** Format: date */
                                 letterDate: string;
@@ -2720,7 +3416,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign a letter (head): with a PKCS#12 and its password, or a detached CMS made by the signer */
+        /** Sign a letter (head): with a PKCS#12 and its password, or a detached CMS made by the signer over the prepared PDF. A draft's letter approves the draft: its decision card is saved now */
         post: {
             parameters: {
                 query?: never;
@@ -2781,6 +3477,88 @@ export interface paths {
                 };
                 /** @description Default Response */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                fields?: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeals/{id}/letters/{letterId}/prepare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make an unsigned letter ready for my signature (head): in my name, a draft's letter dated today; then fetch the PDF and sign it with your own tool (NCALayer) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    letterId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            letterId: string;
+                            /** Format: date */
+                            letterDate: string;
+                            sha256: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                fields?: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5385,6 +6163,7 @@ export interface paths {
                             counts: {
                                 awaitingRouting: number;
                                 inExecution: number;
+                                toApprove: number;
                                 toSign: number;
                                 atRisk: number;
                                 overdue: number;
@@ -5444,7 +6223,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    queue: "awaitingRouting" | "inExecution" | "toSign" | "atRisk" | "overdue" | "withdrawn" | "completed" | "all";
+                    queue: "awaitingRouting" | "inExecution" | "toApprove" | "toSign" | "atRisk" | "overdue" | "withdrawn" | "completed" | "all";
                 };
                 cookie?: never;
             };
@@ -5571,6 +6350,7 @@ export interface paths {
                             counts: {
                                 awaitingRouting: number;
                                 inExecution: number;
+                                toApprove: number;
                                 toSign: number;
                                 atRisk: number;
                                 overdue: number;
