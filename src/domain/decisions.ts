@@ -349,7 +349,20 @@ export const TERMINATION_REASONS = [
   },
 ] as const satisfies readonly VocabularyItem[];
 
-export type VocabularyName = 'moveOutReason' | 'compliance' | 'hearingException' | 'terminationReason';
+/** Rules p.13, p.22: what is attached to a main appeal by 4.5 — a duplicate, or a procedural
+ *  application or remark on the procedure of the main appeal. */
+export const ATTACHMENT_KINDS = [
+  { code: 'duplicate', label: { kk: 'Телнұсқа', ru: 'Дубликат', en: 'Duplicate' }, basis: 'Rules p.13, p.22' },
+  { code: 'withdrawal', label: { kk: 'Жолданымды кері қайтарып алу туралы арыз', ru: 'Заявление об отзыве обращения', en: 'Application to withdraw the appeal' }, basis: 'Rules p.22; APPC Art. 64 p.9' },
+  { code: 'recusal', label: { kk: 'Лауазымды адамға қарсылық білдіру туралы арыз', ru: 'Заявление об отводе должностного лица', en: 'Application to recuse an official' }, basis: 'Rules p.22; APPC Art. 67' },
+  { code: 'hearingRefusal', label: { kk: 'Тыңдауға қатысудан бас тарту туралы арыз', ru: 'Заявление об отказе от участия в заслушивании', en: 'Application refusing to take part in the hearing' }, basis: 'Rules p.22; APPC Art. 73' },
+  { code: 'caseReading', label: { kk: 'Тыңдау хаттамасымен, іс материалдарымен танысу туралы арыз', ru: 'Заявление об ознакомлении с протоколом заслушивания, материалами дела', en: 'Application to read the hearing protocol or the case file' }, basis: 'Rules p.22; APPC Arts. 74, 75' },
+  { code: 'clericalCorrection', label: { kk: 'Қате жазуларды, арифметикалық қателерді түзету туралы арыз', ru: 'Заявление об исправлении описок, арифметических ошибок', en: 'Application to correct clerical or arithmetic errors' }, basis: 'Rules p.22; APPC Art. 82' },
+  { code: 'oralActInWriting', label: { kk: 'Ауызша актіні жазбаша ресімдеу туралы арыз', ru: 'Заявление о письменном оформлении устного акта', en: 'Application to put an oral act in writing' }, basis: 'Rules p.22' },
+  { code: 'protocolRemarks', label: { kk: 'Тыңдау хаттамасына ескертулер', ru: 'Замечания на протокол заслушивания', en: 'Remarks on the hearing protocol' }, basis: 'Rules p.22; APPC Art. 74 p.6' },
+] as const satisfies readonly VocabularyItem[];
+
+export type VocabularyName = 'moveOutReason' | 'compliance' | 'hearingException' | 'terminationReason' | 'attachmentKind';
 
 /** The codes of a vocabulary (compliance depends on the procedure). */
 export function vocabulary(name: VocabularyName, procedure: Procedure): readonly VocabularyItem[] {
@@ -362,6 +375,8 @@ export function vocabulary(name: VocabularyName, procedure: Procedure): readonly
       return HEARING_EXCEPTIONS;
     case 'terminationReason':
       return TERMINATION_REASONS;
+    case 'attachmentKind':
+      return ATTACHMENT_KINDS;
   }
 }
 
@@ -611,7 +626,10 @@ const SPECS: Record<DecisionCode, RuleSpec> = {
     procedures: ALL,
     endsReview: true,
     roles: DESK,
-    fields: [{ name: 'mainAppealId', type: 'appealId', required: true, label: L('Негізгі жолданым', 'Основное обращение', 'Main appeal') }],
+    fields: [
+      { name: 'mainAppealId', type: 'appealId', required: true, label: L('Негізгі жолданым', 'Основное обращение', 'Main appeal') },
+      { name: 'kind', type: 'code', vocabulary: 'attachmentKind', required: false, label: L('Не қосылады', 'Что приобщается', 'What is attached (default: a duplicate)') },
+    ],
     inputConditions: ['notAttachedToItself'],
   },
   '4.6': {

@@ -197,7 +197,7 @@ const fieldSpecSchema = {
     type: { type: 'string', enum: ['string', 'text', 'date', 'dateTime', 'boolean', 'organizationId', 'appealId', 'code', 'codes', 'object', 'list'] },
     required: { type: 'boolean' },
     label: { type: 'object', required: ['kk', 'ru', 'en'], properties: { kk: { type: 'string' }, ru: { type: 'string' }, en: { type: 'string' } } },
-    vocabulary: { type: 'string', enum: ['moveOutReason', 'compliance', 'hearingException', 'terminationReason'] },
+    vocabulary: { type: 'string', enum: ['moveOutReason', 'compliance', 'hearingException', 'terminationReason', 'attachmentKind'] },
     fields: { type: 'array', items: { type: 'object', additionalProperties: true } },
     minItems: { type: 'integer' },
     when: { type: 'string', enum: ['notAfterToday', 'notBeforeToday', 'afterToday'] },
@@ -235,12 +235,13 @@ const allowedSchema = {
     compliance: { type: 'array', items: labelled },
     vocabularies: {
       type: 'object',
-      required: ['moveOutReason', 'compliance', 'hearingException', 'terminationReason'],
+      required: ['moveOutReason', 'compliance', 'hearingException', 'terminationReason', 'attachmentKind'],
       properties: {
         moveOutReason: { type: 'array', items: labelled },
         compliance: { type: 'array', items: labelled },
         hearingException: { type: 'array', items: labelled },
         terminationReason: { type: 'array', items: labelled },
+        attachmentKind: { type: 'array', items: labelled },
       },
     },
   },
@@ -568,7 +569,7 @@ export async function reviewRoutes(app: FastifyInstance, ctx: Context): Promise<
         ...(DECISIONS[a.code].exactlyOneOf ? { exactlyOneOf: DECISIONS[a.code].exactlyOneOf } : {}),
       }));
       // The closed vocabularies the fields name (code, codes), in the caller's language.
-      const names: VocabularyName[] = ['moveOutReason', 'compliance', 'hearingException', 'terminationReason'];
+      const names: VocabularyName[] = ['moveOutReason', 'compliance', 'hearingException', 'terminationReason', 'attachmentKind'];
       const vocabularies = Object.fromEntries(
         names.map((n) => [n, vocabulary(n, state.procedure).map((v) => ({ code: v.code, label: v.label[req.lang], basis: v.basis ?? null }))]),
       );

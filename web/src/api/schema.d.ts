@@ -2183,6 +2183,8 @@ export interface paths {
                         /** @enum {string} */
                         code: "4.5";
                         mainAppealId: string;
+                        /** @enum {string} */
+                        kind?: "duplicate" | "withdrawal" | "recusal" | "hearingRefusal" | "caseReading" | "clericalCorrection" | "oralActInWriting" | "protocolRemarks";
                     } | {
                         /** @enum {string} */
                         code: "4.6";
@@ -2954,7 +2956,7 @@ export interface paths {
                                         en: string;
                                     };
                                     /** @enum {string} */
-                                    vocabulary?: "moveOutReason" | "compliance" | "hearingException" | "terminationReason";
+                                    vocabulary?: "moveOutReason" | "compliance" | "hearingException" | "terminationReason" | "attachmentKind";
                                     fields?: {
                                         [key: string]: unknown;
                                     }[];
@@ -2994,6 +2996,11 @@ export interface paths {
                                     basis?: string | null;
                                 }[];
                                 terminationReason: {
+                                    code: string;
+                                    label: string;
+                                    basis?: string | null;
+                                }[];
+                                attachmentKind: {
                                     code: string;
                                     label: string;
                                     basis?: string | null;
