@@ -427,3 +427,28 @@ export async function recordFix(ctx: Context, actor: Actor, appealId: string) {
     await cardsChanged(trx, [appeal.id], now);
   });
 }
+
+/** Art. 88 p.1: information on a crime being prepared or committed, or on a threat to state or
+ *  public security, found in an appeal after its registration: marked (or unmarked) by whoever
+ *  reviews it, so that an anonymous one is forwarded at once instead of terminated. */
+export async function markSecurityInfo(ctx: Context, actor: Actor, appealId: string, value: boolean, reason: string) {
+  if (!hasRole(actor, 'registrar', 'executor', 'head')) throw forbidden();
+  await appealInScope(ctx.db, actor, appealId);
+  await ctx.db.transaction().execute(async (trx) => {
+    const appeal = await store.lockAppeal(trx, appealId);
+    if (appeal.review_ended_on !== null) throw new AppError(409, 'decision.reviewEnded', [], { endedBy: appeal.final_decision_code ?? '' });
+    if (appeal.security_info === value) return;
+    const now = ctx.clock.now();
+    await trx.updateTable('appeals').set({ security_info: value, updated_at: now }).where('id', '=', appeal.id).execute();
+    await appendEvent(trx, {
+      appealId: appeal.id,
+      organizationId: appeal.organization_id,
+      actor,
+      at: now,
+      kind: 'securityInfoMarked',
+      changes: { securityInfo: { from: appeal.security_info, to: value }, reason, basis: 'APPC Art. 88 p.1' },
+    });
+    // statistics (src/statistics/cards.ts): the card changed: the daily-export journal
+    await cardsChanged(trx, [appeal.id], now);
+  });
+}

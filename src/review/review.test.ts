@@ -372,6 +372,16 @@ describe('simplified procedure', () => {
     assert.equal((await get(head, r.id)).status, 'terminated');
   });
 
+  test('crime information found after registration is marked, and the anonymous report is then forwarded, not terminated', async () => {
+    const r = await register({ documentType: 'report', channel: 'complaintBox', summary: 'Аноним хабарлама: ұрлық', applicant: undefined, anonymous: true });
+    const mark = await head('POST', `/api/v1/appeals/${r.id}/security-info`, { securityInfo: true, reason: 'Дайындалып жатқан ұрлық туралы мәлімет бар' });
+    assert.equal(mark.status, 200, JSON.stringify(mark.body));
+    const terminate = await head('POST', `/api/v1/appeals/${r.id}/decisions`, { code: '4.13', reason: 'anonymous' });
+    assert.equal(terminate.body.error.code, 'decision.anonymousMustBeForwarded');
+    const events = (await head('GET', `/api/v1/appeals/${r.id}/events`)).body.items;
+    assert.deepEqual(events.at(-1).changes.securityInfo, { from: false, to: true });
+  });
+
   test('an anonymous report on a crime is forwarded at once', async () => {
     const r = await register({
       documentType: 'report',

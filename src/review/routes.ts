@@ -4,7 +4,7 @@ import { today as todayOf } from '../context.ts';
 import { appealInScope } from '../intake/store.ts';
 import { errorSchema } from '../intake/schemas.ts';
 import { assignAppeal, type AssignmentInput } from './assign.ts';
-import { appealState, cancelMoveOut, recordFix, returnDraft, takeDecision, type DecisionInput } from './decide.ts';
+import { appealState, cancelMoveOut, markSecurityInfo, recordFix, returnDraft, takeDecision, type DecisionInput } from './decide.ts';
 import { allowedDecisions, complianceChecklistFor, decisionInputSchema, DECISION_CODES, DECISIONS, type DecisionCode } from '../domain/decisions.ts';
 import { decisionsOf, draftsOf, routeOf } from './store.ts';
 import { correspondenceOf, incomingCorrespondence, replyToCorrespondence } from './correspondence.ts';
@@ -590,6 +590,29 @@ export async function reviewRoutes(app: FastifyInstance, ctx: Context): Promise<
       await cancelMoveOut(ctx, req.actor, req.params.id);
       const appeal = await appealInScope(ctx.db, req.actor, req.params.id);
       return { status: appeal.status };
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: { securityInfo: boolean; reason: string } }>(
+    '/appeals/:id/security-info',
+    {
+      schema: {
+        tags: ['review'],
+        summary: 'Mark that the appeal holds information on a crime or a threat to state or public security (APPC Art. 88 p.1): an anonymous one is then forwarded at once, not terminated',
+        params: idParams,
+        body: {
+          type: 'object',
+          required: ['securityInfo', 'reason'],
+          additionalProperties: false,
+          properties: { securityInfo: { type: 'boolean' }, reason: { type: 'string', minLength: 1, maxLength: 4000 } },
+        },
+        response: { 403: errorSchema, 409: errorSchema },
+      },
+    },
+    async (req) => {
+      await markSecurityInfo(ctx, req.actor, req.params.id, req.body.securityInfo, req.body.reason);
+      const appeal = await appealInScope(ctx.db, req.actor, req.params.id);
+      return { securityInfo: appeal.security_info };
     },
   );
 
