@@ -5,7 +5,16 @@ import { appealInScope } from '../intake/store.ts';
 import { errorSchema } from '../intake/schemas.ts';
 import { assignAppeal, type AssignmentInput } from './assign.ts';
 import { appealState, cancelMoveOut, recordFix, takeDecision, type DecisionInput } from './decide.ts';
-import { allowedDecisions, complianceChecklistFor, DECISION_CODES, DECISIONS, type DecisionCode } from '../domain/decisions.ts';
+import {
+  allowedDecisions,
+  cancelMoveOutDeadline,
+  canRecordFix,
+  checkCancelMoveOut,
+  complianceChecklistFor,
+  DECISION_CODES,
+  DECISIONS,
+  type DecisionCode,
+} from '../domain/decisions.ts';
 import { decisionsOf, routeOf } from './store.ts';
 import { inScope } from '../access/scope.ts';
 import { organizationRef, organizationRefSchema } from '../reference/present.ts';
@@ -113,8 +122,15 @@ const fieldSpecSchema = {
 
 const allowedSchema = {
   type: 'object',
-  required: ['items', 'compliance', 'vocabularies'],
+  required: ['items', 'compliance', 'vocabularies', 'recordFix', 'cancelMoveOut'],
   properties: {
+    recordFix: { type: 'boolean', description: 'Whether I may record now that the applicant brought the appeal into line after a 4.2 notice (POST …/compliance/fixed)' },
+    cancelMoveOut: {
+      type: 'object',
+      required: ['allowed'],
+      description: 'Whether I may cancel the move to another system (4.1) now (POST …/move-out/cancel), and until when',
+      properties: { allowed: { type: 'boolean' }, until: { type: 'string', format: 'date' } },
+    },
     items: {
       type: 'array',
       items: {
@@ -360,7 +376,8 @@ export async function reviewRoutes(app: FastifyInstance, ctx: Context): Promise<
     async (req) => {
       const appeal = await appealInScope(ctx.db, req.actor, req.params.id);
       const state = await appealState(ctx, appeal);
-      const items = allowedDecisions(state, req.actor.roles, todayOf(ctx), ctx.law.calendar, { count: ctx.law.count }).map((a) => ({
+      const today = todayOf(ctx);
+      const items = allowedDecisions(state, req.actor.roles, today, ctx.law.calendar, { count: ctx.law.count }).map((a) => ({
         ...a,
         label: DECISIONS[a.code].label[req.lang],
         basis: DECISIONS[a.code].basis,
@@ -374,8 +391,13 @@ export async function reviewRoutes(app: FastifyInstance, ctx: Context): Promise<
       const vocabularies = Object.fromEntries(
         names.map((n) => [n, vocabulary(n, state.procedure).map((v) => ({ code: v.code, label: v.label[req.lang], basis: v.basis ?? null }))]),
       );
+      // The two actions besides decisions, with the checks their routes make (decide.ts).
+      const moveOut = state.decisions.filter((d) => d.code === '4.1' && !d.cancelledOn).at(-1);
+      const cancelMoveOut = moveOut && checkCancelMoveOut(state, req.actor.roles, today, ctx.law.calendar).ok;
       return {
         items,
+        recordFix: hasRole(req.actor, 'registrar', 'executor', 'head') && canRecordFix(state),
+        cancelMoveOut: cancelMoveOut ? { allowed: true, until: cancelMoveOutDeadline(moveOut.decisionDate, ctx.law.calendar) } : { allowed: false },
         compliance: complianceChecklistFor(state.procedure).map((c) => ({ code: c.code, label: c.label[req.lang], basis: c.basis })),
         vocabularies,
       };

@@ -50,6 +50,7 @@ export interface paths {
                                 };
                                 timeZone?: string;
                                 demoMode?: boolean;
+                                ncaLayerUrl?: string | null;
                             };
                         };
                     };
@@ -269,6 +270,7 @@ export interface paths {
                             };
                             timeZone?: string;
                             demoMode?: boolean;
+                            ncaLayerUrl?: string | null;
                         };
                     };
                 };
@@ -325,6 +327,7 @@ export interface paths {
                                 };
                                 timeZone?: string;
                                 demoMode?: boolean;
+                                ncaLayerUrl?: string | null;
                             }[];
                             total?: number;
                         };
@@ -2327,6 +2330,14 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description Whether I may record now that the applicant brought the appeal into line after a 4.2 notice (POST …/compliance/fixed) */
+                            recordFix: boolean;
+                            /** @description Whether I may cancel the move to another system (4.1) now (POST …/move-out/cancel), and until when */
+                            cancelMoveOut: {
+                                allowed: boolean;
+                                /** Format: date */
+                                until?: string;
+                            };
                             items: {
                                 /** @enum {string} */
                                 code: "4.1" | "4.2" | "4.3" | "4.4" | "4.5" | "4.6" | "4.7" | "4.8" | "4.9" | "4.10" | "4.11" | "4.12" | "4.13" | "4.14" | "4.15" | "4.16" | "4.17" | "4.18" | "4.19" | "4.20" | "4.21" | "4.22" | "4.23" | "4.24" | "4.25" | "4.26";

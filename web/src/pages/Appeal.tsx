@@ -19,7 +19,7 @@ import {
   Timeline,
   Title,
 } from '@mantine/core';
-import { api, unwrap } from '../api/client.ts';
+import { api, ApiError, unwrap } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
 import { useDirectory } from '../api/directories.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -42,6 +42,37 @@ function Dl({ rows }: { rows: [string, ReactNode][] }) {
         </div>
       ))}
     </dl>
+  );
+}
+
+/** A one-step action besides the decisions (recording the applicant's fix, cancelling a move-out):
+ *  what it does said first, then confirmed. */
+function ConfirmAction({ title, text, run, onClose, onDone }: { title: string; text: string; run(): Promise<unknown>; onClose(): void; onDone(): void }) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await run();
+      onDone();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : t('errorGeneric'));
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal closeButtonProps={{ 'aria-label': t('close') }} opened onClose={onClose} title={title} centered>
+      <Stack data-testid="confirm-action">
+        <Text size="sm">{text}</Text>
+        {error && <Alert color="red" role="alert">{error}</Alert>}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>{t('cancel')}</Button>
+          <Button onClick={confirm} loading={busy} data-testid="confirm-submit" data-autofocus>{t('actions.confirm')}</Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }
 
@@ -78,6 +109,7 @@ export default function Appeal() {
   const [signing, setSigning] = useState<LetterRef | null>(null);
   const [preview, setPreview] = useState<LetterRef | null>(null);
   const [assigning, setAssigning] = useState(false);
+  const [confirming, setConfirming] = useState<'recordFix' | 'cancelMoveOut' | null>(null);
   const a = appeal.data;
 
   useEffect(() => {
@@ -126,6 +158,8 @@ export default function Appeal() {
   const allowedNow = allowed.data?.items.filter((d) => d.allowed) ?? [];
   const unsigned = letters.data?.items.filter((l) => !l.signed) ?? [];
   const canAssign = hasRole('head') && a && !a.reviewEndedOn;
+  const canRecordFix = allowed.data?.recordFix ?? false;
+  const moveOutUntil = allowed.data?.cancelMoveOut.allowed ? allowed.data.cancelMoveOut.until : undefined;
 
   const afterDecision = async () => {
     const label = deciding?.label ?? '';
@@ -313,7 +347,17 @@ export default function Appeal() {
                   </Button>
                 )}
                 {!allowed.data && <Skeleton h={36} />}
-                {allowed.data && allowedNow.length === 0 && !canAssign && <Text size="sm" c="gray.8">{t('actions.none')}</Text>}
+                {allowed.data && allowedNow.length === 0 && !canAssign && !canRecordFix && !moveOutUntil && <Text size="sm" c="gray.8">{t('actions.none')}</Text>}
+                {canRecordFix && (
+                  <Button variant="default" c="dark" onClick={() => setConfirming('recordFix')} data-testid="action-recordFix">
+                    {t('actions.recordFix')}
+                  </Button>
+                )}
+                {moveOutUntil && (
+                  <Button variant="default" c="dark" onClick={() => setConfirming('cancelMoveOut')} data-testid="action-cancelMoveOut">
+                    {t('actions.cancelMoveOut')}
+                  </Button>
+                )}
                 {allowedNow.map((d) => (
                   <Button
                     key={d.code}
@@ -441,6 +485,32 @@ export default function Appeal() {
         <Modal closeButtonProps={{ 'aria-label': t('close') }} opened onClose={() => setPreview(null)} title={`${t('letters.preview')}: ${preview.number}`} size="xl" centered>
           <iframe src={`/api/v1/appeals/${id}/letters/${preview.id}.pdf`} title={preview.number} className="pdf-frame" />
         </Modal>
+      )}
+      {confirming === 'recordFix' && (
+        <ConfirmAction
+          title={t('actions.recordFix')}
+          text={t('actions.recordFixHint')}
+          run={() => unwrap(api.POST('/api/v1/appeals/{id}/compliance/fixed', { params: { path: { id } } }))}
+          onClose={() => setConfirming(null)}
+          onDone={() => {
+            setConfirming(null);
+            notify(t('actions.recordFixDone'), 'green');
+            reloadAll();
+          }}
+        />
+      )}
+      {confirming === 'cancelMoveOut' && moveOutUntil && (
+        <ConfirmAction
+          title={t('actions.cancelMoveOut')}
+          text={t('actions.cancelMoveOutHint', { date: date(moveOutUntil) })}
+          run={() => unwrap(api.POST('/api/v1/appeals/{id}/move-out/cancel', { params: { path: { id } } }))}
+          onClose={() => setConfirming(null)}
+          onDone={() => {
+            setConfirming(null);
+            notify(t('actions.cancelMoveOutDone'), 'green');
+            reloadAll();
+          }}
+        />
       )}
       {assigning && a && (
         <AssignModal
