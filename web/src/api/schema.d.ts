@@ -621,7 +621,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organization tree: filter by parent (children of), root (top level), code or text */
+        /** The organization tree: filter by parent (children of), root (top level), code or text, or those I act for */
         get: {
             parameters: {
                 query?: {
@@ -629,6 +629,8 @@ export interface paths {
                     root?: boolean;
                     code?: string;
                     q?: string;
+                    /** @description Only the organizations I act for: mine and those below it */
+                    mine?: boolean;
                     limit?: number;
                     offset?: number;
                 };
@@ -715,6 +717,59 @@ export interface paths {
                                 parentCode?: string | null;
                             }[];
                             total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/term-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The review terms by document type and special-law sub-kind (registration's subKind), with their legal basis */
+        get: {
+            parameters: {
+                query?: {
+                    documentType?: "application" | "complaint" | "report" | "inquiry" | "feedback" | "proposal";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                documentType: "application" | "complaint" | "report" | "inquiry" | "feedback" | "proposal";
+                                /** @description null: the document type's general term */
+                                subKind: string | null;
+                                label: string;
+                                term: {
+                                    /** @enum {string} */
+                                    unit: "workingDays" | "calendarDays" | "months";
+                                    count: number;
+                                };
+                                extendable: boolean;
+                                basis: string;
+                            }[];
                         };
                     };
                 };
@@ -5369,6 +5424,10 @@ export interface paths {
                     executor?: string;
                     /** @description This organization and those below it */
                     organization?: number;
+                    /** @description With organization: only that organization's own appeals, not those below it */
+                    ownOnly?: boolean;
+                    /** @description Only appeals whose review at their organization still runs */
+                    open?: boolean;
                     /** @description Registered on or after */
                     dateFrom?: string;
                     /** @description Registered on or before */
@@ -5438,6 +5497,10 @@ export interface paths {
                     executor?: string;
                     /** @description This organization and those below it */
                     organization?: number;
+                    /** @description With organization: only that organization's own appeals, not those below it */
+                    ownOnly?: boolean;
+                    /** @description Only appeals whose review at their organization still runs */
+                    open?: boolean;
                     /** @description Registered on or after */
                     dateFrom?: string;
                     /** @description Registered on or before */
