@@ -435,5 +435,7 @@ describe('access', () => {
     assert.ok(mine.body.items.every((o: { parentId: number | null; id: number }) => o.id === me.organization.id || ids.has(o.parentId!)));
     const named = await registrar('GET', `/api/v1/organizations?mine=true&q=${encodeURIComponent('AKM-AKIMAT')}`);
     assert.equal(named.body.total, 0);
+    const one = await registrar('GET', `/api/v1/organizations?id=${me.organization.id}`);
+    assert.deepEqual(one.body.items.map((o: { code: string }) => o.code), [me.organization.code]);
   });
 });

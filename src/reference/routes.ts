@@ -24,16 +24,17 @@ const organizationSchema = {
 } as const;
 
 export async function referenceRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
-  app.get<{ Querystring: { parent?: number; root?: boolean; code?: string; q?: string; mine?: boolean; limit: number; offset: number } }>(
+  app.get<{ Querystring: { id?: number; parent?: number; root?: boolean; code?: string; q?: string; mine?: boolean; limit: number; offset: number } }>(
     '/organizations',
     {
       schema: {
         tags: ['reference'],
-        summary: 'The organization tree: filter by parent (children of), root (top level), code or text, or those I act for',
+        summary: 'The organization tree: filter by id, parent (children of), root (top level), code or text, or those I act for',
         querystring: {
           type: 'object',
           additionalProperties: false,
           properties: {
+            id: { type: 'integer' },
             parent: { type: 'integer' },
             root: { type: 'boolean' },
             code: { type: 'string', maxLength: 50 },
@@ -47,8 +48,9 @@ export async function referenceRoutes(app: FastifyInstance, ctx: Context): Promi
       },
     },
     async (req) => {
-      const { parent, root, code, q: text, mine, limit, offset } = req.query;
+      const { id, parent, root, code, q: text, mine, limit, offset } = req.query;
       let q = ctx.db.selectFrom('organizations');
+      if (id !== undefined) q = q.where('id', '=', id);
       if (mine) q = q.where(inScope(req.actor, 'id'));
       if (parent !== undefined) q = q.where('parent_id', '=', parent);
       if (root) q = q.where('parent_id', 'is', null);

@@ -621,10 +621,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organization tree: filter by parent (children of), root (top level), code or text, or those I act for */
+        /** The organization tree: filter by id, parent (children of), root (top level), code or text, or those I act for */
         get: {
             parameters: {
                 query?: {
+                    id?: number;
                     parent?: number;
                     root?: boolean;
                     code?: string;

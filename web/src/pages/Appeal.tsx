@@ -31,6 +31,22 @@ import { DecisionModal, type AllowedDecision, type FieldSpec } from '../componen
 import { SignModal, type LetterRef } from '../components/SignModal.tsx';
 import { AssignModal } from '../components/AssignModal.tsx';
 
+/** The kinds of events an appeal's timeline shows with a label of their own (every kind the server
+ *  appends for an appeal: grep appendEvent); decision and letterSigned are labelled with their data. */
+const EVENT_KINDS = [
+  'registered',
+  'received',
+  'assigned',
+  'reassigned',
+  'appealFixed',
+  'moveOutCancelled',
+  'deemedRefusal',
+  'correctionFiled',
+  'correctionRejected',
+  'corrected',
+  'paperJournalEntry',
+] as const;
+
 function Dl({ rows }: { rows: [string, ReactNode][] }) {
   const shown = rows.filter(([, v]) => v !== null && v !== undefined && v !== '');
   return (
@@ -98,6 +114,11 @@ export default function Appeal() {
   const route = useLoad(() => unwrap(api.GET('/api/v1/appeals/{id}/route', { params: { path: { id } } })), [id]);
   const events = useLoad(() => unwrap(api.GET('/api/v1/appeals/{id}/events', { params: { path: { id } } })), [id]);
   const messages = useLoad(() => unwrap(api.GET('/api/v1/appeals/{id}/messages', { params: { path: { id } } })), [id]);
+  // the special-law sub-kind's name, when the appeal has one
+  const subKind = useLoad(
+    async () => (appeal.data?.subKind ? unwrap(api.GET('/api/v1/term-rules', { params: { query: { documentType: appeal.data.documentType! } } })) : undefined),
+    [appeal.data?.subKind],
+  );
   const documentTypes = useDirectory('documentType');
   const forms = useDirectory('form');
   const channels = useDirectory('channel');
@@ -105,6 +126,10 @@ export default function Appeal() {
   const categories = useDirectory('issueCategory');
   const sexes = useDirectory('sex');
   const socialStatuses = useDirectory('socialStatus');
+  const citizenships = useDirectory('citizenship');
+  const nationalities = useDirectory('nationality');
+  const businessCategories = useDirectory('businessCategory');
+  const addresseeCategories = useDirectory('addresseeCategory');
   const [deciding, setDeciding] = useState<AllowedDecision | null>(null);
   const [signing, setSigning] = useState<LetterRef | null>(null);
   const [preview, setPreview] = useState<LetterRef | null>(null);
@@ -228,6 +253,8 @@ export default function Appeal() {
                       [t('receivedAt'), dateTime(a.receivedAt)],
                       [t('card.organization'), a.organization?.name],
                       [t('documentType'), documentTypes.label(a.documentType)],
+                      [t('subKind'), a.subKind ? (subKind.data?.items.find((r) => r.subKind === a.subKind)?.label ?? a.subKind) : null],
+                      [t('addresseeCategory'), a.addresseeCategory ? addresseeCategories.label(a.addresseeCategory) : null],
                       [t('card.procedure'), t(`procedure.${a.procedure}` as MessageKey)],
                       [t('form'), forms.label(a.form)],
                       [t('channel'), channels.label(a.channel)],
@@ -264,7 +291,8 @@ export default function Appeal() {
                             [t('middleName'), c.middleName],
                             [t('birthDate'), c.birthDate ? `${date(c.birthDate)}${c.age !== null && c.age !== undefined ? ` (${c.age})` : ''}` : null],
                             [t('sex'), c.sex ? sexes.label(c.sex) : null],
-                            [t('citizenship'), c.citizenship],
+                            [t('citizenship'), c.citizenship ? citizenships.label(c.citizenship) : null],
+                            [t('nationality'), c.nationality ? nationalities.label(c.nationality) : null],
                             [t('address'), c.address ? Object.values(c.address).filter(Boolean).join(', ') : null],
                             [t('postalAddress'), c.postalAddress],
                             [t('phone'), c.phone],
@@ -275,7 +303,7 @@ export default function Appeal() {
                             [t('inInterestOf'), c.inInterestOf],
                             [t('bin'), c.bin],
                             [t('legalName'), c.legalName],
-                            [t('businessCategory'), c.businessCategory],
+                            [t('businessCategory'), c.businessCategory ? businessCategories.label(c.businessCategory) : null],
                           ]}
                         />
                       </Paper>
@@ -315,7 +343,7 @@ export default function Appeal() {
                         ? t('event.decision', { code: code ?? '' })
                         : e.kind === 'letterSigned'
                           ? t('event.letterSigned', { letter: String(changes.letter ?? '') })
-                          : (['registered', 'received', 'assigned', 'reassigned', 'moveOutCancelled', 'deemedRefusal'] as const).includes(e.kind as never)
+                          : (EVENT_KINDS as readonly string[]).includes(e.kind ?? '')
                             ? t(`event.${e.kind}` as MessageKey)
                             : (e.kind ?? '');
                     const status = changes.status as { from?: string; to?: string } | undefined;
