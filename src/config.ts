@@ -22,6 +22,24 @@ export interface Config {
   smsGatewayUrl: string | undefined;
   /** Sign-ins a minute from one address (an office behind one NAT address may need more). */
   loginRateLimit: number;
+  /** Where the browser finds NCALayer, the signing tool of the national PKI (its local WebSocket);
+   *  null: the web app does not offer it. The page's CSP allows connecting there. */
+  ncaLayerUrl: string | null;
+}
+
+/** NCALayer's own address on the user's machine (pki.gov.kz). */
+export const NCALAYER_DEFAULT_URL = 'wss://127.0.0.1:13579/';
+
+function ncaLayerUrlOf(value: string | undefined): string | null {
+  if (value === '') return null;
+  let url: URL;
+  try {
+    url = new URL(value ?? NCALAYER_DEFAULT_URL);
+  } catch {
+    throw new Error(`NCALAYER_URL is not a URL: ${value}`);
+  }
+  if (url.protocol !== 'ws:' && url.protocol !== 'wss:') throw new Error(`NCALAYER_URL is not a ws:// or wss:// address: ${value}`);
+  return url.href;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -42,5 +60,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM || 'Joldanym <noreply@joldanym.local>',
     smsGatewayUrl: env.SMS_GATEWAY_URL || undefined,
     loginRateLimit: Math.max(1, Number(env.JOLDANYM_LOGIN_RATE_LIMIT ?? 20) || 20),
+    ncaLayerUrl: ncaLayerUrlOf(env.NCALAYER_URL),
   };
 }

@@ -24,6 +24,8 @@ const userSchema = {
     timeZone: { type: 'string' },
     /** The system runs in demo mode (demo keys may be fetched). */
     demoMode: { type: 'boolean' },
+    /** Where the browser may find NCALayer to sign with the user's key (null: not offered). */
+    ncaLayerUrl: { type: ['string', 'null'] },
   },
 } as const;
 
@@ -219,6 +221,7 @@ export async function accessRoutes(app: FastifyInstance, ctx: Context): Promise<
       organization: organizationRef(org, lang),
       timeZone: org.time_zone,
       demoMode: c.config.demo,
+      ncaLayerUrl: c.config.ncaLayerUrl,
     };
   }
 }

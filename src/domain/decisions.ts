@@ -1177,6 +1177,9 @@ function isFixed(state: AppealState, notice: TakenDecision): boolean {
   return state.fixedOn !== undefined && state.fixedOn >= notice.decisionDate;
 }
 
+/** Who records that the applicant brought the appeal into line: the desk, the executor, the head. */
+export const FIX_RECORDED_BY: readonly Role[] = ['registrar', 'executor', 'head'];
+
 /** Whether the applicant's fix of the appeal may be recorded now: a 4.2 notice awaits it. */
 export function canRecordFix(state: AppealState): boolean {
   const notice = latest(state, '4.2');

@@ -142,7 +142,7 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
   });
 
   // The web app's own paths (/queues, /appeals/…) are answered with its page (SPA fallback).
-  const web = await webApp(app);
+  const web = await webApp(app, ctx.config.ncaLayerUrl);
   app.setNotFoundHandler((req, reply) =>
     web && isWebAppRequest(req)
       ? sendWebApp(reply)

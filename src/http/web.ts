@@ -11,28 +11,33 @@ import fastifyStatic from '@fastify/static';
 export const WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** The page's policy: scripts and styles from this server only (Mantine sets inline styles);
- *  PDFs of talons and letters are shown in frames from this server or as blobs. */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "frame-src 'self' blob:",
-  "object-src 'self' blob:",
-  "frame-ancestors 'self'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
+ *  PDFs of talons and letters are shown in frames from this server or as blobs; connections to
+ *  this server and to NCALayer on the user's machine (signing, config.ncaLayerUrl). */
+export function contentSecurityPolicy(ncaLayerUrl: string | null): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self'${ncaLayerUrl ? ` ${new URL(ncaLayerUrl).origin}` : ''}`,
+    "frame-src 'self' blob:",
+    "object-src 'self' blob:",
+    "frame-ancestors 'self'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
 
 let indexHtml: Buffer | undefined;
+let policy = contentSecurityPolicy(null);
 
 /** Registers the static files if the app is built; returns whether it is. */
-export async function webApp(app: FastifyInstance, root = WEB_DIST): Promise<boolean> {
+export async function webApp(app: FastifyInstance, ncaLayerUrl: string | null, root = WEB_DIST): Promise<boolean> {
   const index = resolve(root, 'index.html');
   if (!existsSync(index)) return false;
   indexHtml = readFileSync(index);
+  policy = contentSecurityPolicy(ncaLayerUrl);
   await app.register(fastifyStatic, {
     root,
     prefix: '/',
@@ -63,7 +68,7 @@ export function sendWebApp(reply: FastifyReply) {
     .status(200)
     .type('text/html; charset=utf-8')
     .header('cache-control', 'no-cache')
-    .header('content-security-policy', CONTENT_SECURITY_POLICY)
+    .header('content-security-policy', policy)
     .header('x-content-type-options', 'nosniff')
     .header('referrer-policy', 'same-origin')
     .send(indexHtml);

@@ -126,11 +126,16 @@ describe('registration', () => {
       ...paperApplication,
       summary: 'Ұжымдық арыз: жол жөндеу',
       applicant: undefined,
-      applicants: [person, { kind: 'individual', lastName: 'Сергеева', firstName: 'Анна', phone: '+77015550000' }],
+      // individuals and legal entities together
+      applicants: [
+        person,
+        { kind: 'individual', lastName: 'Сергеева', firstName: 'Анна', phone: '+77015550000' },
+        { kind: 'legalEntity', bin: '050140000656', name: '«Көкшетау Су» ЖШС' },
+      ],
     });
     assert.equal(collective.status, 201, JSON.stringify(collective.body));
     assert.match(collective.body.registrationNumber, /^ҰЖ-2026-\d{8}$/);
-    assert.equal(collective.body.applicants.length, 2);
+    assert.deepEqual(collective.body.applicants.map((c: { kind: string }) => c.kind), ['individual', 'individual', 'legalEntity']);
     assert.equal(collective.body.applicantKind, 'collective');
   });
 
@@ -166,6 +171,22 @@ describe('registration', () => {
     assert.equal(calc.status, 200);
     assert.equal(calc.body.registrationDate, '2026-03-16');
     assert.equal(calc.body.dueDate, weekend.body.dueDate);
+  });
+
+  test('a special-law sub-kind, listed with the terms, changes the term', async () => {
+    const rules = await registrar('GET', '/api/v1/term-rules?documentType=inquiry');
+    assert.equal(rules.status, 200);
+    assert.deepEqual(rules.body.items.map((r: { subKind: string | null }) => r.subKind), [null, 'lawyerInquiry', 'mediaInquiry']);
+    const media = rules.body.items.find((r: { subKind: string | null }) => r.subKind === 'mediaInquiry');
+    assert.deepEqual(media.term, { unit: 'workingDays', count: 5 });
+    const inquiry = { ...paperApplication, documentType: 'inquiry', summary: 'Редакция сұрауы' };
+    const special = await registrar('POST', '/api/v1/appeals', { ...inquiry, subKind: 'mediaInquiry' });
+    assert.equal(special.status, 201, JSON.stringify(special.body));
+    assert.equal(special.body.subKind, 'mediaInquiry');
+    const general = await registrar('POST', '/api/v1/appeals', inquiry);
+    assert.ok(special.body.dueDate < general.body.dueDate, `${special.body.dueDate} before ${general.body.dueDate}`);
+    const calc = await registrar('GET', `/api/v1/calendar/term?receivedAt=${encodeURIComponent(inquiry.receivedAt)}&documentType=inquiry&subKind=mediaInquiry`);
+    assert.equal(calc.body.dueDate, special.body.dueDate);
   });
 
   test('50 concurrent registrations get 50 distinct consecutive numbers', async () => {
@@ -404,5 +425,17 @@ describe('access', () => {
     assert.ok(users.body.items.every((u: { roles: string[] }) => u.roles.includes('executor')));
     const orgs = await registrar('GET', '/api/v1/organizations?root=true');
     assert.ok(orgs.body.total >= 60);
+    // those I act for: my akimat and what is below it, found in SQL
+    const me = (await registrar('GET', '/api/v1/me')).body;
+    const mine = await registrar('GET', '/api/v1/organizations?mine=true&limit=1000');
+    const all = await registrar('GET', '/api/v1/organizations?limit=1000');
+    assert.ok(mine.body.items.some((o: { id: number }) => o.id === me.organization.id));
+    assert.ok(mine.body.total > 1 && mine.body.total < all.body.total, `${mine.body.total} of ${all.body.total}`);
+    const ids = new Set(mine.body.items.map((o: { id: number }) => o.id));
+    assert.ok(mine.body.items.every((o: { parentId: number | null; id: number }) => o.id === me.organization.id || ids.has(o.parentId!)));
+    const named = await registrar('GET', `/api/v1/organizations?mine=true&q=${encodeURIComponent('AKM-AKIMAT')}`);
+    assert.equal(named.body.total, 0);
+    const one = await registrar('GET', `/api/v1/organizations?id=${me.organization.id}`);
+    assert.deepEqual(one.body.items.map((o: { code: string }) => o.code), [me.organization.code]);
   });
 });

@@ -126,6 +126,7 @@ test('at risk and overdue by working days left; the overview for heads and contr
   const overdue = await queue(head, 'overdue');
   assert.ok(overdue.items.some((i: { id: string; risk: string; daysLeft: number }) => i.id === a.id && i.risk === 'overdue' && i.daysLeft < 0));
 
+  await register({ summary: 'Қалалық әкімдікке', organizationId: orgs['AKM-BURABAY-SHCHUCHINSK'] }); // below the district akimat
   const overview = await head('GET', '/api/v1/overview');
   assert.equal(overview.status, 200, JSON.stringify(overview.body));
   assert.equal(overview.body.organization.code, 'AKM-BURABAY');
@@ -142,6 +143,16 @@ test('at risk and overdue by working days left; the overview for heads and contr
   const oblast = (await controller('GET', '/api/v1/overview')).body;
   const burabay = oblast.byOrganization.find((o: { organization: { code: string } }) => o.organization.code === 'AKM-BURABAY');
   assert.ok(burabay.overdue >= 1);
+  // each number of the overview is the total of the queue its link opens (web/src/pages/Overview.tsx)
+  type Row = { organization: { id: number }; own: boolean; open: number; atRisk: number; overdue: number };
+  for (const [api, row] of [[head, own], [controller, oblast.byOrganization.find((o: Row) => o.own)], [controller, burabay]] as [Api, Row][]) {
+    const filter = `organization=${row.organization.id}${row.own ? '&ownOnly=true' : ''}`;
+    assert.equal((await queue(api, 'all', `${filter}&open=true`)).total, row.open, `open of ${filter}`);
+    assert.equal((await queue(api, 'atRisk', filter)).total, row.atRisk, `at risk of ${filter}`);
+    assert.equal((await queue(api, 'overdue', filter)).total, row.overdue, `overdue of ${filter}`);
+  }
+  assert.ok(burabay.open > own.open, 'the subtree holds more than the akimat itself');
+  assert.equal((await queue(head, 'all', `executor=${executorId}&open=true`)).total, mine.open);
   assert.equal((await registrar('GET', '/api/v1/overview')).status, 403);
   assert.equal((await head('GET', `/api/v1/overview?organization=${orgs['KNB']}`)).status, 403);
   t.setNow('2026-03-18T10:00:00+05:00');

@@ -32,6 +32,8 @@ const filterProperties = {
   status: { type: 'string', enum: [...APPEAL_STATUSES] },
   executor: { type: 'string', format: 'uuid' },
   organization: { type: 'integer', description: 'This organization and those below it' },
+  ownOnly: { type: 'boolean', description: "With organization: only that organization's own appeals, not those below it" },
+  open: { type: 'boolean', description: 'Only appeals whose review at their organization still runs' },
   dateFrom: { ...date, description: 'Registered on or after' },
   dateTo: { ...date, description: 'Registered on or before' },
   dueFrom: { ...date, description: 'Due on or after' },
@@ -47,6 +49,8 @@ type FilterQuery = {
   status?: string;
   executor?: string;
   organization?: number;
+  ownOnly?: boolean;
+  open?: boolean;
   dateFrom?: string;
   dateTo?: string;
   dueFrom?: string;
@@ -95,6 +99,8 @@ function toFilter(q: FilterQuery): QueueFilter {
     status: q.status,
     executorId: q.executor,
     organizationId: q.organization,
+    ownOnly: q.ownOnly,
+    open: q.open,
     dateFrom: q.dateFrom,
     dateTo: q.dateTo,
     dueFrom: q.dueFrom,

@@ -15,8 +15,12 @@ export interface QueueFilter {
   issueCategory?: string;
   status?: string;
   executorId?: string;
-  /** This organization and those below it. */
+  /** This organization and those below it, */
   organizationId?: number;
+  /** or only its own appeals. */
+  ownOnly?: boolean;
+  /** Only appeals whose review still runs. */
+  open?: boolean;
   /** Registration date range. */
   dateFrom?: IsoDate;
   dateTo?: IsoDate;
@@ -57,9 +61,11 @@ export function queueCondition(def: QueueDefinition, d: TermDates): RawBuilder<S
 /** The territory and the filters (not the queue). */
 function filterConditions(actor: Actor, f: QueueFilter): RawBuilder<SqlBool>[] {
   const c: RawBuilder<SqlBool>[] = [inScope(actor, 'a.organization_id')];
-  if (f.organizationId !== undefined) {
+  if (f.organizationId !== undefined && f.ownOnly) c.push(sql`a.organization_id = ${f.organizationId}::integer`);
+  else if (f.organizationId !== undefined) {
     c.push(sql`a.organization_id IN (SELECT descendant_id FROM organization_closure WHERE ancestor_id = ${f.organizationId}::integer)`);
   }
+  if (f.open) c.push(sql`a.review_ended_on IS NULL`);
   if (f.documentType) c.push(sql`a.document_type = ${f.documentType}`);
   if (f.form) c.push(sql`a.form = ${f.form}`);
   if (f.channel) c.push(sql`a.channel = ${f.channel}`);

@@ -7,6 +7,7 @@ import { DEFAULT_TIME_ZONE, DEFAULT_WORKING_HOURS } from '../domain/calendar.ts'
 import { DOCUMENT_TYPES, type DocumentType } from '../domain/vocabulary.ts';
 import { notFound } from '../errors.ts';
 import { DIRECTORY_NAMES } from '../db/reference/directories.ts';
+import { inScope } from '../access/scope.ts';
 
 const organizationSchema = {
   type: 'object',
@@ -23,20 +24,22 @@ const organizationSchema = {
 } as const;
 
 export async function referenceRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
-  app.get<{ Querystring: { parent?: number; root?: boolean; code?: string; q?: string; limit: number; offset: number } }>(
+  app.get<{ Querystring: { id?: number; parent?: number; root?: boolean; code?: string; q?: string; mine?: boolean; limit: number; offset: number } }>(
     '/organizations',
     {
       schema: {
         tags: ['reference'],
-        summary: 'The organization tree: filter by parent (children of), root (top level), code or text',
+        summary: 'The organization tree: filter by id, parent (children of), root (top level), code or text, or those I act for',
         querystring: {
           type: 'object',
           additionalProperties: false,
           properties: {
+            id: { type: 'integer' },
             parent: { type: 'integer' },
             root: { type: 'boolean' },
             code: { type: 'string', maxLength: 50 },
             q: { type: 'string', maxLength: 200 },
+            mine: { type: 'boolean', description: 'Only the organizations I act for: mine and those below it' },
             limit: { type: 'integer', minimum: 1, maximum: 1000, default: 200 },
             offset: { type: 'integer', minimum: 0, default: 0 },
           },
@@ -45,8 +48,10 @@ export async function referenceRoutes(app: FastifyInstance, ctx: Context): Promi
       },
     },
     async (req) => {
-      const { parent, root, code, q: text, limit, offset } = req.query;
+      const { id, parent, root, code, q: text, mine, limit, offset } = req.query;
       let q = ctx.db.selectFrom('organizations');
+      if (id !== undefined) q = q.where('id', '=', id);
+      if (mine) q = q.where(inScope(req.actor, 'id'));
       if (parent !== undefined) q = q.where('parent_id', '=', parent);
       if (root) q = q.where('parent_id', 'is', null);
       if (code) q = q.where('code', '=', code);
@@ -123,6 +128,54 @@ export async function referenceRoutes(app: FastifyInstance, ctx: Context): Promi
       }));
       return { items, total: items.length };
     },
+  );
+
+  app.get<{ Querystring: { documentType?: DocumentType } }>(
+    '/term-rules',
+    {
+      schema: {
+        tags: ['reference'],
+        summary: "The review terms by document type and special-law sub-kind (registration's subKind), with their legal basis",
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { documentType: { type: 'string', enum: [...DOCUMENT_TYPES] } },
+        },
+        response: {
+          200: {
+            type: 'object',
+            required: ['items'],
+            properties: {
+              items: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['documentType', 'subKind', 'label', 'term', 'extendable', 'basis'],
+                  properties: {
+                    documentType: { type: 'string', enum: [...DOCUMENT_TYPES] },
+                    subKind: { type: ['string', 'null'], description: "null: the document type's general term" },
+                    label: { type: 'string' },
+                    term: {
+                      type: 'object',
+                      required: ['unit', 'count'],
+                      properties: { unit: { type: 'string', enum: ['workingDays', 'calendarDays', 'months'] }, count: { type: 'integer' } },
+                    },
+                    extendable: { type: 'boolean' },
+                    basis: { type: 'string' },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    async (req) => ({
+      items: ctx.law.terms
+        .filter((r) => !req.query.documentType || r.documentType === req.query.documentType)
+        .sort((a, b) => DOCUMENT_TYPES.indexOf(a.documentType) - DOCUMENT_TYPES.indexOf(b.documentType) || (a.subKind ?? '').localeCompare(b.subKind ?? ''))
+        .map((r) => ({ documentType: r.documentType, subKind: r.subKind, label: r.label[req.lang], term: r.term, extendable: r.extendable, basis: r.basis })),
+    }),
   );
 
   app.get<{ Querystring: { receivedAt: string; documentType: DocumentType; subKind?: string } }>(

@@ -18,6 +18,7 @@ import {
   checkDecision,
   decisionData,
   endsReviewWith,
+  FIX_RECORDED_BY,
   isDecisionCode,
   needsApproval,
   statusOf,
@@ -405,7 +406,7 @@ export async function cancelMoveOut(ctx: Context, actor: Actor, appealId: string
 /** The applicant brought the appeal into line after a 4.2 notice (Art. 64 p.6): the review goes on
  *  and the appeal can no longer be returned. */
 export async function recordFix(ctx: Context, actor: Actor, appealId: string) {
-  if (!hasRole(actor, 'registrar', 'executor', 'head')) throw forbidden();
+  if (!hasRole(actor, ...FIX_RECORDED_BY)) throw forbidden();
   await appealInScope(ctx.db, actor, appealId);
   await ctx.db.transaction().execute(async (trx) => {
     const appeal = await store.lockAppeal(trx, appealId);

@@ -226,9 +226,12 @@ describe('administrative procedure', () => {
     const fixed = await register({ summary: 'Қолы жоқ арыз' });
     const notice = await decide(registrar, fixed.id, { code: '4.2', missing: ['signature'], fixBy: '2026-03-27' });
     assert.equal(notice.status, 'awaitingFix');
+    const offered = async () => (await registrar('GET', `/api/v1/appeals/${fixed.id}/decisions/allowed`)).body.recordFix;
+    assert.equal(await offered(), true);
     const res = await registrar('POST', `/api/v1/appeals/${fixed.id}/compliance/fixed`);
     assert.equal(res.status, 200, JSON.stringify(res.body));
     assert.equal(res.body.status, 'registered');
+    assert.equal(await offered(), false);
     t.setNow('2026-03-30T10:00:00+05:00');
     await assign(fixed.id);
     const refused = await executor('POST', `/api/v1/appeals/${fixed.id}/decisions`, { code: '4.3' });
@@ -295,6 +298,8 @@ describe('administrative procedure', () => {
     const a = await register({ summary: 'Сот ісі бойынша құжат' });
     const moved = await decide(registrar, a.id, { code: '4.1', targetSystem: 'Төрелік', reason: 'otherProcedureLaw' });
     assert.equal(moved.status, 'movedOut');
+    const offered = async () => (await registrar('GET', `/api/v1/appeals/${a.id}/decisions/allowed`)).body.cancelMoveOut;
+    assert.deepEqual(await offered(), { allowed: true, until: '2026-03-19' });
     t.setNow('2026-03-19T17:00:00+05:00');
     const cancel = await registrar('POST', `/api/v1/appeals/${a.id}/move-out/cancel`);
     assert.equal(cancel.status, 200, JSON.stringify(cancel.body));
@@ -302,6 +307,7 @@ describe('administrative procedure', () => {
     const again = await decide(registrar, a.id, { code: '4.1', targetSystem: 'Төрелік', reason: 'otherProcedureLaw' });
     assert.equal(again.status, 'movedOut');
     t.setNow('2026-03-26T10:00:00+05:00'); // the window closed with 20 March, the next working day
+    assert.deepEqual(await offered(), { allowed: false });
     const late = await registrar('POST', `/api/v1/appeals/${a.id}/move-out/cancel`);
     assert.equal(late.status, 409);
     assert.equal(late.body.error.code, 'decision.cancelMoveOut.windowClosed');

@@ -5,7 +5,18 @@ import { appealInScope } from '../intake/store.ts';
 import { errorSchema } from '../intake/schemas.ts';
 import { assignAppeal, type AssignmentInput } from './assign.ts';
 import { appealState, cancelMoveOut, markSecurityInfo, recordFix, returnDraft, takeDecision, type DecisionInput } from './decide.ts';
-import { allowedDecisions, complianceChecklistFor, decisionInputSchema, DECISION_CODES, DECISIONS, type DecisionCode } from '../domain/decisions.ts';
+import {
+  allowedDecisions,
+  cancelMoveOutDeadline,
+  canRecordFix,
+  checkCancelMoveOut,
+  complianceChecklistFor,
+  decisionInputSchema,
+  DECISION_CODES,
+  DECISIONS,
+  FIX_RECORDED_BY,
+  type DecisionCode,
+} from '../domain/decisions.ts';
 import { decisionsOf, draftsOf, routeOf } from './store.ts';
 import { correspondenceOf, incomingCorrespondence, replyToCorrespondence } from './correspondence.ts';
 import { inScope } from '../access/scope.ts';
@@ -208,8 +219,15 @@ const fieldSpecSchema = {
 
 const allowedSchema = {
   type: 'object',
-  required: ['items', 'compliance', 'vocabularies'],
+  required: ['items', 'compliance', 'vocabularies', 'recordFix', 'cancelMoveOut'],
   properties: {
+    recordFix: { type: 'boolean', description: 'Whether I may record now that the applicant brought the appeal into line after a 4.2 notice (POST …/compliance/fixed)' },
+    cancelMoveOut: {
+      type: 'object',
+      required: ['allowed'],
+      description: 'Whether I may cancel the move to another system (4.1) now (POST …/move-out/cancel), and until when',
+      properties: { allowed: { type: 'boolean' }, until: { type: 'string', format: 'date' } },
+    },
     items: {
       type: 'array',
       items: {
@@ -559,7 +577,8 @@ export async function reviewRoutes(app: FastifyInstance, ctx: Context): Promise<
     async (req) => {
       const appeal = await appealInScope(ctx.db, req.actor, req.params.id);
       const state = await appealState(ctx, appeal);
-      const items = allowedDecisions(state, req.actor.roles, todayOf(ctx), ctx.law.calendar, { count: ctx.law.count }).map((a) => ({
+      const today = todayOf(ctx);
+      const items = allowedDecisions(state, req.actor.roles, today, ctx.law.calendar, { count: ctx.law.count }).map((a) => ({
         ...a,
         label: DECISIONS[a.code].label[req.lang],
         basis: DECISIONS[a.code].basis,
@@ -573,8 +592,13 @@ export async function reviewRoutes(app: FastifyInstance, ctx: Context): Promise<
       const vocabularies = Object.fromEntries(
         names.map((n) => [n, vocabulary(n, state.procedure).map((v) => ({ code: v.code, label: v.label[req.lang], basis: v.basis ?? null }))]),
       );
+      // The two actions besides decisions, with the checks their routes make (decide.ts).
+      const moveOut = state.decisions.filter((d) => d.code === '4.1' && !d.cancelledOn).at(-1);
+      const cancelMoveOut = moveOut && checkCancelMoveOut(state, req.actor.roles, today, ctx.law.calendar).ok;
       return {
         items,
+        recordFix: hasRole(req.actor, ...FIX_RECORDED_BY) && canRecordFix(state),
+        cancelMoveOut: cancelMoveOut ? { allowed: true, until: cancelMoveOutDeadline(moveOut.decisionDate, ctx.law.calendar) } : { allowed: false },
         compliance: complianceChecklistFor(state.procedure).map((c) => ({ code: c.code, label: c.label[req.lang], basis: c.basis })),
         vocabularies,
       };

@@ -5,7 +5,8 @@
 // In Kazakh, Russian and English: the registrar registers an individual's paper application and
 // the talon opens → the head assigns it → the executor adopts an act (4.15) → the head signs the
 // letter → the appeal is completed and the letter verifies on the public page. Then a complaint
-// sent to the reviewing body (4.24), an extension by the head (4.14), a duplicate flagged while
+// sent to the reviewing body (4.24) and its letter signed through NCALayer (a test double speaking
+// its protocol, ./ncalayer-double.ts), an extension by the head (4.14), a duplicate flagged while
 // typing, the lockout, a password change, the overview, a tablet viewport. axe (WCAG 2.2 AA)
 // finds no serious or critical violation on any screen; no layout shift on load; screenshots of
 // every screen go to test-results/screenshots/.
@@ -22,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { MESSAGES, type MessageKey } from '../../web/src/i18n/messages.ts';
+import { startNcaLayerDouble, type NcaLayerDouble } from './ncalayer-double.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -47,6 +49,7 @@ const PERSON: Record<Lang, { iin: string }> = {
 
 let server: ChildProcess | undefined;
 let browser: Browser | undefined;
+let ncaLayer: NcaLayerDouble | undefined;
 let base = '';
 let dataDir = '';
 const contexts: BrowserContext[] = [];
@@ -77,7 +80,7 @@ function ensureWebBuild(): void {
 }
 const require = createRequire(import.meta.url);
 
-async function startServer(): Promise<void> {
+async function startServer(ncaLayerUrl: string): Promise<void> {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   dataDir = mkdtempSync(join(tmpdir(), 'joldanym-e2e-'));
@@ -91,6 +94,7 @@ async function startServer(): Promise<void> {
     JOLDANYM_NOW: NOW,
     JOLDANYM_DEMO: 'true',
     PUBLIC_URL: base,
+    NCALAYER_URL: ncaLayerUrl,
     LOG_LEVEL: 'warn',
   };
   delete env.DATABASE_URL; // always the embedded database
@@ -140,14 +144,33 @@ async function noLayoutShift(page: Page, screen: string): Promise<void> {
   assert.ok(cls < 0.1, `layout shift on ${screen}: ${cls}`);
 }
 
+/** Nothing wider than the screen (no horizontal scrolling). */
+async function noOverflow(page: Page, screen: string): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `${screen}: ${overflow}px wider than the screen`);
+}
+
+/** window.print in every frame of the page (the talon's PDF frame too) counts its calls instead of
+ *  opening the print dialog: our page's own button is what is checked. */
+async function recordPrinting(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    window.print = () => {
+      const top = window.top as unknown as { __printed?: number };
+      top.__printed = (top.__printed ?? 0) + 1;
+    };
+  });
+}
+
 async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
   // the passing notifications (they close by themselves) would cover the top bar
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage, style: '.mantine-Notifications-root { display: none !important; }' });
 }
 
-async function newPage(lang: Lang | null, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const context = await browser!.newContext({ viewport, locale: lang === 'en' ? 'en-GB' : lang === 'ru' ? 'ru-RU' : 'kk-KZ', timezoneId: 'Asia/Almaty' });
+const TABLET = { width: 820, height: 1180 };
+
+async function newPage(lang: Lang | null, viewport = { width: 1280, height: 800 }, timezoneId = 'Asia/Almaty'): Promise<Page> {
+  const context = await browser!.newContext({ viewport, locale: lang === 'en' ? 'en-GB' : lang === 'ru' ? 'ru-RU' : 'kk-KZ', timezoneId });
   contexts.push(context);
   await context.addInitScript(() => {
     const w = window as unknown as { __cls: number };
@@ -252,6 +275,7 @@ describe('the staff web app in the browser', { skip: SKIP }, () => {
     rmSync(SHOTS, { recursive: true, force: true });
     mkdirSync(SHOTS, { recursive: true });
     ensureWebBuild();
+    ncaLayer = await startNcaLayerDouble(new Date(NOW));
     const { chromium } = await import('playwright-core');
     [browser] = await Promise.all([
       chromium.launch({
@@ -268,7 +292,7 @@ describe('the staff web app in the browser', { skip: SKIP }, () => {
         ],
         // playwright starts Chromium with a fresh temporary profile (user-data-dir) of its own
       }),
-      startServer(),
+      startServer(ncaLayer.url),
     ]);
   });
 
@@ -280,6 +304,7 @@ describe('the staff web app in the browser', { skip: SKIP }, () => {
       await new Promise((r) => server!.once('exit', r));
     }
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await ncaLayer?.close();
   });
 
   test('sign-in: wrong passwords lock the account, with the message', async () => {
@@ -307,6 +332,7 @@ describe('the staff web app in the browser', { skip: SKIP }, () => {
   for (const lang of LANGS) {
     test(`core flow in ${lang}: register, talon, assign, act 4.15, sign, completed, verified`, async () => {
       const registrar = await newPage(lang);
+      await recordPrinting(registrar);
       await signIn(registrar, lang, 'registrar');
       assert.equal(await registrar.evaluate(() => document.documentElement.lang), lang);
       assert.equal((await registrar.evaluate(() => localStorage.getItem('joldanym.lang'))) ?? 'kk', lang);
@@ -319,6 +345,13 @@ describe('the staff web app in the browser', { skip: SKIP }, () => {
       assert.match(appeal.number, /^ЖТ-2026-\d{8}$/);
       await axe(registrar, `talon ${lang}`);
       await shot(registrar, `talon-${lang}`, false);
+      // Print prints the talon's PDF, once it is in its frame
+      await registrar.waitForFunction(() => {
+        const w = document.querySelector<HTMLIFrameElement>('[data-testid=talon-frame]')?.contentWindow;
+        return !!w && w.location.href.endsWith('/talon.pdf') && w.document.readyState === 'complete';
+      });
+      await registrar.getByRole('button', { name: m(lang, 'print'), exact: true }).click();
+      await registrar.waitForFunction(() => (window as unknown as { __printed?: number }).__printed === 1);
 
       // the head assigns the executor
       const head = await newPage(lang);
@@ -344,6 +377,11 @@ describe('the staff web app in the browser', { skip: SKIP }, () => {
       // the executor adopts a favourable act; its letter waits for the head
       const executor = await newPage(lang);
       await signIn(executor, lang, 'executor');
+      if (lang === 'kk') {
+        await executor.getByTestId('queue-row').first().waitFor(); // the executor starts in the queue
+        await axe(executor, 'queue executor');
+        await shot(executor, 'queue-executor-kk');
+      }
       await openFromQueue(executor, 'inExecution', appeal.number);
       await executor.getByTestId('decision-4.15').click();
       await executor.getByTestId('decision-form').waitFor();
@@ -380,9 +418,10 @@ describe('the staff web app in the browser', { skip: SKIP }, () => {
     });
   }
 
-  test('a complaint sent to the reviewing body (4.24), an extension (4.14), a duplicate flagged while typing', async () => {
+  test('a complaint sent to the reviewing body (4.24) and signed through NCALayer, an extension (4.14), a duplicate flagged while typing', async () => {
     const lang: Lang = 'en';
-    const registrar = await newPage(lang);
+    // a browser in another time zone: the times typed are the organization's (Astana) all the same
+    const registrar = await newPage(lang, undefined, 'America/New_York');
     await signIn(registrar, lang, 'registrar');
 
     // a duplicate: the same applicant (IIN) and a similar text as a demo appeal
@@ -391,7 +430,9 @@ describe('the staff web app in the browser', { skip: SKIP }, () => {
     await registrar.getByTestId('dup-status').filter({ hasText: /Possible duplicates: [1-9]/ }).waitFor();
     await axe(registrar, 'desk with duplicates');
     await shot(registrar, 'desk-duplicate-en');
-    const [candidate] = await Promise.all([registrar.waitForEvent('popup'), registrar.getByTestId('dup-item').first().getByRole('link').click()]);
+    const candidateLink = registrar.getByTestId('dup-item').first().getByRole('link');
+    const challenged = { number: (await candidateLink.textContent())!.trim(), id: (await candidateLink.getAttribute('href'))!.split('/').pop()! };
+    const [candidate] = await Promise.all([registrar.waitForEvent('popup'), candidateLink.click()]);
     await candidate.getByTestId('appeal-number').waitFor();
     await candidate.close();
 
@@ -399,14 +440,24 @@ describe('the staff web app in the browser', { skip: SKIP }, () => {
     await registrar.goto(`${base}/desk`);
     await registrar.selectOption('#documentType', 'complaint');
     await registrar.selectOption('#form', 'paper');
+    // a wrong check digit is said as soon as the twelfth digit is typed, before leaving the field
+    await registrar.locator('#p-iin').pressSequentially(`${PERSON.kk.iin.slice(0, 11)}${(Number(PERSON.kk.iin[11]) + 1) % 10}`);
+    await registrar.getByText(m(lang, 'iin.checkDigit')).waitFor();
+    assert.equal(await registrar.evaluate(() => document.activeElement?.id), 'p-iin');
     await registrar.fill('#p-iin', PERSON.kk.iin);
     await registrar.getByTestId('lookup-person').filter({ hasText: m(lang, 'lookupFound') }).waitFor();
+    assert.equal(await registrar.getByText(m(lang, 'iin.checkDigit')).count(), 0);
+    await registrar.fill('#receivedAt', '2026-03-18T09:15');
+    await pickOption(registrar, registrar.locator('#challengedAppealId'), challenged.number, new RegExp(challenged.number));
     await registrar.fill('#complainedOfficial', 'Серікбаев А.');
     await registrar.fill('#summary', 'Complaint about a refusal to register for housing');
     await registrar.fill('#text', 'The refusal of the housing department is unlawful.');
     await axe(registrar, 'desk complaint');
     await shot(registrar, 'desk-complaint-en');
     const complaint = await submitDesk(registrar);
+    const registered = await (await registrar.request.get(`${base}/api/v1/appeals/${complaint.id}`)).json();
+    assert.equal(registered.receivedAt, '2026-03-18T04:15:00.000Z', '09:15 in Astana, typed in New York');
+    assert.equal(registered.challengedAppealId, challenged.id);
     await registrar.getByTestId('next-appeal').click();
 
     const head = await newPage(lang);
@@ -418,7 +469,26 @@ describe('the staff web app in the browser', { skip: SKIP }, () => {
     await axe(head, 'decision 4.24');
     await shot(head, 'decision-4.24-en', false);
     await head.getByTestId('decision-submit').click();
-    await signNewestLetter(head, lang, { opensItself: true }); // the head's own decision: its letter opens for signing at once
+    // the head's own decision: its letter opens for signing at once; signed through NCALayer, where
+    // the head first closes the key dialog, then picks the key (the double: the head's demo key)
+    await head.getByTestId('sign-form').waitFor();
+    ncaLayer!.useKey(await (await head.request.get(`${base}/api/v1/me/demo-key.p12`)).body(), 'demo');
+    ncaLayer!.refuseNext('action.canceled');
+    await head.getByTestId('sign-ncalayer').click();
+    await head.getByTestId('sign-error').filter({ hasText: m(lang, 'sign.ncaLayerCancelled') }).waitFor();
+    await axe(head, 'sign through NCALayer');
+    await shot(head, 'sign-ncalayer-en', false);
+    await head.getByTestId('sign-ncalayer').click();
+    await head.getByTestId('sign-form').waitFor({ state: 'detached' });
+    const request = ncaLayer!.requests.at(-1)!;
+    assert.deepEqual(
+      [request.module, request.method, request.args[0], request.args[1], request.args[3]],
+      ['kz.gov.pki.knca.commonUtils', 'createCAdESFromBase64', 'PKCS12', 'SIGNATURE', false],
+    );
+    const signed = head.getByTestId('letter').last();
+    const letterPdf = await head.request.get(`${base}${await signed.getByTestId('letter-download').getAttribute('href')}`);
+    assert.equal(request.args[2], (await letterPdf.body()).toString('base64'), 'NCALayer signed the letter exactly');
+    await signed.getByTestId('signature-status').filter({ hasText: m(lang, 'letters.valid') }).waitFor();
     await statusIs(head, lang, 'forwarded');
     await head.getByTestId('route').getByText(/AKM|Akmola/).first().waitFor();
     await shot(head, 'card-complaint-forwarded-en');
@@ -455,6 +525,13 @@ describe('the staff web app in the browser', { skip: SKIP }, () => {
     await shot(head, 'overview-ru');
     await head.getByTestId('overview-completed').click();
     await head.getByTestId('queue-row').first().waitFor();
+    // the akimat's own open appeals: the link opens exactly the appeals counted
+    await head.goBack();
+    const ownOpen = head.getByTestId('by-organization').locator('tbody tr').first().getByRole('link').first();
+    const counted = Number((await ownOpen.textContent())!.replace(/\D/g, ''));
+    await ownOpen.click();
+    await head.getByTestId('queue-caption').filter({ hasText: m(lang, 'table.caption', { queue: m(lang, 'queue.all'), n: counted }) }).waitFor();
+    assert.ok((await head.getByLabel(m(lang, 'filters.ownOnly')).isChecked()) && (await head.getByLabel(m(lang, 'filters.open')).isChecked()));
 
     const controller = await newPage('kk');
     await signIn(controller, 'kk', 'controller');
@@ -481,7 +558,7 @@ describe('the staff web app in the browser', { skip: SKIP }, () => {
     await signIn(reception, 'en', 'reception', 'a longer password');
 
     // a tablet: nothing wider than the screen
-    const tablet = await newPage('kk', { width: 820, height: 1180 });
+    const tablet = await newPage('kk', TABLET);
     await signIn(tablet, 'kk', 'head');
     for (const [path, name] of [
       ['/queues/completed', 'queue'],
@@ -490,8 +567,7 @@ describe('the staff web app in the browser', { skip: SKIP }, () => {
       await tablet.goto(`${base}${path}`);
       await tablet.waitForLoadState('networkidle');
       await noLayoutShift(tablet, `tablet ${name}`);
-      const overflow = await tablet.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      assert.ok(overflow <= 0, `tablet ${name}: ${overflow}px wider than the screen`);
+      await noOverflow(tablet, `tablet ${name}`);
       await axe(tablet, `tablet ${name}`);
       await shot(tablet, `tablet-${name}-kk`);
     }
@@ -499,9 +575,16 @@ describe('the staff web app in the browser', { skip: SKIP }, () => {
     await tablet.getByTestId('queue-row').first().locator('a').first().click();
     await tablet.getByTestId('appeal-number').waitFor();
     await tablet.waitForLoadState('networkidle');
-    const overflow = await tablet.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 0, `tablet card: ${overflow}px wider than the screen`);
+    await noOverflow(tablet, 'tablet card');
+    await axe(tablet, 'tablet card');
     await shot(tablet, 'tablet-card-kk');
-    await tablet.goto(`${base}/desk`).catch(() => undefined);
+    const tabletDesk = await newPage('kk', TABLET);
+    await signIn(tabletDesk, 'kk', 'registrar');
+    await tabletDesk.getByRole('heading', { name: m('kk', 'desk.title') }).waitFor();
+    await tabletDesk.waitForLoadState('networkidle');
+    await noLayoutShift(tabletDesk, 'tablet desk');
+    await noOverflow(tabletDesk, 'tablet desk');
+    await axe(tabletDesk, 'tablet desk');
+    await shot(tabletDesk, 'tablet-desk-kk');
   });
 });

@@ -50,6 +50,7 @@ export interface paths {
                                 };
                                 timeZone?: string;
                                 demoMode?: boolean;
+                                ncaLayerUrl?: string | null;
                             };
                         };
                     };
@@ -269,6 +270,7 @@ export interface paths {
                             };
                             timeZone?: string;
                             demoMode?: boolean;
+                            ncaLayerUrl?: string | null;
                         };
                     };
                 };
@@ -325,6 +327,7 @@ export interface paths {
                                 };
                                 timeZone?: string;
                                 demoMode?: boolean;
+                                ncaLayerUrl?: string | null;
                             }[];
                             total?: number;
                         };
@@ -618,14 +621,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organization tree: filter by parent (children of), root (top level), code or text */
+        /** The organization tree: filter by id, parent (children of), root (top level), code or text, or those I act for */
         get: {
             parameters: {
                 query?: {
+                    id?: number;
                     parent?: number;
                     root?: boolean;
                     code?: string;
                     q?: string;
+                    /** @description Only the organizations I act for: mine and those below it */
+                    mine?: boolean;
                     limit?: number;
                     offset?: number;
                 };
@@ -712,6 +718,59 @@ export interface paths {
                                 parentCode?: string | null;
                             }[];
                             total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/term-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The review terms by document type and special-law sub-kind (registration's subKind), with their legal basis */
+        get: {
+            parameters: {
+                query?: {
+                    documentType?: "application" | "complaint" | "report" | "inquiry" | "feedback" | "proposal";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                documentType: "application" | "complaint" | "report" | "inquiry" | "feedback" | "proposal";
+                                /** @description null: the document type's general term */
+                                subKind: string | null;
+                                label: string;
+                                term: {
+                                    /** @enum {string} */
+                                    unit: "workingDays" | "calendarDays" | "months";
+                                    count: number;
+                                };
+                                extendable: boolean;
+                                basis: string;
+                            }[];
                         };
                     };
                 };
@@ -2927,6 +2986,14 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description Whether I may record now that the applicant brought the appeal into line after a 4.2 notice (POST …/compliance/fixed) */
+                            recordFix: boolean;
+                            /** @description Whether I may cancel the move to another system (4.1) now (POST …/move-out/cancel), and until when */
+                            cancelMoveOut: {
+                                allowed: boolean;
+                                /** Format: date */
+                                until?: string;
+                            };
                             items: {
                                 /** @enum {string} */
                                 code: "4.1" | "4.2" | "4.3" | "4.4" | "4.5" | "4.6" | "4.7" | "4.8" | "4.9" | "4.10" | "4.11" | "4.12" | "4.13" | "4.14" | "4.15" | "4.16" | "4.17" | "4.18" | "4.19" | "4.20" | "4.21" | "4.22" | "4.23" | "4.24" | "4.25" | "4.26";
@@ -6217,6 +6284,10 @@ export interface paths {
                     executor?: string;
                     /** @description This organization and those below it */
                     organization?: number;
+                    /** @description With organization: only that organization's own appeals, not those below it */
+                    ownOnly?: boolean;
+                    /** @description Only appeals whose review at their organization still runs */
+                    open?: boolean;
                     /** @description Registered on or after */
                     dateFrom?: string;
                     /** @description Registered on or before */
@@ -6287,6 +6358,10 @@ export interface paths {
                     executor?: string;
                     /** @description This organization and those below it */
                     organization?: number;
+                    /** @description With organization: only that organization's own appeals, not those below it */
+                    ownOnly?: boolean;
+                    /** @description Only appeals whose review at their organization still runs */
+                    open?: boolean;
                     /** @description Registered on or after */
                     dateFrom?: string;
                     /** @description Registered on or before */

@@ -7,7 +7,9 @@ import { useI18n } from '../i18n/i18n.tsx';
 
 type Option = { value: string; label: string };
 
-function useSearch(search: (q: string) => Promise<Option[]>, value: string | null, initial?: Option) {
+/** Options found by what is typed; the chosen value is kept among them, looked up by `find` when
+ *  it came from elsewhere (the address of the page). */
+function useSearch(search: (q: string) => Promise<Option[]>, value: string | null, initial?: Option, find?: (value: string) => Promise<Option | undefined>) {
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 250);
   const [options, setOptions] = useState<Option[]>(initial ? [initial] : []);
@@ -31,6 +33,15 @@ function useSearch(search: (q: string) => Promise<Option[]>, value: string | nul
       if (o) setSelected(o);
     }
   }, [value, options]);
+  useEffect(() => {
+    if (value === null || !find || options.some((x) => x.value === value)) return;
+    let live = true;
+    find(value).then((o) => live && o && setOptions((list) => (list.some((x) => x.value === o.value) ? list : [o, ...list])), () => undefined);
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [value]);
   return { options, setQuery };
 }
 
@@ -40,15 +51,18 @@ type PickerProps = Omit<SelectProps, 'data' | 'value' | 'onChange'> & {
   initial?: Option;
 };
 
-export function OrganizationPicker({ value, onChange, initial, ...props }: PickerProps) {
+/** An organization of the directory; with `mine`, only those I act for (mine and those below it). */
+export function OrganizationPicker({ value, onChange, initial, mine, ...props }: PickerProps & { mine?: boolean }) {
   const { t } = useI18n();
+  const list = async (query: { q?: string; id?: number }) => {
+    const r = await unwrap(api.GET('/api/v1/organizations', { params: { query: { ...query, mine: mine || undefined, limit: 30 } } }));
+    return (r.items ?? []).map((o) => ({ value: String(o.id), label: `${o.name} (${o.code})` }));
+  };
   const { options, setQuery } = useSearch(
-    async (q) => {
-      const r = await unwrap(api.GET('/api/v1/organizations', { params: { query: { q: q || undefined, limit: 30 } } }));
-      return (r.items ?? []).map((o) => ({ value: String(o.id), label: `${o.name} (${o.code})` }));
-    },
+    (q) => list({ q: q || undefined }),
     value,
     initial,
+    async (id) => (await list({ id: Number(id) }))[0],
   );
   return (
     <Select

@@ -19,7 +19,7 @@ import {
   Timeline,
   Title,
 } from '@mantine/core';
-import { api, unwrap } from '../api/client.ts';
+import { api, ApiError, unwrap } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
 import { useDirectory } from '../api/directories.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -30,6 +30,22 @@ import { StatusBadge, TermBadge, RISK_COLORS } from '../components/badges.tsx';
 import { DecisionModal, type AllowedDecision, type FieldSpec } from '../components/DecisionModal.tsx';
 import { SignModal, type LetterRef } from '../components/SignModal.tsx';
 import { AssignModal } from '../components/AssignModal.tsx';
+
+/** The kinds of events an appeal's timeline shows with a label of their own (every kind the server
+ *  appends for an appeal: grep appendEvent); decision and letterSigned are labelled with their data. */
+const EVENT_KINDS = [
+  'registered',
+  'received',
+  'assigned',
+  'reassigned',
+  'appealFixed',
+  'moveOutCancelled',
+  'deemedRefusal',
+  'correctionFiled',
+  'correctionRejected',
+  'corrected',
+  'paperJournalEntry',
+] as const;
 
 function Dl({ rows }: { rows: [string, ReactNode][] }) {
   const shown = rows.filter(([, v]) => v !== null && v !== undefined && v !== '');
@@ -42,6 +58,37 @@ function Dl({ rows }: { rows: [string, ReactNode][] }) {
         </div>
       ))}
     </dl>
+  );
+}
+
+/** A one-step action besides the decisions (recording the applicant's fix, cancelling a move-out):
+ *  what it does said first, then confirmed. */
+function ConfirmAction({ title, text, run, onClose, onDone }: { title: string; text: string; run(): Promise<unknown>; onClose(): void; onDone(): void }) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await run();
+      onDone();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : t('errorGeneric'));
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal closeButtonProps={{ 'aria-label': t('close') }} opened onClose={onClose} title={title} centered>
+      <Stack data-testid="confirm-action">
+        <Text size="sm">{text}</Text>
+        {error && <Alert color="red" role="alert">{error}</Alert>}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>{t('cancel')}</Button>
+          <Button onClick={confirm} loading={busy} data-testid="confirm-submit" data-autofocus>{t('actions.confirm')}</Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }
 
@@ -67,6 +114,11 @@ export default function Appeal() {
   const route = useLoad(() => unwrap(api.GET('/api/v1/appeals/{id}/route', { params: { path: { id } } })), [id]);
   const events = useLoad(() => unwrap(api.GET('/api/v1/appeals/{id}/events', { params: { path: { id } } })), [id]);
   const messages = useLoad(() => unwrap(api.GET('/api/v1/appeals/{id}/messages', { params: { path: { id } } })), [id]);
+  // the special-law sub-kind's name, when the appeal has one
+  const subKind = useLoad(
+    async () => (appeal.data?.subKind ? unwrap(api.GET('/api/v1/term-rules', { params: { query: { documentType: appeal.data.documentType! } } })) : undefined),
+    [appeal.data?.subKind],
+  );
   const documentTypes = useDirectory('documentType');
   const forms = useDirectory('form');
   const channels = useDirectory('channel');
@@ -74,10 +126,15 @@ export default function Appeal() {
   const categories = useDirectory('issueCategory');
   const sexes = useDirectory('sex');
   const socialStatuses = useDirectory('socialStatus');
+  const citizenships = useDirectory('citizenship');
+  const nationalities = useDirectory('nationality');
+  const businessCategories = useDirectory('businessCategory');
+  const addresseeCategories = useDirectory('addresseeCategory');
   const [deciding, setDeciding] = useState<AllowedDecision | null>(null);
   const [signing, setSigning] = useState<LetterRef | null>(null);
   const [preview, setPreview] = useState<LetterRef | null>(null);
   const [assigning, setAssigning] = useState(false);
+  const [confirming, setConfirming] = useState<'recordFix' | 'cancelMoveOut' | null>(null);
   const a = appeal.data;
 
   useEffect(() => {
@@ -126,6 +183,8 @@ export default function Appeal() {
   const allowedNow = allowed.data?.items.filter((d) => d.allowed) ?? [];
   const unsigned = letters.data?.items.filter((l) => !l.signed) ?? [];
   const canAssign = hasRole('head') && a && !a.reviewEndedOn;
+  const canRecordFix = allowed.data?.recordFix ?? false;
+  const moveOutUntil = allowed.data?.cancelMoveOut.allowed ? allowed.data.cancelMoveOut.until : undefined;
 
   const afterDecision = async () => {
     const label = deciding?.label ?? '';
@@ -194,6 +253,8 @@ export default function Appeal() {
                       [t('receivedAt'), dateTime(a.receivedAt)],
                       [t('card.organization'), a.organization?.name],
                       [t('documentType'), documentTypes.label(a.documentType)],
+                      [t('subKind'), a.subKind ? (subKind.data?.items.find((r) => r.subKind === a.subKind)?.label ?? a.subKind) : null],
+                      [t('addresseeCategory'), a.addresseeCategory ? addresseeCategories.label(a.addresseeCategory) : null],
                       [t('card.procedure'), t(`procedure.${a.procedure}` as MessageKey)],
                       [t('form'), forms.label(a.form)],
                       [t('channel'), channels.label(a.channel)],
@@ -230,7 +291,8 @@ export default function Appeal() {
                             [t('middleName'), c.middleName],
                             [t('birthDate'), c.birthDate ? `${date(c.birthDate)}${c.age !== null && c.age !== undefined ? ` (${c.age})` : ''}` : null],
                             [t('sex'), c.sex ? sexes.label(c.sex) : null],
-                            [t('citizenship'), c.citizenship],
+                            [t('citizenship'), c.citizenship ? citizenships.label(c.citizenship) : null],
+                            [t('nationality'), c.nationality ? nationalities.label(c.nationality) : null],
                             [t('address'), c.address ? Object.values(c.address).filter(Boolean).join(', ') : null],
                             [t('postalAddress'), c.postalAddress],
                             [t('phone'), c.phone],
@@ -241,7 +303,7 @@ export default function Appeal() {
                             [t('inInterestOf'), c.inInterestOf],
                             [t('bin'), c.bin],
                             [t('legalName'), c.legalName],
-                            [t('businessCategory'), c.businessCategory],
+                            [t('businessCategory'), c.businessCategory ? businessCategories.label(c.businessCategory) : null],
                           ]}
                         />
                       </Paper>
@@ -281,7 +343,7 @@ export default function Appeal() {
                         ? t('event.decision', { code: code ?? '' })
                         : e.kind === 'letterSigned'
                           ? t('event.letterSigned', { letter: String(changes.letter ?? '') })
-                          : (['registered', 'received', 'assigned', 'reassigned', 'moveOutCancelled', 'deemedRefusal'] as const).includes(e.kind as never)
+                          : (EVENT_KINDS as readonly string[]).includes(e.kind ?? '')
                             ? t(`event.${e.kind}` as MessageKey)
                             : (e.kind ?? '');
                     const status = changes.status as { from?: string; to?: string } | undefined;
@@ -313,7 +375,17 @@ export default function Appeal() {
                   </Button>
                 )}
                 {!allowed.data && <Skeleton h={36} />}
-                {allowed.data && allowedNow.length === 0 && !canAssign && <Text size="sm" c="gray.8">{t('actions.none')}</Text>}
+                {allowed.data && allowedNow.length === 0 && !canAssign && !canRecordFix && !moveOutUntil && <Text size="sm" c="gray.8">{t('actions.none')}</Text>}
+                {canRecordFix && (
+                  <Button variant="default" c="dark" onClick={() => setConfirming('recordFix')} data-testid="action-recordFix">
+                    {t('actions.recordFix')}
+                  </Button>
+                )}
+                {moveOutUntil && (
+                  <Button variant="default" c="dark" onClick={() => setConfirming('cancelMoveOut')} data-testid="action-cancelMoveOut">
+                    {t('actions.cancelMoveOut')}
+                  </Button>
+                )}
                 {allowedNow.map((d) => (
                   <Button
                     key={d.code}
@@ -441,6 +513,32 @@ export default function Appeal() {
         <Modal closeButtonProps={{ 'aria-label': t('close') }} opened onClose={() => setPreview(null)} title={`${t('letters.preview')}: ${preview.number}`} size="xl" centered>
           <iframe src={`/api/v1/appeals/${id}/letters/${preview.id}.pdf`} title={preview.number} className="pdf-frame" />
         </Modal>
+      )}
+      {confirming === 'recordFix' && (
+        <ConfirmAction
+          title={t('actions.recordFix')}
+          text={t('actions.recordFixHint')}
+          run={() => unwrap(api.POST('/api/v1/appeals/{id}/compliance/fixed', { params: { path: { id } } }))}
+          onClose={() => setConfirming(null)}
+          onDone={() => {
+            setConfirming(null);
+            notify(t('actions.recordFixDone'), 'green');
+            reloadAll();
+          }}
+        />
+      )}
+      {confirming === 'cancelMoveOut' && moveOutUntil && (
+        <ConfirmAction
+          title={t('actions.cancelMoveOut')}
+          text={t('actions.cancelMoveOutHint', { date: date(moveOutUntil) })}
+          run={() => unwrap(api.POST('/api/v1/appeals/{id}/move-out/cancel', { params: { path: { id } } }))}
+          onClose={() => setConfirming(null)}
+          onDone={() => {
+            setConfirming(null);
+            notify(t('actions.cancelMoveOutDone'), 'green');
+            reloadAll();
+          }}
+        />
       )}
       {assigning && a && (
         <AssignModal

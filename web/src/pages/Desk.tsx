@@ -1,7 +1,9 @@
 // The registrar's desk: one keyboard-first form for every document type, form, channel and kind of
 // applicant (ТЖ-1 and АИ-1), checked as it is typed (IIN/BIN check digits with the server's own
 // rules, src/domain/identifiers.ts), the IIN/BIN looked up in the registry, duplicates shown while
-// typing; on save the talon opens ready to print.
+// typing; on save the talon opens ready to print. A collective appeal gathers individuals and legal
+// entities; the special-law sub-kinds that change the term come from the server (GET /term-rules);
+// the receipt time typed is the organization's local time.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   Alert,
@@ -27,11 +29,13 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { Link, useNavigate } from 'react-router';
 import { parseBin, parseIin } from '../../../src/domain/identifiers.ts';
+import { zonedInstant } from '../../../src/domain/calendar.ts';
 import { api, ApiError, unwrap, type FieldProblem } from '../api/client.ts';
+import { useLoad } from '../api/hooks.ts';
 import { useDirectory } from '../api/directories.ts';
 import { useI18n, type Translate } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
-import { OrganizationPicker } from '../components/pickers.tsx';
+import { AppealPicker, OrganizationPicker } from '../components/pickers.tsx';
 import { useSession } from '../session.tsx';
 import type { paths } from '../api/schema';
 
@@ -87,8 +91,17 @@ interface Entity {
 
 type Kind = 'individual' | 'legalEntity' | 'anonymous' | 'collective';
 
+/** A member of a collective appeal: an individual or a legal entity (the API takes either). */
+interface Member {
+  kind: 'individual' | 'legalEntity';
+  person: Person;
+  entity: Entity;
+}
+
 interface DeskForm {
   documentType: string;
+  subKind: string;
+  addresseeCategory: string;
   form: string;
   channel: string;
   language: string;
@@ -100,12 +113,13 @@ interface DeskForm {
   kind: Kind;
   person: Person;
   entity: Entity;
-  people: Person[];
+  members: Member[];
   securityInfo: boolean;
   complainedOrganizationId: string | null;
   complainedOrganizationName: string;
   complainedOfficial: string;
   complainedAct: string;
+  challengedAppealId: string | null;
 }
 
 const emptyPerson = (): Person => ({
@@ -151,8 +165,12 @@ const emptyEntity = (): Entity => ({
   repIin: '',
 });
 
+const emptyMember = (): Member => ({ kind: 'individual', person: emptyPerson(), entity: emptyEntity() });
+
 const emptyForm = (): DeskForm => ({
   documentType: 'application',
+  subKind: '',
+  addresseeCategory: '',
   form: 'paper',
   channel: 'post',
   language: 'kk',
@@ -164,12 +182,13 @@ const emptyForm = (): DeskForm => ({
   kind: 'individual',
   person: emptyPerson(),
   entity: emptyEntity(),
-  people: [emptyPerson(), emptyPerson()],
+  members: [emptyMember(), emptyMember()],
   securityInfo: false,
   complainedOrganizationId: null,
   complainedOrganizationName: '',
   complainedOfficial: '',
   complainedAct: '',
+  challengedAppealId: null,
 });
 
 const PHONE = /^[+0-9 ()-]{5,20}$/;
@@ -222,22 +241,30 @@ function entityBody(e: Entity) {
   };
 }
 
-function toBody(f: DeskForm): RegistrationBody {
+/** The instant of a receipt time typed as the organization's local time (datetime-local). */
+function receivedInstant(local: string, timeZone: string): string | undefined {
+  const [date, time] = local.split('T');
+  return date && time ? zonedInstant(date, time, timeZone).toISOString() : undefined;
+}
+
+function toBody(f: DeskForm, timeZone: string): RegistrationBody {
   const strip = <T extends object>(o: T): T => JSON.parse(JSON.stringify(o));
   const complaint = f.documentType === 'complaint';
   return strip({
     documentType: f.documentType as RegistrationBody['documentType'],
+    subKind: opt(f.subKind),
+    addresseeCategory: opt(f.addresseeCategory),
     form: f.form as RegistrationBody['form'],
     channel: f.channel as RegistrationBody['channel'],
     language: f.language,
-    receivedAt: f.receivedAt ? new Date(f.receivedAt).toISOString() : undefined,
+    receivedAt: receivedInstant(f.receivedAt, timeZone),
     summary: f.summary.trim(),
     text: opt(f.text),
     protocolText: f.form === 'oral' ? opt(f.protocolText) : undefined,
     issueCategory: opt(f.issueCategory),
     ...(f.kind === 'individual' ? { applicant: personBody(f.person) } : {}),
     ...(f.kind === 'legalEntity' ? { applicant: entityBody(f.entity) } : {}),
-    ...(f.kind === 'collective' ? { applicants: f.people.map(personBody) } : {}),
+    ...(f.kind === 'collective' ? { applicants: f.members.map((m) => (m.kind === 'individual' ? personBody(m.person) : entityBody(m.entity))) } : {}),
     ...(f.kind === 'anonymous' ? { anonymous: true, securityInfo: f.securityInfo || undefined } : {}),
     ...(complaint
       ? {
@@ -245,14 +272,17 @@ function toBody(f: DeskForm): RegistrationBody {
           complainedOrganizationName: opt(f.complainedOrganizationName),
           complainedOfficial: opt(f.complainedOfficial),
           complainedAct: opt(f.complainedAct),
+          challengedAppealId: f.challengedAppealId ?? undefined,
         }
       : {}),
   }) as RegistrationBody;
 }
 
-/** The errors of the form as it stands, by the API path they would have: shown as the user types. */
-function validate(f: DeskForm, t: Translate): Record<string, string> {
+/** The errors of the form as it stands, by the API path they would have; `now`: those shown at once
+ *  (a complete IIN or BIN that fails its checks), the rest once the field was left or on saving. */
+function validate(f: DeskForm, t: Translate): { errors: Record<string, string>; now: Set<string> } {
   const e: Record<string, string> = {};
+  const now = new Set<string>();
   const required = t('required');
   if (!f.summary.trim()) e['/summary'] = required;
   if (f.form === 'oral' && !f.protocolText.trim()) e['/protocolText'] = required;
@@ -260,44 +290,53 @@ function validate(f: DeskForm, t: Translate): Record<string, string> {
     if (f.form === 'oral' || f.form === 'video') e['/form'] = t('desk.complaintInWriting');
     if (!f.complainedOrganizationId && !f.complainedOrganizationName.trim()) e['/complainedOrganizationId'] = required;
   }
+  const iin = (value: string, path: string) => {
+    if (!value.trim()) return;
+    const r = parseIin(value);
+    if (r.ok) return;
+    e[path] = t(`iin.${r.reason}` as MessageKey);
+    if (value.length === 12) now.add(path);
+  };
   const person = (p: Person, path: string) => {
     if (!p.lastName.trim()) e[`${path}/lastName`] = required;
     if (!p.firstName.trim()) e[`${path}/firstName`] = required;
-    if (p.iin.trim()) {
-      const r = parseIin(p.iin);
-      if (!r.ok) e[`${path}/iin`] = t(`iin.${r.reason}` as MessageKey);
-    }
+    iin(p.iin, `${path}/iin`);
     if (p.phone.trim() && !PHONE.test(p.phone.trim())) e[`${path}/phone`] = t('phoneFormat');
     if (p.email.trim() && !EMAIL.test(p.email.trim())) e[`${path}/email`] = t('emailFormat');
   };
-  if (f.kind === 'individual') person(f.person, '/applicant');
-  if (f.kind === 'collective') f.people.forEach((p, i) => person(p, `/applicants/${i}`));
-  if (f.kind === 'legalEntity') {
-    const b = f.entity.bin.trim();
-    if (!b) e['/applicant/bin'] = required;
+  const entity = (x: Entity, path: string) => {
+    const b = x.bin.trim();
+    if (!b) e[`${path}/bin`] = required;
     else {
       const r = parseBin(b);
-      if (!r.ok) e['/applicant/bin'] = t(`bin.${r.reason}` as MessageKey);
+      if (!r.ok) {
+        e[`${path}/bin`] = t(`bin.${r.reason}` as MessageKey);
+        if (b.length === 12) now.add(`${path}/bin`);
+      }
     }
-    if (!f.entity.name.trim()) e['/applicant/name'] = required;
-    if (f.entity.repIin.trim() && !parseIin(f.entity.repIin).ok) e['/applicant/representative/iin'] = t('iin.checkDigit');
-    if (f.entity.phone.trim() && !PHONE.test(f.entity.phone.trim())) e['/applicant/phone'] = t('phoneFormat');
-    if (f.entity.email.trim() && !EMAIL.test(f.entity.email.trim())) e['/applicant/email'] = t('emailFormat');
-  }
-  return e;
+    if (!x.name.trim()) e[`${path}/name`] = required;
+    iin(x.repIin, `${path}/representative/iin`);
+    if (x.phone.trim() && !PHONE.test(x.phone.trim())) e[`${path}/phone`] = t('phoneFormat');
+    if (x.email.trim() && !EMAIL.test(x.email.trim())) e[`${path}/email`] = t('emailFormat');
+  };
+  if (f.kind === 'individual') person(f.person, '/applicant');
+  if (f.kind === 'legalEntity') entity(f.entity, '/applicant');
+  if (f.kind === 'collective') f.members.forEach((m, i) => (m.kind === 'individual' ? person(m.person, `/applicants/${i}`) : entity(m.entity, `/applicants/${i}`)));
+  return { errors: e, now };
 }
 
 /** Whether the applicant can be recognised for the duplicate check (IIN/BIN, or name and phone). */
 function identifiable(f: DeskForm): boolean {
   const p = (x: Person) => parseIin(x.iin).ok || (x.lastName.trim() && x.firstName.trim() && PHONE.test(x.phone.trim()));
+  const e = (x: Entity) => parseBin(x.bin).ok && !!x.name.trim();
   if (f.kind === 'individual') return !!p(f.person);
-  if (f.kind === 'collective') return f.people.some((x) => p(x));
-  if (f.kind === 'legalEntity') return parseBin(f.entity.bin).ok && !!f.entity.name.trim();
+  if (f.kind === 'collective') return f.members.some((m) => (m.kind === 'individual' ? p(m.person) : e(m.entity)));
+  if (f.kind === 'legalEntity') return e(f.entity);
   return false;
 }
 
 export default function Desk() {
-  const { t } = useI18n();
+  const { t, timeZone } = useI18n();
   const { user } = useSession();
   const navigate = useNavigate();
   const [f, setF] = useState<DeskForm>(emptyForm);
@@ -319,6 +358,8 @@ export default function Desk() {
   const nationalities = useDirectory('nationality');
   const statuses = useDirectory('socialStatus');
   const businessCategories = useDirectory('businessCategory');
+  const addresseeCategories = useDirectory('addresseeCategory');
+  const termRules = useLoad(() => unwrap(api.GET('/api/v1/term-rules')), []);
 
   useEffect(() => {
     document.title = `${t('desk.title')} — ${t('appName')}`;
@@ -327,11 +368,11 @@ export default function Desk() {
     firstField.current?.focus();
   }, []);
 
-  const errors = useMemo(() => validate(f, t), [f, t]);
+  const { errors, now: showNow } = useMemo(() => validate(f, t), [f, t]);
   const errorOf = (path: string) => {
     const server = serverErrors.find((s) => s.path === path)?.message;
     if (server) return server;
-    return submitted || touched.has(path) ? errors[path] : undefined;
+    return submitted || touched.has(path) || showNow.has(path) ? errors[path] : undefined;
   };
   const touch = (path: string) => () => setTouched((s) => (s.has(path) ? s : new Set(s).add(path)));
   const set = <K extends keyof DeskForm>(k: K, v: DeskForm[K]) => {
@@ -341,18 +382,19 @@ export default function Desk() {
       if (k === 'documentType' && v === 'complaint' && !x.complainedOrganizationId && !x.complainedOrganizationName && user?.organization?.id) {
         next.complainedOrganizationId = String(user.organization.id);
       }
+      if (k === 'documentType') next.subKind = ''; // the sub-kinds are the document type's own
       return next;
     });
     setServerErrors((s) => s.filter((e) => !e.path.startsWith(`/${String(k)}`)));
   };
+  // The applicant (index null) or a member of a collective appeal.
+  const withMember = (x: DeskForm, index: number, change: (m: Member) => Member): DeskForm => ({ ...x, members: x.members.map((m, i) => (i === index ? change(m) : m)) });
   const setPerson = (index: number | null, k: keyof Person, v: string) => {
-    setF((x) =>
-      index === null ? { ...x, person: { ...x.person, [k]: v } } : { ...x, people: x.people.map((p, i) => (i === index ? { ...p, [k]: v } : p)) },
-    );
+    setF((x) => (index === null ? { ...x, person: { ...x.person, [k]: v } } : withMember(x, index, (m) => ({ ...m, person: { ...m.person, [k]: v } }))));
     setServerErrors([]);
   };
-  const setEntity = (k: keyof Entity, v: string) => {
-    setF((x) => ({ ...x, entity: { ...x.entity, [k]: v } }));
+  const setEntity = (index: number | null, k: keyof Entity, v: string) => {
+    setF((x) => (index === null ? { ...x, entity: { ...x.entity, [k]: v } } : withMember(x, index, (m) => ({ ...m, entity: { ...m.entity, [k]: v } }))));
     setServerErrors([]);
   };
 
@@ -362,7 +404,7 @@ export default function Desk() {
     try {
       const r = await unwrap(api.GET('/api/v1/registry/persons/{iin}', { params: { path: { iin } } }));
       setF((x) => {
-        const cur = index === null ? x.person : x.people[index]!;
+        const cur = index === null ? x.person : x.members[index]!.person;
         if (cur.iin !== iin) return x;
         const filled: Person = {
           ...cur,
@@ -385,47 +427,46 @@ export default function Desk() {
           socialStatus: r.socialStatus ?? cur.socialStatus,
           occupation: r.occupation ?? cur.occupation,
         };
-        return index === null ? { ...x, person: filled } : { ...x, people: x.people.map((p, i) => (i === index ? filled : p)) };
+        return index === null ? { ...x, person: filled } : withMember(x, index, (m) => ({ ...m, person: filled }));
       });
       setLookupNote((n) => ({ ...n, [key]: 'found' }));
     } catch {
       const parsed = parseIin(iin);
       if (parsed.ok) {
         setF((x) => {
-          const cur = index === null ? x.person : x.people[index]!;
+          const cur = index === null ? x.person : x.members[index]!.person;
           const filled = { ...cur, birthDate: cur.birthDate || parsed.birthDate, sex: cur.sex || parsed.sex };
-          return index === null ? { ...x, person: filled } : { ...x, people: x.people.map((p, i) => (i === index ? filled : p)) };
+          return index === null ? { ...x, person: filled } : withMember(x, index, (m) => ({ ...m, person: filled }));
         });
       }
       setLookupNote((n) => ({ ...n, [key]: 'notFound' }));
     }
   };
-  const lookupCompany = async (bin: string) => {
+  const lookupCompany = async (index: number | null, bin: string) => {
+    const key = index === null ? 'entity' : `entities/${index}`;
     try {
       const r = await unwrap(api.GET('/api/v1/registry/companies/{bin}', { params: { path: { bin } } }));
-      setF((x) =>
-        x.entity.bin !== bin
-          ? x
-          : {
-              ...x,
-              entity: {
-                ...x.entity,
-                name: r.name ?? x.entity.name,
-                region: r.address?.region ?? x.entity.region,
-                district: r.address?.district ?? x.entity.district,
-                settlement: r.address?.settlement ?? x.entity.settlement,
-                street: r.address?.street ?? x.entity.street,
-                house: r.address?.house ?? x.entity.house,
-                flat: r.address?.flat ?? x.entity.flat,
-                phone: r.phone ?? x.entity.phone,
-                email: r.email ?? x.entity.email,
-                businessCategory: r.businessCategory ?? x.entity.businessCategory,
-              },
-            },
-      );
-      setLookupNote((n) => ({ ...n, entity: 'found' }));
+      setF((x) => {
+        const cur = index === null ? x.entity : x.members[index]!.entity;
+        if (cur.bin !== bin) return x;
+        const filled: Entity = {
+          ...cur,
+          name: r.name ?? cur.name,
+          region: r.address?.region ?? cur.region,
+          district: r.address?.district ?? cur.district,
+          settlement: r.address?.settlement ?? cur.settlement,
+          street: r.address?.street ?? cur.street,
+          house: r.address?.house ?? cur.house,
+          flat: r.address?.flat ?? cur.flat,
+          phone: r.phone ?? cur.phone,
+          email: r.email ?? cur.email,
+          businessCategory: r.businessCategory ?? cur.businessCategory,
+        };
+        return index === null ? { ...x, entity: filled } : withMember(x, index, (m) => ({ ...m, entity: filled }));
+      });
+      setLookupNote((n) => ({ ...n, [key]: 'found' }));
     } catch {
-      setLookupNote((n) => ({ ...n, entity: 'notFound' }));
+      setLookupNote((n) => ({ ...n, [key]: 'notFound' }));
     }
   };
   const onIin = (index: number | null, value: string) => {
@@ -435,15 +476,15 @@ export default function Desk() {
     setLookupNote((n) => ({ ...n, [key]: undefined }));
     if (v.length === 12 && parseIin(v).ok) void lookupPerson(index, v);
   };
-  const onBin = (value: string) => {
+  const onBin = (index: number | null, value: string) => {
     const v = value.replace(/\D/g, '').slice(0, 12);
-    setEntity('bin', v);
-    setLookupNote((n) => ({ ...n, entity: undefined }));
-    if (v.length === 12 && parseBin(v).ok) void lookupCompany(v);
+    setEntity(index, 'bin', v);
+    setLookupNote((n) => ({ ...n, [index === null ? 'entity' : `entities/${index}`]: undefined }));
+    if (v.length === 12 && parseBin(v).ok) void lookupCompany(index, v);
   };
 
   // The duplicate panel: asked again a moment after the applicant or the text changes.
-  const dupKey = JSON.stringify([f.kind, f.person, f.entity, f.people, f.summary, f.text, f.documentType]);
+  const dupKey = JSON.stringify([f.kind, f.person, f.entity, f.members, f.summary, f.text, f.documentType]);
   const [debouncedKey] = useDebouncedValue(dupKey, 600);
   const [dups, setDups] = useState<{ state: 'idle' | 'checking' | 'done'; items: Candidate[] }>({ state: 'idle', items: [] });
   useEffect(() => {
@@ -453,7 +494,7 @@ export default function Desk() {
     }
     let live = true;
     setDups((d) => ({ ...d, state: 'checking' }));
-    const body = toBody({ ...f, summary: f.summary.trim() || f.text.trim().slice(0, 200), form: f.form === 'oral' && !f.protocolText.trim() ? 'paper' : f.form });
+    const body = toBody({ ...f, summary: f.summary.trim() || f.text.trim().slice(0, 200), form: f.form === 'oral' && !f.protocolText.trim() ? 'paper' : f.form }, timeZone);
     api
       .POST('/api/v1/appeals/duplicate-check', { body })
       .then(({ data, response }) => live && setDups({ state: 'done', items: response.ok ? (data?.items ?? []) : [] }))
@@ -475,7 +516,7 @@ export default function Desk() {
     }
     setBusy(true);
     try {
-      const r = await unwrap(api.POST('/api/v1/appeals', { body: toBody(f) }));
+      const r = await unwrap(api.POST('/api/v1/appeals', { body: toBody(f, timeZone) }));
       setRegistered(r);
     } catch (err) {
       if (err instanceof ApiError) {
@@ -498,6 +539,13 @@ export default function Desk() {
     setLookupNote({});
     setTimeout(() => firstField.current?.focus(), 50);
   };
+
+  // The document type's general term first, then its special-law sub-kinds, each with its term.
+  const termText = (term: { unit: string; count: number }) => t(`term.${term.unit}` as MessageKey, { n: term.count });
+  const subKinds = (termRules.data?.items ?? [])
+    .filter((r) => r.documentType === f.documentType)
+    .map((r) => ({ value: r.subKind ?? '', label: `${r.label} — ${termText(r.term)}` }));
+  if (subKinds.length === 0) subKinds.push({ value: '', label: '—' });
 
   const field = (path: string) => ({ 'data-path': path, onBlur: touch(path), error: errorOf(path) });
   const withEmpty = (o: { value: string; label: string }[]) => [{ value: '', label: '—' }, ...o];
@@ -553,7 +601,45 @@ export default function Desk() {
     );
   };
 
-  const e = f.entity;
+  const entityFields = (x: Entity, index: number | null) => {
+    const base = index === null ? '/applicant' : `/applicants/${index}`;
+    const key = index === null ? 'entity' : `entities/${index}`;
+    const idp = index === null ? 'e' : `e${index}`;
+    const set = (k: keyof Entity) => (ev: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setEntity(index, k, ev.currentTarget.value);
+    return (
+      <Stack gap="sm">
+        <Group align="flex-start" gap="sm">
+          <TextInput id={`${idp}-bin`} label={t('bin')} required value={x.bin} onChange={(ev) => onBin(index, ev.currentTarget.value)} inputMode="numeric" autoComplete="off" maxLength={12} w={200} {...field(`${base}/bin`)} />
+          <Text size="sm" mt={30} aria-live="polite" c={lookupNote[key] === 'found' ? '#1d6b34' : 'gray.8'} data-testid={`lookup-${key}`}>
+            {lookupNote[key] === 'found' ? `✓ ${t('lookupFound')}` : lookupNote[key] === 'notFound' ? t('lookupNotFound') : ''}
+          </Text>
+        </Group>
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+          <TextInput id={`${idp}-name`} label={t('legalName')} required value={x.name} onChange={set('name')} {...field(`${base}/name`)} />
+          <NativeSelect id={`${idp}-bcat`} label={t('businessCategory')} value={x.businessCategory} onChange={set('businessCategory')} data={withEmpty(businessCategories.options)} />
+          <TextInput id={`${idp}-phone`} label={t('phone')} type="tel" value={x.phone} onChange={set('phone')} {...field(`${base}/phone`)} />
+          <TextInput id={`${idp}-email`} label={t('email')} type="email" value={x.email} onChange={set('email')} {...field(`${base}/email`)} />
+          <TextInput id={`${idp}-postal`} label={t('postalAddress')} value={x.postalAddress} onChange={set('postalAddress')} />
+        </SimpleGrid>
+        <Fieldset legend={t('address')} variant="unstyled">
+          <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm">
+            {ADDRESS.map((k) => (
+              <TextInput key={k} id={`${idp}-${k}`} label={t(k)} value={x[k]} onChange={set(k)} />
+            ))}
+          </SimpleGrid>
+        </Fieldset>
+        <Fieldset legend={t('representative')} variant="unstyled">
+          <SimpleGrid cols={{ base: 1, sm: 4 }} spacing="sm">
+            <TextInput id={`${idp}-rep-last`} label={t('lastName')} value={x.repLastName} onChange={set('repLastName')} />
+            <TextInput id={`${idp}-rep-first`} label={t('firstName')} value={x.repFirstName} onChange={set('repFirstName')} />
+            <TextInput id={`${idp}-rep-middle`} label={t('middleName')} value={x.repMiddleName} onChange={set('repMiddleName')} />
+            <TextInput id={`${idp}-rep-iin`} label={t('iin')} value={x.repIin} inputMode="numeric" maxLength={12} onChange={(ev) => setEntity(index, 'repIin', ev.currentTarget.value.replace(/\D/g, ''))} {...field(`${base}/representative/iin`)} />
+          </SimpleGrid>
+        </Fieldset>
+      </Stack>
+    );
+  };
+
   return (
     <Grid gap="md">
       <Grid.Col span={{ base: 12, lg: 8 }}>
@@ -586,7 +672,9 @@ export default function Desk() {
                   <NativeSelect id="channel" label={t('channel')} value={f.channel} onChange={(ev) => set('channel', ev.currentTarget.value)} data={channels.options.length ? channels.options : [{ value: f.channel, label: '…' }]} {...field('/channel')} />
                   <NativeSelect id="language" label={t('appealLanguage')} value={f.language} onChange={(ev) => set('language', ev.currentTarget.value)} data={languages.options.length ? languages.options : [{ value: f.language, label: '…' }]} {...field('/language')} />
                   <NativeSelect id="issueCategory" label={t('issueCategory')} value={f.issueCategory} onChange={(ev) => set('issueCategory', ev.currentTarget.value)} data={withEmpty(categories.options)} {...field('/issueCategory')} />
-                  <TextInput id="receivedAt" label={t('receivedAt')} description={t('receivedAtHint')} type="datetime-local" value={f.receivedAt} onChange={(ev) => set('receivedAt', ev.currentTarget.value)} {...field('/receivedAt')} />
+                  <TextInput id="receivedAt" label={t('receivedAt')} description={t('receivedAtHint', { zone: timeZone })} type="datetime-local" value={f.receivedAt} onChange={(ev) => set('receivedAt', ev.currentTarget.value)} {...field('/receivedAt')} />
+                  <NativeSelect id="subKind" label={t('subKind')} value={f.subKind} onChange={(ev) => set('subKind', ev.currentTarget.value)} data={subKinds} disabled={subKinds.length < 2} {...field('/subKind')} />
+                  <NativeSelect id="addresseeCategory" label={t('addresseeCategory')} value={f.addresseeCategory} onChange={(ev) => set('addresseeCategory', ev.currentTarget.value)} data={withEmpty(addresseeCategories.options)} {...field('/addresseeCategory')} />
                 </SimpleGrid>
               </Fieldset>
             </Paper>
@@ -602,54 +690,31 @@ export default function Desk() {
                     fullWidth
                   />
                   {f.kind === 'individual' && personFields(f.person, null)}
-                  {f.kind === 'legalEntity' && (
-                    <Stack gap="sm">
-                      <Group align="flex-start" gap="sm">
-                        <TextInput id="bin" label={t('bin')} required value={e.bin} onChange={(ev) => onBin(ev.currentTarget.value)} inputMode="numeric" maxLength={12} w={200} {...field('/applicant/bin')} />
-                        <Text size="sm" mt={30} aria-live="polite" c={lookupNote.entity === 'found' ? '#1d6b34' : 'gray.8'}>
-                          {lookupNote.entity === 'found' ? `✓ ${t('lookupFound')}` : lookupNote.entity === 'notFound' ? t('lookupNotFound') : ''}
-                        </Text>
-                      </Group>
-                      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-                        <TextInput id="legalName" label={t('legalName')} required value={e.name} onChange={(ev) => setEntity('name', ev.currentTarget.value)} {...field('/applicant/name')} />
-                        <NativeSelect id="businessCategory" label={t('businessCategory')} value={e.businessCategory} onChange={(ev) => setEntity('businessCategory', ev.currentTarget.value)} data={withEmpty(businessCategories.options)} />
-                        <TextInput id="e-phone" label={t('phone')} type="tel" value={e.phone} onChange={(ev) => setEntity('phone', ev.currentTarget.value)} {...field('/applicant/phone')} />
-                        <TextInput id="e-email" label={t('email')} type="email" value={e.email} onChange={(ev) => setEntity('email', ev.currentTarget.value)} {...field('/applicant/email')} />
-                        <TextInput id="e-postal" label={t('postalAddress')} value={e.postalAddress} onChange={(ev) => setEntity('postalAddress', ev.currentTarget.value)} />
-                      </SimpleGrid>
-                      <Fieldset legend={t('address')} variant="unstyled">
-                        <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm">
-                          {ADDRESS.map((k) => (
-                            <TextInput key={k} id={`e-${k}`} label={t(k)} value={e[k]} onChange={(ev) => setEntity(k, ev.currentTarget.value)} />
-                          ))}
-                        </SimpleGrid>
-                      </Fieldset>
-                      <Fieldset legend={t('representative')} variant="unstyled">
-                        <SimpleGrid cols={{ base: 1, sm: 4 }} spacing="sm">
-                          <TextInput id="rep-last" label={t('lastName')} value={e.repLastName} onChange={(ev) => setEntity('repLastName', ev.currentTarget.value)} />
-                          <TextInput id="rep-first" label={t('firstName')} value={e.repFirstName} onChange={(ev) => setEntity('repFirstName', ev.currentTarget.value)} />
-                          <TextInput id="rep-middle" label={t('middleName')} value={e.repMiddleName} onChange={(ev) => setEntity('repMiddleName', ev.currentTarget.value)} />
-                          <TextInput id="rep-iin" label={t('iin')} value={e.repIin} inputMode="numeric" maxLength={12} onChange={(ev) => setEntity('repIin', ev.currentTarget.value.replace(/\D/g, ''))} {...field('/applicant/representative/iin')} />
-                        </SimpleGrid>
-                      </Fieldset>
-                    </Stack>
-                  )}
+                  {f.kind === 'legalEntity' && entityFields(f.entity, null)}
                   {f.kind === 'anonymous' && (
                     <Checkbox id="securityInfo" label={t('securityInfo')} checked={f.securityInfo} onChange={(ev) => set('securityInfo', ev.currentTarget.checked)} />
                   )}
                   {f.kind === 'collective' && (
                     <Stack gap="md">
-                      {f.people.map((p, i) => (
-                        <Fieldset key={i} legend={t('applicantN', { n: i + 1 })}>
-                          {personFields(p, i)}
-                          {f.people.length > 2 && (
-                            <Button mt="sm" variant="subtle" color="red.9" size="xs" onClick={() => set('people', f.people.filter((_, j) => j !== i))}>
+                      {f.members.map((m, i) => (
+                        <Fieldset key={i} legend={t('applicantN', { n: i + 1 })} data-testid="member">
+                          <Stack gap="sm">
+                            <SegmentedControl
+                              aria-label={`${t('memberKind')}: ${t('applicantN', { n: i + 1 })}`}
+                              value={m.kind}
+                              onChange={(v) => setF((x) => withMember(x, i, (y) => ({ ...y, kind: v as Member['kind'] })))}
+                              data={(['individual', 'legalEntity'] as const).map((k) => ({ value: k, label: t(`applicantKind.${k}`) }))}
+                            />
+                            {m.kind === 'individual' ? personFields(m.person, i) : entityFields(m.entity, i)}
+                          </Stack>
+                          {f.members.length > 2 && (
+                            <Button mt="sm" variant="subtle" color="red.9" size="xs" onClick={() => set('members', f.members.filter((_, j) => j !== i))}>
                               {t('removeApplicant')} ({t('applicantN', { n: i + 1 })})
                             </Button>
                           )}
                         </Fieldset>
                       ))}
-                      <Button variant="default" onClick={() => set('people', [...f.people, emptyPerson()])}>
+                      <Button variant="default" onClick={() => set('members', [...f.members, emptyMember()])}>
                         + {t('addApplicant')}
                       </Button>
                     </Stack>
@@ -673,6 +738,7 @@ export default function Desk() {
                     <TextInput id="complainedOrganizationName" label={t('complainedOrganizationName')} value={f.complainedOrganizationName} onChange={(ev) => set('complainedOrganizationName', ev.currentTarget.value)} />
                     <TextInput id="complainedOfficial" label={t('complainedOfficial')} value={f.complainedOfficial} onChange={(ev) => set('complainedOfficial', ev.currentTarget.value)} />
                     <TextInput id="complainedAct" label={t('complainedAct')} value={f.complainedAct} onChange={(ev) => set('complainedAct', ev.currentTarget.value)} />
+                    <AppealPicker id="challengedAppealId" label={t('challengedAppeal')} value={f.challengedAppealId} onChange={(v) => set('challengedAppealId', v)} {...field('/challengedAppealId')} />
                   </SimpleGrid>
                 </Fieldset>
               </Paper>

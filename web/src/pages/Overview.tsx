@@ -1,26 +1,48 @@
-// Heads' and controllers' overview: counts by queue, the share of reviews ended on time, and the
-// open, at-risk and overdue appeals by executor and by subordinate organization — each number a
-// link into the queue it counts.
+// Heads' and controllers' overview of an organization I act for (mine by default) and a period:
+// counts by queue, the share of reviews ended on time, and the open, at-risk and overdue appeals by
+// executor and by subordinate organization — each number a link into the queue that lists exactly
+// what it counts (the organization's own appeals with ownOnly, those still under review with open).
+// The organization and the period live in the address, as the queues' filters do.
 import { useEffect } from 'react';
-import { Link } from 'react-router';
-import { Anchor, Group, Paper, Progress, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Link, useSearchParams } from 'react-router';
+import { Alert, Anchor, Group, Paper, Progress, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { api, unwrap } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { RISK_COLORS } from '../components/badges.tsx';
+import { OrganizationPicker } from '../components/pickers.tsx';
 
 const CARDS = ['awaitingRouting', 'inExecution', 'toSign', 'atRisk', 'overdue', 'completed'] as const;
 
 export default function Overview() {
   const { t, number, date } = useI18n();
-  const data = useLoad(() => unwrap(api.GET('/api/v1/overview')), []);
+  const [search, setSearch] = useSearchParams();
+  const get = (k: string) => search.get(k) ?? '';
+  const set = (k: string, v: string | null) => {
+    const next = new URLSearchParams(search);
+    if (v) next.set(k, v);
+    else next.delete(k);
+    setSearch(next, { replace: true });
+  };
+  const data = useLoad(
+    () =>
+      unwrap(
+        api.GET('/api/v1/overview', {
+          params: { query: { organization: get('organization') ? Number(get('organization')) : undefined, dateFrom: get('dateFrom') || undefined, dateTo: get('dateTo') || undefined } },
+        }),
+      ),
+    [search.toString()],
+  );
   useEffect(() => {
     document.title = `${t('overview.title')} — ${t('appName')}`;
   }, [t]);
   const o = data.data;
-  const link = (queue: string, count: number, query = '') => (
-    <Anchor component={Link} to={`/queues/${queue}${query}`} fw={count > 0 ? 700 : 400} c={count > 0 && queue === 'overdue' ? RISK_COLORS.overdue : undefined}>
+  /** A queue of the organization looked at, with these filters. */
+  const queueOf = (queue: string, filters: Record<string, string> = {}) =>
+    `/queues/${queue}?${new URLSearchParams({ ...(o ? { organization: String(o.organization.id) } : {}), ...filters })}`;
+  const link = (queue: string, count: number, filters: Record<string, string>) => (
+    <Anchor component={Link} to={queueOf(queue, filters)} fw={count > 0 ? 700 : 400} c={count > 0 && queue === 'overdue' ? RISK_COLORS.overdue : undefined}>
       {number(count)}
     </Anchor>
   );
@@ -30,9 +52,24 @@ export default function Overview() {
         <Title order={1} size="h2">{t('overview.title')}</Title>
         <Text c="gray.8">{o ? `${o.organization.name} · ${date(o.today)}` : ' '}</Text>
       </Group>
+      <Paper withBorder p="sm">
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+          <OrganizationPicker
+            mine
+            label={t('overview.organization')}
+            value={get('organization') || null}
+            onChange={(v) => set('organization', v)}
+            placeholder={t('overview.myOrganization')}
+            data-testid="overview-organization"
+          />
+          <TextInput label={t('overview.from')} type="date" value={get('dateFrom')} onChange={(e) => set('dateFrom', e.currentTarget.value)} data-testid="overview-from" />
+          <TextInput label={t('overview.to')} type="date" value={get('dateTo')} onChange={(e) => set('dateTo', e.currentTarget.value)} data-testid="overview-to" />
+        </SimpleGrid>
+      </Paper>
+      {data.error && <Alert color="red" role="alert">{data.error.message}</Alert>}
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm">
         {CARDS.map((q) => (
-          <Paper key={q} withBorder p="md" component={Link} to={`/queues/${q}`} style={{ textDecoration: 'none', color: 'inherit' }} data-testid={`overview-${q}`}>
+          <Paper key={q} withBorder p="md" component={Link} to={queueOf(q)} style={{ textDecoration: 'none', color: 'inherit' }} data-testid={`overview-${q}`}>
             <Text size="sm" c="gray.8">{t(`queue.${q}` as MessageKey)}</Text>
             {o ? (
               <Text fz={28} fw={700} c={q === 'overdue' && o.counts[q] > 0 ? RISK_COLORS.overdue : q === 'atRisk' && o.counts[q] > 0 ? RISK_COLORS.atRisk : undefined}>
@@ -81,9 +118,9 @@ export default function Overview() {
               {o?.byExecutor.map((e) => (
                 <Table.Tr key={e.executor.id}>
                   <Table.Td>{e.executor.name}</Table.Td>
-                  <Table.Td ta="right">{link('inExecution', e.open, `?executor=${e.executor.id}`)}</Table.Td>
-                  <Table.Td ta="right">{link('atRisk', e.atRisk, `?executor=${e.executor.id}`)}</Table.Td>
-                  <Table.Td ta="right">{link('overdue', e.overdue, `?executor=${e.executor.id}`)}</Table.Td>
+                  <Table.Td ta="right">{link('all', e.open, { executor: e.executor.id!, open: 'true' })}</Table.Td>
+                  <Table.Td ta="right">{link('atRisk', e.atRisk, { executor: e.executor.id! })}</Table.Td>
+                  <Table.Td ta="right">{link('overdue', e.overdue, { executor: e.executor.id! })}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -107,11 +144,12 @@ export default function Overview() {
                 {o?.byOrganization
                   .filter((r) => r.own || r.open > 0 || r.ended > 0)
                   .map((r) => {
-                    const q = `?organization=${r.organization.id}`;
+                    // the organization's own row counts its own appeals only (not those below it)
+                    const q: Record<string, string> = { organization: String(r.organization.id), ...(r.own ? { ownOnly: 'true' } : {}) };
                     return (
                       <Table.Tr key={r.organization.id}>
                         <Table.Td>{r.own ? t('overview.own', { name: r.organization.name ?? '' }) : r.organization.name}</Table.Td>
-                        <Table.Td ta="right">{link('all', r.open, q)}</Table.Td>
+                        <Table.Td ta="right">{link('all', r.open, { ...q, open: 'true' })}</Table.Td>
                         <Table.Td ta="right">{link('atRisk', r.atRisk, q)}</Table.Td>
                         <Table.Td ta="right">{link('overdue', r.overdue, q)}</Table.Td>
                         <Table.Td ta="right">{r.onTimeShare === null ? '—' : number(r.onTimeShare, { style: 'percent', maximumFractionDigits: 0 })}</Table.Td>

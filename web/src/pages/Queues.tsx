@@ -7,6 +7,7 @@ import {
   Anchor,
   Badge,
   Button,
+  Checkbox,
   Group,
   Loader,
   NativeSelect,
@@ -49,7 +50,7 @@ const BY_ROLE: Partial<Record<Role, Queue[]>> = {
   controller: ['overdue', 'atRisk', 'inExecution', 'awaitingRouting', 'toSign', 'withdrawn', 'completed', 'all'],
 };
 
-const FILTERS = ['documentType', 'form', 'channel', 'issueCategory', 'executor', 'organization', 'dateFrom', 'dateTo', 'q'] as const;
+const FILTERS = ['documentType', 'form', 'channel', 'issueCategory', 'executor', 'organization', 'ownOnly', 'open', 'dateFrom', 'dateTo', 'dueFrom', 'dueTo', 'q'] as const;
 const PAGE = 25;
 
 export default function Queues() {
@@ -101,8 +102,12 @@ export default function Queues() {
     issueCategory: get('issueCategory') || undefined,
     executor: get('executor') || undefined,
     organization: get('organization') ? Number(get('organization')) : undefined,
+    ownOnly: get('organization') && get('ownOnly') === 'true' ? true : undefined,
+    open: get('open') === 'true' ? true : undefined,
     dateFrom: get('dateFrom') || undefined,
     dateTo: get('dateTo') || undefined,
+    dueFrom: get('dueFrom') || undefined,
+    dueTo: get('dueTo') || undefined,
     q: get('q') || undefined,
   };
   const sort = (get('sort') || undefined) as Sort | undefined;
@@ -174,7 +179,7 @@ export default function Queues() {
                   type="search"
                   data-testid="queue-search"
                 />
-                <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
+                <SimpleGrid cols={{ base: 2, sm: 4, lg: 5 }} spacing="sm">
                   <NativeSelect label={t('documentType')} value={get('documentType')} onChange={(e) => update({ documentType: e.currentTarget.value })} data={[{ value: '', label: t('filters.any') }, ...documentTypes.options]} />
                   <NativeSelect label={t('form')} value={get('form')} onChange={(e) => update({ form: e.currentTarget.value })} data={[{ value: '', label: t('filters.any') }, ...forms.options]} />
                   <NativeSelect label={t('channel')} value={get('channel')} onChange={(e) => update({ channel: e.currentTarget.value })} data={[{ value: '', label: t('filters.any') }, ...channels.options]} />
@@ -188,10 +193,18 @@ export default function Queues() {
                     searchable
                     placeholder={t('filters.any')}
                   />
-                  <OrganizationPicker label={t('filters.organization')} value={get('organization') || null} onChange={(v) => update({ organization: v })} placeholder={t('filters.any')} />
+                  <OrganizationPicker mine label={t('filters.organization')} value={get('organization') || null} onChange={(v) => update({ organization: v, ownOnly: v ? get('ownOnly') : null })} placeholder={t('filters.any')} data-testid="filter-organization" />
                   <TextInput label={t('filters.dateFrom')} type="date" value={get('dateFrom')} onChange={(e) => update({ dateFrom: e.currentTarget.value })} />
                   <TextInput label={t('filters.dateTo')} type="date" value={get('dateTo')} onChange={(e) => update({ dateTo: e.currentTarget.value })} />
+                  <TextInput label={t('filters.dueFrom')} type="date" value={get('dueFrom')} onChange={(e) => update({ dueFrom: e.currentTarget.value })} data-testid="filter-dueFrom" />
+                  <TextInput label={t('filters.dueTo')} type="date" value={get('dueTo')} onChange={(e) => update({ dueTo: e.currentTarget.value })} data-testid="filter-dueTo" />
                 </SimpleGrid>
+                <Group gap="lg">
+                  <Checkbox label={t('filters.open')} checked={get('open') === 'true'} onChange={(e) => update({ open: e.currentTarget.checked ? 'true' : null })} data-testid="filter-open" />
+                  {get('organization') && (
+                    <Checkbox label={t('filters.ownOnly')} checked={get('ownOnly') === 'true'} onChange={(e) => update({ ownOnly: e.currentTarget.checked ? 'true' : null })} data-testid="filter-ownOnly" />
+                  )}
+                </Group>
                 {anyFilter && (
                   <Group justify="flex-end">
                     <Button variant="subtle" size="xs" onClick={() => { setQ(''); setSearch(new URLSearchParams(), { replace: true }); }}>
