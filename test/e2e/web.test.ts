@@ -3,7 +3,7 @@
 // fixed clock (Wednesday 18 March 2026, 10:00 in Astana), and the staff web app it serves.
 //
 // In Kazakh, Russian and English: the registrar registers an individual's paper application and
-// the talon opens → the head assigns it → the executor adopts an act (4.15) → the head signs the
+// the talon opens → the head assigns it → the executor drafts an act (4.15) → the head approves it signing the
 // letter → the appeal is completed and the letter verifies on the public page. Then a complaint
 // sent to the reviewing body (4.24) and its letter signed through NCALayer (a test double speaking
 // its protocol, ./ncalayer-double.ts), an extension by the head (4.14), a duplicate flagged while
@@ -389,19 +389,23 @@ describe('the staff web app in the browser', { skip: SKIP }, () => {
       await executor.getByTestId('decision-form').locator('textarea').first().fill('Жер учаскесі берілсін.');
       await axe(executor, `decision 4.15 ${lang}`);
       await shot(executor, `decision-4.15-${lang}`, false);
+      // the executor's act is a draft with its letter, for the head to approve
+      await executor.getByTestId('decision-approval-hint').waitFor();
       await executor.getByTestId('decision-submit').click();
       await executor.getByTestId('decision-form').waitFor({ state: 'detached' });
-      await statusIs(executor, lang, 'toSign');
-      await executor.getByTestId('letter').first().waitFor();
+      await executor.getByTestId('draft-pending').waitFor();
+      await statusIs(executor, lang, 'inExecution');
+      await executor.getByTestId('letter').first().getByTestId('signature-status').filter({ hasText: m(lang, 'letters.draft') }).waitFor();
       await executor.getByTestId('tab-timeline').click();
-      await executor.getByTestId('timeline').getByText(m(lang, 'event.decision', { code: '4.15' })).waitFor();
+      await executor.getByTestId('timeline').getByText(m(lang, 'event.decisionDrafted', { code: '4.15' })).waitFor();
       await axe(executor, `card ${lang}`);
       await shot(executor, `card-timeline-${lang}`);
 
-      // the head signs: the letter previewed, the demo key, the appeal completed
-      await head.reload();
-      await head.getByTestId('appeal-number').waitFor();
-      await signNewestLetter(head, lang, { screen: `sign-${lang}` });
+      // the head approves it from the "to approve" queue by signing its letter: previewed, the demo key, completed
+      await openFromQueue(head, 'toApprove', appeal.number);
+      await head.getByTestId('draft-pending').waitFor();
+      await head.getByTestId('draft-approve').click();
+      await signNewestLetter(head, lang, { opensItself: true, screen: `sign-${lang}` });
       await statusIs(head, lang, 'completed');
       const letter = head.getByTestId('letter').last();
       await letter.getByTestId('signature-status').filter({ hasText: m(lang, 'letters.valid') }).waitFor();

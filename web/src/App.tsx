@@ -10,6 +10,7 @@ const Desk = lazy(() => import('./pages/Desk.tsx'));
 const Queues = lazy(() => import('./pages/Queues.tsx'));
 const Appeal = lazy(() => import('./pages/Appeal.tsx'));
 const Overview = lazy(() => import('./pages/Overview.tsx'));
+const Correspondence = lazy(() => import('./pages/Correspondence.tsx'));
 const NotFound = lazy(() => import('./pages/NotFound.tsx'));
 
 
@@ -55,6 +56,7 @@ function SignedIn() {
           <Route path="/queues/:queue" element={<Queues />} />
           <Route path="/appeals/:id" element={<Appeal />} />
           <Route path="/overview" element={<Guard roles={OVERVIEW_ROLES}><Overview /></Guard>} />
+          <Route path="/correspondence" element={<Guard roles={['executor', 'head']}><Correspondence /></Guard>} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Suspense>

@@ -221,6 +221,7 @@ export function DecisionModal({
         <Stack gap="sm">
           <Text size="xs" c="gray.8">{t('decision.basis', { basis: decision.basis })}</Text>
           {decision.caveatMessage && <Alert color="yellow" c="dark">{decision.caveatMessage}</Alert>}
+          {decision.approval && <Text size="sm" data-testid="decision-approval-hint">{t('decision.approvalHint')}</Text>}
           {oneOf && oneOf.length > 1 && (
             <SegmentedControl
               aria-label={t('decision.mode')}
@@ -244,7 +245,7 @@ export function DecisionModal({
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('cancel')}</Button>
-            <Button type="submit" loading={busy} data-testid="decision-submit">{t('decision.submit')}</Button>
+            <Button type="submit" loading={busy} data-testid="decision-submit">{decision.approval ? t('decision.submitForApproval') : t('decision.submit')}</Button>
           </Group>
         </Stack>
       </form>

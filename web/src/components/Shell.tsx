@@ -69,6 +69,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 {hasRole(...DESK_ROLES) && <NavItem to="/desk">{t('nav.desk')}</NavItem>}
                 <NavItem to="/queues/all">{t('nav.queues')}</NavItem>
                 {hasRole(...OVERVIEW_ROLES) && <NavItem to="/overview">{t('nav.overview')}</NavItem>}
+                {hasRole('executor', 'head') && <NavItem to="/correspondence">{t('nav.correspondence')}</NavItem>}
               </Group>
             </nav>
           </Group>

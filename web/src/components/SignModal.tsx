@@ -2,9 +2,11 @@
 // this computer (it makes the detached CMS over the letter's exact bytes with a key that never
 // leaves the machine), or with a PKCS#12 file and its password (in demo mode the user's demo key
 // can be fetched instead), with which the server signs. Either way the server verifies the
-// signature and checks the certificate is the signer's own.
+// signature and checks the certificate is the signer's own. The letter is first prepared for this
+// signer (in their name; a draft's letter dated today: POST …/prepare), so the preview shows exactly
+// the bytes that are signed. Signing a draft's letter approves the draft.
 import { useEffect, useState } from 'react';
-import { Alert, Button, Divider, FileInput, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Button, Divider, FileInput, Group, Modal, PasswordInput, Skeleton, Stack, Text } from '@mantine/core';
 import { api, ApiError, fetchBytes, toBase64, unwrap } from '../api/client.ts';
 import { NcaLayer, NcaLayerError } from '../api/ncalayer.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -13,6 +15,8 @@ import { useSession } from '../session.tsx';
 export interface LetterRef {
   id: string;
   number: string;
+  /** A draft's letter: signing it approves the draft. */
+  draft?: boolean;
 }
 
 export function SignModal({ appealId, letter, onClose, onSigned }: { appealId: string; letter: LetterRef; onClose(): void; onSigned(): void }) {
@@ -24,7 +28,20 @@ export function SignModal({ appealId, letter, onClose, onSigned }: { appealId: s
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [ncaLayer, setNcaLayer] = useState<NcaLayer | 'looking' | 'absent' | null>(user?.ncaLayerUrl ? 'looking' : null);
-  const pdfUrl = `/api/v1/appeals/${appealId}/letters/${letter.id}.pdf`;
+  // the prepared letter's digest: the preview and the signed bytes are that version
+  const [version, setVersion] = useState<string | null>(null);
+  const pdfUrl = `/api/v1/appeals/${appealId}/letters/${letter.id}.pdf?v=${version ?? ''}`;
+
+  useEffect(() => {
+    let live = true;
+    unwrap(api.POST('/api/v1/appeals/{id}/letters/{letterId}/prepare', { params: { path: { id: appealId, letterId: letter.id } } })).then(
+      (r) => live && setVersion(r.sha256),
+      (e) => live && setError(e instanceof ApiError ? e.message : t('errorGeneric')),
+    );
+    return () => {
+      live = false;
+    };
+  }, [appealId, letter.id, t]);
 
   // NCALayer is offered when it answers on this computer.
   useEffect(() => {
@@ -100,7 +117,11 @@ export function SignModal({ appealId, letter, onClose, onSigned }: { appealId: s
     <Modal closeButtonProps={{ 'aria-label': t('close') }} opened onClose={onClose} title={t('sign.title', { number: letter.number })} size="xl" centered>
       <form onSubmit={sign} noValidate data-testid="sign-form">
         <Stack>
-          <iframe src={pdfUrl} title={`${t('letters.preview')}: ${letter.number}`} className="pdf-frame" style={{ height: '55vh' }} data-testid="letter-preview" />
+          {version ? (
+            <iframe src={pdfUrl} title={`${t('letters.preview')}: ${letter.number}`} className="pdf-frame" style={{ height: '55vh' }} data-testid="letter-preview" />
+          ) : (
+            <Skeleton h="55vh" />
+          )}
           {ncaLayer !== null && (
             <Stack gap={6} data-testid="ncalayer">
               {/* one height in every state: nothing moves when NCALayer answers */}
@@ -108,7 +129,7 @@ export function SignModal({ appealId, letter, onClose, onSigned }: { appealId: s
                 {typeof ncaLayer === 'object' ? (
                   <>
                     <Text size="sm" c="gray.8">{t('sign.ncaLayerHint')}</Text>
-                    <Button onClick={() => signWithNcaLayer(ncaLayer)} loading={busy} data-testid="sign-ncalayer">{t('sign.withNcaLayer')}</Button>
+                    <Button onClick={() => signWithNcaLayer(ncaLayer)} loading={busy} disabled={!version} data-testid="sign-ncalayer">{t('sign.withNcaLayer')}</Button>
                   </>
                 ) : (
                   <Text size="sm" c="gray.8" aria-live="polite">{t(ncaLayer === 'looking' ? 'sign.ncaLayerLooking' : 'sign.ncaLayerAbsent')}</Text>
@@ -128,7 +149,9 @@ export function SignModal({ appealId, letter, onClose, onSigned }: { appealId: s
           {error && <Alert color="red" role="alert" data-testid="sign-error">{error}</Alert>}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('cancel')}</Button>
-            <Button type="submit" loading={busy} disabled={!file && !demoKey} data-testid="sign-submit">{t('sign.submit')}</Button>
+            <Button type="submit" loading={busy} disabled={(!file && !demoKey) || !version} data-testid="sign-submit">
+              {letter.draft ? t('draft.approveAndSign') : t('sign.submit')}
+            </Button>
           </Group>
         </Stack>
       </form>

@@ -16,6 +16,7 @@ import {
   Stack,
   Tabs,
   Text,
+  Textarea,
   Timeline,
   Title,
 } from '@mantine/core';
@@ -45,6 +46,10 @@ const EVENT_KINDS = [
   'correctionRejected',
   'corrected',
   'paperJournalEntry',
+  'draftReturned',
+  'obligationMet',
+  'coExecutorReplied',
+  'securityInfoMarked',
 ] as const;
 
 function Dl({ rows }: { rows: [string, ReactNode][] }) {
@@ -92,6 +97,41 @@ function ConfirmAction({ title, text, run, onClose, onDone }: { title: string; t
   );
 }
 
+/** Returning an executor's draft for rework: the head or the control department says what to fix;
+ *  its author may take it back without a remark. */
+function ReturnDraft({ appealId, draftId, own, onClose, onDone }: { appealId: string; draftId: string; own: boolean; onClose(): void; onDone(): void }) {
+  const { t } = useI18n();
+  const [remark, setRemark] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await unwrap(api.POST('/api/v1/appeals/{id}/drafts/{draftId}/return', { params: { path: { id: appealId, draftId } }, body: remark.trim() ? { remark: remark.trim() } : {} }));
+      onDone();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : t('errorGeneric'));
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal closeButtonProps={{ 'aria-label': t('close') }} opened onClose={onClose} title={own ? t('draft.takeBack') : t('draft.return')} centered>
+      <form onSubmit={submit} noValidate data-testid="return-draft-form">
+        <Stack>
+          <Textarea label={t('draft.remark')} required={!own} autosize minRows={3} value={remark} onChange={(e) => setRemark(e.currentTarget.value)} data-autofocus />
+          {error && <Alert color="red" role="alert">{error}</Alert>}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>{t('cancel')}</Button>
+            <Button type="submit" loading={busy} disabled={!own && !remark.trim()} data-testid="return-draft-submit">{own ? t('draft.takeBack') : t('draft.return')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
 function Section({ title, children, testid }: { title: string; children: ReactNode; testid?: string }) {
   const id = `s-${title.replace(/\W+/g, '-')}`;
   return (
@@ -105,11 +145,13 @@ function Section({ title, children, testid }: { title: string; children: ReactNo
 export default function Appeal() {
   const { id = '' } = useParams();
   const { t, date, dateTime, lang } = useI18n();
-  const { hasRole } = useSession();
+  const { hasRole, user } = useSession();
   const appeal = useLoad(() => unwrap(api.GET('/api/v1/appeals/{id}', { params: { path: { id } } })), [id]);
   const term = useLoad(() => unwrap(api.GET('/api/v1/appeals/{id}/term', { params: { path: { id } } })), [id]);
   const allowed = useLoad(() => unwrap(api.GET('/api/v1/appeals/{id}/decisions/allowed', { params: { path: { id } } })), [id]);
   const decisions = useLoad(() => unwrap(api.GET('/api/v1/appeals/{id}/decisions', { params: { path: { id } } })), [id]);
+  const drafts = useLoad(() => unwrap(api.GET('/api/v1/appeals/{id}/drafts', { params: { path: { id } } })), [id]);
+  const correspondence = useLoad(() => unwrap(api.GET('/api/v1/appeals/{id}/correspondence', { params: { path: { id } } })), [id]);
   const letters = useLoad(() => unwrap(api.GET('/api/v1/appeals/{id}/letters', { params: { path: { id } } })), [id]);
   const route = useLoad(() => unwrap(api.GET('/api/v1/appeals/{id}/route', { params: { path: { id } } })), [id]);
   const events = useLoad(() => unwrap(api.GET('/api/v1/appeals/{id}/events', { params: { path: { id } } })), [id]);
@@ -135,6 +177,7 @@ export default function Appeal() {
   const [preview, setPreview] = useState<LetterRef | null>(null);
   const [assigning, setAssigning] = useState(false);
   const [confirming, setConfirming] = useState<'recordFix' | 'cancelMoveOut' | null>(null);
+  const [returning, setReturning] = useState(false);
   const a = appeal.data;
 
   useEffect(() => {
@@ -146,6 +189,8 @@ export default function Appeal() {
     term.reload();
     allowed.reload();
     decisions.reload();
+    drafts.reload();
+    correspondence.reload();
     letters.reload();
     route.reload();
     events.reload();
@@ -186,14 +231,18 @@ export default function Appeal() {
   const canRecordFix = allowed.data?.recordFix ?? false;
   const moveOutUntil = allowed.data?.cancelMoveOut.allowed ? allowed.data.cancelMoveOut.until : undefined;
 
+  const pending = drafts.data?.items.find((d) => d.draft?.status === 'pending');
+  const lastReturned = drafts.data?.items.filter((d) => d.draft?.status === 'returned').at(-1);
+  const pendingLetter = pending && letters.data?.items.find((l) => l.draftId === pending.id);
+
   const afterDecision = async () => {
-    const label = deciding?.label ?? '';
+    const { label = '', approval = false } = deciding ?? {};
     setDeciding(null);
-    notify(t('decision.saved', { label }), 'green');
+    notify(approval ? t('decision.sentForApproval') : t('decision.saved', { label }), 'green');
     const fresh = await unwrap(api.GET('/api/v1/appeals/{id}/letters', { params: { path: { id } } })).catch(() => undefined);
     reloadAll();
     const newest = fresh?.items.filter((l) => !l.signed).at(-1);
-    if (newest) {
+    if (newest && !approval) {
       if (hasRole('head')) setSigning({ id: newest.id, number: newest.number });
       else notify(t('decision.letterReady'), 'blue');
     }
@@ -341,6 +390,8 @@ export default function Appeal() {
                     const label =
                       e.kind === 'decision'
                         ? t('event.decision', { code: code ?? '' })
+                        : e.kind === 'decisionDrafted'
+                          ? t('event.decisionDrafted', { code: String(changes.draft?.code ?? '') })
                         : e.kind === 'letterSigned'
                           ? t('event.letterSigned', { letter: String(changes.letter ?? '') })
                           : (EVENT_KINDS as readonly string[]).includes(e.kind ?? '')
@@ -356,6 +407,7 @@ export default function Appeal() {
                           </Text>
                         )}
                         {code && <Text size="xs">{allowed.data?.items.find((x) => x.code === code)?.label}</Text>}
+                        {e.kind === 'draftReturned' && changes.remark && <Text size="xs">{String(changes.remark)}</Text>}
                       </Timeline.Item>
                     );
                   })}
@@ -367,6 +419,30 @@ export default function Appeal() {
 
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
+            {pending && (
+              <Section title={t('draft.title')} testid="draft-pending">
+                <Stack gap="xs">
+                  <Text fw={700}>{pending.code} — {pending.label}</Text>
+                  <Text size="xs" c="gray.8">{t('draft.by', { name: pending.actor.name ?? '', date: dateTime(pending.decidedAt!) })}</Text>
+                  <Dl rows={Object.entries(pending.data ?? {}).map(([k, v]) => [fieldLabel(pending.code, k), show(v)] as [string, ReactNode])} />
+                  {hasRole('head') && pendingLetter && (
+                    <Button onClick={() => setSigning({ id: pendingLetter.id, number: pendingLetter.number, draft: true })} data-testid="draft-approve">
+                      {t('draft.approveAndSign')}
+                    </Button>
+                  )}
+                  {(hasRole('head', 'controller') || pending.actor.id === user?.id) && (
+                    <Button variant="default" c="dark" onClick={() => setReturning(true)} data-testid="draft-return">
+                      {pending.actor.id === user?.id && !hasRole('head', 'controller') ? t('draft.takeBack') : t('draft.return')}
+                    </Button>
+                  )}
+                </Stack>
+              </Section>
+            )}
+            {!pending && lastReturned?.draft?.remark && (
+              <Alert color="yellow" c="dark" data-testid="draft-returned">
+                {lastReturned.code} — {t('draft.returned', { remark: lastReturned.draft.remark, name: lastReturned.draft.resolvedBy ?? '' })}
+              </Alert>
+            )}
             <Section title={t('actions.title')} testid="actions">
               <Stack gap="xs">
                 {canAssign && (
@@ -423,14 +499,18 @@ export default function Appeal() {
                           {l.signature?.valid ? `✓ ${t('letters.valid')}` : `✗ ${t('letters.invalid')}`}
                         </Badge>
                       ) : (
-                        <Badge color={RISK_COLORS.atRisk} radius="sm" style={{ textTransform: 'none' }} data-testid="signature-status">{t('letters.toSign')}</Badge>
+                        <Badge color={RISK_COLORS.atRisk} radius="sm" style={{ textTransform: 'none' }} data-testid="signature-status">
+                          {l.decisionId ? t('letters.toSign') : t('letters.draft')}
+                        </Badge>
                       )}
                     </Group>
                     {l.signed && l.signedAt && <Text size="xs" mt={4}>{t('letters.signedBy', { name: l.signerName ?? '', date: dateTime(l.signedAt) })}</Text>}
                     <Group gap="xs" mt="xs">
                       <Button size="compact-sm" variant="default" onClick={() => setPreview({ id: l.id, number: l.number })}>{t('letters.preview')}</Button>
                       {!l.signed && hasRole('head') && (
-                        <Button size="compact-sm" onClick={() => setSigning({ id: l.id, number: l.number })} data-testid="letter-sign">{t('letters.sign')}</Button>
+                        <Button size="compact-sm" onClick={() => setSigning({ id: l.id, number: l.number, draft: !l.decisionId })} data-testid="letter-sign">
+                          {l.decisionId ? t('letters.sign') : t('draft.approveAndSign')}
+                        </Button>
                       )}
                       <Anchor size="sm" href={`/api/v1/appeals/${id}/letters/${l.id}.pdf`} download={`${l.number}.pdf`} data-testid="letter-download">{t('download')}</Anchor>
                       {l.signed && (
@@ -459,6 +539,24 @@ export default function Appeal() {
                 ))}
               </Stack>
             </Section>
+
+            {(correspondence.data?.items.length ?? 0) > 0 && (
+              <Section title={t('correspondence.title')} testid="correspondence">
+                <Stack gap={6}>
+                  {correspondence.data!.items.map((k) => (
+                    <div key={k.id}>
+                      <Group justify="space-between" wrap="nowrap" align="flex-start">
+                        <Text size="sm">{k.coExecutor.name} · {t('card.controlDate')} {date(k.dueDate)}</Text>
+                        <Badge color={k.status === 'answered' ? RISK_COLORS.onTrack : k.status === 'withdrawn' ? RISK_COLORS.ended : RISK_COLORS.atRisk} radius="sm" style={{ textTransform: 'none' }}>
+                          {t(`correspondence.status.${k.status}` as MessageKey)}
+                        </Badge>
+                      </Group>
+                      {k.reply && <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{k.reply}</Text>}
+                    </div>
+                  ))}
+                </Stack>
+              </Section>
+            )}
 
             <Section title={t('route.title')} testid="route">
               {!route.data && <Skeleton h={40} />}
@@ -536,6 +634,19 @@ export default function Appeal() {
           onDone={() => {
             setConfirming(null);
             notify(t('actions.cancelMoveOutDone'), 'green');
+            reloadAll();
+          }}
+        />
+      )}
+      {returning && pending && (
+        <ReturnDraft
+          appealId={id}
+          draftId={pending.id}
+          own={pending.actor.id === user?.id && !hasRole('head', 'controller')}
+          onClose={() => setReturning(false)}
+          onDone={() => {
+            setReturning(false);
+            notify(t('draft.returnedDone'), 'green');
             reloadAll();
           }}
         />

@@ -13,7 +13,7 @@ import type { MessageKey } from '../i18n/messages.ts';
 import { RISK_COLORS } from '../components/badges.tsx';
 import { OrganizationPicker } from '../components/pickers.tsx';
 
-const CARDS = ['awaitingRouting', 'inExecution', 'toSign', 'atRisk', 'overdue', 'completed'] as const;
+const CARDS = ['awaitingRouting', 'inExecution', 'toApprove', 'toSign', 'atRisk', 'overdue', 'completed'] as const;
 
 export default function Overview() {
   const { t, number, date } = useI18n();

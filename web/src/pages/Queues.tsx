@@ -35,20 +35,11 @@ import { useSession, type Role } from '../session.tsx';
 import { StatusBadge, TermBadge } from '../components/badges.tsx';
 import { OrganizationPicker } from '../components/pickers.tsx';
 import type { paths } from '../api/schema';
+import { QUEUES, queuesFor } from '../../../src/domain/queues.ts';
 
 type Queue = paths['/api/v1/queues/{queue}']['get']['parameters']['path']['queue'];
 type Query = NonNullable<paths['/api/v1/queues/{queue}']['get']['parameters']['query']>;
 type Sort = NonNullable<Query['sort']>;
-
-export const QUEUES: Queue[] = ['awaitingRouting', 'inExecution', 'toSign', 'atRisk', 'overdue', 'withdrawn', 'completed', 'all'];
-const BY_ROLE: Partial<Record<Role, Queue[]>> = {
-  registrar: ['awaitingRouting', 'inExecution', 'withdrawn', 'completed', 'all'],
-  operator: ['awaitingRouting', 'inExecution', 'completed', 'all'],
-  reception: ['awaitingRouting', 'inExecution', 'completed', 'all'],
-  executor: ['inExecution', 'atRisk', 'overdue', 'toSign', 'completed', 'all'],
-  head: QUEUES,
-  controller: ['overdue', 'atRisk', 'inExecution', 'awaitingRouting', 'toSign', 'withdrawn', 'completed', 'all'],
-};
 
 const FILTERS = ['documentType', 'form', 'channel', 'issueCategory', 'executor', 'organization', 'ownOnly', 'open', 'dateFrom', 'dateTo', 'dueFrom', 'dueTo', 'q'] as const;
 const PAGE = 25;
@@ -68,13 +59,11 @@ export default function Queues() {
   const channels = useDirectory('channel');
   const categories = useDirectory('issueCategory');
 
+  // the queues of my roles (the domain's list), and the one opened by a link
   const shown = useMemo(() => {
-    const roles = user?.roles ?? [];
-    if (roles.includes('admin')) return QUEUES;
-    const set = new Set<Queue>();
-    for (const r of roles) for (const x of BY_ROLE[r as Role] ?? QUEUES) set.add(x);
-    if (!set.has(queue)) set.add(queue);
-    return QUEUES.filter((x) => set.has(x));
+    const mine = new Set<Queue>(queuesFor((user?.roles ?? []) as Role[]));
+    mine.add(queue);
+    return QUEUES.filter((x) => mine.has(x));
   }, [user, queue]);
 
   useEffect(() => {
