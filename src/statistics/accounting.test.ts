@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { testApp, type TestApp, type Api } from '../../test/support.ts';
 import { decide, person, register } from '../../test/accounting.ts';
 import { createDemoCa, issueDemoCertificate } from '../letters/demo-pki.ts';
-import { signDetached } from '../letters/cms.ts';
+import { signDetached, verifyDetached } from '../letters/cms.ts';
 
 let t: TestApp;
 let registrar: Api;
@@ -194,9 +194,24 @@ describe('reconciliation (p.34)', () => {
     const statement = await head('GET', `/api/v1/reconciliations/statement?organization=${org}&year=2026&month=3`);
     assert.equal(statement.body.cards.length, opened.body.organization.counts.received + statement.body.cards.filter((c: { received: boolean }) => !c.received).length);
 
-    assert.equal((await statistician('POST', `/api/v1/reconciliations/${opened.body.id}/confirm`)).body.authority.confirmedBy, 'Ахметжанов Ержан Қайратұлы');
-    const both = await head('POST', `/api/v1/reconciliations/${opened.body.id}/confirm`);
+    // the authority signs its confirmation with its own EDS (not someone else's); the organization confirms unsigned
+    const headKey = (await head('GET', '/api/v1/me/demo-key.p12')).raw.toString('base64');
+    const notOwn = await statistician('POST', `/api/v1/reconciliations/${opened.body.id}/confirm`, { pkcs12: headKey, password: 'demo' });
+    assert.equal(notOwn.status, 422);
+    assert.equal(notOwn.body.error.code, 'letter.signature.notSignersCertificate');
+    const key = (await statistician('GET', '/api/v1/me/demo-key.p12')).raw.toString('base64');
+    const signed = await statistician('POST', `/api/v1/reconciliations/${opened.body.id}/confirm`, { pkcs12: key, password: 'demo' });
+    assert.equal(signed.status, 200, JSON.stringify(signed.body));
+    assert.equal(signed.body.authority.confirmedBy, 'Ахметжанов Ержан Қайратұлы');
+    const anchors = (await t.ctx.db.selectFrom('trusted_certificates').select('pem').execute()).map((r) => r.pem);
+    const check = await verifyDetached(Buffer.from(signed.body.signedContent), Buffer.from(signed.body.authority.signature, 'base64'), anchors);
+    assert.equal(check.valid, true);
+    assert.equal(check.signer?.commonName, 'Ахметжанов Ержан Қайратұлы');
+    const both = await head('POST', `/api/v1/reconciliations/${opened.body.id}/confirm`, {});
+    assert.equal(both.status, 200, JSON.stringify(both.body));
     assert.equal(both.body.organization.confirmedBy, 'Қасымов Нұрлан Жақсылықұлы');
+    assert.equal(both.body.organization.signature, null);
+    assert.ok(both.body.authority.signature);
     assert.equal((await statistician('POST', '/api/v1/reconciliations', { organizationId: org })).status, 409);
     t.setNow('2026-04-09T10:00:00+05:00');
     const late = await statistician('POST', '/api/v1/reconciliations', { organizationId: orgs['AKM-ZERENDI'] });

@@ -42,7 +42,7 @@ describe('1-ТӨ from the aggregates', () => {
     for (const k of ['registered', '4.1', '4.2', '4.3', '4.4', 'split', '4.5', '4.6', '4.7', '4.11', '4.13', '4.14', '4.15', '4.18', '4.19', '4.20', '4.21', '4.22', '4.23', '4.24', '4.25', '4.26', 'moveOutCancelled', 'correction.tzh1', 'correction.ai1', 'correction.tzh2', 'correction.deleteTzh2', 'correction.deleteTzh1']) {
       assert.ok((activity.done[k] ?? 0) > 0, `${k}: ${JSON.stringify(activity.done)}`);
     }
-    assert.ok(activity.done.registered! > 60);
+    assert.ok(activity.done.registered! > 50);
   });
 
   for (const month of [3, 4]) {
@@ -95,6 +95,8 @@ describe('1-ТӨ from the aggregates', () => {
       .select('appeal_id')
       .where('code', 'in', ['4.1', '4.5'])
       .where('cancelled_at', 'is', null)
+      // a decision card deleted by a correction no longer excludes its appeal
+      .where((w) => w.not(w.exists(w.selectFrom('card_deletions').select('record_id').whereRef('card_deletions.record_id', '=', 'decisions.id'))))
       .execute();
     assert.ok(excluded.length >= 2);
     const cells = await t.ctx.db.selectFrom('card_cells').select('appeal_id').where('appeal_id', 'in', excluded.map((e) => e.appeal_id)).execute();
