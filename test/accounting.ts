@@ -266,6 +266,7 @@ export async function monthOfActivity(t: TestApp, a: Actors, options: { seed?: n
   ];
   const headOf = new Map<number, Api>(Object.entries(a.heads).map(([code, api]) => [orgs[code]!, api]));
   let day = 19;
+  let corrections = 0;
   for (let i = 0; i < (options.randomOps ?? 0); i++) {
     if (r() < 0.1 && day < 31) at(++day, 9 + Math.floor(r() * 8));
     const op = r();
@@ -289,7 +290,12 @@ export async function monthOfActivity(t: TestApp, a: Actors, options: { seed?: n
     const row = await t.ctx.db.selectFrom('appeals').select(['organization_id', 'status', 'due_date', 'registration_number']).where('id', '=', id).executeTakeFirstOrThrow();
     const head = headOf.get(row.organization_id);
     if (!head) continue;
-    if (op < 0.45) {
+    if (op < 0.47) {
+      const kind = await randomCorrection(t, a, head, id, r, corrections++);
+      if (kind) count(kind);
+      continue;
+    }
+    if (op < 0.55) {
       await signAll(head, id);
       count('signed');
       continue;
@@ -328,6 +334,73 @@ export async function monthOfActivity(t: TestApp, a: Actors, options: { seed?: n
   assert.ok(swept.body.recorded >= 1, 'the open application of 2 March is a deemed refusal');
   done.deemedRefusal = swept.body.recorded;
   return { done, appeals };
+}
+
+const PETITION = { reason: 'Карточка қате толтырылған', attachments: [{ name: 'анықтама.txt', mediaType: 'text/plain', content: Buffer.from('Растайтын құжат').toString('base64') }] };
+
+/**
+ * A random correction of the card, filed and approved through the API (rules p.27): a field of the
+ * organization on the statistics authority's report, decided by the organization's head; a card
+ * deleted on the head's petition, decided by the authority. Returns what was applied, or null.
+ */
+async function randomCorrection(t: TestApp, a: Actors, head: Api, chosen: string, r: () => number, turn: number): Promise<string | null> {
+  const db = t.ctx.db;
+  // a decision-card correction needs an act: the organization's latest one still counted
+  const withAct =
+    turn % 5 === 2
+      ? await db
+          .selectFrom('decisions as d')
+          .innerJoin('appeals as x', 'x.id', 'd.appeal_id')
+          .innerJoin('appeals as c', 'c.organization_id', 'x.organization_id')
+          .select('d.appeal_id')
+          .where('c.id', '=', chosen)
+          .where('d.code', '=', '4.15')
+          .where('d.cancelled_at', 'is', null)
+          .where((w) => w.not(w.exists(w.selectFrom('card_deletions as k').select('k.record_id').where((v) => v.or([v('k.record_id', '=', v.ref('d.id')), v('k.record_id', '=', v.ref('d.appeal_id'))])))))
+          .orderBy('d.decided_at', 'desc')
+          .executeTakeFirst()
+      : undefined;
+  const id = withAct?.appeal_id ?? chosen;
+  const gone = new Set((await db.selectFrom('card_deletions').select('record_id').where('appeal_id', '=', id).execute()).map((x) => x.record_id));
+  if (gone.has(id)) return null;
+  const appeal = await db.selectFrom('appeals').select(['procedure', 'document_type', 'form', 'channel', 'language', 'from_reception']).where('id', '=', id).executeTakeFirstOrThrow();
+  const decisions = (await db.selectFrom('decisions').select(['id', 'code', 'data']).where('appeal_id', '=', id).where('cancelled_at', 'is', null).execute()).filter((d) => !gone.has(d.id));
+  const applicant = await db.selectFrom('applicant_cards').select(['id', 'kind']).where('appeal_id', '=', id).where('kind', '=', 'individual').executeTakeFirst();
+  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  const act = decisions.find((d) => d.code === '4.15');
+  const deletable = decisions.filter((d) => d.code !== '4.14');
+  // the kinds in turn, so every kind occurs; one the card cannot take becomes a ТЖ-1 change
+  const wanted = ['correction.tzh1', 'correction.ai1', 'correction.tzh2', 'correction.deleteTzh2', 'correction.deleteTzh1'][turn % 5]!;
+  const possible = { 'correction.ai1': !!applicant, 'correction.tzh2': !!act, 'correction.deleteTzh2': deletable.length > 0 } as Record<string, boolean>;
+  const kind = possible[wanted] === false ? 'correction.tzh1' : wanted;
+  let petition: Record<string, unknown>;
+  if (kind === 'correction.tzh1') {
+    const changes: Record<string, unknown> = {};
+    // a complaint stays written (APPC Art. 93); the document type within the procedure
+    if (r() < 0.5) changes.form = pick(['paper', 'electronic'].filter((f) => f !== appeal.form));
+    if (r() < 0.5) changes.channel = pick(['post', 'inPerson', 'egovPortal', 'contactCentre', 'email', 'personalReception'].filter((c) => c !== appeal.channel));
+    if (r() < 0.3) changes.language = appeal.language === 'kk' ? 'ru' : 'kk';
+    if (r() < 0.3) changes.fromReception = !appeal.from_reception;
+    if (appeal.procedure === 'simplified' && r() < 0.5) changes.documentType = pick(['report', 'inquiry', 'feedback', 'proposal'].filter((d) => d !== appeal.document_type));
+    if (Object.keys(changes).length === 0) changes.channel = appeal.channel === 'post' ? 'email' : 'post';
+    petition = { action: 'change', changes };
+  } else if (kind === 'correction.ai1') {
+    petition = { action: 'change', record: { kind: 'ai1', id: applicant!.id }, changes: { 'applicant.lastName': `Түзетілген${Math.floor(r() * 1000)}`, 'applicant.email': 'tuzetu@example.kz' } };
+  } else if (kind === 'correction.tzh2') {
+    petition = { action: 'change', record: { kind: 'tzh2', id: act!.id }, changes: { 'decision.favourable': act!.data.favourable !== true, 'decision.text': 'Түзетілген мәтін.' } };
+  } else if (kind === 'correction.deleteTzh2') {
+    petition = { action: 'delete', record: { kind: 'tzh2', id: pick(deletable).id } };
+  } else {
+    petition = { action: 'delete', record: { kind: 'tzh1', id } };
+  }
+  const byAuthority = kind === 'correction.deleteTzh1';
+  const [petitioner, reviewer] = byAuthority ? [head, a.statistician] : [a.statistician, head];
+  const filed = await petitioner('POST', '/api/v1/corrections', { appealId: id, ...PETITION, ...petition });
+  assert.equal(filed.status, 201, `${kind}: ${JSON.stringify(filed.body)}`);
+  assert.equal(filed.body.decidedBy, byAuthority ? 'authority' : 'organization');
+  const applied = await reviewer('POST', `/api/v1/corrections/${filed.body.id}/decision`, { approve: true });
+  assert.equal(applied.status, 200, `${kind}: ${JSON.stringify(applied.body)}`);
+  return kind;
 }
 
 function decisionData(
@@ -393,6 +466,9 @@ function decisionData(
 // ---------------------------------------------------------------------------------------------
 // Recount 1: plain SQL over appeals and decisions (not the rules of src/domain/form1.ts)
 
+/** The decisions of card `c` that count: not cancelled, not deleted by a correction. */
+const ACTIVE = "d.appeal_id = c.id AND d.cancelled_at IS NULL AND NOT EXISTS (SELECT 1 FROM card_deletions x WHERE x.record_kind = 'tzh2' AND x.record_id = d.id)";
+
 /** For each rule of the layout: the day its event happened (flow), as SQL over `c`. */
 const FLOW_SQL: Record<string, string> = {
   received: 'c.registration_date',
@@ -401,14 +477,14 @@ const FLOW_SQL: Record<string, string> = {
   duplicate: 'CASE WHEN c.duplicate_candidate THEN c.registration_date END',
   forwardedIn: 'CASE WHEN c.origin_appeal_id IS NOT NULL THEN c.registration_date END',
   'language.other': "CASE WHEN c.language NOT IN ('kk', 'ru') THEN c.registration_date END",
-  forwardedOut: "(SELECT min(d.decision_date) FROM decisions d WHERE d.appeal_id = c.id AND d.cancelled_at IS NULL AND d.code IN ('4.4', '4.24'))",
+  forwardedOut: `(SELECT min(d.decision_date) FROM decisions d WHERE ${ACTIVE} AND d.code IN ('4.4', '4.24'))`,
   reviewed: 'c.review_ended_on',
   actFavourable: "CASE WHEN c.final_decision_code = '4.15' AND c.final_favourable IS TRUE THEN c.review_ended_on END",
   actUnfavourable: "CASE WHEN c.final_decision_code = '4.15' AND c.final_favourable IS NOT TRUE THEN c.review_ended_on END",
-  split: "(SELECT min(d.decision_date) FROM decisions d WHERE d.appeal_id = c.id AND d.cancelled_at IS NULL AND d.code = '4.4' AND jsonb_typeof(d.data->'parts') = 'array')",
-  noticeToFix: "(SELECT min(d.decision_date) FROM decisions d WHERE d.appeal_id = c.id AND d.cancelled_at IS NULL AND d.code = '4.2')",
-  hearingHeld: "(SELECT min(d.decision_date) FROM decisions d WHERE d.appeal_id = c.id AND d.cancelled_at IS NULL AND d.code = '4.11')",
-  extended: "(SELECT min(d.decision_date) FROM decisions d WHERE d.appeal_id = c.id AND d.cancelled_at IS NULL AND d.code = '4.14')",
+  split: `(SELECT min(d.decision_date) FROM decisions d WHERE ${ACTIVE} AND d.code = '4.4' AND jsonb_typeof(d.data->'parts') = 'array')`,
+  noticeToFix: `(SELECT min(d.decision_date) FROM decisions d WHERE ${ACTIVE} AND d.code = '4.2')`,
+  hearingHeld: `(SELECT min(d.decision_date) FROM decisions d WHERE ${ACTIVE} AND d.code = '4.11')`,
+  extended: `(SELECT min(d.decision_date) FROM decisions d WHERE ${ACTIVE} AND d.code = '4.14')`,
   decidedLate: 'CASE WHEN c.review_ended_on > c.due_date THEN c.review_ended_on END',
   deemedRefusal: 'CASE WHEN c.deemed_refusal THEN c.due_date + 1 END',
   answerSent: "(c.answer_sent_at AT TIME ZONE 'Asia/Almaty')::date",
@@ -436,8 +512,8 @@ const STOCK_SQL: Record<string, (end: string, start: string) => string> = {
 
 /**
  * The report's cells recounted in SQL for the rows (organization subtree, or its own cards only):
- * row index → 'table/column' → n. Attached (4.5) and moved-out (4.1, not cancelled) cards are
- * left out.
+ * row index → 'table/column' → n. Attached (4.5) and moved-out (4.1, not cancelled) cards, and
+ * cards and decision cards deleted by a correction, are left out.
  */
 export async function sqlRecount(db: Db, year: number, month: number, rows: { organizationId: number; ownOnly: boolean }[]): Promise<Map<number, Map<string, number>>> {
   const start = `${year}-01-01`;
@@ -457,9 +533,9 @@ export async function sqlRecount(db: Db, year: number, month: number, rows: { or
       WITH c AS (
         SELECT a.*,
           (SELECT (d.data->>'favourable')::boolean FROM decisions d
-            WHERE d.appeal_id = a.id AND d.code = a.final_decision_code AND d.cancelled_at IS NULL ORDER BY d.decided_at DESC LIMIT 1) AS final_favourable
+            WHERE ${sql.raw(ACTIVE.replaceAll('c.id', 'a.id'))} AND d.code = a.final_decision_code ORDER BY d.decided_at DESC, d.id DESC LIMIT 1) AS final_favourable
         FROM appeals a
-        WHERE NOT EXISTS (SELECT 1 FROM decisions d WHERE d.appeal_id = a.id AND d.code IN ('4.1', '4.5') AND d.cancelled_at IS NULL)
+        WHERE NOT EXISTS (SELECT 1 FROM decisions d WHERE ${sql.raw(ACTIVE.replaceAll('c.id', 'a.id'))} AND d.code IN ('4.1', '4.5'))
           AND NOT EXISTS (SELECT 1 FROM card_deletions x WHERE x.record_kind = 'tzh1' AND x.record_id = a.id)
           AND a.document_type IN (${sql.raw(types)})
       ), r AS (

@@ -9,15 +9,18 @@ let registrar: Api;
 let head: Api;
 let unitHead: Api;
 let statistician: Api;
+let statisticianElsewhere: Api;
 const doc = [{ name: 'анықтама.txt', mediaType: 'text/plain', content: Buffer.from('Растайтын құжат').toString('base64') }];
 
 before(async () => {
   t = await testApp({ now: '2026-03-18T10:00:00+05:00' });
   await t.createUser('unit-head', 'AKM-BURABAY', ['head'], 'Бөлім басшысы');
+  await t.createUser('akimat-statistician', 'AKM-BURABAY', ['statistician', 'head'], 'Аудандағы статистик');
   registrar = await t.as('registrar');
   head = await t.as('head');
   unitHead = await t.as('unit-head');
   statistician = await t.as('statistician');
+  statisticianElsewhere = await t.as('akimat-statistician');
   await t.ctx.db.updateTable('sessions').set({ expires_at: new Date('2100-01-01T00:00:00Z') }).execute();
 });
 after(() => t.close());
@@ -37,7 +40,7 @@ describe('correction petitions', () => {
     assert.equal(filed.status, 201, JSON.stringify(filed.body));
     assert.equal(filed.body.decidedBy, 'organization');
     assert.equal(filed.body.basis, 'unitHeadPetition');
-    assert.deepEqual(filed.body.period, { year: 2026, month: 3 });
+    assert.deepEqual(filed.body.period, { year: 2026, month: 3, opensOn: '2026-03-10', late: false });
     assert.equal(filed.body.reviewDue, '2026-03-30');
     const byAuthority = await statistician('POST', `/api/v1/corrections/${filed.body.id}/decision`, { approve: true });
     assert.equal(byAuthority.status, 403);
@@ -69,6 +72,9 @@ describe('correction petitions', () => {
     assert.equal(filed.status, 201, JSON.stringify(filed.body));
     assert.equal(filed.body.decidedBy, 'authority');
     assert.equal((await unitHead('POST', `/api/v1/corrections/${filed.body.id}/decision`, { approve: true })).status, 403, 'the organization does not decide it');
+    const elsewhere = await statisticianElsewhere('POST', `/api/v1/corrections/${filed.body.id}/decision`, { approve: true });
+    assert.equal(elsewhere.status, 403, 'the role outside the statistics authority is not the authority');
+    assert.equal(elsewhere.body.error.code, 'correction.notAllowedToDecide');
     const pending = await statistician('GET', '/api/v1/corrections?status=pending');
     assert.ok(pending.body.items.some((p: { id: string }) => p.id === filed.body.id), 'the authority sees the petition');
     const applied = await statistician('POST', `/api/v1/corrections/${filed.body.id}/decision`, { approve: true });
@@ -130,6 +136,61 @@ describe('correction petitions', () => {
     assert.equal(corrected?.channel, 'email');
   });
 
+  test('applicant (АИ-1) and decision (ТЖ-2) fields, the document type within its procedure, the extension card by the authority', async () => {
+    t.setNow('2026-03-19T12:00:00+05:00');
+    // АИ-1: names, phone, e-mail of the applicant card the petition names
+    const a = await register(registrar, { summary: 'Арыз иесі қате жазылған', applicant: person('Қатеұлы') });
+    const card = await t.ctx.db.selectFrom('applicant_cards').select(['id', 'last_name', 'first_name']).where('appeal_id', '=', a.id).executeTakeFirstOrThrow();
+    const noRecord = await file(unitHead, { appealId: a.id, action: 'change', changes: { 'applicant.lastName': 'Дұрысұлы' } });
+    assert.deepEqual([noRecord.status, noRecord.body.error.fields[0].code], [422, 'correction.fieldNotOnRecord']);
+    const ai1 = await file(unitHead, { appealId: a.id, action: 'change', record: { kind: 'ai1', id: card.id }, changes: { 'applicant.lastName': 'Дұрысұлы', 'applicant.phone': '8 701 555 44 33', 'applicant.email': 'durys@example.kz' } });
+    assert.equal(ai1.status, 201, JSON.stringify(ai1.body));
+    assert.equal(ai1.body.decidedBy, 'organization');
+    const applied = await head('POST', `/api/v1/corrections/${ai1.body.id}/decision`, { approve: true });
+    assert.equal(applied.status, 200, JSON.stringify(applied.body));
+    assert.equal(applied.body.before['applicant.lastName'], card.last_name);
+    const shown = (await head('GET', `/api/v1/appeals/${a.id}`)).body;
+    assert.deepEqual([shown.applicants[0].lastName, shown.applicants[0].phone, shown.applicants[0].email], ['Дұрысұлы', '+77015554433', 'durys@example.kz']);
+    assert.equal(shown.applicantName, `Дұрысұлы ${card.first_name}`);
+    const journaled = await t.ctx.db.selectFrom('export_journal').select('record').where('record_id', '=', card.id).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    assert.equal((journaled.record as { lastName: string }).lastName, 'Дұрысұлы', 'the next daily export carries the АИ-1');
+
+    // ТЖ-2: a favourable act recorded as unfavourable — the report follows
+    const act = await register(registrar, { summary: 'Акт қате белгіленген' });
+    await decide(head, act.id, { code: '4.15', favourable: true, text: 'Қанағаттандырылсын.' });
+    const decision = (await head('GET', `/api/v1/appeals/${act.id}/decisions`)).body.items.find((d: { code: string }) => d.code === '4.15');
+    const [fav, unfav] = [await cell('actFavourable', 's2t1'), await cell('actUnfavourable', 's2t1')];
+    const wrongCard = await file(unitHead, { appealId: act.id, action: 'change', record: { kind: 'tzh2', id: decision.id }, changes: { 'decision.protocol': 'Хаттама' } });
+    assert.deepEqual([wrongCard.status, wrongCard.body.error.fields[0].path], [422, '/changes/decision.protocol']);
+    const tzh2 = await file(unitHead, { appealId: act.id, action: 'change', record: { kind: 'tzh2', id: decision.id }, changes: { 'decision.favourable': false, 'decision.hearingException': 'urgency' } });
+    assert.equal(tzh2.status, 201, JSON.stringify(tzh2.body));
+    assert.equal((await head('POST', `/api/v1/corrections/${tzh2.body.id}/decision`, { approve: true })).status, 200);
+    assert.deepEqual([await cell('actFavourable', 's2t1'), await cell('actUnfavourable', 's2t1')], [fav - 1, unfav + 1]);
+    const data = (await t.ctx.db.selectFrom('decisions').select('data').where('id', '=', decision.id).executeTakeFirstOrThrow()).data;
+    assert.deepEqual([data.favourable, data.hearingException, data.text], [false, 'urgency', 'Қанағаттандырылсын.']);
+
+    // "term extended": the whole 4.14 card is the authority's
+    const ext = await register(registrar, { summary: 'Ұзарту негізі' });
+    await decide(head, ext.id, { code: '4.14', newDueDate: '2026-04-24', reason: 'Тексеру' });
+    const extension = (await head('GET', `/api/v1/appeals/${ext.id}/decisions`)).body.items.find((d: { code: string }) => d.code === '4.14');
+    const reason = { appealId: ext.id, action: 'change', record: { kind: 'tzh2', id: extension.id }, changes: { 'decision.extensionReason': 'Сараптама қажет' } };
+    assert.equal((await file(unitHead, { ...reason, basis: 'unitHeadPetition' })).status, 403);
+    const byHead = await file(head, reason);
+    assert.equal(byHead.body.decidedBy, 'authority');
+    assert.equal((await head('POST', `/api/v1/corrections/${byHead.body.id}/decision`, { approve: true })).status, 403);
+    assert.equal((await statistician('POST', `/api/v1/corrections/${byHead.body.id}/decision`, { approve: true })).status, 200);
+
+    // the document type: within the simplified procedure; not into another procedure
+    const report = await register(registrar, { documentType: 'report', summary: 'Шын мәнінде сұрау салу' });
+    const [reports, inquiries] = [await cell('received', 's3t1'), await cell('received', 's3t2')];
+    const other = await file(unitHead, { appealId: report.id, action: 'change', changes: { documentType: 'application' } });
+    assert.deepEqual([other.status, other.body.error.fields[0].code], [422, 'correction.procedureChange']);
+    const retyped = await file(unitHead, { appealId: report.id, action: 'change', changes: { documentType: 'inquiry' } });
+    assert.equal((await head('POST', `/api/v1/corrections/${retyped.body.id}/decision`, { approve: true })).status, 200);
+    assert.deepEqual([await cell('received', 's3t1'), await cell('received', 's3t2')], [reports - 1, inquiries + 1]);
+    await pureRecountMatches(t.ctx.db, t.ctx.clock.now());
+  });
+
   test('after the March report is formed and signed, a correction shows as a difference; a late petition goes to the next period', async () => {
     t.setNow('2026-04-10T10:00:00+05:00');
     assert.equal((await statistician('POST', '/api/v1/reports/form1/formation')).status, 200);
@@ -138,7 +199,7 @@ describe('correction petitions', () => {
     assert.equal((await statistician('POST', `/api/v1/reports/form1/snapshots/${snapshot.id}/sign`, { pkcs12: key.raw.toString('base64'), password: 'demo' })).status, 200);
     const march = await t.ctx.db.selectFrom('appeals').select('id').where('summary', '=', 'Мерзім қате').executeTakeFirstOrThrow();
     const filed = await file(unitHead, { appealId: march.id, action: 'change', changes: { channel: 'contactCentre' } });
-    assert.deepEqual(filed.body.period, { year: 2026, month: 4 }, 'later than 5 WD before March closed');
+    assert.deepEqual(filed.body.period, { year: 2026, month: 4, opensOn: '2026-04-10', late: true }, 'later than 5 WD before March closed: reviewed from the day March closes');
     assert.equal((await head('POST', `/api/v1/corrections/${filed.body.id}/decision`, { approve: true })).status, 200);
     const diff = await statistician('GET', `/api/v1/reports/form1/snapshots/${snapshot.id}/diff`);
     const d = (column: string) => diff.body.differences.find((x: { table: string; column: string; row: { kind: string } }) => x.table === 's1' && x.column === column && x.row.kind === 'total');
@@ -147,5 +208,38 @@ describe('correction petitions', () => {
     assert.equal(diff.body.signed, true);
     const events = (await head('GET', `/api/v1/appeals/${march.id}/events`)).body.items;
     assert.deepEqual(events.find((e: { kind: string; changes: { closedPeriods?: string[] } }) => e.kind === 'corrected' && e.changes.closedPeriods?.length).changes.closedPeriods, ['2026-03']);
+  });
+
+  test('a late petition is reviewed only in its period; a petition not reviewed within 5 working days is flagged', async () => {
+    const a = await t.ctx.db.selectFrom('appeals').select('id').where('summary', '=', 'Арна қате').executeTakeFirstOrThrow();
+    // 4 May: April closes with its report on 12 May, and its deadline was 30 April
+    t.setNow('2026-05-04T10:00:00+05:00');
+    const late = await file(unitHead, { appealId: a.id, action: 'change', changes: { language: 'ru' } });
+    assert.equal(late.status, 201, JSON.stringify(late.body));
+    assert.deepEqual(late.body.period, { year: 2026, month: 5, opensOn: '2026-05-12', late: true });
+    assert.equal(late.body.reviewDue, '2026-05-19', '5 working days from the day its period opens');
+    const early = await head('POST', `/api/v1/corrections/${late.body.id}/decision`, { approve: true });
+    assert.equal(early.status, 409);
+    assert.equal(early.body.error.code, 'correction.periodNotOpen');
+    assert.match(early.body.error.message, /2026-05.*2026-05-12/);
+    assert.equal((await head('POST', `/api/v1/corrections/${late.body.id}/decision`, { approve: false })).status, 409, 'nor rejected before');
+    assert.equal((await head('GET', `/api/v1/appeals/${a.id}`)).body.language, 'kk', 'nothing changed');
+
+    t.setNow('2026-05-13T10:00:00+05:00');
+    const inTime = await file(unitHead, { appealId: a.id, action: 'change', changes: { summary: 'Арна қате (нақтыланды)' } });
+    assert.deepEqual(inTime.body.period, { year: 2026, month: 5, opensOn: '2026-05-12', late: false });
+    assert.equal(inTime.body.reviewDue, '2026-05-20');
+    assert.equal(inTime.body.overdue, false);
+
+    t.setNow('2026-05-21T10:00:00+05:00');
+    const overdue = await statistician('GET', '/api/v1/corrections?overdue=true');
+    assert.equal(overdue.status, 200);
+    assert.deepEqual(overdue.body.items.map((p: { id: string }) => p.id).sort(), [late.body.id, inTime.body.id].sort());
+    assert.ok(overdue.body.items.every((p: { overdue: boolean }) => p.overdue));
+    assert.equal((await head('POST', `/api/v1/corrections/${late.body.id}/decision`, { approve: true })).status, 200);
+    assert.equal((await head('GET', `/api/v1/appeals/${a.id}`)).body.language, 'ru');
+    assert.deepEqual((await head('GET', '/api/v1/corrections?overdue=true')).body.items.map((p: { id: string }) => p.id), [inTime.body.id]);
+    const all = await head('GET', '/api/v1/corrections');
+    assert.equal(all.body.items.find((p: { id: string }) => p.id === late.body.id).overdue, false, 'decided: no longer overdue');
   });
 });

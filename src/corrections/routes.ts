@@ -1,8 +1,9 @@
 // Routes of the correction petitions (rules p.27–p.28): thin — schema → use case → presenter.
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.ts';
+import { today } from '../context.ts';
 import { errorSchema } from '../intake/schemas.ts';
-import { CORRECTABLE_FIELDS } from '../domain/corrections.ts';
+import { CORRECTABLE_FIELDS, petitionOverdue, petitionPeriod } from '../domain/corrections.ts';
 import { attachmentOf, correctionOf, decideCorrection, fileCorrection, listCorrections, type PetitionInput } from './service.ts';
 
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } } as const;
@@ -19,7 +20,7 @@ const petitionBody = {
       type: 'object',
       required: ['kind', 'id'],
       additionalProperties: false,
-      properties: { kind: { type: 'string', enum: ['tzh1', 'tzh2'] }, id: { type: 'string', format: 'uuid' } },
+      properties: { kind: { type: 'string', enum: ['tzh1', 'ai1', 'tzh2'] }, id: { type: 'string', format: 'uuid' } },
     },
     reason: { type: 'string', minLength: 1, maxLength: 4000 },
     basis: { type: 'string', enum: ['headPetition', 'unitHeadPetition', 'authorityReport'] },
@@ -40,8 +41,9 @@ const petitionBody = {
 
 type Row = Awaited<ReturnType<typeof listCorrections>>[number];
 
-function present(p: Row | (Awaited<ReturnType<typeof correctionOf>> & { registration_number?: string; organization_code?: string })) {
+function present(ctx: Context, p: Row | (Awaited<ReturnType<typeof correctionOf>> & { registration_number?: string; organization_code?: string })) {
   const { record, ...changes } = (p.changes ?? {}) as Record<string, unknown>;
+  const period = petitionPeriod(p.filed_on, ctx.law.calendar);
   return {
     id: p.id,
     appealId: p.appeal_id,
@@ -55,8 +57,10 @@ function present(p: Row | (Awaited<ReturnType<typeof correctionOf>> & { registra
     basis: p.basis,
     petitioner: p.petitioner_name,
     filedAt: p.filed_at.toISOString(),
-    period: { year: p.period_year, month: p.period_month },
+    // the period it is reviewed in; a late one (p.28) from the day that period opens
+    period: { year: p.period_year, month: p.period_month, opensOn: period.opensOn, late: period.late },
     reviewDue: p.review_due,
+    overdue: petitionOverdue(p.status, p.review_due, today(ctx)),
     status: p.status,
     reviewer: p.reviewer_name,
     reviewedAt: p.reviewed_at?.toISOString() ?? null,
@@ -66,6 +70,10 @@ function present(p: Row | (Awaited<ReturnType<typeof correctionOf>> & { registra
   };
 }
 
+const fieldCatalogue = Object.entries(CORRECTABLE_FIELDS)
+  .map(([k, f]) => `${k}${f.decidedBy === 'authority' ? ' (statistics authority)' : ''}`)
+  .join(', ');
+
 export async function correctionRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
   app.post<{ Body: PetitionInput }>(
     '/corrections',
@@ -74,39 +82,39 @@ export async function correctionRoutes(app: FastifyInstance, ctx: Context): Prom
       schema: {
         tags: ['corrections'],
         summary: 'File a correction petition: change card fields or delete a card, with the reason and supporting documents',
-        description: `Fields: ${Object.entries(CORRECTABLE_FIELDS).map(([k, f]) => `${k}${f.authorityOnly ? ' (statistics authority)' : ''}`).join(', ')}. Deleting a ТЖ-1, or a 4.14 card, is decided by the statistics authority.`,
+        description: `Fields: ${fieldCatalogue}. applicant.* fields change the applicant card (АИ-1) named in record, decision.* fields the decision card (ТЖ-2) named in record. Deleting a ТЖ-1, or changing or deleting a 4.14 card, is decided by the statistics authority. A petition filed later than 5 working days before its period closes is reviewed in the next period (rules p.28).`,
         body: petitionBody,
         response: { 400: errorSchema, 403: errorSchema, 409: errorSchema, 422: errorSchema },
       },
     },
     async (req, reply) => {
       const id = await fileCorrection(ctx, req.actor, req.body);
-      return reply.status(201).send(present(await correctionOf(ctx, req.actor, id)));
+      return reply.status(201).send(present(ctx, await correctionOf(ctx, req.actor, id)));
     },
   );
 
-  app.get<{ Querystring: { status?: string; appeal?: string } }>(
+  app.get<{ Querystring: { status?: string; appeal?: string; overdue?: boolean } }>(
     '/corrections',
     {
       schema: {
         tags: ['corrections'],
-        summary: 'Correction petitions of my organizations (the statistics authority: those it counts)',
+        summary: 'Correction petitions of my organizations (the statistics authority: those it counts); overdue=true: those not reviewed within 5 working days',
         querystring: {
           type: 'object',
           additionalProperties: false,
-          properties: { status: { type: 'string', enum: ['pending', 'applied', 'rejected'] }, appeal: { type: 'string', format: 'uuid' } },
+          properties: { status: { type: 'string', enum: ['pending', 'applied', 'rejected'] }, appeal: { type: 'string', format: 'uuid' }, overdue: { type: 'boolean' } },
         },
       },
     },
     async (req) => {
-      const rows = await listCorrections(ctx, req.actor, { status: req.query.status, appealId: req.query.appeal });
-      return { items: rows.map(present), total: rows.length };
+      const rows = await listCorrections(ctx, req.actor, { status: req.query.status, appealId: req.query.appeal, overdue: req.query.overdue });
+      return { items: rows.map((r) => present(ctx, r)), total: rows.length };
     },
   );
 
   app.get<{ Params: { id: string } }>('/corrections/:id', { schema: { tags: ['corrections'], summary: 'A petition with its documents', params: idParams } }, async (req) => {
     const p = await correctionOf(ctx, req.actor, req.params.id);
-    return { ...present(p), attachments: p.attachments.map((a) => ({ id: a.id, name: a.name, mediaType: a.media_type, sha256: a.sha256 })) };
+    return { ...present(ctx, p), attachments: p.attachments.map((a) => ({ id: a.id, name: a.name, mediaType: a.media_type, sha256: a.sha256 })) };
   });
 
   app.get<{ Params: { id: string; attachmentId: string } }>(
@@ -137,7 +145,7 @@ export async function correctionRoutes(app: FastifyInstance, ctx: Context): Prom
     },
     async (req) => {
       await decideCorrection(ctx, req.actor, req.params.id, req.body);
-      return present(await correctionOf(ctx, req.actor, req.params.id));
+      return present(ctx, await correctionOf(ctx, req.actor, req.params.id));
     },
   );
 }

@@ -20,14 +20,19 @@ import {
   mayFile,
   mayReview,
   petitionPeriod,
+  petitionReviewable,
   petitionReviewDue,
   periodClosed,
+  type CorrectableField,
+  type CorrectionActor,
   type CorrectionInput,
+  type CorrectionRecord,
   type PetitionBasis,
 } from '../domain/corrections.ts';
+import { applicantDisplayName, normalizePhone } from '../domain/registration.ts';
 import { endingDecision, finalStatusOf, statusOf, type AppealState, type DecisionCode } from '../domain/decisions.ts';
 import { cardsChanged } from '../statistics/cards.ts';
-import { countedFor, countedPredicate } from '../statistics/scope.ts';
+import { countedFor, countedPredicate, isStatisticsAuthority } from '../statistics/scope.ts';
 import type { FieldError } from '../domain/registration.ts';
 import { appealState } from '../review/decide.ts';
 import type { AppealRow } from '../intake/store.ts';
@@ -70,23 +75,38 @@ async function deletedIds(db: Db, appealId: string): Promise<Set<string>> {
   return new Set(rows.map((r) => r.record_id));
 }
 
+async function correctionActor(db: Db, actor: Actor): Promise<CorrectionActor> {
+  return { roles: actor.roles, statisticsAuthority: await isStatisticsAuthority(db, actor) };
+}
+
+/** The card the petition names, with what the rules need to know of it (a decision's code, an applicant card's kind). */
+async function resolveRecord(db: Db, appeal: AppealRow, record: CorrectionRecord, deleted: Set<string>): Promise<CorrectionRecord> {
+  const unknown = () => invalid([{ path: '/record/id', code: 'correction.recordUnknown' }]);
+  if (deleted.has(record.id)) throw unknown();
+  if (record.kind === 'tzh1') {
+    if (record.id !== appeal.id) throw unknown();
+    return { kind: 'tzh1', id: record.id };
+  }
+  if (record.kind === 'tzh2') {
+    const d = await db.selectFrom('decisions').select('code').where('id', '=', record.id).where('appeal_id', '=', appeal.id).executeTakeFirst();
+    if (!d) throw unknown();
+    return { kind: 'tzh2', id: record.id, decisionCode: d.code };
+  }
+  const c = await db.selectFrom('applicant_cards').select('kind').where('id', '=', record.id).where('appeal_id', '=', appeal.id).executeTakeFirst();
+  if (!c) throw unknown();
+  return { kind: 'ai1', id: record.id, applicantKind: c.kind };
+}
+
 export async function fileCorrection(ctx: Context, actor: Actor, input: PetitionInput) {
   const appeal = await appealForAccounting(ctx.db, actor, input.appealId);
   const deleted = await deletedIds(ctx.db, appeal.id);
   if (deleted.has(appeal.id)) throw new AppError(409, 'correction.cardDeleted');
+  const record = input.record ? await resolveRecord(ctx.db, appeal, input.record, deleted) : undefined;
   const correction: CorrectionInput =
     input.action === 'delete'
-      ? { action: 'delete', record: { ...input.record }, ...(input.changes ? { changes: input.changes } : {}) }
-      : { action: 'change', changes: input.changes ?? {} };
-  if (correction.action === 'delete') {
-    if (correction.record.kind === 'tzh1' && correction.record.id !== appeal.id) throw invalid([{ path: '/record/id', code: 'correction.recordUnknown' }]);
-    if (correction.record.kind === 'tzh2') {
-      const d = await ctx.db.selectFrom('decisions').select('code').where('id', '=', correction.record.id).where('appeal_id', '=', appeal.id).executeTakeFirst();
-      if (!d || deleted.has(correction.record.id)) throw invalid([{ path: '/record/id', code: 'correction.recordUnknown' }]);
-      correction.record.decisionCode = d.code;
-    }
-  }
-  const errors: FieldError[] = checkCorrection(correction);
+      ? { action: 'delete', record: record!, ...(input.changes ? { changes: input.changes } : {}) }
+      : { action: 'change', changes: input.changes ?? {}, ...(record ? { record } : {}) };
+  const errors: FieldError[] = checkCorrection(correction, { procedure: appeal.procedure });
   for (const [field, value] of Object.entries(correction.changes ?? {})) {
     const spec = CORRECTABLE_FIELDS[field];
     if (spec?.type === 'directory' && typeof value === 'string') {
@@ -103,7 +123,7 @@ export async function fileCorrection(ctx: Context, actor: Actor, input: Petition
 
   const decidedBy = correctionDecidedBy(correction);
   const basis: PetitionBasis = input.basis ?? (decidedBy === 'authority' ? 'headPetition' : actor.roles.includes('head') ? 'unitHeadPetition' : 'authorityReport');
-  if (!mayFile(actor.roles, decidedBy, basis)) throw new AppError(403, 'correction.notAllowedToFile', [], { decidedBy });
+  if (!mayFile(await correctionActor(ctx.db, actor), decidedBy, basis)) throw new AppError(403, 'correction.notAllowedToFile', [], { decidedBy });
 
   const now = ctx.clock.now();
   const filedOn = todayOf(ctx);
@@ -117,7 +137,7 @@ export async function fileCorrection(ctx: Context, actor: Actor, input: Petition
         organization_id: appeal.organization_id,
         appeal_id: appeal.id,
         action: correction.action,
-        changes: JSON.stringify({ ...(correction.changes ?? {}), ...(correction.action === 'delete' ? { record: correction.record } : {}) }),
+        changes: JSON.stringify({ ...(correction.changes ?? {}), ...(correction.record ? { record: correction.record } : {}) }),
         reason: input.reason,
         decided_by: decidedBy,
         basis,
@@ -127,7 +147,7 @@ export async function fileCorrection(ctx: Context, actor: Actor, input: Petition
         filed_on: filedOn,
         period_year: period.year,
         period_month: period.month,
-        review_due: petitionReviewDue(filedOn, ctx.law.calendar),
+        review_due: petitionReviewDue(filedOn, period, ctx.law.calendar),
         reviewer_id: null,
         reviewer_name: null,
         reviewed_at: null,
@@ -149,19 +169,22 @@ export async function fileCorrection(ctx: Context, actor: Actor, input: Petition
       actor,
       at: now,
       kind: 'correctionFiled',
-      changes: { petitionId: id, action: correction.action, changes: correction.changes ?? {}, record: correction.action === 'delete' ? correction.record : null, decidedBy, basis, period, reason: input.reason },
+      changes: { petitionId: id, action: correction.action, changes: correction.changes ?? {}, record: correction.record ?? null, decidedBy, basis, period, reason: input.reason },
     });
   });
   return id;
 }
 
-/** Petitions the actor may see: heads those of their organizations, the authority those it counts. */
-export async function listCorrections(ctx: Context, actor: Actor, filter: { status?: string; appealId?: string }) {
+/** Petitions the actor may see: heads those of their organizations, the authority those it counts.
+ *  `overdue`: the pending ones not reviewed by their review day (p.28). */
+export async function listCorrections(ctx: Context, actor: Actor, filter: { status?: string; appealId?: string; overdue?: boolean }) {
   const counted = actor.roles.includes('statistician') || actor.roles.includes('admin') ? await countedFor(ctx.db, actor) : null;
   let q = ctx.db.selectFrom('correction_petitions as p').innerJoin('appeals as a', 'a.id', 'p.appeal_id').innerJoin('organizations as o', 'o.id', 'p.organization_id');
   q = counted ? q.where(countedPredicate(counted, sql.ref('p.organization_id'))) : q.where(inScope(actor, 'p.organization_id'));
   if (filter.status) q = q.where('p.status', '=', filter.status);
   if (filter.appealId) q = q.where('p.appeal_id', '=', filter.appealId);
+  // the same rule as petitionOverdue
+  if (filter.overdue) q = q.where('p.status', '=', 'pending').where('p.review_due', '<', todayOf(ctx));
   return q
     .select(['p.id', 'p.appeal_id', 'a.registration_number', 'p.organization_id', 'o.code as organization_code', 'p.action', 'p.changes', 'p.reason', 'p.decided_by', 'p.basis', 'p.petitioner_name', 'p.filed_at', 'p.filed_on', 'p.period_year', 'p.period_month', 'p.review_due', 'p.status', 'p.reviewer_name', 'p.reviewed_at', 'p.review_comment', 'p.before', 'p.after'])
     .orderBy('p.filed_at', 'desc')
@@ -193,10 +216,15 @@ export async function decideCorrection(ctx: Context, actor: Actor, id: string, i
   if (!petition) throw notFound();
   if (petition.status !== 'pending') throw new AppError(409, 'correction.alreadyDecided', [], { status: petition.status });
   const decidedBy = petition.decided_by as 'authority' | 'organization';
-  if (!mayReview(actor.roles, decidedBy, petition.petitioner_id === actor.id)) throw new AppError(403, 'correction.notAllowedToDecide', [], { decidedBy });
+  if (!mayReview(await correctionActor(ctx.db, actor), decidedBy, petition.petitioner_id === actor.id)) throw new AppError(403, 'correction.notAllowedToDecide', [], { decidedBy });
   const appeal = await appealForAccounting(ctx.db, actor, petition.appeal_id);
   const now = ctx.clock.now();
   const today = todayOf(ctx);
+  // A late petition waits for its period (p.28): its correction must not reach the period it missed.
+  const period = petitionPeriod(petition.filed_on, ctx.law.calendar);
+  if (!petitionReviewable(period, today)) {
+    throw new AppError(409, 'correction.periodNotOpen', [], { period: `${period.year}-${String(period.month).padStart(2, '0')}`, opensOn: period.opensOn });
+  }
   if (!input.approve) {
     await ctx.db.transaction().execute(async (trx) => {
       await trx
@@ -210,17 +238,32 @@ export async function decideCorrection(ctx: Context, actor: Actor, id: string, i
     return;
   }
 
-  const changes = petition.changes as Record<string, unknown> & { record?: { kind: 'tzh1' | 'tzh2'; id: string; decisionCode?: string } };
+  const changes = petition.changes as Record<string, unknown> & { record?: CorrectionRecord };
   const { record, ...fields } = changes;
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
+  // what changes, by card: the ТЖ-1 row, the named applicant card, the named decision card's data
   const set: Record<string, unknown> = {};
+  const applicantSet: Record<string, unknown> = {};
+  const decisionPatch: Record<string, unknown> = {};
+  const applicantCard = record?.kind === 'ai1' ? await ctx.db.selectFrom('applicant_cards').selectAll().where('id', '=', record.id).executeTakeFirstOrThrow() : undefined;
+  const decisionCard = record?.kind === 'tzh2' ? await ctx.db.selectFrom('decisions').select('data').where('id', '=', record.id).executeTakeFirstOrThrow() : undefined;
   for (const [field, value] of Object.entries(fields)) {
     const spec = CORRECTABLE_FIELDS[field]!;
-    const current = (appeal as unknown as Record<string, unknown>)[spec.column];
+    const source: Record<string, unknown> = spec.card === 'ai1' ? applicantCard! : spec.card === 'tzh2' ? decisionCard!.data : (appeal as unknown as Record<string, unknown>);
+    const current = source[spec.column];
     before[field] = current instanceof Date ? current.toISOString() : current ?? null;
     after[field] = value;
-    set[spec.column] = spec.type === 'dateTime' && typeof value === 'string' ? new Date(value) : value;
+    const stored = storedValue(spec, value);
+    if (spec.card === 'ai1') applicantSet[spec.column] = stored;
+    else if (spec.card === 'tzh2') decisionPatch[spec.column] = stored;
+    else set[spec.column] = stored;
+  }
+  // a document type of another table: the sub-kind of the old one no longer applies (its term stays)
+  if ('document_type' in set && appeal.sub_kind !== null) {
+    set.sub_kind = null;
+    before.subKind = appeal.sub_kind;
+    after.subKind = null;
   }
   // The periods the card counts in that are closed already: the correction shows as a difference there.
   const touched = new Set([appeal.registration_date.slice(0, 7), ...(appeal.review_ended_on ? [appeal.review_ended_on.slice(0, 7)] : [])]);
@@ -234,11 +277,20 @@ export async function decideCorrection(ctx: Context, actor: Actor, id: string, i
       .where('status', '=', 'pending')
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) throw new AppError(409, 'correction.alreadyDecided', [], { status: 'decided' });
-    if (record) {
+    if (petition.action === 'delete' && record) {
       await trx.insertInto('card_deletions').values({ record_kind: record.kind, record_id: record.id, appeal_id: appeal.id, petition_id: id, deleted_at: now }).execute();
       before.deleted = { kind: record.kind, id: record.id, present: true };
       after.deleted = { kind: record.kind, id: record.id, present: false };
       if (record.kind === 'tzh2') Object.assign(set, await afterDecisionDeleted(ctx, trx, appeal, record.id, before, after));
+    }
+    if (Object.keys(applicantSet).length) {
+      await trx.updateTable('applicant_cards').set(applicantSet).where('id', '=', record!.id).execute();
+      Object.assign(set, await applicantNameAfter(trx, appeal));
+    }
+    if (Object.keys(decisionPatch).length) {
+      const data = { ...decisionCard!.data, ...decisionPatch };
+      for (const [k, v] of Object.entries(decisionPatch)) if (v === null) delete data[k];
+      await trx.updateTable('decisions').set({ data: JSON.stringify(data) }).where('id', '=', record!.id).execute();
     }
     if (Object.keys(set).length) {
       await trx
@@ -259,6 +311,23 @@ export async function decideCorrection(ctx: Context, actor: Actor, id: string, i
     // statistics and the next daily export (src/statistics/cards.ts)
     await cardsChanged(trx, [appeal.id], now);
   });
+}
+
+/** The value as the card keeps it: an instant as a Date, a phone in its one form. */
+function storedValue(spec: CorrectableField, value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  if (spec.type === 'dateTime') return new Date(value);
+  if (spec.type === 'phone') return normalizePhone(value);
+  return value;
+}
+
+/** The applicant's name the ТЖ-1 shows (registration.ts applicantDisplayName), from the cards as they are now. */
+async function applicantNameAfter(db: Db, appeal: AppealRow): Promise<{ applicant_name?: string | null }> {
+  const cards = await db.selectFrom('applicant_cards').select(['kind', 'last_name', 'first_name', 'middle_name', 'legal_name']).where('appeal_id', '=', appeal.id).orderBy('position').execute();
+  const display = applicantDisplayName(
+    cards.map((c) => ({ kind: c.kind as 'individual' | 'legalEntity', lastName: c.last_name, firstName: c.first_name, middleName: c.middle_name, legalName: c.legal_name })),
+  );
+  return display === appeal.applicant_name ? {} : { applicant_name: display };
 }
 
 /** A decision card deleted: the appeal's status, end of review and final decision follow from the rest. */

@@ -185,5 +185,7 @@ async function seedDemoAppeals(ctx: Context): Promise<void> {
     { documentType: 'feedback', form: 'electronic', channel: 'publicPortal', language: 'ru', receivedAt: daysAgo(3), issueCategory: 'publicServices', summary: 'Отклик о работе ЦОН Щучинска', text: 'Благодарю сотрудников ЦОН за быструю выдачу документов.', applicant: p(5) },
     { documentType: 'application', form: 'paper', channel: 'inPerson', language: 'ru', receivedAt: daysAgo(1), issueCategory: 'waterSupply', summary: 'О подключении дома к водопроводу', text: 'Прошу подключить дом по улице Кенесары, 7 к центральному водопроводу.', applicant: companyInput(DEMO_COMPANIES[0]!) },
   ];
-  for (const s of samples) await registerAppeal(ctx, actor, s);
+  // Each registered on its day (the clock at its receipt), as the registrar did then: a month whose
+  // 1-ТӨ is formed takes no backdated registration (src/domain/corrections.ts).
+  for (const s of samples) await registerAppeal({ ...ctx, clock: { now: () => new Date(s.receivedAt!) } }, actor, s);
 }

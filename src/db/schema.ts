@@ -401,6 +401,18 @@ export interface DB {
   correction_attachments: CorrectionAttachmentsTable;
   reconciliations: ReconciliationsTable;
   access_requests: AccessRequestsTable;
+  trusted_instances: TrustedInstancesTable;
+}
+
+/** The instances whose packages this one imports, each with its signing certificate (0009). */
+export interface TrustedInstancesTable {
+  instance_id: string;
+  name: string;
+  certificate_pem: string;
+  fingerprint: string;
+  added_at: Timestamp;
+  added_by_name: string;
+  organization_id: number;
 }
 
 export interface CardDeletionsTable {
@@ -579,6 +591,9 @@ export interface ReconciliationsTable {
   authority_confirmed_at: Timestamp | null;
   organization_confirmed_by: string | null;
   organization_confirmed_at: Timestamp | null;
+  /** 0009: the confirmations' CMS signatures over the reconciliation, when given. */
+  authority_signature: Generated<Buffer | null>;
+  organization_signature: Generated<Buffer | null>;
 }
 
 export interface AccessRequestsTable {

@@ -235,7 +235,7 @@ function applicantCard(a: ApplicantInput, path: string, on: IsoDate, errors: Fie
 }
 
 /** The name shown in lists and on the talon: "Surname F. M." or the legal entity's name. */
-export function applicantDisplayName(cards: ApplicantCard[]): string | null {
+export function applicantDisplayName(cards: Pick<ApplicantCard, 'kind' | 'lastName' | 'firstName' | 'middleName' | 'legalName'>[]): string | null {
   const first = cards[0];
   if (!first) return null;
   const name =

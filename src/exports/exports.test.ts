@@ -5,6 +5,10 @@ import { testApp, type TestApp, type Api } from '../../test/support.ts';
 import { actorsOf, monthOfActivity, type Actors } from '../../test/accounting.ts';
 import { plusDays } from '../domain/calendar.ts';
 import { buildPackage, checkPackageContents, importedCardKey } from './package.ts';
+import { signingKey } from './keys.ts';
+import { signDetached } from '../letters/cms.ts';
+import { createDemoCa, issueDemoCertificate } from '../letters/demo-pki.ts';
+import { canonicalJson } from '../statistics/cards.ts';
 
 // Two instances: A registers and reviews a month of appeals; B, the statistics authority's,
 // imports A's daily packages and builds the same 1-ТӨ.
@@ -101,17 +105,49 @@ describe('daily export', () => {
 });
 
 describe('import by the statistics authority', () => {
-  test('a package from an untrusted or tampered source is refused and changes nothing', async () => {
+  test('a package from an unregistered instance, signed by another key, or tampered is refused and changes nothing', async () => {
     const pkg = (await exportOf('2026-03-02')).body;
     const before = await counts(B);
-    const untrusted = await bStatistician('POST', '/api/v1/exports/import', pkg);
-    assert.equal(untrusted.status, 422);
-    assert.equal(untrusted.body.error.code, 'export.signature.untrustedChain');
+    const anchors = await B.ctx.db.selectFrom('trusted_certificates').select('pem').execute();
+    const unknown = await bStatistician('POST', '/api/v1/exports/import', pkg);
+    assert.equal(unknown.status, 422);
+    assert.equal(unknown.body.error.code, 'export.instanceNotTrusted');
 
+    // B registers A: its id and the certificate that signs its manifests
     const cert = await a.admin('GET', '/api/v1/exports/signing-certificate');
     assert.equal(cert.status, 200);
-    assert.equal((await bAdmin('POST', '/api/v1/exports/trusted-certificates', { certificatePem: cert.body.issuerPem })).status, 201);
-    assert.equal((await bStatistician('POST', '/api/v1/exports/trusted-certificates', { certificatePem: cert.body.issuerPem })).status, 403);
+    assert.equal(cert.body.instanceId, JSON.parse(pkg.manifest).instanceId);
+    const register = { instanceId: cert.body.instanceId, name: 'Ақмола облысы', certificatePem: cert.body.certificatePem };
+    assert.equal((await bStatistician('POST', '/api/v1/exports/trusted-instances', register)).status, 403);
+    const bad = await bAdmin('POST', '/api/v1/exports/trusted-instances', { ...register, certificatePem: 'not a certificate' });
+    assert.deepEqual([bad.status, bad.body.error.fields[0].path], [422, '/certificatePem']);
+    assert.equal((await bAdmin('POST', '/api/v1/exports/trusted-instances', register)).status, 201);
+    assert.deepEqual((await bAdmin('GET', '/api/v1/exports/trusted-instances')).body.items.map((i: { instanceId: string }) => i.instanceId), [register.instanceId]);
+    assert.deepEqual(await B.ctx.db.selectFrom('trusted_certificates').select('pem').execute(), anchors, "trusting an instance adds no anchor for users' signatures");
+
+    // a user's EDS (B's own, chaining to B's trust anchors) cannot sign a package
+    const userKey = await bStatistician('GET', '/api/v1/me/demo-key.p12');
+    const byUser = { ...pkg, signature: Buffer.from(await signDetached(Buffer.from(pkg.manifest), userKey.raw, 'demo', B.ctx.clock.now())).toString('base64') };
+    const userSigned = await bStatistician('POST', '/api/v1/exports/import', byUser);
+    assert.equal(userSigned.status, 422);
+    assert.equal(userSigned.body.error.code, 'export.signature.notInstanceCertificate');
+
+    // A's key signing a manifest that claims another instance: unregistered, or registered with its own certificate
+    const key = await signingKey(A.ctx);
+    const claiming = async (instanceId: string) => {
+      const manifest = canonicalJson({ ...JSON.parse(pkg.manifest), instanceId });
+      return { ...pkg, manifest, signature: Buffer.from(await signDetached(Buffer.from(manifest), key.pkcs12, key.password, A.ctx.clock.now())).toString('base64') };
+    };
+    const other = randomUUID();
+    assert.equal((await bStatistician('POST', '/api/v1/exports/import', await claiming(other))).body.error.code, 'export.instanceNotTrusted');
+    const otherCa = await createDemoCa('Басқа инстанция CA', new Date('2026-01-01T00:00:00Z'));
+    const otherCert = await issueDemoCertificate(otherCa, { commonName: `Joldanym instance ${other}` }, 'demo', new Date('2026-01-01T00:00:00Z'));
+    assert.equal((await bAdmin('POST', '/api/v1/exports/trusted-instances', { instanceId: other, name: 'Басқа', certificatePem: otherCert.certificatePem })).status, 201);
+    const impostor = await bStatistician('POST', '/api/v1/exports/import', await claiming(other));
+    assert.equal(impostor.status, 422);
+    assert.equal(impostor.body.error.code, 'export.signature.notInstanceCertificate');
+    assert.equal((await bAdmin('DELETE', `/api/v1/exports/trusted-instances/${other}`)).status, 204);
+    assert.equal((await bAdmin('DELETE', `/api/v1/exports/trusted-instances/${other}`)).status, 404);
 
     const tzh1 = pkg.files['tzh1.ndjson'] as string;
     const tampered = { ...pkg, files: { ...pkg.files, 'tzh1.ndjson': tzh1.replace('"documentType":"application"', '"documentType":"complaint"') } };
@@ -196,7 +232,7 @@ describe('import by the statistics authority', () => {
   });
 
   test('pushed to the authority, with retries', async () => {
-    assert.equal((await a.admin('PUT', '/api/v1/exports/push', { url: 'http://127.0.0.1:9/unreachable', token: null })).status, 200);
+    assert.equal((await a.admin('PUT', '/api/v1/exports/push', { url: 'http://127.0.0.1:9/unreachable' })).status, 200);
     const failed = await a.admin('POST', '/api/v1/exports/push/run');
     assert.equal(failed.status, 200, JSON.stringify(failed.body));
     assert.equal(failed.body.sent, 0);
@@ -205,9 +241,14 @@ describe('import by the statistics authority', () => {
     assert.ok(pending.length > 0 && pending.every((p) => p.attempts === 1 && p.next_attempt_at > A.ctx.clock.now()));
     assert.equal((await a.admin('POST', '/api/v1/exports/push/run')).body.failed, 0, 'not again before the backoff');
 
-    const login = await fetch(`${B.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'statistician', password: 'demo' }) });
-    const { token } = (await login.json()) as { token: string };
-    assert.equal((await a.admin('PUT', '/api/v1/exports/push', { url: `${B.url}/api/v1/exports/import`, token })).status, 200);
+    // No sign-in on B: the package's signature by A's registered certificate is the credential.
+    const anonymous = (path: string, body: unknown) => fetch(`${B.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const pkg = (await exportOf('2026-03-02')).body;
+    assert.equal((await anonymous('/api/v1/exports/import', pkg)).status, 401, 'the manual import needs a user');
+    const forged = await anonymous('/api/v1/exports/incoming', { ...pkg, manifest: canonicalJson({ ...JSON.parse(pkg.manifest), instanceId: randomUUID() }) });
+    assert.equal(forged.status, 422);
+    assert.equal(((await forged.json()) as { error: { code: string } }).error.code, 'export.instanceNotTrusted');
+    assert.equal((await a.admin('PUT', '/api/v1/exports/push', { url: `${B.url}/api/v1/exports/incoming` })).status, 200);
     const before = await counts(B);
     const pushed = await a.admin('POST', '/api/v1/exports/push/run');
     assert.equal(pushed.body.failed, 0, JSON.stringify(pushed.body));
@@ -216,5 +257,7 @@ describe('import by the statistics authority', () => {
     const log = await a.admin('GET', '/api/v1/exports/log?limit=1000');
     assert.ok(log.body.items.some((i: { direction: string; ok: boolean }) => i.direction === 'push' && i.ok));
     assert.ok(log.body.items.some((i: { direction: string; ok: boolean }) => i.direction === 'push' && !i.ok));
+    const received = await bAdmin('GET', '/api/v1/exports/log?limit=1000');
+    assert.ok(received.body.items.some((i: { direction: string; ok: boolean; actor: string }) => i.direction === 'import' && i.ok && i.actor === 'push'));
   });
 });

@@ -2,9 +2,10 @@
 //
 // The key is the organization's (or the operator's) legal-entity EDS, given to the instance by an
 // administrator as a PKCS#12 with its password (PUT /api/v1/exports/signing-key). In demo mode an
-// instance without one makes its own on first use: a demo certificate authority of its own (trusted
-// locally; another instance trusts it by adding the issuer certificate, POST
-// /api/v1/exports/trusted-certificates) and a certificate "Joldanym instance <id>".
+// instance without one makes its own on first use: a certificate "Joldanym instance <id>" from a
+// demo certificate authority of its own. Another instance registers this instance's id with the
+// certificate (POST /api/v1/exports/trusted-instances, src/exports/instances.ts); the certificate
+// is no trust anchor for anything else, here or there.
 // The password sits next to the key in the database: whoever reads the database can sign exports
 // (a hardware key / HSM would be the production answer).
 import type { Context } from '../context.ts';
@@ -40,14 +41,11 @@ export async function signingKey(ctx: Context): Promise<SigningKey> {
   const from = new Date(now.getTime() - 366 * 86_400_000);
   const ca = await createDemoCa(`Joldanym instance CA ${id.slice(0, 8)}`, from);
   const cert = await issueDemoCertificate(ca, { commonName: `Joldanym instance ${id}` }, 'demo', from, 10);
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('instance_keys')
-      .values({ purpose: PURPOSE, certificate_pem: cert.certificatePem, issuer_pem: ca.certificatePem, pkcs12: Buffer.from(cert.pkcs12), password: 'demo', created_at: now })
-      .onConflict((c) => c.doNothing())
-      .execute();
-    await trx.insertInto('trusted_certificates').values({ subject: `CN=Joldanym instance CA ${id.slice(0, 8)}`, pem: ca.certificatePem, added_at: now }).onConflict((c) => c.doNothing()).execute();
-  });
+  await ctx.db
+    .insertInto('instance_keys')
+    .values({ purpose: PURPOSE, certificate_pem: cert.certificatePem, issuer_pem: ca.certificatePem, pkcs12: Buffer.from(cert.pkcs12), password: 'demo', created_at: now })
+    .onConflict((c) => c.doNothing())
+    .execute();
   return signingKey(ctx);
 }
 
@@ -76,7 +74,8 @@ export async function setSigningKey(ctx: Context, actor: Actor, pkcs12Base64: st
   return { certificatePem };
 }
 
-/** An administrator trusts another instance's (or a national CA's) certificate for imports and signatures. */
+/** An administrator trusts a certificate authority (a national CA) for users' signatures: letters,
+ *  reports, access requests. Not for imports: those trust instances (src/exports/instances.ts). */
 export async function addTrustedCertificate(ctx: Context, actor: Actor, pem: string): Promise<void> {
   if (!actor.roles.includes('admin')) throw forbidden();
   let subject: string;

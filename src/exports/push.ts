@@ -1,8 +1,11 @@
 // Pushing the daily exports to the statistics authority (rules p.29): when an administrator has set
-// a URL (settings key exportPush: {url, token}), every day that is over gets a push (export_pushes),
+// a URL (settings key exportPush: {url}), every day that is over gets a push (export_pushes),
 // delivered by the scheduler with retries and backoff (the outbox pattern of src/notifications):
-// the whole instance's package of the day is POSTed as JSON with the bearer token — another
-// Joldanym's POST /api/v1/exports/import takes it as it is. Every attempt is in the export log.
+// the whole instance's package of the day is POSTed as JSON to another Joldanym's POST
+// /api/v1/exports/incoming. No user session or token (which would expire): the package's own
+// signature is the credential, checked against the certificate the receiving instance registered
+// for this one (src/exports/instances.ts); until it has, the pushes fail and are retried. Every
+// attempt is in the export log.
 import type { Context } from '../context.ts';
 import { today as todayOf } from '../context.ts';
 import type { Actor } from '../access/actor.ts';
@@ -17,7 +20,6 @@ export const PUSH_MAX_ATTEMPTS = 8;
 
 export interface PushSettings {
   url: string;
-  token: string | null;
 }
 
 export async function pushSettings(ctx: Context): Promise<PushSettings | null> {
@@ -79,7 +81,7 @@ export async function deliverPushes(ctx: Context, send: typeof fetch = fetch): P
       const { sha256: _s, counts: _c, ...body } = pkg;
       const res = await send(settings.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(settings.token ? { authorization: `Bearer ${settings.token}` } : {}) },
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
       if (!res.ok) error = `HTTP ${res.status}: ${(await res.text()).slice(0, 500)}`;

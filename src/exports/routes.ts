@@ -4,7 +4,9 @@ import type { Context } from '../context.ts';
 import { errorSchema } from '../intake/schemas.ts';
 import { forbidden } from '../errors.ts';
 import { dailyExport, exportLog, importPackage } from './service.ts';
-import { addTrustedCertificate, setSigningKey, signingKey } from './keys.ts';
+import { addTrustedCertificate, instanceIdOf, setSigningKey, signingKey } from './keys.ts';
+import { forgetInstance, trustedInstances, trustInstance, type TrustedInstanceInput } from './instances.ts';
+import { isStatisticsAuthority } from '../statistics/scope.ts';
 import { deliverPushes, queueDuePushes, setPushSettings } from './push.ts';
 import { EXPORT_FILES, EXPORT_FORMAT, type ExportPackage } from './package.ts';
 
@@ -45,12 +47,29 @@ export async function exportRoutes(app: FastifyInstance, ctx: Context): Promise<
       bodyLimit: 256 * 1024 * 1024,
       schema: {
         tags: ['exports'],
-        summary: "Import another instance's daily package: signature, hashes and organizations checked, stored idempotently, 1-ТӨ refreshed",
+        summary: "Import another instance's daily package: signature (the registered instance's certificate), hashes and organizations checked, stored idempotently, 1-ТӨ refreshed",
         body: packageSchema,
         response: { 400: errorSchema, 403: errorSchema, 422: errorSchema },
       },
     },
     async (req) => importPackage(ctx, req.actor, req.body),
+  );
+
+  app.post<{ Body: ExportPackage }>(
+    '/exports/incoming',
+    {
+      bodyLimit: 256 * 1024 * 1024,
+      config: { public: true, rateLimit: { max: 120, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['exports'],
+        summary: "Another instance pushes its daily package (rules p.29): no sign-in — the package's signature by the certificate registered for its instance is the credential",
+        description: 'The same checks and import as POST /exports/import; a package of an instance not registered here (POST /exports/trusted-instances) is refused.',
+        security: [],
+        body: packageSchema,
+        response: { 400: errorSchema, 422: errorSchema },
+      },
+    },
+    async (req) => importPackage(ctx, null, req.body),
   );
 
   app.get<{ Querystring: { limit: number } }>(
@@ -80,11 +99,15 @@ export async function exportRoutes(app: FastifyInstance, ctx: Context): Promise<
     },
   );
 
-  app.get('/exports/signing-certificate', { schema: { tags: ['exports'], summary: "The certificate that signs this instance's manifests, and its issuer (what an importing instance trusts)" } }, async (req) => {
-    if (!req.actor.roles.some((r) => r === 'admin' || r === 'statistician')) throw forbidden();
-    const key = await signingKey(ctx);
-    return { certificatePem: key.certificatePem, issuerPem: key.issuerPem };
-  });
+  app.get(
+    '/exports/signing-certificate',
+    { schema: { tags: ['exports'], summary: "This instance's id and the certificate that signs its manifests (what an importing instance registers), with its issuer" } },
+    async (req) => {
+      if (!req.actor.roles.includes('admin') && !(await isStatisticsAuthority(ctx.db, req.actor))) throw forbidden();
+      const key = await signingKey(ctx);
+      return { instanceId: await instanceIdOf(ctx.db), certificatePem: key.certificatePem, issuerPem: key.issuerPem };
+    },
+  );
 
   app.put<{ Body: { pkcs12: string; password: string } }>(
     '/exports/signing-key',
@@ -99,12 +122,59 @@ export async function exportRoutes(app: FastifyInstance, ctx: Context): Promise<
     async (req) => setSigningKey(ctx, req.actor, req.body.pkcs12, req.body.password),
   );
 
+  app.post<{ Body: TrustedInstanceInput }>(
+    '/exports/trusted-instances',
+    {
+      schema: {
+        tags: ['exports'],
+        summary: "Administrator: import from another instance — its id and the certificate that signs its manifests (its GET /exports/signing-certificate); again with a renewed certificate",
+        body: {
+          type: 'object',
+          required: ['instanceId', 'name', 'certificatePem'],
+          additionalProperties: false,
+          properties: {
+            instanceId: { type: 'string', minLength: 1, maxLength: 100 },
+            name: { type: 'string', minLength: 1, maxLength: 300 },
+            certificatePem: { type: 'string', maxLength: 20_000 },
+          },
+        },
+        response: { 400: errorSchema, 403: errorSchema, 422: errorSchema },
+      },
+    },
+    async (req, reply) => {
+      await trustInstance(ctx, req.actor, req.body);
+      return reply.status(201).send({ instanceId: req.body.instanceId });
+    },
+  );
+
+  app.get('/exports/trusted-instances', { schema: { tags: ['exports'], summary: 'Administrator: the instances this one imports from' } }, async (req) => {
+    const rows = await trustedInstances(ctx, req.actor);
+    const items = rows.map((r) => ({ instanceId: r.instance_id, name: r.name, fingerprint: r.fingerprint, certificatePem: r.certificate_pem, addedAt: r.added_at.toISOString(), addedBy: r.added_by_name }));
+    return { items, total: items.length };
+  });
+
+  app.delete<{ Params: { instanceId: string } }>(
+    '/exports/trusted-instances/:instanceId',
+    {
+      schema: {
+        tags: ['exports'],
+        summary: 'Administrator: stop importing from an instance (its packages are refused from now on; what was imported stays)',
+        params: { type: 'object', required: ['instanceId'], properties: { instanceId: { type: 'string', minLength: 1, maxLength: 100 } } },
+        response: { 204: { type: 'null' }, 403: errorSchema, 404: errorSchema },
+      },
+    },
+    async (req, reply) => {
+      await forgetInstance(ctx, req.actor, req.params.instanceId);
+      return reply.status(204).send();
+    },
+  );
+
   app.post<{ Body: { certificatePem: string } }>(
     '/exports/trusted-certificates',
     {
       schema: {
         tags: ['exports'],
-        summary: "Administrator: trust a certificate (another instance's issuer, a national CA) for imports and signatures",
+        summary: "Administrator: trust a certificate authority (a national CA) for users' signatures — letters, reports, access requests; not for imports (trusted-instances)",
         body: { type: 'object', required: ['certificatePem'], additionalProperties: false, properties: { certificatePem: { type: 'string', maxLength: 20_000 } } },
         response: { 403: errorSchema, 422: errorSchema },
       },
@@ -115,18 +185,18 @@ export async function exportRoutes(app: FastifyInstance, ctx: Context): Promise<
     },
   );
 
-  app.put<{ Body: { url: string | null; token?: string | null } }>(
+  app.put<{ Body: { url: string | null } }>(
     '/exports/push',
     {
       schema: {
         tags: ['exports'],
-        summary: "Administrator: push every day's package to this URL (another instance's /api/v1/exports/import) with this bearer token; url null stops",
-        body: { type: 'object', required: ['url'], additionalProperties: false, properties: { url: { type: ['string', 'null'], maxLength: 2000 }, token: { type: ['string', 'null'], maxLength: 500 } } },
+        summary: "Administrator: push every day's package to this URL (another instance's /api/v1/exports/incoming, which has registered this instance); url null stops",
+        body: { type: 'object', required: ['url'], additionalProperties: false, properties: { url: { type: ['string', 'null'], maxLength: 2000 } } },
         response: { 400: errorSchema, 403: errorSchema, 422: errorSchema },
       },
     },
     async (req) => {
-      await setPushSettings(ctx, req.actor, req.body.url ? { url: req.body.url, token: req.body.token ?? null } : null);
+      await setPushSettings(ctx, req.actor, req.body.url ? { url: req.body.url } : null);
       return { url: req.body.url };
     },
   );

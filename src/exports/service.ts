@@ -6,10 +6,13 @@
 // bytes. Only a day that is over is exported. Every pull, push and import is in the export log.
 //
 // Import (an instance of the statistics authority, or any instance that aggregates others): the
-// signature of the manifest is checked against the trusted certificates, every file against the
-// manifest's hash and count, the organizations matched by code; then, in one transaction, the
-// records are stored (a version never replaces a newer one: idempotent, any order) and the 1-ТӨ
-// aggregates of the cards refreshed. A package that fails any check changes nothing.
+// manifest must be signed by the certificate registered for the instance it names
+// (src/exports/instances.ts), every file must match the manifest's hash and count, the
+// organizations are matched by code; then, in one transaction, the records are stored (a version
+// never replaces a newer one: idempotent, any order) and the 1-ТӨ aggregates of the cards
+// refreshed. A package that fails any check changes nothing. A package comes from a statistician
+// or an administrator (pulled and uploaded), or is pushed by the other instance itself: then its
+// signature is its only credential (no user).
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Context } from '../context.ts';
@@ -18,13 +21,13 @@ import type { Actor } from '../access/actor.ts';
 import type { Db } from '../db/connection.ts';
 import { AppError, forbidden, invalid } from '../errors.ts';
 import { isIsoDate } from '../domain/calendar.ts';
-import { signDetached, verifyDetached } from '../letters/cms.ts';
-import { trustedRoots } from '../letters/signing.ts';
+import { signDetached } from '../letters/cms.ts';
 import { appendEvent } from '../audit/log.ts';
 import { importedCardsChanged } from '../statistics/cards.ts';
-import { countedFor, countedPredicate, countsAnyOf, type CountedOrganizations } from '../statistics/scope.ts';
+import { countedFor, countedPredicate, countsAnyOf, isStatisticsAuthority, type CountedOrganizations } from '../statistics/scope.ts';
 import { buildPackage, checkPackageContents, EXPORT_FORMAT, importedCardKey, type ExportPackage, type JournalVersion, type RecordKind } from './package.ts';
 import { instanceIdOf, signingKey } from './keys.ts';
+import { verifyInstanceSignature } from './instances.ts';
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
@@ -95,10 +98,12 @@ export async function dailyExport(ctx: Context, actor: Actor, day: string, organ
   return body;
 }
 
-/** Import another instance's package: verified whole, then stored idempotently; nothing changes otherwise. */
-export async function importPackage(ctx: Context, actor: Actor, pkg: ExportPackage) {
-  if (!actor.roles.some((r) => r === 'admin' || r === 'statistician')) throw forbidden();
+/** Import another instance's package: verified whole, then stored idempotently; nothing changes
+ *  otherwise. `actor` null: pushed by the instance itself (the signature is the credential). */
+export async function importPackage(ctx: Context, actor: Actor | null, pkg: ExportPackage) {
+  if (actor && !actor.roles.includes('admin') && !(await isStatisticsAuthority(ctx.db, actor))) throw forbidden();
   const now = ctx.clock.now();
+  const actorName = actor?.fullName ?? 'push';
   const refuse = async (code: string, params?: Record<string, string | number>, fields: { path: string; code: string }[] = []) => {
     let instanceId = '?';
     let day = '1970-01-01';
@@ -109,15 +114,15 @@ export async function importPackage(ctx: Context, actor: Actor, pkg: ExportPacka
     } catch {
       /* unreadable */
     }
-    await log(ctx.db, { direction: 'import', instanceId, day, organizationCode: null, sha256: sha256(String(pkg.manifest)), counts: null, ok: false, error: code, actorName: actor.fullName, at: now });
+    await log(ctx.db, { direction: 'import', instanceId, day, organizationCode: null, sha256: sha256(String(pkg.manifest)), counts: null, ok: false, error: code, actorName, at: now });
     return new AppError(422, code, fields, params ?? {});
   };
   const check = checkPackageContents(pkg);
   if (!check.ok) throw await refuse(check.code, check.params);
-  const verified = await verifyDetached(Buffer.from(pkg.manifest, 'utf8'), Buffer.from(pkg.signature, 'base64'), await trustedRoots(ctx.db));
-  if (!verified.valid) throw await refuse(`export.signature.${verified.reason ?? 'malformed'}`);
   const { manifest, lines } = check;
   if (manifest.instanceId === (await instanceIdOf(ctx.db))) throw await refuse('export.ownInstance');
+  const verified = await verifyInstanceSignature(ctx.db, manifest.instanceId, pkg.manifest, pkg.signature);
+  if (!verified.ok) throw await refuse(verified.code, { instanceId: manifest.instanceId });
 
   // Organizations by code.
   const records = [
@@ -180,20 +185,20 @@ export async function importPackage(ctx: Context, actor: Actor, pkg: ExportPacka
       .values({ instance_id: manifest.instanceId, day: manifest.day, organization_code: manifest.organization ?? '', manifest_sha256: sha256(pkg.manifest), imported_at: now, counts: JSON.stringify(manifest.counts) })
       .onConflict((c) => c.doNothing())
       .execute();
-    await log(trx, { direction: 'import', instanceId: manifest.instanceId, day: manifest.day, organizationCode: manifest.organization, sha256: sha256(pkg.manifest), counts: manifest.counts, ok: true, actorName: actor.fullName, at: now });
+    await log(trx, { direction: 'import', instanceId: manifest.instanceId, day: manifest.day, organizationCode: manifest.organization, sha256: sha256(pkg.manifest), counts: manifest.counts, ok: true, actorName, at: now });
     await appendEvent(trx, {
       appealId: null,
-      organizationId: actor.organizationId,
+      organizationId: actor?.organizationId ?? verified.instance.organizationId,
       actor,
       at: now,
       kind: 'exportImported',
-      changes: { instanceId: manifest.instanceId, day: manifest.day, organization: manifest.organization, counts: manifest.counts, signer: verified.signer },
+      changes: { instanceId: manifest.instanceId, day: manifest.day, organization: manifest.organization, counts: manifest.counts, signer: verified.signer, pushed: actor === null },
     });
   });
   return { instanceId: manifest.instanceId, day: manifest.day, organization: manifest.organization, counts: manifest.counts, cards: keys.length };
 }
 
 export async function exportLog(ctx: Context, actor: Actor, limit: number) {
-  if (!actor.roles.some((r) => r === 'admin' || r === 'statistician')) throw forbidden();
+  if (!actor.roles.includes('admin') && !(await isStatisticsAuthority(ctx.db, actor))) throw forbidden();
   return ctx.db.selectFrom('export_log').selectAll().orderBy('id', 'desc').limit(limit).execute();
 }

@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from '../context.ts';
 import type { Actor } from '../access/actor.ts';
 import { hasRole } from '../access/actor.ts';
-import { forbidden, invalid } from '../errors.ts';
+import { AppError, forbidden, invalid } from '../errors.ts';
+import { today } from '../context.ts';
+import { closedPeriodForRegistration } from '../domain/corrections.ts';
 import { registrationDate as registrationDateOf } from '../domain/calendar.ts';
 import { dueDate, termRule } from '../domain/terms.ts';
 import { registrationNumber, talonNumber } from '../domain/numbering.ts';
@@ -31,10 +33,18 @@ const REGISTERING_ROLES = ['registrar', 'operator', 'reception'] as const;
  *  the sequence from the counter and appends it to the rest, which is made here. */
 const SEQUENCE_OF_ONE = '00000001';
 
-export async function registerAppeal(ctx: Context, actor: Actor, input: RegistrationInput): Promise<string> {
+/** `fromPaperJournal`: entered from the paper journal of an outage (src/outages), which may date it
+ *  in a closed period. */
+export async function registerAppeal(ctx: Context, actor: Actor, input: RegistrationInput, options: { fromPaperJournal?: boolean } = {}): Promise<string> {
   if (!hasRole(actor, ...REGISTERING_ROLES)) throw forbidden();
   const prepared = await prepare(ctx, actor, input);
   const { organization, regDate, applicants, applicantKind } = prepared;
+  // A month whose 1-ТӨ is formed is locked (src/domain/corrections.ts): no backdating into it.
+  const closed = closedPeriodForRegistration(regDate, today(ctx), ctx.law.calendar, options.fromPaperJournal ?? false);
+  if (closed) {
+    const params = { period: `${closed.year}-${String(closed.month).padStart(2, '0')}`, closedOn: closed.closedOn };
+    throw new AppError(409, 'registration.periodClosed', [{ path: '/receivedAt', code: 'registration.periodClosed', params }], params);
+  }
   const rule = termRule(ctx.law.terms, input.documentType, input.subKind);
   const due = dueDate(ctx.law.calendar, regDate, rule.term, ctx.law.count);
   const now = ctx.clock.now();

@@ -30,7 +30,7 @@ export async function outageRoutes(app: FastifyInstance, ctx: Context): Promise<
     async (req, reply) => reply.status(201).send({ id: await recordOutageAct(ctx, req.actor, req.body) }),
   );
 
-  app.get('/outages', { schema: { tags: ['outages'], summary: 'Outage acts of my organizations, with their journal entries and late ones' } }, async (req) => {
+  app.get('/outages', { schema: { tags: ['outages'], summary: 'Outage acts of my organizations (the statistics authority: of its territory), with their journal entries and late ones' } }, async (req) => {
     const rows = await outageActs(ctx, req.actor);
     const items = rows.map((r) => ({
       id: r.id,
@@ -69,7 +69,7 @@ export async function outageRoutes(app: FastifyInstance, ctx: Context): Promise<
     async (req, reply) => reply.status(201).send(await enterFromPaperJournal(ctx, req.actor, req.params.id, req.body)),
   );
 
-  app.get('/outages/late-entries', { schema: { tags: ['outages'], summary: 'Journal entries made more than 24 hours after access was restored: violations' } }, async (req) => {
+  app.get('/outages/late-entries', { schema: { tags: ['outages'], summary: 'Journal entries made more than 24 hours after access was restored: violations (of my organizations; the statistics authority: of its territory)' } }, async (req) => {
     const rows = await lateEntries(ctx, req.actor);
     const items = rows.map((r) => ({
       appealId: r.appeal_id,

@@ -15,6 +15,8 @@ import type { RegistrationInput } from '../domain/registration.ts';
 import { paperJournalEntryLate } from '../domain/accounting.ts';
 import { registerAppeal } from '../intake/register.ts';
 import { cardsChanged } from '../statistics/cards.ts';
+import { countedFor, countedPredicate, isStatisticsAuthority } from '../statistics/scope.ts';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 
 export interface OutageActInput {
   organizationId?: number;
@@ -45,7 +47,16 @@ export async function recordOutageAct(ctx: Context, actor: Actor, input: OutageA
   return id;
 }
 
+/** Whose outages the actor sees: the statistics authority those of the organizations it counts
+ *  (its territory, src/statistics/scope.ts) — it is the one the late entries are reported to —,
+ *  everyone else their own organizations. */
+async function visibleOrganizations(ctx: Context, actor: Actor, column: string): Promise<RawBuilder<SqlBool>> {
+  if (await isStatisticsAuthority(ctx.db, actor)) return countedPredicate(await countedFor(ctx.db, actor), sql.ref(column));
+  return inScope(actor, column);
+}
+
 export async function outageActs(ctx: Context, actor: Actor) {
+  const visible = await visibleOrganizations(ctx, actor, 'o.organization_id');
   return ctx.db
     .selectFrom('outage_acts as o')
     .select([
@@ -59,7 +70,7 @@ export async function outageActs(ctx: Context, actor: Actor) {
       (e) => e.selectFrom('paper_journal_entries as j').select((x) => x.fn.countAll<number>().as('n')).whereRef('j.outage_act_id', '=', 'o.id').as('entries'),
       (e) => e.selectFrom('paper_journal_entries as j').select((x) => x.fn.countAll<number>().as('n')).whereRef('j.outage_act_id', '=', 'o.id').where('j.late', '=', true).as('late_entries'),
     ])
-    .where(inScope(actor, 'o.organization_id'))
+    .where(visible)
     .orderBy('o.started_at', 'desc')
     .limit(500)
     .execute();
@@ -92,7 +103,7 @@ export async function enterFromPaperJournal(ctx: Context, actor: Actor, actId: s
   const late = paperJournalEntryLate(act.ended_at, now);
   return ctx.db.transaction().execute(async (trx) => {
     const tctx = { ...ctx, db: trx };
-    const appealId = await registerAppeal(tctx, actor, { organizationId: act.organization_id, ...input.registration });
+    const appealId = await registerAppeal(tctx, actor, { organizationId: act.organization_id, ...input.registration }, { fromPaperJournal: true });
     await trx
       .insertInto('paper_journal_entries')
       .values({ appeal_id: appealId, outage_act_id: actId, page: input.page, entry: input.entry, received_at: received, entered_at: now, late })
@@ -113,13 +124,14 @@ export async function enterFromPaperJournal(ctx: Context, actor: Actor, actId: s
 
 /** Paper-journal entries made more than 24 hours after the restoration (p.31). */
 export async function lateEntries(ctx: Context, actor: Actor) {
+  const visible = await visibleOrganizations(ctx, actor, 'o.organization_id');
   return ctx.db
     .selectFrom('paper_journal_entries as j')
     .innerJoin('outage_acts as o', 'o.id', 'j.outage_act_id')
     .innerJoin('appeals as a', 'a.id', 'j.appeal_id')
     .select(['j.appeal_id', 'a.registration_number', 'j.page', 'j.entry', 'j.received_at', 'j.entered_at', 'o.ended_at', 'o.organization_id', 'o.id as outage_act_id'])
     .where('j.late', '=', true)
-    .where(inScope(actor, 'o.organization_id'))
+    .where(visible)
     .orderBy('j.entered_at', 'desc')
     .limit(1000)
     .execute();

@@ -16,7 +16,8 @@ import { verifyDetached } from '../letters/cms.ts';
 import { trustedRoots } from '../letters/signing.ts';
 import type { FieldError } from '../domain/registration.ts';
 import type { Role } from '../domain/vocabulary.ts';
-import { countedFor, countedPredicate } from './scope.ts';
+import { roleAllowedAt } from '../domain/scope.ts';
+import { countedFor, countedPredicate, isStatisticsAuthority } from './scope.ts';
 
 /** Roles an access request may ask for (an administrator is never made this way). */
 export const REQUESTABLE_ROLES: readonly Role[] = ['registrar', 'executor', 'head', 'reception', 'operator', 'controller', 'statistician'];
@@ -55,8 +56,9 @@ export async function fileAccessRequest(ctx: Context, input: { application: stri
     throw invalid([{ path: '/application', code: 'accessRequest.unreadable' }]);
   }
   const errors = checkApplication(app, input.password);
-  const org = typeof app.organizationCode === 'string' ? await ctx.db.selectFrom('organizations').select(['id']).where('code', '=', app.organizationCode).executeTakeFirst() : undefined;
+  const org = typeof app.organizationCode === 'string' ? await ctx.db.selectFrom('organizations').select(['id', 'kind']).where('code', '=', app.organizationCode).executeTakeFirst() : undefined;
   if (typeof app.organizationCode === 'string' && !org) errors.push({ path: '/application/organizationCode', code: 'organization.unknown' });
+  if (org && errors.length === 0) errors.push(...rolesAtOrganization(app.roles as Role[], org.kind));
   if (errors.length) throw invalid(errors);
   const cms = Buffer.from(input.signature, 'base64');
   const now = ctx.clock.now();
@@ -100,8 +102,14 @@ export async function fileAccessRequest(ctx: Context, input: { application: stri
   return id;
 }
 
+/** Roles that do not exist at an organization of this kind (the statistician's: src/domain/scope.ts). */
+function rolesAtOrganization(roles: readonly Role[], organizationKind: string): FieldError[] {
+  return roles.filter((r) => !roleAllowedAt(r, organizationKind)).map((role) => ({ path: '/application/roles', code: 'accessRequest.roleNotAtOrganization', params: { role } }));
+}
+
+/** The territorial department (a statistician of the statistics authority) or an administrator. */
 async function mayDecide(ctx: Context, actor: Actor) {
-  if (!actor.roles.some((r) => r === 'admin' || r === 'statistician')) throw forbidden();
+  if (!actor.roles.includes('admin') && !(await isStatisticsAuthority(ctx.db, actor))) throw forbidden();
   return countedFor(ctx.db, actor);
 }
 
@@ -129,6 +137,12 @@ export async function decideAccessRequest(ctx: Context, actor: Actor, id: string
   if (!row.counted) throw forbidden();
   if (row.status !== 'pending') throw new AppError(409, 'accessRequest.alreadyDecided', [], { status: row.status });
   if (!input.approve && !input.reason?.trim()) throw invalid([{ path: '/reason', code: 'accessRequest.reasonRequired' }]);
+  if (input.approve) {
+    // filed before the rule, or the organization's kind changed since: never granted
+    const org = await ctx.db.selectFrom('organizations').select('kind').where('id', '=', row.organization_id).executeTakeFirstOrThrow();
+    const wrong = rolesAtOrganization(row.roles as Role[], org.kind);
+    if (wrong.length) throw invalid(wrong);
+  }
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     let userId: string | null = null;

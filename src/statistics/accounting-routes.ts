@@ -5,6 +5,7 @@ import { errorSchema } from '../intake/schemas.ts';
 import { indicators } from './indicators.ts';
 import { confirmReconciliation, openReconciliation, organizationStatement, presentReconciliation, reconciliationOf, type Statement } from './reconciliation.ts';
 import { decideAccessRequest, fileAccessRequest, listAccessRequests, REQUESTABLE_ROLES } from './access-requests.ts';
+import { signInputSchema, type SignInput } from '../letters/signing.ts';
 
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } } as const;
 const year = { type: 'integer', minimum: 2000, maximum: 2100 } as const;
@@ -90,11 +91,20 @@ export async function accountingRoutes(app: FastifyInstance, ctx: Context): Prom
     presentReconciliation(await reconciliationOf(ctx, req.actor, req.params.id)),
   );
 
-  app.post<{ Params: { id: string } }>(
+  app.post<{ Params: { id: string }; Body: SignInput }>(
     '/reconciliations/:id/confirm',
-    { schema: { tags: ['reconciliation'], summary: "Confirm one's side (the statistics authority, or the organization's head)", params: idParams, response: { 403: errorSchema, 409: errorSchema } } },
+    {
+      schema: {
+        tags: ['reconciliation'],
+        summary: "Confirm one's side (the statistics authority, or the organization's head); optionally signed with one's EDS",
+        description: 'Body {} for an unsigned confirmation. With pkcs12 and password (the server signs) or signature (a detached CMS made by NCALayer), the confirmation carries a CMS signature over signedContent of the reconciliation, made with a certificate registered to the user.',
+        params: idParams,
+        body: signInputSchema,
+        response: { 403: errorSchema, 409: errorSchema, 422: errorSchema },
+      },
+    },
     async (req) => {
-      await confirmReconciliation(ctx, req.actor, req.params.id);
+      await confirmReconciliation(ctx, req.actor, req.params.id, req.body);
       return presentReconciliation(await reconciliationOf(ctx, req.actor, req.params.id));
     },
   );

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { testApp, type TestApp, type Api } from '../../test/support.ts';
 import { decide, person, register } from '../../test/accounting.ts';
 import { createDemoCa, issueDemoCertificate } from '../letters/demo-pki.ts';
-import { signDetached } from '../letters/cms.ts';
+import { signDetached, verifyDetached } from '../letters/cms.ts';
 
 let t: TestApp;
 let registrar: Api;
@@ -75,6 +75,20 @@ describe('outage mode (p.31)', () => {
     const violations = await head('GET', '/api/v1/outages/late-entries');
     assert.equal(violations.body.items.length, 1);
     assert.equal(violations.body.items[0].hoursAfterRestoration, 25);
+    // reported to the statistics authority: the territorial department sees the late entries of its territory
+    const byAuthority = await statistician('GET', '/api/v1/outages/late-entries');
+    assert.deepEqual(byAuthority.body.items.map((i: { appealId: string }) => i.appealId), [late.body.appealId]);
+    assert.equal((await statistician('GET', '/api/v1/outages')).body.items[0].lateEntries, 1);
+    // … and not those outside it
+    await t.createUser('knb-registrar', 'KNB', ['registrar', 'head']);
+    const knb = await t.as('knb-registrar');
+    const knbAct = await knb('POST', '/api/v1/outages', { startedAt: '2026-04-14T09:00:00+05:00', endedAt: '2026-04-14T10:00:00+05:00', cause: 'Желі' });
+    const knbLate = await knb('POST', `/api/v1/outages/${knbAct.body.id}/journal-entries`, {
+      page: 1, entry: 1, registration: { documentType: 'report', form: 'paper', channel: 'post', language: 'kk', summary: 'Журналдан', text: '…', receivedAt: '2026-04-14T09:30:00+05:00', anonymous: true },
+    });
+    assert.equal(knbLate.body.late, true, JSON.stringify(knbLate.body));
+    assert.deepEqual((await statistician('GET', '/api/v1/outages/late-entries')).body.items.map((i: { appealId: string }) => i.appealId), [late.body.appealId]);
+    assert.equal((await admin('GET', '/api/v1/outages/late-entries')).body.items.length, 2);
     const journal = await t.ctx.db.selectFrom('export_journal').select('record').where('appeal_id', '=', late.body.appealId).where('kind', '=', 'tzh1').orderBy('seq', 'desc').executeTakeFirstOrThrow();
     assert.deepEqual((journal.record as { paperJournal: { page: number; entry: number; late: boolean } }).paperJournal, {
       outageActId: act.body.id, page: 1, entry: 2, receivedAt: '2026-04-14T06:30:00.000Z', late: true,
@@ -110,6 +124,9 @@ describe('access requests (p.25–p.26)', () => {
     const invalid = await apply({ ...application, login: 'X', roles: ['admin'] }, 'Жаңабаева Тіркеуші');
     assert.deepEqual(invalid.body.error.fields.map((f: { path: string }) => f.path), ['/application/login', '/application/roles']);
 
+    const statisticianHere = await apply({ ...application, login: 'zh.stat', roles: ['registrar', 'statistician'] }, 'Жаңабаева Тіркеуші');
+    assert.equal(statisticianHere.status, 422);
+    assert.deepEqual(statisticianHere.body.error.fields.map((f: { path: string; code: string }) => [f.path, f.code]), [['/application/roles', 'accessRequest.roleNotAtOrganization']]);
     const filed = await apply(application, 'Жаңабаева Тіркеуші');
     assert.equal(filed.status, 201, JSON.stringify(filed.body));
     assert.equal((await apply(application, 'Жаңабаева Тіркеуші')).status, 409, 'the login is taken by the pending request');
@@ -128,6 +145,22 @@ describe('access requests (p.25–p.26)', () => {
     const certificates = await fetch(`${t.url}/api/v1/users/${me.id}/certificates`, { headers: { authorization: `Bearer ${token}` } });
     const [certificate] = ((await certificates.json()) as { items: { fingerprint: string; revokedAt: string | null }[] }).items;
     assert.deepEqual([certificate!.fingerprint, certificate!.revokedAt], [pending.body.items[0].signer.fingerprint, null]);
+  });
+
+  test('the statistician exists only at the statistics authority: never granted elsewhere, and one elsewhere decides nothing', async () => {
+    const filed = await apply({ login: 'old.request', fullName: 'Ескі Өтініш', position: 'Маман', organizationCode: 'AKM-BURABAY', roles: ['registrar'] }, 'Ескі Өтініш');
+    assert.equal(filed.status, 201, JSON.stringify(filed.body));
+    // as if filed before the rule
+    await t.ctx.db.updateTable('access_requests').set({ roles: ['statistician'] }).where('id', '=', filed.body.id).execute();
+    const granted = await statistician('POST', `/api/v1/access-requests/${filed.body.id}/decision`, { approve: true });
+    assert.equal(granted.status, 422);
+    assert.equal(granted.body.error.fields[0].code, 'accessRequest.roleNotAtOrganization');
+    assert.equal((await t.ctx.db.selectFrom('users').select('id').where('login', '=', 'old.request').executeTakeFirst()), undefined);
+    await t.createUser('akimat-statistician', 'AKM-BURABAY', ['statistician'], 'Аудандағы статистик');
+    const elsewhere = await t.as('akimat-statistician');
+    assert.equal((await elsewhere('GET', '/api/v1/access-requests')).status, 403);
+    assert.equal((await elsewhere('POST', `/api/v1/access-requests/${filed.body.id}/decision`, { approve: false, reason: 'Жоқ' })).status, 403);
+    assert.equal((await statistician('POST', `/api/v1/access-requests/${filed.body.id}/decision`, { approve: false, reason: 'Рөл бұл ұйымда жоқ' })).status, 200);
   });
 
   test('outside its territory the department neither sees nor decides; a refusal needs a reason', async () => {
@@ -161,9 +194,24 @@ describe('reconciliation (p.34)', () => {
     const statement = await head('GET', `/api/v1/reconciliations/statement?organization=${org}&year=2026&month=3`);
     assert.equal(statement.body.cards.length, opened.body.organization.counts.received + statement.body.cards.filter((c: { received: boolean }) => !c.received).length);
 
-    assert.equal((await statistician('POST', `/api/v1/reconciliations/${opened.body.id}/confirm`)).body.authority.confirmedBy, 'Ахметжанов Ержан Қайратұлы');
-    const both = await head('POST', `/api/v1/reconciliations/${opened.body.id}/confirm`);
+    // the authority signs its confirmation with its own EDS (not someone else's); the organization confirms unsigned
+    const headKey = (await head('GET', '/api/v1/me/demo-key.p12')).raw.toString('base64');
+    const notOwn = await statistician('POST', `/api/v1/reconciliations/${opened.body.id}/confirm`, { pkcs12: headKey, password: 'demo' });
+    assert.equal(notOwn.status, 422);
+    assert.equal(notOwn.body.error.code, 'letter.signature.notSignersCertificate');
+    const key = (await statistician('GET', '/api/v1/me/demo-key.p12')).raw.toString('base64');
+    const signed = await statistician('POST', `/api/v1/reconciliations/${opened.body.id}/confirm`, { pkcs12: key, password: 'demo' });
+    assert.equal(signed.status, 200, JSON.stringify(signed.body));
+    assert.equal(signed.body.authority.confirmedBy, 'Ахметжанов Ержан Қайратұлы');
+    const anchors = (await t.ctx.db.selectFrom('trusted_certificates').select('pem').execute()).map((r) => r.pem);
+    const check = await verifyDetached(Buffer.from(signed.body.signedContent), Buffer.from(signed.body.authority.signature, 'base64'), anchors);
+    assert.equal(check.valid, true);
+    assert.equal(check.signer?.commonName, 'Ахметжанов Ержан Қайратұлы');
+    const both = await head('POST', `/api/v1/reconciliations/${opened.body.id}/confirm`, {});
+    assert.equal(both.status, 200, JSON.stringify(both.body));
     assert.equal(both.body.organization.confirmedBy, 'Қасымов Нұрлан Жақсылықұлы');
+    assert.equal(both.body.organization.signature, null);
+    assert.ok(both.body.authority.signature);
     assert.equal((await statistician('POST', '/api/v1/reconciliations', { organizationId: org })).status, 409);
     t.setNow('2026-04-09T10:00:00+05:00');
     const late = await statistician('POST', '/api/v1/reconciliations', { organizationId: orgs['AKM-ZERENDI'] });

@@ -7,6 +7,16 @@
 // can be dropped into `title` without touching the code; `group` is the merged heading over
 // consecutive columns in the printed table ("of which", "by form" …).
 //
+// What the columns cover (issue 5 §1): Section 1 — document type, form, channel (the contact
+// centre among them), applicant kind, language, from a personal reception, possible duplicates,
+// forwarded in and forwarded out; Sections 2 and 3, per table — carried over, received, reviewed
+// and each result (the result columns of a table add up to its "reviewed": every final decision
+// of its procedure has one — favourable and unfavourable act, terminated, returned, withdrawn,
+// forwarded, the complaint decisions 4.18–4.24, answered on the merits, taken into account), then
+// the course of the review (hearing held and deemed refusal only where the procedure has them:
+// not in the simplified one, APPC Art. 73, 91, 100), extended, decided late, and in review and
+// overdue at the end of the period.
+//
 // Rows are not here: they are the organizations with a report row (src/db/reference/organizations.ts),
 // row 1 being the total of the top-level rows, or an organization's own subtree on demand.
 
@@ -78,6 +88,11 @@ const T = {
   received: L('Кезеңде тіркелді', 'Зарегистрировано за период', 'Registered in the period'),
   carriedOver: L('Өткен жылдан қалғаны', 'Остаток с прошлого года', 'Carried over from the previous year'),
   forwardedIn: L('басқа субъектілерден келіп түскені', 'поступило от других субъектов', 'received from other organizations'),
+  forwardedOut: L(
+    'Басқа субъектілерге жіберілді (4.4, 4.24)',
+    'Направлено другим субъектам (4.4, 4.24)',
+    'Sent to other organizations (4.4, 4.24)',
+  ),
   electronic: L('электрондық нысанда', 'в электронной форме', 'in electronic form'),
   fromReception: L('жеке қабылдаудан', 'с личного приема', 'from a personal reception'),
   contactCentre: L('бірыңғай байланыс орталығынан (1414)', 'из единого контакт-центра (1414)', 'from the contact centre (1414)'),
@@ -123,6 +138,8 @@ const registered: ColumnSpec[] = [
   c('fromReception', T.fromReception, G.ofWhich),
   c('duplicate', L('телнұсқа болуы мүмкін (қайталама)', 'возможные дубликаты', 'possible duplicates'), G.ofWhich),
   c('forwardedIn', T.forwardedIn, G.ofWhich),
+  // not "of which": sent on the day of the decision, whenever the appeal was registered
+  c('forwardedOut', T.forwardedOut),
 ];
 
 const applications: ColumnSpec[] = [
@@ -171,6 +188,8 @@ const complaints: ColumnSpec[] = [
   c('forwarded', T.forwarded, G.results),
   c('noticeToFix', T.noticeToFix, G.course),
   c('hearingHeld', T.hearingHeld, G.course),
+  // at the reviewing body (decisions.ts: 4.14, complaint stage reviewingBody)
+  c('extended', T.extended, G.course),
   c('decidedLate', T.decidedLate, G.course),
   c('deemedRefusal', T.deemedRefusal, G.course),
   c('answerSent', T.answerSent, G.course),

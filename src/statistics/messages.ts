@@ -26,6 +26,16 @@ export const ACCOUNTING_MESSAGES: Record<string, Labels> = {
   'export.signature.untrustedChain': L('Пакетке сенімсіз сертификатпен қол қойылған', 'Пакет подписан недоверенным сертификатом', 'The package is signed with an untrusted certificate'),
   'export.signature.expired': L('Пакетке қол қойған сертификаттың мерзімі өткен', 'Срок сертификата подписи пакета истек', 'The certificate that signed the package has expired'),
   'export.signature.malformed': L('Пакет қолтаңбасының пішімі қате', 'Неверный формат подписи пакета', 'The signature of the package is malformed'),
+  'export.instanceNotTrusted': L(
+    '{instanceId} инстанциясы тіркелмеген: оның пакеттері қабылданбайды',
+    'Экземпляр {instanceId} не зарегистрирован: его пакеты не принимаются',
+    'The instance {instanceId} is not registered here: its packages are not accepted',
+  ),
+  'export.signature.notInstanceCertificate': L(
+    'Пакетке {instanceId} инстанциясы үшін тіркелген сертификатпен қол қойылмаған',
+    'Пакет подписан не сертификатом, зарегистрированным для экземпляра {instanceId}',
+    'The package is not signed with the certificate registered for the instance {instanceId}',
+  ),
   'export.certificateUnreadable': L('Сертификат оқылмайды (PEM күтілген)', 'Сертификат не читается (ожидается PEM)', 'The certificate cannot be read (PEM expected)'),
   // corrections
   'correction.nothingToChange': L('Өзгертілетін өріс көрсетілмеген', 'Не указано ни одного изменяемого поля', 'No field to change is given'),
@@ -38,6 +48,28 @@ export const ACCOUNTING_MESSAGES: Record<string, Labels> = {
   'correction.notAllowedToFile': L('Бұл өтінішхатты беруге құқығыңыз жоқ (шешетін: {decidedBy})', 'Нет права подать это ходатайство (решает: {decidedBy})', 'You may not file this petition (decided by: {decidedBy})'),
   'correction.notAllowedToDecide': L('Бұл өтінішхатты шешуге құқығыңыз жоқ (шешетін: {decidedBy}; өтінішхат берушінің өзі шешпейді)', 'Нет права решить это ходатайство (решает: {decidedBy}; не сам заявитель ходатайства)', 'You may not decide this petition (decided by: {decidedBy}; never by its petitioner)'),
   'correction.alreadyDecided': L('Өтінішхат шешілген ({status})', 'Ходатайство уже решено ({status})', 'The petition is already decided ({status})'),
+  'correction.fieldNotOnRecord': L(
+    '«{field}» өрісі бұл карточкада жоқ: оны қамтитын арыз иесінің (АИ-1) немесе шешімнің (ТЖ-2) карточкасын көрсетіңіз',
+    'Поля «{field}» нет на этой карточке: укажите карточку заявителя (АИ-1) или решения (ТЖ-2), на которой оно есть',
+    'The field "{field}" is not on this card: name the applicant card (АИ-1) or decision card (ТЖ-2) that carries it',
+  ),
+  'correction.recordNotDeletable': L('Арыз иесінің карточкасы жойылмайды, түзетіледі', 'Карточка заявителя не удаляется, а исправляется', 'An applicant card is corrected, not deleted'),
+  'correction.procedureChange': L(
+    'Құжат түрі тек сол рәсім ішінде ({procedure}) түзетіледі: басқа рәсімде қабылданған шешімдер жарамсыз болар еді',
+    'Вид документа исправляется только в пределах той же процедуры ({procedure}): принятые решения иной процедуры были бы недействительны',
+    'The document type is corrected only within its procedure ({procedure}): the decisions taken belong to it',
+  ),
+  'correction.periodNotOpen': L(
+    'Өтінішхат кеш берілген: ол {period} кезеңінде, {opensOn} бастап қаралады (Қағидалар 28-т.)',
+    'Ходатайство подано поздно: оно рассматривается в периоде {period}, с {opensOn} (п. 28 Правил)',
+    'The petition came late: it is reviewed in the period {period}, from {opensOn} (rules p.28)',
+  ),
+  // closed periods
+  'registration.periodClosed': L(
+    '{period} есептік кезеңі жабық (1-ТӨ {closedOn} қалыптасты): тіркеу оған күн қойылмайды; іркіліс кезіндегі қағаз журналдан енгізу арқылы ғана',
+    'Отчетный период {period} закрыт (1-ТӨ сформирован {closedOn}): регистрация не может быть датирована им, кроме внесения из бумажного журнала при сбое',
+    'The reporting period {period} is closed (its 1-ТӨ was formed on {closedOn}): a registration cannot be dated in it, except an entry from the paper journal of an outage',
+  ),
   // outages
   'outage.endBeforeStart': L('Аяқталуы басталуынан кейін болуы керек', 'Окончание должно быть позже начала', 'The end must be after the start'),
   'outage.inFuture': L('Қол жеткізу әлі қалпына келмеген уақыт көрсетілген', 'Указано время, когда доступ еще не восстановлен', 'The end is in the future'),
@@ -53,6 +85,11 @@ export const ACCOUNTING_MESSAGES: Record<string, Labels> = {
   'accessRequest.signerMismatch': L('Өтінішке басқа адам қол қойған ({signer})', 'Заявка подписана другим лицом ({signer})', 'The application is signed by someone else ({signer})'),
   'accessRequest.loginTaken': L('«{login}» логині бос емес', 'Логин «{login}» занят', 'The login "{login}" is taken'),
   'accessRequest.alreadyDecided': L('Өтініш шешілген ({status})', 'Заявка уже рассмотрена ({status})', 'The request is already decided ({status})'),
+  'accessRequest.roleNotAtOrganization': L(
+    '«{role}» рөлі тек құқықтық статистика органында (комитетте немесе оның аумақтық басқармасында) беріледі',
+    'Роль «{role}» предоставляется только в органе правовой статистики (комитете или его территориальном управлении)',
+    'The role "{role}" exists only at the statistics authority (the committee or its territorial departments)',
+  ),
   'accessRequest.reasonRequired': L('Бас тарту себебін көрсетіңіз', 'Укажите причину отказа', 'Give the reason for the refusal'),
   'accessRequest.signature.digestMismatch': L('Қолтаңба өтінішке сәйкес емес', 'Подпись не соответствует заявке', 'The signature does not match the application'),
   'accessRequest.signature.badSignature': L('Қолтаңба жарамсыз', 'Подпись недействительна', 'The signature is invalid'),

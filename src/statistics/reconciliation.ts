@@ -8,7 +8,8 @@
 // authority instance), or, on one shared instance, the cards as the daily exports delivered them
 // (the export journal up to the end of yesterday). Both sides go through the same rules
 // (src/domain/form1.ts, accounting.ts: reconciledCard), so a difference is a card that was not
-// exported, changed since, or counted differently.
+// exported, changed since, or counted differently. A side's confirmation may be signed with its
+// user's EDS (src/letters/signing.ts): a CMS over the reconciliation as opened (reconciliationContent).
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Context } from '../context.ts';
@@ -20,7 +21,8 @@ import { appendEvent } from '../audit/log.ts';
 import { form1Card } from '../domain/form1.ts';
 import { reconciledCard, reconciliationCounts, reconciliationPeriod, sameReconciledCard, type ReconciledCard } from '../domain/accounting.ts';
 import { FORM1_TABLES, RESULT_GROUP } from './form1-layout.ts';
-import { STATISTICS_TIME_ZONE, cardOf, cellsOf, loadImportedCards, loadLocalCards, statisticsDay } from './cards.ts';
+import { STATISTICS_TIME_ZONE, canonicalJson, cardOf, cellsOf, loadImportedCards, loadLocalCards, statisticsDay } from './cards.ts';
+import { signatureBy, type SignInput } from '../letters/signing.ts';
 import { countedFor, countsAnyOf } from './scope.ts';
 import { instanceIdOf } from '../exports/keys.ts';
 
@@ -142,6 +144,8 @@ export async function openReconciliation(ctx: Context, actor: Actor, input: { or
     authority_confirmed_at: null,
     organization_confirmed_by: null,
     organization_confirmed_at: null,
+    authority_signature: null,
+    organization_signature: null,
   };
   const existing = await ctx.db.selectFrom('reconciliations').selectAll().where('organization_id', '=', input.organizationId).where('year', '=', period.year).where('month', '=', period.month).executeTakeFirst();
   if (existing?.authority_confirmed_at && existing.organization_confirmed_at) throw new AppError(409, 'reconciliation.confirmed');
@@ -161,20 +165,41 @@ export async function openReconciliation(ctx: Context, actor: Actor, input: { or
   return id;
 }
 
-export async function confirmReconciliation(ctx: Context, actor: Actor, id: string) {
+type ReconciliationRow = Awaited<ReturnType<typeof reconciliationOf>>;
+
+/** What a side's confirmation signs: the reconciliation as opened, as canonical JSON. */
+export function reconciliationContent(r: Pick<ReconciliationRow, 'id' | 'organization_id' | 'year' | 'month' | 'authority_counts' | 'organization_counts' | 'differences'>): string {
+  return canonicalJson({
+    reconciliation: r.id,
+    organizationId: r.organization_id,
+    period: { year: r.year, month: r.month },
+    authority: r.authority_counts,
+    organization: r.organization_counts,
+    differences: r.differences,
+  });
+}
+
+/** Confirms the actor's side; signed when `sign` gives a key or a signature. */
+export async function confirmReconciliation(ctx: Context, actor: Actor, id: string, sign: SignInput = {}) {
   const row = await ctx.db.selectFrom('reconciliations').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound();
   const side = await mayReconcile(ctx, actor, row.organization_id);
   const period = reconciliationPeriod(todayOf(ctx));
   if (!period || period.year !== row.year || period.month !== row.month) throw new AppError(409, 'reconciliation.outsideWindow', [], { today: todayOf(ctx) });
   const now = ctx.clock.now();
+  const signed = sign.pkcs12 || sign.signature ? await signatureBy(ctx, actor, Buffer.from(reconciliationContent(row), 'utf8'), sign, now) : null;
+  const signature = signed ? Buffer.from(signed.cms) : null;
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('reconciliations')
-      .set(side === 'authority' ? { authority_confirmed_by: actor.fullName, authority_confirmed_at: now } : { organization_confirmed_by: actor.fullName, organization_confirmed_at: now })
+      .set(
+        side === 'authority'
+          ? { authority_confirmed_by: actor.fullName, authority_confirmed_at: now, authority_signature: signature }
+          : { organization_confirmed_by: actor.fullName, organization_confirmed_at: now, organization_signature: signature },
+      )
       .where('id', '=', id)
       .execute();
-    await appendEvent(trx, { appealId: null, organizationId: row.organization_id, actor, at: now, kind: 'reconciliationConfirmed', changes: { reconciliationId: id, side } });
+    await appendEvent(trx, { appealId: null, organizationId: row.organization_id, actor, at: now, kind: 'reconciliationConfirmed', changes: { reconciliationId: id, side, signer: signed?.signer ?? null } });
   });
 }
 
@@ -185,15 +210,23 @@ export async function reconciliationOf(ctx: Context, actor: Actor, id: string) {
   return row;
 }
 
-export function presentReconciliation(r: Awaited<ReturnType<typeof reconciliationOf>>) {
+export function presentReconciliation(r: ReconciliationRow) {
+  const signature = (b: Buffer | null) => (b ? Buffer.from(b).toString('base64') : null);
   return {
     id: r.id,
     organizationId: r.organization_id,
     period: { year: r.year, month: r.month },
     openedAt: r.opened_at.toISOString(),
     openedBy: r.opened_by_name,
-    authority: { counts: r.authority_counts, confirmedBy: r.authority_confirmed_by, confirmedAt: r.authority_confirmed_at?.toISOString() ?? null },
-    organization: { counts: r.organization_counts, confirmedBy: r.organization_confirmed_by, confirmedAt: r.organization_confirmed_at?.toISOString() ?? null },
+    authority: { counts: r.authority_counts, confirmedBy: r.authority_confirmed_by, confirmedAt: r.authority_confirmed_at?.toISOString() ?? null, signature: signature(r.authority_signature) },
+    organization: {
+      counts: r.organization_counts,
+      confirmedBy: r.organization_confirmed_by,
+      confirmedAt: r.organization_confirmed_at?.toISOString() ?? null,
+      signature: signature(r.organization_signature),
+    },
     differences: (r.differences as { cards: unknown[] }).cards,
+    /** What a signed confirmation signs (UTF-8). */
+    signedContent: reconciliationContent(r),
   };
 }

@@ -16,7 +16,7 @@ import { verifyDetached } from '../letters/cms.ts';
 import { signatureBy, trustedRoots, type SignInput } from '../letters/signing.ts';
 import { FORM1_LAYOUT, FORM1_TITLE, form1Table } from './form1-layout.ts';
 import { canonicalJson, cardOf, cellsOf, importedCardsChanged, loadImportedCards, loadLocalCards, refreshCardCells, statisticsDay } from './cards.ts';
-import { countedFor, INSTANCE_SCOPE, reportScopeFor, scopeKey, type CountedOrganizations, type ReportScope } from './scope.ts';
+import { countedFor, INSTANCE_SCOPE, isStatisticsAuthority, reportScopeFor, scopeKey, type CountedOrganizations, type ReportScope } from './scope.ts';
 import { statisticsTerritory } from '../domain/form1.ts';
 import * as store from './store.ts';
 
@@ -397,9 +397,7 @@ export async function snapshotOf(ctx: Context, actor: Actor, id: string): Promis
 
 /** The chair of the statistics authority signs a formed report (CMS over its canonical JSON). */
 export async function signSnapshot(ctx: Context, actor: Actor, id: string, input: SignInput): Promise<void> {
-  if (!actor.roles.includes('statistician')) throw forbidden();
-  const org = await ctx.db.selectFrom('organizations').select('kind').where('id', '=', actor.organizationId).executeTakeFirstOrThrow();
-  if (org.kind !== 'statsAuthority' && org.kind !== 'statsDepartment') throw forbidden();
+  if (!(await isStatisticsAuthority(ctx.db, actor))) throw forbidden();
   const row = await snapshotOf(ctx, actor, id);
   if (row.signature) throw new AppError(409, 'form1.alreadySigned');
   const now = ctx.clock.now();

@@ -17,6 +17,7 @@ import type { Actor } from '../access/actor.ts';
 import { forbidden } from '../errors.ts';
 import type { Db } from '../db/connection.ts';
 import { statisticsTerritory } from '../domain/form1.ts';
+import { actsForStatisticsAuthority } from '../domain/scope.ts';
 import { canonicalJson } from './cards.ts';
 
 export type CountedOrganizations = { all: true } | { subtrees: number[]; katoPrefixes: string[] };
@@ -40,13 +41,23 @@ const REPORT_ROLES = ['statistician', 'head', 'controller'] as const;
 export async function countedFor(db: Db, actor: Actor): Promise<CountedOrganizations> {
   if (actor.roles.includes('admin')) return { all: true };
   if (!actor.roles.some((r) => (REPORT_ROLES as readonly string[]).includes(r))) throw forbidden();
-  if (actor.roles.includes('statistician')) {
-    const org = await db.selectFrom('organizations').select(['kind', 'kato']).where('id', '=', actor.organizationId).executeTakeFirstOrThrow();
+  const org = await db.selectFrom('organizations').select(['kind', 'kato']).where('id', '=', actor.organizationId).executeTakeFirstOrThrow();
+  if (actsForStatisticsAuthority(actor.roles, org.kind)) {
     const territory = statisticsTerritory(org);
     if (territory && 'all' in territory) return { all: true };
     return { subtrees: [actor.scopeOrganizationId], katoPrefixes: territory ? [territory.katoPrefix] : [] };
   }
+  // a statistician outside the authority has no statistician's access (src/domain/scope.ts)
+  if (!actor.roles.some((r) => r === 'head' || r === 'controller')) throw forbidden();
   return { subtrees: [actor.scopeOrganizationId], katoPrefixes: [] };
+}
+
+/** Whether the actor acts for the statistics authority: a statistician at the committee or one of
+ *  its territorial departments (src/domain/scope.ts). */
+export async function isStatisticsAuthority(db: Db, actor: Actor): Promise<boolean> {
+  if (!actor.roles.includes('statistician')) return false;
+  const org = await db.selectFrom('organizations').select('kind').where('id', '=', actor.organizationId).executeTakeFirstOrThrow();
+  return actsForStatisticsAuthority(actor.roles, org.kind);
 }
 
 /** `column` is the id of a counted organization. */

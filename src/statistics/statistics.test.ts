@@ -39,10 +39,10 @@ after(() => t.close());
 
 describe('1-ТӨ from the aggregates', () => {
   test('the month covered every kind of change', () => {
-    for (const k of ['registered', '4.1', '4.2', '4.3', '4.4', 'split', '4.5', '4.6', '4.7', '4.11', '4.13', '4.14', '4.15', '4.18', '4.19', '4.20', '4.21', '4.22', '4.23', '4.24', '4.25', '4.26', 'moveOutCancelled']) {
+    for (const k of ['registered', '4.1', '4.2', '4.3', '4.4', 'split', '4.5', '4.6', '4.7', '4.11', '4.13', '4.14', '4.15', '4.18', '4.19', '4.20', '4.21', '4.22', '4.23', '4.24', '4.25', '4.26', 'moveOutCancelled', 'correction.tzh1', 'correction.ai1', 'correction.tzh2', 'correction.deleteTzh2', 'correction.deleteTzh1']) {
       assert.ok((activity.done[k] ?? 0) > 0, `${k}: ${JSON.stringify(activity.done)}`);
     }
-    assert.ok(activity.done.registered! > 60);
+    assert.ok(activity.done.registered! > 50);
   });
 
   for (const month of [3, 4]) {
@@ -95,6 +95,8 @@ describe('1-ТӨ from the aggregates', () => {
       .select('appeal_id')
       .where('code', 'in', ['4.1', '4.5'])
       .where('cancelled_at', 'is', null)
+      // a decision card deleted by a correction no longer excludes its appeal
+      .where((w) => w.not(w.exists(w.selectFrom('card_deletions').select('record_id').whereRef('card_deletions.record_id', '=', 'decisions.id'))))
       .execute();
     assert.ok(excluded.length >= 2);
     const cells = await t.ctx.db.selectFrom('card_cells').select('appeal_id').where('appeal_id', 'in', excluded.map((e) => e.appeal_id)).execute();
@@ -189,12 +191,20 @@ describe('formation, signature, differences', () => {
     await assert.rejects(t.ctx.db.updateTable('form1_reports').set({ content: '{}' }).where('id', '=', id).execute());
 
     assert.deepEqual((await a.statistician('GET', `/api/v1/reports/form1/snapshots/${id}/diff`)).body.differences, []);
-    // A March card decided (backdating is impossible; a letter signed now changes April only) —
-    // so change March: a late entry registered now with its receipt in March.
-    const late = await a.registrar('POST', '/api/v1/appeals', {
-      documentType: 'report', form: 'paper', channel: 'post', language: 'kk', summary: 'Кеш енгізілген', text: '…', receivedAt: '2026-03-20T10:00:00+05:00', anonymous: true,
-    });
+    // March is closed: a registration backdated into it is refused and changes nothing …
+    const registration = { documentType: 'report', form: 'paper', channel: 'post', language: 'kk', summary: 'Кеш енгізілген', text: '…', receivedAt: '2026-03-20T10:00:00+05:00', anonymous: true };
+    const backdated = await a.registrar('POST', '/api/v1/appeals', registration);
+    assert.equal(backdated.status, 409, JSON.stringify(backdated.body));
+    assert.equal(backdated.body.error.code, 'registration.periodClosed');
+    assert.equal(backdated.body.error.fields[0].path, '/receivedAt');
+    assert.match(backdated.body.error.message, /2026-03.*2026-04-10/);
+    assert.deepEqual((await a.statistician('GET', `/api/v1/reports/form1/snapshots/${id}/diff`)).body.differences, []);
+    // … while an appeal of the paper journal of a March outage keeps its receipt time there (p.31)
+    const act = await a.head('POST', '/api/v1/outages', { startedAt: '2026-03-20T09:00:00+05:00', endedAt: '2026-03-20T17:00:00+05:00', cause: 'Желі үзілді' });
+    assert.equal(act.status, 201, JSON.stringify(act.body));
+    const late = await a.registrar('POST', `/api/v1/outages/${act.body.id}/journal-entries`, { page: 1, entry: 1, registration });
     assert.equal(late.status, 201, JSON.stringify(late.body));
+    assert.equal(late.body.late, true, 'entered more than 24 hours after the restoration: a violation, not a refusal');
     const diff = await a.statistician('GET', `/api/v1/reports/form1/snapshots/${id}/diff`);
     const received = diff.body.differences.find((d: { table: string; column: string; row: { kind: string } }) => d.table === 's1' && d.column === 'received' && d.row.kind === 'total');
     assert.deepEqual([received.snapshot + 1, received.current, received.difference], [received.current, received.current, 1]);
@@ -232,10 +242,33 @@ describe('formation, signature, differences', () => {
     const columns = layout.body.sections.flatMap((s: { tables: { columns: { definition: string }[] }[] }) => s.tables.flatMap((x) => x.columns));
     assert.equal(columns.length, FORM1_TABLES.reduce((n, x) => n + x.columns.length, 0));
     assert.ok(columns.every((c: { definition: string }) => c.definition.length > 10));
+    // the columns issue 5 asks for
+    const rules = (id: string) => FORM1_TABLES.find((x) => x.id === id)!.columns.map((c) => c.rule);
+    for (const rule of ['received', 'type.complaint', 'form.electronic', 'channel.contactCentre', 'applicant.collective', 'language.ru', 'fromReception', 'duplicate', 'forwardedIn', 'forwardedOut']) {
+      assert.ok(rules('s1').includes(rule), `s1 ${rule}`);
+    }
+    for (const id of ['s2t1', 's2t2', 's3t1', 's3t2', 's3t3', 's3t4']) {
+      for (const rule of ['carriedOver', 'received', 'reviewed', 'terminated', 'returned', 'withdrawn', 'forwarded', 'extended', 'decidedLate', 'inReviewAtEnd', 'overdueAtEnd']) {
+        assert.ok(rules(id).includes(rule), `${id} ${rule}`);
+      }
+    }
+    for (const rule of ['actFavourable', 'actUnfavourable', 'hearingHeld', 'deemedRefusal']) assert.ok(rules('s2t1').includes(rule), rule);
+    for (const rule of ['actRevoked', 'actReplaced', 'actionPerformed', 'complaintUnsatisfied', 'caseSentBack', 'complaintNotConsidered', 'sentToReviewingBody', 'hearingHeld', 'deemedRefusal']) {
+      assert.ok(rules('s2t2').includes(rule), rule);
+    }
+    for (const rule of ['answeredOnMerits', 'takenIntoAccount']) assert.ok(rules('s3t1').includes(rule), rule);
   });
 
   test('a decision after the report keeps the aggregates equal to the rules', async () => {
-    const open = await t.ctx.db.selectFrom('appeals').select('id').where('review_ended_on', 'is', null).where('organization_id', '=', a.orgs['AKM-BURABAY']!).where('document_type', '=', 'application').executeTakeFirstOrThrow();
+    const open = await t.ctx.db
+      .selectFrom('appeals')
+      .select('id')
+      .where('review_ended_on', 'is', null)
+      .where('organization_id', '=', a.orgs['AKM-BURABAY']!)
+      .where('document_type', '=', 'application')
+      // a card whose decision card a correction deleted: the review still counts that decision (src/review)
+      .where((w) => w.not(w.exists(w.selectFrom('card_deletions').select('record_id').whereRef('card_deletions.appeal_id', '=', 'appeals.id'))))
+      .executeTakeFirstOrThrow();
     await decide(a.head, open.id, { code: '4.15', favourable: true, text: 'Кеш қаралды.' });
     await signAll(a.head, open.id);
     await pureRecountMatches(t.ctx.db, t.ctx.clock.now());

@@ -4581,7 +4581,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import another instance's daily package: signature, hashes and organizations checked, stored idempotently, 1-ТӨ refreshed */
+        /** Import another instance's daily package: signature (the registered instance's certificate), hashes and organizations checked, stored idempotently, 1-ТӨ refreshed */
         post: {
             parameters: {
                 query?: never;
@@ -4673,6 +4673,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports/incoming": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Another instance pushes its daily package (rules p.29): no sign-in — the package's signature by the certificate registered for its instance is the credential
+         * @description The same checks and import as POST /exports/import; a package of an instance not registered here (POST /exports/trusted-instances) is refused.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        format: "joldanym-daily-export/1";
+                        manifest: string;
+                        signature: string;
+                        files: {
+                            "tzh1.ndjson"?: string;
+                            "ai1.ndjson"?: string;
+                            "tzh2.ndjson"?: string;
+                            "deletions.ndjson"?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                fields?: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                fields?: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exports/log": {
         parameters: {
             query?: never;
@@ -4716,7 +4801,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The certificate that signs this instance's manifests, and its issuer (what an importing instance trusts) */
+        /** This instance's id and the certificate that signs its manifests (what an importing instance registers), with its issuer */
         get: {
             parameters: {
                 query?: never;
@@ -4815,6 +4900,190 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports/trusted-instances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Administrator: the instances this one imports from */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Administrator: import from another instance — its id and the certificate that signs its manifests (its GET /exports/signing-certificate); again with a renewed certificate */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        instanceId: string;
+                        name: string;
+                        certificatePem: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                fields?: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                fields?: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                fields?: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/trusted-instances/{instanceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Administrator: stop importing from an instance (its packages are refused from now on; what was imported stays) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    instanceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                fields?: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                fields?: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exports/trusted-certificates": {
         parameters: {
             query?: never;
@@ -4824,7 +5093,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Administrator: trust a certificate (another instance's issuer, a national CA) for imports and signatures */
+        /** Administrator: trust a certificate authority (a national CA) for users' signatures — letters, reports, access requests; not for imports (trusted-instances) */
         post: {
             parameters: {
                 query?: never;
@@ -4894,7 +5163,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Administrator: push every day's package to this URL (another instance's /api/v1/exports/import) with this bearer token; url null stops */
+        /** Administrator: push every day's package to this URL (another instance's /api/v1/exports/incoming, which has registered this instance); url null stops */
         put: {
             parameters: {
                 query?: never;
@@ -4906,7 +5175,6 @@ export interface paths {
                 content: {
                     "application/json": {
                         url: string | null;
-                        token?: string | null;
                     };
                 };
             };
@@ -5018,12 +5286,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Correction petitions of my organizations (the statistics authority: those it counts) */
+        /** Correction petitions of my organizations (the statistics authority: those it counts); overdue=true: those not reviewed within 5 working days */
         get: {
             parameters: {
                 query?: {
                     status?: "pending" | "applied" | "rejected";
                     appeal?: string;
+                    overdue?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -5043,7 +5312,7 @@ export interface paths {
         put?: never;
         /**
          * File a correction petition: change card fields or delete a card, with the reason and supporting documents
-         * @description Fields: dueDate (statistics authority), answerSentAt (statistics authority), form, channel, language, issueCategory, addresseeCategory, summary, fromReception, complainedOfficial. Deleting a ТЖ-1, or a 4.14 card, is decided by the statistics authority.
+         * @description Fields: dueDate (statistics authority), answerSentAt (statistics authority), documentType, form, channel, language, issueCategory, addresseeCategory, summary, fromReception, complainedOrganizationName, complainedOfficial, complainedAct, applicant.lastName, applicant.firstName, applicant.middleName, applicant.citizenship, applicant.nationality, applicant.socialStatus, applicant.occupation, applicant.legalName, applicant.legalAddress, applicant.businessCategory, applicant.addressRegion, applicant.addressDistrict, applicant.addressSettlement, applicant.addressStreet, applicant.addressHouse, applicant.addressFlat, applicant.postalAddress, applicant.phone, applicant.phoneOther, applicant.email, decision.text, decision.favourable, decision.hearingException, decision.protocol, decision.remark, decision.comment, decision.violations, decision.proposals, decision.correction, decision.place, decision.contacts, decision.preliminaryDecision, decision.official, decision.targetSystem, decision.withdrawalReceivedAt, decision.requestedAt, decision.reason, decision.extensionReason (statistics authority). applicant.* fields change the applicant card (АИ-1) named in record, decision.* fields the decision card (ТЖ-2) named in record. Deleting a ТЖ-1, or changing or deleting a 4.14 card, is decided by the statistics authority. A petition filed later than 5 working days before its period closes is reviewed in the next period (rules p.28).
          */
         post: {
             parameters: {
@@ -5064,7 +5333,7 @@ export interface paths {
                         };
                         record?: {
                             /** @enum {string} */
-                            kind: "tzh1" | "tzh2";
+                            kind: "tzh1" | "ai1" | "tzh2";
                             /** Format: uuid */
                             id: string;
                         };
@@ -5318,7 +5587,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Outage acts of my organizations, with their journal entries and late ones */
+        /** Outage acts of my organizations (the statistics authority: of its territory), with their journal entries and late ones */
         get: {
             parameters: {
                 query?: never;
@@ -5685,7 +5954,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Journal entries made more than 24 hours after access was restored: violations */
+        /** Journal entries made more than 24 hours after access was restored: violations (of my organizations; the statistics authority: of its territory) */
         get: {
             parameters: {
                 query?: never;
@@ -5999,7 +6268,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm one's side (the statistics authority, or the organization's head) */
+        /**
+         * Confirm one's side (the statistics authority, or the organization's head); optionally signed with one's EDS
+         * @description Body {} for an unsigned confirmation. With pkcs12 and password (the server signs) or signature (a detached CMS made by NCALayer), the confirmation carries a CMS signature over signedContent of the reconciliation, made with a certificate registered to the user.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -6009,7 +6281,15 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        pkcs12?: string;
+                        password?: string;
+                        signature?: string;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 403: {
@@ -6032,6 +6312,25 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                fields?: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
