@@ -56,6 +56,11 @@ async function main(): Promise<void> {
       return;
     }
     case 'seed': {
+      // Demo users and data exist only in demo mode: a production database is never seeded by mistake.
+      if (!config.demo) {
+        console.error('seed: demo users and data exist only in demo mode; set JOLDANYM_DEMO=true to seed this database (the default on the embedded database only)');
+        process.exit(2);
+      }
       const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
       await prepareDatabase(database);
       await seedDemo(await createContext(database, config));

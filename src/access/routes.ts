@@ -117,6 +117,8 @@ export async function accessRoutes(app: FastifyInstance, ctx: Context): Promise<
     async (req) => {
       const { role, organization, limit, offset } = req.query;
       let q = ctx.db.selectFrom('users as u').where('u.active', '=', true).where(inScope(req.actor, 'u.organization_id'));
+      // demo users exist only in demo mode (src/access/auth.ts)
+      if (!ctx.config.demo) q = q.where('u.demo', '=', false);
       if (role) q = q.where(({ eb, val }) => eb(val(role), '=', eb.fn.any('u.roles')));
       if (organization !== undefined) q = q.where('u.organization_id', '=', organization);
       const [rows, count] = await Promise.all([

@@ -85,7 +85,7 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
     if (!req.url.startsWith('/api/v1/') || req.routeOptions.config.public) return;
     // A bearer token (API clients) or the session cookie (the web app, src/access/session-cookies.ts).
     const session = sessionTokenOf(req);
-    const actor = session ? await authenticate(ctx.db, session.token, ctx.clock.now()) : null;
+    const actor = session ? await authenticate(ctx, session.token) : null;
     if (!actor) throw new AppError(401, 'unauthorized');
     if (session!.via === 'cookie' && !csrfSatisfied(req)) throw new AppError(403, 'csrf');
     req.actor = actor;
