@@ -17,6 +17,28 @@ const MESSAGES: Record<string, Text> = {
   unauthorized: { kk: 'Жүйеге кіру қажет', ru: 'Требуется вход в систему', en: 'Sign-in required' },
   rateLimited: { kk: 'Сұраулар тым көп, кейінірек қайталаңыз', ru: 'Слишком много запросов, повторите позже', en: 'Too many requests, try again later' },
   internal: { kk: 'Ішкі қате', ru: 'Внутренняя ошибка', en: 'Internal error' },
+  badRequest: { kk: 'Сұрау өңделмейді', ru: 'Запрос не может быть обработан', en: 'The request cannot be processed' },
+  // the request itself (src/http/server.ts: Fastify's client errors)
+  'body.invalidJson': { kk: 'Сұрау денесі жарамды JSON емес', ru: 'Тело запроса не является корректным JSON', en: 'The request body is not valid JSON' },
+  'body.emptyJson': {
+    kk: 'Content-Type application/json, бірақ сұрау денесі бос',
+    ru: 'Content-Type application/json, но тело запроса пустое',
+    en: 'Content-Type is application/json but the request body is empty',
+  },
+  'body.unsupportedMediaType': {
+    kk: 'Сұрау денесінің бұл түрі (Content-Type) қабылданбайды',
+    ru: 'Этот тип тела запроса (Content-Type) не поддерживается',
+    en: 'This type of request body (Content-Type) is not supported',
+  },
+  'body.tooLarge': { kk: 'Сұрау денесі тым үлкен (ең көбі {limit} МБ)', ru: 'Тело запроса слишком велико (не более {limit} МБ)', en: 'The request body is too large (at most {limit} MB)' },
+  'body.invalidContentLength': {
+    kk: 'Content-Length сұрау денесінің ұзындығымен сәйкес келмейді',
+    ru: 'Content-Length не совпадает с длиной тела запроса',
+    en: 'Content-Length does not match the length of the request body',
+  },
+  'body.missingContentType': { kk: 'Content-Type тақырыбы жоқ', ru: 'Нет заголовка Content-Type', en: 'The Content-Type header is missing' },
+  'url.invalid': { kk: 'Сұрау мекенжайы қате', ru: 'Неверный адрес запроса', en: 'The request URL is malformed' },
+  'url.tooLong': { kk: 'Сұрау мекенжайының параметрі тым ұзын', ru: 'Параметр адреса запроса слишком длинный', en: 'A parameter of the request URL is too long' },
   'auth.invalidCredentials': { kk: 'Логин немесе құпиясөз қате', ru: 'Неверный логин или пароль', en: 'Wrong login or password' },
   'auth.locked': {
     kk: 'Тіркелгі бірнеше сәтсіз әрекеттен кейін {until} дейін бұғатталды',

@@ -319,6 +319,37 @@ describe('bad input changes nothing', () => {
     });
   }
 
+  test("the server's own refusals — malformed JSON, an empty body, another media type, too large a body — answer in the same shape and language", async () => {
+    const { token } = (await (await fetch(`${t.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'registrar', password: 'demo' }) })).json()) as { token: string };
+    const send = async (body: string, contentType: string, lang: string) => {
+      const res = await fetch(`${t.url}/api/v1/appeals`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': contentType, 'accept-language': lang },
+        body,
+      });
+      return { status: res.status, body: (await res.json()) as any };
+    };
+    const before = await rowCounts(t.database);
+    const malformed = await send('{"documentType": "application",', 'application/json', 'ru');
+    assert.equal(malformed.status, 400);
+    assert.deepEqual(malformed.body.error, {
+      code: 'body.invalidJson',
+      message: 'Тело запроса не является корректным JSON',
+      fields: [{ path: '/', code: 'body.invalidJson', message: 'Тело запроса не является корректным JSON' }],
+    });
+    const empty = await send('', 'application/json', 'en');
+    assert.equal(empty.status, 400);
+    assert.equal(empty.body.error.code, 'body.emptyJson');
+    assert.equal(empty.body.error.fields[0].path, '/');
+    const text = await send('<appeal/>', 'application/xml', 'kk');
+    assert.equal(text.status, 415);
+    assert.deepEqual(text.body.error, { code: 'body.unsupportedMediaType', message: 'Сұрау денесінің бұл түрі (Content-Type) қабылданбайды', fields: [] });
+    const large = await send(JSON.stringify({ ...paperApplication, text: 'ж'.repeat(1_100_000) }), 'application/json', 'en');
+    assert.equal(large.status, 413);
+    assert.deepEqual(large.body.error, { code: 'body.tooLarge', message: 'The request body is too large (at most 2 MB)', fields: [] });
+    assert.deepEqual(await rowCounts(t.database), before);
+  });
+
   test('messages follow Accept-Language', async () => {
     const body = { ...paperApplication, applicant: { ...person, iin: '870412300415' } };
     const kk = await registrar('POST', '/api/v1/appeals', body, { 'accept-language': 'kk' });
@@ -348,11 +379,19 @@ describe('talon', () => {
 });
 
 describe('access', () => {
-  test('no token → 401, unknown route → 404, docs are served', async () => {
-    const anon = await fetch(`${t.url}/api/v1/appeals`);
+  test('no token → 401, unknown route → 404 (before authentication), docs are served', async () => {
+    const anon = await fetch(`${t.url}/api/v1/appeals`, { headers: { 'accept-language': 'ru' } });
     assert.equal(anon.status, 401);
-    assert.equal(((await anon.json()) as any).error.code, 'unauthorized');
+    assert.deepEqual(((await anon.json()) as any).error, { code: 'unauthorized', message: 'Требуется вход в систему', fields: [] });
     assert.equal((await registrar('GET', '/api/v1/nothing-here')).status, 404);
+    for (const [method, path] of [['GET', '/api/v1/nothing-here'], ['DELETE', '/api/v1/appeals'], ['POST', '/api/v1/calendar/2026']]) {
+      const unknown = await fetch(`${t.url}${path}`, { method, headers: { 'accept-language': 'kk' } });
+      assert.equal(unknown.status, 404, `${method} ${path}`);
+      assert.deepEqual(((await unknown.json()) as any).error, { code: 'notFound', message: 'Табылмады', fields: [] });
+    }
+    const badUrl = await fetch(`${t.url}/api/v1/appeals/%E0%A4%A`, { headers: { 'accept-language': 'en' } });
+    assert.equal(badUrl.status, 400);
+    assert.deepEqual(((await badUrl.json()) as any).error, { code: 'url.invalid', message: 'The request URL is malformed', fields: [] });
     const docs = await fetch(`${t.url}/api/docs/json`);
     assert.equal(docs.status, 200);
     const doc = (await docs.json()) as any;

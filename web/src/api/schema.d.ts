@@ -62,9 +62,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -81,9 +81,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -175,9 +175,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -194,9 +194,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -213,9 +213,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -395,9 +395,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -414,9 +414,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -467,9 +467,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -486,9 +486,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -505,9 +505,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -524,9 +524,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -573,9 +573,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -592,9 +592,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -1147,9 +1147,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -1166,9 +1166,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -1673,9 +1673,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -1692,9 +1692,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -1766,9 +1766,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -1785,9 +1785,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -2014,9 +2014,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -2033,9 +2033,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -2052,9 +2052,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -2155,9 +2155,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -2174,9 +2174,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -2193,9 +2193,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -2212,9 +2212,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -2441,9 +2441,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -2489,9 +2489,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -2749,9 +2749,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -2768,9 +2768,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -2787,9 +2787,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -2908,9 +2908,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -2927,9 +2927,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -2946,9 +2946,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -3077,9 +3077,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -3096,9 +3096,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -3115,9 +3115,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -3226,9 +3226,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -3245,9 +3245,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -3264,9 +3264,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -3462,9 +3462,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -3481,9 +3481,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -3500,9 +3500,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -3587,9 +3587,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -3606,9 +3606,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -3625,9 +3625,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -3690,9 +3690,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -3709,9 +3709,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -3728,9 +3728,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -3850,9 +3850,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -3869,9 +3869,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -3922,9 +3922,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -3941,9 +3941,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -3993,9 +3993,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4012,9 +4012,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4031,9 +4031,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4162,9 +4162,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4181,9 +4181,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4200,9 +4200,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4219,9 +4219,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4347,9 +4347,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4366,9 +4366,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4441,9 +4441,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4460,9 +4460,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4479,9 +4479,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4676,9 +4676,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4695,9 +4695,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4714,9 +4714,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4733,9 +4733,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4815,9 +4815,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4834,9 +4834,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4884,9 +4884,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4952,9 +4952,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4971,9 +4971,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4990,9 +4990,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -5009,9 +5009,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -5093,9 +5093,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -5112,9 +5112,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -5189,9 +5189,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -5208,9 +5208,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -5227,9 +5227,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -5282,9 +5282,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -5301,9 +5301,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -5320,9 +5320,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -5502,9 +5502,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -5618,9 +5618,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
