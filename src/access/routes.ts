@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Context } from '../context.ts';
+import { timeZoneOf, type Context } from '../context.ts';
 import { changePassword, login, logout } from './auth.ts';
 import { clearSessionCookies, setSessionCookies } from './session-cookies.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../domain/passwords.ts';
@@ -219,7 +219,7 @@ export async function accessRoutes(app: FastifyInstance, ctx: Context): Promise<
       position: actor.position,
       roles: actor.roles,
       organization: organizationRef(org, lang),
-      timeZone: org.time_zone,
+      timeZone: timeZoneOf(c, org),
       demoMode: c.config.demo,
     };
   }

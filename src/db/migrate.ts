@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003_notifications.ts';
 import * as m0004 from './migrations/0004_statistics.ts';
 import * as m0005 from './migrations/0005_web.ts';
 import * as m0006 from './migrations/0006_certificates.ts';
+import * as m0008 from './migrations/0008_reference.ts';
 
 // Listed here rather than read from disk, so the same code runs from source and from a bundle.
 const MIGRATIONS: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_statistics': m0004,
   '0005_web': m0005,
   '0006_certificates': m0006,
+  '0008_reference': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

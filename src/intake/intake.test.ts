@@ -166,6 +166,12 @@ describe('registration', () => {
     assert.equal(calc.status, 200);
     assert.equal(calc.body.registrationDate, '2026-03-16');
     assert.equal(calc.body.dueDate, weekend.body.dueDate);
+    const unknownKind = await registrar('GET', `/api/v1/calendar/term?receivedAt=${encodeURIComponent('2026-03-14T11:00:00+05:00')}&documentType=application&subKind=noSuchKind`);
+    assert.equal(unknownKind.status, 422);
+    assert.deepEqual(
+      unknownKind.body.error.fields.map((f: { path: string; message: string }) => [f.path, f.message]),
+      [['/querystring/subKind', 'The term catalogue has no sub-kind "noSuchKind" of the document type "application"']],
+    );
   });
 
   test('50 concurrent registrations get 50 distinct consecutive numbers', async () => {
@@ -302,6 +308,8 @@ describe('bad input changes nothing', () => {
     ['receipt in the future', { ...paperApplication, receivedAt: '2026-03-19T10:00:00+05:00' }, 422, '/receivedAt'],
     ['issue category not in the directory', { ...paperApplication, issueCategory: 'weather' }, 422, '/issueCategory'],
     ['unknown organization', { ...paperApplication, organizationId: 999999 }, 403, ''],
+    ['sub-kind not in the term catalogue', { ...paperApplication, subKind: 'noSuchKind' }, 422, '/subKind'],
+    ['sub-kind of another document type', { ...paperApplication, subKind: 'mediaInquiry' }, 422, '/subKind'],
   ];
   for (const [name, body, status, path] of cases) {
     test(name, async () => {

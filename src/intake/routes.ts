@@ -146,7 +146,7 @@ export async function intakeRoutes(app: FastifyInstance, ctx: Context): Promise<
     },
     async (req, reply) => {
       const appeal = await appealInScope(ctx.db, req.actor, req.params.id);
-      const pdf = await talonPdf(ctx.db, appeal);
+      const pdf = await talonPdf(ctx, appeal);
       return reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="talon-${appeal.talon_number}.pdf"`)
