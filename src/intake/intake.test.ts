@@ -287,6 +287,14 @@ describe('duplicate check', () => {
     assert.equal(copy.body.duplicateCandidate, true);
     assert.equal(copy.body.duplicateCandidates[0].appealId, first.body.id);
     assert.equal(copy.body.duplicateCandidates[0].reason, 'sameNameAndPhone');
+
+    // paged like every list: both earlier appeals are candidates now, most similar first
+    const all = await registrar('POST', '/api/v1/appeals/duplicate-check', original);
+    assert.equal(all.body.total, 2);
+    const second = await registrar('POST', '/api/v1/appeals/duplicate-check?limit=1&offset=1', original);
+    assert.deepEqual([second.body.items.length, second.body.total], [1, 2]);
+    assert.equal(second.body.items[0].appealId, all.body.items[1].appealId);
+    assert.equal((await registrar('POST', '/api/v1/appeals/duplicate-check?limit=0', original)).status, 400);
   });
 });
 
@@ -439,6 +447,20 @@ describe('access', () => {
       });
     for (let i = 0; i < 5; i++) assert.equal((await tryLogin('wrong')).status, 401);
     assert.equal((await tryLogin('demo')).status, 423);
+  });
+
+  test("an appeal's events are paged, oldest first", async () => {
+    const a = (await registrar('POST', '/api/v1/appeals', { ...paperApplication, summary: 'Оқиғалар беті' })).body;
+    const head = await t.as('head');
+    const executor = (await head('GET', '/api/v1/users?role=executor')).body.items[0];
+    assert.equal((await head('POST', `/api/v1/appeals/${a.id}/assignments`, { executorId: executor.id })).status, 201);
+    const all = await registrar('GET', `/api/v1/appeals/${a.id}/events`);
+    assert.deepEqual([all.body.items.map((e: { kind: string }) => e.kind), all.body.total], [['registered', 'assigned'], 2]);
+    const first = await registrar('GET', `/api/v1/appeals/${a.id}/events?limit=1`);
+    assert.deepEqual([first.body.items.map((e: { kind: string }) => e.kind), first.body.total], [['registered'], 2]);
+    const next = await registrar('GET', `/api/v1/appeals/${a.id}/events?limit=1&offset=1`);
+    assert.deepEqual([next.body.items.map((e: { kind: string }) => e.kind), next.body.total], [['assigned'], 2]);
+    assert.equal((await registrar('GET', `/api/v1/appeals/${a.id}/events?limit=1001`)).status, 400);
   });
 
   test('lists are scoped and paged', async () => {

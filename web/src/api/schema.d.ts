@@ -2329,10 +2329,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Duplicate candidates for an appeal about to be registered (nothing is stored) */
+        /** Duplicate candidates for an appeal about to be registered (nothing is stored), most similar first */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -2662,10 +2665,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit log of an appeal: every change, who, where and when */
+        /** The audit log of an appeal: every change, who, where and when, oldest first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
                 header?: never;
                 path: {
                     id: string;
