@@ -391,6 +391,7 @@ describe('talon', () => {
     assert.ok(text.includes(a.registrationNumber), 'registration number');
     assert.ok(text.includes('Әлібеков'), 'applicant with Kazakh letters');
     assert.ok(text.includes('қабылданатын болады'), 'the Kazakh note');
+    assert.ok(text.includes('Сүлейменова Г.Ә.'), 'the registrar by surname and initials');
   });
 });
 
