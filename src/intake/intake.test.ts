@@ -4,6 +4,9 @@ import { testApp, rowCounts, type TestApp, type Api } from '../../test/support.t
 import { extractPdfText } from '../pdf/pdf-text.ts';
 import { REGISTRATION_NUMBER_PATTERN } from '../domain/numbering.ts';
 import { DOCUMENT_TYPES } from '../domain/vocabulary.ts';
+import { openServerDatabase } from '../db/connection.ts';
+import { createContext } from '../app.ts';
+import { buildServer } from '../http/server.ts';
 
 // The server clock: Wednesday 18 March 2026, 10:00 in Astana (UTC+5).
 let t: TestApp;
@@ -191,6 +194,45 @@ describe('registration', () => {
     const counter = await t.ctx.db.selectFrom('appeal_counters').selectAll().where('year', '=', 2026).executeTakeFirstOrThrow();
     const total = await t.ctx.db.selectFrom('appeals').select((e) => e.fn.countAll<number>().as('n')).where('registration_year', '=', 2026).executeTakeFirstOrThrow();
     assert.equal(counter.last_value, Number(total.n), 'no gaps: the counter equals the number of cards');
+  });
+});
+
+describe('registrations from two server processes on one database', () => {
+  // Each server stores its registrations by its own statements (group commit, store.ts), so two
+  // servers' transactions compete for the year's counter row. The embedded database has one
+  // connection and one process: there is nothing to compete.
+  test('numbers stay distinct and gapless', { skip: process.env.DATABASE_URL ? false : 'needs the PostgreSQL server (DATABASE_URL)' }, async () => {
+    const second = await openServerDatabase(t.databaseUrl!, 8);
+    const ctx2 = await createContext(second, t.ctx.config);
+    ctx2.clock = t.ctx.clock;
+    const server2 = await buildServer(ctx2);
+    await server2.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const address = server2.server.address();
+      const url2 = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      const { token } = (await (await fetch(`${url2}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'registrar', password: 'demo' }) })).json()) as { token: string };
+      const viaSecond = (body: unknown) =>
+        fetch(`${url2}/api/v1/appeals`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
+          async (r) => ({ status: r.status, body: (await r.json()) as any }),
+        );
+      const body = (i: number) => ({ ...paperApplication, summary: `Екі сервер ${i}`, applicant: { kind: 'individual', lastName: 'Екі', firstName: `N${i}` } });
+      const results = [];
+      for (let round = 0; round < 3; round++) {
+        results.push(
+          ...(await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 === 0 ? registrar('POST', '/api/v1/appeals', body(i)) : viaSecond(body(i)))))),
+        );
+      }
+      assert.ok(results.every((r) => r.status === 201), JSON.stringify(results.find((r) => r.status !== 201)?.body));
+      const seqs = results.map((r) => Number(REGISTRATION_NUMBER_PATTERN.exec(r.body.registrationNumber)![3]));
+      assert.equal(new Set(seqs).size, results.length, 'distinct');
+      // gapless over the whole year: every number from 1 to the counter is on exactly one card
+      const counter = await t.ctx.db.selectFrom('appeal_counters').select('last_value').where('year', '=', 2026).executeTakeFirstOrThrow();
+      const all = (await t.ctx.db.selectFrom('appeals').select('sequence_number').where('registration_year', '=', 2026).orderBy('sequence_number').execute()).map((r) => r.sequence_number);
+      assert.deepEqual(all, Array.from({ length: counter.last_value }, (_, i) => i + 1));
+    } finally {
+      await server2.close();
+      await second.close();
+    }
   });
 });
 
