@@ -19,6 +19,7 @@ import {
   type TermRuleEdit,
 } from '../domain/reference.ts';
 import type { DocumentType, Labels } from '../domain/vocabulary.ts';
+import type { FieldError } from '../domain/registration.ts';
 import { CLOSED_DIRECTORIES, type DirectoryName } from '../db/reference/directories.ts';
 import { forgetReferenceData } from '../intake/store.ts';
 import { reloadLaw } from './law.ts';
@@ -33,7 +34,7 @@ async function referenceChanged(ctx: Context): Promise<void> {
   await reloadLaw(ctx);
 }
 
-function fail(errors: ReturnType<typeof checkCalendarDay>): void {
+function fail(errors: FieldError[]): void {
   if (errors.length > 0) throw invalid(errors);
 }
 
