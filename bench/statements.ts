@@ -71,7 +71,7 @@ async function measure(name: string, run: (i: number) => Promise<unknown>): Prom
 
 const K = 16;
 await measure('SELECT 1', () => sql`SELECT 1`.execute(db));
-await measure('authenticate (uncached: a fresh token hash)', (i) => authenticate(db, `no-such-token-${i}`, new Date()));
+await measure('authenticate (uncached: a fresh token hash)', (i) => authenticate(ctx, `no-such-token-${i}`));
 await measure('registration context (reference cache cleared)', () => {
   store.forgetReferenceData(db);
   return store.registrationContext(db, actor, actor.organizationId, undefined, [{ directory: 'language', code: 'kk' }, { directory: 'issueCategory', code: 'land' }, { directory: 'nationality', code: 'kazakh' }, { directory: 'socialStatus', code: 'employed' }]);

@@ -5,13 +5,15 @@ import { openDatabase } from './db/connection.ts';
 import { seedDemo } from './db/demo.ts';
 import { buildServer } from './http/server.ts';
 import { Calendar } from './domain/calendar.ts';
-import { loadLaw } from './reference/law.ts';
+import { loadLaw, reloadLaw } from './reference/law.ts';
 import { startWorker } from './notifications/worker.ts';
 import { recordDeemedRefusals } from './review/terms.ts';
 import { startAccountingScheduler } from './statistics/scheduler.ts';
 import { transportsFromConfig } from './notifications/transports.ts';
 
 const [command = 'serve', ...args] = process.argv.slice(2);
+/** How soon a server sees reference edits made through another server process. */
+const LAW_RELOAD_MS = 60_000;
 const config = configFromEnv();
 
 async function main(): Promise<void> {
@@ -37,10 +39,15 @@ async function main(): Promise<void> {
       const hourly = setInterval(sweep, 3_600_000);
       hourly.unref();
       void sweep();
+      // An administrator's edit of the calendar or the terms is in force at once in the process
+      // that made it (src/reference/admin.ts); other server processes on the database reload it.
+      const lawReload = setInterval(() => reloadLaw(ctx).catch((e) => app.log.error(e, 'reference reload')), LAW_RELOAD_MS);
+      lawReload.unref();
       // accounting (src/statistics/scheduler.ts): 1-ТӨ formation on the 10th, carry-over, export pushes
       const stopAccounting = startAccountingScheduler(ctx, (e, task) => app.log.error(e, task));
       stopWorker = async () => {
         clearInterval(hourly);
+        clearInterval(lawReload);
         stopAccounting();
         await stopNotifications();
       };
@@ -56,6 +63,11 @@ async function main(): Promise<void> {
       return;
     }
     case 'seed': {
+      // Demo users and data exist only in demo mode: a production database is never seeded by mistake.
+      if (!config.demo) {
+        console.error('seed: demo users and data exist only in demo mode; set JOLDANYM_DEMO=true to seed this database (the default on the embedded database only)');
+        process.exit(2);
+      }
       const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
       await prepareDatabase(database);
       await seedDemo(await createContext(database, config));

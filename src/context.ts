@@ -27,3 +27,9 @@ export interface Context {
 export function today(ctx: Pick<Context, 'clock' | 'config'>): IsoDate {
   return localDateTime(ctx.clock.now(), ctx.config.timeZone).date;
 }
+
+/** An organization's time zone: its own, or else the configured one of organizations that name
+ *  none (JOLDANYM_TIME_ZONE). */
+export function timeZoneOf(ctx: Pick<Context, 'config'>, organization: { time_zone: string | null }): string {
+  return organization.time_zone ?? ctx.config.timeZone;
+}

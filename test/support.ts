@@ -26,6 +26,8 @@ export interface TestApp {
   /** Gives a user a demo signing key (PKCS#12, password "demo") from a CA the test trusts. */
   issueDemoKey(userId: string): Promise<void>;
   database: Database;
+  /** The test database on the PostgreSQL server (DATABASE_URL runs); undefined on the embedded one. */
+  databaseUrl: string | undefined;
   server: FastifyInstance;
   url: string;
   /** Signs in a demo user; returns a function that calls the API as that user. */
@@ -41,6 +43,7 @@ export async function testApp(options: { now?: string; demoAppeals?: boolean } =
   const serverUrl = process.env.DATABASE_URL;
   let dropDatabase = async () => {};
   let database: Database;
+  let databaseUrl: string | undefined;
   if (serverUrl) {
     const name = `joldanym_t_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: serverUrl });
@@ -49,7 +52,8 @@ export async function testApp(options: { now?: string; demoAppeals?: boolean } =
     await admin.end();
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
-    database = await openServerDatabase(url.toString(), 8);
+    databaseUrl = url.toString();
+    database = await openServerDatabase(databaseUrl, 8);
     dropDatabase = async () => {
       const c = new pg.Client({ connectionString: serverUrl });
       await c.connect();
@@ -113,6 +117,7 @@ export async function testApp(options: { now?: string; demoAppeals?: boolean } =
       await registerCertificate(ctx.db, userId, cert.certificatePem, null, now);
     },
     database,
+    databaseUrl,
     server,
     url,
     async as(login) {

@@ -1,6 +1,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { testApp, type TestApp } from '../../test/support.ts';
+import { buildServer } from '../http/server.ts';
 
 let t: TestApp;
 before(async () => {
@@ -144,4 +146,52 @@ test('the registry gives АИ-1 fields by IIN and BIN, checking the check digit 
   const company = await api('GET', '/api/v1/registry/companies/090340012347');
   assert.equal(company.status, 200);
   assert.equal(company.body.kind, 'legalEntity');
+});
+
+test('demo users exist only in demo mode: outside it they cannot sign in, their sessions end and they are not listed', async () => {
+  await t.createUser('realadmin', 'AKM-OBL', ['admin'], 'Нақты Әкімші');
+  const demoToken = (await browser().fetch('POST', '/api/v1/auth/login', { login: 'registrar', password: 'demo' })).body.token as string;
+  // A second server on the same database, not in demo mode.
+  const plain = await buildServer({ ...t.ctx, config: { ...t.ctx.config, demo: false } });
+  await plain.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const address = plain.server.address();
+    const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const post = (path: string, body: unknown) =>
+      fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'ru' }, body: JSON.stringify(body) });
+    const refused = await post('/api/v1/auth/login', { login: 'registrar', password: 'demo' });
+    assert.equal(refused.status, 401);
+    const refusedBody = await refused.json();
+    assert.equal(refusedBody.error.code, 'auth.invalidCredentials');
+    assert.equal(refusedBody.error.message, 'Неверный логин или пароль');
+    // the session the demo server gave (now in the session cache) does not work here …
+    const me = await fetch(`${url}/api/v1/me`, { headers: { authorization: `Bearer ${demoToken}` } });
+    assert.equal(me.status, 401);
+    // … and still does on the demo server
+    assert.equal((await fetch(`${t.url}/api/v1/me`, { headers: { authorization: `Bearer ${demoToken}` } })).status, 200);
+    // a real user signs in and sees no demo user
+    const real = await post('/api/v1/auth/login', { login: 'realadmin', password: 'demo' });
+    assert.equal(real.status, 200);
+    const { token, user } = await real.json();
+    assert.equal(user.demoMode, false);
+    const users = await (await fetch(`${url}/api/v1/users?limit=500`, { headers: { authorization: `Bearer ${token}` } })).json();
+    const logins = users.items.map((u: { login: string }) => u.login);
+    assert.ok(logins.includes('realadmin'));
+    assert.ok(!logins.some((l: string) => ['registrar', 'executor', 'head', 'admin'].includes(l)), logins.join());
+    const onDemo = await (await fetch(`${t.url}/api/v1/users?limit=500`, { headers: { authorization: `Bearer ${demoToken}` } })).json();
+    assert.ok(onDemo.items.some((u: { login: string }) => u.login === 'registrar'));
+  } finally {
+    await plain.close();
+  }
+});
+
+test('`cli seed` refuses outside demo mode, before touching the database', () => {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'seed'], {
+    cwd: new URL('../..', import.meta.url).pathname,
+    // an address nothing listens on: the refusal must come before any connection
+    env: { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', JOLDANYM_DEMO: 'false' },
+    encoding: 'utf8',
+  });
+  assert.equal(run.status, 2, run.stderr);
+  assert.match(run.stderr, /demo mode.*JOLDANYM_DEMO=true/);
 });

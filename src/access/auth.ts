@@ -25,12 +25,10 @@ const tokenHash = (token: string) => createHash('sha256').update(token).digest('
 
 export async function login(ctx: Context, loginName: string, password: string): Promise<{ token: string; actor: Actor }> {
   const now = ctx.clock.now();
-  const user = await ctx.db
-    .selectFrom('users')
-    .selectAll()
-    .where('login', '=', loginName)
-    .where('active', '=', true)
-    .executeTakeFirst();
+  let q = ctx.db.selectFrom('users').selectAll().where('login', '=', loginName).where('active', '=', true);
+  // Demo users exist only in demo mode: outside it they are as unknown as any wrong login.
+  if (!ctx.config.demo) q = q.where('demo', '=', false);
+  const user = await q.executeTakeFirst();
   if (!user) {
     await argon2.hash(password); // the same time as for a real user, so logins cannot be probed
     throw new AppError(401, 'auth.invalidCredentials');
@@ -71,13 +69,14 @@ export async function login(ctx: Context, loginName: string, password: string): 
 }
 
 /** Sessions seen in the last seconds, by token hash, per database: most requests of a signed-in
- *  user need no query. Revocation is bounded: signing out through this process ends the session
+ *  user need no query. A demo user's session works only on a server in demo mode (checked on
+ *  every request, cached or not: two servers on one database may differ). Revocation is bounded: signing out through this process ends the session
  *  at once; a session ended any other way (signed out through another server process, deleted in
  *  the database, its user deactivated or given other roles) still works here for at most
  *  SESSION_CACHE_MS. The session's own expiry is checked on every request. */
 export const SESSION_CACHE_MS = 5_000;
 const SESSION_CACHE_MAX = 10_000;
-const sessionCaches = new WeakMap<Db, Map<string, { actor: Actor; expiresAt: number; cachedUntil: number }>>();
+const sessionCaches = new WeakMap<Db, Map<string, { actor: Actor; demo: boolean; expiresAt: number; cachedUntil: number }>>();
 
 function sessionCache(db: Db) {
   let cache = sessionCaches.get(db);
@@ -85,31 +84,37 @@ function sessionCache(db: Db) {
   return cache;
 }
 
-export async function authenticate(db: Db, token: string, now: Date): Promise<Actor | null> {
+export async function authenticate(ctx: Pick<Context, 'db' | 'clock' | 'config'>, token: string): Promise<Actor | null> {
+  const { db } = ctx;
+  const now = ctx.clock.now();
+  const demoMode = ctx.config.demo;
   const hash = tokenHash(token);
   const cache = sessionCache(db);
   const cached = cache.get(hash);
   // The cache lives by the real clock; the session expires by the server's (which tests fix).
   const real = performance.now();
   // A copy, so a request that changes its actor does not change the others'.
-  if (cached && cached.cachedUntil > real && cached.expiresAt > now.getTime()) return { ...cached.actor, roles: [...cached.actor.roles] };
+  if (cached && cached.cachedUntil > real && cached.expiresAt > now.getTime()) {
+    return cached.demo && !demoMode ? null : { ...cached.actor, roles: [...cached.actor.roles] };
+  }
   if (cached) cache.delete(hash);
   const user = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['u.id', 'u.login', 'u.full_name', 'u.position', 'u.organization_id', 'u.roles', 's.scope_organization_id', 's.expires_at'])
+    .select(['u.id', 'u.login', 'u.full_name', 'u.position', 'u.organization_id', 'u.roles', 'u.demo', 's.scope_organization_id', 's.expires_at'])
     .where('s.token_hash', '=', hash)
     .where('s.expires_at', '>', now)
     .where('u.active', '=', true)
     .executeTakeFirst();
   if (!user) return null;
   const actor = toActor(user);
+  const entry = { actor, demo: user.demo, expiresAt: user.expires_at.getTime(), cachedUntil: real + SESSION_CACHE_MS };
   if (cache.size >= SESSION_CACHE_MAX) {
     for (const [key, entry] of cache) if (entry.cachedUntil <= real) cache.delete(key);
     if (cache.size >= SESSION_CACHE_MAX) cache.clear();
   }
-  cache.set(hash, { actor, expiresAt: user.expires_at.getTime(), cachedUntil: real + SESSION_CACHE_MS });
-  return { ...actor, roles: [...actor.roles] };
+  cache.set(hash, entry);
+  return user.demo && !demoMode ? null : { ...actor, roles: [...actor.roles] };
 }
 
 /** Forgets the cached sessions of a user (or all), for changes that must take effect at once in

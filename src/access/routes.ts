@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Context } from '../context.ts';
+import { timeZoneOf, type Context } from '../context.ts';
 import { changePassword, login, logout } from './auth.ts';
 import { clearSessionCookies, setSessionCookies } from './session-cookies.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../domain/passwords.ts';
@@ -119,6 +119,8 @@ export async function accessRoutes(app: FastifyInstance, ctx: Context): Promise<
     async (req) => {
       const { role, organization, limit, offset } = req.query;
       let q = ctx.db.selectFrom('users as u').where('u.active', '=', true).where(inScope(req.actor, 'u.organization_id'));
+      // demo users exist only in demo mode (src/access/auth.ts)
+      if (!ctx.config.demo) q = q.where('u.demo', '=', false);
       if (role) q = q.where(({ eb, val }) => eb(val(role), '=', eb.fn.any('u.roles')));
       if (organization !== undefined) q = q.where('u.organization_id', '=', organization);
       const [rows, count] = await Promise.all([
@@ -219,7 +221,7 @@ export async function accessRoutes(app: FastifyInstance, ctx: Context): Promise<
       position: actor.position,
       roles: actor.roles,
       organization: organizationRef(org, lang),
-      timeZone: org.time_zone,
+      timeZone: timeZoneOf(c, org),
       demoMode: c.config.demo,
       ncaLayerUrl: c.config.ncaLayerUrl,
     };

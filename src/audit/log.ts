@@ -29,6 +29,12 @@ export async function appendEvent(db: Db, e: AuditEvent): Promise<void> {
   await db.insertInto('events').values(eventRow(e)).execute();
 }
 
-export async function eventsOf(db: Db, appealId: string) {
-  return db.selectFrom('events').selectAll().where('appeal_id', '=', appealId).orderBy('id').execute();
+/** A page of an appeal's events, oldest first, and how many it has. */
+export async function eventsOf(db: Db, appealId: string, page: { limit: number; offset: number }) {
+  const q = db.selectFrom('events').where('appeal_id', '=', appealId);
+  const [items, count] = await Promise.all([
+    q.selectAll().orderBy('id').limit(page.limit).offset(page.offset).execute(),
+    q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.n) };
 }

@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_statistics.ts';
 import * as m0005 from './migrations/0005_web.ts';
 import * as m0006 from './migrations/0006_certificates.ts';
 import * as m0007 from './migrations/0007_approval.ts';
+import * as m0008 from './migrations/0008_reference.ts';
 import * as m0009 from './migrations/0009_accounting_trust.ts';
 
 // Listed here rather than read from disk, so the same code runs from source and from a bundle.
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_web': m0005,
   '0006_certificates': m0006,
   '0007_approval': m0007,
+  '0008_reference': m0008,
   '0009_accounting_trust': m0009,
 };
 

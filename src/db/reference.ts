@@ -1,10 +1,10 @@
-// Loads the shipped reference data (organizations, directories, calendar, term catalogue).
-// Idempotent and never overwrites: an administrator's later edits stay.
+// Loads the shipped reference data (organizations, directories, calendar and its confirmed years,
+// term catalogue). Idempotent and never overwrites: an administrator's later edits stay.
 import { sql } from 'kysely';
 import type { Db } from './connection.ts';
 import { ORGANIZATIONS } from './reference/organizations.ts';
 import { DIRECTORIES } from './reference/directories.ts';
-import { SHIPPED_DAY_EXCEPTIONS } from '../domain/calendar-data.ts';
+import { SHIPPED_DAY_EXCEPTIONS, SHIPPED_YEARS } from '../domain/calendar-data.ts';
 import { TERM_CATALOGUE } from '../domain/terms.ts';
 
 export async function seedReference(db: Db): Promise<void> {
@@ -37,6 +37,13 @@ export async function seedReference(db: Db): Promise<void> {
       existing.set(o.code, id);
       await addToClosure(trx, id, parentId);
     }
+    // KATO codes shipped after an organization was loaded fill its gap (never replace a code).
+    const katos = ORGANIZATIONS.filter((o) => o.kato !== null).map((o) => ({ code: o.code, kato: o.kato! }));
+    await sql`
+      UPDATE organizations o SET kato = k.kato
+      FROM jsonb_to_recordset(${JSON.stringify(katos)}::jsonb) AS k(code text, kato text)
+      WHERE o.code = k.code AND o.kato IS NULL
+    `.execute(trx);
 
     const entries = Object.entries(DIRECTORIES).flatMap(([directory, list]) =>
       list.map((e, i) => ({
@@ -54,6 +61,11 @@ export async function seedReference(db: Db): Promise<void> {
     await trx
       .insertInto('calendar_days')
       .values(SHIPPED_DAY_EXCEPTIONS.map((d) => ({ date: d.date, working: d.working, note: d.note })))
+      .onConflict((c) => c.doNothing())
+      .execute();
+    await trx
+      .insertInto('calendar_years')
+      .values(SHIPPED_YEARS.map((year) => ({ year, confirmed_at: new Date(), confirmed_by: null })))
       .onConflict((c) => c.doNothing())
       .execute();
 

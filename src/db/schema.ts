@@ -12,7 +12,8 @@ export interface OrganizationsTable {
   name_en: string;
   kind: string;
   kato: string | null;
-  time_zone: Generated<string>;
+  /** null: the configured time zone of organizations that name none (context.ts timeZoneOf). */
+  time_zone: string | null;
   work_start: Generated<string>;
   work_end: Generated<string>;
   report_row: number | null;
@@ -42,6 +43,13 @@ export interface CalendarDaysTable {
   date: string;
   working: boolean;
   note: string;
+}
+
+/** A year an administrator has confirmed (0008): its days are its calendar_days entries alone. */
+export interface CalendarYearsTable {
+  year: number;
+  confirmed_at: Timestamp;
+  confirmed_by: string | null;
 }
 
 export interface TermRulesTable {
@@ -320,6 +328,7 @@ export interface DB {
   organization_closure: OrganizationClosureTable;
   directory_entries: DirectoryEntriesTable;
   calendar_days: CalendarDaysTable;
+  calendar_years: CalendarYearsTable;
   term_rules: TermRulesTable;
   settings: SettingsTable;
   users: UsersTable;

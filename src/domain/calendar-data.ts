@@ -8,11 +8,12 @@
 // days off by order, turning a weekend day into a working day.
 //
 // Two kinds of data live here:
-// 1. SHIPPED_DAY_EXCEPTIONS: for the known years (2024–2026) the explicit list of non-working
-//    weekdays and of working weekend days. This is what the Calendar uses for those years; an
-//    administrator may edit it (the list may come from the database later).
+// 1. SHIPPED_DAY_EXCEPTIONS: for the known years (SHIPPED_YEARS, confirmed) the explicit list of
+//    non-working weekdays and of working weekend days. This is what the Calendar uses for those
+//    years; it is loaded into the database, where an administrator edits it.
 // 2. The statute (STATUTORY_HOLIDAYS, KURBAN_AIT) from which `Calendar` derives the days off of
-//    any year that has no explicit exception, marked provisional until an administrator confirms.
+//    any year not confirmed, provisional until an administrator confirms it; explicit entries of
+//    such a year override or add to the derived days.
 //
 // Saturdays and Sundays are days off unless listed here as working; every other day is a working
 // day unless listed here as non-working. Holidays that fall on a weekend and are not moved
@@ -94,7 +95,7 @@ const Y2026: CalendarDataEntry[] = [
 /** The explicit calendar shipped for the known years, in date order. */
 export const SHIPPED_DAY_EXCEPTIONS: readonly CalendarDataEntry[] = [...Y2024, ...Y2025, ...Y2026];
 
-/** The years that have an explicit shipped calendar. */
+/** The years that have an explicit shipped calendar: confirmed (not derived). */
 export const SHIPPED_YEARS: readonly number[] = [2024, 2025, 2026];
 
 // ---------------------------------------------------------------------------------------------

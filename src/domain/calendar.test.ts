@@ -210,7 +210,7 @@ test('yearDays lists every day with its info; provisional flag per year', () => 
   assert.ok(y2028.every((d) => d.provisional));
 });
 
-test('the calendar rejects invalid and duplicate dates; explicit data replaces the derivation for its year', () => {
+test('the calendar rejects invalid and duplicate dates; a confirmed year is its explicit data alone', () => {
   assert.throws(() => new Calendar([{ date: '2026-13-01', working: false, note: '' }]), RangeError);
   assert.throws(
     () =>
@@ -221,13 +221,48 @@ test('the calendar rejects invalid and duplicate dates; explicit data replaces t
     RangeError,
   );
   const custom: DayException[] = [{ date: '2027-01-06', working: false, note: 'by order', provisional: true }];
-  const c = new Calendar(custom);
+  const c = new Calendar(custom, [2027]);
   assert.equal(c.isProvisional(2027), false);
   assert.equal(c.isWorkingDay('2027-01-06'), false);
   assert.equal(c.dayInfo('2027-01-06').provisional, true);
-  assert.equal(c.isWorkingDay('2027-01-07'), true); // explicit year: no derivation
+  assert.equal(c.isWorkingDay('2027-01-07'), true); // confirmed year: no derivation
   assert.equal(c.isWorkingDay('2028-01-07'), false); // other years still derived (Fri 7 Jan 2028)
   assert.deepEqual(c.exceptionsForYear(2027), [{ date: '2027-01-06', working: false, note: 'by order', provisional: true }]);
+});
+
+test('explicit days of a provisional year override or add to the derived ones; the year stays provisional until confirmed', () => {
+  const derived = deriveStatutoryExceptions(2027);
+  // an administrator settles one day (a Government transfer) and corrects another (Kurban Ait moved)
+  const edits: DayException[] = [
+    { date: '2027-01-08', working: false, note: 'day off by Government order' },
+    { date: '2027-03-08', working: true, note: 'working day (correction)' },
+  ];
+  const c = new Calendar([...SHIPPED_DAY_EXCEPTIONS, ...edits], SHIPPED_YEARS);
+  assert.equal(c.isProvisional(2027), true);
+  assert.equal(c.isWorkingDay('2027-01-08'), false); // added
+  assert.equal(c.isWorkingDay('2027-03-08'), true); // overridden
+  for (const d of derived.map((e) => e.date).filter((d) => d !== '2027-03-08')) assert.equal(c.isWorkingDay(d), false, `${d} stays a day off`);
+  assert.equal(c.dayInfo('2027-01-08').provisional, false); // settled by the explicit entry
+  assert.equal(c.dayInfo('2027-01-04').provisional, true); // still derived
+  assert.equal(c.dayInfo('2027-06-01').provisional, true); // an ordinary day of a provisional year
+  const inForce = c.exceptionsForYear(2027);
+  assert.equal(inForce.length, derived.length + 1);
+  assert.deepEqual(inForce.find((e) => e.date === '2027-03-08'), edits[1]);
+
+  // Confirming stores the days in force as explicit entries, without the provisional remark …
+  const confirmation = c.confirmationOf(2027);
+  assert.deepEqual(confirmation.map((e) => [e.date, e.working]), inForce.map((e) => [e.date, e.working]));
+  assert.ok(confirmation.every((e) => !('provisional' in e) && !e.note.includes('provisional')));
+  assert.match(confirmation.find((e) => e.date === '2027-03-15')!.note, /^Constitution Day/);
+  // … and the confirmed year has the same days, no longer provisional.
+  const stored = [...SHIPPED_DAY_EXCEPTIONS, ...confirmation];
+  const confirmed = new Calendar(stored, [...SHIPPED_YEARS, 2027]);
+  assert.equal(confirmed.isProvisional(2027), false);
+  for (const d of allDays(2027)) {
+    assert.equal(confirmed.isWorkingDay(d), c.isWorkingDay(d), d);
+    assert.equal(confirmed.dayInfo(d).provisional, false, d);
+  }
+  assert.deepEqual(confirmed.confirmedYears(), [2024, 2025, 2026, 2027]);
 });
 
 test('next working day, on-or-next, previous', () => {

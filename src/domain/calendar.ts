@@ -16,6 +16,7 @@ import {
   KURBAN_AIT,
   KURBAN_AIT_BASIS,
   SHIPPED_DAY_EXCEPTIONS,
+  SHIPPED_YEARS,
   STATUTORY_HOLIDAYS,
 } from './calendar-data.ts';
 
@@ -146,12 +147,15 @@ function shortDate(d: IsoDate): string {
 // ---------------------------------------------------------------------------------------------
 // Deriving a year's days off from the statute (law.md §7).
 
+const DERIVED_NOTE_SUFFIX = ' — derived from the statute, provisional until confirmed';
+
 /**
  * The exceptions (non-working weekdays) of a year derived from the statute: the fixed holidays in
  * force that year and the first day of Kurban Ait (when its date is in the table). A holiday on a
  * weekday is a day off; a movable holiday on a weekend moves the day off to the next weekday that
  * is not already a day off, in date order; 7 January and Kurban Ait are not moved. Government
- * transfers of days off cannot be derived. Every entry is marked provisional.
+ * transfers of days off cannot be derived. Every entry is marked provisional (a year stays so until
+ * an administrator confirms it: Calendar).
  */
 export function deriveStatutoryExceptions(year: number): DayException[] {
   if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) throw new RangeError(`bad year: ${year}`);
@@ -182,41 +186,43 @@ export function deriveStatutoryExceptions(year: number): DayException[] {
     while (isWeekend(d) || off.has(d)) d = plusDays(d, 1);
     add(d, `${h.name} (${h.basis}; moved from ${shortDate(h.date)})`);
   }
-  const suffix = ' — derived from the statute, provisional until confirmed';
   return [...off.entries()]
     .filter(([date]) => yearOf(date) === year)
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([date, note]) => ({ date, working: false, note: note + suffix, provisional: true }));
+    .map(([date, note]) => ({ date, working: false, note: note + DERIVED_NOTE_SUFFIX, provisional: true }));
 }
+
 
 // ---------------------------------------------------------------------------------------------
 // The calendar.
 
 export class Calendar {
   private readonly explicit = new Map<IsoDate, DayException>();
-  private readonly explicitYears = new Set<number>();
+  private readonly confirmed: ReadonlySet<number>;
   private readonly derived = new Map<number, Map<IsoDate, DayException>>();
 
   /**
    * exceptions: the explicit non-working weekdays and working weekend days (entries that repeat the
-   * default, e.g. a weekday marked working, are allowed and keep their note). A year with at least
-   * one explicit entry is taken as fully explicit; any other year is derived from the statute and
-   * provisional. Throws RangeError on an invalid date or a date listed twice.
+   * default, e.g. a weekday marked working, are allowed and keep their note).
+   * confirmedYears: the years an administrator has confirmed (law.md §7): their days are the
+   * explicit entries alone. Any other year is provisional: the days off derived from the statute,
+   * each overridden or added to by the explicit entries of its date, so confirming one day does
+   * not lose the others. Throws RangeError on an invalid date or a date listed twice.
    */
-  constructor(exceptions: readonly DayException[]) {
+  constructor(exceptions: readonly DayException[], confirmedYears: Iterable<number> = []) {
     for (const e of exceptions) {
       assertIsoDate(e.date);
       if (this.explicit.has(e.date)) throw new RangeError(`date listed twice in the calendar: ${e.date}`);
       const copy: DayException = { date: e.date, working: Boolean(e.working), note: e.note ?? '' };
       if (e.provisional) copy.provisional = true;
       this.explicit.set(e.date, copy);
-      this.explicitYears.add(yearOf(e.date));
     }
+    this.confirmed = new Set(confirmedYears);
   }
 
-  /** The calendar shipped with the system (calendar-data.ts). */
+  /** The calendar shipped with the system (calendar-data.ts): its years are confirmed. */
   static shipped(): Calendar {
-    return new Calendar(SHIPPED_DAY_EXCEPTIONS);
+    return new Calendar(SHIPPED_DAY_EXCEPTIONS, SHIPPED_YEARS);
   }
 
   /** The explicit exceptions this calendar was built from, in date order. */
@@ -224,17 +230,30 @@ export class Calendar {
     return [...this.explicit.values()].sort((a, b) => (a.date < b.date ? -1 : 1)).map((e) => ({ ...e }));
   }
 
-  /** The exceptions in force for a year: the explicit ones, or the derived (provisional) ones. */
+  /** The exceptions in force for a year, in date order: a confirmed year's explicit ones; for a
+   *  provisional year the derived ones with the explicit ones of that year over them. */
   exceptionsForYear(year: number): DayException[] {
-    if (this.explicitYears.has(year)) {
-      return this.explicitExceptions().filter((e) => yearOf(e.date) === year);
-    }
-    return [...this.derivedYear(year).values()].map((e) => ({ ...e }));
+    const explicit = this.explicitExceptions().filter((e) => yearOf(e.date) === year);
+    if (this.confirmed.has(year)) return explicit;
+    const merged = new Map([...this.derivedYear(year).values()].map((e) => [e.date, { ...e }]));
+    for (const e of explicit) merged.set(e.date, e);
+    return [...merged.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
   }
 
-  /** true when the year has no explicit exception and is derived from the statute. */
+  /** The entries that confirming a provisional year stores as explicit: its exceptions in force,
+   *  the derived ones without the remark that they are provisional. */
+  confirmationOf(year: number): DayException[] {
+    return this.exceptionsForYear(year).map((e) => ({ date: e.date, working: e.working, note: e.note.replace(DERIVED_NOTE_SUFFIX, '') }));
+  }
+
+  /** true until an administrator confirms the year (the shipped years are confirmed). */
   isProvisional(year: number): boolean {
-    return !this.explicitYears.has(year);
+    return !this.confirmed.has(year);
+  }
+
+  /** The years confirmed, in order. */
+  confirmedYears(): number[] {
+    return [...this.confirmed].sort((a, b) => a - b);
   }
 
   private derivedYear(year: number): Map<IsoDate, DayException> {
@@ -247,16 +266,20 @@ export class Calendar {
   }
 
   private exceptionFor(d: IsoDate): DayException | undefined {
+    const e = this.explicit.get(d);
+    if (e) return e;
     const year = yearOf(d);
-    return this.explicitYears.has(year) ? this.explicit.get(d) : this.derivedYear(year).get(d);
+    return this.confirmed.has(year) ? undefined : this.derivedYear(year).get(d);
   }
 
+  /** provisional: the day's status may still change — a day of a provisional year that no
+   *  explicit entry settles, or an explicit entry itself marked provisional. */
   dayInfo(d: IsoDate): DayInfo {
     assertIsoDate(d);
-    const yearProvisional = this.isProvisional(yearOf(d));
     const e = this.exceptionFor(d);
-    if (e) return { date: d, working: e.working, note: e.note, provisional: yearProvisional || Boolean(e.provisional) };
-    return { date: d, working: !isWeekend(d), provisional: yearProvisional };
+    const settled = !this.isProvisional(yearOf(d)) || this.explicit.has(d);
+    if (e) return { date: d, working: e.working, note: e.note, provisional: !settled || Boolean(e.provisional) };
+    return { date: d, working: !isWeekend(d), provisional: !settled };
   }
 
   isWorkingDay(d: IsoDate): boolean {

@@ -245,6 +245,15 @@ export function applicantDisplayName(cards: Pick<ApplicantCard, 'kind' | 'lastNa
   return cards.length > 1 ? `${name} +${cards.length - 1}` : name;
 }
 
+/** "Surname N.P." of a full name written surname first ("Сүлейменова Гүлнұр Әбдіқадірқызы" →
+ *  "Сүлейменова Г.Ә."): how the talon names the employee who accepted an appeal (rules p.8,
+ *  Annex 3: "фамилия, инициалы"). A hyphenated name gives both initials ("Анна-Мария" → "А.-М."). */
+export function surnameWithInitials(fullName: string): string {
+  const [surname, ...names] = fullName.trim().split(/\s+/);
+  const initials = names.map((n) => n.split('-').map((part) => `${[...part][0]!.toUpperCase()}.`).join('-')).join('');
+  return initials ? `${surname} ${initials}` : (surname ?? '');
+}
+
 export function formatAddress(a: Address | undefined): string | null {
   if (!a) return null;
   const parts = [a.region, a.district, a.settlement, a.street, a.house && `${a.house}`, a.flat && `${a.flat}`];

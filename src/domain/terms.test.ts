@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 
 import { Calendar } from './calendar.ts';
 import { DOCUMENT_TYPES } from './vocabulary.ts';
-import { PROCEDURAL_TERMS, TERM_CATALOGUE, applyTerm, dueDate, extensionCap, termRule, type Term } from './terms.ts';
+import { PROCEDURAL_TERMS, TERM_CATALOGUE, applyTerm, dueDate, extensionCap, findTermRule, termRule, type Term } from './terms.ts';
 
 const cal = Calendar.shipped();
 const WD = (count: number): Term => ({ unit: 'workingDays', count });
@@ -41,7 +41,7 @@ test('the APPC defaults: application 15 WD extendable, complaint 20 WD not, simp
   }
 });
 
-test('special-law sub-kinds are data, flagged for verification; unknown sub-kinds fall back to the default', () => {
+test('special-law sub-kinds are data, flagged for verification; an unknown sub-kind has no rule', () => {
   assert.equal(termRule(TERM_CATALOGUE, 'inquiry', 'mediaInquiry').subKind, 'mediaInquiry');
   assert.equal(termRule(TERM_CATALOGUE, 'inquiry', 'lawyerInquiry').subKind, 'lawyerInquiry');
   assert.equal(termRule(TERM_CATALOGUE, 'application', 'rehabilitation').subKind, 'rehabilitation');
@@ -49,10 +49,11 @@ test('special-law sub-kinds are data, flagged for verification; unknown sub-kind
     assert.match(r.basis, /verif/i, `${r.subKind} says to verify`);
     assert.match(r.label.en, /verif/i);
   }
-  assert.equal(termRule(TERM_CATALOGUE, 'inquiry', 'noSuchKind').subKind, null);
+  assert.equal(findTermRule(TERM_CATALOGUE, 'inquiry', 'noSuchKind'), undefined);
+  assert.equal(findTermRule(TERM_CATALOGUE, 'complaint', 'lawyerInquiry'), undefined); // a sub-kind of another type
+  assert.throws(() => termRule(TERM_CATALOGUE, 'inquiry', 'noSuchKind'), /no term for inquiry of sub-kind noSuchKind/);
   assert.equal(termRule(TERM_CATALOGUE, 'inquiry', null).subKind, null);
-  assert.equal(termRule(TERM_CATALOGUE, 'complaint', 'lawyerInquiry').documentType, 'complaint'); // a sub-kind of another type
-  assert.equal(termRule(TERM_CATALOGUE, 'complaint', 'lawyerInquiry').subKind, null);
+  assert.equal(findTermRule(TERM_CATALOGUE, 'inquiry', '')?.subKind, null); // an empty sub-kind is none
 });
 
 test('termRule with an explicit (e.g. database-loaded) catalogue', () => {

@@ -129,19 +129,24 @@ export const TERM_CATALOGUE: readonly TermRule[] = [
 ];
 
 /**
- * The rule for a document type and sub-kind; falls back to the document type's default (subKind
- * null). Looks in TERM_CATALOGUE, or in the given catalogue (e.g. the administrator-edited one
- * loaded from the database).
+ * The rule of a document type's sub-kind, or the document type's default (subKind null) when no
+ * sub-kind is given; undefined for a sub-kind the catalogue does not have for that document type
+ * (a registration naming one is refused, never given the default term silently). Looks in the
+ * given catalogue: TERM_CATALOGUE, or the administrator-edited one loaded from the database.
  */
-/** The term of a document type's sub-kind, else the document type's default. */
+export function findTermRule(catalogue: readonly TermRule[], documentType: DocumentType, subKind?: string | null): TermRule | undefined {
+  const wanted = subKind || null;
+  const rule = catalogue.find((r) => r.documentType === documentType && r.subKind === wanted);
+  if (!rule && wanted === null) throw new Error(`no default term for document type ${String(documentType)}`);
+  return rule;
+}
+
+/** findTermRule for a sub-kind known to be in the catalogue (an appeal's, checked when it was
+ *  registered); throws otherwise. */
 export function termRule(catalogue: readonly TermRule[], documentType: DocumentType, subKind?: string | null): TermRule {
-  if (subKind) {
-    const special = catalogue.find((r) => r.documentType === documentType && r.subKind === subKind);
-    if (special) return special;
-  }
-  const general = catalogue.find((r) => r.documentType === documentType && r.subKind === null);
-  if (!general) throw new Error(`no default term for document type ${String(documentType)}`);
-  return general;
+  const rule = findTermRule(catalogue, documentType, subKind);
+  if (!rule) throw new Error(`no term for ${String(documentType)} of sub-kind ${String(subKind)}`);
+  return rule;
 }
 
 /** Applies any term from start: working days per the count mode; calendar days and months from the next day with the next-working-day rule. */

@@ -17,6 +17,28 @@ const MESSAGES: Record<string, Text> = {
   unauthorized: { kk: 'Жүйеге кіру қажет', ru: 'Требуется вход в систему', en: 'Sign-in required' },
   rateLimited: { kk: 'Сұраулар тым көп, кейінірек қайталаңыз', ru: 'Слишком много запросов, повторите позже', en: 'Too many requests, try again later' },
   internal: { kk: 'Ішкі қате', ru: 'Внутренняя ошибка', en: 'Internal error' },
+  badRequest: { kk: 'Сұрау өңделмейді', ru: 'Запрос не может быть обработан', en: 'The request cannot be processed' },
+  // the request itself (src/http/server.ts: Fastify's client errors)
+  'body.invalidJson': { kk: 'Сұрау денесі жарамды JSON емес', ru: 'Тело запроса не является корректным JSON', en: 'The request body is not valid JSON' },
+  'body.emptyJson': {
+    kk: 'Content-Type application/json, бірақ сұрау денесі бос',
+    ru: 'Content-Type application/json, но тело запроса пустое',
+    en: 'Content-Type is application/json but the request body is empty',
+  },
+  'body.unsupportedMediaType': {
+    kk: 'Сұрау денесінің бұл түрі (Content-Type) қабылданбайды',
+    ru: 'Этот тип тела запроса (Content-Type) не поддерживается',
+    en: 'This type of request body (Content-Type) is not supported',
+  },
+  'body.tooLarge': { kk: 'Сұрау денесі тым үлкен (ең көбі {limit} МБ)', ru: 'Тело запроса слишком велико (не более {limit} МБ)', en: 'The request body is too large (at most {limit} MB)' },
+  'body.invalidContentLength': {
+    kk: 'Content-Length сұрау денесінің ұзындығымен сәйкес келмейді',
+    ru: 'Content-Length не совпадает с длиной тела запроса',
+    en: 'Content-Length does not match the length of the request body',
+  },
+  'body.missingContentType': { kk: 'Content-Type тақырыбы жоқ', ru: 'Нет заголовка Content-Type', en: 'The Content-Type header is missing' },
+  'url.invalid': { kk: 'Сұрау мекенжайы қате', ru: 'Неверный адрес запроса', en: 'The request URL is malformed' },
+  'url.tooLong': { kk: 'Сұрау мекенжайының параметрі тым ұзын', ru: 'Параметр адреса запроса слишком длинный', en: 'A parameter of the request URL is too long' },
   'auth.invalidCredentials': { kk: 'Логин немесе құпиясөз қате', ru: 'Неверный логин или пароль', en: 'Wrong login or password' },
   'auth.locked': {
     kk: 'Тіркелгі бірнеше сәтсіз әрекеттен кейін {until} дейін бұғатталды',
@@ -37,6 +59,7 @@ const MESSAGES: Record<string, Text> = {
   minItems: { kk: 'Кемінде {limit} элемент', ru: 'Не менее {limit} элементов', en: 'At least {limit} items' },
   maxItems: { kk: 'Ең көбі {limit} элемент', ru: 'Не более {limit} элементов', en: 'At most {limit} items' },
   additionalProperties: { kk: 'Белгісіз өріс: {property}', ru: 'Неизвестное поле: {property}', en: 'Unknown field: {property}' },
+  minProperties: { kk: 'Кемінде {limit} өріс көрсетіңіз', ru: 'Укажите не менее {limit} поля', en: 'Give at least {limit} field(s)' },
   oneOf: { kk: 'Мән бірде-бір нұсқаға сәйкес келмейді', ru: 'Значение не подходит ни под один вариант', en: 'The value matches none of the allowed shapes' },
   // identifiers
   'iin.format': { kk: 'ЖСН 12 цифрдан тұрады', ru: 'ИИН состоит из 12 цифр', en: 'An IIN has 12 digits' },
@@ -83,6 +106,11 @@ const MESSAGES: Record<string, Text> = {
   'birthDate.inFuture': { kk: 'Туған күн болашақта', ru: 'Дата рождения в будущем', en: 'The birth date is in the future' },
   'sex.differsFromIin': { kk: 'Жынысы ЖСН-мен сәйкес келмейді', ru: 'Пол не совпадает с ИИН', en: 'The sex differs from the IIN' },
   'receivedAt.inFuture': { kk: 'Түскен уақыты болашақта', ru: 'Время поступления в будущем', en: 'The receipt time is in the future' },
+  'subKind.unknown': {
+    kk: '«{documentType}» құжат түрінің «{subKind}» деген түршесі мерзімдер каталогында жоқ',
+    ru: 'В каталоге сроков нет подвида «{subKind}» для вида документа «{documentType}»',
+    en: 'The term catalogue has no sub-kind "{subKind}" of the document type "{documentType}"',
+  },
   'directory.unknownCode': { kk: 'Анықтамалықта «{code}» коды жоқ', ru: 'В справочнике нет кода «{code}»', en: 'The directory has no code "{code}"' },
   // review
   'assignment.reviewEnded': { kk: 'Қарау аяқталды, орындаушы тағайындалмайды', ru: 'Рассмотрение завершено, исполнитель не назначается', en: 'The review has ended; no executor can be assigned' },
@@ -160,6 +188,25 @@ const MESSAGES: Record<string, Text> = {
   },
   'appeal.unknown': { kk: 'Мұндай жолданым жоқ', ru: 'Такого обращения нет', en: 'No such appeal' },
   'organization.unknown': { kk: 'Мұндай ұйым жоқ', ru: 'Такой организации нет', en: 'No such organization' },
+  // reference data edited by an administrator (src/reference/admin.ts)
+  'text.blank': { kk: 'Бос болмауы керек', ru: 'Не должно быть пустым', en: 'Must not be blank' },
+  'calendar.yearOutOfRange': { kk: 'Жыл {min}–{max} аралығында болуы керек', ru: 'Год должен быть в пределах {min}–{max}', en: 'The year must be within {min}–{max}' },
+  'calendar.alreadyConfirmed': { kk: '{year} жылдың күнтізбесі расталған', ru: 'Календарь {year} года уже подтвержден', en: 'The calendar of {year} is already confirmed' },
+  'term.countOutOfRange': { kk: 'Мерзім {min}-ден {max}-ге дейін болуы керек', ru: 'Срок должен быть от {min} до {max}', en: 'The term must be from {min} to {max}' },
+  'term.newSubKindNeedsLabel': {
+    kk: 'Жаңа түршенің атауын қазақ, орыс және ағылшын тілдерінде беріңіз',
+    ru: 'Для нового подвида укажите название на казахском, русском и английском',
+    en: 'A new sub-kind needs its label in Kazakh, Russian and English',
+  },
+  'workingHours.endBeforeStart': { kk: 'Жұмыс күні басталғаннан кейін аяқталуы керек', ru: 'Рабочий день должен заканчиваться после начала', en: 'The working day must end after it starts' },
+  'timeZone.unknown': { kk: '«{timeZone}» деген уақыт белдеуі жоқ (IANA атауы күтілген)', ru: 'Нет часового пояса «{timeZone}» (ожидается имя IANA)', en: 'No time zone "{timeZone}" (an IANA name is expected)' },
+  'directory.closed': {
+    kk: 'Бұл анықтамалықтың кодтарын жүйе белгілейді: тек атауларын өзгертуге болады',
+    ru: 'Коды этого справочника задает система: можно менять только названия',
+    en: 'The system fixes the codes of this directory: only their labels can change',
+  },
+  'directory.codeExists': { kk: 'Анықтамалықта «{code}» коды бар', ru: 'В справочнике уже есть код «{code}»', en: 'The directory already has the code "{code}"' },
+  'directory.unknownParent': { kk: 'Анықтамалықта «{code}» тобы жоқ', ru: 'В справочнике нет группы «{code}»', en: 'The directory has no group "{code}"' },
   // web app: sessions, passwords, registry look-ups, queues
   csrf: {
     kk: 'Сұрау расталмады (CSRF): бетті жаңартып, қайталаңыз',

@@ -1,6 +1,6 @@
 // The HTTP assembly: JSON-schema validation, OpenAPI at /api/docs, bearer authentication on every
 // route not marked public, errors as {error: {code, message, fields}} in the caller's language.
-import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyError } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyReply, type FastifyError } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import rateLimit from '@fastify/rate-limit';
@@ -14,6 +14,7 @@ import { maskIdentifiersInText } from '../domain/identifiers.ts';
 import type { Language } from '../domain/vocabulary.ts';
 import { accessRoutes } from '../access/routes.ts';
 import { referenceRoutes } from '../reference/routes.ts';
+import { referenceAdminRoutes } from '../reference/admin-routes.ts';
 import { intakeRoutes } from '../intake/routes.ts';
 import { reviewRoutes } from '../review/routes.ts';
 import { letterRoutes, verificationPage } from '../letters/routes.ts';
@@ -58,6 +59,8 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
       : false,
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true, discriminator: true } },
     bodyLimit: 2 * 1024 * 1024,
+    // a bad URL or an over-long path parameter, found before routing: the same answer as any other
+    frameworkErrors: (error, req, reply) => sendClientError(error, req, reply),
   });
 
   await app.register(swagger, {
@@ -88,10 +91,12 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
 
   app.addHook('onRequest', async (req) => {
     req.lang = languageOf(req.headers['accept-language']);
-    if (!req.url.startsWith('/api/v1/') || req.routeOptions.config.public) return;
+    // Only the API's own routes need a session: an unknown path under /api/v1/ (unmatched, or
+    // matched by the web app's static wildcard) goes on to its 404 unauthenticated.
+    if (!req.routeOptions.url?.startsWith('/api/v1/') || req.routeOptions.config.public) return;
     // A bearer token (API clients) or the session cookie (the web app, src/access/session-cookies.ts).
     const session = sessionTokenOf(req);
-    const actor = session ? await authenticate(ctx.db, session.token, ctx.clock.now()) : null;
+    const actor = session ? await authenticate(ctx, session.token) : null;
     if (!actor) throw new AppError(401, 'unauthorized');
     if (session!.via === 'cookie' && !csrfSatisfied(req)) throw new AppError(403, 'csrf');
     req.actor = actor;
@@ -105,9 +110,7 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
         error: {
           code: error.code,
           message: message(error.code, lang, error.params),
-          ...(error.fields.length > 0
-            ? { fields: error.fields.map((f) => ({ path: f.path, code: f.code, message: message(f.code, lang, f.params) })) }
-            : {}),
+          fields: error.fields.map((f) => ({ path: f.path, code: f.code, message: message(f.code, lang, f.params) })),
         },
       });
     }
@@ -131,14 +134,9 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
       });
       return reply.status(400).send({ error: { code: 'validation', message: message('validation', lang), fields } });
     }
-    if (error.statusCode === 429) {
-      return reply.status(429).send({ error: { code: 'rateLimited', message: message('rateLimited', lang) } });
-    }
-    if (error.statusCode && error.statusCode < 500) {
-      return reply.status(error.statusCode).send({ error: { code: error.code ?? 'badRequest', message: error.message } });
-    }
+    if (error.statusCode && error.statusCode < 500) return sendClientError(error, req, reply);
     req.log.error(error);
-    return reply.status(500).send({ error: { code: 'internal', message: message('internal', lang) } });
+    return reply.status(500).send({ error: { code: 'internal', message: message('internal', lang), fields: [] } });
   });
 
   // The web app's own paths (/queues, /appeals/…) are answered with its page (SPA fallback).
@@ -146,7 +144,7 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
   app.setNotFoundHandler((req, reply) =>
     web && isWebAppRequest(req)
       ? sendWebApp(reply)
-      : reply.status(404).send({ error: { code: 'notFound', message: message('notFound', languageOf(req.headers['accept-language'])) } }),
+      : reply.status(404).send({ error: { code: 'notFound', message: message('notFound', languageOf(req.headers['accept-language'])), fields: [] } }),
   );
 
   app.get('/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
@@ -156,6 +154,7 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
     async (api) => {
       await accessRoutes(api, ctx);
       await referenceRoutes(api, ctx);
+      await referenceAdminRoutes(api, ctx);
       await intakeRoutes(api, ctx);
       await reviewRoutes(api, ctx);
       await letterRoutes(api, ctx);
@@ -169,4 +168,31 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
     { prefix: '/api/v1' },
   );
   return app;
+}
+
+/** Fastify's own client errors (and any other 4xx a plugin raises) with our codes: the message in
+ *  the caller's language; a body that is not JSON is a problem of the field '/'. */
+const CLIENT_ERRORS: Record<string, { code: string; path?: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'body.invalidJson', path: '/' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'body.emptyJson', path: '/' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'body.unsupportedMediaType' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'body.tooLarge' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'body.invalidContentLength' },
+  FST_ERR_ROUTE_MISSING_CONTENT_TYPE: { code: 'body.missingContentType' },
+  FST_ERR_BAD_URL: { code: 'url.invalid' },
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'url.tooLong' },
+};
+
+const STATUS_CODES: Record<number, string> = { 401: 'unauthorized', 403: 'forbidden', 404: 'notFound', 429: 'rateLimited' };
+
+function sendClientError(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const lang = languageOf(req.headers['accept-language']);
+  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  const known = CLIENT_ERRORS[error.code];
+  const code = known?.code ?? STATUS_CODES[status] ?? 'badRequest';
+  const params = { limit: Math.round((req.routeOptions.bodyLimit ?? 0) / (1024 * 1024)) };
+  const text = message(code, lang, params);
+  return reply.status(status).send({
+    error: { code, message: text, fields: known?.path ? [{ path: known.path, code, message: text }] : [] },
+  });
 }

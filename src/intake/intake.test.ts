@@ -4,6 +4,9 @@ import { testApp, rowCounts, type TestApp, type Api } from '../../test/support.t
 import { extractPdfText } from '../pdf/pdf-text.ts';
 import { REGISTRATION_NUMBER_PATTERN } from '../domain/numbering.ts';
 import { DOCUMENT_TYPES } from '../domain/vocabulary.ts';
+import { openServerDatabase } from '../db/connection.ts';
+import { createContext } from '../app.ts';
+import { buildServer } from '../http/server.ts';
 
 // The server clock: Wednesday 18 March 2026, 10:00 in Astana (UTC+5).
 let t: TestApp;
@@ -171,6 +174,12 @@ describe('registration', () => {
     assert.equal(calc.status, 200);
     assert.equal(calc.body.registrationDate, '2026-03-16');
     assert.equal(calc.body.dueDate, weekend.body.dueDate);
+    const unknownKind = await registrar('GET', `/api/v1/calendar/term?receivedAt=${encodeURIComponent('2026-03-14T11:00:00+05:00')}&documentType=application&subKind=noSuchKind`);
+    assert.equal(unknownKind.status, 422);
+    assert.deepEqual(
+      unknownKind.body.error.fields.map((f: { path: string; message: string }) => [f.path, f.message]),
+      [['/querystring/subKind', 'The term catalogue has no sub-kind "noSuchKind" of the document type "application"']],
+    );
   });
 
   test('a special-law sub-kind, listed with the terms, changes the term', async () => {
@@ -206,6 +215,45 @@ describe('registration', () => {
     const counter = await t.ctx.db.selectFrom('appeal_counters').selectAll().where('year', '=', 2026).executeTakeFirstOrThrow();
     const total = await t.ctx.db.selectFrom('appeals').select((e) => e.fn.countAll<number>().as('n')).where('registration_year', '=', 2026).executeTakeFirstOrThrow();
     assert.equal(counter.last_value, Number(total.n), 'no gaps: the counter equals the number of cards');
+  });
+});
+
+describe('registrations from two server processes on one database', () => {
+  // Each server stores its registrations by its own statements (group commit, store.ts), so two
+  // servers' transactions compete for the year's counter row. The embedded database has one
+  // connection and one process: there is nothing to compete.
+  test('numbers stay distinct and gapless', { skip: process.env.DATABASE_URL ? false : 'needs the PostgreSQL server (DATABASE_URL)' }, async () => {
+    const second = await openServerDatabase(t.databaseUrl!, 8);
+    const ctx2 = await createContext(second, t.ctx.config);
+    ctx2.clock = t.ctx.clock;
+    const server2 = await buildServer(ctx2);
+    await server2.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const address = server2.server.address();
+      const url2 = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      const { token } = (await (await fetch(`${url2}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'registrar', password: 'demo' }) })).json()) as { token: string };
+      const viaSecond = (body: unknown) =>
+        fetch(`${url2}/api/v1/appeals`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
+          async (r) => ({ status: r.status, body: (await r.json()) as any }),
+        );
+      const body = (i: number) => ({ ...paperApplication, summary: `Екі сервер ${i}`, applicant: { kind: 'individual', lastName: 'Екі', firstName: `N${i}` } });
+      const results = [];
+      for (let round = 0; round < 3; round++) {
+        results.push(
+          ...(await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 === 0 ? registrar('POST', '/api/v1/appeals', body(i)) : viaSecond(body(i)))))),
+        );
+      }
+      assert.ok(results.every((r) => r.status === 201), JSON.stringify(results.find((r) => r.status !== 201)?.body));
+      const seqs = results.map((r) => Number(REGISTRATION_NUMBER_PATTERN.exec(r.body.registrationNumber)![3]));
+      assert.equal(new Set(seqs).size, results.length, 'distinct');
+      // gapless over the whole year: every number from 1 to the counter is on exactly one card
+      const counter = await t.ctx.db.selectFrom('appeal_counters').select('last_value').where('year', '=', 2026).executeTakeFirstOrThrow();
+      const all = (await t.ctx.db.selectFrom('appeals').select('sequence_number').where('registration_year', '=', 2026).orderBy('sequence_number').execute()).map((r) => r.sequence_number);
+      assert.deepEqual(all, Array.from({ length: counter.last_value }, (_, i) => i + 1));
+    } finally {
+      await server2.close();
+      await second.close();
+    }
   });
 });
 
@@ -302,6 +350,14 @@ describe('duplicate check', () => {
     assert.equal(copy.body.duplicateCandidate, true);
     assert.equal(copy.body.duplicateCandidates[0].appealId, first.body.id);
     assert.equal(copy.body.duplicateCandidates[0].reason, 'sameNameAndPhone');
+
+    // paged like every list: both earlier appeals are candidates now, most similar first
+    const all = await registrar('POST', '/api/v1/appeals/duplicate-check', original);
+    assert.equal(all.body.total, 2);
+    const second = await registrar('POST', '/api/v1/appeals/duplicate-check?limit=1&offset=1', original);
+    assert.deepEqual([second.body.items.length, second.body.total], [1, 2]);
+    assert.equal(second.body.items[0].appealId, all.body.items[1].appealId);
+    assert.equal((await registrar('POST', '/api/v1/appeals/duplicate-check?limit=0', original)).status, 400);
   });
 });
 
@@ -323,6 +379,8 @@ describe('bad input changes nothing', () => {
     ['receipt in the future', { ...paperApplication, receivedAt: '2026-03-19T10:00:00+05:00' }, 422, '/receivedAt'],
     ['issue category not in the directory', { ...paperApplication, issueCategory: 'weather' }, 422, '/issueCategory'],
     ['unknown organization', { ...paperApplication, organizationId: 999999 }, 403, ''],
+    ['sub-kind not in the term catalogue', { ...paperApplication, subKind: 'noSuchKind' }, 422, '/subKind'],
+    ['sub-kind of another document type', { ...paperApplication, subKind: 'mediaInquiry' }, 422, '/subKind'],
   ];
   for (const [name, body, status, path] of cases) {
     test(name, async () => {
@@ -339,6 +397,37 @@ describe('bad input changes nothing', () => {
       assert.deepEqual(await rowCounts(t.database), before);
     });
   }
+
+  test("the server's own refusals — malformed JSON, an empty body, another media type, too large a body — answer in the same shape and language", async () => {
+    const { token } = (await (await fetch(`${t.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'registrar', password: 'demo' }) })).json()) as { token: string };
+    const send = async (body: string, contentType: string, lang: string) => {
+      const res = await fetch(`${t.url}/api/v1/appeals`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': contentType, 'accept-language': lang },
+        body,
+      });
+      return { status: res.status, body: (await res.json()) as any };
+    };
+    const before = await rowCounts(t.database);
+    const malformed = await send('{"documentType": "application",', 'application/json', 'ru');
+    assert.equal(malformed.status, 400);
+    assert.deepEqual(malformed.body.error, {
+      code: 'body.invalidJson',
+      message: 'Тело запроса не является корректным JSON',
+      fields: [{ path: '/', code: 'body.invalidJson', message: 'Тело запроса не является корректным JSON' }],
+    });
+    const empty = await send('', 'application/json', 'en');
+    assert.equal(empty.status, 400);
+    assert.equal(empty.body.error.code, 'body.emptyJson');
+    assert.equal(empty.body.error.fields[0].path, '/');
+    const text = await send('<appeal/>', 'application/xml', 'kk');
+    assert.equal(text.status, 415);
+    assert.deepEqual(text.body.error, { code: 'body.unsupportedMediaType', message: 'Сұрау денесінің бұл түрі (Content-Type) қабылданбайды', fields: [] });
+    const large = await send(JSON.stringify({ ...paperApplication, text: 'ж'.repeat(1_100_000) }), 'application/json', 'en');
+    assert.equal(large.status, 413);
+    assert.deepEqual(large.body.error, { code: 'body.tooLarge', message: 'The request body is too large (at most 2 MB)', fields: [] });
+    assert.deepEqual(await rowCounts(t.database), before);
+  });
 
   test('messages follow Accept-Language', async () => {
     const body = { ...paperApplication, applicant: { ...person, iin: '870412300415' } };
@@ -365,15 +454,24 @@ describe('talon', () => {
     assert.ok(text.includes(a.registrationNumber), 'registration number');
     assert.ok(text.includes('Әлібеков'), 'applicant with Kazakh letters');
     assert.ok(text.includes('қабылданатын болады'), 'the Kazakh note');
+    assert.ok(text.includes('Сүлейменова Г.Ә.'), 'the registrar by surname and initials');
   });
 });
 
 describe('access', () => {
-  test('no token → 401, unknown route → 404, docs are served', async () => {
-    const anon = await fetch(`${t.url}/api/v1/appeals`);
+  test('no token → 401, unknown route → 404 (before authentication), docs are served', async () => {
+    const anon = await fetch(`${t.url}/api/v1/appeals`, { headers: { 'accept-language': 'ru' } });
     assert.equal(anon.status, 401);
-    assert.equal(((await anon.json()) as any).error.code, 'unauthorized');
+    assert.deepEqual(((await anon.json()) as any).error, { code: 'unauthorized', message: 'Требуется вход в систему', fields: [] });
     assert.equal((await registrar('GET', '/api/v1/nothing-here')).status, 404);
+    for (const [method, path] of [['GET', '/api/v1/nothing-here'], ['DELETE', '/api/v1/appeals'], ['POST', '/api/v1/calendar/2026']]) {
+      const unknown = await fetch(`${t.url}${path}`, { method, headers: { 'accept-language': 'kk' } });
+      assert.equal(unknown.status, 404, `${method} ${path}`);
+      assert.deepEqual(((await unknown.json()) as any).error, { code: 'notFound', message: 'Табылмады', fields: [] });
+    }
+    const badUrl = await fetch(`${t.url}/api/v1/appeals/%E0%A4%A`, { headers: { 'accept-language': 'en' } });
+    assert.equal(badUrl.status, 400);
+    assert.deepEqual(((await badUrl.json()) as any).error, { code: 'url.invalid', message: 'The request URL is malformed', fields: [] });
     const docs = await fetch(`${t.url}/api/docs/json`);
     assert.equal(docs.status, 200);
     const doc = (await docs.json()) as any;
@@ -413,6 +511,20 @@ describe('access', () => {
       });
     for (let i = 0; i < 5; i++) assert.equal((await tryLogin('wrong')).status, 401);
     assert.equal((await tryLogin('demo')).status, 423);
+  });
+
+  test("an appeal's events are paged, oldest first", async () => {
+    const a = (await registrar('POST', '/api/v1/appeals', { ...paperApplication, summary: 'Оқиғалар беті' })).body;
+    const head = await t.as('head');
+    const executor = (await head('GET', '/api/v1/users?role=executor')).body.items[0];
+    assert.equal((await head('POST', `/api/v1/appeals/${a.id}/assignments`, { executorId: executor.id })).status, 201);
+    const all = await registrar('GET', `/api/v1/appeals/${a.id}/events`);
+    assert.deepEqual([all.body.items.map((e: { kind: string }) => e.kind), all.body.total], [['registered', 'assigned'], 2]);
+    const first = await registrar('GET', `/api/v1/appeals/${a.id}/events?limit=1`);
+    assert.deepEqual([first.body.items.map((e: { kind: string }) => e.kind), first.body.total], [['registered'], 2]);
+    const next = await registrar('GET', `/api/v1/appeals/${a.id}/events?limit=1&offset=1`);
+    assert.deepEqual([next.body.items.map((e: { kind: string }) => e.kind), next.body.total], [['assigned'], 2]);
+    assert.equal((await registrar('GET', `/api/v1/appeals/${a.id}/events?limit=1001`)).status, 400);
   });
 
   test('lists are scoped and paged', async () => {

@@ -1,13 +1,13 @@
 // Use cases of intake: register an appeal (rules.md §1.2), check it for duplicates (p.13).
 import { randomUUID } from 'node:crypto';
-import type { Context } from '../context.ts';
+import { timeZoneOf, type Context } from '../context.ts';
 import type { Actor } from '../access/actor.ts';
 import { hasRole } from '../access/actor.ts';
 import { AppError, forbidden, invalid } from '../errors.ts';
 import { today } from '../context.ts';
 import { closedPeriodForRegistration } from '../domain/corrections.ts';
 import { registrationDate as registrationDateOf } from '../domain/calendar.ts';
-import { dueDate, termRule } from '../domain/terms.ts';
+import { dueDate, findTermRule, termRule } from '../domain/terms.ts';
 import { registrationNumber, talonNumber } from '../domain/numbering.ts';
 import { applicantDisplayName, checkRegistration, filedWithReviewingBody, type ApplicantCard, type RegistrationInput } from '../domain/registration.ts';
 import { comparableText, DUPLICATE_MAX_CANDIDATES, DUPLICATE_MIN_SIMILARITY, isDuplicateCandidate } from '../domain/duplicates.ts';
@@ -162,12 +162,15 @@ async function prepare(ctx: Context, actor: Actor, input: RegistrationInput) {
   if (receivedAt.getTime() > now.getTime()) throw invalid([{ path: '/receivedAt', code: 'receivedAt.inFuture' }]);
   const regDate = registrationDateOf(
     receivedAt,
-    organization.time_zone,
+    timeZoneOf(ctx, organization),
     { start: organization.work_start, end: organization.work_end },
     ctx.law.calendar,
   );
   const checked = checkRegistration(input, regDate);
   if (!checked.ok) throw invalid(checked.errors);
+  if (!findTermRule(ctx.law.terms, input.documentType, input.subKind)) {
+    throw invalid([{ path: '/subKind', code: 'subKind.unknown', params: { subKind: input.subKind!, documentType: input.documentType } }]);
+  }
   const unknown = given
     .filter((c) => !context.knownCodes.has(`${c.directory}/${c.code}`))
     .map((c) => ({ path: c.path, code: 'directory.unknownCode', params: { code: c.code } }));

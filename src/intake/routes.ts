@@ -13,6 +13,22 @@ import { AppError } from '../errors.ts';
 
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } } as const;
 
+interface Page {
+  limit: number;
+  offset: number;
+}
+
+/** limit/offset paging, as every list; the default page holds a whole list of the usual size. */
+const pageSchema = (defaultLimit: number, maxLimit: number) =>
+  ({
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      limit: { type: 'integer', minimum: 1, maximum: maxLimit, default: defaultLimit },
+      offset: { type: 'integer', minimum: 0, default: 0 },
+    },
+  }) as const;
+
 export async function intakeRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
   app.post<{ Body: RegistrationInput }>(
     '/appeals',
@@ -31,19 +47,20 @@ export async function intakeRoutes(app: FastifyInstance, ctx: Context): Promise<
     },
   );
 
-  app.post<{ Body: RegistrationInput }>(
+  app.post<{ Body: RegistrationInput; Querystring: Page }>(
     '/appeals/duplicate-check',
     {
       schema: {
         tags: ['intake'],
-        summary: 'Duplicate candidates for an appeal about to be registered (nothing is stored)',
+        summary: 'Duplicate candidates for an appeal about to be registered (nothing is stored), most similar first',
+        querystring: pageSchema(20, 100),
         body: registrationSchema,
         response: { 200: { type: 'object', properties: { items: { type: 'array', items: duplicateCandidateSchema }, total: { type: 'integer' } } } },
       },
     },
     async (req) => {
-      const items = await checkDuplicates(ctx, req.actor, req.body);
-      return { items, total: items.length };
+      const found = await checkDuplicates(ctx, req.actor, req.body);
+      return { items: found.slice(req.query.offset, req.query.offset + req.query.limit), total: found.length };
     },
   );
 
@@ -89,13 +106,14 @@ export async function intakeRoutes(app: FastifyInstance, ctx: Context): Promise<
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get<{ Params: { id: string }; Querystring: Page }>(
     '/appeals/:id/events',
     {
       schema: {
         tags: ['intake'],
-        summary: 'The audit log of an appeal: every change, who, where and when',
+        summary: 'The audit log of an appeal: every change, who, where and when, oldest first',
         params: idParams,
+        querystring: pageSchema(500, 1000),
         response: {
           200: {
             type: 'object',
@@ -122,7 +140,8 @@ export async function intakeRoutes(app: FastifyInstance, ctx: Context): Promise<
     },
     async (req) => {
       const appeal = await appealInScope(ctx.db, req.actor, req.params.id);
-      const items = (await eventsOf(ctx.db, appeal.id)).map((e) => ({
+      const { items: events, total } = await eventsOf(ctx.db, appeal.id, req.query);
+      const items = events.map((e) => ({
         id: e.id,
         at: e.at.toISOString(),
         kind: e.kind,
@@ -130,7 +149,7 @@ export async function intakeRoutes(app: FastifyInstance, ctx: Context): Promise<
         actor: { id: e.actor_id, name: e.actor_name },
         changes: e.changes,
       }));
-      return { items, total: items.length };
+      return { items, total };
     },
   );
 
@@ -146,7 +165,7 @@ export async function intakeRoutes(app: FastifyInstance, ctx: Context): Promise<
     },
     async (req, reply) => {
       const appeal = await appealInScope(ctx.db, req.actor, req.params.id);
-      const pdf = await talonPdf(ctx.db, appeal);
+      const pdf = await talonPdf(ctx, appeal);
       return reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="talon-${appeal.talon_number}.pdf"`)

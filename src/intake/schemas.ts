@@ -223,6 +223,7 @@ export const errorSchema = {
   properties: {
     error: {
       type: 'object',
+      required: ['code', 'message', 'fields'],
       properties: {
         code: { type: 'string' },
         message: { type: 'string' },

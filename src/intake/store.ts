@@ -23,7 +23,8 @@ export interface OrganizationForRegistration {
   name_kk: string;
   name_ru: string;
   name_en: string;
-  time_zone: string;
+  /** null: the configured time zone (context.ts timeZoneOf) */
+  time_zone: string | null;
   work_start: string;
   work_end: string;
   address: string | null;

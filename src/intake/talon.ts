@@ -1,10 +1,11 @@
 // The talon of a registered appeal (rules p.8, Annex 3).
-import type { Db } from '../db/connection.ts';
+import { timeZoneOf, type Context } from '../context.ts';
 import { localDateTime } from '../domain/calendar.ts';
 import { renderTalon } from '../pdf/talon.ts';
 import type { AppealRow } from './store.ts';
 
-export async function talonPdf(db: Db, appeal: AppealRow): Promise<Buffer> {
+export async function talonPdf(ctx: Context, appeal: AppealRow): Promise<Buffer> {
+  const { db } = ctx;
   const [org, type] = await Promise.all([
     db
       .selectFrom('organizations')
@@ -18,7 +19,7 @@ export async function talonPdf(db: Db, appeal: AppealRow): Promise<Buffer> {
       .where('code', '=', appeal.document_type)
       .executeTakeFirstOrThrow(),
   ]);
-  const received = localDateTime(appeal.received_at, org.time_zone);
+  const received = localDateTime(appeal.received_at, timeZoneOf(ctx, org));
   return renderTalon({
     talonNumber: appeal.talon_number,
     registrationNumber: appeal.registration_number,

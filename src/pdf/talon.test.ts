@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { extractPdfText } from './pdf-text.ts';
 import { pdfPageCount } from './render.ts';
 import { ANONYMOUS_LABEL, renderTalon, type TalonData } from './talon.ts';
+import { surnameWithInitials } from '../domain/registration.ts';
 
 const talon: TalonData = {
   talonNumber: '26032000000042',
@@ -38,7 +39,8 @@ test('talon: one A4 page with the data, Kazakh letters and both notes extractabl
     'Әлібек Қуаныш Ұланұлы',
     'Бурабай ауданының әкімдігі',
     'Акимат Бурабайского района',
-    'Сүлейменова Гүлнұр Әбдіқадірқызы',
+    'Сүлейменова Г.Ә.', // surname and initials of the employee who accepted it (Annex 3)
+    'Бас маман, Сүлейменова Г.Ә.',
     'Өтініш / Заявление',
     // ә қ ұ ү і ғ ң ө һ through the font's ToUnicode map
     'түбіртек / корешок',
@@ -56,6 +58,7 @@ test('talon: one A4 page with the data, Kazakh letters and both notes extractabl
   }
   // Both halves carry the talon number.
   assert.equal(text.split('№ 26032000000042').length - 1, 2);
+  assert.ok(!text.includes('Гүлнұр'), 'the full name is not printed');
 });
 
 test('talon: re-rendering gives identical bytes', async () => {
@@ -93,4 +96,13 @@ test('talon: long names and addresses still fit on one page', async () => {
   const text = flat(await extractPdfText(pdf));
   assert.ok(text.includes('Акмолинской области'));
   assert.ok(text.includes('eotinish.kz'));
+});
+
+test('talon: the employee who accepted is named by surname and initials (rules p.8, Annex 3)', () => {
+  assert.equal(surnameWithInitials('Сүлейменова Гүлнұр Әбдіқадірқызы'), 'Сүлейменова Г.Ә.');
+  assert.equal(surnameWithInitials('Ким Виктория Сергеевна'), 'Ким В.С.');
+  assert.equal(surnameWithInitials('  Омаров   Дәурен  '), 'Омаров Д.'); // no patronymic
+  assert.equal(surnameWithInitials('Петрова Анна-Мария'), 'Петрова А.-М.');
+  assert.equal(surnameWithInitials('Smith john'), 'Smith J.');
+  assert.equal(surnameWithInitials('Әлиев'), 'Әлиев');
 });

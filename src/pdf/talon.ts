@@ -14,6 +14,7 @@ import type {
   TDocumentDefinitions,
 } from 'pdfmake/interfaces.js';
 import { pdfPageCount, renderPdf } from './render.ts';
+import { surnameWithInitials } from '../domain/registration.ts';
 
 export interface TalonData {
   /** YYMMDD + 8-digit sequence, e.g. 26032000000042. */
@@ -29,6 +30,7 @@ export interface TalonData {
   registrationDate: string;
   /** YYYY-MM-DD (printed DD.MM.YYYY); any other string is printed as given. */
   dueDate: string;
+  /** Printed as position and "surname, initials" (Annex 3). */
   acceptedBy: { fullName: string; position: string };
   organization: { name: { kk: string; ru: string }; address: string | null; phone: string | null };
 }
@@ -248,7 +250,7 @@ class TalonLayout {
           {
             stack: [
               { text: t.acceptedBy.position, style: 'value' },
-              { text: t.acceptedBy.fullName, style: 'value', bold: true },
+              { text: surnameWithInitials(t.acceptedBy.fullName), style: 'value', bold: true },
             ],
           },
           'Жолданымды қабылдаған қызметкердің лауазымы, тегі, аты-жөні (бар болған жағдайда), қолы / ' +
@@ -279,7 +281,7 @@ class TalonLayout {
         ...this.commonFields(),
         this.field({ text: acceptanceLine(t.receivedAt), style: 'value' }, '(қабылданды / принято)'),
         this.field(
-          { text: `${t.acceptedBy.position}, ${t.acceptedBy.fullName}`, style: 'value' },
+          { text: `${t.acceptedBy.position}, ${surnameWithInitials(t.acceptedBy.fullName)}`, style: 'value' },
           'Қабылдаған / принял (лауазымы, тегі, аты-жөні (бар болған жағдайда) / ' +
             'должность, фамилия и инициалы (при его наличии))',
         ),

@@ -1,27 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.ts';
-import { organizationRefSchema, localized } from './present.ts';
-import { registrationDate } from '../domain/calendar.ts';
-import { dueDate, termRule } from '../domain/terms.ts';
-import { DEFAULT_TIME_ZONE, DEFAULT_WORKING_HOURS } from '../domain/calendar.ts';
+import {
+  directoryEntrySchema,
+  organizationSchema,
+  presentCalendarYear,
+  presentDirectoryEntry,
+  presentOrganization,
+  presentTermRule,
+  termRuleSchema,
+} from './present.ts';
+import { DEFAULT_WORKING_HOURS, registrationDate } from '../domain/calendar.ts';
+import { dueDate, findTermRule } from '../domain/terms.ts';
 import { DOCUMENT_TYPES, type DocumentType } from '../domain/vocabulary.ts';
-import { notFound } from '../errors.ts';
-import { DIRECTORY_NAMES } from '../db/reference/directories.ts';
+import { invalid } from '../errors.ts';
+import { DIRECTORY_NAMES, type DirectoryName } from '../db/reference/directories.ts';
+import { CALENDAR_YEARS } from '../domain/reference.ts';
+import { errorSchema } from '../intake/schemas.ts';
 import { inScope } from '../access/scope.ts';
-
-const organizationSchema = {
-  type: 'object',
-  properties: {
-    ...organizationRefSchema.properties,
-    names: { type: 'object', properties: { kk: { type: 'string' }, ru: { type: 'string' }, en: { type: 'string' } } },
-    parentId: { type: ['integer', 'null'] },
-    kind: { type: 'string' },
-    kato: { type: ['string', 'null'] },
-    timeZone: { type: 'string' },
-    reportRow: { type: ['integer', 'null'] },
-    workingHours: { type: 'object', properties: { start: { type: 'string' }, end: { type: 'string' } } },
-  },
-} as const;
 
 export async function referenceRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
   app.get<{ Querystring: { id?: number; parent?: number; root?: boolean; code?: string; q?: string; mine?: boolean; limit: number; offset: number } }>(
@@ -64,68 +59,44 @@ export async function referenceRoutes(app: FastifyInstance, ctx: Context): Promi
         q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
       return {
-        items: rows.map((o) => ({
-          id: o.id,
-          code: o.code,
-          name: localized(o, req.lang),
-          names: { kk: o.name_kk, ru: o.name_ru, en: o.name_en },
-          parentId: o.parent_id,
-          kind: o.kind,
-          kato: o.kato,
-          timeZone: o.time_zone,
-          reportRow: o.report_row,
-          workingHours: { start: o.work_start, end: o.work_end },
-        })),
+        items: rows.map((o) => presentOrganization(ctx, o, req.lang)),
         total: Number(count.n),
       };
     },
   );
 
-  app.get<{ Params: { name: string } }>(
+  app.get<{ Params: { name: DirectoryName }; Querystring: { includeInactive?: boolean } }>(
     '/directories/:name',
     {
       schema: {
         tags: ['reference'],
-        summary: 'A directory (document type, form, channel, language, issue category, …) with kk/ru/en labels',
+        summary: 'A directory (document type, form, channel, language, issue category, …) with kk/ru/en labels; the active entries unless asked for all',
         params: { type: 'object', properties: { name: { type: 'string', enum: [...DIRECTORY_NAMES] } } },
+        querystring: { type: 'object', additionalProperties: false, properties: { includeInactive: { type: 'boolean', default: false } } },
         response: {
-          200: {
-            type: 'object',
-            required: ['items', 'total'],
-            properties: {
-              items: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  required: ['code', 'label', 'labels'],
-                  properties: {
-                    code: { type: 'string' },
-                    label: { type: 'string' },
-                    labels: { type: 'object', required: ['kk', 'ru', 'en'], properties: { kk: { type: 'string' }, ru: { type: 'string' }, en: { type: 'string' } } },
-                    parentCode: { type: ['string', 'null'] },
-                  },
-                },
-              },
-              total: { type: 'integer' },
-            },
-          },
+          200: { type: 'object', required: ['items', 'total'], properties: { items: { type: 'array', items: directoryEntrySchema }, total: { type: 'integer' } } },
         },
       },
     },
     async (req) => {
-      const rows = await ctx.db
-        .selectFrom('directory_entries')
-        .selectAll()
-        .where('directory', '=', req.params.name)
-        .where('active', '=', true)
-        .orderBy('sort_order')
-        .execute();
-      const items = rows.map((r) => ({
-        code: r.code,
-        label: localized(r, req.lang),
-        labels: { kk: r.label_kk, ru: r.label_ru, en: r.label_en },
-        parentCode: r.parent_code,
-      }));
+      let q = ctx.db.selectFrom('directory_entries').selectAll().where('directory', '=', req.params.name);
+      if (!req.query.includeInactive) q = q.where('active', '=', true);
+      const items = (await q.orderBy('sort_order').execute()).map((r) => presentDirectoryEntry(r, req.lang));
+      return { items, total: items.length };
+    },
+  );
+
+  app.get(
+    '/terms',
+    {
+      schema: {
+        tags: ['reference'],
+        summary: 'The term catalogue: the review term of each document type and special-law sub-kind, with its legal basis',
+        response: { 200: { type: 'object', required: ['items', 'total'], properties: { items: { type: 'array', items: termRuleSchema }, total: { type: 'integer' } } } },
+      },
+    },
+    async (req) => {
+      const items = ctx.law.terms.map((r) => presentTermRule(r, req.lang));
       return { items, total: items.length };
     },
   );
@@ -183,7 +154,7 @@ export async function referenceRoutes(app: FastifyInstance, ctx: Context): Promi
     {
       schema: {
         tags: ['reference'],
-        summary: 'Registration date and due date for a receipt time, with the default working hours',
+        summary: 'Registration date and due date for a receipt time, with the default working hours and time zone (JOLDANYM_TIME_ZONE)',
         querystring: {
           type: 'object',
           required: ['receivedAt', 'documentType'],
@@ -203,13 +174,18 @@ export async function referenceRoutes(app: FastifyInstance, ctx: Context): Promi
               term: { type: 'object', properties: { unit: { type: 'string' }, count: { type: 'integer' }, basis: { type: 'string' } } },
             },
           },
+          400: errorSchema,
+          422: errorSchema,
         },
       },
     },
     async (req) => {
       const { calendar, terms, count } = ctx.law;
-      const reg = registrationDate(new Date(req.query.receivedAt), DEFAULT_TIME_ZONE, DEFAULT_WORKING_HOURS, calendar);
-      const rule = termRule(terms, req.query.documentType, req.query.subKind);
+      const rule = findTermRule(terms, req.query.documentType, req.query.subKind);
+      if (!rule) {
+        throw invalid([{ path: '/querystring/subKind', code: 'subKind.unknown', params: { subKind: req.query.subKind!, documentType: req.query.documentType } }]);
+      }
+      const reg = registrationDate(new Date(req.query.receivedAt), ctx.config.timeZone, DEFAULT_WORKING_HOURS, calendar);
       return { registrationDate: reg, dueDate: dueDate(calendar, reg, rule.term, count), term: { ...rule.term, basis: rule.basis } };
     },
   );
@@ -220,18 +196,9 @@ export async function referenceRoutes(app: FastifyInstance, ctx: Context): Promi
       schema: {
         tags: ['reference'],
         summary: 'The days of a year that differ from the Monday–Friday week, and whether the year is provisional',
-        params: { type: 'object', properties: { year: { type: 'integer', minimum: 2000, maximum: 2100 } } },
+        params: { type: 'object', properties: { year: { type: 'integer', minimum: CALENDAR_YEARS.min, maximum: CALENDAR_YEARS.max } } },
       },
     },
-    async (req) => {
-      const days = ctx.law.calendar.yearDays(req.params.year);
-      if (days.length === 0) throw notFound();
-      const weekend = (d: string) => [0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay());
-      return {
-        year: req.params.year,
-        provisional: ctx.law.calendar.isProvisional(req.params.year),
-        exceptions: days.filter((d) => d.working === weekend(d.date)),
-      };
-    },
+    async (req) => presentCalendarYear(ctx.law.calendar, req.params.year),
   );
 }

@@ -4,7 +4,7 @@
 // is the catalogue's (src/domain/decisions.ts); this file only carries it out.
 import { randomUUID } from 'node:crypto';
 import type { Context } from '../context.ts';
-import { today as todayOf } from '../context.ts';
+import { today as todayOf, timeZoneOf } from '../context.ts';
 import { hasRole, type Actor } from '../access/actor.ts';
 import { AppError, forbidden, invalid } from '../errors.ts';
 import type { Db } from '../db/connection.ts';
@@ -304,7 +304,7 @@ async function openCard(
   opts: { part?: number; summary?: string; atReviewingBody?: boolean },
 ) {
   const target = await store.organizationOf(trx, targetId);
-  const regDate = registrationDate(now, target.time_zone, { start: target.work_start, end: target.work_end }, ctx.law.calendar);
+  const regDate = registrationDate(now, timeZoneOf(ctx, target), { start: target.work_start, end: target.work_end }, ctx.law.calendar);
   const rule = termRule(ctx.law.terms, source.document_type as DocumentType, source.sub_kind);
   const id = randomUUID();
   const registrationNumber = opts.part ? `${source.registration_number}/${opts.part}` : source.registration_number;

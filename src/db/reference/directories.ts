@@ -51,6 +51,10 @@ export const VOCABULARY_DIRECTORIES = {
   applicantKind: APPLICANT_KINDS,
 } as const satisfies Partial<Record<DirectoryName, readonly string[]>>;
 
+/** Directories an administrator may relabel but not add to or deactivate: the vocabularies of the
+ *  system, and sex (derived from the IIN). */
+export const CLOSED_DIRECTORIES: readonly DirectoryName[] = [...(Object.keys(VOCABULARY_DIRECTORIES) as DirectoryName[]), 'sex'];
+
 function l(kk: string, ru: string, en: string): Labels {
   return { kk, ru, en };
 }

@@ -58,22 +58,20 @@ export interface OrganizationSeed {
   kind: OrganizationKind;
   /** KATO code (9 digits) of the territory, where known. */
   kato: string | null;
-  /** IANA time zone; Kazakhstan is one zone (UTC+5) since 1 March 2024. */
-  timeZone: string;
+  /** IANA time zone of its own; null: the configured one (JOLDANYM_TIME_ZONE, Asia/Almaty by
+   *  default — Kazakhstan is one zone, UTC+5, since 1 March 2024). */
+  timeZone: string | null;
   /** 1-ТӨ report row this organization heads; null for organizations counted in an ancestor's row. */
   reportRow: number | null;
 }
 
-export const DEFAULT_TIME_ZONE = 'Asia/Almaty';
-
-const TZ = DEFAULT_TIME_ZONE;
-
+// None of the shipped organizations names a time zone: the whole country is one.
 function row(code: string, reportRow: number, kind: OrganizationKind, name: Labels, kato: string | null = null): OrganizationSeed {
-  return { code, parentCode: null, name, kind, kato, timeZone: TZ, reportRow };
+  return { code, parentCode: null, name, kind, kato, timeZone: null, reportRow };
 }
 
 function child(code: string, parentCode: string, kind: OrganizationKind, name: Labels, kato: string | null = null): OrganizationSeed {
-  return { code, parentCode, name, kind, kato, timeZone: TZ, reportRow: null };
+  return { code, parentCode, name, kind, kato, timeZone: null, reportRow: null };
 }
 
 function localExecutiveBodies(
@@ -426,56 +424,85 @@ const DEMO_OBLAST: OrganizationSeed[] = [
   // them (Zlatopol and Vedenovka in Burabay district, Zerendi and Aidabol in Zerendi district,
   // Damsa and Novokubanka in Shortandy district); they have not been checked against the current
   // KATO, so treat them as plausible demo names. Shchuchinsk is the town centre of Burabay district.
-  child('AKM-BURABAY', 'AKM-AKIMAT', 'districtAkimat', {
-    kk: 'Бурабай ауданының әкімдігі',
-    ru: 'Акимат Бурабайского района',
-    en: 'Akimat of Burabay district',
-  }),
-  child('AKM-BURABAY-SHCHUCHINSK', 'AKM-BURABAY', 'townAkimat', {
-    kk: 'Щучинск қаласы әкімінің аппараты',
-    ru: 'Аппарат акима города Щучинска',
-    en: 'Office of the Akim of the town of Shchuchinsk',
-  }),
-  child('AKM-BURABAY-ZLATOPOL', 'AKM-BURABAY', 'ruralAkimat', {
-    kk: 'Златополь ауылдық округі әкімінің аппараты',
-    ru: 'Аппарат акима Златопольского сельского округа',
-    en: 'Office of the Akim of Zlatopol rural okrug',
-  }),
-  child('AKM-BURABAY-VEDENOVKA', 'AKM-BURABAY', 'ruralAkimat', {
-    kk: 'Веденовка ауылдық округі әкімінің аппараты',
-    ru: 'Аппарат акима Веденовского сельского округа',
-    en: 'Office of the Akim of Vedenovka rural okrug',
-  }),
-  child('AKM-ZERENDI', 'AKM-AKIMAT', 'districtAkimat', {
-    kk: 'Зеренді ауданының әкімдігі',
-    ru: 'Акимат Зерендинского района',
-    en: 'Akimat of Zerendi district',
-  }),
-  child('AKM-ZERENDI-ZERENDI', 'AKM-ZERENDI', 'ruralAkimat', {
-    kk: 'Зеренді ауылдық округі әкімінің аппараты',
-    ru: 'Аппарат акима Зерендинского сельского округа',
-    en: 'Office of the Akim of Zerendi rural okrug',
-  }),
-  child('AKM-ZERENDI-AIDABOL', 'AKM-ZERENDI', 'ruralAkimat', {
-    kk: 'Айдабол ауылдық округі әкімінің аппараты',
-    ru: 'Аппарат акима Айдабульского сельского округа',
-    en: 'Office of the Akim of Aidabol rural okrug',
-  }),
-  child('AKM-SHORTANDY', 'AKM-AKIMAT', 'districtAkimat', {
-    kk: 'Шортанды ауданының әкімдігі',
-    ru: 'Акимат Шортандинского района',
-    en: 'Akimat of Shortandy district',
-  }),
-  child('AKM-SHORTANDY-DAMSA', 'AKM-SHORTANDY', 'ruralAkimat', {
-    kk: 'Дамса ауылдық округі әкімінің аппараты',
-    ru: 'Аппарат акима Дамсинского сельского округа',
-    en: 'Office of the Akim of Damsa rural okrug',
-  }),
-  child('AKM-SHORTANDY-NOVOKUBANKA', 'AKM-SHORTANDY', 'ruralAkimat', {
-    kk: 'Новокубанка ауылдық округі әкімінің аппараты',
-    ru: 'Аппарат акима Новокубанского сельского округа',
-    en: 'Office of the Akim of Novokubanka rural okrug',
-  }),
+  //
+  // KATO (AA BB CC DDD: oblast, district, okrug or town administration, settlement). The district
+  // codes follow the settlement codes in common use: Shchuchinsk 117020100 (so Burabay district,
+  // formerly Shchuchinsk district and numbered under that name, is 1170 — not 1156, which is
+  // Zerendi: Zerenda 115630100), Shortandy settlement 116830100 (district 1168). The town
+  // administration of Shchuchinsk (1170 20 000) and the Zerendi rural okrug around Zerenda
+  // (1156 30 000) follow from them. The other okrugs' CC digits are UNVERIFIED estimates from the
+  // classifier's alphabetical order (rural okrugs are numbered from 40 up) — check them against
+  // the current KATO before relying on them.
+  child(
+    'AKM-BURABAY',
+    'AKM-AKIMAT',
+    'districtAkimat',
+    { kk: 'Бурабай ауданының әкімдігі', ru: 'Акимат Бурабайского района', en: 'Akimat of Burabay district' },
+    '117000000',
+  ),
+  child(
+    'AKM-BURABAY-SHCHUCHINSK',
+    'AKM-BURABAY',
+    'townAkimat',
+    { kk: 'Щучинск қаласы әкімінің аппараты', ru: 'Аппарат акима города Щучинска', en: 'Office of the Akim of the town of Shchuchinsk' },
+    '117020000',
+  ),
+  child(
+    'AKM-BURABAY-ZLATOPOL',
+    'AKM-BURABAY',
+    'ruralAkimat',
+    { kk: 'Златополь ауылдық округі әкімінің аппараты', ru: 'Аппарат акима Златопольского сельского округа', en: 'Office of the Akim of Zlatopol rural okrug' },
+    '117049000', // UNVERIFIED okrug digits
+  ),
+  child(
+    'AKM-BURABAY-VEDENOVKA',
+    'AKM-BURABAY',
+    'ruralAkimat',
+    { kk: 'Веденовка ауылдық округі әкімінің аппараты', ru: 'Аппарат акима Веденовского сельского округа', en: 'Office of the Akim of Vedenovka rural okrug' },
+    '117047000', // UNVERIFIED okrug digits
+  ),
+  child(
+    'AKM-ZERENDI',
+    'AKM-AKIMAT',
+    'districtAkimat',
+    { kk: 'Зеренді ауданының әкімдігі', ru: 'Акимат Зерендинского района', en: 'Akimat of Zerendi district' },
+    '115600000',
+  ),
+  child(
+    'AKM-ZERENDI-ZERENDI',
+    'AKM-ZERENDI',
+    'ruralAkimat',
+    { kk: 'Зеренді ауылдық округі әкімінің аппараты', ru: 'Аппарат акима Зерендинского сельского округа', en: 'Office of the Akim of Zerendi rural okrug' },
+    '115630000',
+  ),
+  child(
+    'AKM-ZERENDI-AIDABOL',
+    'AKM-ZERENDI',
+    'ruralAkimat',
+    { kk: 'Айдабол ауылдық округі әкімінің аппараты', ru: 'Аппарат акима Айдабульского сельского округа', en: 'Office of the Akim of Aidabol rural okrug' },
+    '115641000', // UNVERIFIED okrug digits
+  ),
+  child(
+    'AKM-SHORTANDY',
+    'AKM-AKIMAT',
+    'districtAkimat',
+    { kk: 'Шортанды ауданының әкімдігі', ru: 'Акимат Шортандинского района', en: 'Akimat of Shortandy district' },
+    '116800000',
+  ),
+  child(
+    'AKM-SHORTANDY-DAMSA',
+    'AKM-SHORTANDY',
+    'ruralAkimat',
+    { kk: 'Дамса ауылдық округі әкімінің аппараты', ru: 'Аппарат акима Дамсинского сельского округа', en: 'Office of the Akim of Damsa rural okrug' },
+    '116845000', // UNVERIFIED okrug digits
+  ),
+  child(
+    'AKM-SHORTANDY-NOVOKUBANKA',
+    'AKM-SHORTANDY',
+    'ruralAkimat',
+    { kk: 'Новокубанка ауылдық округі әкімінің аппараты', ru: 'Аппарат акима Новокубанского сельского округа', en: 'Office of the Akim of Novokubanka rural okrug' },
+    '116853000', // UNVERIFIED okrug digits
+  ),
 ];
 
 /** The statistics authority (rules.md §1), under the Prosecutor General's Office row. */

@@ -53,7 +53,7 @@ test('organizations: labels, kinds, KATO, time zone', () => {
     assertLabels(o.name, o.code);
     assert.ok((ORGANIZATION_KINDS as readonly string[]).includes(o.kind), `${o.code}: kind ${o.kind}`);
     if (o.kato !== null) assert.match(o.kato, /^\d{9}$/, o.code);
-    assert.equal(o.timeZone, 'Asia/Almaty', o.code);
+    assert.equal(o.timeZone, null, `${o.code}: none names a time zone (the configured one applies)`);
   }
   // The Kazakh names use the Kazakh letters, not look-alikes.
   const kk = ORGANIZATIONS.map((o) => o.name.kk).join(' ');
@@ -113,6 +113,25 @@ test('organizations: the demo oblast and the statistics authority', () => {
     assert.ok(below.length >= 2 && below.length <= 3, district);
     for (const o of below) assert.ok(o.kind === 'ruralAkimat' || o.kind === 'townAkimat', o.code);
   }
+});
+
+test('organizations: the demo districts and okrugs have KATO codes nested in their parents (AA BB CC DDD)', () => {
+  const byCode = new Map(ORGANIZATIONS.map((o) => [o.code, o]));
+  assert.equal(byCode.get('AKM-BURABAY')?.kato, '117000000');
+  const districts = ORGANIZATIONS.filter((o) => o.kind === 'districtAkimat');
+  assert.equal(districts.length, 3);
+  const katos = new Set<string>();
+  for (const d of districts) {
+    assert.match(d.kato ?? '', /^11\d{2}0{5}$/, d.code); // in Akmola oblast, a district
+    for (const o of ORGANIZATIONS.filter((x) => x.parentCode === d.code)) {
+      assert.match(o.kato ?? '', /^\d{6}000$/, o.code); // a town administration or rural okrug
+      assert.equal(o.kato!.slice(0, 4), d.kato!.slice(0, 4), `${o.code} lies in ${d.code}`);
+      assert.notEqual(o.kato, d.kato, o.code);
+      katos.add(o.kato!);
+    }
+    katos.add(d.kato!);
+  }
+  assert.equal(katos.size, 3 + ORGANIZATIONS.filter((o) => o.kind === 'ruralAkimat' || o.kind === 'townAkimat').length, 'distinct codes');
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -63,9 +63,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -82,9 +82,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -176,9 +176,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -195,9 +195,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -214,9 +214,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -398,9 +398,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -417,9 +417,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -470,9 +470,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -489,9 +489,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -508,9 +508,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -527,9 +527,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -576,9 +576,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -595,9 +595,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -653,14 +653,15 @@ export interface paths {
                                 code?: string;
                                 name?: string;
                                 names?: {
-                                    kk?: string;
-                                    ru?: string;
-                                    en?: string;
+                                    kk: string;
+                                    ru: string;
+                                    en: string;
                                 };
                                 parentId?: number | null;
                                 kind?: string;
                                 kato?: string | null;
                                 timeZone?: string;
+                                ownTimeZone?: string | null;
                                 reportRow?: number | null;
                                 workingHours?: {
                                     start?: string;
@@ -688,10 +689,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A directory (document type, form, channel, language, issue category, …) with kk/ru/en labels */
+        /** A directory (document type, form, channel, language, issue category, …) with kk/ru/en labels; the active entries unless asked for all */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    includeInactive?: boolean;
+                };
                 header?: never;
                 path: {
                     name: "documentType" | "form" | "channel" | "language" | "procedure" | "applicantKind" | "addresseeCategory" | "issueCategory" | "citizenship" | "sex" | "nationality" | "socialStatus" | "businessCategory";
@@ -716,6 +719,62 @@ export interface paths {
                                     en: string;
                                 };
                                 parentCode?: string | null;
+                                active: boolean;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The term catalogue: the review term of each document type and special-law sub-kind, with its legal basis */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                documentType: string;
+                                subKind: string | null;
+                                label: string;
+                                labels: {
+                                    kk: string;
+                                    ru: string;
+                                    en: string;
+                                };
+                                term: {
+                                    /** @enum {string} */
+                                    unit: "workingDays" | "calendarDays" | "months";
+                                    count: number;
+                                };
+                                extendable: boolean;
+                                basis: string;
                             }[];
                             total: number;
                         };
@@ -791,7 +850,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Registration date and due date for a receipt time, with the default working hours */
+        /** Registration date and due date for a receipt time, with the default working hours and time zone (JOLDANYM_TIME_ZONE) */
         get: {
             parameters: {
                 query: {
@@ -820,6 +879,44 @@ export interface paths {
                                 unit?: string;
                                 count?: number;
                                 basis?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
                             };
                         };
                     };
@@ -868,6 +965,1044 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/calendar/days/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Administrator: make a day non-working or working, with the basis in its note (in a provisional year it overrides or adds to the derived days) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    date: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        working: boolean;
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date */
+                            date: string;
+                            working: boolean;
+                            note?: string;
+                            provisional: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Administrator: remove a day's entry (the day is as the week, or in a provisional year the statute, makes it) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    date: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/calendar/{year}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Administrator: confirm a provisional year — its days in force become its explicit list, no longer derived */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            provisional: boolean;
+                            exceptions: unknown[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Administrator: set the term and basis of a document type's rule or of a special-law sub-kind, or add a sub-kind (with its label) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        documentType: "application" | "complaint" | "report" | "inquiry" | "feedback" | "proposal";
+                        subKind?: string | null;
+                        term: {
+                            /** @enum {string} */
+                            unit: "workingDays" | "calendarDays" | "months";
+                            count: number;
+                        };
+                        basis: string;
+                        extendable?: boolean;
+                        label?: {
+                            kk: string;
+                            ru: string;
+                            en: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            documentType: string;
+                            subKind: string | null;
+                            label: string;
+                            labels: {
+                                kk: string;
+                                ru: string;
+                                en: string;
+                            };
+                            term: {
+                                /** @enum {string} */
+                                unit: "workingDays" | "calendarDays" | "months";
+                                count: number;
+                            };
+                            extendable: boolean;
+                            basis: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Administrator: an organization's working hours and time zone (null: the configured one, JOLDANYM_TIME_ZONE) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        workingHours?: {
+                            start: string;
+                            end: string;
+                        };
+                        timeZone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: number;
+                            code?: string;
+                            name?: string;
+                            names?: {
+                                kk: string;
+                                ru: string;
+                                en: string;
+                            };
+                            parentId?: number | null;
+                            kind?: string;
+                            kato?: string | null;
+                            timeZone?: string;
+                            ownTimeZone?: string | null;
+                            reportRow?: number | null;
+                            workingHours?: {
+                                start?: string;
+                                end?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/admin/directories/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Administrator: add an entry to a directory (not to those whose codes the system fixes: document type, form, channel, procedure, applicant kind, sex) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: "documentType" | "form" | "channel" | "language" | "procedure" | "applicantKind" | "addresseeCategory" | "issueCategory" | "citizenship" | "sex" | "nationality" | "socialStatus" | "businessCategory";
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        label: {
+                            kk: string;
+                            ru: string;
+                            en: string;
+                        };
+                        parentCode?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            label: string;
+                            labels: {
+                                kk: string;
+                                ru: string;
+                                en: string;
+                            };
+                            parentCode?: string | null;
+                            active: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/directories/{name}/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Administrator: relabel a directory entry in kk/ru/en, deactivate or reactivate it (an inactive code is refused on new cards) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: "documentType" | "form" | "channel" | "language" | "procedure" | "applicantKind" | "addresseeCategory" | "issueCategory" | "citizenship" | "sex" | "nationality" | "socialStatus" | "businessCategory";
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        label?: {
+                            kk?: string;
+                            ru?: string;
+                            en?: string;
+                        };
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            label: string;
+                            labels: {
+                                kk: string;
+                                ru: string;
+                                en: string;
+                            };
+                            parentCode?: string | null;
+                            active: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/appeals": {
@@ -1206,9 +2341,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -1225,9 +2360,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -1253,10 +2388,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Duplicate candidates for an appeal about to be registered (nothing is stored) */
+        /** Duplicate candidates for an appeal about to be registered (nothing is stored), most similar first */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -1586,10 +2724,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit log of an appeal: every change, who, where and when */
+        /** The audit log of an appeal: every change, who, where and when, oldest first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -1732,9 +2873,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -1751,9 +2892,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -1825,9 +2966,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -1844,9 +2985,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -2073,9 +3214,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -2092,9 +3233,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -2111,9 +3252,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -2417,9 +3558,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -2436,9 +3577,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -2455,9 +3596,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -2474,9 +3615,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -2605,9 +3746,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -2624,9 +3765,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -2643,9 +3784,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -2833,9 +3974,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -2852,9 +3993,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -2871,9 +4012,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -3115,9 +4256,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -3170,9 +4311,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -3189,9 +4330,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -3237,9 +4378,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -3358,9 +4499,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -3377,9 +4518,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -3396,9 +4537,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -3593,9 +4734,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -3612,9 +4753,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -3631,9 +4772,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -3694,9 +4835,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -3713,9 +4854,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -3834,9 +4975,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -3853,9 +4994,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -3872,9 +5013,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4003,9 +5144,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4022,9 +5163,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4041,9 +5182,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4152,9 +5293,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4171,9 +5312,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4190,9 +5331,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4388,9 +5529,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4407,9 +5548,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4426,9 +5567,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4513,9 +5654,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4532,9 +5673,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4551,9 +5692,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4616,9 +5757,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4635,9 +5776,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4654,9 +5795,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4720,9 +5861,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4739,9 +5880,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4861,9 +6002,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4880,9 +6021,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4953,9 +6094,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4972,9 +6113,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -4991,9 +6132,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -5047,9 +6188,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -5066,9 +6207,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -5117,9 +6258,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -5136,9 +6277,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -5187,9 +6328,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -5206,9 +6347,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -5225,9 +6366,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -5357,9 +6498,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -5376,9 +6517,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -5395,9 +6536,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -5414,9 +6555,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -5542,9 +6683,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -5561,9 +6702,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -5636,9 +6777,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -5655,9 +6796,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -5674,9 +6815,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -5871,9 +7012,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -5890,9 +7031,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -5909,9 +7050,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -5928,9 +7069,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -6010,9 +7151,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -6029,9 +7170,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -6079,9 +7220,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -6147,9 +7288,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -6166,9 +7307,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -6185,9 +7326,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -6204,9 +7345,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -6299,9 +7440,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -6318,9 +7459,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -6337,9 +7478,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -6414,9 +7555,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -6433,9 +7574,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -6452,9 +7593,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -6507,9 +7648,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -6526,9 +7667,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -6545,9 +7686,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -6736,9 +7877,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
@@ -6853,9 +7994,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             error?: {
-                                code?: string;
-                                message?: string;
-                                fields?: {
+                                code: string;
+                                message: string;
+                                fields: {
                                     path?: string;
                                     code?: string;
                                     message?: string;
