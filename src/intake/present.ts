@@ -34,6 +34,8 @@ export async function presentAppeal(db: Db, a: AppealRow, lang: Language) {
     applicantKind: a.applicant_kind,
     applicantName: a.applicant_name,
     applicants: applicants.map((c) => ({
+      // the АИ-1 card's own id: a correction petition names the card it changes
+      id: c.id,
       kind: c.kind,
       citizenship: c.citizenship,
       iin: c.iin,

@@ -35,9 +35,9 @@ export async function intakeRoutes(app: FastifyInstance, ctx: Context): Promise<
     {
       schema: {
         tags: ['intake'],
-        summary: 'Register an appeal (ТЖ-1, АИ-1): numbers, talon, registration and due dates, duplicate candidates',
+        summary: 'Register an appeal (ТЖ-1, АИ-1): numbers, talon, registration and due dates, duplicate candidates; 409 when the registration date falls in a closed reporting period',
         body: registrationSchema,
-        response: { 201: appealSchema, 400: errorSchema, 422: errorSchema },
+        response: { 201: appealSchema, 400: errorSchema, 403: errorSchema, 409: errorSchema, 422: errorSchema },
       },
     },
     async (req, reply) => {

@@ -108,6 +108,7 @@ export const registrationSchema = {
 const applicantCardSchema = {
   type: 'object',
   properties: {
+    id: { type: 'string', format: 'uuid' },
     kind: { type: 'string' },
     citizenship: { type: ['string', 'null'] },
     iin: { type: ['string', 'null'] },

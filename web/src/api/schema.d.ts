@@ -2066,7 +2066,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Register an appeal (ТЖ-1, АИ-1): numbers, talon, registration and due dates, duplicate candidates */
+        /** Register an appeal (ТЖ-1, АИ-1): numbers, talon, registration and due dates, duplicate candidates; 409 when the registration date falls in a closed reporting period */
         post: {
             parameters: {
                 query?: never;
@@ -2259,6 +2259,8 @@ export interface paths {
                             applicantKind?: "individual" | "legalEntity" | "anonymous" | "collective";
                             applicantName?: string | null;
                             applicants?: {
+                                /** Format: uuid */
+                                id?: string;
                                 kind?: string;
                                 citizenship?: string | null;
                                 iin?: string | null;
@@ -2335,6 +2337,44 @@ export interface paths {
                 };
                 /** @description Default Response */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2633,6 +2673,8 @@ export interface paths {
                             applicantKind?: "individual" | "legalEntity" | "anonymous" | "collective";
                             applicantName?: string | null;
                             applicants?: {
+                                /** Format: uuid */
+                                id?: string;
                                 kind?: string;
                                 citizenship?: string | null;
                                 iin?: string | null;
