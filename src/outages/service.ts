@@ -5,6 +5,7 @@
 // date are those of the day it came), and flagged with its act, journal page and entry; an entry
 // made more than 24 hours after the restoration is a violation.
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Context } from '../context.ts';
 import type { Actor } from '../access/actor.ts';
 import { hasRole } from '../access/actor.ts';
@@ -15,6 +16,7 @@ import type { RegistrationInput } from '../domain/registration.ts';
 import { paperJournalEntryLate } from '../domain/accounting.ts';
 import { registerAppeal } from '../intake/register.ts';
 import { cardsChanged } from '../statistics/cards.ts';
+import { countedFor, countedPredicate } from '../statistics/scope.ts';
 
 export interface OutageActInput {
   organizationId?: number;
@@ -45,12 +47,22 @@ export async function recordOutageAct(ctx: Context, actor: Actor, input: OutageA
   return id;
 }
 
+/** The organizations whose acts and entries the actor sees: their own, or the statistics authority
+ *  those it counts (it is told of the late entries). */
+async function outageScope(ctx: Context, actor: Actor, column: string) {
+  if (actor.roles.includes('statistician')) return countedPredicate(await countedFor(ctx.db, actor), sql.ref(column));
+  return inScope(actor, column);
+}
+
 export async function outageActs(ctx: Context, actor: Actor) {
+  const visible = await outageScope(ctx, actor, 'o.organization_id');
   return ctx.db
     .selectFrom('outage_acts as o')
+    .innerJoin('organizations as org', 'org.id', 'o.organization_id')
     .select([
       'o.id',
       'o.organization_id',
+      'org.code as organization_code',
       'o.started_at',
       'o.ended_at',
       'o.cause',
@@ -59,7 +71,7 @@ export async function outageActs(ctx: Context, actor: Actor) {
       (e) => e.selectFrom('paper_journal_entries as j').select((x) => x.fn.countAll<number>().as('n')).whereRef('j.outage_act_id', '=', 'o.id').as('entries'),
       (e) => e.selectFrom('paper_journal_entries as j').select((x) => x.fn.countAll<number>().as('n')).whereRef('j.outage_act_id', '=', 'o.id').where('j.late', '=', true).as('late_entries'),
     ])
-    .where(inScope(actor, 'o.organization_id'))
+    .where(visible)
     .orderBy('o.started_at', 'desc')
     .limit(500)
     .execute();
@@ -113,13 +125,15 @@ export async function enterFromPaperJournal(ctx: Context, actor: Actor, actId: s
 
 /** Paper-journal entries made more than 24 hours after the restoration (p.31). */
 export async function lateEntries(ctx: Context, actor: Actor) {
+  const visible = await outageScope(ctx, actor, 'o.organization_id');
   return ctx.db
     .selectFrom('paper_journal_entries as j')
     .innerJoin('outage_acts as o', 'o.id', 'j.outage_act_id')
     .innerJoin('appeals as a', 'a.id', 'j.appeal_id')
-    .select(['j.appeal_id', 'a.registration_number', 'j.page', 'j.entry', 'j.received_at', 'j.entered_at', 'o.ended_at', 'o.organization_id', 'o.id as outage_act_id'])
+    .innerJoin('organizations as org', 'org.id', 'o.organization_id')
+    .select(['j.appeal_id', 'a.registration_number', 'j.page', 'j.entry', 'j.received_at', 'j.entered_at', 'o.ended_at', 'o.organization_id', 'org.code as organization_code', 'o.id as outage_act_id'])
     .where('j.late', '=', true)
-    .where(inScope(actor, 'o.organization_id'))
+    .where(visible)
     .orderBy('j.entered_at', 'desc')
     .limit(1000)
     .execute();

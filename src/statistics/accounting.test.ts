@@ -44,6 +44,14 @@ describe('indicators', () => {
     );
     assert.deepEqual({ reviewed: april.reviewed, late: april.decidedLate, onTime: april.onTimeShare, received: april.received, electronic: april.electronicShare }, { reviewed: 1, late: 1, onTime: 0, received: 0, electronic: null });
     assert.equal((await registrar('GET', '/api/v1/indicators?year=2026&month=4')).status, 403);
+    // the authority's rows start with the total of the groups, as 1-ТӨ's row 1
+    const country = (await statistician('GET', '/api/v1/indicators?year=2026&month=4')).body;
+    const groups = country.rows.filter((r: { kind: string }) => r.kind === 'group');
+    assert.deepEqual([country.rows[0].kind, country.rows[0].organization, country.rows[0].reportRow], ['total', null, 1]);
+    for (const k of ['received', 'reviewed', 'decidedLate', 'overdueAtEnd'] as const) {
+      assert.equal(country.rows[0].months[2][k], groups.reduce((n: number, r: { months: Record<string, number>[] }) => n + r.months[2]![k]!, 0), k);
+    }
+    assert.equal(country.rows[0].months[2].received, 4);
   });
 });
 
@@ -75,6 +83,9 @@ describe('outage mode (p.31)', () => {
     const violations = await head('GET', '/api/v1/outages/late-entries');
     assert.equal(violations.body.items.length, 1);
     assert.equal(violations.body.items[0].hoursAfterRestoration, 25);
+    // the statistics authority is told of the violations in the organizations it counts
+    assert.deepEqual((await statistician('GET', '/api/v1/outages/late-entries')).body.items.map((x: { appealId: string }) => x.appealId), [late.body.appealId]);
+    assert.equal((await statistician('GET', '/api/v1/outages')).body.items[0].organization.code, 'AKM-BURABAY');
     const journal = await t.ctx.db.selectFrom('export_journal').select('record').where('appeal_id', '=', late.body.appealId).where('kind', '=', 'tzh1').orderBy('seq', 'desc').executeTakeFirstOrThrow();
     assert.deepEqual((journal.record as { paperJournal: { page: number; entry: number; late: boolean } }).paperJournal, {
       outageActId: act.body.id, page: 1, entry: 2, receivedAt: '2026-04-14T06:30:00.000Z', late: true,
@@ -162,6 +173,13 @@ describe('reconciliation (p.34)', () => {
     assert.equal(statement.body.cards.length, opened.body.organization.counts.received + statement.body.cards.filter((c: { received: boolean }) => !c.received).length);
 
     assert.equal((await statistician('POST', `/api/v1/reconciliations/${opened.body.id}/confirm`)).body.authority.confirmedBy, 'Ахметжанов Ержан Қайратұлы');
+    const mine = await head('GET', '/api/v1/reconciliations?year=2026&month=3');
+    assert.deepEqual(mine.body.period, { year: 2026, month: 3 });
+    assert.deepEqual(
+      mine.body.items.map((r: { id: string; organization: { code: string }; differences: number; authorityConfirmedAt: string | null; organizationConfirmedAt: string | null }) => [r.id, r.organization.code, r.differences, !!r.authorityConfirmedAt, !!r.organizationConfirmedAt]),
+      [[opened.body.id, 'AKM-BURABAY', 1, true, false]],
+    );
+    assert.equal((await registrar('GET', '/api/v1/reconciliations')).status, 403);
     const both = await head('POST', `/api/v1/reconciliations/${opened.body.id}/confirm`);
     assert.equal(both.body.organization.confirmedBy, 'Қасымов Нұрлан Жақсылықұлы');
     assert.equal((await statistician('POST', '/api/v1/reconciliations', { organizationId: org })).status, 409);

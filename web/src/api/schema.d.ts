@@ -2901,6 +2901,72 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            form: string;
+                            title: string;
+                            period: {
+                                year: number;
+                                month: number;
+                                from: string;
+                                to: string;
+                            };
+                            organization: {
+                                id?: number;
+                                code?: string;
+                                name?: string;
+                            } | null;
+                            snapshot?: {
+                                id: string;
+                                kind: string;
+                                formedAt: string;
+                                formedBy: string;
+                                sha256: string;
+                                signature: {
+                                    valid?: boolean;
+                                    reason?: string | null;
+                                    signer?: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    signedAt?: string | null;
+                                    signerName?: string | null;
+                                } | null;
+                            };
+                            sections: {
+                                id: string;
+                                title: string;
+                                tables: {
+                                    id: string;
+                                    title: string;
+                                    columns: {
+                                        n: number;
+                                        key: string;
+                                        title: string;
+                                        /** @enum {string} */
+                                        kind: "flow" | "stock";
+                                        group: string | null;
+                                    }[];
+                                    rows: {
+                                        /** @enum {string} */
+                                        kind: "total" | "group" | "ofWhich" | "own" | "child";
+                                        reportRow: number | null;
+                                        organization: {
+                                            id: number | null;
+                                            code: string;
+                                            name: string;
+                                        };
+                                        cells: number[];
+                                    }[];
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3070,6 +3136,41 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cell: {
+                                year: number;
+                                month: number;
+                                table: string;
+                                column: string;
+                                n: number;
+                                kind: string;
+                                organization: number | null;
+                                own: boolean;
+                            };
+                            total: number;
+                            items: {
+                                id: string;
+                                imported: boolean;
+                                visible: boolean;
+                                registrationNumber: string | null;
+                                registrationDate: string | null;
+                                documentType: string | null;
+                                status: string | null;
+                                summary: string | null;
+                                organization: {
+                                    id: number;
+                                    code: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3195,7 +3296,23 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                year: number;
+                                month: number;
+                                kind: string;
+                                formedAt: string;
+                                formedBy: string;
+                                sha256: string;
+                                signed: boolean;
+                                signerName: string | null;
+                                signedAt: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
                 };
             };
         };
@@ -3218,6 +3335,72 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            form: string;
+                            title: string;
+                            period: {
+                                year: number;
+                                month: number;
+                                from: string;
+                                to: string;
+                            };
+                            organization: {
+                                id?: number;
+                                code?: string;
+                                name?: string;
+                            } | null;
+                            snapshot?: {
+                                id: string;
+                                kind: string;
+                                formedAt: string;
+                                formedBy: string;
+                                sha256: string;
+                                signature: {
+                                    valid?: boolean;
+                                    reason?: string | null;
+                                    signer?: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    signedAt?: string | null;
+                                    signerName?: string | null;
+                                } | null;
+                            };
+                            sections: {
+                                id: string;
+                                title: string;
+                                tables: {
+                                    id: string;
+                                    title: string;
+                                    columns: {
+                                        n: number;
+                                        key: string;
+                                        title: string;
+                                        /** @enum {string} */
+                                        kind: "flow" | "stock";
+                                        group: string | null;
+                                    }[];
+                                    rows: {
+                                        /** @enum {string} */
+                                        kind: "total" | "group" | "ofWhich" | "own" | "child";
+                                        reportRow: number | null;
+                                        organization: {
+                                            id: number | null;
+                                            code: string;
+                                            name: string;
+                                        };
+                                        cells: number[];
+                                    }[];
+                                }[];
+                            }[];
+                        };
+                    };
+                };
                 /** @description Default Response */
                 400: {
                     headers: {
@@ -3341,7 +3524,66 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            form: string;
+                            title: string;
+                            period: {
+                                year: number;
+                                month: number;
+                                from: string;
+                                to: string;
+                            };
+                            organization: {
+                                id?: number;
+                                code?: string;
+                                name?: string;
+                            } | null;
+                            snapshot?: {
+                                id: string;
+                                kind: string;
+                                formedAt: string;
+                                formedBy: string;
+                                sha256: string;
+                                signature: {
+                                    valid?: boolean;
+                                    reason?: string | null;
+                                    signer?: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    signedAt?: string | null;
+                                    signerName?: string | null;
+                                } | null;
+                            };
+                            sections: {
+                                id: string;
+                                title: string;
+                                tables: {
+                                    id: string;
+                                    title: string;
+                                    columns: {
+                                        n: number;
+                                        key: string;
+                                        title: string;
+                                        /** @enum {string} */
+                                        kind: "flow" | "stock";
+                                        group: string | null;
+                                    }[];
+                                    rows: {
+                                        /** @enum {string} */
+                                        kind: "total" | "group" | "ofWhich" | "own" | "child";
+                                        reportRow: number | null;
+                                        organization: {
+                                            id: number | null;
+                                            code: string;
+                                            name: string;
+                                        };
+                                        cells: number[];
+                                    }[];
+                                }[];
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -3455,6 +3697,26 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            signature: {
+                                valid?: boolean;
+                                reason?: string | null;
+                                signer?: {
+                                    [key: string]: unknown;
+                                } | null;
+                                signedAt?: string | null;
+                                signerName?: string | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3543,7 +3805,35 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            reportId: string;
+                            period: {
+                                year: number;
+                                month: number;
+                                from: string;
+                                to: string;
+                            };
+                            formedAt: string;
+                            signed: boolean;
+                            differences: {
+                                table: string;
+                                column: string;
+                                n: number;
+                                row: {
+                                    kind: string;
+                                    reportRow: number | null;
+                                    organization: {
+                                        id?: number;
+                                        code?: string;
+                                    } | null;
+                                };
+                                snapshot: number;
+                                current: number;
+                                difference: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -3771,7 +4061,46 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                at: string;
+                                /** @enum {string} */
+                                direction: "pull" | "push" | "import";
+                                instanceId: string;
+                                /** Format: date */
+                                day: string;
+                                organization: string | null;
+                                manifestSha256: string | null;
+                                counts: {
+                                    [key: string]: number;
+                                } | null;
+                                ok: boolean;
+                                error: string | null;
+                                actor: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                fields?: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -4085,6 +4414,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/corrections/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The card fields a petition may change: type, allowed values or directory, and whether only the statistics authority decides */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                name: string;
+                                /** @enum {string} */
+                                type: "date" | "dateTime" | "enum" | "text" | "boolean" | "directory";
+                                values: string[] | null;
+                                directory: string | null;
+                                authorityOnly: boolean;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/corrections": {
         parameters: {
             query?: never;
@@ -4110,7 +4485,53 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                appealId: string;
+                                registrationNumber?: string;
+                                organization: {
+                                    id: number;
+                                    code?: string;
+                                };
+                                /** @enum {string} */
+                                action: "change" | "delete";
+                                changes: {
+                                    [key: string]: unknown;
+                                };
+                                record: {
+                                    [key: string]: unknown;
+                                } | null;
+                                reason: string;
+                                /** @enum {string} */
+                                decidedBy: "authority" | "organization";
+                                /** @enum {string} */
+                                basis: "headPetition" | "unitHeadPetition" | "authorityReport";
+                                petitioner: string;
+                                petitionerId: string | null;
+                                filedAt: string;
+                                period: {
+                                    year: number;
+                                    month: number;
+                                };
+                                /** Format: date */
+                                reviewDue: string;
+                                /** @enum {string} */
+                                status: "pending" | "applied" | "rejected";
+                                reviewer: string | null;
+                                reviewedAt: string | null;
+                                comment: string | null;
+                                before: {
+                                    [key: string]: unknown;
+                                } | null;
+                                after: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                            total: number;
+                        };
+                    };
                 };
             };
         };
@@ -4154,6 +4575,56 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            appealId: string;
+                            registrationNumber?: string;
+                            organization: {
+                                id: number;
+                                code?: string;
+                            };
+                            /** @enum {string} */
+                            action: "change" | "delete";
+                            changes: {
+                                [key: string]: unknown;
+                            };
+                            record: {
+                                [key: string]: unknown;
+                            } | null;
+                            reason: string;
+                            /** @enum {string} */
+                            decidedBy: "authority" | "organization";
+                            /** @enum {string} */
+                            basis: "headPetition" | "unitHeadPetition" | "authorityReport";
+                            petitioner: string;
+                            petitionerId: string | null;
+                            filedAt: string;
+                            period: {
+                                year: number;
+                                month: number;
+                            };
+                            /** Format: date */
+                            reviewDue: string;
+                            /** @enum {string} */
+                            status: "pending" | "applied" | "rejected";
+                            reviewer: string | null;
+                            reviewedAt: string | null;
+                            comment: string | null;
+                            before: {
+                                [key: string]: unknown;
+                            } | null;
+                            after: {
+                                [key: string]: unknown;
+                            } | null;
+                        };
+                    };
+                };
                 /** @description Default Response */
                 400: {
                     headers: {
@@ -4262,7 +4733,56 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            appealId: string;
+                            registrationNumber?: string;
+                            organization: {
+                                id: number;
+                                code?: string;
+                            };
+                            /** @enum {string} */
+                            action: "change" | "delete";
+                            changes: {
+                                [key: string]: unknown;
+                            };
+                            record: {
+                                [key: string]: unknown;
+                            } | null;
+                            reason: string;
+                            /** @enum {string} */
+                            decidedBy: "authority" | "organization";
+                            /** @enum {string} */
+                            basis: "headPetition" | "unitHeadPetition" | "authorityReport";
+                            petitioner: string;
+                            petitionerId: string | null;
+                            filedAt: string;
+                            period: {
+                                year: number;
+                                month: number;
+                            };
+                            /** Format: date */
+                            reviewDue: string;
+                            /** @enum {string} */
+                            status: "pending" | "applied" | "rejected";
+                            reviewer: string | null;
+                            reviewedAt: string | null;
+                            comment: string | null;
+                            before: {
+                                [key: string]: unknown;
+                            } | null;
+                            after: {
+                                [key: string]: unknown;
+                            } | null;
+                            attachments: {
+                                id: string;
+                                name: string;
+                                mediaType: string;
+                                sha256: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -4340,6 +4860,56 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            appealId: string;
+                            registrationNumber?: string;
+                            organization: {
+                                id: number;
+                                code?: string;
+                            };
+                            /** @enum {string} */
+                            action: "change" | "delete";
+                            changes: {
+                                [key: string]: unknown;
+                            };
+                            record: {
+                                [key: string]: unknown;
+                            } | null;
+                            reason: string;
+                            /** @enum {string} */
+                            decidedBy: "authority" | "organization";
+                            /** @enum {string} */
+                            basis: "headPetition" | "unitHeadPetition" | "authorityReport";
+                            petitioner: string;
+                            petitionerId: string | null;
+                            filedAt: string;
+                            period: {
+                                year: number;
+                                month: number;
+                            };
+                            /** Format: date */
+                            reviewDue: string;
+                            /** @enum {string} */
+                            status: "pending" | "applied" | "rejected";
+                            reviewer: string | null;
+                            reviewedAt: string | null;
+                            comment: string | null;
+                            before: {
+                                [key: string]: unknown;
+                            } | null;
+                            after: {
+                                [key: string]: unknown;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4392,7 +4962,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Outage acts of my organizations, with their journal entries and late ones */
+        /** Outage acts of my organizations (the statistics authority: those it counts), with their journal entries and late ones */
         get: {
             parameters: {
                 query?: never;
@@ -4407,7 +4977,26 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                organizationId: number;
+                                organization: {
+                                    id: number;
+                                    code: string;
+                                };
+                                startedAt: string;
+                                endedAt: string;
+                                cause: string;
+                                recordedBy: string;
+                                recordedAt: string;
+                                entries: number;
+                                lateEntries: number;
+                            }[];
+                            total: number;
+                        };
+                    };
                 };
             };
         };
@@ -4433,6 +5022,17 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
                 /** @description Default Response */
                 400: {
                     headers: {
@@ -4669,6 +5269,18 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appealId: string;
+                            late: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4774,7 +5386,27 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                appealId: string;
+                                registrationNumber: string;
+                                page: number;
+                                entry: number;
+                                receivedAt: string;
+                                enteredAt: string;
+                                restoredAt: string;
+                                hoursAfterRestoration: number;
+                                organizationId: number;
+                                organization: {
+                                    id: number;
+                                    code: string;
+                                };
+                                outageActId: string;
+                            }[];
+                            total: number;
+                        };
+                    };
                 };
             };
         };
@@ -4807,6 +5439,41 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                year: number;
+                                month: number;
+                            };
+                            rows: {
+                                organization: {
+                                    id?: number;
+                                    code?: string;
+                                    name?: string;
+                                } | null;
+                                /** @enum {string} */
+                                kind: "total" | "group" | "ofWhich" | "own" | "child";
+                                reportRow: number | null;
+                                months: {
+                                    month: number;
+                                    received: number;
+                                    reviewed: number;
+                                    decidedLate: number;
+                                    onTimeShare: number | null;
+                                    overdueAtEnd: number;
+                                    electronicShare: number | null;
+                                    receptionShare: number | null;
+                                    contactCentreShare: number | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
                 /** @description Default Response */
                 400: {
                     headers: {
@@ -4912,7 +5579,71 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Reconciliations of my organizations (the statistics authority: those it counts), and the period reconciled today */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    month?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                year?: number;
+                                month?: number;
+                            } | null;
+                            items: {
+                                id: string;
+                                organization: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                };
+                                period: {
+                                    year: number;
+                                    month: number;
+                                };
+                                openedAt: string;
+                                differences: number;
+                                authorityConfirmedAt: string | null;
+                                organizationConfirmedAt: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code?: string;
+                                message?: string;
+                                fields?: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         /** Statistics authority, 1st–8th of the month: reconcile an organization's previous month, card by card (with the organization's statement when it runs its own instance) */
         post: {
@@ -4944,6 +5675,60 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organizationId: number;
+                            period: {
+                                year: number;
+                                month: number;
+                            };
+                            openedAt: string;
+                            openedBy: string;
+                            authority: {
+                                counts: {
+                                    received: number;
+                                    reviewed: number;
+                                    results: {
+                                        [key: string]: number;
+                                    };
+                                };
+                                confirmedBy: string | null;
+                                confirmedAt: string | null;
+                            };
+                            organization: {
+                                counts: {
+                                    received: number;
+                                    reviewed: number;
+                                    results: {
+                                        [key: string]: number;
+                                    };
+                                };
+                                confirmedBy: string | null;
+                                confirmedAt: string | null;
+                            };
+                            differences: {
+                                appealId: string;
+                                registrationNumber: string;
+                                authority: {
+                                    received?: boolean;
+                                    reviewed?: boolean;
+                                    result?: string | null;
+                                } | null;
+                                organization: {
+                                    received?: boolean;
+                                    reviewed?: boolean;
+                                    result?: string | null;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
                 /** @description Default Response */
                 400: {
                     headers: {
@@ -5052,7 +5837,54 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organizationId: number;
+                            period: {
+                                year: number;
+                                month: number;
+                            };
+                            openedAt: string;
+                            openedBy: string;
+                            authority: {
+                                counts: {
+                                    received: number;
+                                    reviewed: number;
+                                    results: {
+                                        [key: string]: number;
+                                    };
+                                };
+                                confirmedBy: string | null;
+                                confirmedAt: string | null;
+                            };
+                            organization: {
+                                counts: {
+                                    received: number;
+                                    reviewed: number;
+                                    results: {
+                                        [key: string]: number;
+                                    };
+                                };
+                                confirmedBy: string | null;
+                                confirmedAt: string | null;
+                            };
+                            differences: {
+                                appealId: string;
+                                registrationNumber: string;
+                                authority: {
+                                    received?: boolean;
+                                    reviewed?: boolean;
+                                    result?: string | null;
+                                } | null;
+                                organization: {
+                                    received?: boolean;
+                                    reviewed?: boolean;
+                                    result?: string | null;
+                                } | null;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5085,6 +5917,60 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organizationId: number;
+                            period: {
+                                year: number;
+                                month: number;
+                            };
+                            openedAt: string;
+                            openedBy: string;
+                            authority: {
+                                counts: {
+                                    received: number;
+                                    reviewed: number;
+                                    results: {
+                                        [key: string]: number;
+                                    };
+                                };
+                                confirmedBy: string | null;
+                                confirmedAt: string | null;
+                            };
+                            organization: {
+                                counts: {
+                                    received: number;
+                                    reviewed: number;
+                                    results: {
+                                        [key: string]: number;
+                                    };
+                                };
+                                confirmedBy: string | null;
+                                confirmedAt: string | null;
+                            };
+                            differences: {
+                                appealId: string;
+                                registrationNumber: string;
+                                authority: {
+                                    received?: boolean;
+                                    reviewed?: boolean;
+                                    result?: string | null;
+                                } | null;
+                                organization: {
+                                    received?: boolean;
+                                    reviewed?: boolean;
+                                    result?: string | null;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
                 /** @description Default Response */
                 403: {
                     headers: {
@@ -5155,7 +6041,33 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                login: string;
+                                fullName: string;
+                                position: string;
+                                email: string | null;
+                                roles: string[];
+                                organization: {
+                                    id: number;
+                                    code: string;
+                                };
+                                signer: {
+                                    [key: string]: unknown;
+                                } | null;
+                                filedAt: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused";
+                                decidedBy: string | null;
+                                decidedAt: string | null;
+                                refusalReason: string | null;
+                                userId: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
                 };
             };
         };
@@ -5274,6 +6186,18 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            status: string;
+                        };
+                    };
+                };
                 /** @description Default Response */
                 403: {
                     headers: {
