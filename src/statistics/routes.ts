@@ -20,7 +20,7 @@ import {
 } from './report.ts';
 import { form1Pdf, form1Xlsx } from './render.ts';
 import { signInputSchema, type SignInput } from '../letters/signing.ts';
-import { cellSchema, form1Schema, snapshotDiffSchema, snapshotListSchema, snapshotSignedSchema } from './schemas.ts';
+import { cellSchema, form1Schema, layoutSchema, snapshotDiffSchema, snapshotListSchema, snapshotSignedSchema } from './schemas.ts';
 
 const period = {
   year: { type: 'integer', minimum: 2000, maximum: 2100 },
@@ -107,7 +107,7 @@ export async function statisticsRoutes(app: FastifyInstance, ctx: Context): Prom
     async (req) => cellAppeals(ctx, req.actor, req.query),
   );
 
-  app.get('/reports/form1/layout', { schema: { tags: ['statistics'], summary: 'The layout of 1-ТӨ: sections, tables, columns and the rule behind each column' } }, async (req) => {
+  app.get('/reports/form1/layout', { schema: { tags: ['statistics'], summary: 'The layout of 1-ТӨ: sections, tables, columns and the rule behind each column', response: { 200: layoutSchema } } }, async (req) => {
     const lang = req.lang as 'kk' | 'ru' | 'en';
     return {
       sections: FORM1_LAYOUT.map((s) => ({

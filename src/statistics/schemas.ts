@@ -11,6 +11,7 @@ const obj = (properties: Record<string, unknown>, extra: Record<string, unknown>
 
 const signatureCheck = {
   type: ['object', 'null'],
+  required: ['valid', 'reason', 'signer', 'signedAt', 'signerName'],
   properties: {
     valid: { type: 'boolean' },
     reason: strOrNull,
@@ -29,7 +30,7 @@ export const form1Schema = {
     form: str,
     title: str,
     period: obj({ year: int, month: int, from: str, to: str }),
-    organization: { type: ['object', 'null'], properties: { id: int, code: str, name: str } },
+    organization: { type: ['object', 'null'], required: ['id', 'code', 'name'], properties: { id: int, code: str, name: str } },
     /** Only for a formed report. */
     snapshot: snapshotMetaSchema,
     sections: {
@@ -100,7 +101,7 @@ export const snapshotDiffSchema = obj({
       table: str,
       column: str,
       n: int,
-      row: obj({ kind: str, reportRow: intOrNull, organization: { type: ['object', 'null'], properties: { id: int, code: str } } }),
+      row: obj({ kind: str, reportRow: intOrNull, organization: { type: ['object', 'null'], required: ['id', 'code'], properties: { id: int, code: str } } }),
       snapshot: int,
       current: int,
       difference: int,
@@ -116,7 +117,7 @@ export const indicatorsSchema = obj({
     type: 'array',
     items: obj({
       /** null: the total row (the sum of the report's groups). */
-      organization: { type: ['object', 'null'], properties: { id: int, code: str, name: str } },
+      organization: { type: ['object', 'null'], required: ['id', 'code', 'name'], properties: { id: int, code: str, name: str } },
       kind: { type: 'string', enum: ['total', 'group', 'ofWhich', 'own', 'child'] },
       reportRow: intOrNull,
       months: {
@@ -138,7 +139,7 @@ export const indicatorsSchema = obj({
 });
 
 const counts = obj({ received: int, reviewed: int, results: { type: 'object', additionalProperties: num } });
-const reconciledFacts = { type: ['object', 'null'], properties: { received: { type: 'boolean' }, reviewed: { type: 'boolean' }, result: strOrNull } } as const;
+const reconciledFacts = { type: ['object', 'null'], required: ['received', 'reviewed', 'result'], properties: { received: { type: 'boolean' }, reviewed: { type: 'boolean' }, result: strOrNull } } as const;
 const side = obj({ counts, confirmedBy: strOrNull, confirmedAt: strOrNull });
 
 export const reconciliationSchema = obj({
@@ -154,7 +155,7 @@ export const reconciliationSchema = obj({
 
 export const reconciliationListSchema = obj({
   /** The period reconciled today (1st–8th of a month), or null outside the window. */
-  period: { type: ['object', 'null'], properties: { year: int, month: int } },
+  period: { type: ['object', 'null'], required: ['year', 'month'], properties: { year: int, month: int } },
   items: {
     type: 'array',
     items: obj({
@@ -194,3 +195,27 @@ export const accessRequestListSchema = obj({
 });
 
 export const accessDecisionSchema = obj({ id: str, status: str });
+
+const labels = obj({ kk: str, ru: str, en: str });
+
+export const layoutSchema = obj({
+  sections: {
+    type: 'array',
+    items: obj({
+      id: str,
+      title: str,
+      tables: {
+        type: 'array',
+        items: obj({
+          id: str,
+          title: str,
+          documentTypes: { type: 'array', items: str },
+          columns: {
+            type: 'array',
+            items: obj({ n: int, key: str, title: labels, kind: { type: 'string', enum: ['flow', 'stock'] }, rule: str, definition: str, group: { type: ['object', 'null'], required: ['kk', 'ru', 'en'], properties: labels.properties } }),
+          },
+        }),
+      },
+    }),
+  },
+});

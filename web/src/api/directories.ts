@@ -11,6 +11,7 @@ export type DirectoryName =
   | 'language'
   | 'procedure'
   | 'applicantKind'
+  | 'addresseeCategory'
   | 'issueCategory'
   | 'citizenship'
   | 'sex'

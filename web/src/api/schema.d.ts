@@ -2916,9 +2916,9 @@ export interface paths {
                                 to: string;
                             };
                             organization: {
-                                id?: number;
-                                code?: string;
-                                name?: string;
+                                id: number;
+                                code: string;
+                                name: string;
                             } | null;
                             snapshot?: {
                                 id: string;
@@ -2927,13 +2927,13 @@ export interface paths {
                                 formedBy: string;
                                 sha256: string;
                                 signature: {
-                                    valid?: boolean;
-                                    reason?: string | null;
-                                    signer?: {
+                                    valid: boolean;
+                                    reason: string | null;
+                                    signer: {
                                         [key: string]: unknown;
                                     } | null;
-                                    signedAt?: string | null;
-                                    signerName?: string | null;
+                                    signedAt: string | null;
+                                    signerName: string | null;
                                 } | null;
                             };
                             sections: {
@@ -3259,7 +3259,37 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            sections: {
+                                id: string;
+                                title: string;
+                                tables: {
+                                    id: string;
+                                    title: string;
+                                    documentTypes: string[];
+                                    columns: {
+                                        n: number;
+                                        key: string;
+                                        title: {
+                                            kk: string;
+                                            ru: string;
+                                            en: string;
+                                        };
+                                        /** @enum {string} */
+                                        kind: "flow" | "stock";
+                                        rule: string;
+                                        definition: string;
+                                        group: {
+                                            kk: string;
+                                            ru: string;
+                                            en: string;
+                                        } | null;
+                                    }[];
+                                }[];
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -3351,9 +3381,9 @@ export interface paths {
                                 to: string;
                             };
                             organization: {
-                                id?: number;
-                                code?: string;
-                                name?: string;
+                                id: number;
+                                code: string;
+                                name: string;
                             } | null;
                             snapshot?: {
                                 id: string;
@@ -3362,13 +3392,13 @@ export interface paths {
                                 formedBy: string;
                                 sha256: string;
                                 signature: {
-                                    valid?: boolean;
-                                    reason?: string | null;
-                                    signer?: {
+                                    valid: boolean;
+                                    reason: string | null;
+                                    signer: {
                                         [key: string]: unknown;
                                     } | null;
-                                    signedAt?: string | null;
-                                    signerName?: string | null;
+                                    signedAt: string | null;
+                                    signerName: string | null;
                                 } | null;
                             };
                             sections: {
@@ -3535,9 +3565,9 @@ export interface paths {
                                 to: string;
                             };
                             organization: {
-                                id?: number;
-                                code?: string;
-                                name?: string;
+                                id: number;
+                                code: string;
+                                name: string;
                             } | null;
                             snapshot?: {
                                 id: string;
@@ -3546,13 +3576,13 @@ export interface paths {
                                 formedBy: string;
                                 sha256: string;
                                 signature: {
-                                    valid?: boolean;
-                                    reason?: string | null;
-                                    signer?: {
+                                    valid: boolean;
+                                    reason: string | null;
+                                    signer: {
                                         [key: string]: unknown;
                                     } | null;
-                                    signedAt?: string | null;
-                                    signerName?: string | null;
+                                    signedAt: string | null;
+                                    signerName: string | null;
                                 } | null;
                             };
                             sections: {
@@ -3705,13 +3735,13 @@ export interface paths {
                         "application/json": {
                             id: string;
                             signature: {
-                                valid?: boolean;
-                                reason?: string | null;
-                                signer?: {
+                                valid: boolean;
+                                reason: string | null;
+                                signer: {
                                     [key: string]: unknown;
                                 } | null;
-                                signedAt?: string | null;
-                                signerName?: string | null;
+                                signedAt: string | null;
+                                signerName: string | null;
                             } | null;
                         };
                     };
@@ -3824,8 +3854,8 @@ export interface paths {
                                     kind: string;
                                     reportRow: number | null;
                                     organization: {
-                                        id?: number;
-                                        code?: string;
+                                        id: number;
+                                        code: string;
                                     } | null;
                                 };
                                 snapshot: number;
@@ -5452,9 +5482,9 @@ export interface paths {
                             };
                             rows: {
                                 organization: {
-                                    id?: number;
-                                    code?: string;
-                                    name?: string;
+                                    id: number;
+                                    code: string;
+                                    name: string;
                                 } | null;
                                 /** @enum {string} */
                                 kind: "total" | "group" | "ofWhich" | "own" | "child";
@@ -5600,8 +5630,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             period: {
-                                year?: number;
-                                month?: number;
+                                year: number;
+                                month: number;
                             } | null;
                             items: {
                                 id: string;
@@ -5716,14 +5746,14 @@ export interface paths {
                                 appealId: string;
                                 registrationNumber: string;
                                 authority: {
-                                    received?: boolean;
-                                    reviewed?: boolean;
-                                    result?: string | null;
+                                    received: boolean;
+                                    reviewed: boolean;
+                                    result: string | null;
                                 } | null;
                                 organization: {
-                                    received?: boolean;
-                                    reviewed?: boolean;
-                                    result?: string | null;
+                                    received: boolean;
+                                    reviewed: boolean;
+                                    result: string | null;
                                 } | null;
                             }[];
                         };
@@ -5873,14 +5903,14 @@ export interface paths {
                                 appealId: string;
                                 registrationNumber: string;
                                 authority: {
-                                    received?: boolean;
-                                    reviewed?: boolean;
-                                    result?: string | null;
+                                    received: boolean;
+                                    reviewed: boolean;
+                                    result: string | null;
                                 } | null;
                                 organization: {
-                                    received?: boolean;
-                                    reviewed?: boolean;
-                                    result?: string | null;
+                                    received: boolean;
+                                    reviewed: boolean;
+                                    result: string | null;
                                 } | null;
                             }[];
                         };
@@ -5958,14 +5988,14 @@ export interface paths {
                                 appealId: string;
                                 registrationNumber: string;
                                 authority: {
-                                    received?: boolean;
-                                    reviewed?: boolean;
-                                    result?: string | null;
+                                    received: boolean;
+                                    reviewed: boolean;
+                                    result: string | null;
                                 } | null;
                                 organization: {
-                                    received?: boolean;
-                                    reviewed?: boolean;
-                                    result?: string | null;
+                                    received: boolean;
+                                    reviewed: boolean;
+                                    result: string | null;
                                 } | null;
                             }[];
                         };

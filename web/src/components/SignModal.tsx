@@ -1,6 +1,7 @@
-// Signing a letter with the user's key: the PDF previewed first; a PKCS#12 file and its password
-// (in demo mode the user's demo key can be fetched instead). The server signs with it (CMS,
-// detached) and checks the certificate is the signer's own.
+// Signing a document with the user's key: the document previewed first (its PDF); a PKCS#12 file
+// and its password (in demo mode the user's demo key can be fetched instead). The server signs
+// with it (CMS, detached) and checks the certificate is the signer's own. Letters and formed 1-ТӨ
+// reports are signed this way.
 import { useState } from 'react';
 import { Alert, Button, FileInput, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { api, ApiError, fetchBytes, toBase64, unwrap } from '../api/client.ts';
@@ -12,7 +13,17 @@ export interface LetterRef {
   number: string;
 }
 
-export function SignModal({ appealId, letter, onClose, onSigned }: { appealId: string; letter: LetterRef; onClose(): void; onSigned(): void }) {
+export interface SignDocument {
+  title: string;
+  /** The PDF shown before signing. */
+  previewUrl: string;
+  previewTitle: string;
+  previewTestId?: string;
+  /** Sends the key to the server, which signs. */
+  sign(key: { pkcs12: string; password: string }): Promise<unknown>;
+}
+
+export function SignDocumentModal({ document: doc, onClose, onSigned }: { document: SignDocument; onClose(): void; onSigned(): void }) {
   const { t } = useI18n();
   const { user } = useSession();
   const [file, setFile] = useState<File | null>(null);
@@ -39,12 +50,7 @@ export function SignModal({ appealId, letter, onClose, onSigned }: { appealId: s
     try {
       const pkcs12 = file ? toBase64(await file.arrayBuffer()) : demoKey;
       if (!pkcs12) throw new ApiError(422, 'letter.signatureRequired', t('sign.keyFile'));
-      await unwrap(
-        api.POST('/api/v1/appeals/{id}/letters/{letterId}/sign', {
-          params: { path: { id: appealId, letterId: letter.id } },
-          body: { pkcs12, password },
-        }),
-      );
+      await doc.sign({ pkcs12, password });
       onSigned();
     } catch (err) {
       setError(err instanceof ApiError ? err.message : t('errorGeneric'));
@@ -54,10 +60,10 @@ export function SignModal({ appealId, letter, onClose, onSigned }: { appealId: s
   };
 
   return (
-    <Modal closeButtonProps={{ 'aria-label': t('close') }} opened onClose={onClose} title={t('sign.title', { number: letter.number })} size="xl" centered>
+    <Modal closeButtonProps={{ 'aria-label': t('close') }} opened onClose={onClose} title={doc.title} size="xl" centered>
       <form onSubmit={sign} noValidate data-testid="sign-form">
         <Stack>
-          <iframe src={`/api/v1/appeals/${appealId}/letters/${letter.id}.pdf`} title={`${t('letters.preview')}: ${letter.number}`} className="pdf-frame" style={{ height: '55vh' }} data-testid="letter-preview" />
+          <iframe src={doc.previewUrl} title={doc.previewTitle} className="pdf-frame" style={{ height: '55vh' }} data-testid={doc.previewTestId ?? 'sign-preview'} />
           <Group align="flex-end" grow>
             <FileInput label={t('sign.keyFile')} accept=".p12,.pfx,application/x-pkcs12" value={file} onChange={(f) => { setFile(f); setDemoKey(null); }} clearable />
             <PasswordInput label={t('sign.password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="off" />
@@ -78,5 +84,23 @@ export function SignModal({ appealId, letter, onClose, onSigned }: { appealId: s
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+/** A cover letter of an appeal. */
+export function SignModal({ appealId, letter, onClose, onSigned }: { appealId: string; letter: LetterRef; onClose(): void; onSigned(): void }) {
+  const { t } = useI18n();
+  return (
+    <SignDocumentModal
+      document={{
+        title: t('sign.title', { number: letter.number }),
+        previewUrl: `/api/v1/appeals/${appealId}/letters/${letter.id}.pdf`,
+        previewTitle: `${t('letters.preview')}: ${letter.number}`,
+        previewTestId: 'letter-preview',
+        sign: (body) => unwrap(api.POST('/api/v1/appeals/{id}/letters/{letterId}/sign', { params: { path: { id: appealId, letterId: letter.id } }, body })),
+      }}
+      onClose={onClose}
+      onSigned={onSigned}
+    />
   );
 }

@@ -30,6 +30,7 @@ import { StatusBadge, TermBadge, RISK_COLORS } from '../components/badges.tsx';
 import { DecisionModal, type AllowedDecision, type FieldSpec } from '../components/DecisionModal.tsx';
 import { SignModal, type LetterRef } from '../components/SignModal.tsx';
 import { AssignModal } from '../components/AssignModal.tsx';
+import { CorrectionModal } from '../components/CorrectionModal.tsx';
 
 function Dl({ rows }: { rows: [string, ReactNode][] }) {
   const shown = rows.filter(([, v]) => v !== null && v !== undefined && v !== '');
@@ -78,6 +79,7 @@ export default function Appeal() {
   const [signing, setSigning] = useState<LetterRef | null>(null);
   const [preview, setPreview] = useState<LetterRef | null>(null);
   const [assigning, setAssigning] = useState(false);
+  const [correcting, setCorrecting] = useState(false);
   const a = appeal.data;
 
   useEffect(() => {
@@ -327,6 +329,9 @@ export default function Appeal() {
                     {d.code} · {d.label}
                   </Button>
                 ))}
+                {a && hasRole('head') && (
+                  <Button variant="default" onClick={() => setCorrecting(true)} data-testid="action-correction">{t('acc.corrections.petition')}</Button>
+                )}
                 {a && (
                   <Anchor href={`/api/v1/appeals/${a.id}/talon.pdf`} target="_blank" rel="noopener" size="sm">
                     {t('actions.talon')} (PDF)
@@ -441,6 +446,18 @@ export default function Appeal() {
         <Modal closeButtonProps={{ 'aria-label': t('close') }} opened onClose={() => setPreview(null)} title={`${t('letters.preview')}: ${preview.number}`} size="xl" centered>
           <iframe src={`/api/v1/appeals/${id}/letters/${preview.id}.pdf`} title={preview.number} className="pdf-frame" />
         </Modal>
+      )}
+      {correcting && a && (
+        <CorrectionModal
+          appealId={id}
+          current={a as Record<string, unknown>}
+          onClose={() => setCorrecting(false)}
+          onFiled={() => {
+            setCorrecting(false);
+            notify(t('acc.corrections.filed'), 'green');
+            reloadAll();
+          }}
+        />
       )}
       {assigning && a && (
         <AssignModal
