@@ -9,13 +9,29 @@ import { useLoad } from '../api/hooks.ts';
 import { useDirectory, type DirectoryName } from '../api/directories.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
-type Field = paths['/api/v1/corrections/fields']['get']['responses']['200']['content']['application/json']['items'][number];
+export type Field = paths['/api/v1/corrections/fields']['get']['responses']['200']['content']['application/json']['items'][number];
 
 /** A coded field's choices, labelled from its directory (form and channel are directories too). */
 function CodeSelect({ field, id, label, value, onChange, error }: { field: Field; id: string; label: string; value: unknown; onChange(v: unknown): void; error?: string }) {
   const directory = useDirectory((field.directory ?? field.name) as DirectoryName);
   const options = field.values ? field.values.map((v) => ({ value: v, label: directory.label(v) })) : directory.options;
   return <NativeSelect id={id} label={label} value={String(value ?? '')} onChange={(e) => onChange(e.currentTarget.value)} data={[{ value: '', label: '—' }, ...options]} error={error} required />;
+}
+
+/** A field's value as the card shows it. */
+export function FieldValue({ field, value }: { field: Field; value: unknown }) {
+  const { t, date, dateTime } = useI18n();
+  if (value === null || value === undefined || value === '') return <>—</>;
+  if (field.type === 'enum' || field.type === 'directory') return <CodeLabel field={field} code={String(value)} />;
+  if (field.type === 'date') return <>{date(String(value))}</>;
+  if (field.type === 'dateTime') return <>{dateTime(String(value))}</>;
+  if (field.type === 'boolean') return <>{value ? t('yes') : t('no')}</>;
+  return <>{String(value)}</>;
+}
+
+function CodeLabel({ field, code }: { field: Field; code: string }) {
+  const directory = useDirectory((field.directory ?? field.name) as DirectoryName);
+  return <>{directory.label(code)}</>;
 }
 
 /** The input for a field's new value, by its type. */
@@ -96,8 +112,8 @@ export function CorrectionModal({ appealId, current, onClose, onFiled }: { appea
     }
   };
 
-  const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : v === true ? t('yes') : v === false ? t('no') : String(v));
-  const otherErrors = error?.fields.filter((f) => !f.path.startsWith('/changes/') && !['/reason', '/attachments', '/record/id'].includes(f.path)) ?? [];
+  const shown = new Set(['/changes', '/reason', '/attachments', '/record/id', ...chosen.map((f) => `/changes/${f.name}`)]);
+  const otherErrors = error?.fields.filter((f) => !shown.has(f.path) && !f.path.startsWith('/attachments/')) ?? [];
 
   return (
     <Modal closeButtonProps={{ 'aria-label': t('close') }} opened onClose={onClose} title={t('acc.corrections.fileTitle')} size="lg" centered>
@@ -128,7 +144,7 @@ export function CorrectionModal({ appealId, current, onClose, onFiled }: { appea
                 <Checkbox
                   key={f.name}
                   label={`${f.label}${f.authorityOnly ? ` (${t('acc.corrections.authorityOnly')})` : ''}`}
-                  description={`${t('acc.corrections.now')}: ${show(current[f.name])}`}
+                  description={<>{t('acc.corrections.now')}: <FieldValue field={f} value={current[f.name]} /></>}
                   checked={f.name in values}
                   onChange={(e) => toggle(f.name, e.currentTarget.checked)}
                   data-testid={`correct-${f.name}`}
@@ -146,6 +162,7 @@ export function CorrectionModal({ appealId, current, onClose, onFiled }: { appea
             description={t('acc.corrections.documentsHint')}
             multiple
             clearable
+            clearButtonProps={{ 'aria-label': t('acc.corrections.clearDocuments') }}
             value={files}
             onChange={setFiles}
             required

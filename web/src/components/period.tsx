@@ -4,7 +4,7 @@
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { Group, NativeSelect } from '@mantine/core';
-import { LOCALES, useI18n } from '../i18n/i18n.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
 import { OrganizationPicker } from './pickers.tsx';
 
 export interface PeriodState {
@@ -37,13 +37,13 @@ export function usePeriod(): PeriodState {
   };
 }
 
-/** The month's name in the app's language. */
+/** The month's name in the app's language (the browser may have no Kazakh month names). */
 export function useMonthName(): (month: number) => string {
-  const { lang } = useI18n();
+  const { t } = useI18n();
   return useMemo(() => {
-    const f = new Intl.DateTimeFormat(LOCALES[lang], { month: 'long', timeZone: 'UTC' });
-    return (m: number) => f.format(new Date(Date.UTC(2001, m - 1, 1)));
-  }, [lang]);
+    const names = t('acc.months').split(',');
+    return (m: number) => names[m - 1] ?? String(m);
+  }, [t]);
 }
 
 export function PeriodControls({ period, withOrganization = true, current }: { period: PeriodState; withOrganization?: boolean; current?: { id: number; code: string; name: string } | null }) {
@@ -53,11 +53,11 @@ export function PeriodControls({ period, withOrganization = true, current }: { p
   const years = Array.from({ length: Math.max(thisYear, period.year) - 2019 }, (_, i) => String(Math.max(thisYear, period.year) - i));
   return (
     <Group align="flex-end" gap="sm" wrap="wrap">
-      <NativeSelect label={t('acc.year')} value={String(period.year)} onChange={(e) => period.update({ year: e.currentTarget.value })} data={years} data-testid="period-year" w={110} />
+      <NativeSelect label={t('acc.year')} value={String(period.year)} onChange={(e) => period.update({ year: e.currentTarget.value, month: String(period.month) })} data={years} data-testid="period-year" w={110} />
       <NativeSelect
         label={t('acc.month')}
         value={String(period.month)}
-        onChange={(e) => period.update({ month: e.currentTarget.value })}
+        onChange={(e) => period.update({ year: String(period.year), month: e.currentTarget.value })}
         data={Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: monthName(i + 1) }))}
         data-testid="period-month"
         w={160}

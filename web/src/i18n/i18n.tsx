@@ -6,7 +6,7 @@ import { MESSAGES, type MessageKey } from './messages.ts';
 export const LANGUAGES = ['kk', 'ru', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 export const LANGUAGE_NAMES: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
-export const LOCALES: Record<Lang, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
+const LOCALES: Record<Lang, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
 const STORAGE_KEY = 'joldanym.lang';
 export const DEFAULT_TIME_ZONE = 'Asia/Almaty';
 

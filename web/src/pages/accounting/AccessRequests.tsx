@@ -70,7 +70,7 @@ export default function AccessRequests() {
           </Table.Thead>
           <Table.Tbody>
             {!list.data && <Table.Tr><Table.Td colSpan={7}><Skeleton h={40} /></Table.Td></Table.Tr>}
-            {list.data && items.length === 0 && <Table.Tr><Table.Td colSpan={7}><Text ta="center" c="gray.8" py="md">{t('table.empty')}</Text></Table.Td></Table.Tr>}
+            {list.data && items.length === 0 && <Table.Tr><Table.Td colSpan={7}><Text ta="center" c="gray.8" py="md">{t('acc.empty')}</Text></Table.Td></Table.Tr>}
             {items.map((r) => (
               <Table.Tr key={r.id} data-testid="access-request">
                 <Table.Td>

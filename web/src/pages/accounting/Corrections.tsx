@@ -14,6 +14,7 @@ import { useSession } from '../../session.tsx';
 import { notify } from '../../components/notify.ts';
 import { RISK_COLORS } from '../../components/badges.tsx';
 import { useMonthName } from '../../components/period.tsx';
+import { FieldValue, type Field } from '../../components/CorrectionModal.tsx';
 
 type Petition = paths['/api/v1/corrections']['get']['responses']['200']['content']['application/json']['items'][number];
 type Status = NonNullable<NonNullable<paths['/api/v1/corrections']['get']['parameters']['query']>['status']>;
@@ -25,23 +26,27 @@ function PetitionStatus({ status }: { status: string }) {
   return <Badge color={STATUS_COLORS[status]} radius="sm" style={{ textTransform: 'none' }} data-testid="petition-status">{t(`acc.corrections.status.${status}` as MessageKey)}</Badge>;
 }
 
-function useFieldLabels() {
+/** The correctable fields by name (their labels and types). */
+function useFields() {
   const fields = useLoad(() => unwrap(api.GET('/api/v1/corrections/fields')), []);
-  return (name: string) => fields.data?.items.find((f) => f.name === name)?.label ?? name;
+  return (name: string): Field | undefined => fields.data?.items.find((f) => f.name === name);
 }
 
 function PetitionModal({ petition, onClose, onDecided }: { petition: Petition; onClose(): void; onDecided(): void }) {
   const { t, date, dateTime } = useI18n();
   const { user, hasRole } = useSession();
   const monthName = useMonthName();
-  const label = useFieldLabels();
+  const field = useFields();
   const full = useLoad(() => unwrap(api.GET('/api/v1/corrections/{id}', { params: { path: { id: petition.id } } })), [petition.id]);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const p = full.data ?? petition;
   const reviewer = p.status === 'pending' && p.petitionerId !== user?.id && (p.decidedBy === 'authority' ? hasRole('statistician') : hasRole('head'));
-  const show = (v: unknown): string => (v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : v === true ? t('yes') : v === false ? t('no') : String(v));
+  const value = (name: string, v: unknown) => {
+    const f = field(name);
+    return f ? <FieldValue field={f} value={v} /> : String(v ?? '—');
+  };
   const decide = async (approve: boolean) => {
     setBusy(true);
     setError(null);
@@ -65,7 +70,7 @@ function PetitionModal({ petition, onClose, onDecided }: { petition: Petition; o
         </Group>
         <dl className="dl">
           <dt>{t('acc.corrections.action')}</dt>
-          <dd>{t(p.action === 'delete' ? 'acc.corrections.delete' : 'acc.corrections.change')}{p.record ? ` · ${show((p.record as { kind?: string }).kind === 'tzh1' ? t('acc.corrections.wholeCard') : `ТЖ-2 ${(p.record as { decisionCode?: string }).decisionCode ?? ''}`)}` : ''}</dd>
+          <dd>{t(p.action === 'delete' ? 'acc.corrections.delete' : 'acc.corrections.change')}{p.record ? ` · ${(p.record as { kind?: string }).kind === 'tzh1' ? t('acc.corrections.wholeCard') : `ТЖ-2 ${(p.record as { decisionCode?: string }).decisionCode ?? ''}`}` : ''}</dd>
           <dt>{t('acc.corrections.petitioner')}</dt>
           <dd>{p.petitioner} · {dateTime(p.filedAt)} · {t(`acc.corrections.basis.${p.basis}` as MessageKey)}</dd>
           <dt>{t('acc.corrections.period')}</dt>
@@ -91,9 +96,9 @@ function PetitionModal({ petition, onClose, onDecided }: { petition: Petition; o
             <Table.Tbody>
               {changed.map((k) => (
                 <Table.Tr key={k}>
-                  <Table.Td>{label(k)}</Table.Td>
-                  {p.before && <Table.Td>{show(p.before[k])}</Table.Td>}
-                  <Table.Td>{show(p.changes[k])}</Table.Td>
+                  <Table.Td>{field(k)?.label ?? k}</Table.Td>
+                  {p.before && <Table.Td>{value(k, p.before[k])}</Table.Td>}
+                  <Table.Td>{value(k, p.changes[k])}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -125,7 +130,7 @@ export default function Corrections() {
   const { t, date } = useI18n();
   const { hasRole } = useSession();
   const monthName = useMonthName();
-  const label = useFieldLabels();
+  const field = useFields();
   const [status, setStatus] = useState<Status | 'all'>('pending');
   const [open, setOpen] = useState<Petition | null>(null);
   const list = useLoad(() => unwrap(api.GET('/api/v1/corrections', { params: { query: { status: status === 'all' ? undefined : status } } })), [status]);
@@ -162,7 +167,7 @@ export default function Corrections() {
           </Table.Thead>
           <Table.Tbody>
             {!list.data && <Table.Tr><Table.Td colSpan={7}><Skeleton h={60} /></Table.Td></Table.Tr>}
-            {list.data && items.length === 0 && <Table.Tr><Table.Td colSpan={7}><Text ta="center" c="gray.8" py="md">{t('table.empty')}</Text></Table.Td></Table.Tr>}
+            {list.data && items.length === 0 && <Table.Tr><Table.Td colSpan={7}><Text ta="center" c="gray.8" py="md">{t('acc.empty')}</Text></Table.Td></Table.Tr>}
             {items.map((p) => (
               <Table.Tr key={p.id} data-testid="petition">
                 <Table.Td className="nowrap">
@@ -171,7 +176,7 @@ export default function Corrections() {
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">
-                    {p.action === 'delete' ? t('acc.corrections.delete') : Object.keys(p.changes).map(label).join(', ')}
+                    {p.action === 'delete' ? t('acc.corrections.delete') : Object.keys(p.changes).map((k) => field(k)?.label ?? k).join(', ')}
                   </Text>
                   <Text size="xs" c="gray.8">{t(p.decidedBy === 'authority' ? 'acc.corrections.decidedByAuthority' : 'acc.corrections.decidedByOrganization')}</Text>
                 </Table.Td>

@@ -1,6 +1,7 @@
-// The accounting screens share a second row of navigation: the screens the user's roles allow.
+// The accounting screens share a second row of navigation: the screens the user's roles allow,
+// keeping the period chosen on one screen for the next.
 import { Suspense } from 'react';
-import { Outlet } from 'react-router';
+import { Outlet, useSearchParams } from 'react-router';
 import { Center, Group, Loader, Stack } from '@mantine/core';
 import { NavItem } from '../../components/Shell.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -12,12 +13,14 @@ export default function AccountingLayout() {
   const { t } = useI18n();
   const { hasRole } = useSession();
   const screens = accountingScreensFor(hasRole);
+  const [search] = useSearchParams();
+  const period = new URLSearchParams([...search].filter(([k]) => k === 'year' || k === 'month')).toString();
   return (
     <Stack gap="md">
       <nav aria-label={t('nav.accounting')}>
         <Group gap={4} style={{ borderBottom: '1px solid var(--mantine-color-gray-3)', paddingBottom: 6 }}>
           {screens.map((s) => (
-            <NavItem key={s} to={`/accounting/${s}`}>{t(`acc.nav.${s}` as MessageKey)}</NavItem>
+            <NavItem key={s} to={`/accounting/${s}${period ? `?${period}` : ''}`}>{t(`acc.nav.${s}` as MessageKey)}</NavItem>
           ))}
         </Group>
       </nav>

@@ -162,7 +162,7 @@ function JournalEntryModal({ act, onClose, onEntered }: { act: Act; onClose(): v
             <NumberInput label={t('acc.outages.entry')} value={entry} onChange={setEntry} min={1} required error={fieldError('/entry')} allowDecimal={false} />
             <TextInput label={t('acc.outages.receivedAt')} type="datetime-local" value={receivedAt} onChange={(e) => setReceivedAt(e.currentTarget.value)} required error={reg('/receivedAt')} />
           </SimpleGrid>
-          <SimpleGrid cols={{ base: 2, sm: 5 }}>
+          <SimpleGrid cols={{ base: 2, sm: 3 }}>
             <NativeSelect label={t('documentType')} value={f.documentType} onChange={(e) => set('documentType', e.currentTarget.value)} data={documentTypes.options} error={reg('/documentType')} />
             <NativeSelect label={t('form')} value={f.form} onChange={(e) => set('form', e.currentTarget.value)} data={forms.options} error={reg('/form')} />
             <NativeSelect label={t('channel')} value={f.channel} onChange={(e) => set('channel', e.currentTarget.value)} data={channels.options} error={reg('/channel')} />
@@ -247,7 +247,7 @@ export default function Outages() {
             </Table.Thead>
             <Table.Tbody>
               {!acts.data && <Table.Tr><Table.Td colSpan={7}><Skeleton h={40} /></Table.Td></Table.Tr>}
-              {acts.data?.items.length === 0 && <Table.Tr><Table.Td colSpan={7}><Text ta="center" c="gray.8" py="md">{t('table.empty')}</Text></Table.Td></Table.Tr>}
+              {acts.data?.items.length === 0 && <Table.Tr><Table.Td colSpan={7}><Text ta="center" c="gray.8" py="md">{t('acc.empty')}</Text></Table.Td></Table.Tr>}
               {acts.data?.items.map((a) => (
                 <Table.Tr key={a.id} data-testid="outage-act">
                   <Table.Td>{a.organization.code}</Table.Td>

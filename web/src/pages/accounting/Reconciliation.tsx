@@ -4,7 +4,7 @@
 // authority, and the organization's head.
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { api, ApiError, unwrap, type paths } from '../../api/client.ts';
 import { useLoad } from '../../api/hooks.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -70,7 +70,7 @@ function Detail({ id, due, onChanged }: { id: string; due: { year: number; month
       <Table withTableBorder mb="md" data-testid="recon-counts">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th />
+            <Table.Th><VisuallyHidden>{t('acc.recon.count')}</VisuallyHidden></Table.Th>
             <Table.Th ta="right">{t('acc.recon.authority')}</Table.Th>
             <Table.Th ta="right">{t('acc.recon.organization')}</Table.Th>
           </Table.Tr>
@@ -191,12 +191,12 @@ export default function Reconciliation() {
               <Table.Th ta="right">{t('acc.recon.differencesShort')}</Table.Th>
               <Table.Th>{t('acc.recon.authority')}</Table.Th>
               <Table.Th>{t('acc.recon.organization')}</Table.Th>
-              <Table.Th />
+              <Table.Th><VisuallyHidden>{t('acc.actions')}</VisuallyHidden></Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {!list.data && <Table.Tr><Table.Td colSpan={7}><Skeleton h={40} /></Table.Td></Table.Tr>}
-            {list.data && items.length === 0 && <Table.Tr><Table.Td colSpan={7}><Text ta="center" c="gray.8" py="md">{t('table.empty')}</Text></Table.Td></Table.Tr>}
+            {list.data && items.length === 0 && <Table.Tr><Table.Td colSpan={7}><Text ta="center" c="gray.8" py="md">{t('acc.empty')}</Text></Table.Td></Table.Tr>}
             {items.map((r) => (
               <Table.Tr key={r.id} data-testid="reconciliation-row">
                 <Table.Td>{r.organization.name} <Text span size="xs" c="gray.8">({r.organization.code})</Text></Table.Td>
