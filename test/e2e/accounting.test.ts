@@ -26,7 +26,7 @@ async function check(page: Page, screen: string, fullPage = true): Promise<void>
 }
 
 describe('the accounting screens in the browser', { skip: SKIP }, () => {
-  before(() => startSystem(SHOTS));
+  before(() => startSystem(SHOTS, 'e2e-server-accounting.log'));
   after(stopSystem);
 
   test('indicators, 1-ТӨ with a cell’s appeals, the spreadsheet, a formed and signed report; a correction petition approved by the authority', async () => {

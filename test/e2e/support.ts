@@ -64,12 +64,12 @@ function ensureWebBuild(): void {
 }
 const require = createRequire(import.meta.url);
 
-async function startServer(): Promise<void> {
+async function startServer(logName: string): Promise<void> {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   dataDir = mkdtempSync(join(tmpdir(), 'joldanym-e2e-'));
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
-  const log = createWriteStream(join(ROOT, 'test-results/e2e-server.log'));
+  const log = createWriteStream(join(ROOT, 'test-results', logName));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
@@ -86,7 +86,7 @@ async function startServer(): Promise<void> {
   server.stderr!.pipe(log);
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode}); see test-results/e2e-server.log`);
+    if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode}); see test-results/${logName}`);
     try {
       if ((await fetch(`${base}/health`)).ok) return;
     } catch {
@@ -177,8 +177,9 @@ export async function pickOption(page: Page, input: ReturnType<Page['locator']>,
 }
 
 /** Before the tests: the web app built, Chromium and the server started; screenshots go to `shotsDir`
- *  (emptied first). */
-export async function startSystem(shotsDir: string): Promise<void> {
+ *  (emptied first), the server's output to test-results/`serverLog` (a file per test file: they may
+ *  run at the same time). */
+export async function startSystem(shotsDir: string, serverLog = 'e2e-server.log'): Promise<void> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `Chromium is not installed at ${CHROMIUM}: install it with \`apt-get update && apt-get install -y chromium\` ` +
@@ -205,7 +206,7 @@ export async function startSystem(shotsDir: string): Promise<void> {
       ],
       // playwright starts Chromium with a fresh temporary profile (user-data-dir) of its own
     }),
-    startServer(),
+    startServer(serverLog),
   ]);
 }
 

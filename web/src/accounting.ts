@@ -9,7 +9,7 @@ export const ACCOUNTING_SCREENS = [
   { id: 'corrections', roles: ['statistician', 'head'] },
   { id: 'reconciliation', roles: ['statistician', 'head'] },
   { id: 'access-requests', roles: ['statistician'] },
-  { id: 'outages', roles: ['statistician', 'head', 'controller', 'registrar'] },
+  { id: 'outages', roles: ['statistician', 'head', 'controller', 'registrar', 'reception', 'operator'] },
   { id: 'exports', roles: ['statistician'] },
 ] as const satisfies readonly { id: string; roles: readonly Role[] }[];
 
