@@ -76,12 +76,23 @@ describe('correction petitions', () => {
     assert.equal(elsewhere.status, 403, 'the role outside the statistics authority is not the authority');
     assert.equal(elsewhere.body.error.code, 'correction.notAllowedToDecide');
     const pending = await statistician('GET', '/api/v1/corrections?status=pending');
-    assert.ok(pending.body.items.some((p: { id: string }) => p.id === filed.body.id), 'the authority sees the petition');
+    const listed = pending.body.items.find((p: { id: string }) => p.id === filed.body.id);
+    assert.ok(listed, 'the authority sees the petition');
+    assert.equal(listed.petitionerId, (await t.ctx.db.selectFrom('users').select('id').where('login', '=', 'head').executeTakeFirstOrThrow()).id);
     const applied = await statistician('POST', `/api/v1/corrections/${filed.body.id}/decision`, { approve: true });
     assert.equal(applied.status, 200, JSON.stringify(applied.body));
     assert.equal((await head('GET', `/api/v1/appeals/${a.id}`)).body.dueDate, '2026-03-20');
     const rejected = await file(head, { appealId: a.id, action: 'change', changes: { answerSentAt: '2026-03-18T12:00:00+05:00' } });
     assert.equal((await statistician('POST', `/api/v1/corrections/${rejected.body.id}/decision`, { approve: false, comment: 'Құжат жоқ' })).body.status, 'rejected');
+  });
+
+  test('the catalogue of correctable fields says who decides each', async () => {
+    const res = await head('GET', '/api/v1/corrections/fields');
+    assert.equal(res.status, 200);
+    const byName = Object.fromEntries(res.body.items.map((f: { name: string }) => [f.name, f]));
+    assert.deepEqual(byName.dueDate, { name: 'dueDate', type: 'date', values: null, directory: null, authorityOnly: true, label: 'Due date' });
+    assert.deepEqual([byName.channel.type, byName.channel.authorityOnly, byName.channel.values.includes('email')], ['enum', false, true]);
+    assert.equal(byName.issueCategory.directory, 'issueCategory');
   });
 
   test('refused petitions say why and store nothing', async () => {

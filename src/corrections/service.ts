@@ -186,7 +186,7 @@ export async function listCorrections(ctx: Context, actor: Actor, filter: { stat
   // the same rule as petitionOverdue
   if (filter.overdue) q = q.where('p.status', '=', 'pending').where('p.review_due', '<', todayOf(ctx));
   return q
-    .select(['p.id', 'p.appeal_id', 'a.registration_number', 'p.organization_id', 'o.code as organization_code', 'p.action', 'p.changes', 'p.reason', 'p.decided_by', 'p.basis', 'p.petitioner_name', 'p.filed_at', 'p.filed_on', 'p.period_year', 'p.period_month', 'p.review_due', 'p.status', 'p.reviewer_name', 'p.reviewed_at', 'p.review_comment', 'p.before', 'p.after'])
+    .select(['p.id', 'p.appeal_id', 'a.registration_number', 'p.organization_id', 'o.code as organization_code', 'p.action', 'p.changes', 'p.reason', 'p.decided_by', 'p.basis', 'p.petitioner_id', 'p.petitioner_name', 'p.filed_at', 'p.filed_on', 'p.period_year', 'p.period_month', 'p.review_due', 'p.status', 'p.reviewer_name', 'p.reviewed_at', 'p.review_comment', 'p.before', 'p.after'])
     .orderBy('p.filed_at', 'desc')
     .limit(500)
     .execute();

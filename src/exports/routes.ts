@@ -79,6 +79,35 @@ export async function exportRoutes(app: FastifyInstance, ctx: Context): Promise<
         tags: ['exports'],
         summary: 'The export log: pulls, pushes and imports',
         querystring: { type: 'object', additionalProperties: false, properties: { limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } } },
+        response: {
+          200: {
+            type: 'object',
+            required: ['items', 'total'],
+            properties: {
+              items: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['at', 'direction', 'instanceId', 'day', 'organization', 'manifestSha256', 'counts', 'ok', 'error', 'actor'],
+                  properties: {
+                    at: { type: 'string' },
+                    direction: { type: 'string', enum: ['pull', 'push', 'import'] },
+                    instanceId: { type: 'string' },
+                    day: { type: 'string', format: 'date' },
+                    organization: { type: ['string', 'null'] },
+                    manifestSha256: { type: ['string', 'null'] },
+                    counts: { type: ['object', 'null'], additionalProperties: { type: 'integer' } },
+                    ok: { type: 'boolean' },
+                    error: { type: ['string', 'null'] },
+                    actor: { type: 'string' },
+                  },
+                },
+              },
+              total: { type: 'integer' },
+            },
+          },
+          403: errorSchema,
+        },
       },
     },
     async (req) => {

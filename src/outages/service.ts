@@ -5,6 +5,7 @@
 // date are those of the day it came), and flagged with its act, journal page and entry; an entry
 // made more than 24 hours after the restoration is a violation.
 import { randomUUID } from 'node:crypto';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Context } from '../context.ts';
 import type { Actor } from '../access/actor.ts';
 import { hasRole } from '../access/actor.ts';
@@ -16,7 +17,7 @@ import { paperJournalEntryLate } from '../domain/accounting.ts';
 import { registerAppeal } from '../intake/register.ts';
 import { cardsChanged } from '../statistics/cards.ts';
 import { countedFor, countedPredicate, isStatisticsAuthority } from '../statistics/scope.ts';
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+
 
 export interface OutageActInput {
   organizationId?: number;
@@ -59,9 +60,11 @@ export async function outageActs(ctx: Context, actor: Actor) {
   const visible = await visibleOrganizations(ctx, actor, 'o.organization_id');
   return ctx.db
     .selectFrom('outage_acts as o')
+    .innerJoin('organizations as org', 'org.id', 'o.organization_id')
     .select([
       'o.id',
       'o.organization_id',
+      'org.code as organization_code',
       'o.started_at',
       'o.ended_at',
       'o.cause',
@@ -129,7 +132,8 @@ export async function lateEntries(ctx: Context, actor: Actor) {
     .selectFrom('paper_journal_entries as j')
     .innerJoin('outage_acts as o', 'o.id', 'j.outage_act_id')
     .innerJoin('appeals as a', 'a.id', 'j.appeal_id')
-    .select(['j.appeal_id', 'a.registration_number', 'j.page', 'j.entry', 'j.received_at', 'j.entered_at', 'o.ended_at', 'o.organization_id', 'o.id as outage_act_id'])
+    .innerJoin('organizations as org', 'org.id', 'o.organization_id')
+    .select(['j.appeal_id', 'a.registration_number', 'j.page', 'j.entry', 'j.received_at', 'j.entered_at', 'o.ended_at', 'o.organization_id', 'org.code as organization_code', 'o.id as outage_act_id'])
     .where('j.late', '=', true)
     .where(visible)
     .orderBy('j.entered_at', 'desc')

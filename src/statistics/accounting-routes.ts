@@ -3,9 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.ts';
 import { errorSchema } from '../intake/schemas.ts';
 import { indicators } from './indicators.ts';
-import { confirmReconciliation, openReconciliation, organizationStatement, presentReconciliation, reconciliationOf, type Statement } from './reconciliation.ts';
+import { confirmReconciliation, listReconciliations, openReconciliation, organizationStatement, presentReconciliation, reconciliationOf, type Statement } from './reconciliation.ts';
 import { decideAccessRequest, fileAccessRequest, listAccessRequests, REQUESTABLE_ROLES } from './access-requests.ts';
 import { signInputSchema, type SignInput } from '../letters/signing.ts';
+import { accessDecisionSchema, accessRequestListSchema, indicatorsSchema, reconciliationListSchema, reconciliationSchema } from './schemas.ts';
 
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } } as const;
 const year = { type: 'integer', minimum: 2000, maximum: 2100 } as const;
@@ -47,13 +48,13 @@ export async function accountingRoutes(app: FastifyInstance, ctx: Context): Prom
         tags: ['statistics'],
         summary: 'Indicators by organization and month: on-time share, overdue at the end, shares of electronic appeals and of those from personal reception and the contact centre',
         querystring: { type: 'object', required: ['year', 'month'], additionalProperties: false, properties: { year, month, organization: { type: 'integer', minimum: 1 } } },
-        response: { 400: errorSchema, 403: errorSchema },
+        response: { 200: indicatorsSchema, 400: errorSchema, 403: errorSchema },
       },
     },
     async (req) => {
       const data = await indicators(ctx, req.actor, req.query.year, req.query.month, req.query.organization);
       const lang = req.lang as 'kk' | 'ru' | 'en';
-      return { ...data, rows: data.rows.map((r) => ({ ...r, organization: { ...r.organization, name: r.organization.name[lang] } })) };
+      return { ...data, rows: data.rows.map((r) => ({ ...r, organization: r.organization && { ...r.organization, name: r.organization.name[lang] } })) };
     },
   );
 
@@ -78,7 +79,7 @@ export async function accountingRoutes(app: FastifyInstance, ctx: Context): Prom
         tags: ['reconciliation'],
         summary: "Statistics authority, 1st–8th of the month: reconcile an organization's previous month, card by card (with the organization's statement when it runs its own instance)",
         body: { type: 'object', required: ['organizationId'], additionalProperties: false, properties: { organizationId: { type: 'integer', minimum: 1 }, statement: statementSchema } },
-        response: { 400: errorSchema, 403: errorSchema, 409: errorSchema, 422: errorSchema },
+        response: { 201: reconciliationSchema, 400: errorSchema, 403: errorSchema, 409: errorSchema, 422: errorSchema },
       },
     },
     async (req, reply) => {
@@ -87,7 +88,33 @@ export async function accountingRoutes(app: FastifyInstance, ctx: Context): Prom
     },
   );
 
-  app.get<{ Params: { id: string } }>('/reconciliations/:id', { schema: { tags: ['reconciliation'], summary: 'A reconciliation: both sides, the differing appeals, the confirmations', params: idParams } }, async (req) =>
+  app.get<{ Querystring: { year?: number; month?: number } }>(
+    '/reconciliations',
+    {
+      schema: {
+        tags: ['reconciliation'],
+        summary: 'Reconciliations of my organizations (the statistics authority: those it counts), and the period reconciled today',
+        querystring: { type: 'object', additionalProperties: false, properties: { year, month } },
+        response: { 200: reconciliationListSchema, 403: errorSchema },
+      },
+    },
+    async (req) => {
+      const { period, rows } = await listReconciliations(ctx, req.actor, req.query);
+      const lang = req.lang as 'kk' | 'ru' | 'en';
+      const items = rows.map((r) => ({
+        id: r.id,
+        organization: { id: r.organization_id, code: r.code, name: { kk: r.name_kk, ru: r.name_ru, en: r.name_en }[lang] },
+        period: { year: r.year, month: r.month },
+        openedAt: r.opened_at.toISOString(),
+        differences: (r.differences as { cards: unknown[] }).cards.length,
+        authorityConfirmedAt: r.authority_confirmed_at?.toISOString() ?? null,
+        organizationConfirmedAt: r.organization_confirmed_at?.toISOString() ?? null,
+      }));
+      return { period, items, total: items.length };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>('/reconciliations/:id', { schema: { tags: ['reconciliation'], summary: 'A reconciliation: both sides, the differing appeals, the confirmations', params: idParams, response: { 200: reconciliationSchema } } }, async (req) =>
     presentReconciliation(await reconciliationOf(ctx, req.actor, req.params.id)),
   );
 
@@ -100,7 +127,7 @@ export async function accountingRoutes(app: FastifyInstance, ctx: Context): Prom
         description: 'Body {} for an unsigned confirmation. With pkcs12 and password (the server signs) or signature (a detached CMS made by NCALayer), the confirmation carries a CMS signature over signedContent of the reconciliation, made with a certificate registered to the user.',
         params: idParams,
         body: signInputSchema,
-        response: { 403: errorSchema, 409: errorSchema, 422: errorSchema },
+        response: { 200: reconciliationSchema, 403: errorSchema, 409: errorSchema, 422: errorSchema },
       },
     },
     async (req) => {
@@ -137,6 +164,7 @@ export async function accountingRoutes(app: FastifyInstance, ctx: Context): Prom
         tags: ['access'],
         summary: 'Access requests for the organizations the statistics authority department counts',
         querystring: { type: 'object', additionalProperties: false, properties: { status: { type: 'string', enum: ['pending', 'approved', 'refused'] } } },
+        response: { 200: accessRequestListSchema },
       },
     },
     async (req) => {
@@ -169,7 +197,7 @@ export async function accountingRoutes(app: FastifyInstance, ctx: Context): Prom
         summary: "The statistics authority's territorial department approves (the user is created) or refuses, with a reason",
         params: idParams,
         body: { type: 'object', required: ['approve'], additionalProperties: false, properties: { approve: { type: 'boolean' }, reason: { type: 'string', maxLength: 4000 } } },
-        response: { 403: errorSchema, 409: errorSchema, 422: errorSchema },
+        response: { 200: accessDecisionSchema, 403: errorSchema, 409: errorSchema, 422: errorSchema },
       },
     },
     async (req) => {

@@ -44,6 +44,14 @@ describe('indicators', () => {
     );
     assert.deepEqual({ reviewed: april.reviewed, late: april.decidedLate, onTime: april.onTimeShare, received: april.received, electronic: april.electronicShare }, { reviewed: 1, late: 1, onTime: 0, received: 0, electronic: null });
     assert.equal((await registrar('GET', '/api/v1/indicators?year=2026&month=4')).status, 403);
+    // the authority's rows start with the total of the groups, as 1-ТӨ's row 1
+    const country = (await statistician('GET', '/api/v1/indicators?year=2026&month=4')).body;
+    const groups = country.rows.filter((r: { kind: string }) => r.kind === 'group');
+    assert.deepEqual([country.rows[0].kind, country.rows[0].organization, country.rows[0].reportRow], ['total', null, 1]);
+    for (const k of ['received', 'reviewed', 'decidedLate', 'overdueAtEnd'] as const) {
+      assert.equal(country.rows[0].months[2][k], groups.reduce((n: number, r: { months: Record<string, number>[] }) => n + r.months[2]![k]!, 0), k);
+    }
+    assert.equal(country.rows[0].months[2].received, 4);
   });
 });
 
@@ -79,6 +87,7 @@ describe('outage mode (p.31)', () => {
     const byAuthority = await statistician('GET', '/api/v1/outages/late-entries');
     assert.deepEqual(byAuthority.body.items.map((i: { appealId: string }) => i.appealId), [late.body.appealId]);
     assert.equal((await statistician('GET', '/api/v1/outages')).body.items[0].lateEntries, 1);
+    assert.equal((await statistician('GET', '/api/v1/outages')).body.items[0].organization.code, 'AKM-BURABAY');
     // … and not those outside it
     await t.createUser('knb-registrar', 'KNB', ['registrar', 'head']);
     const knb = await t.as('knb-registrar');
@@ -207,6 +216,13 @@ describe('reconciliation (p.34)', () => {
     const check = await verifyDetached(Buffer.from(signed.body.signedContent), Buffer.from(signed.body.authority.signature, 'base64'), anchors);
     assert.equal(check.valid, true);
     assert.equal(check.signer?.commonName, 'Ахметжанов Ержан Қайратұлы');
+    const mine = await head('GET', '/api/v1/reconciliations?year=2026&month=3');
+    assert.deepEqual(mine.body.period, { year: 2026, month: 3 });
+    assert.deepEqual(
+      mine.body.items.map((r: { id: string; organization: { code: string }; differences: number; authorityConfirmedAt: string | null; organizationConfirmedAt: string | null }) => [r.id, r.organization.code, r.differences, !!r.authorityConfirmedAt, !!r.organizationConfirmedAt]),
+      [[opened.body.id, 'AKM-BURABAY', 1, true, false]],
+    );
+    assert.equal((await registrar('GET', '/api/v1/reconciliations')).status, 403);
     const both = await head('POST', `/api/v1/reconciliations/${opened.body.id}/confirm`, {});
     assert.equal(both.status, 200, JSON.stringify(both.body));
     assert.equal(both.body.organization.confirmedBy, 'Қасымов Нұрлан Жақсылықұлы');

@@ -6,6 +6,7 @@ import type { Context } from '../context.ts';
 import type { Actor } from '../access/actor.ts';
 import { INDICATOR_CELLS, indicatorsOf } from '../domain/accounting.ts';
 import { invalid } from '../errors.ts';
+import type { Labels } from '../domain/vocabulary.ts';
 import { reportScopeFor } from './scope.ts';
 import { rowsOf } from './report.ts';
 import { monthlySums } from './store.ts';
@@ -15,11 +16,23 @@ export async function indicators(ctx: Context, actor: Actor, year: number, month
   const scope = await reportScopeFor(ctx.db, actor, organizationId);
   const { specs } = await rowsOf(ctx.db, scope);
   const sums = await monthlySums(ctx.db, year, month, specs, scope.counted, INDICATOR_CELLS);
-  const rows = specs.map((spec, i) => ({
+  const cells = (i: number, m: number) => sums.get(i)?.get(m) ?? new Map<string, number>();
+  const months = (cellsOfMonth: (m: number) => Map<string, number>) => Array.from({ length: month }, (_, j) => ({ month: j + 1, ...indicatorsOf(cellsOfMonth(j + 1)) }));
+  const rows: { organization: { id: number; code: string; name: Labels } | null; kind: string; reportRow: number | null; months: ReturnType<typeof months> }[] = specs.map((spec, i) => ({
     organization: { id: spec.org.id, code: spec.org.code, name: { kk: spec.org.name_kk, ru: spec.org.name_ru, en: spec.org.name_en } },
     kind: spec.kind,
     reportRow: spec.org.report_row,
-    months: Array.from({ length: month }, (_, j) => ({ month: j + 1, ...indicatorsOf(sums.get(i)?.get(j + 1) ?? new Map()) })),
+    months: months((m) => cells(i, m)),
   }));
+  if (scope.rows.kind === 'reportRows') {
+    // the total row, as in 1-ТӨ: the sum of the groups (the "of which" rows are inside them)
+    const groups = specs.flatMap((s, i) => (s.kind === 'group' ? [i] : []));
+    const total = (m: number) => {
+      const sum = new Map<string, number>();
+      for (const i of groups) for (const [k, n] of cells(i, m)) sum.set(k, (sum.get(k) ?? 0) + n);
+      return sum;
+    };
+    rows.unshift({ organization: null, kind: 'total', reportRow: 1, months: months(total) });
+  }
   return { period: { year, month }, rows };
 }

@@ -15,7 +15,7 @@ import { sql } from 'kysely';
 import type { Context } from '../context.ts';
 import { today as todayOf } from '../context.ts';
 import type { Actor } from '../access/actor.ts';
-import { canActFor } from '../access/scope.ts';
+import { canActFor, inScope } from '../access/scope.ts';
 import { AppError, forbidden, invalid, notFound } from '../errors.ts';
 import { appendEvent } from '../audit/log.ts';
 import { form1Card } from '../domain/form1.ts';
@@ -23,7 +23,7 @@ import { reconciledCard, reconciliationCounts, reconciliationPeriod, sameReconci
 import { FORM1_TABLES, RESULT_GROUP } from './form1-layout.ts';
 import { STATISTICS_TIME_ZONE, canonicalJson, cardOf, cellsOf, loadImportedCards, loadLocalCards, statisticsDay } from './cards.ts';
 import { signatureBy, type SignInput } from '../letters/signing.ts';
-import { countedFor, countsAnyOf } from './scope.ts';
+import { countedFor, countedPredicate, countsAnyOf } from './scope.ts';
 import { instanceIdOf } from '../exports/keys.ts';
 
 type Cells = Map<number, string[]>;
@@ -201,6 +201,22 @@ export async function confirmReconciliation(ctx: Context, actor: Actor, id: stri
       .execute();
     await appendEvent(trx, { appealId: null, organizationId: row.organization_id, actor, at: now, kind: 'reconciliationConfirmed', changes: { reconciliationId: id, side, signer: signed?.signer ?? null } });
   });
+}
+
+/** The reconciliations the actor may see: the authority those of the organizations it counts, a
+ *  head those of their organizations; newest period first. */
+export async function listReconciliations(ctx: Context, actor: Actor, filter: { year?: number; month?: number }) {
+  const authority = actor.roles.includes('statistician') || actor.roles.includes('admin');
+  if (!authority && !actor.roles.includes('head')) throw forbidden();
+  let q = ctx.db
+    .selectFrom('reconciliations as r')
+    .innerJoin('organizations as o', 'o.id', 'r.organization_id')
+    .select(['r.id', 'r.organization_id', 'o.code', 'o.name_kk', 'o.name_ru', 'o.name_en', 'r.year', 'r.month', 'r.opened_at', 'r.differences', 'r.authority_confirmed_at', 'r.organization_confirmed_at'])
+    .where(authority ? countedPredicate(await countedFor(ctx.db, actor), sql.ref('r.organization_id')) : inScope(actor, 'r.organization_id'));
+  if (filter.year !== undefined) q = q.where('r.year', '=', filter.year);
+  if (filter.month !== undefined) q = q.where('r.month', '=', filter.month);
+  const rows = await q.orderBy('r.year', 'desc').orderBy('r.month', 'desc').orderBy('o.code').limit(1000).execute();
+  return { period: reconciliationPeriod(todayOf(ctx)), rows };
 }
 
 export async function reconciliationOf(ctx: Context, actor: Actor, id: string) {

@@ -7,6 +7,7 @@ import type { Context } from '../context.ts';
 import { today as todayOf } from '../context.ts';
 import type { Actor } from '../access/actor.ts';
 import { hasRole } from '../access/actor.ts';
+import { inScope } from '../access/scope.ts';
 import type { Db } from '../db/connection.ts';
 import { AppError, forbidden, invalid, notFound } from '../errors.ts';
 import { appendEvent } from '../audit/log.ts';
@@ -201,12 +202,19 @@ export async function cellAppeals(ctx: Context, actor: Actor, q: CellQuery) {
     localIds.filter((id) => ids.has(id)),
     importedKeys.filter((id) => ids.has(id)),
   );
+  const page = list.slice(q.offset, q.offset + q.limit);
+  // the cards the user may open: this instance's appeals of their organizations
+  const pageLocal = page.filter((a) => !importedKeys.includes(a.id)).map((a) => a.id);
+  const openable = new Set(
+    pageLocal.length ? (await ctx.db.selectFrom('appeals').select('id').where('id', 'in', pageLocal).where(inScope(actor, 'organization_id')).execute()).map((r) => r.id) : [],
+  );
   return {
     cell: { year: q.year, month: q.month, table: table.id, column: column.key, n: column.n, kind: column.kind, organization: q.organization ?? null, own: q.own === true },
     total: list.length,
-    items: list.slice(q.offset, q.offset + q.limit).map((a) => ({
+    items: page.map((a) => ({
       id: a.id,
       imported: importedKeys.includes(a.id),
+      visible: openable.has(a.id),
       registrationNumber: a.registration_number,
       registrationDate: a.registration_date,
       documentType: a.document_type,

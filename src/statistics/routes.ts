@@ -20,6 +20,7 @@ import {
 } from './report.ts';
 import { form1Pdf, form1Xlsx } from './render.ts';
 import { signInputSchema, type SignInput } from '../letters/signing.ts';
+import { cellSchema, form1Schema, layoutSchema, snapshotDiffSchema, snapshotListSchema, snapshotSignedSchema } from './schemas.ts';
 
 const period = {
   year: { type: 'integer', minimum: 2000, maximum: 2100 },
@@ -54,7 +55,7 @@ export async function statisticsRoutes(app: FastifyInstance, ctx: Context): Prom
           'Rows: the report rows (row 1 the total of the groups), or with `organization` that organization (total, own appeals, each child). ' +
           'Counts what the user sees: the statistics authority its territory, heads and control departments the organizations below their own.',
         querystring: reportQuery,
-        response: { 400: errorSchema, 403: errorSchema, 422: errorSchema },
+        response: { 200: form1Schema, 400: errorSchema, 403: errorSchema, 422: errorSchema },
       },
     },
     async (req) => presentForm1(await form1Report(ctx, req.actor, req.query.year, req.query.month, req.query.organization), req.lang),
@@ -100,13 +101,13 @@ export async function statisticsRoutes(app: FastifyInstance, ctx: Context): Prom
             offset: { type: 'integer', minimum: 0, default: 0 },
           },
         },
-        response: { 400: errorSchema, 403: errorSchema, 422: errorSchema },
+        response: { 200: cellSchema, 400: errorSchema, 403: errorSchema, 422: errorSchema },
       },
     },
     async (req) => cellAppeals(ctx, req.actor, req.query),
   );
 
-  app.get('/reports/form1/layout', { schema: { tags: ['statistics'], summary: 'The layout of 1-ТӨ: sections, tables, columns and the rule behind each column' } }, async (req) => {
+  app.get('/reports/form1/layout', { schema: { tags: ['statistics'], summary: 'The layout of 1-ТӨ: sections, tables, columns and the rule behind each column', response: { 200: layoutSchema } } }, async (req) => {
     const lang = req.lang as 'kk' | 'ru' | 'en';
     return {
       sections: FORM1_LAYOUT.map((s) => ({
@@ -129,7 +130,7 @@ export async function statisticsRoutes(app: FastifyInstance, ctx: Context): Prom
         tags: ['statistics'],
         summary: 'Form the report for a period now: an immutable snapshot to sign',
         body: reportQuery,
-        response: { 400: errorSchema, 403: errorSchema, 422: errorSchema },
+        response: { 201: form1Schema, 400: errorSchema, 403: errorSchema, 422: errorSchema },
       },
     },
     async (req, reply) => {
@@ -156,6 +157,7 @@ export async function statisticsRoutes(app: FastifyInstance, ctx: Context): Prom
         tags: ['statistics'],
         summary: 'Formed reports the user may see',
         querystring: { type: 'object', additionalProperties: false, properties: { year: period.year, month: period.month } },
+        response: { 200: snapshotListSchema },
       },
     },
     async (req) => {
@@ -180,7 +182,7 @@ export async function statisticsRoutes(app: FastifyInstance, ctx: Context): Prom
 
   app.get<{ Params: { id: string } }>(
     '/reports/form1/snapshots/:id',
-    { schema: { tags: ['statistics'], summary: 'A formed report, as formed, with its signature checked now', params: idParams } },
+    { schema: { tags: ['statistics'], summary: 'A formed report, as formed, with its signature checked now', params: idParams, response: { 200: form1Schema } } },
     async (req) => {
       const row = await snapshotOf(ctx, req.actor, req.params.id);
       return presentForm1(row.data, req.lang, snapshotMeta(row, await snapshotSignature(ctx, row)));
@@ -214,7 +216,7 @@ export async function statisticsRoutes(app: FastifyInstance, ctx: Context): Prom
         summary: 'Sign a formed report (the chair of the statistics authority): a PKCS#12 and its password, or a detached CMS',
         params: idParams,
         body: signInputSchema,
-        response: { 403: errorSchema, 409: errorSchema, 422: errorSchema },
+        response: { 200: snapshotSignedSchema, 403: errorSchema, 409: errorSchema, 422: errorSchema },
       },
     },
     async (req) => {
@@ -226,7 +228,7 @@ export async function statisticsRoutes(app: FastifyInstance, ctx: Context): Prom
 
   app.get<{ Params: { id: string } }>(
     '/reports/form1/snapshots/:id/diff',
-    { schema: { tags: ['statistics'], summary: 'The cells that changed since the report was formed (later corrections, late entries)', params: idParams } },
+    { schema: { tags: ['statistics'], summary: 'The cells that changed since the report was formed (later corrections, late entries)', params: idParams, response: { 200: snapshotDiffSchema } } },
     async (req) => snapshotDiff(ctx, req.actor, req.params.id),
   );
 }

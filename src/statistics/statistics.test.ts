@@ -147,6 +147,11 @@ describe('1-ТӨ from the aggregates', () => {
     const head = await a.head('GET', '/api/v1/reports/form1?year=2026&month=3');
     assert.equal(head.status, 200);
     assert.equal((head.body as Report).sections[0]!.tables[0]!.rows[0]!.organization.code, 'AKM-BURABAY');
+    // behind a cell, the cards a user may open: a head's are theirs; the department's are not its own organizations'
+    const headCell = await a.head('GET', '/api/v1/reports/form1/cell?year=2026&month=3&table=s1&column=received');
+    const statCell = await a.statistician('GET', '/api/v1/reports/form1/cell?year=2026&month=3&table=s1&column=received');
+    assert.ok(headCell.body.total > 0 && headCell.body.items.every((x: { visible: boolean }) => x.visible));
+    assert.ok(statCell.body.total > 0 && statCell.body.items.every((x: { visible: boolean }) => !x.visible));
     assert.equal((await a.registrar('GET', '/api/v1/reports/form1?year=2026&month=3')).status, 403);
     assert.equal((await a.head('GET', `/api/v1/reports/form1?year=2026&month=3&organization=${a.orgs['KNB']}`)).status, 403);
     const bad = await a.admin('GET', '/api/v1/reports/form1?year=2026&month=13');

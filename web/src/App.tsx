@@ -1,9 +1,10 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { Center, Loader } from '@mantine/core';
 import { DESK_ROLES, OVERVIEW_ROLES, useSession, type Role } from './session.tsx';
 import { Shell } from './components/Shell.tsx';
 import { useI18n } from './i18n/i18n.tsx';
+import { ACCOUNTING_SCREENS, accountingScreensFor, type AccountingScreen } from './accounting.ts';
 
 const Login = lazy(() => import('./pages/Login.tsx'));
 const Desk = lazy(() => import('./pages/Desk.tsx'));
@@ -12,6 +13,16 @@ const Appeal = lazy(() => import('./pages/Appeal.tsx'));
 const Overview = lazy(() => import('./pages/Overview.tsx'));
 const Correspondence = lazy(() => import('./pages/Correspondence.tsx'));
 const NotFound = lazy(() => import('./pages/NotFound.tsx'));
+const AccountingLayout = lazy(() => import('./pages/accounting/Layout.tsx'));
+const SCREENS: Record<AccountingScreen, LazyExoticComponent<ComponentType>> = {
+  indicators: lazy(() => import('./pages/accounting/Indicators.tsx')),
+  form1: lazy(() => import('./pages/accounting/Form1.tsx')),
+  corrections: lazy(() => import('./pages/accounting/Corrections.tsx')),
+  reconciliation: lazy(() => import('./pages/accounting/Reconciliation.tsx')),
+  'access-requests': lazy(() => import('./pages/accounting/AccessRequests.tsx')),
+  outages: lazy(() => import('./pages/accounting/Outages.tsx')),
+  exports: lazy(() => import('./pages/accounting/Exports.tsx')),
+};
 
 
 function PageLoader() {
@@ -26,6 +37,7 @@ function PageLoader() {
 function Home() {
   const { hasRole } = useSession();
   if (hasRole('controller')) return <Navigate to="/overview" replace />;
+  if (hasRole('statistician')) return <Navigate to="/accounting/indicators" replace />;
   if (hasRole(...DESK_ROLES)) return <Navigate to="/desk" replace />;
   if (hasRole('head')) return <Navigate to="/queues/awaitingRouting" replace />;
   return <Navigate to="/queues/inExecution" replace />;
@@ -35,6 +47,13 @@ function Guard({ roles, children }: { roles?: Role[]; children: ReactNode }) {
   const { hasRole } = useSession();
   if (roles && !hasRole(...roles)) return <Navigate to="/" replace />;
   return <>{children}</>;
+}
+
+/** /accounting: the first screen the user may see. */
+function AccountingHome() {
+  const { hasRole } = useSession();
+  const [first] = accountingScreensFor(hasRole);
+  return <Navigate to={first ? `/accounting/${first}` : '/'} replace />;
 }
 
 function SignedIn() {
@@ -57,6 +76,13 @@ function SignedIn() {
           <Route path="/appeals/:id" element={<Appeal />} />
           <Route path="/overview" element={<Guard roles={OVERVIEW_ROLES}><Overview /></Guard>} />
           <Route path="/correspondence" element={<Guard roles={['executor', 'head']}><Correspondence /></Guard>} />
+          <Route path="/accounting" element={<AccountingLayout />}>
+            <Route index element={<AccountingHome />} />
+            {ACCOUNTING_SCREENS.map(({ id, roles }) => {
+              const Screen = SCREENS[id];
+              return <Route key={id} path={id} element={<Guard roles={[...roles]}><Screen /></Guard>} />;
+            })}
+          </Route>
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Suspense>

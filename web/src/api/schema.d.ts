@@ -5010,6 +5010,72 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            form: string;
+                            title: string;
+                            period: {
+                                year: number;
+                                month: number;
+                                from: string;
+                                to: string;
+                            };
+                            organization: {
+                                id: number;
+                                code: string;
+                                name: string;
+                            } | null;
+                            snapshot?: {
+                                id: string;
+                                kind: string;
+                                formedAt: string;
+                                formedBy: string;
+                                sha256: string;
+                                signature: {
+                                    valid: boolean;
+                                    reason: string | null;
+                                    signer: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    signedAt: string | null;
+                                    signerName: string | null;
+                                } | null;
+                            };
+                            sections: {
+                                id: string;
+                                title: string;
+                                tables: {
+                                    id: string;
+                                    title: string;
+                                    columns: {
+                                        n: number;
+                                        key: string;
+                                        title: string;
+                                        /** @enum {string} */
+                                        kind: "flow" | "stock";
+                                        group: string | null;
+                                    }[];
+                                    rows: {
+                                        /** @enum {string} */
+                                        kind: "total" | "group" | "ofWhich" | "own" | "child";
+                                        reportRow: number | null;
+                                        organization: {
+                                            id: number | null;
+                                            code: string;
+                                            name: string;
+                                        };
+                                        cells: number[];
+                                    }[];
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5179,6 +5245,41 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cell: {
+                                year: number;
+                                month: number;
+                                table: string;
+                                column: string;
+                                n: number;
+                                kind: string;
+                                organization: number | null;
+                                own: boolean;
+                            };
+                            total: number;
+                            items: {
+                                id: string;
+                                imported: boolean;
+                                visible: boolean;
+                                registrationNumber: string | null;
+                                registrationDate: string | null;
+                                documentType: string | null;
+                                status: string | null;
+                                summary: string | null;
+                                organization: {
+                                    id: number;
+                                    code: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5267,7 +5368,37 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            sections: {
+                                id: string;
+                                title: string;
+                                tables: {
+                                    id: string;
+                                    title: string;
+                                    documentTypes: string[];
+                                    columns: {
+                                        n: number;
+                                        key: string;
+                                        title: {
+                                            kk: string;
+                                            ru: string;
+                                            en: string;
+                                        };
+                                        /** @enum {string} */
+                                        kind: "flow" | "stock";
+                                        rule: string;
+                                        definition: string;
+                                        group: {
+                                            kk: string;
+                                            ru: string;
+                                            en: string;
+                                        } | null;
+                                    }[];
+                                }[];
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5304,7 +5435,23 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                year: number;
+                                month: number;
+                                kind: string;
+                                formedAt: string;
+                                formedBy: string;
+                                sha256: string;
+                                signed: boolean;
+                                signerName: string | null;
+                                signedAt: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
                 };
             };
         };
@@ -5327,6 +5474,72 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            form: string;
+                            title: string;
+                            period: {
+                                year: number;
+                                month: number;
+                                from: string;
+                                to: string;
+                            };
+                            organization: {
+                                id: number;
+                                code: string;
+                                name: string;
+                            } | null;
+                            snapshot?: {
+                                id: string;
+                                kind: string;
+                                formedAt: string;
+                                formedBy: string;
+                                sha256: string;
+                                signature: {
+                                    valid: boolean;
+                                    reason: string | null;
+                                    signer: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    signedAt: string | null;
+                                    signerName: string | null;
+                                } | null;
+                            };
+                            sections: {
+                                id: string;
+                                title: string;
+                                tables: {
+                                    id: string;
+                                    title: string;
+                                    columns: {
+                                        n: number;
+                                        key: string;
+                                        title: string;
+                                        /** @enum {string} */
+                                        kind: "flow" | "stock";
+                                        group: string | null;
+                                    }[];
+                                    rows: {
+                                        /** @enum {string} */
+                                        kind: "total" | "group" | "ofWhich" | "own" | "child";
+                                        reportRow: number | null;
+                                        organization: {
+                                            id: number | null;
+                                            code: string;
+                                            name: string;
+                                        };
+                                        cells: number[];
+                                    }[];
+                                }[];
+                            }[];
+                        };
+                    };
+                };
                 /** @description Default Response */
                 400: {
                     headers: {
@@ -5450,7 +5663,66 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            form: string;
+                            title: string;
+                            period: {
+                                year: number;
+                                month: number;
+                                from: string;
+                                to: string;
+                            };
+                            organization: {
+                                id: number;
+                                code: string;
+                                name: string;
+                            } | null;
+                            snapshot?: {
+                                id: string;
+                                kind: string;
+                                formedAt: string;
+                                formedBy: string;
+                                sha256: string;
+                                signature: {
+                                    valid: boolean;
+                                    reason: string | null;
+                                    signer: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    signedAt: string | null;
+                                    signerName: string | null;
+                                } | null;
+                            };
+                            sections: {
+                                id: string;
+                                title: string;
+                                tables: {
+                                    id: string;
+                                    title: string;
+                                    columns: {
+                                        n: number;
+                                        key: string;
+                                        title: string;
+                                        /** @enum {string} */
+                                        kind: "flow" | "stock";
+                                        group: string | null;
+                                    }[];
+                                    rows: {
+                                        /** @enum {string} */
+                                        kind: "total" | "group" | "ofWhich" | "own" | "child";
+                                        reportRow: number | null;
+                                        organization: {
+                                            id: number | null;
+                                            code: string;
+                                            name: string;
+                                        };
+                                        cells: number[];
+                                    }[];
+                                }[];
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5564,6 +5836,26 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            signature: {
+                                valid: boolean;
+                                reason: string | null;
+                                signer: {
+                                    [key: string]: unknown;
+                                } | null;
+                                signedAt: string | null;
+                                signerName: string | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5652,7 +5944,35 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            reportId: string;
+                            period: {
+                                year: number;
+                                month: number;
+                                from: string;
+                                to: string;
+                            };
+                            formedAt: string;
+                            signed: boolean;
+                            differences: {
+                                table: string;
+                                column: string;
+                                n: number;
+                                row: {
+                                    kind: string;
+                                    reportRow: number | null;
+                                    organization: {
+                                        id: number;
+                                        code: string;
+                                    } | null;
+                                };
+                                snapshot: number;
+                                current: number;
+                                difference: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5965,7 +6285,46 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                at: string;
+                                /** @enum {string} */
+                                direction: "pull" | "push" | "import";
+                                instanceId: string;
+                                /** Format: date */
+                                day: string;
+                                organization: string | null;
+                                manifestSha256: string | null;
+                                counts: {
+                                    [key: string]: number;
+                                } | null;
+                                ok: boolean;
+                                error: string | null;
+                                actor: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -6462,6 +6821,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/corrections/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The card fields a petition may change: type, allowed values or directory, and whether only the statistics authority decides */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                name: string;
+                                /**
+                                 * @description the card that carries it: ТЖ-1, an АИ-1 (record names which), a ТЖ-2 (record names which)
+                                 * @enum {string}
+                                 */
+                                card: "tzh1" | "ai1" | "tzh2";
+                                applicantKinds?: string[];
+                                decisions?: string[];
+                                /** @enum {string} */
+                                type: "date" | "dateTime" | "enum" | "text" | "string" | "email" | "phone" | "boolean" | "directory";
+                                values: string[] | null;
+                                directory: string | null;
+                                authorityOnly: boolean;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/corrections": {
         parameters: {
             query?: never;
@@ -6488,7 +6900,58 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                appealId: string;
+                                registrationNumber?: string;
+                                organization: {
+                                    id: number;
+                                    code?: string;
+                                };
+                                /** @enum {string} */
+                                action: "change" | "delete";
+                                changes: {
+                                    [key: string]: unknown;
+                                };
+                                record: {
+                                    [key: string]: unknown;
+                                } | null;
+                                reason: string;
+                                /** @enum {string} */
+                                decidedBy: "authority" | "organization";
+                                /** @enum {string} */
+                                basis: "headPetition" | "unitHeadPetition" | "authorityReport";
+                                petitioner: string;
+                                petitionerId: string | null;
+                                filedAt: string;
+                                period: {
+                                    year: number;
+                                    month: number;
+                                    /** Format: date */
+                                    opensOn: string;
+                                    late: boolean;
+                                };
+                                /** Format: date */
+                                reviewDue: string;
+                                /** @description pending past its 5-WD review term (rules p.28) */
+                                overdue: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "applied" | "rejected";
+                                reviewer: string | null;
+                                reviewedAt: string | null;
+                                comment: string | null;
+                                before: {
+                                    [key: string]: unknown;
+                                } | null;
+                                after: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                            total: number;
+                        };
+                    };
                 };
             };
         };
@@ -6532,6 +6995,61 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            appealId: string;
+                            registrationNumber?: string;
+                            organization: {
+                                id: number;
+                                code?: string;
+                            };
+                            /** @enum {string} */
+                            action: "change" | "delete";
+                            changes: {
+                                [key: string]: unknown;
+                            };
+                            record: {
+                                [key: string]: unknown;
+                            } | null;
+                            reason: string;
+                            /** @enum {string} */
+                            decidedBy: "authority" | "organization";
+                            /** @enum {string} */
+                            basis: "headPetition" | "unitHeadPetition" | "authorityReport";
+                            petitioner: string;
+                            petitionerId: string | null;
+                            filedAt: string;
+                            period: {
+                                year: number;
+                                month: number;
+                                /** Format: date */
+                                opensOn: string;
+                                late: boolean;
+                            };
+                            /** Format: date */
+                            reviewDue: string;
+                            /** @description pending past its 5-WD review term (rules p.28) */
+                            overdue: boolean;
+                            /** @enum {string} */
+                            status: "pending" | "applied" | "rejected";
+                            reviewer: string | null;
+                            reviewedAt: string | null;
+                            comment: string | null;
+                            before: {
+                                [key: string]: unknown;
+                            } | null;
+                            after: {
+                                [key: string]: unknown;
+                            } | null;
+                        };
+                    };
+                };
                 /** @description Default Response */
                 400: {
                     headers: {
@@ -6640,7 +7158,61 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            appealId: string;
+                            registrationNumber?: string;
+                            organization: {
+                                id: number;
+                                code?: string;
+                            };
+                            /** @enum {string} */
+                            action: "change" | "delete";
+                            changes: {
+                                [key: string]: unknown;
+                            };
+                            record: {
+                                [key: string]: unknown;
+                            } | null;
+                            reason: string;
+                            /** @enum {string} */
+                            decidedBy: "authority" | "organization";
+                            /** @enum {string} */
+                            basis: "headPetition" | "unitHeadPetition" | "authorityReport";
+                            petitioner: string;
+                            petitionerId: string | null;
+                            filedAt: string;
+                            period: {
+                                year: number;
+                                month: number;
+                                /** Format: date */
+                                opensOn: string;
+                                late: boolean;
+                            };
+                            /** Format: date */
+                            reviewDue: string;
+                            /** @description pending past its 5-WD review term (rules p.28) */
+                            overdue: boolean;
+                            /** @enum {string} */
+                            status: "pending" | "applied" | "rejected";
+                            reviewer: string | null;
+                            reviewedAt: string | null;
+                            comment: string | null;
+                            before: {
+                                [key: string]: unknown;
+                            } | null;
+                            after: {
+                                [key: string]: unknown;
+                            } | null;
+                            attachments: {
+                                id: string;
+                                name: string;
+                                mediaType: string;
+                                sha256: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -6718,6 +7290,61 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            appealId: string;
+                            registrationNumber?: string;
+                            organization: {
+                                id: number;
+                                code?: string;
+                            };
+                            /** @enum {string} */
+                            action: "change" | "delete";
+                            changes: {
+                                [key: string]: unknown;
+                            };
+                            record: {
+                                [key: string]: unknown;
+                            } | null;
+                            reason: string;
+                            /** @enum {string} */
+                            decidedBy: "authority" | "organization";
+                            /** @enum {string} */
+                            basis: "headPetition" | "unitHeadPetition" | "authorityReport";
+                            petitioner: string;
+                            petitionerId: string | null;
+                            filedAt: string;
+                            period: {
+                                year: number;
+                                month: number;
+                                /** Format: date */
+                                opensOn: string;
+                                late: boolean;
+                            };
+                            /** Format: date */
+                            reviewDue: string;
+                            /** @description pending past its 5-WD review term (rules p.28) */
+                            overdue: boolean;
+                            /** @enum {string} */
+                            status: "pending" | "applied" | "rejected";
+                            reviewer: string | null;
+                            reviewedAt: string | null;
+                            comment: string | null;
+                            before: {
+                                [key: string]: unknown;
+                            } | null;
+                            after: {
+                                [key: string]: unknown;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6785,7 +7412,26 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                organizationId: number;
+                                organization: {
+                                    id: number;
+                                    code: string;
+                                };
+                                startedAt: string;
+                                endedAt: string;
+                                cause: string;
+                                recordedBy: string;
+                                recordedAt: string;
+                                entries: number;
+                                lateEntries: number;
+                            }[];
+                            total: number;
+                        };
+                    };
                 };
             };
         };
@@ -6811,6 +7457,17 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
                 /** @description Default Response */
                 400: {
                     headers: {
@@ -7047,6 +7704,18 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appealId: string;
+                            late: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7152,7 +7821,27 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                appealId: string;
+                                registrationNumber: string;
+                                page: number;
+                                entry: number;
+                                receivedAt: string;
+                                enteredAt: string;
+                                restoredAt: string;
+                                hoursAfterRestoration: number;
+                                organizationId: number;
+                                organization: {
+                                    id: number;
+                                    code: string;
+                                };
+                                outageActId: string;
+                            }[];
+                            total: number;
+                        };
+                    };
                 };
             };
         };
@@ -7185,6 +7874,41 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                year: number;
+                                month: number;
+                            };
+                            rows: {
+                                organization: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                /** @enum {string} */
+                                kind: "total" | "group" | "ofWhich" | "own" | "child";
+                                reportRow: number | null;
+                                months: {
+                                    month: number;
+                                    received: number;
+                                    reviewed: number;
+                                    decidedLate: number;
+                                    onTimeShare: number | null;
+                                    overdueAtEnd: number;
+                                    electronicShare: number | null;
+                                    receptionShare: number | null;
+                                    contactCentreShare: number | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
                 /** @description Default Response */
                 400: {
                     headers: {
@@ -7290,7 +8014,71 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Reconciliations of my organizations (the statistics authority: those it counts), and the period reconciled today */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    month?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                year: number;
+                                month: number;
+                            } | null;
+                            items: {
+                                id: string;
+                                organization: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                };
+                                period: {
+                                    year: number;
+                                    month: number;
+                                };
+                                openedAt: string;
+                                differences: number;
+                                authorityConfirmedAt: string | null;
+                                organizationConfirmedAt: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path?: string;
+                                    code?: string;
+                                    message?: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         /** Statistics authority, 1st–8th of the month: reconcile an organization's previous month, card by card (with the organization's statement when it runs its own instance) */
         post: {
@@ -7322,6 +8110,63 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organizationId: number;
+                            period: {
+                                year: number;
+                                month: number;
+                            };
+                            openedAt: string;
+                            openedBy: string;
+                            authority: {
+                                counts: {
+                                    received: number;
+                                    reviewed: number;
+                                    results: {
+                                        [key: string]: number;
+                                    };
+                                };
+                                confirmedBy: string | null;
+                                confirmedAt: string | null;
+                                signature: string | null;
+                            };
+                            organization: {
+                                counts: {
+                                    received: number;
+                                    reviewed: number;
+                                    results: {
+                                        [key: string]: number;
+                                    };
+                                };
+                                confirmedBy: string | null;
+                                confirmedAt: string | null;
+                                signature: string | null;
+                            };
+                            differences: {
+                                appealId: string;
+                                registrationNumber: string;
+                                authority: {
+                                    received: boolean;
+                                    reviewed: boolean;
+                                    result: string | null;
+                                } | null;
+                                organization: {
+                                    received: boolean;
+                                    reviewed: boolean;
+                                    result: string | null;
+                                } | null;
+                            }[];
+                            signedContent: string;
+                        };
+                    };
+                };
                 /** @description Default Response */
                 400: {
                     headers: {
@@ -7430,7 +8275,57 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organizationId: number;
+                            period: {
+                                year: number;
+                                month: number;
+                            };
+                            openedAt: string;
+                            openedBy: string;
+                            authority: {
+                                counts: {
+                                    received: number;
+                                    reviewed: number;
+                                    results: {
+                                        [key: string]: number;
+                                    };
+                                };
+                                confirmedBy: string | null;
+                                confirmedAt: string | null;
+                                signature: string | null;
+                            };
+                            organization: {
+                                counts: {
+                                    received: number;
+                                    reviewed: number;
+                                    results: {
+                                        [key: string]: number;
+                                    };
+                                };
+                                confirmedBy: string | null;
+                                confirmedAt: string | null;
+                                signature: string | null;
+                            };
+                            differences: {
+                                appealId: string;
+                                registrationNumber: string;
+                                authority: {
+                                    received: boolean;
+                                    reviewed: boolean;
+                                    result: string | null;
+                                } | null;
+                                organization: {
+                                    received: boolean;
+                                    reviewed: boolean;
+                                    result: string | null;
+                                } | null;
+                            }[];
+                            signedContent: string;
+                        };
+                    };
                 };
             };
         };
@@ -7474,6 +8369,63 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organizationId: number;
+                            period: {
+                                year: number;
+                                month: number;
+                            };
+                            openedAt: string;
+                            openedBy: string;
+                            authority: {
+                                counts: {
+                                    received: number;
+                                    reviewed: number;
+                                    results: {
+                                        [key: string]: number;
+                                    };
+                                };
+                                confirmedBy: string | null;
+                                confirmedAt: string | null;
+                                signature: string | null;
+                            };
+                            organization: {
+                                counts: {
+                                    received: number;
+                                    reviewed: number;
+                                    results: {
+                                        [key: string]: number;
+                                    };
+                                };
+                                confirmedBy: string | null;
+                                confirmedAt: string | null;
+                                signature: string | null;
+                            };
+                            differences: {
+                                appealId: string;
+                                registrationNumber: string;
+                                authority: {
+                                    received: boolean;
+                                    reviewed: boolean;
+                                    result: string | null;
+                                } | null;
+                                organization: {
+                                    received: boolean;
+                                    reviewed: boolean;
+                                    result: string | null;
+                                } | null;
+                            }[];
+                            signedContent: string;
+                        };
+                    };
+                };
                 /** @description Default Response */
                 403: {
                     headers: {
@@ -7563,7 +8515,33 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                login: string;
+                                fullName: string;
+                                position: string;
+                                email: string | null;
+                                roles: string[];
+                                organization: {
+                                    id: number;
+                                    code: string;
+                                };
+                                signer: {
+                                    [key: string]: unknown;
+                                } | null;
+                                filedAt: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused";
+                                decidedBy: string | null;
+                                decidedAt: string | null;
+                                refusalReason: string | null;
+                                userId: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
                 };
             };
         };
@@ -7682,6 +8660,18 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            status: string;
+                        };
+                    };
+                };
                 /** @description Default Response */
                 403: {
                     headers: {

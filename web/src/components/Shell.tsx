@@ -6,6 +6,7 @@ import { AppShell, Badge, Box, Button, Group, SegmentedControl, Text, UnstyledBu
 import { DESK_ROLES, OVERVIEW_ROLES, useSession } from '../session.tsx';
 import { LANGUAGES, LANGUAGE_NAMES, useI18n, type Lang } from '../i18n/i18n.tsx';
 import { PasswordModal } from './PasswordModal.tsx';
+import { accountingScreensFor } from '../accounting.ts';
 
 export function LanguageSwitch() {
   const { lang, setLang, t } = useI18n();
@@ -20,7 +21,7 @@ export function LanguageSwitch() {
   );
 }
 
-function NavItem({ to, children }: { to: string; children: ReactNode }) {
+export function NavItem({ to, children }: { to: string; children: ReactNode }) {
   return (
     <RouterLink to={to} style={{ textDecoration: 'none' }}>
       {({ isActive }) => (
@@ -70,6 +71,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 <NavItem to="/queues/all">{t('nav.queues')}</NavItem>
                 {hasRole(...OVERVIEW_ROLES) && <NavItem to="/overview">{t('nav.overview')}</NavItem>}
                 {hasRole('executor', 'head') && <NavItem to="/correspondence">{t('nav.correspondence')}</NavItem>}
+                {accountingScreensFor(hasRole).length > 0 && <NavItem to="/accounting">{t('nav.accounting')}</NavItem>}
               </Group>
             </nav>
           </Group>

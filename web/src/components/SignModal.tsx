@@ -1,10 +1,11 @@
-// Signing a letter with the user's key, the PDF previewed first: through NCALayer when it runs on
-// this computer (it makes the detached CMS over the letter's exact bytes with a key that never
-// leaves the machine), or with a PKCS#12 file and its password (in demo mode the user's demo key
-// can be fetched instead), with which the server signs. Either way the server verifies the
-// signature and checks the certificate is the signer's own. The letter is first prepared for this
+// Signing a document with the user's key, the document previewed first (its PDF): through NCALayer
+// when it runs on this computer and the document's bytes are what is signed (it makes the detached
+// CMS over those exact bytes with a key that never leaves the machine), or with a PKCS#12 file and
+// its password (in demo mode the user's demo key can be fetched instead), with which the server
+// signs. Either way the server verifies the signature and checks the certificate is the signer's
+// own. Letters and formed 1-ТӨ reports are signed this way. A letter is first prepared for this
 // signer (in their name; a draft's letter dated today: POST …/prepare), so the preview shows exactly
-// the bytes that are signed. Signing a draft's letter approves the draft.
+// the bytes that are signed; signing a draft's letter approves the draft.
 import { useEffect, useState } from 'react';
 import { Alert, Button, Divider, FileInput, Group, Modal, PasswordInput, Skeleton, Stack, Text } from '@mantine/core';
 import { api, ApiError, fetchBytes, toBase64, unwrap } from '../api/client.ts';
@@ -19,7 +20,22 @@ export interface LetterRef {
   draft?: boolean;
 }
 
-export function SignModal({ appealId, letter, onClose, onSigned }: { appealId: string; letter: LetterRef; onClose(): void; onSigned(): void }) {
+export interface SignDocument {
+  title: string;
+  /** Makes the document ready for this signer before the preview; gives a version of its bytes. */
+  prepare?(): Promise<string>;
+  /** The PDF shown before signing. */
+  previewUrl: string;
+  previewTitle: string;
+  previewTestId?: string;
+  /** The preview's bytes are what a signature made on this computer (NCALayer) signs. */
+  signsPreview?: boolean;
+  submitLabel?: string;
+  /** Sends the key (the server signs) or a detached CMS made by NCALayer. */
+  sign(body: { pkcs12: string; password: string } | { signature: string }): Promise<unknown>;
+}
+
+export function SignDocumentModal({ document: doc, onClose, onSigned }: { document: SignDocument; onClose(): void; onSigned(): void }) {
   const { t } = useI18n();
   const { user } = useSession();
   const [file, setFile] = useState<File | null>(null);
@@ -27,29 +43,31 @@ export function SignModal({ appealId, letter, onClose, onSigned }: { appealId: s
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [ncaLayer, setNcaLayer] = useState<NcaLayer | 'looking' | 'absent' | null>(user?.ncaLayerUrl ? 'looking' : null);
-  // the prepared letter's digest: the preview and the signed bytes are that version
-  const [version, setVersion] = useState<string | null>(null);
-  const pdfUrl = `/api/v1/appeals/${appealId}/letters/${letter.id}.pdf?v=${version ?? ''}`;
+  const nca = doc.signsPreview ? user?.ncaLayerUrl : undefined;
+  const [ncaLayer, setNcaLayer] = useState<NcaLayer | 'looking' | 'absent' | null>(nca ? 'looking' : null);
+  // the version of the bytes prepared for this signer ('' when nothing is to prepare)
+  const [version, setVersion] = useState<string | null>(doc.prepare ? null : '');
+  const previewUrl = version ? `${doc.previewUrl}?v=${version}` : doc.previewUrl;
 
   useEffect(() => {
+    if (!doc.prepare) return;
     let live = true;
-    unwrap(api.POST('/api/v1/appeals/{id}/letters/{letterId}/prepare', { params: { path: { id: appealId, letterId: letter.id } } })).then(
-      (r) => live && setVersion(r.sha256),
+    doc.prepare().then(
+      (v) => live && setVersion(v),
       (e) => live && setError(e instanceof ApiError ? e.message : t('errorGeneric')),
     );
     return () => {
       live = false;
     };
-  }, [appealId, letter.id, t]);
+    // prepared once per opened document (the wrapper makes a new object each render)
+  }, [doc.previewUrl]);
 
   // NCALayer is offered when it answers on this computer.
   useEffect(() => {
-    const url = user?.ncaLayerUrl;
-    if (!url) return;
+    if (!nca) return;
     let live = true;
     let layer: NcaLayer | undefined;
-    NcaLayer.connect(url).then(
+    NcaLayer.connect(nca).then(
       (l) => {
         layer = l;
         if (live) setNcaLayer(l);
@@ -61,15 +79,10 @@ export function SignModal({ appealId, letter, onClose, onSigned }: { appealId: s
       live = false;
       layer?.close();
     };
-  }, [user?.ncaLayerUrl]);
+  }, [nca]);
 
   const send = async (body: { signature: string } | { pkcs12: string; password: string }) => {
-    await unwrap(
-      api.POST('/api/v1/appeals/{id}/letters/{letterId}/sign', {
-        params: { path: { id: appealId, letterId: letter.id } },
-        body,
-      }),
-    );
+    await doc.sign(body);
     onSigned();
   };
 
@@ -77,8 +90,8 @@ export function SignModal({ appealId, letter, onClose, onSigned }: { appealId: s
     setBusy(true);
     setError(null);
     try {
-      const pdf = toBase64(await fetchBytes(pdfUrl));
-      await send({ signature: await layer.createCAdESFromBase64(pdf) });
+      const bytes = toBase64(await fetchBytes(previewUrl));
+      await send({ signature: await layer.createCAdESFromBase64(bytes) });
     } catch (err) {
       if (err instanceof NcaLayerError) setError(err.cancelled ? t('sign.ncaLayerCancelled') : t('sign.ncaLayerFailed', { message: err.message }));
       else setError(err instanceof ApiError ? err.message : t('errorGeneric'));
@@ -114,11 +127,11 @@ export function SignModal({ appealId, letter, onClose, onSigned }: { appealId: s
   };
 
   return (
-    <Modal closeButtonProps={{ 'aria-label': t('close') }} opened onClose={onClose} title={t('sign.title', { number: letter.number })} size="xl" centered>
+    <Modal closeButtonProps={{ 'aria-label': t('close') }} opened onClose={onClose} title={doc.title} size="xl" centered>
       <form onSubmit={sign} noValidate data-testid="sign-form">
         <Stack>
-          {version ? (
-            <iframe src={pdfUrl} title={`${t('letters.preview')}: ${letter.number}`} className="pdf-frame" style={{ height: '55vh' }} data-testid="letter-preview" />
+          {version !== null ? (
+            <iframe src={previewUrl} title={doc.previewTitle} className="pdf-frame" style={{ height: '55vh' }} data-testid={doc.previewTestId ?? 'sign-preview'} />
           ) : (
             <Skeleton h="55vh" />
           )}
@@ -129,7 +142,7 @@ export function SignModal({ appealId, letter, onClose, onSigned }: { appealId: s
                 {typeof ncaLayer === 'object' ? (
                   <>
                     <Text size="sm" c="gray.8">{t('sign.ncaLayerHint')}</Text>
-                    <Button onClick={() => signWithNcaLayer(ncaLayer)} loading={busy} disabled={!version} data-testid="sign-ncalayer">{t('sign.withNcaLayer')}</Button>
+                    <Button onClick={() => signWithNcaLayer(ncaLayer)} loading={busy} disabled={version === null} data-testid="sign-ncalayer">{t('sign.withNcaLayer')}</Button>
                   </>
                 ) : (
                   <Text size="sm" c="gray.8" aria-live="polite">{t(ncaLayer === 'looking' ? 'sign.ncaLayerLooking' : 'sign.ncaLayerAbsent')}</Text>
@@ -149,12 +162,34 @@ export function SignModal({ appealId, letter, onClose, onSigned }: { appealId: s
           {error && <Alert color="red" role="alert" data-testid="sign-error">{error}</Alert>}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('cancel')}</Button>
-            <Button type="submit" loading={busy} disabled={(!file && !demoKey) || !version} data-testid="sign-submit">
-              {letter.draft ? t('draft.approveAndSign') : t('sign.submit')}
+            <Button type="submit" loading={busy} disabled={(!file && !demoKey) || version === null} data-testid="sign-submit">
+              {doc.submitLabel ?? t('sign.submit')}
             </Button>
           </Group>
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+/** A cover letter of an appeal, prepared for the signer first. */
+export function SignModal({ appealId, letter, onClose, onSigned }: { appealId: string; letter: LetterRef; onClose(): void; onSigned(): void }) {
+  const { t } = useI18n();
+  const path = { id: appealId, letterId: letter.id };
+  return (
+    <SignDocumentModal
+      document={{
+        title: t('sign.title', { number: letter.number }),
+        prepare: async () => (await unwrap(api.POST('/api/v1/appeals/{id}/letters/{letterId}/prepare', { params: { path } }))).sha256,
+        previewUrl: `/api/v1/appeals/${appealId}/letters/${letter.id}.pdf`,
+        previewTitle: `${t('letters.preview')}: ${letter.number}`,
+        previewTestId: 'letter-preview',
+        signsPreview: true,
+        ...(letter.draft ? { submitLabel: t('draft.approveAndSign') } : {}),
+        sign: (body) => unwrap(api.POST('/api/v1/appeals/{id}/letters/{letterId}/sign', { params: { path }, body })),
+      }}
+      onClose={onClose}
+      onSigned={onSigned}
+    />
   );
 }

@@ -27,6 +27,11 @@ function useSearch(search: (q: string) => Promise<Option[]>, value: string | nul
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debounced]);
   useEffect(() => {
+    // a value chosen elsewhere (a link, a row of a report): its label known from there
+    if (initial && !options.some((o) => o.value === initial.value)) setOptions((o) => [initial, ...o]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [initial?.value, initial?.label]);
+  useEffect(() => {
     if (value === null) setSelected(undefined);
     else {
       const o = options.find((x) => x.value === value);

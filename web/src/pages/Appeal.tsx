@@ -31,6 +31,7 @@ import { StatusBadge, TermBadge, RISK_COLORS } from '../components/badges.tsx';
 import { DecisionModal, type AllowedDecision, type FieldSpec } from '../components/DecisionModal.tsx';
 import { SignModal, type LetterRef } from '../components/SignModal.tsx';
 import { AssignModal } from '../components/AssignModal.tsx';
+import { CorrectionModal } from '../components/CorrectionModal.tsx';
 
 /** The kinds of events an appeal's timeline shows with a label of their own (every kind the server
  *  appends for an appeal: grep appendEvent); decision and letterSigned are labelled with their data. */
@@ -178,6 +179,7 @@ export default function Appeal() {
   const [assigning, setAssigning] = useState(false);
   const [confirming, setConfirming] = useState<'recordFix' | 'cancelMoveOut' | null>(null);
   const [returning, setReturning] = useState(false);
+  const [correcting, setCorrecting] = useState(false);
   const a = appeal.data;
 
   useEffect(() => {
@@ -475,6 +477,9 @@ export default function Appeal() {
                     {d.code} · {d.label}
                   </Button>
                 ))}
+                {a && hasRole('head') && (
+                  <Button variant="default" onClick={() => setCorrecting(true)} data-testid="action-correction">{t('acc.corrections.petition')}</Button>
+                )}
                 {a && (
                   <Anchor href={`/api/v1/appeals/${a.id}/talon.pdf`} target="_blank" rel="noopener" size="sm">
                     {t('actions.talon')} (PDF)
@@ -647,6 +652,18 @@ export default function Appeal() {
           onDone={() => {
             setReturning(false);
             notify(t('draft.returnedDone'), 'green');
+            reloadAll();
+          }}
+        />
+      )}
+      {correcting && a && (
+        <CorrectionModal
+          appealId={id}
+          current={a as Record<string, unknown>}
+          onClose={() => setCorrecting(false)}
+          onFiled={() => {
+            setCorrecting(false);
+            notify(t('acc.corrections.filed'), 'green');
             reloadAll();
           }}
         />

@@ -1,0 +1,186 @@
+// A petition to correct an appeal's accounting card (rules p.27–p.28): fields to change with their
+// new values, or a card to delete; the reason and the supporting documents. Who decides follows
+// from the fields (the due date, the answer's date and the extension card: the statistics
+// authority; the rest: the organization) — shown here, decided by the server.
+import { useState } from 'react';
+import { Alert, Button, Checkbox, FileInput, Group, Modal, NativeSelect, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { api, ApiError, toBase64, unwrap, type paths } from '../api/client.ts';
+import { useLoad } from '../api/hooks.ts';
+import { useDirectory, type DirectoryName } from '../api/directories.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+
+export type Field = paths['/api/v1/corrections/fields']['get']['responses']['200']['content']['application/json']['items'][number];
+
+/** A coded field's choices, labelled from its directory (form and channel are directories too). */
+function CodeSelect({ field, id, label, value, onChange, error }: { field: Field; id: string; label: string; value: unknown; onChange(v: unknown): void; error?: string }) {
+  const directory = useDirectory((field.directory ?? field.name) as DirectoryName);
+  const options = field.values ? field.values.map((v) => ({ value: v, label: directory.label(v) })) : directory.options;
+  return <NativeSelect id={id} label={label} value={String(value ?? '')} onChange={(e) => onChange(e.currentTarget.value)} data={[{ value: '', label: '—' }, ...options]} error={error} required />;
+}
+
+/** A field's value as the card shows it. */
+export function FieldValue({ field, value }: { field: Field; value: unknown }) {
+  const { t, date, dateTime } = useI18n();
+  if (value === null || value === undefined || value === '') return <>—</>;
+  if (field.type === 'enum' || field.type === 'directory') return <CodeLabel field={field} code={String(value)} />;
+  if (field.type === 'date') return <>{date(String(value))}</>;
+  if (field.type === 'dateTime') return <>{dateTime(String(value))}</>;
+  if (field.type === 'boolean') return <>{value ? t('yes') : t('no')}</>;
+  return <>{String(value)}</>;
+}
+
+function CodeLabel({ field, code }: { field: Field; code: string }) {
+  const directory = useDirectory((field.directory ?? field.name) as DirectoryName);
+  return <>{directory.label(code)}</>;
+}
+
+/** The input for a field's new value, by its type. */
+function ValueInput({ field, value, onChange, error }: { field: Field; value: unknown; onChange(v: unknown): void; error?: string }) {
+  const { t } = useI18n();
+  const label = t('acc.corrections.newValue', { field: field.label });
+  const id = `corr-${field.name}`;
+  switch (field.type) {
+    case 'date':
+      return <TextInput id={id} label={label} type="date" value={String(value ?? '')} onChange={(e) => onChange(e.currentTarget.value)} error={error} required />;
+    case 'dateTime':
+      return <TextInput id={id} label={label} type="datetime-local" value={String(value ?? '')} onChange={(e) => onChange(e.currentTarget.value)} error={error} required />;
+    case 'boolean':
+      return <Checkbox id={id} label={label} checked={value === true} onChange={(e) => onChange(e.currentTarget.checked)} error={error} />;
+    case 'enum':
+    case 'directory':
+      return <CodeSelect field={field} id={id} label={label} value={value} onChange={onChange} error={error} />;
+    default:
+      return <Textarea id={id} label={label} value={String(value ?? '')} onChange={(e) => onChange(e.currentTarget.value)} autosize minRows={2} error={error} required />;
+  }
+}
+
+export function CorrectionModal({ appealId, current, onClose, onFiled }: { appealId: string; current: Record<string, unknown>; onClose(): void; onFiled(): void }) {
+  const { t } = useI18n();
+  const fields = useLoad(() => unwrap(api.GET('/api/v1/corrections/fields')), []);
+  const decisions = useLoad(() => unwrap(api.GET('/api/v1/appeals/{id}/decisions', { params: { path: { id: appealId } } })), [appealId]);
+  const [action, setAction] = useState<'change' | 'delete'>('change');
+  const [values, setValues] = useState<Record<string, unknown>>({});
+  const [record, setRecord] = useState<string>('tzh1');
+  const [reason, setReason] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const catalogue = fields.data?.items ?? [];
+  const chosen = catalogue.filter((f) => f.name in values);
+  const decisionCards = (decisions.data?.items ?? []).filter((d) => !d.cancelledAt);
+  const recordCode = decisionCards.find((d) => d.id === record)?.code;
+  const byAuthority = chosen.some((f) => f.authorityOnly) || (action === 'delete' && (record === 'tzh1' || recordCode === '4.14'));
+  const fieldError = (path: string) => error?.fields.find((f) => f.path === path)?.message;
+
+  const toggle = (name: string, on: boolean) => {
+    const next = { ...values };
+    if (on) next[name] = catalogue.find((f) => f.name === name)?.type === 'boolean' ? false : '';
+    else delete next[name];
+    setValues(next);
+  };
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const changes = Object.fromEntries(
+        chosen.map((f) => {
+          const v = values[f.name];
+          return [f.name, f.type === 'dateTime' && typeof v === 'string' && v ? new Date(v).toISOString() : v];
+        }),
+      );
+      const attachments = await Promise.all(files.map(async (f) => ({ name: f.name, mediaType: f.type || 'application/octet-stream', content: toBase64(await f.arrayBuffer()) })));
+      await unwrap(
+        api.POST('/api/v1/corrections', {
+          body: {
+            appealId,
+            action,
+            ...(chosen.length ? { changes } : {}),
+            ...(action === 'delete' ? { record: record === 'tzh1' ? { kind: 'tzh1' as const, id: appealId } : { kind: 'tzh2' as const, id: record } } : {}),
+            reason,
+            attachments,
+          },
+        }),
+      );
+      onFiled();
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, 'network', t('errorGeneric')));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const shown = new Set(['/changes', '/reason', '/attachments', '/record/id', ...chosen.map((f) => `/changes/${f.name}`)]);
+  const otherErrors = error?.fields.filter((f) => !shown.has(f.path) && !f.path.startsWith('/attachments/')) ?? [];
+
+  return (
+    <Modal closeButtonProps={{ 'aria-label': t('close') }} opened onClose={onClose} title={t('acc.corrections.fileTitle')} size="lg" centered>
+      <form onSubmit={submit} noValidate data-testid="correction-form">
+        <Stack>
+          <SegmentedControl
+            value={action}
+            onChange={(v) => setAction(v as 'change' | 'delete')}
+            data={[
+              { value: 'change', label: t('acc.corrections.change') },
+              { value: 'delete', label: t('acc.corrections.delete') },
+            ]}
+            aria-label={t('acc.corrections.action')}
+          />
+          {action === 'delete' && (
+            <NativeSelect
+              label={t('acc.corrections.record')}
+              value={record}
+              onChange={(e) => setRecord(e.currentTarget.value)}
+              data={[{ value: 'tzh1', label: t('acc.corrections.wholeCard') }, ...decisionCards.map((d) => ({ value: d.id!, label: `ТЖ-2 ${d.code} · ${d.label ?? ''}` }))]}
+              error={fieldError('/record/id')}
+            />
+          )}
+          <fieldset className="plain-fieldset">
+            <legend>{action === 'change' ? t('acc.corrections.fields') : t('acc.corrections.fieldsOptional')}</legend>
+            <Stack gap={6}>
+              {catalogue.map((f) => (
+                <Checkbox
+                  key={f.name}
+                  label={`${f.label}${f.authorityOnly ? ` (${t('acc.corrections.authorityOnly')})` : ''}`}
+                  description={<>{t('acc.corrections.now')}: <FieldValue field={f} value={current[f.name]} /></>}
+                  checked={f.name in values}
+                  onChange={(e) => toggle(f.name, e.currentTarget.checked)}
+                  data-testid={`correct-${f.name}`}
+                />
+              ))}
+            </Stack>
+          </fieldset>
+          {chosen.map((f) => (
+            <ValueInput key={f.name} field={f} value={values[f.name]} onChange={(v) => setValues({ ...values, [f.name]: v })} error={fieldError(`/changes/${f.name}`)} />
+          ))}
+          {fieldError('/changes') && <Text c="red.9" size="sm">{fieldError('/changes')}</Text>}
+          <Textarea id="corr-reason" label={t('acc.corrections.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} required error={fieldError('/reason')} />
+          <FileInput
+            label={t('acc.corrections.documents')}
+            description={t('acc.corrections.documentsHint')}
+            multiple
+            clearable
+            clearButtonProps={{ 'aria-label': t('acc.corrections.clearDocuments') }}
+            value={files}
+            onChange={setFiles}
+            required
+            error={fieldError('/attachments') ?? error?.fields.find((f) => f.path.startsWith('/attachments/'))?.message}
+            data-testid="correction-documents"
+          />
+          <Text size="sm" data-testid="correction-decider">{byAuthority ? t('acc.corrections.decidedByAuthority') : t('acc.corrections.decidedByOrganization')}</Text>
+          {error && (error.fields.length === 0 || otherErrors.length > 0) && (
+            <Alert color="red" role="alert">{otherErrors.length ? otherErrors.map((f) => f.message).join('; ') : error.message}</Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>{t('cancel')}</Button>
+            <Button type="submit" loading={busy} disabled={!reason.trim() || files.length === 0 || (action === 'change' && chosen.length === 0)} data-testid="correction-submit">
+              {t('acc.corrections.file')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
