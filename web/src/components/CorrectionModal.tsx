@@ -66,11 +66,31 @@ export function CorrectionModal({ appealId, current, onClose, onFiled }: { appea
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const catalogue = fields.data?.items ?? [];
+  // The card the petition is about: ТЖ-1 (the appeal), one of its АИ-1 cards, one of its ТЖ-2 cards.
+  const applicants = ((current.applicants ?? []) as { id: string; kind: string; lastName?: string | null; firstName?: string | null; legalName?: string | null }[]);
+  const decisionCards = (decisions.data?.items ?? []).filter((d) => !d.cancelledAt && !d.deleted);
+  const [kind, recordId] = (record === 'tzh1' ? ['tzh1', appealId] : record.split(':')) as ['tzh1' | 'ai1' | 'tzh2', string];
+  const applicant = applicants.find((c) => c.id === recordId);
+  const recordCode = decisionCards.find((d) => d.id === recordId)?.code;
+  const catalogue = (fields.data?.items ?? []).filter(
+    (f) =>
+      f.card === kind &&
+      (kind !== 'ai1' || (f.applicantKinds ?? []).includes(applicant?.kind ?? '')) &&
+      (kind !== 'tzh2' || (f.decisions ?? []).includes(recordCode ?? '')),
+  );
   const chosen = catalogue.filter((f) => f.name in values);
-  const decisionCards = (decisions.data?.items ?? []).filter((d) => !d.cancelledAt);
-  const recordCode = decisionCards.find((d) => d.id === record)?.code;
-  const byAuthority = chosen.some((f) => f.authorityOnly) || (action === 'delete' && (record === 'tzh1' || recordCode === '4.14'));
+  const byAuthority = chosen.some((f) => f.authorityOnly) || recordCode === '4.14' || (action === 'delete' && kind === 'tzh1');
+  /** The value the card holds now: a ТЖ-1 field, an applicant's, a decision's data. */
+  const now = (f: Field): unknown => {
+    const key = f.name.slice(f.name.indexOf('.') + 1);
+    if (kind === 'ai1') return (applicant as Record<string, unknown> | undefined)?.[key];
+    if (kind === 'tzh2') return (decisionCards.find((d) => d.id === recordId)?.data as Record<string, unknown> | undefined)?.[key];
+    return current[f.name];
+  };
+  const chooseRecord = (v: string) => {
+    setRecord(v);
+    setValues({});
+  };
   const fieldError = (path: string) => error?.fields.find((f) => f.path === path)?.message;
 
   const toggle = (name: string, on: boolean) => {
@@ -98,7 +118,7 @@ export function CorrectionModal({ appealId, current, onClose, onFiled }: { appea
             appealId,
             action,
             ...(chosen.length ? { changes } : {}),
-            ...(action === 'delete' ? { record: record === 'tzh1' ? { kind: 'tzh1' as const, id: appealId } : { kind: 'tzh2' as const, id: record } } : {}),
+            ...(action === 'delete' || kind !== 'tzh1' ? { record: { kind, id: recordId } } : {}),
             reason,
             attachments,
           },
@@ -121,22 +141,28 @@ export function CorrectionModal({ appealId, current, onClose, onFiled }: { appea
         <Stack>
           <SegmentedControl
             value={action}
-            onChange={(v) => setAction(v as 'change' | 'delete')}
+            onChange={(v) => {
+              setAction(v as 'change' | 'delete');
+              if (v === 'delete' && record.startsWith('ai1:')) chooseRecord('tzh1');
+            }}
             data={[
               { value: 'change', label: t('acc.corrections.change') },
               { value: 'delete', label: t('acc.corrections.delete') },
             ]}
             aria-label={t('acc.corrections.action')}
           />
-          {action === 'delete' && (
-            <NativeSelect
-              label={t('acc.corrections.record')}
-              value={record}
-              onChange={(e) => setRecord(e.currentTarget.value)}
-              data={[{ value: 'tzh1', label: t('acc.corrections.wholeCard') }, ...decisionCards.map((d) => ({ value: d.id!, label: `ТЖ-2 ${d.code} · ${d.label ?? ''}` }))]}
-              error={fieldError('/record/id')}
-            />
-          )}
+          <NativeSelect
+            label={t('acc.corrections.record')}
+            value={record}
+            onChange={(e) => chooseRecord(e.currentTarget.value)}
+            data={[
+              { value: 'tzh1', label: t('acc.corrections.wholeCard') },
+              // an АИ-1 card is changed, never deleted on its own (p.27: with its ТЖ-1)
+              ...(action === 'change' ? applicants.map((c, i) => ({ value: `ai1:${c.id}`, label: `АИ-1 ${i + 1} · ${c.legalName ?? [c.lastName, c.firstName].filter(Boolean).join(' ')}` })) : []),
+              ...decisionCards.map((d) => ({ value: `tzh2:${d.id}`, label: `ТЖ-2 ${d.code} · ${d.label ?? ''}` })),
+            ]}
+            error={fieldError('/record/id')}
+          />
           <fieldset className="plain-fieldset">
             <legend>{action === 'change' ? t('acc.corrections.fields') : t('acc.corrections.fieldsOptional')}</legend>
             <Stack gap={6}>
@@ -144,7 +170,7 @@ export function CorrectionModal({ appealId, current, onClose, onFiled }: { appea
                 <Checkbox
                   key={f.name}
                   label={`${f.label}${f.authorityOnly ? ` (${t('acc.corrections.authorityOnly')})` : ''}`}
-                  description={<>{t('acc.corrections.now')}: <FieldValue field={f} value={current[f.name]} /></>}
+                  description={<>{t('acc.corrections.now')}: <FieldValue field={f} value={now(f)} /></>}
                   checked={f.name in values}
                   onChange={(e) => toggle(f.name, e.currentTarget.checked)}
                   data-testid={`correct-${f.name}`}
