@@ -90,7 +90,9 @@ describe('correction petitions', () => {
     const res = await head('GET', '/api/v1/corrections/fields');
     assert.equal(res.status, 200);
     const byName = Object.fromEntries(res.body.items.map((f: { name: string }) => [f.name, f]));
-    assert.deepEqual(byName.dueDate, { name: 'dueDate', type: 'date', values: null, directory: null, authorityOnly: true, label: 'Due date' });
+    assert.deepEqual(byName.dueDate, { name: 'dueDate', card: 'tzh1', type: 'date', values: null, directory: null, authorityOnly: true, label: 'Due date' });
+    assert.deepEqual([byName['applicant.lastName'].card, byName['applicant.lastName'].applicantKinds, byName['applicant.lastName'].authorityOnly], ['ai1', ['individual'], false]);
+    assert.deepEqual([byName['decision.text'].card, byName['decision.text'].decisions.includes('4.15')], ['tzh2', true]);
     assert.deepEqual([byName.channel.type, byName.channel.authorityOnly, byName.channel.values.includes('email')], ['enum', false, true]);
     assert.equal(byName.issueCategory.directory, 'issueCategory');
   });
