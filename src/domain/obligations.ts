@@ -25,7 +25,8 @@ const rule = (kind: ProceduralTermName, from: ObligationRule['from'], fulfilment
  *  grants it in full (4.15) within 3 WD of receipt (APPC Art. 91 p.4). */
 export const ON_RECEIPT: readonly ObligationRule[] = [rule('complaintForward', 'registration', { by: 'decision', codes: ['4.24', '4.15'] })];
 
-/** What each decision opens. 4.1, 4.4 and 4.24 fulfil a term counted from receipt themselves. */
+/** What each decision opens. 4.1 and 4.4 fulfil a term counted from receipt themselves (4.24 fulfils
+ *  the complaint's, opened on receipt: ON_RECEIPT). */
 export const ON_DECISION: Partial<Record<DecisionCode, readonly ObligationRule[]>> = {
   '4.1': [rule('moveOut', 'registration', { by: 'theDecision' })],
   '4.3': [rule('notifyTerminationOrReturn', 'decision', { by: 'letter' })],
@@ -40,7 +41,6 @@ export const ON_DECISION: Partial<Record<DecisionCode, readonly ObligationRule[]
   '4.21': [rule('caseReturn', 'decision', { by: 'record' })],
   '4.22': [rule('caseReturn', 'decision', { by: 'record' })],
   '4.23': [rule('complaintLeftWithoutConsideration', 'decision', { by: 'letter' }), rule('caseReturn', 'decision', { by: 'record' })],
-  '4.24': [rule('complaintForward', 'registration', { by: 'theDecision' })],
 };
 
 export interface OpenedObligation {

@@ -183,7 +183,7 @@ describe('registration', () => {
   });
 
   test('a special-law sub-kind, listed with the terms, changes the term', async () => {
-    const rules = await registrar('GET', '/api/v1/term-rules?documentType=inquiry');
+    const rules = await registrar('GET', '/api/v1/terms?documentType=inquiry');
     assert.equal(rules.status, 200);
     assert.deepEqual(rules.body.items.map((r: { subKind: string | null }) => r.subKind), [null, 'lawyerInquiry', 'mediaInquiry']);
     const media = rules.body.items.find((r: { subKind: string | null }) => r.subKind === 'mediaInquiry');

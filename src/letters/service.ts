@@ -10,16 +10,16 @@ import { AppError, forbidden, notFound } from '../errors.ts';
 import type { AppealRow } from '../intake/store.ts';
 import { appealInScope } from '../intake/store.ts';
 import { appendEvent } from '../audit/log.ts';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { LettersTable } from '../db/schema.ts';
-import { DECISIONS, checkDecision, finalStatusOf, type DecisionCode, type DecisionData } from '../domain/decisions.ts';
+import { DECISIONS, decisionData, finalStatusOf, type DecisionCode, type DecisionData } from '../domain/decisions.ts';
 import { fulfilledBy } from '../domain/obligations.ts';
 import { letterContent, type LetterData } from './templates.ts';
 import { renderLetter } from './letter-pdf.ts';
 import { verifyDetached, type VerifyResult } from './cms.ts';
 import { signatureBy, trustedRoots, type SignInput } from './signing.ts';
 import { lockAppeal, meetObligations } from '../review/store.ts';
-import { appealState, saveDecision } from '../review/decide.ts';
+import { appealState, assertDecisionAllowed, saveDecision } from '../review/decide.ts';
 import { notifyApplicants } from '../review/notify.ts';
 import { formatAddress } from '../domain/registration.ts';
 import { cardsChanged } from '../statistics/cards.ts';
@@ -56,9 +56,14 @@ interface Signatory {
 export async function draftLetter(ctx: Context, trx: Db, appeal: AppealRow, decision: LetterDecision, signatory: Signatory | Actor | null): Promise<{ id: string; number: string } | null> {
   if (NO_LETTER.has(decision.code)) return null;
   const named = signatory ? toSignatory(signatory) : await headOf(trx, appeal.organization_id);
-  const count = await trx.selectFrom('letters').select((e) => e.fn.countAll<number>().as('n')).where('appeal_id', '=', appeal.id).executeTakeFirstOrThrow();
+  // after the highest number given: a returned draft's letter is gone, its number is not reused
+  const last = await trx
+    .selectFrom('letters')
+    .select(sql<number | null>`max(substring(number from '-([0-9]+)$')::integer)`.as('n'))
+    .where('appeal_id', '=', appeal.id)
+    .executeTakeFirstOrThrow();
   const id = randomUUID();
-  const number = `${appeal.registration_number}-${Number(count.n) + 1}`;
+  const number = `${appeal.registration_number}-${Number(last.n ?? 0) + 1}`;
   const lang = letterLanguage(appeal.language);
   const pdf = await composeLetter(ctx, trx, appeal, decision, named, { id, number, lang });
   await trx
@@ -186,14 +191,18 @@ async function referencedNames(db: Db, data: DecisionData) {
 
 type LetterRow = Selectable<LettersTable>;
 
-/** What a letter states, read back for re-rendering: its card, or its draft dated today. */
-async function letterDecision(ctx: Context, db: Db, letter: LetterRow): Promise<LetterDecision> {
+/** What a letter states, read back for re-rendering: its card, or its draft as the card it becomes
+ *  today (with the defaults saveDecision applies). */
+async function letterDecision(ctx: Context, db: Db, appeal: AppealRow, letter: LetterRow): Promise<LetterDecision> {
   if (letter.decision_id) {
     const d = await db.selectFrom('decisions').selectAll().where('id', '=', letter.decision_id).executeTakeFirstOrThrow();
     return { id: d.id, code: d.code as DecisionCode, data: d.data, decisionDate: d.decision_date, author: d.actor_name };
   }
   const draft = await db.selectFrom('decision_drafts').selectAll().where('id', '=', letter.draft_id!).executeTakeFirstOrThrow();
-  return { draftId: draft.id, code: draft.code as DecisionCode, data: draft.data, decisionDate: todayOf(ctx), author: draft.drafted_by_name };
+  const code = draft.code as DecisionCode;
+  const today = todayOf(ctx);
+  const data = decisionData(await appealState(ctx, appeal, db), code, draft.data, today, ctx.law.calendar, { count: ctx.law.count });
+  return { draftId: draft.id, code, data, decisionDate: today, author: draft.drafted_by_name };
 }
 
 /**
@@ -205,7 +214,7 @@ function stale(ctx: Context, letter: LetterRow, actor: Actor): boolean {
 }
 
 async function rerender(ctx: Context, db: Db, appeal: AppealRow, letter: LetterRow, actor: Actor): Promise<LetterRow> {
-  const decision = await letterDecision(ctx, db, letter);
+  const decision = await letterDecision(ctx, db, appeal, letter);
   const lang = letter.language as LetterLanguage;
   const pdf = await composeLetter(ctx, db, appeal, decision, toSignatory(actor), { id: letter.id, number: letter.number, lang });
   return db
@@ -264,8 +273,7 @@ export async function signLetter(ctx: Context, actor: Actor, appealId: string, l
       const draft = await trx.selectFrom('decision_drafts').selectAll().where('id', '=', letter.draft_id!).executeTakeFirstOrThrow();
       code = draft.code as DecisionCode;
       const state = await appealState(ctx, appeal, trx);
-      const check = checkDecision(state, code, draft.data, actor.roles, today, ctx.law.calendar, { count: ctx.law.count });
-      if (!check.ok) throw new AppError(409, check.code, check.fields ?? [], check.params);
+      assertDecisionAllowed(ctx, actor, state, code, draft.data, today);
       const saved = await saveDecision(ctx, trx, actor, appeal, state, code, draft.data, { id: draft.id, letterId: letter.id, draftedBy: draft.drafted_by_name });
       appeal = { ...appeal, status: saved.status };
       data = saved.data;

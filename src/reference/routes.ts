@@ -86,67 +86,23 @@ export async function referenceRoutes(app: FastifyInstance, ctx: Context): Promi
     },
   );
 
-  app.get(
+  app.get<{ Querystring: { documentType?: DocumentType } }>(
     '/terms',
     {
       schema: {
         tags: ['reference'],
-        summary: 'The term catalogue: the review term of each document type and special-law sub-kind, with its legal basis',
+        summary: "The term catalogue: the review term of each document type and special-law sub-kind (registration's subKind), with its legal basis",
+        querystring: { type: 'object', additionalProperties: false, properties: { documentType: { type: 'string', enum: [...DOCUMENT_TYPES] } } },
         response: { 200: { type: 'object', required: ['items', 'total'], properties: { items: { type: 'array', items: termRuleSchema }, total: { type: 'integer' } } } },
       },
     },
     async (req) => {
-      const items = ctx.law.terms.map((r) => presentTermRule(r, req.lang));
-      return { items, total: items.length };
-    },
-  );
-
-  app.get<{ Querystring: { documentType?: DocumentType } }>(
-    '/term-rules',
-    {
-      schema: {
-        tags: ['reference'],
-        summary: "The review terms by document type and special-law sub-kind (registration's subKind), with their legal basis",
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: { documentType: { type: 'string', enum: [...DOCUMENT_TYPES] } },
-        },
-        response: {
-          200: {
-            type: 'object',
-            required: ['items'],
-            properties: {
-              items: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  required: ['documentType', 'subKind', 'label', 'term', 'extendable', 'basis'],
-                  properties: {
-                    documentType: { type: 'string', enum: [...DOCUMENT_TYPES] },
-                    subKind: { type: ['string', 'null'], description: "null: the document type's general term" },
-                    label: { type: 'string' },
-                    term: {
-                      type: 'object',
-                      required: ['unit', 'count'],
-                      properties: { unit: { type: 'string', enum: ['workingDays', 'calendarDays', 'months'] }, count: { type: 'integer' } },
-                    },
-                    extendable: { type: 'boolean' },
-                    basis: { type: 'string' },
-                  },
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-    async (req) => ({
-      items: ctx.law.terms
+      const items = ctx.law.terms
         .filter((r) => !req.query.documentType || r.documentType === req.query.documentType)
         .sort((a, b) => DOCUMENT_TYPES.indexOf(a.documentType) - DOCUMENT_TYPES.indexOf(b.documentType) || (a.subKind ?? '').localeCompare(b.subKind ?? ''))
-        .map((r) => ({ documentType: r.documentType, subKind: r.subKind, label: r.label[req.lang], term: r.term, extendable: r.extendable, basis: r.basis })),
-    }),
+        .map((r) => presentTermRule(r, req.lang));
+      return { items, total: items.length };
+    },
   );
 
   app.get<{ Querystring: { receivedAt: string; documentType: DocumentType; subKind?: string } }>(

@@ -51,7 +51,9 @@ export async function assignAppeal(ctx: Context, actor: Actor, appealId: string,
   });
 
   await ctx.db.transaction().execute(async (trx) => {
-    await lockAppeal(trx, appeal.id);
+    // checked again under the lock: a decision may have ended the review meanwhile
+    const current = await lockAppeal(trx, appeal.id);
+    if (current.review_ended_on !== null) throw new AppError(409, 'assignment.reviewEnded');
     const previous = await trx
       .updateTable('assignments')
       .set({ replaced_at: now })
@@ -78,7 +80,7 @@ export async function assignAppeal(ctx: Context, actor: Actor, appealId: string,
       .set({
         executor_id: input.executorId,
         control_date: input.controlDate ?? null,
-        status: appeal.status === 'registered' ? 'inExecution' : appeal.status,
+        status: current.status === 'registered' ? 'inExecution' : current.status,
         updated_at: now,
       })
       .where('id', '=', appeal.id)

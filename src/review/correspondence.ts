@@ -90,9 +90,12 @@ function base(db: Db) {
     .select(columns);
 }
 
-/** The tasks addressed to my organizations: open ones (not answered, not withdrawn) or all. */
+/** The tasks addressed to my organizations, open ones (not answered, not withdrawn) or all: a
+ *  co-executor sees their own; a head or the control department every task of their organizations
+ *  (the appeal's text and applicant are another organization's: no one else reads them). */
 export async function incomingCorrespondence(ctx: Context, actor: Actor, state: 'open' | 'all') {
   let q = base(ctx.db).where(inScope(actor, 'k.recipient_organization_id'));
+  if (!hasRole(actor, 'head', 'controller')) q = q.where('k.co_executor_id', '=', actor.id);
   if (state === 'open') q = q.where('k.replied_at', 'is', null).where('k.withdrawn_at', 'is', null);
   return q.orderBy('k.due_date').orderBy('k.sent_at').limit(1000).execute();
 }
@@ -117,11 +120,15 @@ export async function replyToCorrespondence(ctx: Context, actor: Actor, id: stri
   if (task.replied_at) throw new AppError(409, 'correspondence.answered');
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
+    // still open as the update sees it: a reply or a withdrawal meanwhile wins
+    const updated = await trx
       .updateTable('correspondence')
       .set({ reply: text, replied_by: actor.id, replied_by_name: actor.fullName, replied_at: now })
       .where('id', '=', task.id)
-      .execute();
+      .where('replied_at', 'is', null)
+      .where('withdrawn_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) throw new AppError(409, 'correspondence.answered');
     await appendEvent(trx, {
       appealId: task.appeal_id,
       organizationId: task.organization_id,

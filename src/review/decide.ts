@@ -75,8 +75,9 @@ export async function appealState(ctx: Context, appeal: AppealRow, db: Db = ctx.
   };
 }
 
-/** Check a decision against the appeal as it is under the row lock; a refusal changes nothing. */
-function check(ctx: Context, actor: Actor, state: AppealState, code: DecisionCode, raw: DecisionData, today: string): void {
+/** Check a decision against the appeal as it is under the row lock: bad data 422 field by field, a
+ *  decision the rules refuse now 409; a refusal changes nothing. */
+export function assertDecisionAllowed(ctx: Context, actor: Actor, state: AppealState, code: DecisionCode, raw: DecisionData, today: string): void {
   const { calendar, count } = ctx.law;
   const result = checkDecision(state, code, raw, actor.roles, today, calendar, { count });
   if (result.ok) return;
@@ -98,7 +99,7 @@ export async function takeDecision(ctx: Context, actor: Actor, appealId: string,
     const appeal = await store.lockAppeal(trx, appealId);
     const state = await appealState(ctx, appeal, trx);
     const today = todayOf(ctx);
-    check(ctx, actor, state, code, raw, today);
+    assertDecisionAllowed(ctx, actor, state, code, raw, today);
     if (needsApproval(state, code, actor.roles)) return { draftId: await draftDecision(ctx, trx, actor, appeal, state, code, raw) };
     const { decisionId } = await saveDecision(ctx, trx, actor, appeal, state, code, raw);
     return { decisionId };

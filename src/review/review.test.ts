@@ -108,6 +108,7 @@ describe('administrative procedure', () => {
     t.setNow('2026-03-19T09:30:00+05:00');
     const [noticeLetter] = await signAll(a.id);
     assert.deepEqual([noticeLetter.decisionCode, noticeLetter.letterDate, noticeLetter.signature.valid], ['4.7', '2026-03-19', true]);
+    assert.equal(noticeLetter.number, `${a.registrationNumber}-1`, "the returned draft's letter never went out: its number is free");
     assert.equal((await get(head, a.id)).status, 'hearing');
     const cards = (await head('GET', `/api/v1/appeals/${a.id}/decisions`)).body.items;
     assert.deepEqual(cards.map((d: { code: string; decisionDate: string; actor: { name: string } }) => [d.code, d.decisionDate]), [['4.7', '2026-03-19']]);
@@ -515,7 +516,7 @@ describe('approval', () => {
     const drafts = (await head('GET', `/api/v1/appeals/${a.id}/drafts`)).body.items;
     assert.deepEqual(drafts.map((d: { id: string; draft: { status: string } }) => [d.id, d.draft.status]), [[draft.decision.id, 'superseded']]);
     const letters = (await head('GET', `/api/v1/appeals/${a.id}/letters`)).body.items;
-    assert.deepEqual(letters.map((l: { decisionId: string | null }) => l.decisionId), [own.decision.id]);
+    assert.deepEqual(letters.map((l: { decisionId: string | null; number: string }) => [l.decisionId, l.number]), [[own.decision.id, `${a.registrationNumber}-2`]]);
 
     const b = await register({ summary: 'Бақылау бөлімі қайтарады' });
     await assign(b.id);
@@ -627,6 +628,8 @@ describe('co-execution', () => {
     assert.equal(Number(after.n), Number(before.n));
 
     const inbox = (await co('GET', '/api/v1/correspondence')).body.items;
+    await t.createUser('health.operator', 'AKM-HEALTH', ['operator']);
+    assert.equal((await (await t.as('health.operator'))('GET', '/api/v1/correspondence')).body.total, 0, "another organization's appeal is for its co-executor and heads only");
     assert.equal(inbox.length, 1);
     assert.deepEqual([inbox[0].registrationNumber, inbox[0].dueDate, inbox[0].status, inbox[0].coExecutor.id], [a.registrationNumber, '2026-03-31', 'open', coId]);
     assert.equal((await co('GET', `/api/v1/appeals/${a.id}`)).status, 403, 'not an appeal of theirs');

@@ -10,7 +10,6 @@ import { hasRole } from '../access/actor.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { appealInScope } from '../intake/store.ts';
 import { isRecordedByOrganization } from '../domain/obligations.ts';
-import { meetObligations } from './store.ts';
 
 /** Appeals in review whose due date has passed or is within `atRiskDays` working days. */
 export async function termsUnderControl(ctx: Context, actor: Actor, atRiskDays: number, organizationId?: number) {
@@ -75,7 +74,13 @@ export async function recordObligationMet(ctx: Context, actor: Actor, obligation
   const today = todayOf(ctx);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    await meetObligations(trx, appeal.id, [obligation.kind], today);
+    const met = await trx
+      .updateTable('obligations')
+      .set({ met_on: today, violated: today > obligation.due_date })
+      .where('id', '=', obligation.id)
+      .where('met_on', 'is', null)
+      .executeTakeFirst();
+    if (Number(met.numUpdatedRows) !== 1) throw new AppError(409, 'obligation.alreadyMet', [], { metOn: today });
     await appendEvent(trx, {
       appealId: appeal.id,
       organizationId: appeal.organization_id,

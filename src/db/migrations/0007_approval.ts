@@ -35,6 +35,7 @@ ALTER TABLE letters ADD COLUMN draft_id uuid REFERENCES decision_drafts(id);
 -- the head whose name and position the letter prints: only they sign it as it is
 ALTER TABLE letters ADD COLUMN signatory_id uuid REFERENCES users(id);
 ALTER TABLE letters ADD CONSTRAINT letters_decision_or_draft CHECK (decision_id IS NOT NULL OR draft_id IS NOT NULL);
+CREATE UNIQUE INDEX letters_number ON letters (appeal_id, number);
 
 CREATE TABLE correspondence (
   id uuid PRIMARY KEY,
@@ -63,6 +64,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql
     .raw(
       `DROP TABLE correspondence;
+DROP INDEX letters_number;
 ALTER TABLE letters DROP CONSTRAINT letters_decision_or_draft;
 ALTER TABLE letters DROP COLUMN signatory_id;
 ALTER TABLE letters DROP COLUMN draft_id;

@@ -742,10 +742,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The term catalogue: the review term of each document type and special-law sub-kind, with its legal basis */
+        /** The term catalogue: the review term of each document type and special-law sub-kind (registration's subKind), with its legal basis */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    documentType?: "application" | "complaint" | "report" | "inquiry" | "feedback" | "proposal";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -777,59 +779,6 @@ export interface paths {
                                 basis: string;
                             }[];
                             total: number;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/term-rules": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The review terms by document type and special-law sub-kind (registration's subKind), with their legal basis */
-        get: {
-            parameters: {
-                query?: {
-                    documentType?: "application" | "complaint" | "report" | "inquiry" | "feedback" | "proposal";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** @enum {string} */
-                                documentType: "application" | "complaint" | "report" | "inquiry" | "feedback" | "proposal";
-                                /** @description null: the document type's general term */
-                                subKind: string | null;
-                                label: string;
-                                term: {
-                                    /** @enum {string} */
-                                    unit: "workingDays" | "calendarDays" | "months";
-                                    count: number;
-                                };
-                                extendable: boolean;
-                                basis: string;
-                            }[];
                         };
                     };
                 };

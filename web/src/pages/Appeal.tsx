@@ -159,7 +159,7 @@ export default function Appeal() {
   const messages = useLoad(() => unwrap(api.GET('/api/v1/appeals/{id}/messages', { params: { path: { id } } })), [id]);
   // the special-law sub-kind's name, when the appeal has one
   const subKind = useLoad(
-    async () => (appeal.data?.subKind ? unwrap(api.GET('/api/v1/term-rules', { params: { query: { documentType: appeal.data.documentType! } } })) : undefined),
+    async () => (appeal.data?.subKind ? unwrap(api.GET('/api/v1/terms', { params: { query: { documentType: appeal.data.documentType! } } })) : undefined),
     [appeal.data?.subKind],
   );
   const documentTypes = useDirectory('documentType');

@@ -2,7 +2,7 @@
 // applicant (ТЖ-1 and АИ-1), checked as it is typed (IIN/BIN check digits with the server's own
 // rules, src/domain/identifiers.ts), the IIN/BIN looked up in the registry, duplicates shown while
 // typing; on save the talon opens ready to print. A collective appeal gathers individuals and legal
-// entities; the special-law sub-kinds that change the term come from the server (GET /term-rules);
+// entities; the special-law sub-kinds that change the term come from the server (GET /terms);
 // the receipt time typed is the organization's local time.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
@@ -359,7 +359,7 @@ export default function Desk() {
   const statuses = useDirectory('socialStatus');
   const businessCategories = useDirectory('businessCategory');
   const addresseeCategories = useDirectory('addresseeCategory');
-  const termRules = useLoad(() => unwrap(api.GET('/api/v1/term-rules')), []);
+  const termRules = useLoad(() => unwrap(api.GET('/api/v1/terms')), []);
 
   useEffect(() => {
     document.title = `${t('desk.title')} — ${t('appName')}`;
