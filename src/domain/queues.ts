@@ -61,11 +61,12 @@ export const QUEUES_BY_ROLE: Partial<Record<Role, readonly Queue[]>> = {
   controller: ['overdue', 'atRisk', 'inExecution', 'awaitingRouting', 'toApprove', 'toSign', 'withdrawn', 'completed', 'all'],
 };
 
+/** The queues of these roles, in the order of the first role that lists each. */
 export function queuesFor(roles: readonly Role[]): readonly Queue[] {
   if (roles.includes('admin')) return QUEUES;
-  const seen = new Set<Queue>();
-  for (const r of roles) for (const q of QUEUES_BY_ROLE[r] ?? QUEUES) seen.add(q);
-  return QUEUES.filter((q) => seen.has(q));
+  const shown: Queue[] = [];
+  for (const r of roles) for (const q of QUEUES_BY_ROLE[r] ?? QUEUES) if (!shown.includes(q)) shown.push(q);
+  return shown;
 }
 
 export type TermRisk = 'overdue' | 'atRisk' | 'onTrack';

@@ -55,7 +55,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** The web app's build, made again when a source is newer than it. */
+/** The web app's build, made again when a source is newer than it — for a browser-test file run on
+ *  its own; `npm test` builds it once before its test files start side by side. */
 function ensureWebBuild(): void {
   const index = join(ROOT, 'web/dist/index.html');
   const newest = (dir: string): number =>

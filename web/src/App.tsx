@@ -1,7 +1,7 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
-import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes, useLocation, useParams } from 'react-router';
 import { Center, Loader } from '@mantine/core';
-import { DESK_ROLES, OVERVIEW_ROLES, useSession, type Role } from './session.tsx';
+import { CORRESPONDENCE_ROLES, DESK_ROLES, OVERVIEW_ROLES, useSession, type Role } from './session.tsx';
 import { Shell } from './components/Shell.tsx';
 import { useI18n } from './i18n/i18n.tsx';
 import { ACCOUNTING_SCREENS, accountingScreensFor, type AccountingScreen } from './accounting.ts';
@@ -43,7 +43,13 @@ function Home() {
   return <Navigate to="/queues/inExecution" replace />;
 }
 
-function Guard({ roles, children }: { roles?: Role[]; children: ReactNode }) {
+/** A fresh card for every appeal (a link on the card opens another): no state of the one before. */
+function AppealPage() {
+  const { id } = useParams();
+  return <Appeal key={id} />;
+}
+
+function Guard({ roles, children }: { roles?: readonly Role[]; children: ReactNode }) {
   const { hasRole } = useSession();
   if (roles && !hasRole(...roles)) return <Navigate to="/" replace />;
   return <>{children}</>;
@@ -73,9 +79,9 @@ function SignedIn() {
           <Route path="/desk" element={<Guard roles={DESK_ROLES}><Desk /></Guard>} />
           <Route path="/queues" element={<Navigate to="/queues/all" replace />} />
           <Route path="/queues/:queue" element={<Queues />} />
-          <Route path="/appeals/:id" element={<Appeal />} />
+          <Route path="/appeals/:id" element={<AppealPage />} />
           <Route path="/overview" element={<Guard roles={OVERVIEW_ROLES}><Overview /></Guard>} />
-          <Route path="/correspondence" element={<Guard roles={['executor', 'head']}><Correspondence /></Guard>} />
+          <Route path="/correspondence" element={<Guard roles={CORRESPONDENCE_ROLES}><Correspondence /></Guard>} />
           <Route path="/accounting" element={<AccountingLayout />}>
             <Route index element={<AccountingHome />} />
             {ACCOUNTING_SCREENS.map(({ id, roles }) => {

@@ -4,13 +4,15 @@ import { createContext, useCallback, useContext, useEffect, useState, type React
 import { api, onUnauthorized, unwrap } from './api/client.ts';
 import { useI18n } from './i18n/i18n.tsx';
 import type { paths } from './api/schema';
+import { OVERVIEW_ROLES as DOMAIN_OVERVIEW_ROLES } from '../../src/domain/queues.ts';
 
 export type User = paths['/api/v1/me']['get']['responses']['200']['content']['application/json'];
 export type Role = NonNullable<User['roles']>[number];
 
-/** Who sees the registration desk and the overview (the server enforces it anyway). */
+/** Who sees the registration desk, the overview and the co-execution tasks (the server enforces it anyway). */
 export const DESK_ROLES: Role[] = ['registrar', 'operator', 'reception'];
-export const OVERVIEW_ROLES: Role[] = ['head', 'controller'];
+export const OVERVIEW_ROLES: readonly Role[] = DOMAIN_OVERVIEW_ROLES;
+export const CORRESPONDENCE_ROLES: Role[] = ['executor', 'head'];
 
 interface Session {
   user: User | null | undefined; // undefined: still asking

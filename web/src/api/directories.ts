@@ -38,11 +38,12 @@ export function loadDirectory(name: DirectoryName): Promise<DirectoryEntry[]> {
   return p;
 }
 
-/** The entries of a directory and a labeller for its codes. */
-export function useDirectory(name: DirectoryName) {
+/** The entries of a directory and a labeller for its codes (none, codes as they are, without a name). */
+export function useDirectory(name: DirectoryName | undefined) {
   const { lang } = useI18n();
   const [entries, setEntries] = useState<DirectoryEntry[]>([]);
   useEffect(() => {
+    if (!name) return;
     let live = true;
     loadDirectory(name).then((e) => live && setEntries(e), () => undefined);
     return () => {

@@ -88,6 +88,8 @@ export class NcaLayer {
   }
 
   private call(method: string, args: unknown[]): Promise<Answer> {
+    // closed since (NCALayer quit): sending would do nothing and nothing would answer
+    if (!this.open) return Promise.reject(new NcaLayerError('NCALayer closed the connection'));
     if (this.pending) return Promise.reject(new NcaLayerError('NCALayer is busy'));
     return new Promise<Answer>((resolve, reject) => {
       this.pending = { resolve, reject };

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
 import { api, ApiError, unwrap } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { Dialog } from './Dialog.tsx';
 
 export function AssignModal({ appealId, organizationId, dueDate, current, onClose, onAssigned }: { appealId: string; organizationId: number; dueDate: string; current?: string | null; onClose(): void; onAssigned(): void }) {
   const { t } = useI18n();
@@ -34,7 +35,7 @@ export function AssignModal({ appealId, organizationId, dueDate, current, onClos
   };
   const fieldError = (p: string) => error?.fields.find((f) => f.path === p)?.message;
   return (
-    <Modal closeButtonProps={{ 'aria-label': t('close') }} opened onClose={onClose} title={t('assign.title')} centered size="lg">
+    <Dialog onClose={onClose} title={t('assign.title')} centered size="lg">
       <form onSubmit={submit} noValidate data-testid="assign-form">
         <Stack>
           <Select
@@ -65,6 +66,6 @@ export function AssignModal({ appealId, organizationId, dueDate, current, onClos
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -3,17 +3,22 @@
 // from the fields (the due date, the answer's date and the extension card: the statistics
 // authority; the rest: the organization) — shown here, decided by the server.
 import { useState } from 'react';
-import { Alert, Button, Checkbox, FileInput, Group, Modal, NativeSelect, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, FileInput, Group, NativeSelect, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { api, ApiError, toBase64, unwrap, type paths } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
 import { useDirectory, type DirectoryName } from '../api/directories.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { Dialog } from './Dialog.tsx';
 
 export type Field = paths['/api/v1/corrections/fields']['get']['responses']['200']['content']['application/json']['items'][number];
 
-/** A coded field's choices, labelled from its directory (form and channel are directories too). */
+/** The directory a coded field's codes are labelled from: its own, or — a ТЖ-1 enum such as the form
+ *  or the channel — the directory of its name; a decision's vocabulary shows its codes. */
+const directoryOf = (field: Field) => (field.directory ?? (field.card === 'tzh1' ? field.name : undefined)) as DirectoryName | undefined;
+
+/** A coded field's choices, labelled from its directory. */
 function CodeSelect({ field, id, label, value, onChange, error }: { field: Field; id: string; label: string; value: unknown; onChange(v: unknown): void; error?: string }) {
-  const directory = useDirectory((field.directory ?? field.name) as DirectoryName);
+  const directory = useDirectory(directoryOf(field));
   const options = field.values ? field.values.map((v) => ({ value: v, label: directory.label(v) })) : directory.options;
   return <NativeSelect id={id} label={label} value={String(value ?? '')} onChange={(e) => onChange(e.currentTarget.value)} data={[{ value: '', label: '—' }, ...options]} error={error} required />;
 }
@@ -30,7 +35,7 @@ export function FieldValue({ field, value }: { field: Field; value: unknown }) {
 }
 
 function CodeLabel({ field, code }: { field: Field; code: string }) {
-  const directory = useDirectory((field.directory ?? field.name) as DirectoryName);
+  const directory = useDirectory(directoryOf(field));
   return <>{directory.label(code)}</>;
 }
 
@@ -80,12 +85,20 @@ export function CorrectionModal({ appealId, current, onClose, onFiled }: { appea
   );
   const chosen = catalogue.filter((f) => f.name in values);
   const byAuthority = chosen.some((f) => f.authorityOnly) || recordCode === '4.14' || (action === 'delete' && kind === 'tzh1');
-  /** The value the card holds now: a ТЖ-1 field, an applicant's, a decision's data. */
+  /** The value the card holds now, where the appeal's and the decision's answers keep it. */
   const now = (f: Field): unknown => {
     const key = f.name.slice(f.name.indexOf('.') + 1);
-    if (kind === 'ai1') return (applicant as Record<string, unknown> | undefined)?.[key];
-    if (kind === 'tzh2') return (decisionCards.find((d) => d.id === recordId)?.data as Record<string, unknown> | undefined)?.[key];
-    return current[f.name];
+    if (kind === 'ai1') {
+      const card = applicant as (Record<string, unknown> & { address?: Record<string, unknown> }) | undefined;
+      return /^address[A-Z]/.test(key) ? card?.address?.[key[7]!.toLowerCase() + key.slice(8)] : card?.[key];
+    }
+    if (kind === 'tzh2') {
+      const data = decisionCards.find((d) => d.id === recordId)?.data as Record<string, unknown> | undefined;
+      return data?.[key === 'extensionReason' ? 'reason' : key];
+    }
+    const complained = current.complained as Record<string, unknown> | null | undefined;
+    const inComplained: Record<string, string> = { complainedOrganizationName: 'organizationName', complainedOfficial: 'official', complainedAct: 'act' };
+    return key in inComplained ? complained?.[inComplained[key]!] : current[f.name];
   };
   const chooseRecord = (v: string) => {
     setRecord(v);
@@ -136,7 +149,7 @@ export function CorrectionModal({ appealId, current, onClose, onFiled }: { appea
   const otherErrors = error?.fields.filter((f) => !shown.has(f.path) && !f.path.startsWith('/attachments/')) ?? [];
 
   return (
-    <Modal closeButtonProps={{ 'aria-label': t('close') }} opened onClose={onClose} title={t('acc.corrections.fileTitle')} size="lg" centered>
+    <Dialog onClose={onClose} title={t('acc.corrections.fileTitle')} size="lg" centered>
       <form onSubmit={submit} noValidate data-testid="correction-form">
         <Stack>
           <SegmentedControl
@@ -163,6 +176,7 @@ export function CorrectionModal({ appealId, current, onClose, onFiled }: { appea
             ]}
             error={fieldError('/record/id')}
           />
+          {fields.error && <Alert color="red" role="alert">{fields.error.message}</Alert>}
           <fieldset className="plain-fieldset">
             <legend>{action === 'change' ? t('acc.corrections.fields') : t('acc.corrections.fieldsOptional')}</legend>
             <Stack gap={6}>
@@ -207,6 +221,6 @@ export function CorrectionModal({ appealId, current, onClose, onFiled }: { appea
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -8,7 +8,6 @@ import {
   Checkbox,
   Fieldset,
   Group,
-  Modal,
   NativeSelect,
   SegmentedControl,
   Stack,
@@ -21,6 +20,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { AppealPicker, OrganizationPicker } from './pickers.tsx';
 import type { paths } from '../api/schema';
 import type { FieldSpec as DomainFieldSpec } from '../../../src/domain/decisions.ts';
+import { Dialog } from './Dialog.tsx';
 
 type Allowed = paths['/api/v1/appeals/{id}/decisions/allowed']['get']['responses']['200']['content']['application/json'];
 export type AllowedDecision = Allowed['items'][number];
@@ -216,7 +216,7 @@ export function DecisionModal({
   const setTop = (name: string, v: unknown) => setValues((x) => ({ ...x, [name]: v }));
   const oneOf = decision.exactlyOneOf;
   return (
-    <Modal closeButtonProps={{ 'aria-label': t('close') }} opened onClose={onClose} title={`${decision.code} — ${decision.label}`} size="lg" centered>
+    <Dialog onClose={onClose} title={`${decision.code} — ${decision.label}`} size="lg" centered>
       <form onSubmit={submit} noValidate data-testid="decision-form">
         <Stack gap="sm">
           <Text size="xs" c="gray.8">{t('decision.basis', { basis: decision.basis })}</Text>
@@ -249,6 +249,6 @@ export function DecisionModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

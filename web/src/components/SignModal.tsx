@@ -7,11 +7,12 @@
 // signer (in their name; a draft's letter dated today: POST …/prepare), so the preview shows exactly
 // the bytes that are signed; signing a draft's letter approves the draft.
 import { useEffect, useState } from 'react';
-import { Alert, Button, Divider, FileInput, Group, Modal, PasswordInput, Skeleton, Stack, Text } from '@mantine/core';
+import { Alert, Button, Divider, FileInput, Group, PasswordInput, Skeleton, Stack, Text } from '@mantine/core';
 import { api, ApiError, fetchBytes, toBase64, unwrap } from '../api/client.ts';
 import { NcaLayer, NcaLayerError } from '../api/ncalayer.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useSession } from '../session.tsx';
+import { Dialog } from './Dialog.tsx';
 
 export interface LetterRef {
   id: string;
@@ -127,13 +128,13 @@ export function SignDocumentModal({ document: doc, onClose, onSigned }: { docume
   };
 
   return (
-    <Modal closeButtonProps={{ 'aria-label': t('close') }} opened onClose={onClose} title={doc.title} size="xl" centered>
+    <Dialog onClose={onClose} title={doc.title} size="xl" centered>
       <form onSubmit={sign} noValidate data-testid="sign-form">
         <Stack>
           {version !== null ? (
             <iframe src={previewUrl} title={doc.previewTitle} className="pdf-frame" style={{ height: '55vh' }} data-testid={doc.previewTestId ?? 'sign-preview'} />
           ) : (
-            <Skeleton h="55vh" />
+            !error && <Skeleton h="55vh" />
           )}
           {ncaLayer !== null && (
             <Stack gap={6} data-testid="ncalayer">
@@ -168,7 +169,7 @@ export function SignDocumentModal({ document: doc, onClose, onSigned }: { docume
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 

@@ -7,6 +7,17 @@ import type { MessageKey } from '../i18n/messages.ts';
 const WHOLE = { root: { height: 'auto', minHeight: 20, maxWidth: '100%', paddingBlock: 2 }, label: { overflow: 'visible', whiteSpace: 'normal', textOverflow: 'clip', lineHeight: 1.25 } } as const;
 export const RISK_COLORS = { overdue: '#a61b1b', atRisk: '#8a4600', onTrack: '#1d6b34', ended: '#3f4a5a' } as const;
 
+/** A co-execution task's state. */
+export function TaskBadge({ status }: { status: 'open' | 'answered' | 'withdrawn' }) {
+  const { t } = useI18n();
+  const color = status === 'answered' ? RISK_COLORS.onTrack : status === 'withdrawn' ? RISK_COLORS.ended : RISK_COLORS.atRisk;
+  return (
+    <Badge color={color} radius="sm" style={{ textTransform: 'none' }} styles={WHOLE}>
+      {t(`correspondence.status.${status}` as MessageKey)}
+    </Badge>
+  );
+}
+
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useI18n();
   return (

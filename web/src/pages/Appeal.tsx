@@ -10,7 +10,6 @@ import {
   Button,
   Grid,
   Group,
-  Modal,
   Paper,
   Skeleton,
   Stack,
@@ -27,11 +26,12 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { notify } from '../components/notify.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { useSession } from '../session.tsx';
-import { StatusBadge, TermBadge, RISK_COLORS } from '../components/badges.tsx';
+import { StatusBadge, TaskBadge, TermBadge, RISK_COLORS } from '../components/badges.tsx';
 import { DecisionModal, type AllowedDecision, type FieldSpec } from '../components/DecisionModal.tsx';
 import { SignModal, type LetterRef } from '../components/SignModal.tsx';
 import { AssignModal } from '../components/AssignModal.tsx';
 import { CorrectionModal } from '../components/CorrectionModal.tsx';
+import { Dialog } from '../components/Dialog.tsx';
 
 /** The kinds of events an appeal's timeline shows with a label of their own (every kind the server
  *  appends for an appeal: grep appendEvent); decision and letterSigned are labelled with their data. */
@@ -85,7 +85,7 @@ function ConfirmAction({ title, text, run, onClose, onDone }: { title: string; t
     }
   };
   return (
-    <Modal closeButtonProps={{ 'aria-label': t('close') }} opened onClose={onClose} title={title} centered>
+    <Dialog onClose={onClose} title={title} centered>
       <Stack data-testid="confirm-action">
         <Text size="sm">{text}</Text>
         {error && <Alert color="red" role="alert">{error}</Alert>}
@@ -94,7 +94,7 @@ function ConfirmAction({ title, text, run, onClose, onDone }: { title: string; t
           <Button onClick={confirm} loading={busy} data-testid="confirm-submit" data-autofocus>{t('actions.confirm')}</Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -118,7 +118,7 @@ function ReturnDraft({ appealId, draftId, own, onClose, onDone }: { appealId: st
     }
   };
   return (
-    <Modal closeButtonProps={{ 'aria-label': t('close') }} opened onClose={onClose} title={own ? t('draft.takeBack') : t('draft.return')} centered>
+    <Dialog onClose={onClose} title={own ? t('draft.takeBack') : t('draft.return')} centered>
       <form onSubmit={submit} noValidate data-testid="return-draft-form">
         <Stack>
           <Textarea label={t('draft.remark')} required={!own} autosize minRows={3} value={remark} onChange={(e) => setRemark(e.currentTarget.value)} data-autofocus />
@@ -129,7 +129,7 @@ function ReturnDraft({ appealId, draftId, own, onClose, onDone }: { appealId: st
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -453,7 +453,7 @@ export default function Appeal() {
                   </Button>
                 )}
                 {!allowed.data && <Skeleton h={36} />}
-                {allowed.data && allowedNow.length === 0 && !canAssign && !canRecordFix && !moveOutUntil && <Text size="sm" c="gray.8">{t('actions.none')}</Text>}
+                {allowed.data && allowedNow.length === 0 && !canAssign && !canRecordFix && !moveOutUntil && !hasRole('head') && <Text size="sm" c="gray.8">{t('actions.none')}</Text>}
                 {canRecordFix && (
                   <Button variant="default" c="dark" onClick={() => setConfirming('recordFix')} data-testid="action-recordFix">
                     {t('actions.recordFix')}
@@ -552,9 +552,7 @@ export default function Appeal() {
                     <div key={k.id}>
                       <Group justify="space-between" wrap="nowrap" align="flex-start">
                         <Text size="sm">{k.coExecutor.name} · {t('card.controlDate')} {date(k.dueDate)}</Text>
-                        <Badge color={k.status === 'answered' ? RISK_COLORS.onTrack : k.status === 'withdrawn' ? RISK_COLORS.ended : RISK_COLORS.atRisk} radius="sm" style={{ textTransform: 'none' }}>
-                          {t(`correspondence.status.${k.status}` as MessageKey)}
-                        </Badge>
+                        <TaskBadge status={k.status} />
                       </Group>
                       {k.reply && <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{k.reply}</Text>}
                     </div>
@@ -613,9 +611,9 @@ export default function Appeal() {
         />
       )}
       {preview && (
-        <Modal closeButtonProps={{ 'aria-label': t('close') }} opened onClose={() => setPreview(null)} title={`${t('letters.preview')}: ${preview.number}`} size="xl" centered>
+        <Dialog onClose={() => setPreview(null)} title={`${t('letters.preview')}: ${preview.number}`} size="xl" centered>
           <iframe src={`/api/v1/appeals/${id}/letters/${preview.id}.pdf`} title={preview.number} className="pdf-frame" />
-        </Modal>
+        </Dialog>
       )}
       {confirming === 'recordFix' && (
         <ConfirmAction

@@ -2,14 +2,14 @@
 // which our employees are co-executors. Not our appeals — no card, no term of ours — only the task,
 // its text and due date, and our reply, which the responsible executor sees on the appeal.
 import { useEffect, useState } from 'react';
-import { Alert, Badge, Button, Group, Modal, Paper, Skeleton, Stack, Switch, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Skeleton, Stack, Switch, Text, Textarea, Title } from '@mantine/core';
 import { api, ApiError, unwrap } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import type { MessageKey } from '../i18n/messages.ts';
 import { notify } from '../components/notify.ts';
-import { RISK_COLORS } from '../components/badges.tsx';
+import { TaskBadge } from '../components/badges.tsx';
 import { useSession } from '../session.tsx';
+import { Dialog } from '../components/Dialog.tsx';
 
 function Reply({ id, onClose, onDone }: { id: string; onClose(): void; onDone(): void }) {
   const { t } = useI18n();
@@ -28,7 +28,7 @@ function Reply({ id, onClose, onDone }: { id: string; onClose(): void; onDone():
     }
   };
   return (
-    <Modal closeButtonProps={{ 'aria-label': t('close') }} opened onClose={onClose} title={t('correspondence.reply')} size="lg" centered>
+    <Dialog onClose={onClose} title={t('correspondence.reply')} size="lg" centered>
       <form onSubmit={submit} noValidate data-testid="reply-form">
         <Stack>
           <Textarea label={t('correspondence.replyText')} required autosize minRows={5} value={text} onChange={(e) => setText(e.currentTarget.value)} data-autofocus />
@@ -39,7 +39,7 @@ function Reply({ id, onClose, onDone }: { id: string; onClose(): void; onDone():
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -68,9 +68,7 @@ export default function Correspondence() {
               <Text fw={700}>{k.registrationNumber} — {k.summary}</Text>
               <Text size="sm" c="gray.8">{t('correspondence.from', { organization: k.from.name ?? '', date: date(k.dueDate) })} · {k.coExecutor.name}</Text>
             </div>
-            <Badge color={k.status === 'answered' ? RISK_COLORS.onTrack : k.status === 'withdrawn' ? RISK_COLORS.ended : RISK_COLORS.atRisk} radius="sm" style={{ textTransform: 'none' }}>
-              {t(`correspondence.status.${k.status}` as MessageKey)}
-            </Badge>
+            <TaskBadge status={k.status} />
           </Group>
           {k.text && <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap' }}>{k.text}</Text>}
           {k.reply && (

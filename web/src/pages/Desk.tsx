@@ -15,7 +15,6 @@ import {
   Grid,
   Group,
   Kbd,
-  Modal,
   NativeSelect,
   Paper,
   SegmentedControl,
@@ -38,6 +37,7 @@ import type { MessageKey } from '../i18n/messages.ts';
 import { AppealPicker, OrganizationPicker } from '../components/pickers.tsx';
 import { useSession } from '../session.tsx';
 import type { paths } from '../api/schema';
+import { Dialog } from '../components/Dialog.tsx';
 
 type RegistrationBody = paths['/api/v1/appeals']['post']['requestBody']['content']['application/json'];
 type Registered = paths['/api/v1/appeals']['post']['responses']['201']['content']['application/json'];
@@ -815,7 +815,7 @@ function TalonModal({ registered, onAgain, onOpen }: { registered: Registered | 
   if (!registered) return null;
   const url = `/api/v1/appeals/${registered.id}/talon.pdf`;
   return (
-    <Modal closeButtonProps={{ 'aria-label': t('close') }} opened onClose={onAgain} title={t('talon.title')} size="xl" centered>
+    <Dialog onClose={onAgain} title={t('talon.title')} size="xl" centered>
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <div>
@@ -843,6 +843,6 @@ function TalonModal({ registered, onAgain, onOpen }: { registered: Registered | 
           </Group>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

@@ -59,11 +59,10 @@ export default function Queues() {
   const channels = useDirectory('channel');
   const categories = useDirectory('issueCategory');
 
-  // the queues of my roles (the domain's list), and the one opened by a link
+  // the queues of my roles in their order (the domain's list), and the one opened by a link
   const shown = useMemo(() => {
-    const mine = new Set<Queue>(queuesFor((user?.roles ?? []) as Role[]));
-    mine.add(queue);
-    return QUEUES.filter((x) => mine.has(x));
+    const mine = queuesFor((user?.roles ?? []) as Role[]);
+    return mine.includes(queue) ? mine : [...mine, queue];
   }, [user, queue]);
 
   useEffect(() => {

@@ -3,13 +3,14 @@
 // authority's territorial department sees those of the organizations it counts, with the signer's
 // certificate, and approves (the user is created) or refuses with a reason.
 import { useEffect, useState } from 'react';
-import { Alert, Badge, Button, Group, Modal, SegmentedControl, Skeleton, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, SegmentedControl, Skeleton, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { api, ApiError, unwrap, type paths } from '../../api/client.ts';
 import { useLoad } from '../../api/hooks.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { notify } from '../../components/notify.ts';
 import { RISK_COLORS } from '../../components/badges.tsx';
+import { Dialog } from '../../components/Dialog.tsx';
 
 type Request = paths['/api/v1/access-requests']['get']['responses']['200']['content']['application/json']['items'][number];
 type Status = Request['status'];
@@ -100,7 +101,7 @@ export default function AccessRequests() {
         </Table>
       </Table.ScrollContainer>
       {refusing && (
-        <Modal closeButtonProps={{ 'aria-label': t('close') }} opened onClose={() => setRefusing(null)} title={t('acc.access.refuseTitle', { name: refusing.fullName })} centered>
+        <Dialog onClose={() => setRefusing(null)} title={t('acc.access.refuseTitle', { name: refusing.fullName })} centered>
           <form onSubmit={(e) => { e.preventDefault(); void decide(refusing, false); }} noValidate>
             <Stack>
               <Textarea label={t('acc.access.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required autosize minRows={3} error={error?.fields.find((f) => f.path === '/reason')?.message} data-autofocus />
@@ -111,7 +112,7 @@ export default function AccessRequests() {
               </Group>
             </Stack>
           </form>
-        </Modal>
+        </Dialog>
       )}
     </Stack>
   );

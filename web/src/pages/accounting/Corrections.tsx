@@ -5,7 +5,7 @@
 // with a comment. Petitions are filed from the appeal's card.
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Anchor, Badge, Button, Group, Modal, SegmentedControl, Skeleton, Stack, Table, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, SegmentedControl, Skeleton, Stack, Table, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
 import { api, ApiError, unwrap, type paths } from '../../api/client.ts';
 import { useLoad } from '../../api/hooks.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -15,6 +15,7 @@ import { notify } from '../../components/notify.ts';
 import { RISK_COLORS } from '../../components/badges.tsx';
 import { useMonthName } from '../../components/period.tsx';
 import { FieldValue, type Field } from '../../components/CorrectionModal.tsx';
+import { Dialog } from '../../components/Dialog.tsx';
 
 type Petition = paths['/api/v1/corrections']['get']['responses']['200']['content']['application/json']['items'][number];
 type Status = NonNullable<NonNullable<paths['/api/v1/corrections']['get']['parameters']['query']>['status']>;
@@ -62,7 +63,7 @@ function PetitionModal({ petition, onClose, onDecided }: { petition: Petition; o
   };
   const changed = Object.keys(p.changes);
   return (
-    <Modal closeButtonProps={{ 'aria-label': t('close') }} opened onClose={onClose} size="lg" centered title={t('acc.corrections.petitionOf', { number: petition.registrationNumber ?? '' })}>
+    <Dialog onClose={onClose} size="lg" centered title={t('acc.corrections.petitionOf', { number: petition.registrationNumber ?? '' })}>
       <Stack gap="sm" data-testid="petition-modal">
         <Group gap="xs">
           <PetitionStatus status={p.status} />
@@ -106,7 +107,8 @@ function PetitionModal({ petition, onClose, onDecided }: { petition: Petition; o
         )}
         <div>
           <Text size="sm" fw={600}>{t('acc.corrections.documents')}</Text>
-          {!full.data && <Skeleton h={20} />}
+          {full.error && <Alert color="red" role="alert">{full.error.message}</Alert>}
+          {!full.data && !full.error && <Skeleton h={20} />}
           {full.data?.attachments.map((d) => (
             <Anchor key={d.id} size="sm" href={`/api/v1/corrections/${p.id}/attachments/${d.id}`} download={d.name} display="block">{d.name}</Anchor>
           ))}
@@ -122,7 +124,7 @@ function PetitionModal({ petition, onClose, onDecided }: { petition: Petition; o
           </>
         )}
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }
 

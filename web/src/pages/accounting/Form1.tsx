@@ -5,7 +5,7 @@
 // with the figures now.
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Modal, Pagination, Paper, Skeleton, Stack, Table, Tabs, Text, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, Pagination, Paper, Skeleton, Stack, Table, Tabs, Text, Title, UnstyledButton } from '@mantine/core';
 import { api, ApiError, unwrap, type paths } from '../../api/client.ts';
 import { useLoad } from '../../api/hooks.ts';
 import { useDirectory } from '../../api/directories.ts';
@@ -16,6 +16,7 @@ import { notify } from '../../components/notify.ts';
 import { RISK_COLORS, StatusBadge } from '../../components/badges.tsx';
 import { SignDocumentModal } from '../../components/SignModal.tsx';
 import { PeriodControls, useMonthName, usePeriod } from '../../components/period.tsx';
+import { Dialog } from '../../components/Dialog.tsx';
 
 type Report = paths['/api/v1/reports/form1']['get']['responses']['200']['content']['application/json'];
 type Table1 = Report['sections'][number]['tables'][number];
@@ -128,7 +129,7 @@ function CellModal({ cell, year, month, onClose }: { cell: CellRef; year: number
   );
   const total = list.data?.total ?? 0;
   return (
-    <Modal closeButtonProps={{ 'aria-label': t('close') }} opened onClose={onClose} size="xl" centered title={`${cell.column.n}. ${cell.column.title} — ${rowName(cell.row, t)}`}>
+    <Dialog onClose={onClose} size="xl" centered title={`${cell.column.n}. ${cell.column.title} — ${rowName(cell.row, t)}`}>
       <Stack gap="sm" data-testid="cell-modal">
         <Text size="sm">
           {cell.table.title} · {t('acc.form1.cellCount', { n: number(cell.n) })}
@@ -173,7 +174,7 @@ function CellModal({ cell, year, month, onClose }: { cell: CellRef; year: number
           </Group>
         )}
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -184,7 +185,7 @@ function DiffModal({ snapshot, report, onClose }: { snapshot: Snapshot; report: 
   const columnTitle = (table: string, key: string) => tables.find((x) => x.id === table)?.columns.find((c) => c.key === key)?.title ?? key;
   const items = diff.data?.differences ?? [];
   return (
-    <Modal closeButtonProps={{ 'aria-label': t('close') }} opened onClose={onClose} size="xl" centered title={t('acc.form1.diffTitle', { date: dateTime(snapshot.formedAt) })}>
+    <Dialog onClose={onClose} size="xl" centered title={t('acc.form1.diffTitle', { date: dateTime(snapshot.formedAt) })}>
       <Stack gap="sm" data-testid="diff-modal">
         {diff.error && <Alert color="red" role="alert">{diff.error.message}</Alert>}
         {diff.data && items.length === 0 && <Text data-testid="diff-none">{t('acc.form1.noDifferences')}</Text>}
@@ -217,7 +218,7 @@ function DiffModal({ snapshot, report, onClose }: { snapshot: Snapshot; report: 
           </Table.ScrollContainer>
         )}
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }
 

@@ -5,7 +5,7 @@
 // authority too).
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Anchor, Badge, Button, Group, Modal, NativeSelect, NumberInput, Paper, SegmentedControl, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, NativeSelect, NumberInput, Paper, SegmentedControl, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { api, ApiError, unwrap, type paths } from '../../api/client.ts';
 import { useLoad } from '../../api/hooks.ts';
 import { useDirectory } from '../../api/directories.ts';
@@ -13,6 +13,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { DESK_ROLES, useSession } from '../../session.tsx';
 import { notify } from '../../components/notify.ts';
 import { RISK_COLORS } from '../../components/badges.tsx';
+import { Dialog } from '../../components/Dialog.tsx';
 
 type Act = paths['/api/v1/outages']['get']['responses']['200']['content']['application/json']['items'][number];
 type Registration = paths['/api/v1/outages/{id}/journal-entries']['post']['requestBody']['content']['application/json']['registration'];
@@ -154,7 +155,7 @@ function JournalEntryModal({ act, onClose, onEntered }: { act: Act; onClose(): v
   const reg = (p: string) => fieldError(`/registration${p}`);
   const unplaced = error?.fields.filter((x) => !/^\/(page|entry|registration\/(receivedAt|documentType|form|channel|language|summary|text|protocolText|complainedOrganizationId|applicant\/(iin|lastName|firstName|bin|name)))$/.test(x.path)) ?? [];
   return (
-    <Modal closeButtonProps={{ 'aria-label': t('close') }} opened onClose={onClose} size="xl" centered title={t('acc.outages.entryTitle')}>
+    <Dialog onClose={onClose} size="xl" centered title={t('acc.outages.entryTitle')}>
       <form onSubmit={submit} noValidate data-testid="journal-form">
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -207,7 +208,7 @@ function JournalEntryModal({ act, onClose, onEntered }: { act: Act; onClose(): v
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 
