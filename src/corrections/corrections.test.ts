@@ -10,6 +10,7 @@ let head: Api;
 let unitHead: Api;
 let statistician: Api;
 let statisticianElsewhere: Api;
+let admin: Api;
 const doc = [{ name: 'анықтама.txt', mediaType: 'text/plain', content: Buffer.from('Растайтын құжат').toString('base64') }];
 
 before(async () => {
@@ -21,6 +22,7 @@ before(async () => {
   unitHead = await t.as('unit-head');
   statistician = await t.as('statistician');
   statisticianElsewhere = await t.as('akimat-statistician');
+  admin = await t.as('admin');
   await t.ctx.db.updateTable('sessions').set({ expires_at: new Date('2100-01-01T00:00:00Z') }).execute();
 });
 after(() => t.close());
@@ -204,6 +206,46 @@ describe('correction petitions', () => {
     await pureRecountMatches(t.ctx.db, t.ctx.clock.now());
   });
 
+  test('one decision per petition, on the cards as they are: concurrent decisions neither lose a change nor count twice', async () => {
+    t.setNow('2026-03-19T15:00:00+05:00');
+    const approve = (p: { body: { id: string } }) => head('POST', `/api/v1/corrections/${p.body.id}/decision`, { approve: true });
+    // two petitions on one field: the one applied second starts from what the first applied
+    const a = await register(registrar, { summary: 'Бастапқы мазмұн' });
+    const one = await file(unitHead, { appealId: a.id, action: 'change', changes: { summary: 'Бірінші түзету' } });
+    const two = await file(unitHead, { appealId: a.id, action: 'change', changes: { summary: 'Екінші түзету' } });
+    const applied = await Promise.all([approve(one), approve(two)]);
+    assert.deepEqual(applied.map((r) => r.status), [200, 200], JSON.stringify(applied.map((r) => r.body)));
+    const [first, second] = applied.map((r) => r.body).sort((x, y) => (x.before.summary === 'Бастапқы мазмұн' ? -1 : y.before.summary === 'Бастапқы мазмұн' ? 1 : 0));
+    assert.equal(first.before.summary, 'Бастапқы мазмұн');
+    assert.equal(second.before.summary, first.after.summary, 'the second one’s “before” is the first one’s “after”');
+    assert.equal((await head('GET', `/api/v1/appeals/${a.id}`)).body.summary, second.after.summary);
+
+    // two petitions on one decision card: neither change is lost
+    const act = await register(registrar, { summary: 'Бір картаға екі түзету' });
+    await decide(head, act.id, { code: '4.15', favourable: true, text: 'Қанағаттандырылсын.' });
+    const decision = (await head('GET', `/api/v1/appeals/${act.id}/decisions`)).body.items.find((d: { code: string }) => d.code === '4.15');
+    const record = { kind: 'tzh2', id: decision.id };
+    const text = await file(unitHead, { appealId: act.id, action: 'change', record, changes: { 'decision.text': 'Түзетілген мәтін.' } });
+    const favourable = await file(unitHead, { appealId: act.id, action: 'change', record, changes: { 'decision.favourable': false } });
+    assert.deepEqual((await Promise.all([approve(text), approve(favourable)])).map((r) => r.status), [200, 200]);
+    const data = (await t.ctx.db.selectFrom('decisions').select('data').where('id', '=', decision.id).executeTakeFirstOrThrow()).data;
+    assert.deepEqual([data.text, data.favourable], ['Түзетілген мәтін.', false]);
+
+    // approved and rejected at once: one of them decides, the other is told it is decided
+    const contested = await file(unitHead, { appealId: a.id, action: 'change', changes: { language: 'ru' } });
+    const [yes, no] = await Promise.all([approve(contested), head('POST', `/api/v1/corrections/${contested.body.id}/decision`, { approve: false, comment: 'Негіз жоқ' })]);
+    assert.deepEqual([yes.status, no.status].sort(), [200, 409]);
+    assert.equal((yes.status === 409 ? yes : no).body.error.code, 'correction.alreadyDecided');
+    const decided = (await head('GET', `/api/v1/appeals/${a.id}/events`)).body.items.filter(
+      (e: { kind: string; changes: { petitionId?: string } }) => ['corrected', 'correctionRejected'].includes(e.kind) && e.changes.petitionId === contested.body.id,
+    );
+    assert.equal(decided.length, 1, 'one decision in the audit log');
+    const status = (await head('GET', `/api/v1/corrections/${contested.body.id}`)).body.status;
+    assert.equal(status, decided[0].kind === 'corrected' ? 'applied' : 'rejected');
+    assert.equal((await head('GET', `/api/v1/appeals/${a.id}`)).body.language, status === 'applied' ? 'ru' : 'kk');
+    await pureRecountMatches(t.ctx.db, t.ctx.clock.now());
+  });
+
   test('after the March report is formed and signed, a correction shows as a difference; a late petition goes to the next period', async () => {
     t.setNow('2026-04-10T10:00:00+05:00');
     assert.equal((await statistician('POST', '/api/v1/reports/form1/formation')).status, 200);
@@ -254,5 +296,24 @@ describe('correction petitions', () => {
     assert.deepEqual((await head('GET', '/api/v1/corrections?overdue=true')).body.items.map((p: { id: string }) => p.id), [inTime.body.id]);
     const all = await head('GET', '/api/v1/corrections');
     assert.equal(all.body.items.find((p: { id: string }) => p.id === late.body.id).overdue, false, 'decided: no longer overdue');
+  });
+
+  test('a petition keeps the period it was filed for: a calendar edited later moves its days, not its period', async () => {
+    // Thursday 4 June: May closes on Wednesday 10 June, its deadline was 3 June — a late petition, for June
+    t.setNow('2026-06-04T10:00:00+05:00');
+    const a = await register(registrar, { summary: 'Күнтізбе кейін өзгерді' });
+    const filed = await file(unitHead, { appealId: a.id, action: 'change', changes: { language: 'ru' } });
+    const june = { year: 2026, month: 6, opensOn: '2026-06-10', late: true };
+    assert.deepEqual(filed.body.period, june);
+    // Saturday 6 June made a working day: had it been so on 4 June, the petition would have been in time for May
+    assert.equal((await admin('PUT', '/api/v1/admin/calendar/days/2026-06-06', { working: true, note: 'Жұмыс сенбісі (тест)' })).status, 200);
+    assert.deepEqual((await head('GET', `/api/v1/corrections/${filed.body.id}`)).body.period, june, 'the period kept, its days from it');
+    const early = await head('POST', `/api/v1/corrections/${filed.body.id}/decision`, { approve: true });
+    assert.deepEqual([early.status, early.body.error.code], [409, 'correction.periodNotOpen'], 'not into May, which it missed');
+    assert.equal((await head('GET', `/api/v1/appeals/${a.id}`)).body.language, 'kk');
+    // the administrator acts as the statistics authority: sees the petition in the list and opens it
+    assert.ok((await admin('GET', '/api/v1/corrections?status=pending')).body.items.some((p: { id: string }) => p.id === filed.body.id));
+    assert.equal((await admin('GET', `/api/v1/corrections/${filed.body.id}`)).status, 200);
+    assert.equal((await admin('DELETE', '/api/v1/admin/calendar/days/2026-06-06')).status, 204);
   });
 });

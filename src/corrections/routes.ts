@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.ts';
 import { today } from '../context.ts';
 import { errorSchema } from '../intake/schemas.ts';
-import { CORRECTABLE_FIELDS, petitionOverdue, petitionPeriod } from '../domain/corrections.ts';
+import { CORRECTABLE_FIELDS, petitionOverdue, petitionPeriodOf } from '../domain/corrections.ts';
 import { attachmentOf, correctionOf, decideCorrection, fileCorrection, listCorrections, type PetitionInput } from './service.ts';
 
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } } as const;
@@ -91,7 +91,7 @@ const petitionWithDocumentsSchema = {
 
 function present(ctx: Context, p: Row | (Awaited<ReturnType<typeof correctionOf>> & { registration_number?: string; organization_code?: string })) {
   const { record, ...changes } = (p.changes ?? {}) as Record<string, unknown>;
-  const period = petitionPeriod(p.filed_on, ctx.law.calendar);
+  const period = petitionPeriodOf(p.period_year, p.period_month, p.filed_on, ctx.law.calendar);
   return {
     id: p.id,
     appealId: p.appeal_id,

@@ -17,9 +17,12 @@ import {
   CORRECTABLE_FIELDS,
   checkCorrection,
   correctionDecidedBy,
+  defaultBasis,
   mayFile,
   mayReview,
+  overdueCondition,
   petitionPeriod,
+  petitionPeriodOf,
   petitionReviewable,
   petitionReviewDue,
   periodClosed,
@@ -32,9 +35,10 @@ import {
 import { applicantDisplayName, normalizePhone } from '../domain/registration.ts';
 import { endingDecision, finalStatusOf, statusOf, type AppealState, type DecisionCode } from '../domain/decisions.ts';
 import { cardsChanged } from '../statistics/cards.ts';
-import { countedFor, countedPredicate, isStatisticsAuthority } from '../statistics/scope.ts';
+import { actsAsAuthority, authorityScope, countedPredicate } from '../statistics/scope.ts';
 import type { FieldError } from '../domain/registration.ts';
 import { appealState } from '../review/decide.ts';
+import { lockAppeal } from '../review/store.ts';
 import type { AppealRow } from '../intake/store.ts';
 
 export interface AttachmentInput {
@@ -53,9 +57,10 @@ export type PetitionInput = CorrectionInput & {
 
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 
-/** The appeal if the actor may account for it: heads their subtree, the authority its counted organizations. */
+/** The appeal if the actor may account for it: heads their subtree, the authority
+ *  (src/statistics/scope.ts: authorityScope) the organizations it counts. */
 async function appealForAccounting(db: Db, actor: Actor, id: string): Promise<AppealRow> {
-  const counted = await countedFor(db, actor).catch(() => null);
+  const counted = await authorityScope(db, actor);
   const row = await db
     .selectFrom('appeals')
     .selectAll()
@@ -65,8 +70,7 @@ async function appealForAccounting(db: Db, actor: Actor, id: string): Promise<Ap
     .executeTakeFirst();
   if (!row) throw invalid([{ path: '/appealId', code: 'appeal.unknown' }]);
   const { own_scope, counted: isCounted, ...appeal } = row;
-  const statistician = actor.roles.includes('statistician');
-  if (!(statistician ? isCounted : own_scope)) throw forbidden();
+  if (!(counted ? isCounted : own_scope)) throw forbidden();
   return appeal as AppealRow;
 }
 
@@ -76,7 +80,7 @@ async function deletedIds(db: Db, appealId: string): Promise<Set<string>> {
 }
 
 async function correctionActor(db: Db, actor: Actor): Promise<CorrectionActor> {
-  return { roles: actor.roles, statisticsAuthority: await isStatisticsAuthority(db, actor) };
+  return { roles: actor.roles, statisticsAuthority: await actsAsAuthority(db, actor) };
 }
 
 /** The card the petition names, with what the rules need to know of it (a decision's code, an applicant card's kind). */
@@ -122,7 +126,7 @@ export async function fileCorrection(ctx: Context, actor: Actor, input: Petition
   if (errors.length) throw invalid(errors);
 
   const decidedBy = correctionDecidedBy(correction);
-  const basis: PetitionBasis = input.basis ?? (decidedBy === 'authority' ? 'headPetition' : actor.roles.includes('head') ? 'unitHeadPetition' : 'authorityReport');
+  const basis = input.basis ?? defaultBasis(actor, decidedBy);
   if (!mayFile(await correctionActor(ctx.db, actor), decidedBy, basis)) throw new AppError(403, 'correction.notAllowedToFile', [], { decidedBy });
 
   const now = ctx.clock.now();
@@ -178,13 +182,15 @@ export async function fileCorrection(ctx: Context, actor: Actor, input: Petition
 /** Petitions the actor may see: heads those of their organizations, the authority those it counts.
  *  `overdue`: the pending ones not reviewed by their review day (p.28). */
 export async function listCorrections(ctx: Context, actor: Actor, filter: { status?: string; appealId?: string; overdue?: boolean }) {
-  const counted = actor.roles.includes('statistician') || actor.roles.includes('admin') ? await countedFor(ctx.db, actor) : null;
+  const counted = await authorityScope(ctx.db, actor);
   let q = ctx.db.selectFrom('correction_petitions as p').innerJoin('appeals as a', 'a.id', 'p.appeal_id').innerJoin('organizations as o', 'o.id', 'p.organization_id');
   q = counted ? q.where(countedPredicate(counted, sql.ref('p.organization_id'))) : q.where(inScope(actor, 'p.organization_id'));
   if (filter.status) q = q.where('p.status', '=', filter.status);
   if (filter.appealId) q = q.where('p.appeal_id', '=', filter.appealId);
-  // the same rule as petitionOverdue
-  if (filter.overdue) q = q.where('p.status', '=', 'pending').where('p.review_due', '<', todayOf(ctx));
+  if (filter.overdue) {
+    const overdue = overdueCondition(todayOf(ctx));
+    q = q.where('p.status', '=', overdue.status).where('p.review_due', '<', overdue.reviewDueBefore);
+  }
   return q
     .select(['p.id', 'p.appeal_id', 'a.registration_number', 'p.organization_id', 'o.code as organization_code', 'p.action', 'p.changes', 'p.reason', 'p.decided_by', 'p.basis', 'p.petitioner_id', 'p.petitioner_name', 'p.filed_at', 'p.filed_on', 'p.period_year', 'p.period_month', 'p.review_due', 'p.status', 'p.reviewer_name', 'p.reviewed_at', 'p.review_comment', 'p.before', 'p.after'])
     .orderBy('p.filed_at', 'desc')
@@ -210,73 +216,74 @@ export async function attachmentOf(ctx: Context, actor: Actor, id: string, attac
   return a;
 }
 
-/** Approve (and apply) or reject a petition. */
+/** Approve (and apply) or reject a petition. The appeal is locked first (src/review/store.ts:
+ *  lockAppeal, as every writer of its cards does) and the cards are read under the lock, so the
+ *  before/after and the writes are of the cards as they are, whatever was decided meanwhile. */
 export async function decideCorrection(ctx: Context, actor: Actor, id: string, input: { approve: boolean; comment?: string }) {
   const petition = await ctx.db.selectFrom('correction_petitions').selectAll().where('id', '=', id).executeTakeFirst();
   if (!petition) throw notFound();
   if (petition.status !== 'pending') throw new AppError(409, 'correction.alreadyDecided', [], { status: petition.status });
   const decidedBy = petition.decided_by as 'authority' | 'organization';
   if (!mayReview(await correctionActor(ctx.db, actor), decidedBy, petition.petitioner_id === actor.id)) throw new AppError(403, 'correction.notAllowedToDecide', [], { decidedBy });
-  const appeal = await appealForAccounting(ctx.db, actor, petition.appeal_id);
+  await appealForAccounting(ctx.db, actor, petition.appeal_id);
   const now = ctx.clock.now();
   const today = todayOf(ctx);
   // A late petition waits for its period (p.28): its correction must not reach the period it missed.
-  const period = petitionPeriod(petition.filed_on, ctx.law.calendar);
+  const period = petitionPeriodOf(petition.period_year, petition.period_month, petition.filed_on, ctx.law.calendar);
   if (!petitionReviewable(period, today)) {
     throw new AppError(409, 'correction.periodNotOpen', [], { period: `${period.year}-${String(period.month).padStart(2, '0')}`, opensOn: period.opensOn });
   }
-  if (!input.approve) {
-    await ctx.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('correction_petitions')
-        .set({ status: 'rejected', reviewer_id: actor.id, reviewer_name: actor.fullName, reviewed_at: now, review_comment: input.comment ?? null })
-        .where('id', '=', id)
-        .where('status', '=', 'pending')
-        .execute();
-      await appendEvent(trx, { appealId: appeal.id, organizationId: appeal.organization_id, actor, at: now, kind: 'correctionRejected', changes: { petitionId: id, comment: input.comment ?? null } });
-    });
-    return;
-  }
-
-  const changes = petition.changes as Record<string, unknown> & { record?: CorrectionRecord };
-  const { record, ...fields } = changes;
-  const before: Record<string, unknown> = {};
-  const after: Record<string, unknown> = {};
-  // what changes, by card: the ТЖ-1 row, the named applicant card, the named decision card's data
-  const set: Record<string, unknown> = {};
-  const applicantSet: Record<string, unknown> = {};
-  const decisionPatch: Record<string, unknown> = {};
-  const applicantCard = record?.kind === 'ai1' ? await ctx.db.selectFrom('applicant_cards').selectAll().where('id', '=', record.id).executeTakeFirstOrThrow() : undefined;
-  const decisionCard = record?.kind === 'tzh2' ? await ctx.db.selectFrom('decisions').select('data').where('id', '=', record.id).executeTakeFirstOrThrow() : undefined;
-  for (const [field, value] of Object.entries(fields)) {
-    const spec = CORRECTABLE_FIELDS[field]!;
-    const source: Record<string, unknown> = spec.card === 'ai1' ? applicantCard! : spec.card === 'tzh2' ? decisionCard!.data : (appeal as unknown as Record<string, unknown>);
-    const current = source[spec.column];
-    before[field] = current instanceof Date ? current.toISOString() : current ?? null;
-    after[field] = value;
-    const stored = storedValue(spec, value);
-    if (spec.card === 'ai1') applicantSet[spec.column] = stored;
-    else if (spec.card === 'tzh2') decisionPatch[spec.column] = stored;
-    else set[spec.column] = stored;
-  }
-  // a document type of another table: the sub-kind of the old one no longer applies (its term stays)
-  if ('document_type' in set && appeal.sub_kind !== null) {
-    set.sub_kind = null;
-    before.subKind = appeal.sub_kind;
-    after.subKind = null;
-  }
-  // The periods the card counts in that are closed already: the correction shows as a difference there.
-  const touched = new Set([appeal.registration_date.slice(0, 7), ...(appeal.review_ended_on ? [appeal.review_ended_on.slice(0, 7)] : [])]);
-  const closed = [...touched].filter((ym) => periodClosed(Number(ym.slice(0, 4)), Number(ym.slice(5, 7)), today, ctx.law.calendar));
+  const review = { reviewer_id: actor.id, reviewer_name: actor.fullName, reviewed_at: now, review_comment: input.comment ?? null };
 
   await ctx.db.transaction().execute(async (trx) => {
+    const appeal = await lockAppeal(trx, petition.appeal_id);
+    // one decision per petition: a reject racing an approve (or two approvals) — the second finds it decided
     const claimed = await trx
       .updateTable('correction_petitions')
-      .set({ status: 'applied', reviewer_id: actor.id, reviewer_name: actor.fullName, reviewed_at: now, review_comment: input.comment ?? null })
+      .set({ status: input.approve ? 'applied' : 'rejected', ...review })
       .where('id', '=', id)
       .where('status', '=', 'pending')
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) throw new AppError(409, 'correction.alreadyDecided', [], { status: 'decided' });
+    if (!input.approve) {
+      await appendEvent(trx, { appealId: appeal.id, organizationId: appeal.organization_id, actor, at: now, kind: 'correctionRejected', changes: { petitionId: id, comment: input.comment ?? null } });
+      return;
+    }
+
+    const changes = petition.changes as Record<string, unknown> & { record?: CorrectionRecord };
+    const { record, ...fields } = changes;
+    // a card deleted by a petition approved since this one was filed
+    const deleted = await deletedIds(trx, appeal.id);
+    if (deleted.has(appeal.id) || (record && deleted.has(record.id))) throw new AppError(409, 'correction.cardDeleted');
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    // what changes, by card: the ТЖ-1 row, the named applicant card, the named decision card's data
+    const set: Record<string, unknown> = {};
+    const applicantSet: Record<string, unknown> = {};
+    const decisionPatch: Record<string, unknown> = {};
+    const applicantCard = record?.kind === 'ai1' ? await trx.selectFrom('applicant_cards').selectAll().where('id', '=', record.id).executeTakeFirstOrThrow() : undefined;
+    const decisionCard = record?.kind === 'tzh2' ? await trx.selectFrom('decisions').select('data').where('id', '=', record.id).executeTakeFirstOrThrow() : undefined;
+    for (const [field, value] of Object.entries(fields)) {
+      const spec = CORRECTABLE_FIELDS[field]!;
+      const source: Record<string, unknown> = spec.card === 'ai1' ? applicantCard! : spec.card === 'tzh2' ? decisionCard!.data : (appeal as unknown as Record<string, unknown>);
+      const current = source[spec.column];
+      before[field] = current instanceof Date ? current.toISOString() : current ?? null;
+      after[field] = value;
+      const stored = storedValue(spec, value);
+      if (spec.card === 'ai1') applicantSet[spec.column] = stored;
+      else if (spec.card === 'tzh2') decisionPatch[spec.column] = stored;
+      else set[spec.column] = stored;
+    }
+    // a document type of another table: the sub-kind of the old one no longer applies (its term stays)
+    if ('document_type' in set && appeal.sub_kind !== null) {
+      set.sub_kind = null;
+      before.subKind = appeal.sub_kind;
+      after.subKind = null;
+    }
+    // The periods the card counts in that are closed already: the correction shows as a difference there.
+    const touched = new Set([appeal.registration_date.slice(0, 7), ...(appeal.review_ended_on ? [appeal.review_ended_on.slice(0, 7)] : [])]);
+    const closed = [...touched].filter((ym) => periodClosed(Number(ym.slice(0, 4)), Number(ym.slice(5, 7)), today, ctx.law.calendar));
+
     if (petition.action === 'delete' && record) {
       await trx.insertInto('card_deletions').values({ record_kind: record.kind, record_id: record.id, appeal_id: appeal.id, petition_id: id, deleted_at: now }).execute();
       before.deleted = { kind: record.kind, id: record.id, present: true };

@@ -7,11 +7,13 @@ import {
   closedPeriodForRegistration,
   CORRECTABLE_FIELDS,
   correctionDecidedBy,
+  defaultBasis,
   mayFile,
   mayReview,
   periodClosed,
   petitionOverdue,
   petitionPeriod,
+  petitionPeriodOf,
   petitionReviewable,
   petitionReviewDue,
 } from './corrections.ts';
@@ -47,6 +49,10 @@ describe('who decides a correction (p.27)', () => {
     assert.ok(!mayReview(head, 'authority', false));
     assert.ok(mayReview(head, 'organization', false));
     assert.ok(!mayReview(head, 'organization', true), 'never the petitioner');
+    // a petition that names no basis
+    assert.equal(defaultBasis(head, 'authority'), 'headPetition');
+    assert.equal(defaultBasis(head, 'organization'), 'unitHeadPetition');
+    assert.equal(defaultBasis(authority, 'organization'), 'authorityReport');
   });
 
   test('the statistician exists only at the statistics authority', () => {
@@ -101,6 +107,14 @@ describe('periods and terms (p.28)', () => {
     assert.deepEqual(petitionPeriod('2026-04-06', cal), { year: 2026, month: 4, opensOn: '2026-04-10', closesOn: '2026-05-12', deadline: '2026-04-30', late: true });
     assert.equal(petitionPeriod('2026-04-13', cal).month, 4, 'after March closed: April');
     assert.equal(petitionPeriod('2026-04-13', cal).late, false);
+    assert.equal(petitionPeriod('2026-04-10', cal).late, true, 'on the day March closes: late for March, in April');
+  });
+
+  test('the period kept with a petition gives the days and the lateness it was filed with', () => {
+    for (const filedOn of ['2026-03-02', '2026-04-03', '2026-04-06', '2026-04-10', '2026-04-13', '2026-04-30', '2026-05-04', '2026-05-12', '2026-12-31']) {
+      const p = petitionPeriod(filedOn, cal);
+      assert.deepEqual(petitionPeriodOf(p.year, p.month, filedOn, cal), p, filedOn);
+    }
   });
 
   test('a late petition is reviewed only once its period opens, and within 5 WD of that', () => {

@@ -245,8 +245,9 @@ export function checkCorrection(input: CorrectionInput, card?: { procedure: stri
   return errors;
 }
 
-/** Who files or reviews: the roles, and whether the user is a statistician of the statistics
- *  authority (scope.ts: actsForStatisticsAuthority — the role alone is not enough). */
+/** Who files or reviews: the roles, and whether the user acts as the statistics authority
+ *  (src/statistics/scope.ts: actsAsAuthority — a statistician of the authority, the role alone is
+ *  not enough; or an administrator). */
 export interface CorrectionActor {
   roles: readonly Role[];
   statisticsAuthority: boolean;
@@ -258,6 +259,13 @@ export function mayFile(who: CorrectionActor, decidedBy: 'authority' | 'organiza
   if (decidedBy === 'authority') return basis === 'headPetition' && who.roles.includes('head');
   if (basis === 'authorityReport') return who.statisticsAuthority;
   return basis === 'unitHeadPetition' && who.roles.includes('head');
+}
+
+/** The basis of a petition that does not name one: the head's petition to the authority; to the
+ *  organization a unit head's petition from a head, otherwise the authority's report. */
+export function defaultBasis(who: Pick<CorrectionActor, 'roles'>, decidedBy: 'authority' | 'organization'): PetitionBasis {
+  if (decidedBy === 'authority') return 'headPetition';
+  return who.roles.includes('head') ? 'unitHeadPetition' : 'authorityReport';
 }
 
 /** Who reviews: the statistics authority or the organization's head — not the petitioner. */
@@ -276,17 +284,24 @@ export interface PetitionPeriod {
   closesOn: IsoDate;
   /** The last day a petition for it may be filed (5 WD before it closes). */
   deadline: IsoDate;
-  /** Filed after the deadline of the period it was meant for: moved to the next one. */
+  /** Filed after the deadline of the period it was meant for, so moved to this one: filed no later
+   *  than the day this one opens (the day the period before it closes). */
   late: boolean;
 }
 
 const periodAfter = (year: number, month: number) => (month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 });
 const periodBefore = (year: number, month: number) => (month === 1 ? { year: year - 1, month: 12 } : { year, month: month - 1 });
 
-function periodOf(year: number, month: number, cal: Calendar): Omit<PetitionPeriod, 'late'> {
+/**
+ * The period (year, month) of a petition filed on `filedOn`, with its days. The period is chosen
+ * once, at filing (petitionPeriod), and kept with the petition; its days come from the calendar in
+ * force, so what is shown and checked later is always of the kept period.
+ */
+export function petitionPeriodOf(year: number, month: number, filedOn: IsoDate, cal: Calendar): PetitionPeriod {
   const before = periodBefore(year, month);
   const closesOn = form1FormationDate(year, month, cal);
-  return { year, month, opensOn: form1FormationDate(before.year, before.month, cal), closesOn, deadline: cal.subtractWorkingDays(closesOn, PETITION_DEADLINE_WORKING_DAYS) };
+  const opensOn = form1FormationDate(before.year, before.month, cal);
+  return { year, month, opensOn, closesOn, deadline: cal.subtractWorkingDays(closesOn, PETITION_DEADLINE_WORKING_DAYS), late: filedOn <= opensOn };
 }
 
 /** The reporting period a petition filed on `filedOn` is reviewed in (p.28). */
@@ -296,10 +311,10 @@ export function petitionPeriod(filedOn: IsoDate, cal: Calendar): PetitionPeriod 
   const m = Number(filedOn.slice(5, 7));
   let p = periodBefore(y, m);
   if (form1FormationDate(p.year, p.month, cal) < filedOn) p = { year: y, month: m };
-  const first = periodOf(p.year, p.month, cal);
-  if (filedOn <= first.deadline) return { ...first, late: false };
+  const first = petitionPeriodOf(p.year, p.month, filedOn, cal);
+  if (filedOn <= first.deadline) return first;
   const next = periodAfter(p.year, p.month);
-  return { ...periodOf(next.year, next.month, cal), late: true };
+  return petitionPeriodOf(next.year, next.month, filedOn, cal);
 }
 
 /** The day the petition must be reviewed by (p.28: 5 working days from when its period lets it be reviewed). */
@@ -312,9 +327,16 @@ export function petitionReviewable(period: Pick<PetitionPeriod, 'opensOn'>, toda
   return today >= period.opensOn;
 }
 
-/** A pending petition not reviewed by its review day (p.28): flagged to the authority. */
+/** A pending petition not reviewed by its review day (p.28): flagged to the authority. As a
+ *  condition on what a petition keeps — its status, and its review day before `today` — so a
+ *  query selects by the same rule (src/corrections/service.ts: listCorrections). */
+export function overdueCondition(today: IsoDate): { status: 'pending'; reviewDueBefore: IsoDate } {
+  return { status: 'pending', reviewDueBefore: today };
+}
+
 export function petitionOverdue(status: string, reviewDue: IsoDate, today: IsoDate): boolean {
-  return status === 'pending' && today > reviewDue;
+  const c = overdueCondition(today);
+  return status === c.status && reviewDue < c.reviewDueBefore;
 }
 
 /** Whether the month's report is formed, so its figures are closed to anything but a petition. */

@@ -245,9 +245,21 @@ describe('import by the statistics authority', () => {
     const anonymous = (path: string, body: unknown) => fetch(`${B.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const pkg = (await exportOf('2026-03-02')).body;
     assert.equal((await anonymous('/api/v1/exports/import', pkg)).status, 401, 'the manual import needs a user');
+    const logged = async () => Number((await B.ctx.db.selectFrom('export_log').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const logBefore = await logged();
     const forged = await anonymous('/api/v1/exports/incoming', { ...pkg, manifest: canonicalJson({ ...JSON.parse(pkg.manifest), instanceId: randomUUID() }) });
     assert.equal(forged.status, 422);
     assert.equal(((await forged.json()) as { error: { code: string } }).error.code, 'export.instanceNotTrusted');
+    const unsigned = await anonymous('/api/v1/exports/incoming', { ...pkg, signature: Buffer.from('not a signature').toString('base64') });
+    assert.equal(((await unsigned.json()) as { error: { code: string } }).error.code, 'export.signature.malformed');
+    const tooLarge = await anonymous('/api/v1/exports/incoming', { ...pkg, files: { ...pkg.files, 'tzh1.ndjson': 'x'.repeat(64 * 1024 * 1024) } });
+    assert.equal(tooLarge.status, 413);
+    assert.equal(((await tooLarge.json()) as { error: { code: string } }).error.code, 'body.tooLarge');
+    assert.equal(await logged(), logBefore, 'a push nobody answers for leaves nothing, not even a log entry');
+    // signed by the registered instance: it answers for the package, so its refusal is logged
+    const tampered = await anonymous('/api/v1/exports/incoming', { ...pkg, files: { ...pkg.files, 'tzh1.ndjson': `${pkg.files['tzh1.ndjson']}\n` } });
+    assert.equal(((await tampered.json()) as { error: { code: string } }).error.code, 'export.hashMismatch');
+    assert.equal(await logged(), logBefore + 1);
     assert.equal((await a.admin('PUT', '/api/v1/exports/push', { url: `${B.url}/api/v1/exports/incoming` })).status, 200);
     const before = await counts(B);
     const pushed = await a.admin('POST', '/api/v1/exports/push/run');

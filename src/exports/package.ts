@@ -80,12 +80,10 @@ export function buildPackage(versions: JournalVersion[], head: { instanceId: str
   return { manifest, manifestText: canonicalJson(manifest), files };
 }
 
-export type PackageCheck =
-  | { ok: true; manifest: Manifest; lines: Record<ExportFileName, Record<string, unknown>[]> }
-  | { ok: false; code: string; params?: Record<string, string | number> };
+export type PackageCheck<T> = ({ ok: true } & T) | { ok: false; code: string; params?: Record<string, string | number> };
 
-/** Whether the package is whole: its manifest readable, every file present with the hash and count the manifest gives. (The signature is checked separately.) */
-export function checkPackageContents(pkg: ExportPackage): PackageCheck {
+/** The manifest, if readable: the format, the instance and the day it names. */
+export function readManifest(pkg: ExportPackage): PackageCheck<{ manifest: Manifest }> {
   let manifest: Manifest;
   try {
     manifest = JSON.parse(pkg.manifest) as Manifest;
@@ -96,6 +94,11 @@ export function checkPackageContents(pkg: ExportPackage): PackageCheck {
   if (typeof manifest.instanceId !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(String(manifest.day)) || !Array.isArray(manifest.files)) {
     return { ok: false, code: 'export.manifestUnreadable' };
   }
+  return { ok: true, manifest };
+}
+
+/** Whether every file is present with the hash and count the manifest gives; its lines. */
+function checkPackageFiles(pkg: ExportPackage, manifest: Manifest): PackageCheck<{ lines: Record<ExportFileName, Record<string, unknown>[]> }> {
   const names = Object.keys(pkg.files ?? {}).sort();
   const listed = manifest.files.map((f) => f.name).sort();
   if (canonicalJson(names) !== canonicalJson(listed) || canonicalJson(listed) !== canonicalJson([...EXPORT_FILES].sort())) {
@@ -113,7 +116,15 @@ export function checkPackageContents(pkg: ExportPackage): PackageCheck {
       return { ok: false, code: 'export.manifestUnreadable' };
     }
   }
-  return { ok: true, manifest, lines };
+  return { ok: true, lines };
+}
+
+/** Whether the package is whole: its manifest readable, every file as the manifest gives it. (The signature is checked separately.) */
+export function checkPackageContents(pkg: ExportPackage): PackageCheck<{ manifest: Manifest; lines: Record<ExportFileName, Record<string, unknown>[]> }> {
+  const head = readManifest(pkg);
+  if (!head.ok) return head;
+  const files = checkPackageFiles(pkg, head.manifest);
+  return files.ok ? { ok: true, manifest: head.manifest, lines: files.lines } : files;
 }
 
 /** The key another instance knows a card of `instanceId` by (a UUID derived from both ids). */

@@ -6,7 +6,7 @@ import { forbidden } from '../errors.ts';
 import { dailyExport, exportLog, importPackage } from './service.ts';
 import { addTrustedCertificate, instanceIdOf, setSigningKey, signingKey } from './keys.ts';
 import { forgetInstance, trustedInstances, trustInstance, type TrustedInstanceInput } from './instances.ts';
-import { isStatisticsAuthority } from '../statistics/scope.ts';
+import { actsAsAuthority } from '../statistics/scope.ts';
 import { deliverPushes, queueDuePushes, setPushSettings } from './push.ts';
 import { EXPORT_FILES, EXPORT_FORMAT, type ExportPackage } from './package.ts';
 
@@ -21,6 +21,15 @@ const packageSchema = {
     files: { type: 'object', additionalProperties: { type: 'string' }, properties: Object.fromEntries(EXPORT_FILES.map((f) => [f, { type: 'string' }])) },
   },
 } as const;
+
+// Body limits. A pushed package comes from anyone until its signature is checked, so its limit is
+// what one instance's day can really be: a record is 0.5–2 KB (a ТЖ-1 about 1 KB), and a large
+// shared instance (an oblast: 1,000–2,000 appeals registered a working day, their applicants,
+// decisions and later changes) changes 10,000–20,000 records a day — 10–40 MB; 64 MB leaves room.
+// A signed-in authority user may upload up to 256 MB: the way in for a day larger than that (the
+// first day of an instance that brought its history in, say), whose push is refused with 413.
+const PUSH_BODY_LIMIT = 64 * 1024 * 1024;
+const IMPORT_BODY_LIMIT = 256 * 1024 * 1024;
 
 export async function exportRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
   app.get<{ Params: { day: string }; Querystring: { organization?: number } }>(
@@ -44,7 +53,7 @@ export async function exportRoutes(app: FastifyInstance, ctx: Context): Promise<
   app.post<{ Body: ExportPackage }>(
     '/exports/import',
     {
-      bodyLimit: 256 * 1024 * 1024,
+      bodyLimit: IMPORT_BODY_LIMIT,
       schema: {
         tags: ['exports'],
         summary: "Import another instance's daily package: signature (the registered instance's certificate), hashes and organizations checked, stored idempotently, 1-ТӨ refreshed",
@@ -58,7 +67,7 @@ export async function exportRoutes(app: FastifyInstance, ctx: Context): Promise<
   app.post<{ Body: ExportPackage }>(
     '/exports/incoming',
     {
-      bodyLimit: 256 * 1024 * 1024,
+      bodyLimit: PUSH_BODY_LIMIT,
       config: { public: true, rateLimit: { max: 120, timeWindow: '1 minute' } },
       schema: {
         tags: ['exports'],
@@ -132,7 +141,7 @@ export async function exportRoutes(app: FastifyInstance, ctx: Context): Promise<
     '/exports/signing-certificate',
     { schema: { tags: ['exports'], summary: "This instance's id and the certificate that signs its manifests (what an importing instance registers), with its issuer" } },
     async (req) => {
-      if (!req.actor.roles.includes('admin') && !(await isStatisticsAuthority(ctx.db, req.actor))) throw forbidden();
+      if (!(await actsAsAuthority(ctx.db, req.actor))) throw forbidden();
       const key = await signingKey(ctx);
       return { instanceId: await instanceIdOf(ctx.db), certificatePem: key.certificatePem, issuerPem: key.issuerPem };
     },

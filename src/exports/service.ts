@@ -3,11 +3,12 @@
 // Export: the day's last version of every record of the organization's cards that changed that
 // day (the journal written by src/statistics/cards.ts), as a package (package.ts), its manifest
 // signed once with the instance's key and the signature kept, so a day exported again is the same
-// bytes. Only a day that is over is exported. Every pull, push and import is in the export log.
+// bytes. Only a day that is over is exported. Every pull, push and import is in the export log —
+// except a pushed package refused before its signature is verified (importPackage).
 //
 // Import (an instance of the statistics authority, or any instance that aggregates others): the
 // manifest must be signed by the certificate registered for the instance it names
-// (src/exports/instances.ts), every file must match the manifest's hash and count, the
+// (src/exports/instances.ts) — checked first —, every file must match the manifest's hash and count, the
 // organizations are matched by code; then, in one transaction, the records are stored (a version
 // never replaces a newer one: idempotent, any order) and the 1-ТӨ aggregates of the cards
 // refreshed. A package that fails any check changes nothing. A package comes from a statistician
@@ -24,8 +25,8 @@ import { isIsoDate } from '../domain/calendar.ts';
 import { signDetached } from '../letters/cms.ts';
 import { appendEvent } from '../audit/log.ts';
 import { importedCardsChanged } from '../statistics/cards.ts';
-import { countedFor, countedPredicate, countsAnyOf, isStatisticsAuthority, type CountedOrganizations } from '../statistics/scope.ts';
-import { buildPackage, checkPackageContents, EXPORT_FORMAT, importedCardKey, type ExportPackage, type JournalVersion, type RecordKind } from './package.ts';
+import { actsAsAuthority, countedFor, countedPredicate, countsAnyOf, type CountedOrganizations } from '../statistics/scope.ts';
+import { buildPackage, checkPackageContents, EXPORT_FORMAT, readManifest, importedCardKey, type ExportPackage, type JournalVersion, type RecordKind } from './package.ts';
 import { instanceIdOf, signingKey } from './keys.ts';
 import { verifyInstanceSignature } from './instances.ts';
 
@@ -101,28 +102,38 @@ export async function dailyExport(ctx: Context, actor: Actor, day: string, organ
 /** Import another instance's package: verified whole, then stored idempotently; nothing changes
  *  otherwise. `actor` null: pushed by the instance itself (the signature is the credential). */
 export async function importPackage(ctx: Context, actor: Actor | null, pkg: ExportPackage) {
-  if (actor && !actor.roles.includes('admin') && !(await isStatisticsAuthority(ctx.db, actor))) throw forbidden();
+  if (actor && !(await actsAsAuthority(ctx.db, actor))) throw forbidden();
   const now = ctx.clock.now();
   const actorName = actor?.fullName ?? 'push';
-  const refuse = async (code: string, params?: Record<string, string | number>, fields: { path: string; code: string }[] = []) => {
-    let instanceId = '?';
-    let day = '1970-01-01';
-    try {
-      const m = JSON.parse(pkg.manifest);
-      instanceId = String(m.instanceId ?? '?');
-      if (isIsoDate(m.day)) day = m.day;
-    } catch {
-      /* unreadable */
+  // A refusal is logged when someone answers for the package: the signed-in user, or the registered
+  // instance once its signature is verified. Until then a pushed package is anyone's: refused
+  // without a trace (the route's rate limit is what answers a flood of them).
+  let answerable = actor !== null;
+  const refuse = async (code: string, params?: Record<string, string | number>) => {
+    if (answerable) {
+      let instanceId = '?';
+      let day = '1970-01-01';
+      try {
+        const m = JSON.parse(pkg.manifest);
+        instanceId = String(m.instanceId ?? '?');
+        if (isIsoDate(m.day)) day = m.day;
+      } catch {
+        /* unreadable */
+      }
+      await log(ctx.db, { direction: 'import', instanceId, day, organizationCode: null, sha256: sha256(String(pkg.manifest)), counts: null, ok: false, error: code, actorName, at: now });
     }
-    await log(ctx.db, { direction: 'import', instanceId, day, organizationCode: null, sha256: sha256(String(pkg.manifest)), counts: null, ok: false, error: code, actorName, at: now });
-    return new AppError(422, code, fields, params ?? {});
+    return new AppError(422, code, [], params ?? {});
   };
+  // The signature first (over the small manifest): nothing of an unverified package is hashed or parsed further.
+  const head = readManifest(pkg);
+  if (!head.ok) throw await refuse(head.code, head.params);
+  if (head.manifest.instanceId === (await instanceIdOf(ctx.db))) throw await refuse('export.ownInstance');
+  const verified = await verifyInstanceSignature(ctx.db, head.manifest.instanceId, pkg.manifest, pkg.signature);
+  if (!verified.ok) throw await refuse(verified.code, { instanceId: head.manifest.instanceId });
+  answerable = true;
   const check = checkPackageContents(pkg);
   if (!check.ok) throw await refuse(check.code, check.params);
   const { manifest, lines } = check;
-  if (manifest.instanceId === (await instanceIdOf(ctx.db))) throw await refuse('export.ownInstance');
-  const verified = await verifyInstanceSignature(ctx.db, manifest.instanceId, pkg.manifest, pkg.signature);
-  if (!verified.ok) throw await refuse(verified.code, { instanceId: manifest.instanceId });
 
   // Organizations by code.
   const records = [
@@ -199,6 +210,6 @@ export async function importPackage(ctx: Context, actor: Actor | null, pkg: Expo
 }
 
 export async function exportLog(ctx: Context, actor: Actor, limit: number) {
-  if (!actor.roles.includes('admin') && !(await isStatisticsAuthority(ctx.db, actor))) throw forbidden();
+  if (!(await actsAsAuthority(ctx.db, actor))) throw forbidden();
   return ctx.db.selectFrom('export_log').selectAll().orderBy('id', 'desc').limit(limit).execute();
 }

@@ -16,7 +16,7 @@ import type { RegistrationInput } from '../domain/registration.ts';
 import { paperJournalEntryLate } from '../domain/accounting.ts';
 import { registerAppeal } from '../intake/register.ts';
 import { cardsChanged } from '../statistics/cards.ts';
-import { countedFor, countedPredicate, isStatisticsAuthority } from '../statistics/scope.ts';
+import { authorityScope, countedPredicate } from '../statistics/scope.ts';
 
 
 export interface OutageActInput {
@@ -52,8 +52,8 @@ export async function recordOutageAct(ctx: Context, actor: Actor, input: OutageA
  *  (its territory, src/statistics/scope.ts) — it is the one the late entries are reported to —,
  *  everyone else their own organizations. */
 async function visibleOrganizations(ctx: Context, actor: Actor, column: string): Promise<RawBuilder<SqlBool>> {
-  if (await isStatisticsAuthority(ctx.db, actor)) return countedPredicate(await countedFor(ctx.db, actor), sql.ref(column));
-  return inScope(actor, column);
+  const counted = await authorityScope(ctx.db, actor);
+  return counted ? countedPredicate(counted, sql.ref(column)) : inScope(actor, column);
 }
 
 export async function outageActs(ctx: Context, actor: Actor) {

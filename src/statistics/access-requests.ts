@@ -17,7 +17,7 @@ import { trustedRoots } from '../letters/signing.ts';
 import type { FieldError } from '../domain/registration.ts';
 import type { Role } from '../domain/vocabulary.ts';
 import { roleAllowedAt } from '../domain/scope.ts';
-import { countedFor, countedPredicate, isStatisticsAuthority } from './scope.ts';
+import { authorityScope, countedPredicate } from './scope.ts';
 
 /** Roles an access request may ask for (an administrator is never made this way). */
 export const REQUESTABLE_ROLES: readonly Role[] = ['registrar', 'executor', 'head', 'reception', 'operator', 'controller', 'statistician'];
@@ -109,8 +109,9 @@ function rolesAtOrganization(roles: readonly Role[], organizationKind: string): 
 
 /** The territorial department (a statistician of the statistics authority) or an administrator. */
 async function mayDecide(ctx: Context, actor: Actor) {
-  if (!actor.roles.includes('admin') && !(await isStatisticsAuthority(ctx.db, actor))) throw forbidden();
-  return countedFor(ctx.db, actor);
+  const counted = await authorityScope(ctx.db, actor);
+  if (!counted) throw forbidden();
+  return counted;
 }
 
 export async function listAccessRequests(ctx: Context, actor: Actor, status?: string) {

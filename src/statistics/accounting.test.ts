@@ -1,5 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { testApp, type TestApp, type Api } from '../../test/support.ts';
 import { decide, person, register } from '../../test/accounting.ts';
 import { createDemoCa, issueDemoCertificate } from '../letters/demo-pki.ts';
@@ -223,12 +224,37 @@ describe('reconciliation (p.34)', () => {
       [[opened.body.id, 'AKM-BURABAY', 1, true, false]],
     );
     assert.equal((await registrar('GET', '/api/v1/reconciliations')).status, 403);
+    // a head who holds the statistician's role outside the authority is the organization's side
+    await t.createUser('burabay-head-statistician', 'AKM-BURABAY', ['head', 'statistician'], 'Аудандағы статистик');
+    const headStatistician = await t.as('burabay-head-statistician');
+    assert.equal((await headStatistician('POST', '/api/v1/reconciliations', { organizationId: org })).status, 403, 'does not open it');
+    const own = await headStatistician('POST', `/api/v1/reconciliations/${opened.body.id}/confirm`, {});
+    assert.equal(own.status, 200, JSON.stringify(own.body));
+    assert.deepEqual([own.body.organization.confirmedBy, own.body.authority.confirmedBy], ['Аудандағы статистик', 'Ахметжанов Ержан Қайратұлы']);
     const both = await head('POST', `/api/v1/reconciliations/${opened.body.id}/confirm`, {});
     assert.equal(both.status, 200, JSON.stringify(both.body));
     assert.equal(both.body.organization.confirmedBy, 'Қасымов Нұрлан Жақсылықұлы');
     assert.equal(both.body.organization.signature, null);
     assert.ok(both.body.authority.signature);
     assert.equal((await statistician('POST', '/api/v1/reconciliations', { organizationId: org })).status, 409);
+
+    // Confirmed while opened again: the confirmation stands over the row as it is, or the new opening cleared it.
+    const zerendi = orgs['AKM-ZERENDI']!;
+    const statementOf = (await statistician('GET', `/api/v1/reconciliations/statement?organization=${zerendi}&year=2026&month=3`)).body;
+    const first = await statistician('POST', '/api/v1/reconciliations', { organizationId: zerendi, statement: statementOf });
+    assert.equal(first.status, 201, JSON.stringify(first.body));
+    const unsent = { id: randomUUID(), registrationNumber: 'ЖТ-2026-09999999', received: true, reviewed: false, result: null };
+    const [confirmed, reopened] = await Promise.all([
+      statistician('POST', `/api/v1/reconciliations/${first.body.id}/confirm`, { pkcs12: key, password: 'demo' }),
+      statistician('POST', '/api/v1/reconciliations', { organizationId: zerendi, statement: { ...statementOf, cards: [...statementOf.cards, unsent] } }),
+    ]);
+    assert.deepEqual([confirmed.status, reopened.status], [200, 201], JSON.stringify([confirmed.body, reopened.body]));
+    const now = (await statistician('GET', `/api/v1/reconciliations/${first.body.id}`)).body;
+    assert.deepEqual(now.differences.map((d: { appealId: string }) => d.appealId), [unsent.id]);
+    if (now.authority.confirmedAt) {
+      const signedNow = await verifyDetached(Buffer.from(now.signedContent), Buffer.from(now.authority.signature, 'base64'), anchors);
+      assert.equal(signedNow.valid, true, 'the signature is over the reconciliation as it stands');
+    }
     t.setNow('2026-04-09T10:00:00+05:00');
     const late = await statistician('POST', '/api/v1/reconciliations', { organizationId: orgs['AKM-ZERENDI'] });
     assert.equal(late.status, 409);

@@ -23,7 +23,7 @@ import { reconciledCard, reconciliationCounts, reconciliationPeriod, sameReconci
 import { FORM1_TABLES, RESULT_GROUP } from './form1-layout.ts';
 import { STATISTICS_TIME_ZONE, canonicalJson, cardOf, cellsOf, loadImportedCards, loadLocalCards, statisticsDay } from './cards.ts';
 import { signatureBy, type SignInput } from '../letters/signing.ts';
-import { countedFor, countedPredicate, countsAnyOf } from './scope.ts';
+import { authorityScope, countedPredicate, countsAnyOf } from './scope.ts';
 import { instanceIdOf } from '../exports/keys.ts';
 
 type Cells = Map<number, string[]>;
@@ -101,9 +101,12 @@ async function authoritySide(ctx: Context, organizationId: number, year: number,
   return out;
 }
 
+/** The side the actor reconciles for: the authority (src/statistics/scope.ts: authorityScope) for
+ *  the organizations it counts, a head for their own. */
 async function mayReconcile(ctx: Context, actor: Actor, organizationId: number): Promise<'authority' | 'organization'> {
-  if (actor.roles.includes('statistician') || actor.roles.includes('admin')) {
-    if (!(await countsAnyOf(ctx.db, await countedFor(ctx.db, actor), organizationId))) throw forbidden();
+  const counted = await authorityScope(ctx.db, actor);
+  if (counted) {
+    if (!(await countsAnyOf(ctx.db, counted, organizationId))) throw forbidden();
     return 'authority';
   }
   if (actor.roles.includes('head') && (await canActFor(ctx.db, actor, organizationId))) return 'organization';
@@ -147,10 +150,11 @@ export async function openReconciliation(ctx: Context, actor: Actor, input: { or
     authority_signature: null,
     organization_signature: null,
   };
-  const existing = await ctx.db.selectFrom('reconciliations').selectAll().where('organization_id', '=', input.organizationId).where('year', '=', period.year).where('month', '=', period.month).executeTakeFirst();
-  if (existing?.authority_confirmed_at && existing.organization_confirmed_at) throw new AppError(409, 'reconciliation.confirmed');
-  const id = existing?.id ?? randomUUID();
-  await ctx.db.transaction().execute(async (trx) => {
+  return ctx.db.transaction().execute(async (trx) => {
+    // locked: a confirmation (confirmReconciliation) signs the row as it is, not one recomputed meanwhile
+    const existing = await trx.selectFrom('reconciliations').selectAll().where('organization_id', '=', input.organizationId).where('year', '=', period.year).where('month', '=', period.month).forUpdate().executeTakeFirst();
+    if (existing?.authority_confirmed_at && existing.organization_confirmed_at) throw new AppError(409, 'reconciliation.confirmed');
+    const id = existing?.id ?? randomUUID();
     if (existing) await trx.updateTable('reconciliations').set(values).where('id', '=', id).execute();
     else await trx.insertInto('reconciliations').values({ id, organization_id: input.organizationId, year: period.year, month: period.month, ...values }).execute();
     await appendEvent(trx, {
@@ -161,8 +165,8 @@ export async function openReconciliation(ctx: Context, actor: Actor, input: { or
       kind: 'reconciliationOpened',
       changes: { reconciliationId: id, period, differences: differences.length, source: input.statement ? `instance ${input.statement.instanceId}` : 'daily exports' },
     });
+    return id;
   });
-  return id;
 }
 
 type ReconciliationRow = Awaited<ReturnType<typeof reconciliationOf>>;
@@ -181,15 +185,18 @@ export function reconciliationContent(r: Pick<ReconciliationRow, 'id' | 'organiz
 
 /** Confirms the actor's side; signed when `sign` gives a key or a signature. */
 export async function confirmReconciliation(ctx: Context, actor: Actor, id: string, sign: SignInput = {}) {
-  const row = await ctx.db.selectFrom('reconciliations').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound();
-  const side = await mayReconcile(ctx, actor, row.organization_id);
+  const found = await ctx.db.selectFrom('reconciliations').select(['organization_id', 'year', 'month']).where('id', '=', id).executeTakeFirst();
+  if (!found) throw notFound();
+  const side = await mayReconcile(ctx, actor, found.organization_id);
   const period = reconciliationPeriod(todayOf(ctx));
-  if (!period || period.year !== row.year || period.month !== row.month) throw new AppError(409, 'reconciliation.outsideWindow', [], { today: todayOf(ctx) });
+  if (!period || period.year !== found.year || period.month !== found.month) throw new AppError(409, 'reconciliation.outsideWindow', [], { today: todayOf(ctx) });
   const now = ctx.clock.now();
-  const signed = sign.pkcs12 || sign.signature ? await signatureBy(ctx, actor, Buffer.from(reconciliationContent(row), 'utf8'), sign, now) : null;
-  const signature = signed ? Buffer.from(signed.cms) : null;
   await ctx.db.transaction().execute(async (trx) => {
+    // Locked, so what is signed and confirmed is the row as it stays: a concurrent openReconciliation
+    // recomputes it before (and the signature is over the new one) or after (and clears this confirmation).
+    const row = await trx.selectFrom('reconciliations').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+    const signed = sign.pkcs12 || sign.signature ? await signatureBy({ ...ctx, db: trx }, actor, Buffer.from(reconciliationContent(row), 'utf8'), sign, now) : null;
+    const signature = signed ? Buffer.from(signed.cms) : null;
     await trx
       .updateTable('reconciliations')
       .set(
@@ -206,13 +213,13 @@ export async function confirmReconciliation(ctx: Context, actor: Actor, id: stri
 /** The reconciliations the actor may see: the authority those of the organizations it counts, a
  *  head those of their organizations; newest period first. */
 export async function listReconciliations(ctx: Context, actor: Actor, filter: { year?: number; month?: number }) {
-  const authority = actor.roles.includes('statistician') || actor.roles.includes('admin');
-  if (!authority && !actor.roles.includes('head')) throw forbidden();
+  const counted = await authorityScope(ctx.db, actor);
+  if (!counted && !actor.roles.includes('head')) throw forbidden();
   let q = ctx.db
     .selectFrom('reconciliations as r')
     .innerJoin('organizations as o', 'o.id', 'r.organization_id')
     .select(['r.id', 'r.organization_id', 'o.code', 'o.name_kk', 'o.name_ru', 'o.name_en', 'r.year', 'r.month', 'r.opened_at', 'r.differences', 'r.authority_confirmed_at', 'r.organization_confirmed_at'])
-    .where(authority ? countedPredicate(await countedFor(ctx.db, actor), sql.ref('r.organization_id')) : inScope(actor, 'r.organization_id'));
+    .where(counted ? countedPredicate(counted, sql.ref('r.organization_id')) : inScope(actor, 'r.organization_id'));
   if (filter.year !== undefined) q = q.where('r.year', '=', filter.year);
   if (filter.month !== undefined) q = q.where('r.month', '=', filter.month);
   const rows = await q.orderBy('r.year', 'desc').orderBy('r.month', 'desc').orderBy('o.code').limit(1000).execute();

@@ -17,7 +17,7 @@ import { verifyDetached } from '../letters/cms.ts';
 import { signatureBy, trustedRoots, type SignInput } from '../letters/signing.ts';
 import { FORM1_LAYOUT, FORM1_TITLE, form1Table } from './form1-layout.ts';
 import { canonicalJson, cardOf, cellsOf, importedCardsChanged, loadImportedCards, loadLocalCards, refreshCardCells, statisticsDay } from './cards.ts';
-import { countedFor, INSTANCE_SCOPE, isStatisticsAuthority, reportScopeFor, scopeKey, type CountedOrganizations, type ReportScope } from './scope.ts';
+import { actsAsAuthority, countedFor, INSTANCE_SCOPE, reportScopeFor, scopeKey, type CountedOrganizations, type ReportScope } from './scope.ts';
 import { statisticsTerritory } from '../domain/form1.ts';
 import * as store from './store.ts';
 
@@ -403,9 +403,9 @@ export async function snapshotOf(ctx: Context, actor: Actor, id: string): Promis
   return { ...row, data: JSON.parse(row.content) as Form1Data };
 }
 
-/** The chair of the statistics authority signs a formed report (CMS over its canonical JSON). */
+/** The statistics authority signs a formed report (CMS over its canonical JSON). */
 export async function signSnapshot(ctx: Context, actor: Actor, id: string, input: SignInput): Promise<void> {
-  if (!(await isStatisticsAuthority(ctx.db, actor))) throw forbidden();
+  if (!(await actsAsAuthority(ctx.db, actor))) throw forbidden();
   const row = await snapshotOf(ctx, actor, id);
   if (row.signature) throw new AppError(409, 'form1.alreadySigned');
   const now = ctx.clock.now();

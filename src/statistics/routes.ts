@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.ts';
 import { errorSchema } from '../intake/schemas.ts';
 import { forbidden } from '../errors.ts';
-import { isStatisticsAuthority } from './scope.ts';
+import { actsAsAuthority } from './scope.ts';
 import { FORM1_RULES } from '../domain/form1.ts';
 import { FORM1_LAYOUT } from './form1-layout.ts';
 import {
@@ -144,7 +144,7 @@ export async function statisticsRoutes(app: FastifyInstance, ctx: Context): Prom
     '/reports/form1/formation',
     { schema: { tags: ['statistics'], summary: 'Form the reports that are due (the server does it hourly): statistics authority or administrator' } },
     async (req) => {
-      if (!req.actor.roles.includes('admin') && !(await isStatisticsAuthority(ctx.db, req.actor))) throw forbidden();
+      if (!(await actsAsAuthority(ctx.db, req.actor))) throw forbidden();
       const formed = await formDueReports(ctx);
       return { formed: formed.map((f) => ({ id: f.id, year: f.year, month: f.month })) };
     },

@@ -52,12 +52,30 @@ export async function countedFor(db: Db, actor: Actor): Promise<CountedOrganizat
   return { subtrees: [actor.scopeOrganizationId], katoPrefixes: [] };
 }
 
-/** Whether the actor acts for the statistics authority: a statistician at the committee or one of
- *  its territorial departments (src/domain/scope.ts). */
-export async function isStatisticsAuthority(db: Db, actor: Actor): Promise<boolean> {
+/** A statistician at the committee or one of its territorial departments (src/domain/scope.ts). */
+async function isStatisticsAuthority(db: Db, actor: Actor): Promise<boolean> {
   if (!actor.roles.includes('statistician')) return false;
   const org = await db.selectFrom('organizations').select('kind').where('id', '=', actor.organizationId).executeTakeFirstOrThrow();
   return actsForStatisticsAuthority(actor.roles, org.kind);
+}
+
+// Who acts as the statistics authority — decides its corrections (p.27), files its reports to an
+// organization, confirms its side of a reconciliation (p.34), signs a formed 1-ТӨ, decides access
+// requests (p.25), sees the petitions, outages and exports of the organizations it counts: a
+// statistician of the authority (the role alone is not enough), and an administrator. The
+// administrator already counts every organization of the instance, forms the reports and manages
+// users and keys: the authority everywhere, so there is one answer; each act is audited under their
+// name, and a signature still names its signer's certificate. Every such decision asks these two
+// functions, never the role alone.
+
+/** Whether the actor acts as the statistics authority. */
+export async function actsAsAuthority(db: Db, actor: Actor): Promise<boolean> {
+  return actor.roles.includes('admin') || (await isStatisticsAuthority(db, actor));
+}
+
+/** The organizations the actor counts as the statistics authority, or null: not the authority. */
+export async function authorityScope(db: Db, actor: Actor): Promise<CountedOrganizations | null> {
+  return (await actsAsAuthority(db, actor)) ? countedFor(db, actor) : null;
 }
 
 /** `column` is the id of a counted organization. */
@@ -85,8 +103,7 @@ export async function reportScopeFor(db: Db, actor: Actor, organizationId?: numb
     if (!(await countsAnyOf(db, counted, organizationId))) throw forbidden();
     return { counted, rows: { kind: 'subtree', organizationId } };
   }
-  // The statistics authority and administrators see the report rows; heads and control
-  // departments their own subtree.
-  if ('all' in counted || actor.roles.includes('statistician') || actor.roles.includes('admin')) return { counted, rows: { kind: 'reportRows' } };
+  // The statistics authority sees the report rows; heads and control departments their own subtree.
+  if ('all' in counted || (await actsAsAuthority(db, actor))) return { counted, rows: { kind: 'reportRows' } };
   return { counted, rows: { kind: 'subtree', organizationId: actor.scopeOrganizationId } };
 }

@@ -193,6 +193,11 @@ describe('formation, signature, differences', () => {
     assert.equal(signed.body.signature.valid, true);
     const twice = await a.statistician('POST', `/api/v1/reports/form1/snapshots/${id}/sign`, { pkcs12: key.raw.toString('base64'), password: 'demo' });
     assert.equal(twice.status, 409);
+    // the administrator acts as the statistics authority (src/statistics/scope.ts): signs the instance's report
+    const instanceReport = adminList.body.items.find((i: { id: string }) => i.id !== id).id;
+    await t.issueDemoKey((await t.ctx.db.selectFrom('users').select('id').where('login', '=', 'admin').executeTakeFirstOrThrow()).id);
+    const adminKey = (await a.admin('GET', '/api/v1/me/demo-key.p12')).raw.toString('base64');
+    assert.equal((await a.admin('POST', `/api/v1/reports/form1/snapshots/${instanceReport}/sign`, { pkcs12: adminKey, password: 'demo' })).status, 200);
     await assert.rejects(t.ctx.db.updateTable('form1_reports').set({ content: '{}' }).where('id', '=', id).execute());
 
     assert.deepEqual((await a.statistician('GET', `/api/v1/reports/form1/snapshots/${id}/diff`)).body.differences, []);
