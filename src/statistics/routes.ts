@@ -213,7 +213,7 @@ export async function statisticsRoutes(app: FastifyInstance, ctx: Context): Prom
     {
       schema: {
         tags: ['statistics'],
-        summary: 'Sign a formed report (the chair of the statistics authority): a PKCS#12 and its password, or a detached CMS',
+        summary: 'Sign a formed report (the statistics authority, whose chair signs 1-ТӨ; an administrator acts as the authority): a PKCS#12 and its password, or a detached CMS',
         params: idParams,
         body: signInputSchema,
         response: { 200: snapshotSignedSchema, 403: errorSchema, 409: errorSchema, 422: errorSchema },

@@ -5764,7 +5764,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign a formed report (the chair of the statistics authority): a PKCS#12 and its password, or a detached CMS */
+        /** Sign a formed report (the statistics authority, whose chair signs 1-ТӨ; an administrator acts as the authority): a PKCS#12 and its password, or a detached CMS */
         post: {
             parameters: {
                 query?: never;
