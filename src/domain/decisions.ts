@@ -1595,6 +1595,13 @@ export function checkCancelMoveOut(state: AppealState, actorRoles: readonly Role
   return OK;
 }
 
+/** Until when the actor may cancel the move-out now (its last day), or null when they may not. */
+export function cancelMoveOutUntil(state: AppealState, actorRoles: readonly Role[], today: IsoDate, cal: Calendar): IsoDate | null {
+  const moveOut = latest(state, '4.1');
+  if (!moveOut || !checkCancelMoveOut(state, actorRoles, today, cal).ok) return null;
+  return cancelMoveOutDeadline(moveOut.decisionDate, cal);
+}
+
 /** The state after cancelling the move-out: the 4.1 stays on the list, marked cancelled. */
 export function applyCancelMoveOut(state: AppealState, today: IsoDate): AppealState {
   let index = -1;

@@ -87,6 +87,12 @@ export function fulfilledBy(event: { decision: DecisionCode } | { letterOf: Deci
   return [...new Set(kinds.map((r) => r.kind))];
 }
 
+/** Whether an obligation is violated today: fulfilled after its term, or still open past it (the
+ *  list's SQL filter, src/review/terms.ts, says the same). */
+export function isViolated(o: { dueDate: IsoDate; metOn: IsoDate | null }, today: IsoDate): boolean {
+  return o.metOn === null ? o.dueDate < today : o.metOn > o.dueDate;
+}
+
 /** Whether the organization fulfils obligations of this kind by recording it (POST …/met). */
 export function isRecordedByOrganization(kind: string): boolean {
   return Object.values(ON_DECISION).some((rs) => rs!.some((r) => r.kind === kind && r.fulfilment.by === 'record'));

@@ -7,9 +7,8 @@ import { assignAppeal, type AssignmentInput } from './assign.ts';
 import { appealState, cancelMoveOut, markSecurityInfo, recordFix, returnDraft, takeDecision, type DecisionInput } from './decide.ts';
 import {
   allowedDecisions,
-  cancelMoveOutDeadline,
+  cancelMoveOutUntil,
   canRecordFix,
-  checkCancelMoveOut,
   complianceChecklistFor,
   decisionInputSchema,
   DECISION_CODES,
@@ -593,12 +592,11 @@ export async function reviewRoutes(app: FastifyInstance, ctx: Context): Promise<
         names.map((n) => [n, vocabulary(n, state.procedure).map((v) => ({ code: v.code, label: v.label[req.lang], basis: v.basis ?? null }))]),
       );
       // The two actions besides decisions, with the checks their routes make (decide.ts).
-      const moveOut = state.decisions.filter((d) => d.code === '4.1' && !d.cancelledOn).at(-1);
-      const cancelMoveOut = moveOut && checkCancelMoveOut(state, req.actor.roles, today, ctx.law.calendar).ok;
+      const moveOutUntil = cancelMoveOutUntil(state, req.actor.roles, today, ctx.law.calendar);
       return {
         items,
         recordFix: hasRole(req.actor, ...FIX_RECORDED_BY) && canRecordFix(state),
-        cancelMoveOut: cancelMoveOut ? { allowed: true, until: cancelMoveOutDeadline(moveOut.decisionDate, ctx.law.calendar) } : { allowed: false },
+        cancelMoveOut: moveOutUntil ? { allowed: true, until: moveOutUntil } : { allowed: false },
         compliance: complianceChecklistFor(state.procedure).map((c) => ({ code: c.code, label: c.label[req.lang], basis: c.basis })),
         vocabularies,
       };

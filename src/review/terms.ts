@@ -9,7 +9,7 @@ import { cardsChanged } from '../statistics/cards.ts';
 import { hasRole } from '../access/actor.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { appealInScope } from '../intake/store.ts';
-import { isRecordedByOrganization } from '../domain/obligations.ts';
+import { isRecordedByOrganization, isViolated } from '../domain/obligations.ts';
 
 /** Appeals in review whose due date has passed or is within `atRiskDays` working days. */
 export async function termsUnderControl(ctx: Context, actor: Actor, atRiskDays: number, organizationId?: number) {
@@ -59,7 +59,7 @@ export async function obligationsUnderControl(ctx: Context, actor: Actor, which:
     .where(inScope(actor, 'b.organization_id'));
   q = which === 'open' ? q.where('b.met_on', 'is', null) : q.where((w) => w.or([w('b.violated', '=', true), w.and([w('b.met_on', 'is', null), w('b.due_date', '<', today)])]));
   const rows = await q.orderBy('b.due_date').limit(1000).execute();
-  return rows.map((r) => ({ ...r, violated: r.violated || (r.met_on === null && r.due_date < today) }));
+  return rows.map((r) => ({ ...r, violated: isViolated({ dueDate: r.due_date, metOn: r.met_on }, today) }));
 }
 
 /** The organization records that it fulfilled an obligation it fulfils by itself (the case sent
@@ -76,7 +76,7 @@ export async function recordObligationMet(ctx: Context, actor: Actor, obligation
   await ctx.db.transaction().execute(async (trx) => {
     const met = await trx
       .updateTable('obligations')
-      .set({ met_on: today, violated: today > obligation.due_date })
+      .set({ met_on: today, violated: isViolated({ dueDate: obligation.due_date, metOn: today }, today) })
       .where('id', '=', obligation.id)
       .where('met_on', 'is', null)
       .executeTakeFirst();
