@@ -12,7 +12,6 @@ import type { Actor } from '../access/actor.ts';
 import { inScope } from '../access/scope.ts';
 import type { Db } from '../db/connection.ts';
 import { AppError, forbidden, invalid, notFound } from '../errors.ts';
-import { appendEvent } from '../audit/log.ts';
 import {
   CORRECTABLE_FIELDS,
   checkCorrection,
@@ -33,13 +32,13 @@ import {
   type PetitionBasis,
 } from '../domain/corrections.ts';
 import { applicantDisplayName, normalizePhone } from '../domain/registration.ts';
-import { endingDecision, finalStatusOf, statusOf, type AppealState, type DecisionCode } from '../domain/decisions.ts';
-import { cardsChanged } from '../statistics/cards.ts';
+import type { AppealState, DecisionCode } from '../domain/decisions.ts';
+import { transition, type Transition } from '../domain/appeal-status.ts';
+import { changeAppeal, storedCard, type AppealChange } from '../appeals/change.ts';
 import { actsAsAuthority, authorityScope, countedPredicate } from '../statistics/scope.ts';
 import type { FieldError } from '../domain/registration.ts';
 import { appealState } from '../review/decide.ts';
-import { lockAppeal } from '../review/store.ts';
-import type { AppealRow } from '../intake/store.ts';
+import type { AppealRow } from '../appeals/store.ts';
 
 export interface AttachmentInput {
   name: string;
@@ -133,7 +132,7 @@ export async function fileCorrection(ctx: Context, actor: Actor, input: Petition
   const filedOn = todayOf(ctx);
   const period = petitionPeriod(filedOn, ctx.law.calendar);
   const id = randomUUID();
-  await ctx.db.transaction().execute(async (trx) => {
+  await changeAppeal(ctx, actor, appeal.id, async ({ trx }) => {
     await trx
       .insertInto('correction_petitions')
       .values({
@@ -167,15 +166,9 @@ export async function fileCorrection(ctx: Context, actor: Actor, input: Petition
         .values({ id: randomUUID(), petition_id: id, name: a.name, media_type: a.mediaType, content, sha256: createHash('sha256').update(content).digest('hex') })
         .execute();
     }
-    await appendEvent(trx, {
-      appealId: appeal.id,
-      organizationId: appeal.organization_id,
-      actor,
-      at: now,
-      kind: 'correctionFiled',
-      changes: { petitionId: id, action: correction.action, changes: correction.changes ?? {}, record: correction.record ?? null, decidedBy, basis, period, reason: input.reason },
-    });
-  });
+    const changes = { petitionId: id, action: correction.action, changes: correction.changes ?? {}, record: correction.record ?? null, decidedBy, basis, period, reason: input.reason };
+    return { change: { event: { kind: 'correctionFiled', changes } }, result: undefined };
+  }, { scopeChecked: true });
   return id;
 }
 
@@ -216,8 +209,8 @@ export async function attachmentOf(ctx: Context, actor: Actor, id: string, attac
   return a;
 }
 
-/** Approve (and apply) or reject a petition. The appeal is locked first (src/review/store.ts:
- *  lockAppeal, as every writer of its cards does) and the cards are read under the lock, so the
+/** Approve (and apply) or reject a petition. The appeal is locked first (the door,
+ *  src/appeals/change.ts, as for every change of an appeal) and the cards are read under the lock, so the
  *  before/after and the writes are of the cards as they are, whatever was decided meanwhile. */
 export async function decideCorrection(ctx: Context, actor: Actor, id: string, input: { approve: boolean; comment?: string }) {
   const petition = await ctx.db.selectFrom('correction_petitions').selectAll().where('id', '=', id).executeTakeFirst();
@@ -235,8 +228,7 @@ export async function decideCorrection(ctx: Context, actor: Actor, id: string, i
   }
   const review = { reviewer_id: actor.id, reviewer_name: actor.fullName, reviewed_at: now, review_comment: input.comment ?? null };
 
-  await ctx.db.transaction().execute(async (trx) => {
-    const appeal = await lockAppeal(trx, petition.appeal_id);
+  await changeAppeal(ctx, actor, petition.appeal_id, async ({ trx, appeal }) => {
     // one decision per petition: a reject racing an approve (or two approvals) — the second finds it decided
     const claimed = await trx
       .updateTable('correction_petitions')
@@ -245,10 +237,7 @@ export async function decideCorrection(ctx: Context, actor: Actor, id: string, i
       .where('status', '=', 'pending')
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) throw new AppError(409, 'correction.alreadyDecided', [], { status: 'decided' });
-    if (!input.approve) {
-      await appendEvent(trx, { appealId: appeal.id, organizationId: appeal.organization_id, actor, at: now, kind: 'correctionRejected', changes: { petitionId: id, comment: input.comment ?? null } });
-      return;
-    }
+    if (!input.approve) return { change: { event: { kind: 'correctionRejected', changes: { petitionId: id, comment: input.comment ?? null } } }, result: undefined };
 
     const changes = petition.changes as Record<string, unknown> & { record?: CorrectionRecord };
     const { record, ...fields } = changes;
@@ -259,6 +248,7 @@ export async function decideCorrection(ctx: Context, actor: Actor, id: string, i
     const after: Record<string, unknown> = {};
     // what changes, by card: the ТЖ-1 row, the named applicant card, the named decision card's data
     const set: Record<string, unknown> = {};
+    let status: Transition | undefined;
     const applicantSet: Record<string, unknown> = {};
     const decisionPatch: Record<string, unknown> = {};
     const applicantCard = record?.kind === 'ai1' ? await trx.selectFrom('applicant_cards').selectAll().where('id', '=', record.id).executeTakeFirstOrThrow() : undefined;
@@ -288,7 +278,7 @@ export async function decideCorrection(ctx: Context, actor: Actor, id: string, i
       await trx.insertInto('card_deletions').values({ record_kind: record.kind, record_id: record.id, appeal_id: appeal.id, petition_id: id, deleted_at: now }).execute();
       before.deleted = { kind: record.kind, id: record.id, present: true };
       after.deleted = { kind: record.kind, id: record.id, present: false };
-      if (record.kind === 'tzh2') Object.assign(set, await afterDecisionDeleted(ctx, trx, appeal, record.id, before, after));
+      if (record.kind === 'tzh2') status = await afterDecisionDeleted(ctx, trx, appeal, record.id, before, after);
     }
     if (Object.keys(applicantSet).length) {
       await trx.updateTable('applicant_cards').set(applicantSet).where('id', '=', record!.id).execute();
@@ -299,25 +289,14 @@ export async function decideCorrection(ctx: Context, actor: Actor, id: string, i
       for (const [k, v] of Object.entries(decisionPatch)) if (v === null) delete data[k];
       await trx.updateTable('decisions').set({ data: JSON.stringify(data) }).where('id', '=', record!.id).execute();
     }
-    if (Object.keys(set).length) {
-      await trx
-        .updateTable('appeals')
-        .set({ ...(set as object), updated_at: now })
-        .where('id', '=', appeal.id)
-        .execute();
-    }
     await trx.updateTable('correction_petitions').set({ before: JSON.stringify(before), after: JSON.stringify(after) }).where('id', '=', id).execute();
-    await appendEvent(trx, {
-      appealId: appeal.id,
-      organizationId: appeal.organization_id,
-      actor,
-      at: now,
-      kind: 'corrected',
-      changes: { petitionId: id, decidedBy, before, after, closedPeriods: closed, comment: input.comment ?? null },
-    });
-    // statistics and the next daily export (src/statistics/cards.ts)
-    await cardsChanged(trx, [appeal.id], now);
-  });
+    const change: AppealChange = {
+      ...(status ? { transition: status } : {}),
+      set,
+      event: { kind: 'corrected', changes: { petitionId: id, decidedBy, before, after, closedPeriods: closed, comment: input.comment ?? null } },
+    };
+    return { change, result: undefined };
+  }, { scopeChecked: true });
 }
 
 /** The value as the card keeps it: an instant as a Date, a phone in its one form. */
@@ -337,8 +316,9 @@ async function applicantNameAfter(db: Db, appeal: AppealRow): Promise<{ applican
   return display === appeal.applicant_name ? {} : { applicant_name: display };
 }
 
-/** A decision card deleted: the appeal's status, end of review and final decision follow from the rest. */
-async function afterDecisionDeleted(ctx: Context, db: Db, appeal: AppealRow, decisionId: string, before: Record<string, unknown>, after: Record<string, unknown>) {
+/** A decision card deleted: the appeal's status, end of review and final decision follow from the
+ *  rest (the status machine's decisionDeleted); the differences go into before/after. */
+async function afterDecisionDeleted(ctx: Context, db: Db, appeal: AppealRow, decisionId: string, before: Record<string, unknown>, after: Record<string, unknown>): Promise<Transition> {
   const state = await appealState({ ...ctx, db }, appeal);
   const rows = await db.selectFrom('decisions').select(['id', 'code', 'decision_date', 'data', 'cancelled_at']).where('appeal_id', '=', appeal.id).orderBy('decided_at').orderBy('id').execute();
   const gone = await deletedIds(db, appeal.id);
@@ -347,9 +327,8 @@ async function afterDecisionDeleted(ctx: Context, db: Db, appeal: AppealRow, dec
     ...state,
     decisions: rows.filter((d) => !gone.has(d.id) && d.cancelled_at === null).map((d) => ({ code: d.code as DecisionCode, decisionDate: d.decision_date, data: d.data })),
   };
-  const ending = endingDecision(remaining);
-  const status = ending ? (ending.code === appeal.final_decision_code && appeal.status === 'toSign' ? 'toSign' : finalStatusOf(ending.code, ending.data)!) : statusOf(remaining);
-  const set = { status, review_ended_on: ending?.decisionDate ?? null, final_decision_code: ending?.code ?? null };
+  const t = transition(storedCard(appeal), { kind: 'decisionDeleted', state: remaining }, todayOf(ctx), ctx.law);
+  const set = { status: t.status, review_ended_on: t.fields.reviewEndedOn ?? null, final_decision_code: t.fields.finalDecisionCode ?? null };
   for (const [k, v] of Object.entries(set)) {
     const current = (appeal as unknown as Record<string, unknown>)[k];
     if (current !== v) {
@@ -357,5 +336,5 @@ async function afterDecisionDeleted(ctx: Context, db: Db, appeal: AppealRow, dec
       after[k] = v;
     }
   }
-  return set;
+  return t;
 }

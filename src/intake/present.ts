@@ -2,8 +2,8 @@
 import type { Db } from '../db/connection.ts';
 import type { Language } from '../domain/vocabulary.ts';
 import { organizationRef } from '../reference/present.ts';
-import * as store from './store.ts';
-import type { AppealRow } from './store.ts';
+import * as store from '../appeals/store.ts';
+import type { AppealRow } from '../appeals/store.ts';
 
 export async function presentAppeal(db: Db, a: AppealRow, lang: Language) {
   const [org, applicants, duplicates, executor] = await Promise.all([

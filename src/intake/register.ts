@@ -8,13 +8,15 @@ import { today } from '../context.ts';
 import { closedPeriodForRegistration } from '../domain/corrections.ts';
 import { registrationDate as registrationDateOf } from '../domain/calendar.ts';
 import { dueDate, findTermRule, termRule } from '../domain/terms.ts';
-import { registrationNumber, talonNumber } from '../domain/numbering.ts';
+import { registrationNumberPrefix, talonNumberPrefix } from '../domain/numbering.ts';
+import { INITIAL_STATUS } from '../domain/appeal-status.ts';
 import { applicantDisplayName, checkRegistration, filedWithReviewingBody, type ApplicantCard, type RegistrationInput } from '../domain/registration.ts';
 import { comparableText, DUPLICATE_MAX_CANDIDATES, DUPLICATE_MIN_SIMILARITY, isDuplicateCandidate } from '../domain/duplicates.ts';
 import { procedureOf, LETTER_INDEX } from '../domain/vocabulary.ts';
 import { applicantMessages, messageLanguage } from '../notifications/messages.ts';
 import { obligationsOnReceipt } from '../domain/obligations.ts';
 import * as store from './store.ts';
+import * as appeals from '../appeals/store.ts';
 import type { Db } from '../db/connection.ts';
 
 export interface DuplicateCandidate {
@@ -28,10 +30,6 @@ export interface DuplicateCandidate {
 }
 
 const REGISTERING_ROLES = ['registrar', 'operator', 'reception'] as const;
-
-/** The sequence part of both numbers (numbering.ts): the statement that stores the appeal takes
- *  the sequence from the counter and appends it to the rest, which is made here. */
-const SEQUENCE_OF_ONE = '00000001';
 
 /** `fromPaperJournal`: entered from the paper journal of an outage (src/outages), which may date it
  *  in a closed period. */
@@ -50,8 +48,9 @@ export async function registerAppeal(ctx: Context, actor: Actor, input: Registra
   const now = ctx.clock.now();
   const id = randomUUID();
   const year = Number(regDate.slice(0, 4));
-  const numberPrefix = registrationNumber(applicantKind, year, 1).slice(0, -SEQUENCE_OF_ONE.length);
-  const talonPrefix = talonNumber(regDate, 1).slice(0, -SEQUENCE_OF_ONE.length);
+  // The statement that stores the appeal takes the sequence from the counter and appends its digits.
+  const numberPrefix = registrationNumberPrefix(applicantKind, year);
+  const talonPrefix = talonNumberPrefix(regDate);
 
   const appeal = {
     id,
@@ -81,7 +80,7 @@ export async function registerAppeal(ctx: Context, actor: Actor, input: Registra
     challenged_appeal_id: input.challengedAppealId ?? null,
     security_info: input.securityInfo ?? false,
     at_reviewing_body: filedWithReviewingBody(input, organization.id),
-    status: 'registered',
+    status: INITIAL_STATUS,
     registered_by: actor.id,
     registrar_name: actor.fullName,
     registrar_position: actor.position,
@@ -176,7 +175,7 @@ async function prepare(ctx: Context, actor: Actor, input: RegistrationInput) {
     .map((c) => ({ path: c.path, code: 'directory.unknownCode', params: { code: c.code } }));
   if (unknown.length > 0) throw invalid(unknown);
   if (!context.complainedExists) throw invalid([{ path: '/complainedOrganizationId', code: 'organization.unknown' }]);
-  if (input.challengedAppealId !== undefined && !(await store.appealVisible(ctx.db, actor, input.challengedAppealId))) {
+  if (input.challengedAppealId !== undefined && !(await appeals.appealVisible(ctx.db, actor, input.challengedAppealId))) {
     throw invalid([{ path: '/challengedAppealId', code: 'appeal.unknown' }]);
   }
   return { organization, receivedAt, regDate, applicants: checked.applicants, applicantKind: checked.applicantKind };

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.ts';
 import { registerAppeal, checkDuplicates } from './register.ts';
-import { appealInScope, listAppeals, type AppealFilter } from './store.ts';
+import { listAppeals, type AppealFilter } from './store.ts';
+import { appealInScope } from '../appeals/store.ts';
 import { presentAppeal, presentListItem } from './present.ts';
 import { appealSchema, appealListItemSchema, duplicateCandidateSchema, errorSchema, registrationSchema } from './schemas.ts';
 import type { RegistrationInput } from '../domain/registration.ts';

@@ -2,18 +2,17 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/connection.ts';
-import { forbidden, notFound } from '../errors.ts';
 import type { Actor } from '../access/actor.ts';
 import { inScope } from '../access/scope.ts';
 import type { ApplicantCard } from '../domain/registration.ts';
 import type { DuplicateReason } from '../domain/duplicates.ts';
-import type { AppealsTable, ApplicantCardsTable } from '../db/schema.ts';
-import type { Insertable, Selectable } from 'kysely';
+import type { AppealsTable } from '../db/schema.ts';
+import type { Insertable } from 'kysely';
 import { eventRow, type AuditEvent } from '../audit/log.ts';
 import { newCardPrelude, newCardStatements, newCardStatistics } from '../statistics/cards.ts';
 import { outboxRow, type OutboxMessage } from '../notifications/outbox.ts';
-
-export type AppealRow = Selectable<AppealsTable>;
+import { markJustRegistered, type AppealRow } from '../appeals/store.ts';
+import { SEQUENCE_DIGITS, SEQUENCE_LIMIT } from '../domain/numbering.ts';
 
 const ORGANIZATION_FOR_REGISTRATION = ['id', 'code', 'name_kk', 'name_ru', 'name_en', 'time_zone', 'work_start', 'work_end', 'address', 'phone'] as const;
 
@@ -141,8 +140,8 @@ export interface NewRegistration {
     organization_id: number;
     registration_year: number;
   };
-  /** The registration and talon numbers of sequence n are these prefixes and n in 8 digits
-   *  (domain/numbering.ts). */
+  /** The registration and talon numbers of sequence n are these prefixes and n in SEQUENCE_DIGITS
+   *  digits (domain/numbering.ts). */
   numberPrefix: string;
   talonPrefix: string;
   applicants: ApplicantCard[];
@@ -159,11 +158,9 @@ export interface NewRegistration {
   obligations: { id: string; kind: string; due_date: string; basis: string }[];
 }
 
-/** Stands for the 8 digits of the sequence in the texts of NewRegistration.messages; as long as
+/** Stands for the digits of the sequence in the texts of NewRegistration.messages; as long as
  *  they are, so a text fitted to an SMS stays fitted. */
-export const SEQUENCE_PLACEHOLDER = '{{seq8}}';
-
-export type ApplicantCardRow = Selectable<ApplicantCardsTable>;
+export const SEQUENCE_PLACEHOLDER = `{{${'n'.repeat(SEQUENCE_DIGITS - 4)}}}`;
 
 /** Stores a registration with the next number of its year. Registrations that arrive while the
  *  statement of others is running wait and are stored together by the next statement, with
@@ -321,8 +318,8 @@ async function insertRegistrations(db: Db, rs: NewRegistration[]): Promise<void>
       RETURNING c.last_value - ${rs.length}::bigint AS base
     ), numbered AS (
       SELECT i.ord, i.doc, counter.base + i.ord AS seq,
-             -- 8 digits; NULL past 99,999,999, which the NOT NULL of the numbers refuses
-             CASE WHEN counter.base + i.ord < 100000000 THEN lpad((counter.base + i.ord)::text, 8, '0') END AS digits
+             -- SEQUENCE_DIGITS digits; NULL past them, which the NOT NULL of the numbers refuses
+             CASE WHEN counter.base + i.ord < ${SEQUENCE_LIMIT}::bigint THEN lpad((counter.base + i.ord)::text, ${SEQUENCE_DIGITS}::integer, '0') END AS digits
       FROM counter, input i
     ), appeal AS (
       INSERT INTO appeals (${columns(appealColumns)}, registration_number, sequence_number, talon_number, duplicate_candidate)
@@ -497,135 +494,6 @@ function earlierAppealsSql(p: {
     JOIN appeals a ON a.id = m.appeal_id
     ORDER BY similarity DESC, a.registration_date DESC, a.id
     LIMIT ${p.limit}`;
-}
-
-export async function appealVisible(db: Db, actor: Actor, id: string): Promise<boolean> {
-  const row = await db.selectFrom('appeals').select('id').where('id', '=', id).where(inScope(actor, 'organization_id')).executeTakeFirst();
-  return row !== undefined;
-}
-
-/** The appeal if the actor may see it; 404 if there is none, 403 if it is another territory's. */
-export async function appealInScope(db: Db, actor: Actor, id: string): Promise<AppealRow> {
-  if (justRegistered.get(db)?.has(id)) return readBack(db, actor, id);
-  const row = await db
-    .selectFrom('appeals')
-    .selectAll()
-    .select(inScope(actor, 'organization_id').as('visible'))
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) throw notFound();
-  if (!row.visible) throw forbidden();
-  const { visible: _, ...appeal } = row;
-  return appeal;
-}
-
-export async function applicantCardsOf(db: Db, appealId: string): Promise<ApplicantCardRow[]> {
-  const along = readAlong.get(db)?.get(appealId);
-  if (along?.cards) {
-    const { cards } = along;
-    along.cards = undefined;
-    return cards;
-  }
-  return db.selectFrom('applicant_cards').selectAll().where('appeal_id', '=', appealId).orderBy('position').execute();
-}
-
-export interface DuplicateCandidateRow {
-  id: string;
-  registration_number: string;
-  registration_date: string;
-  summary: string;
-  status: string;
-  score: number;
-  reason: string;
-}
-
-export async function duplicateCandidatesOf(db: Db, appealId: string): Promise<DuplicateCandidateRow[]> {
-  const along = readAlong.get(db)?.get(appealId);
-  if (along?.duplicates) {
-    const { duplicates } = along;
-    along.duplicates = undefined;
-    return duplicates;
-  }
-  return db
-    .selectFrom('duplicate_candidates as d')
-    .innerJoin('appeals as a', 'a.id', 'd.candidate_id')
-    .select(['a.id', 'a.registration_number', 'a.registration_date', 'a.summary', 'a.status', 'd.score', 'd.reason'])
-    .where('d.appeal_id', '=', appealId)
-    .orderBy('d.score', 'desc')
-    .execute();
-}
-
-// The answer to a registration reads the appeal back: appealInScope, then its cards and its
-// duplicate candidates (present.ts). Registrations stored by one statement are answered in the
-// same turn of the event loop, so for appeals registered in the current turn appealInScope waits
-// for the end of the turn and reads all of them, with their cards and candidates, in one
-// statement; the cards and candidates are handed to the calls that ask for them in the turn the
-// statement answers, once. These are fresh reads, only fewer statements; nothing is kept past the
-// turn: a later read always goes to the database.
-type ReadAlong = { cards?: ApplicantCardRow[]; duplicates?: DuplicateCandidateRow[] };
-type ReadBack = { actor: Actor; id: string; resolve: (a: AppealRow) => void; reject: (e: unknown) => void };
-const justRegistered = new WeakMap<Db, Set<string>>();
-const readBacks = new WeakMap<Db, ReadBack[]>();
-const readAlong = new WeakMap<Db, Map<string, ReadAlong>>();
-
-/** The value of `db` in `map`, made if missing, dropped at the end of the current turn. */
-function forThisTurn<V>(map: WeakMap<Db, V>, db: Db, make: () => V, atEnd?: (value: V) => void): V {
-  let value = map.get(db);
-  if (value === undefined) {
-    const made = make();
-    map.set(db, (value = made));
-    setImmediate(() => {
-      map.delete(db);
-      atEnd?.(made);
-    });
-  }
-  return value;
-}
-
-function markJustRegistered(db: Db, ids: string[]): void {
-  const set = forThisTurn(justRegistered, db, () => new Set<string>());
-  for (const id of ids) set.add(id);
-}
-
-function readBack(db: Db, actor: Actor, id: string): Promise<AppealRow> {
-  return new Promise((resolve, reject) => {
-    forThisTurn(readBacks, db, () => [], (calls) => void readBackAll(db, calls)).push({ actor, id, resolve, reject });
-  });
-}
-
-async function readBackAll(db: Db, calls: ReadBack[]): Promise<void> {
-  let rows: (AppealRow & { _i: number; visible: boolean; _cards: ApplicantCardRow[]; _duplicates: DuplicateCandidateRow[] })[];
-  try {
-    // each call with its own actor's scope (access/scope.ts)
-    const visible = sql`CASE x.i ${sql.join(
-      calls.map((c, i) => sql`WHEN ${i} THEN ${inScope(c.actor, sql.ref('a.organization_id'))}`),
-      sql` `,
-    )} END`;
-    const result = await sql<(typeof rows)[number]>`
-      SELECT x.i AS _i, a.*, ${visible} AS visible,
-        (SELECT coalesce(json_agg(c ORDER BY c.position), '[]') FROM applicant_cards c WHERE c.appeal_id = a.id) AS _cards,
-        (SELECT coalesce(json_agg(json_build_object(
-                  'id', o.id, 'registration_number', o.registration_number, 'registration_date', o.registration_date,
-                  'summary', o.summary, 'status', o.status, 'score', d.score, 'reason', d.reason) ORDER BY d.score DESC), '[]')
-           FROM duplicate_candidates d JOIN appeals o ON o.id = d.candidate_id WHERE d.appeal_id = a.id) AS _duplicates
-      FROM jsonb_to_recordset(${JSON.stringify(calls.map((c, i) => ({ i, id: c.id })))}::jsonb) AS x(i integer, id uuid)
-      JOIN appeals a ON a.id = x.id
-    `.execute(db);
-    rows = result.rows;
-  } catch (e) {
-    for (const c of calls) c.reject(e);
-    return;
-  }
-  const byCall = new Map(rows.map((r) => [r._i, r]));
-  const along = forThisTurn(readAlong, db, () => new Map<string, ReadAlong>());
-  calls.forEach((c, i) => {
-    const row = byCall.get(i);
-    if (!row) return c.reject(notFound());
-    const { _i, visible, _cards, _duplicates, ...appeal } = row;
-    if (!visible) return c.reject(forbidden());
-    along.set(c.id, { cards: _cards, duplicates: _duplicates });
-    c.resolve(appeal);
-  });
 }
 
 export interface AppealFilter {

@@ -2,7 +2,7 @@
 import { timeZoneOf, type Context } from '../context.ts';
 import { localDateTime } from '../domain/calendar.ts';
 import { renderTalon } from '../pdf/talon.ts';
-import type { AppealRow } from './store.ts';
+import type { AppealRow } from '../appeals/store.ts';
 
 export async function talonPdf(ctx: Context, appeal: AppealRow): Promise<Buffer> {
   const { db } = ctx;

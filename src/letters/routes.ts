@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.ts';
-import { appealInScope } from '../intake/store.ts';
+import { appealInScope } from '../appeals/store.ts';
 import { errorSchema } from '../intake/schemas.ts';
 import { letterSignatureStatus, prepareLetter, signLetter, verifyLetter } from './service.ts';
 import { signInputSchema, type SignInput } from './signing.ts';

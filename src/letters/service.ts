@@ -7,22 +7,19 @@ import type { Db } from '../db/connection.ts';
 import type { Actor } from '../access/actor.ts';
 import { hasRole } from '../access/actor.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
-import type { AppealRow } from '../intake/store.ts';
-import { appealInScope } from '../intake/store.ts';
+import type { AppealRow } from '../appeals/store.ts';
+import { changeAppeal, storedCard, type AppealChange } from '../appeals/change.ts';
 import { appendEvent } from '../audit/log.ts';
 import { sql, type Selectable } from 'kysely';
 import type { LettersTable } from '../db/schema.ts';
-import { DECISIONS, decisionData, finalStatusOf, type DecisionCode, type DecisionData } from '../domain/decisions.ts';
-import { fulfilledBy } from '../domain/obligations.ts';
+import { decisionData, type DecisionCode, type DecisionData } from '../domain/decisions.ts';
+import { transition } from '../domain/appeal-status.ts';
 import { letterContent, type LetterData } from './templates.ts';
 import { renderLetter } from './letter-pdf.ts';
 import { verifyDetached, type VerifyResult } from './cms.ts';
 import { signatureBy, trustedRoots, type SignInput } from './signing.ts';
-import { lockAppeal, meetObligations } from '../review/store.ts';
 import { appealState, assertDecisionAllowed, saveDecision } from '../review/decide.ts';
-import { notifyApplicants } from '../review/notify.ts';
 import { formatAddress } from '../domain/registration.ts';
-import { cardsChanged } from '../statistics/cards.ts';
 
 /** A move to another information system (4.1) is no answer to anyone: no letter. */
 const NO_LETTER: ReadonlySet<DecisionCode> = new Set(['4.1']);
@@ -238,11 +235,9 @@ async function unsignedLetter(db: Db, appealId: string, letterId: string): Promi
  */
 export async function prepareLetter(ctx: Context, actor: Actor, appealId: string, letterId: string): Promise<LetterRow> {
   if (!hasRole(actor, 'head')) throw forbidden();
-  await appealInScope(ctx.db, actor, appealId);
-  return ctx.db.transaction().execute(async (trx) => {
-    const appeal = await lockAppeal(trx, appealId);
+  return changeAppeal(ctx, actor, appealId, async ({ trx, appeal }) => {
     const letter = await unsignedLetter(trx, appeal.id, letterId);
-    return stale(ctx, letter, actor) ? rerender(ctx, trx, appeal, letter, actor) : letter;
+    return { change: null, result: stale(ctx, letter, actor) ? await rerender(ctx, trx, appeal, letter, actor) : letter };
   });
 }
 
@@ -254,11 +249,9 @@ export async function prepareLetter(ctx: Context, actor: Actor, appealId: string
  */
 export async function signLetter(ctx: Context, actor: Actor, appealId: string, letterId: string, input: SignInput) {
   if (!hasRole(actor, 'head')) throw forbidden();
-  await appealInScope(ctx.db, actor, appealId);
-  const now = ctx.clock.now();
-  const today = todayOf(ctx);
-  await ctx.db.transaction().execute(async (trx) => {
-    let appeal = await lockAppeal(trx, appealId);
+  await changeAppeal(ctx, actor, appealId, async (w) => {
+    const { trx, now, today } = w;
+    let appeal = w.appeal;
     let letter = await unsignedLetter(trx, appeal.id, letterId);
     // A signature made elsewhere signs the bytes as they are: they must be ready for this head.
     if (stale(ctx, letter, actor)) {
@@ -274,7 +267,11 @@ export async function signLetter(ctx: Context, actor: Actor, appealId: string, l
       code = draft.code as DecisionCode;
       const state = await appealState(ctx, appeal, trx);
       assertDecisionAllowed(ctx, actor, state, code, draft.data, today);
-      const saved = await saveDecision(ctx, trx, actor, appeal, state, code, draft.data, { id: draft.id, letterId: letter.id, draftedBy: draft.drafted_by_name });
+      // the approval is a change of its own (the decision event), then the signature's
+      const saved = await changeAppeal({ ...ctx, db: trx }, actor, appeal.id, async (inner) => {
+        const s = await saveDecision(ctx, inner, actor, state, code, draft.data, { id: draft.id, letterId: letter.id, draftedBy: draft.drafted_by_name });
+        return { change: s.change, result: s };
+      });
       appeal = { ...appeal, status: saved.status };
       data = saved.data;
     } else {
@@ -282,40 +279,19 @@ export async function signLetter(ctx: Context, actor: Actor, appealId: string, l
       code = decision.code as DecisionCode;
       data = decision.data;
     }
-    const final = finalStatusOf(code, data);
-    const answered = final !== null && appeal.status === 'toSign';
     await trx
       .updateTable('letters')
       .set({ signature: Buffer.from(cms), signer_id: actor.id, signer_name: actor.fullName, signed_at: now, sent_at: now })
       .where('id', '=', letter.id)
       .execute();
-    if (answered) {
-      await trx.updateTable('appeals').set({ status: final, answer_sent_at: now, updated_at: now }).where('id', '=', appeal.id).execute();
-    }
-    await meetObligations(trx, appeal.id, fulfilledBy({ letterOf: code }), today);
-    const attachment = { name: `${letter.number}.pdf`, content: letter.pdf };
-    if (code === '4.14') {
-      await notifyApplicants(trx, appeal, 'extended', { dueDate: String(data.newDueDate), reason: String(data.reason ?? ''), attachment }, now);
-    } else if (code === '4.7') {
-      const at = String(data.hearingAt);
-      await notifyApplicants(trx, appeal, 'hearingNotice', { date: at.slice(0, 10), time: at.slice(11, 16), place: String(data.place ?? ''), attachment }, now);
-    } else {
-      await notifyApplicants(trx, appeal, 'decision', { decision: DECISIONS[code].label[letter.language as LetterLanguage], attachment }, now);
-    }
-    await appendEvent(trx, {
-      appealId: appeal.id,
-      organizationId: appeal.organization_id,
-      actor,
-      at: now,
-      kind: 'letterSigned',
-      changes: {
-        letter: letter.number,
-        signer,
-        ...(answered ? { status: { from: 'toSign', to: final }, answerSentAt: now.toISOString() } : {}),
-      },
-    });
-    // statistics (src/statistics/cards.ts): the card changed: its 1-ТӨ cells and the daily-export journal
-    await cardsChanged(trx, [appeal.id], now);
+    const t = transition(storedCard(appeal), { kind: 'letterSent', code, data, language: letter.language as LetterLanguage }, today, ctx.law);
+    const answered = t.fields.answerSent === true;
+    const change: AppealChange = {
+      transition: t,
+      attachment: { name: `${letter.number}.pdf`, content: letter.pdf },
+      event: { kind: 'letterSigned', changes: { letter: letter.number, signer, ...(answered ? { answerSentAt: now.toISOString() } : {}) } },
+    };
+    return { change, result: undefined };
   });
 }
 

@@ -15,7 +15,7 @@ import { appendEvent } from '../audit/log.ts';
 import type { RegistrationInput } from '../domain/registration.ts';
 import { paperJournalEntryLate } from '../domain/accounting.ts';
 import { registerAppeal } from '../intake/register.ts';
-import { cardsChanged } from '../statistics/cards.ts';
+import { appealTransaction, changeAppeal } from '../appeals/change.ts';
 import { authorityScope, countedPredicate } from '../statistics/scope.ts';
 
 
@@ -104,23 +104,17 @@ export async function enterFromPaperJournal(ctx: Context, actor: Actor, actId: s
   if (taken) throw new AppError(409, 'outage.entryTaken', [], { page: input.page, entry: input.entry });
   const now = ctx.clock.now();
   const late = paperJournalEntryLate(act.ended_at, now);
-  return ctx.db.transaction().execute(async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return appealTransaction(ctx, async (tctx) => {
     const appealId = await registerAppeal(tctx, actor, { organizationId: act.organization_id, ...input.registration }, { fromPaperJournal: true });
-    await trx
-      .insertInto('paper_journal_entries')
-      .values({ appeal_id: appealId, outage_act_id: actId, page: input.page, entry: input.entry, received_at: received, entered_at: now, late })
-      .execute();
-    await appendEvent(trx, {
-      appealId,
-      organizationId: act.organization_id,
-      actor,
-      at: now,
-      kind: 'paperJournalEntry',
-      changes: { outageActId: actId, page: input.page, entry: input.entry, receivedAt: received.toISOString(), late },
+    // the export journal's record now carries the paper-journal entry
+    await changeAppeal(tctx, actor, appealId, async ({ trx }) => {
+      await trx
+        .insertInto('paper_journal_entries')
+        .values({ appeal_id: appealId, outage_act_id: actId, page: input.page, entry: input.entry, received_at: received, entered_at: now, late })
+        .execute();
+      const changes = { outageActId: actId, page: input.page, entry: input.entry, receivedAt: received.toISOString(), late };
+      return { change: { event: { kind: 'paperJournalEntry', changes } }, result: undefined };
     });
-    // statistics (src/statistics/cards.ts): the journal record now carries the paper-journal entry
-    await cardsChanged(trx, [appealId], now);
     return { appealId, late };
   });
 }

@@ -4,11 +4,12 @@ import type { Context } from '../context.ts';
 import type { Actor } from '../access/actor.ts';
 import { hasRole } from '../access/actor.ts';
 import { AppError, forbidden, invalid } from '../errors.ts';
-import { appealInScope } from '../intake/store.ts';
-import { appendEvent } from '../audit/log.ts';
+import { appealInScope } from '../appeals/store.ts';
+import { changeAppeal, storedCard, type AppealChange } from '../appeals/change.ts';
+import { transition } from '../domain/appeal-status.ts';
 import { scopeOrganizationOf } from '../access/scope.ts';
 import { today } from '../context.ts';
-import { usersActingFor, earlierExecutorsOfApplicant, lockAppeal } from './store.ts';
+import { usersActingFor, earlierExecutorsOfApplicant } from './store.ts';
 import { sendToCoExecutors } from './correspondence.ts';
 
 export interface AssignmentInput {
@@ -50,9 +51,8 @@ export async function assignAppeal(ctx: Context, actor: Actor, appealId: string,
     return { id, organizationId: p.organizationId, external: p.scopeOrganizationId !== appealScope };
   });
 
-  await ctx.db.transaction().execute(async (trx) => {
+  await changeAppeal(ctx, actor, appeal.id, async ({ trx, appeal: current, today }) => {
     // checked again under the lock: a decision may have ended the review meanwhile
-    const current = await lockAppeal(trx, appeal.id);
     if (current.review_ended_on !== null) throw new AppError(409, 'assignment.reviewEnded');
     const previous = await trx
       .updateTable('assignments')
@@ -75,29 +75,20 @@ export async function assignAppeal(ctx: Context, actor: Actor, appealId: string,
         replaced_at: null,
       })
       .execute();
-    await trx
-      .updateTable('appeals')
-      .set({
-        executor_id: input.executorId,
-        control_date: input.controlDate ?? null,
-        status: current.status === 'registered' ? 'inExecution' : current.status,
-        updated_at: now,
-      })
-      .where('id', '=', appeal.id)
-      .execute();
     const tasked = await sendToCoExecutors(trx, appeal, actor, coExecutors, input.controlDate ?? appeal.due_date, now);
-    await appendEvent(trx, {
-      appealId: appeal.id,
-      organizationId: appeal.organization_id,
-      actor,
-      at: now,
-      kind: previous ? 'reassigned' : 'assigned',
-      changes: {
-        executor: { from: previous?.executor_id ?? null, to: input.executorId },
-        coExecutors: { from: previous?.co_executor_ids ?? [], to: coExecutorIds },
-        controlDate: input.controlDate ?? null,
-        ...(tasked.length ? { correspondenceTo: tasked } : {}),
+    const change: AppealChange = {
+      transition: transition(storedCard(current), { kind: 'assigned' }, today, ctx.law),
+      set: { executor_id: input.executorId, control_date: input.controlDate ?? null },
+      event: {
+        kind: previous ? 'reassigned' : 'assigned',
+        changes: {
+          executor: { from: previous?.executor_id ?? null, to: input.executorId },
+          coExecutors: { from: previous?.co_executor_ids ?? [], to: coExecutorIds },
+          controlDate: input.controlDate ?? null,
+          ...(tasked.length ? { correspondenceTo: tasked } : {}),
+        },
       },
-    });
+    };
+    return { change, result: undefined };
   });
 }

@@ -9,8 +9,8 @@ import type { Actor } from '../access/actor.ts';
 import { hasRole } from '../access/actor.ts';
 import { inScope } from '../access/scope.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
-import type { AppealRow } from '../intake/store.ts';
-import { appendEvent } from '../audit/log.ts';
+import type { AppealRow } from '../appeals/store.ts';
+import { changeAppeal } from '../appeals/change.ts';
 
 /** After an assignment: a task for each co-executor outside the appeal's organization; the tasks of
  *  co-executors no longer named are withdrawn. Returns the co-executors who got a task. */
@@ -118,8 +118,8 @@ export async function replyToCorrespondence(ctx: Context, actor: Actor, id: stri
   if (!task.mine || !(task.co_executor_id === actor.id || hasRole(actor, 'head'))) throw forbidden();
   if (task.withdrawn_at) throw new AppError(409, 'correspondence.withdrawn');
   if (task.replied_at) throw new AppError(409, 'correspondence.answered');
-  const now = ctx.clock.now();
-  await ctx.db.transaction().execute(async (trx) => {
+  // the co-executor's own scope was checked on the task: the appeal is another organization's
+  await changeAppeal(ctx, actor, task.appeal_id, async ({ trx, now }) => {
     // still open as the update sees it: a reply or a withdrawal meanwhile wins
     const updated = await trx
       .updateTable('correspondence')
@@ -129,13 +129,7 @@ export async function replyToCorrespondence(ctx: Context, actor: Actor, id: stri
       .where('withdrawn_at', 'is', null)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw new AppError(409, 'correspondence.answered');
-    await appendEvent(trx, {
-      appealId: task.appeal_id,
-      organizationId: task.organization_id,
-      actor,
-      at: now,
-      kind: 'coExecutorReplied',
-      changes: { correspondenceId: task.id, organizationId: task.recipient_organization_id },
-    });
-  });
+    const changes = { correspondenceId: task.id, organizationId: task.recipient_organization_id };
+    return { change: { event: { kind: 'coExecutorReplied', changes } }, result: undefined };
+  }, { scopeChecked: true });
 }

@@ -4,37 +4,34 @@
 // is the catalogue's (src/domain/decisions.ts); this file only carries it out.
 import { randomUUID } from 'node:crypto';
 import type { Context } from '../context.ts';
-import { today as todayOf, timeZoneOf } from '../context.ts';
+import { timeZoneOf } from '../context.ts';
 import { hasRole, type Actor } from '../access/actor.ts';
 import { AppError, forbidden, invalid } from '../errors.ts';
 import type { Db } from '../db/connection.ts';
-import { appealInScope, type AppealRow } from '../intake/store.ts';
+import { insertObligations, type AppealRow } from '../appeals/store.ts';
+import { changeAppeal, storedCard, type AppealChange, type Work } from '../appeals/change.ts';
 import { appendEvent } from '../audit/log.ts';
 import {
-  applyCancelMoveOut,
-  applyDecision,
   canRecordFix,
   checkCancelMoveOut,
   checkDecision,
   decisionData,
-  endsReviewWith,
   FIX_RECORDED_BY,
   isDecisionCode,
   needsApproval,
-  statusOf,
   type AppealState,
   type AppealStatus,
   type DecisionCode,
   type DecisionData,
 } from '../domain/decisions.ts';
-import { fulfilledBy, obligationsOnDecision, obligationsOnReceipt } from '../domain/obligations.ts';
+import { INITIAL_STATUS, transition, type CardToOpen } from '../domain/appeal-status.ts';
+import { obligationsOnReceipt } from '../domain/obligations.ts';
 import { localDateTime, registrationDate } from '../domain/calendar.ts';
+import { partNumber } from '../domain/numbering.ts';
 import { dueDate, termRule } from '../domain/terms.ts';
 import type { DocumentType, Procedure } from '../domain/vocabulary.ts';
 import * as store from './store.ts';
 import { draftLetter } from '../letters/service.ts';
-import { notifyApplicants } from './notify.ts';
-import { cardsChanged } from '../statistics/cards.ts';
 
 export interface DecisionInput extends Record<string, unknown> {
   code: string;
@@ -94,96 +91,46 @@ export function assertDecisionAllowed(ctx: Context, actor: Actor, state: AppealS
 export async function takeDecision(ctx: Context, actor: Actor, appealId: string, input: DecisionInput): Promise<{ decisionId: string } | { draftId: string }> {
   const { code, ...raw } = input;
   if (!isDecisionCode(code)) throw invalid([{ path: '/code', code: 'decision.unknownCode', params: { code } }]);
-  await appealInScope(ctx.db, actor, appealId);
-  return ctx.db.transaction().execute(async (trx) => {
-    const appeal = await store.lockAppeal(trx, appealId);
-    const state = await appealState(ctx, appeal, trx);
-    const today = todayOf(ctx);
-    assertDecisionAllowed(ctx, actor, state, code, raw, today);
-    if (needsApproval(state, code, actor.roles)) return { draftId: await draftDecision(ctx, trx, actor, appeal, state, code, raw) };
-    const { decisionId } = await saveDecision(ctx, trx, actor, appeal, state, code, raw);
-    return { decisionId };
+  return changeAppeal<{ decisionId: string } | { draftId: string }>(ctx, actor, appealId, async (w) => {
+    const state = await appealState(ctx, w.appeal, w.trx);
+    assertDecisionAllowed(ctx, actor, state, code, raw, w.today);
+    if (needsApproval(state, code, actor.roles)) return draftDecision(ctx, w, actor, state, code, raw);
+    const { decisionId, change } = await saveDecision(ctx, w, actor, state, code, raw);
+    return { change, result: { decisionId } };
   });
 }
 
 /** An executor's outcome as a draft for the head, with the letter the head will sign. */
-async function draftDecision(ctx: Context, trx: Db, actor: Actor, appeal: AppealRow, state: AppealState, code: DecisionCode, raw: DecisionData) {
-  const today = todayOf(ctx);
+async function draftDecision(ctx: Context, { trx, appeal, now, today }: Work, actor: Actor, state: AppealState, code: DecisionCode, raw: DecisionData) {
   const data = decisionData(state, code, raw, today, ctx.law.calendar, { count: ctx.law.count });
   await checkReferences(trx, appeal, code, data);
-  const now = ctx.clock.now();
   const draftId = randomUUID();
-  await trx
-    .insertInto('decision_drafts')
-    .values({
-      id: draftId,
-      appeal_id: appeal.id,
-      organization_id: appeal.organization_id,
-      code,
-      data: JSON.stringify(raw),
-      drafted_by: actor.id,
-      drafted_by_name: actor.fullName,
-      drafted_at: now,
-      status: 'pending',
-      remark: null,
-      resolved_by: null,
-      resolved_by_name: null,
-      resolved_at: null,
-      decision_id: null,
-    })
-    .execute();
+  await store.insertDraft(trx, { id: draftId, appeal, code, data: raw, actor, at: now });
   const letter = await draftLetter(ctx, trx, appeal, { draftId, code, data, decisionDate: today, author: actor.fullName }, null);
-  await appendEvent(trx, {
-    appealId: appeal.id,
-    organizationId: appeal.organization_id,
-    actor,
-    at: now,
-    kind: 'decisionDrafted',
-    changes: { draft: { id: draftId, code, data: raw }, ...(letter ? { letter: letter.number } : {}) },
-  });
-  return draftId;
+  const changes = { draft: { id: draftId, code, data: raw }, ...(letter ? { letter: letter.number } : {}) };
+  return { change: { event: { kind: 'decisionDrafted', changes } }, result: { draftId } };
 }
 
 /**
- * Save a decision card (ТЖ-2) with its effects: the cards it opens elsewhere, its obligations, its
- * letter (a draft's letter, when the head approves one by signing it, or a new one), the appeal's
- * status, due date and end of review, the audit event and the statistics. Checked by the caller.
+ * Save a decision card (ТЖ-2) with its effects, within a change of the appeal: the cards it opens
+ * elsewhere, its letter (a draft's letter, when the head approves one by signing it, or a new
+ * one), and what the status machine says of the appeal (status, due date, end of review,
+ * obligations). Checked by the caller; the door stores the change it returns.
  */
 export async function saveDecision(
   ctx: Context,
-  trx: Db,
+  w: Work,
   actor: Actor,
-  appeal: AppealRow,
   state: AppealState,
   code: DecisionCode,
   raw: DecisionData,
   draft?: { id: string; letterId: string; draftedBy: string },
-): Promise<{ decisionId: string; status: AppealStatus; data: DecisionData }> {
-  const today = todayOf(ctx);
+): Promise<{ decisionId: string; status: AppealStatus; data: DecisionData; change: AppealChange }> {
+  const { trx, appeal, now, today } = w;
   const data = decisionData(state, code, raw, today, ctx.law.calendar, { count: ctx.law.count });
   await checkReferences(trx, appeal, code, data);
-  const next = applyDecision(state, code, data, today);
-  const ends = endsReviewWith(code, data);
-  const now = ctx.clock.now();
   const decisionId = randomUUID();
-
-  await trx
-    .insertInto('decisions')
-    .values({
-      id: decisionId,
-      appeal_id: appeal.id,
-      organization_id: appeal.organization_id,
-      code,
-      decision_date: today,
-      decided_at: now,
-      actor_id: actor.id,
-      actor_name: actor.fullName,
-      data: JSON.stringify(data),
-      cancelled_at: null,
-    })
-    .execute();
-
-  const opened = await carryOut(ctx, trx, actor, appeal, code, data, today, now);
+  await store.insertDecision(trx, { id: decisionId, appeal, code, data, actor, at: now, on: today });
   let letter: { id: string; number: string } | null;
   if (draft) {
     letter = await store.approveDraft(trx, draft.id, draft.letterId, decisionId, actor, now);
@@ -191,159 +138,105 @@ export async function saveDecision(
     // The head's own card is in their name; anyone else's in the organization's head's.
     letter = await draftLetter(ctx, trx, appeal, { id: decisionId, code, data, decisionDate: today, author: actor.fullName }, hasRole(actor, 'head') ? actor : null);
   }
-  // A decision that ends the review leaves no draft to approve.
-  const superseded = ends ? await store.supersedeDrafts(trx, appeal.id, actor, now) : [];
-  // A final decision's letter waits for the head's signature before the appeal counts as answered.
-  const status: AppealStatus = ends && letter ? 'toSign' : statusOf(next);
-  await trx
-    .updateTable('appeals')
-    .set({
-      status,
-      due_date: next.dueDate,
-      ...(ends ? { review_ended_on: today, final_decision_code: code } : {}),
-      ...(code === '4.5' ? { main_appeal_id: String(data.mainAppealId) } : {}),
-      updated_at: now,
-    })
-    .where('id', '=', appeal.id)
-    .execute();
-  await appendEvent(trx, {
-    appealId: appeal.id,
-    organizationId: appeal.organization_id,
-    actor,
-    at: now,
-    kind: 'decision',
-    changes: {
-      decision: { id: decisionId, code, data },
-      ...(draft ? { draft: { id: draft.id, draftedBy: draft.draftedBy } } : {}),
-      status: { from: appeal.status, to: status },
-      ...(next.dueDate !== appeal.due_date ? { dueDate: { from: appeal.due_date, to: next.dueDate } } : {}),
-      ...(opened.length ? { opened: opened.map((o) => o.registrationNumber) } : {}),
-      ...(letter ? { letter: letter.number } : {}),
-      ...(superseded.length ? { supersededDrafts: superseded } : {}),
+  const t = transition(storedCard(appeal), { kind: 'decisionTaken', state, code, data, withLetter: letter !== null }, today, ctx.law);
+  const opened: Opened[] = [];
+  let superseded: string[] = [];
+  for (const effect of t.effects) {
+    if (effect.kind === 'openCards') opened.push(...(await openCards(ctx, w, actor, effect.cards)));
+    if (effect.kind === 'supersedeDrafts') superseded = await store.supersedeDrafts(trx, appeal.id, actor, now);
+  }
+  const change: AppealChange = {
+    transition: t,
+    event: {
+      kind: 'decision',
+      changes: {
+        decision: { id: decisionId, code, data },
+        ...(draft ? { draft: { id: draft.id, draftedBy: draft.draftedBy } } : {}),
+        ...(t.fields.dueDate !== appeal.due_date ? { dueDate: { from: appeal.due_date, to: t.fields.dueDate } } : {}),
+        ...(opened.length ? { opened: opened.map((o) => o.registrationNumber) } : {}),
+        ...(letter ? { letter: letter.number } : {}),
+        ...(superseded.length ? { supersededDrafts: superseded } : {}),
+      },
     },
-  });
-  // statistics (src/statistics/cards.ts): the card changed: its 1-ТӨ cells and the daily-export journal
-  await cardsChanged(trx, [appeal.id, ...opened.map((o) => o.id)], now);
-  return { decisionId, status, data };
+    // The applicant learns where the appeal (or each part of it) went at once (Art. 65).
+    notify: opened.length ? [{ kind: 'forwarded', data: { to: opened.map((o) => o.organizationName).join('; ') } }] : [],
+    alsoChanged: opened.map((o) => o.id),
+  };
+  return { decisionId, status: t.status, data, change };
 }
 
 /** Return an executor's draft for rework (the head or the control department, with the remark
  *  saying why — rules §3 p.5 — or its author, to redo it): its letter goes, the review goes on. */
 export async function returnDraft(ctx: Context, actor: Actor, appealId: string, draftId: string, remark: string | undefined) {
-  await appealInScope(ctx.db, actor, appealId);
-  await ctx.db.transaction().execute(async (trx) => {
-    const appeal = await store.lockAppeal(trx, appealId);
+  await changeAppeal(ctx, actor, appealId, async ({ trx, appeal, now }) => {
     const draft = await store.pendingDraftOf(trx, appeal.id);
     if (!draft || draft.id !== draftId) throw new AppError(409, 'decision.draftNotPending');
     const own = draft.drafted_by === actor.id;
     if (!own && !hasRole(actor, 'head', 'controller')) throw forbidden();
     if (!own && !remark?.trim()) throw invalid([{ path: '/remark', code: 'required' }]);
-    const now = ctx.clock.now();
     await store.resolveDraft(trx, draft.id, 'returned', actor, now, remark?.trim() || null);
-    await appendEvent(trx, {
-      appealId: appeal.id,
-      organizationId: appeal.organization_id,
-      actor,
-      at: now,
-      kind: 'draftReturned',
-      changes: { draft: { id: draft.id, code: draft.code, draftedBy: draft.drafted_by_name }, remark: remark?.trim() || null },
-    });
+    const changes = { draft: { id: draft.id, code: draft.code, draftedBy: draft.drafted_by_name }, remark: remark?.trim() || null };
+    return { change: { event: { kind: 'draftReturned', changes } }, result: undefined };
   });
 }
 
-/** The effects of a decision beyond its card; returns the cards it opened elsewhere. */
-async function carryOut(
-  ctx: Context,
-  trx: Db,
-  actor: Actor,
-  appeal: AppealRow,
-  code: DecisionCode,
-  data: DecisionData,
-  today: string,
-  now: Date,
-): Promise<{ id: string; registrationNumber: string }[]> {
-  const { calendar, count } = ctx.law;
-  await store.meetObligations(trx, appeal.id, fulfilledBy({ decision: code }), today);
-  for (const o of obligationsOnDecision(code, data, calendar, appeal.registration_date, today, count)) {
-    await store.insertObligation(trx, appeal, o.kind, o.dueDate, o.basis, o.metOn);
+type Opened = { id: string; registrationNumber: string; organizationName: string };
+
+/** The cards a decision opens at receiving organizations (4.4 whole or in parts, 4.24). */
+async function openCards(ctx: Context, w: Work, actor: Actor, cards: readonly CardToOpen[]): Promise<Opened[]> {
+  const opened: Opened[] = [];
+  const existing = cards.some((c) => c.part) ? await store.partCount(w.trx, w.appeal.registration_number) : 0;
+  for (const card of cards) {
+    const part = card.part ? { number: existing + opened.length + 1, summary: card.part.summary } : undefined;
+    opened.push(await openCard(ctx, w, actor, card.targetOrganizationId, { part, atReviewingBody: card.atReviewingBody }));
   }
-  switch (code) {
-    case '4.4': {
-      const parts = Array.isArray(data.parts) ? (data.parts as { summary: string; targetOrganizationId: number }[]) : null;
-      const opened = [];
-      if (parts) {
-        const existing = await store.partCount(trx, appeal.registration_number);
-        for (const [i, part] of parts.entries()) {
-          opened.push(await openCard(ctx, trx, actor, appeal, part.targetOrganizationId, now, { part: existing + i + 1, summary: part.summary }));
-        }
-      } else {
-        opened.push(await openCard(ctx, trx, actor, appeal, Number(data.targetOrganizationId), now, {}));
-      }
-      // The applicant learns where the appeal (or each part of it) went at once (Art. 65).
-      await notifyApplicants(trx, appeal, 'forwarded', { to: opened.map((o) => o.organizationName).join('; ') }, now);
-      return opened;
-    }
-    case '4.24': {
-      const card = await openCard(ctx, trx, actor, appeal, Number(data.targetOrganizationId), now, { atReviewingBody: true });
-      await notifyApplicants(trx, appeal, 'forwarded', { to: card.organizationName }, now);
-      return [card];
-    }
-    default:
-      return [];
-  }
+  return opened;
 }
 
 /** A card at the receiving organization with the same registration and talon numbers (p.10) — or
  *  the part's own number `…/n` (p.11) — and a term that runs from its registration there (Art. 65 p.3). */
 async function openCard(
   ctx: Context,
-  trx: Db,
+  { trx, appeal: source, now }: Work,
   actor: Actor,
-  source: AppealRow,
   targetId: number,
-  now: Date,
-  opts: { part?: number; summary?: string; atReviewingBody?: boolean },
-) {
+  opts: { part?: { number: number; summary: string }; atReviewingBody: boolean },
+): Promise<Opened> {
   const target = await store.organizationOf(trx, targetId);
   const regDate = registrationDate(now, timeZoneOf(ctx, target), { start: target.work_start, end: target.work_end }, ctx.law.calendar);
   const rule = termRule(ctx.law.terms, source.document_type as DocumentType, source.sub_kind);
   const id = randomUUID();
-  const registrationNumber = opts.part ? `${source.registration_number}/${opts.part}` : source.registration_number;
+  const registrationNumber = opts.part ? partNumber(source.registration_number, opts.part.number) : source.registration_number;
   const { id: _id, ...copy } = source;
-  await trx
-    .insertInto('appeals')
-    .values({
-      ...copy,
-      id,
-      organization_id: target.id,
-      registration_number: registrationNumber,
-      part_number: opts.part ?? source.part_number,
-      registration_date: regDate,
-      due_date: dueDate(ctx.law.calendar, regDate, rule.term, ctx.law.count),
-      summary: opts.summary ?? source.summary,
-      status: 'registered',
-      registered_by: actor.id,
-      registrar_name: actor.fullName,
-      registrar_position: actor.position,
-      duplicate_candidate: false,
-      executor_id: null,
-      control_date: null,
-      origin_appeal_id: source.id,
-      main_appeal_id: null,
-      at_reviewing_body: opts.atReviewingBody ?? false,
-      final_decision_code: null,
-      review_ended_on: null,
-      answer_sent_at: null,
-      deemed_refusal: false,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  await store.insertAppeal(trx, {
+    ...copy,
+    id,
+    organization_id: target.id,
+    registration_number: registrationNumber,
+    part_number: opts.part?.number ?? source.part_number,
+    registration_date: regDate,
+    due_date: dueDate(ctx.law.calendar, regDate, rule.term, ctx.law.count),
+    summary: opts.part?.summary ?? source.summary,
+    status: INITIAL_STATUS,
+    registered_by: actor.id,
+    registrar_name: actor.fullName,
+    registrar_position: actor.position,
+    duplicate_candidate: false,
+    executor_id: null,
+    control_date: null,
+    origin_appeal_id: source.id,
+    main_appeal_id: null,
+    at_reviewing_body: opts.atReviewingBody,
+    final_decision_code: null,
+    review_ended_on: null,
+    answer_sent_at: null,
+    deemed_refusal: false,
+    created_at: now,
+    updated_at: now,
+  });
   await store.copyApplicantCards(trx, source.id, id, target.id);
-  const card = { ...source, id, organization_id: target.id, registration_number: registrationNumber, registration_date: regDate };
-  for (const o of obligationsOnReceipt(source.procedure as Procedure, opts.atReviewingBody ?? false, ctx.law.calendar, regDate, ctx.law.count)) {
-    await store.insertObligation(trx, card, o.kind, o.dueDate, o.basis, null);
-  }
+  const card = { id, organization_id: target.id };
+  await insertObligations(trx, card, obligationsOnReceipt(source.procedure as Procedure, opts.atReviewingBody, ctx.law.calendar, regDate, ctx.law.count));
   await appendEvent(trx, {
     appealId: id,
     organizationId: target.id,
@@ -376,31 +269,13 @@ async function checkReferences(db: Db, appeal: AppealRow, code: DecisionCode, da
 
 /** Cancel a move-out (4.1) within one working day (rules p.15): the appeal is back in review. */
 export async function cancelMoveOut(ctx: Context, actor: Actor, appealId: string) {
-  await appealInScope(ctx.db, actor, appealId);
-  await ctx.db.transaction().execute(async (trx) => {
-    const appeal = await store.lockAppeal(trx, appealId);
+  await changeAppeal(ctx, actor, appealId, async ({ trx, appeal, now, today }) => {
     const state = await appealState(ctx, appeal, trx);
-    const today = todayOf(ctx);
     const check = checkCancelMoveOut(state, actor.roles, today, ctx.law.calendar);
     if (!check.ok) throw new AppError(409, check.code, [], check.params);
-    const status = statusOf(applyCancelMoveOut(state, today));
-    const now = ctx.clock.now();
     const cancelled = await store.cancelLatestMoveOut(trx, appeal.id, now);
-    await trx
-      .updateTable('appeals')
-      .set({ status, review_ended_on: null, final_decision_code: null, updated_at: now })
-      .where('id', '=', appeal.id)
-      .execute();
-    await appendEvent(trx, {
-      appealId: appeal.id,
-      organizationId: appeal.organization_id,
-      actor,
-      at: now,
-      kind: 'moveOutCancelled',
-      changes: { decisionId: cancelled, status: { from: appeal.status, to: status } },
-    });
-    // statistics (src/statistics/cards.ts): the card changed: its 1-ТӨ cells and the daily-export journal
-    await cardsChanged(trx, [appeal.id], now);
+    const t = transition(storedCard(appeal), { kind: 'moveOutCancelled', state }, today, ctx.law);
+    return { change: { transition: t, event: { kind: 'moveOutCancelled', changes: { decisionId: cancelled } } }, result: undefined };
   });
 }
 
@@ -408,25 +283,11 @@ export async function cancelMoveOut(ctx: Context, actor: Actor, appealId: string
  *  and the appeal can no longer be returned. */
 export async function recordFix(ctx: Context, actor: Actor, appealId: string) {
   if (!hasRole(actor, ...FIX_RECORDED_BY)) throw forbidden();
-  await appealInScope(ctx.db, actor, appealId);
-  await ctx.db.transaction().execute(async (trx) => {
-    const appeal = await store.lockAppeal(trx, appealId);
+  await changeAppeal(ctx, actor, appealId, async ({ trx, appeal, today }) => {
     const state = await appealState(ctx, appeal, trx);
     if (!canRecordFix(state)) throw new AppError(409, 'decision.nothingToFix');
-    const today = todayOf(ctx);
-    const status = statusOf({ ...state, fixedOn: today });
-    const now = ctx.clock.now();
-    await trx.updateTable('appeals').set({ status, updated_at: now }).where('id', '=', appeal.id).execute();
-    await appendEvent(trx, {
-      appealId: appeal.id,
-      organizationId: appeal.organization_id,
-      actor,
-      at: now,
-      kind: 'appealFixed',
-      changes: { fixedOn: today, status: { from: appeal.status, to: status } },
-    });
-    // statistics (src/statistics/cards.ts): the card changed: its 1-ТӨ cells and the daily-export journal
-    await cardsChanged(trx, [appeal.id], now);
+    const t = transition(storedCard(appeal), { kind: 'fixRecorded', state }, today, ctx.law);
+    return { change: { transition: t, event: { kind: 'appealFixed', changes: { fixedOn: today } } }, result: undefined };
   });
 }
 
@@ -435,22 +296,10 @@ export async function recordFix(ctx: Context, actor: Actor, appealId: string) {
  *  reviews it, so that an anonymous one is forwarded at once instead of terminated. */
 export async function markSecurityInfo(ctx: Context, actor: Actor, appealId: string, value: boolean, reason: string) {
   if (!hasRole(actor, 'registrar', 'executor', 'head')) throw forbidden();
-  await appealInScope(ctx.db, actor, appealId);
-  await ctx.db.transaction().execute(async (trx) => {
-    const appeal = await store.lockAppeal(trx, appealId);
+  await changeAppeal(ctx, actor, appealId, async ({ appeal }) => {
     if (appeal.review_ended_on !== null) throw new AppError(409, 'decision.reviewEnded', [], { endedBy: appeal.final_decision_code ?? '' });
-    if (appeal.security_info === value) return;
-    const now = ctx.clock.now();
-    await trx.updateTable('appeals').set({ security_info: value, updated_at: now }).where('id', '=', appeal.id).execute();
-    await appendEvent(trx, {
-      appealId: appeal.id,
-      organizationId: appeal.organization_id,
-      actor,
-      at: now,
-      kind: 'securityInfoMarked',
-      changes: { securityInfo: { from: appeal.security_info, to: value }, reason, basis: 'APPC Art. 88 p.1' },
-    });
-    // statistics (src/statistics/cards.ts): the card changed: the daily-export journal
-    await cardsChanged(trx, [appeal.id], now);
+    if (appeal.security_info === value) return { change: null, result: undefined };
+    const changes = { securityInfo: { from: appeal.security_info, to: value }, reason, basis: 'APPC Art. 88 p.1' };
+    return { change: { set: { security_info: value }, event: { kind: 'securityInfoMarked', changes } }, result: undefined };
   });
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.ts';
 import { today as todayOf } from '../context.ts';
-import { appealInScope } from '../intake/store.ts';
+import { appealInScope } from '../appeals/store.ts';
 import { errorSchema } from '../intake/schemas.ts';
 import { assignAppeal, type AssignmentInput } from './assign.ts';
 import { appealState, cancelMoveOut, markSecurityInfo, recordFix, returnDraft, takeDecision, type DecisionInput } from './decide.ts';

@@ -1,8 +1,10 @@
 // The SQL of review.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { Db } from '../db/connection.ts';
-import type { AppealRow } from '../intake/store.ts';
+import type { AppealsTable } from '../db/schema.ts';
+import type { AppealRow } from '../appeals/store.ts';
 import { scopeRoot } from '../domain/scope.ts';
 import type { Actor } from '../access/actor.ts';
 
@@ -49,11 +51,6 @@ export async function earlierExecutorsOfApplicant(db: Db, appeal: AppealRow): Pr
       AND (a.issue_category IS NOT DISTINCT FROM ${appeal.issue_category})
   `.execute(db);
   return rows.rows.map((r) => r.executor_id);
-}
-
-/** The appeal's row, locked until the transaction ends: decisions on one appeal go one at a time. */
-export async function lockAppeal(trx: Db, id: string): Promise<AppealRow> {
-  return trx.selectFrom('appeals').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
 }
 
 /** The decision cards of an appeal, in order; `deleted`: removed by a correction (rules p.27), which
@@ -128,42 +125,6 @@ export async function approveDraft(db: Db, draftId: string, letterId: string, de
   return db.updateTable('letters').set({ decision_id: decisionId }).where('id', '=', letterId).returning(['id', 'number']).executeTakeFirstOrThrow();
 }
 
-/** An obligation with its own term; `metOn` given when it is fulfilled by the same act. */
-export async function insertObligation(
-  db: Db,
-  appeal: AppealRow,
-  kind: string,
-  due: string,
-  basis: string,
-  metOn: string | null,
-): Promise<void> {
-  await db
-    .insertInto('obligations')
-    .values({
-      id: randomUUID(),
-      appeal_id: appeal.id,
-      organization_id: appeal.organization_id,
-      kind,
-      due_date: due,
-      basis,
-      met_on: metOn,
-      violated: metOn !== null && metOn > due,
-    })
-    .execute();
-}
-
-/** Marks the open obligations of these kinds as met today (late ones as violated). */
-export async function meetObligations(db: Db, appealId: string, kinds: readonly string[], on: string): Promise<void> {
-  if (kinds.length === 0) return;
-  await db
-    .updateTable('obligations')
-    .set({ met_on: on, violated: sql<boolean>`due_date < ${on}::date` })
-    .where('appeal_id', '=', appealId)
-    .where('kind', 'in', kinds)
-    .where('met_on', 'is', null)
-    .execute();
-}
-
 export async function partCount(db: Db, registrationNumber: string): Promise<number> {
   const r = await db
     .selectFrom('appeals')
@@ -205,10 +166,6 @@ export async function cancelLatestMoveOut(db: Db, appealId: string, at: Date): P
     .executeTakeFirstOrThrow();
   await db.updateTable('decisions').set({ cancelled_at: at }).where('id', '=', latest.id).execute();
   return latest.id;
-}
-
-export async function contactsOf(db: Db, appealId: string) {
-  return db.selectFrom('applicant_cards').select(['email', 'phone_mobile']).where('appeal_id', '=', appealId).orderBy('position').execute();
 }
 
 /** When the applicant last brought the appeal into line (the `appealFixed` event), if ever. */
@@ -256,4 +213,65 @@ export async function routeOf(db: Db, appeal: AppealRow, visible: (organizationC
     .orderBy('a.created_at')
     .execute();
   return rows.map((r) => ({ ...r, visible: Boolean(r.visible) }));
+}
+
+/** An executor's outcome saved as a draft for the head's approval. */
+export async function insertDraft(db: Db, d: { id: string; appeal: AppealRow; code: string; data: unknown; actor: Actor; at: Date }): Promise<void> {
+  await db
+    .insertInto('decision_drafts')
+    .values({
+      id: d.id,
+      appeal_id: d.appeal.id,
+      organization_id: d.appeal.organization_id,
+      code: d.code,
+      data: JSON.stringify(d.data),
+      drafted_by: d.actor.id,
+      drafted_by_name: d.actor.fullName,
+      drafted_at: d.at,
+      status: 'pending',
+      remark: null,
+      resolved_by: null,
+      resolved_by_name: null,
+      resolved_at: null,
+      decision_id: null,
+    })
+    .execute();
+}
+
+/** A decision card (ТЖ-2), dated `on` (rules p.24). */
+export async function insertDecision(db: Db, d: { id: string; appeal: AppealRow; code: string; data: unknown; actor: Actor; at: Date; on: string }): Promise<void> {
+  await db
+    .insertInto('decisions')
+    .values({
+      id: d.id,
+      appeal_id: d.appeal.id,
+      organization_id: d.appeal.organization_id,
+      code: d.code,
+      decision_date: d.on,
+      decided_at: d.at,
+      actor_id: d.actor.id,
+      actor_name: d.actor.fullName,
+      data: JSON.stringify(d.data),
+      cancelled_at: null,
+    })
+    .execute();
+}
+
+/** A card opened at a receiving organization (src/review/decide.ts openCard). */
+export async function insertAppeal(db: Db, row: Insertable<AppealsTable>): Promise<void> {
+  await db.insertInto('appeals').values(row).execute();
+}
+
+/** Appeals in review whose decision term ran out before `today` and that are not yet a deemed
+ *  refusal (APPC Art. 91 p.2, Art. 100 p.5: the administrative and complaint procedures). */
+export async function missedTerms(db: Db, today: string) {
+  return db
+    .selectFrom('appeals')
+    .select(['id', 'due_date'])
+    .where('review_ended_on', 'is', null)
+    .where('deemed_refusal', '=', false)
+    .where('due_date', '<', today)
+    .where('procedure', 'in', ['administrative', 'complaint'])
+    .orderBy('id')
+    .execute();
 }

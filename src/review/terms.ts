@@ -4,11 +4,11 @@ import type { Context } from '../context.ts';
 import { today as todayOf } from '../context.ts';
 import type { Actor } from '../access/actor.ts';
 import { inScope } from '../access/scope.ts';
-import { appendEvent } from '../audit/log.ts';
-import { cardsChanged } from '../statistics/cards.ts';
+import { appealTransaction, changeAppeal } from '../appeals/change.ts';
+import { missedTerms } from './store.ts';
 import { hasRole } from '../access/actor.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
-import { appealInScope } from '../intake/store.ts';
+import { appealInScope } from '../appeals/store.ts';
 import { isRecordedByOrganization, isViolated } from '../domain/obligations.ts';
 
 /** Appeals in review whose due date has passed or is within `atRiskDays` working days. */
@@ -71,9 +71,7 @@ export async function recordObligationMet(ctx: Context, actor: Actor, obligation
   const appeal = await appealInScope(ctx.db, actor, obligation.appeal_id);
   if (!isRecordedByOrganization(obligation.kind)) throw new AppError(409, 'obligation.notRecorded', [], { kind: obligation.kind });
   if (obligation.met_on !== null) throw new AppError(409, 'obligation.alreadyMet', [], { metOn: obligation.met_on });
-  const today = todayOf(ctx);
-  const now = ctx.clock.now();
-  await ctx.db.transaction().execute(async (trx) => {
+  await changeAppeal(ctx, actor, appeal.id, async ({ trx, today }) => {
     const met = await trx
       .updateTable('obligations')
       .set({ met_on: today, violated: isViolated({ dueDate: obligation.due_date, metOn: today }, today) })
@@ -81,44 +79,24 @@ export async function recordObligationMet(ctx: Context, actor: Actor, obligation
       .where('met_on', 'is', null)
       .executeTakeFirst();
     if (Number(met.numUpdatedRows) !== 1) throw new AppError(409, 'obligation.alreadyMet', [], { metOn: today });
-    await appendEvent(trx, {
-      appealId: appeal.id,
-      organizationId: appeal.organization_id,
-      actor,
-      at: now,
-      kind: 'obligationMet',
-      changes: { obligation: { id: obligation.id, kind: obligation.kind, dueDate: obligation.due_date }, metOn: today, late: today > obligation.due_date },
-    });
+    const changes = { obligation: { id: obligation.id, kind: obligation.kind, dueDate: obligation.due_date }, metOn: today, late: today > obligation.due_date };
+    return { change: { event: { kind: 'obligationMet', changes } }, result: undefined };
   });
 }
 
 /** Marks every appeal whose decision term ran out without a final decision as a deemed refusal,
  *  once, with an event. Run daily by the server and on demand. */
 export async function recordDeemedRefusals(ctx: Context): Promise<number> {
-  const today = todayOf(ctx);
-  const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (trx) => {
-    const missed = await trx
-      .updateTable('appeals')
-      .set({ deemed_refusal: true, updated_at: now })
-      .where('review_ended_on', 'is', null)
-      .where('deemed_refusal', '=', false)
-      .where('due_date', '<', today)
-      .where('procedure', 'in', ['administrative', 'complaint'])
-      .returning(['id', 'organization_id', 'due_date'])
-      .execute();
+  return appealTransaction(ctx, async (tctx) => {
+    const missed = await missedTerms(tctx.db, todayOf(ctx));
     for (const m of missed) {
-      await appendEvent(trx, {
-        appealId: m.id,
-        organizationId: m.organization_id,
-        actor: null,
-        at: now,
-        kind: 'deemedRefusal',
-        changes: { dueDate: m.due_date, basis: 'APPC Art. 91 p.2, Art. 100 p.5' },
+      await changeAppeal(tctx, null, m.id, async ({ appeal }) => {
+        // under the lock: a decision may have ended the review meanwhile
+        if (appeal.review_ended_on !== null || appeal.deemed_refusal) return { change: null, result: undefined };
+        const changes = { dueDate: appeal.due_date, basis: 'APPC Art. 91 p.2, Art. 100 p.5' };
+        return { change: { set: { deemed_refusal: true }, event: { kind: 'deemedRefusal', changes } }, result: undefined };
       });
     }
-    // statistics (src/statistics/cards.ts): the card changed: its 1-ТӨ cells and the daily-export journal
-    await cardsChanged(trx, missed.map((m) => m.id), now);
     return missed.length;
   });
 }

@@ -1,7 +1,7 @@
 // What a card contributes, kept up to date in the transaction that changes the card.
 //
-// cardsChanged(trx, ids, at) is the hook every use case that changes a card calls last in its
-// transaction: it reads the cards' export records (ТЖ-1, ТЖ-2, АИ-1: the SQL functions of
+// cardsChanged(trx, ids, at) is the hook the one door of appeal changes (src/appeals/change.ts)
+// calls last in the transaction of a change: it reads the cards' export records (ТЖ-1, ТЖ-2, АИ-1: the SQL functions of
 // 0004_statistics), computes each card's 1-ТӨ cells with the pure rules (src/domain/form1.ts),
 // applies the difference to the aggregates (stat_cells, card_cells: refreshCardCells) and appends
 // the records that changed to the daily-export journal — one read and one write statement.

@@ -1,0 +1,150 @@
+// The one door through which every change of an appeal passes (docs/architecture.md, "The appeal
+// core"). changeAppeal checks the actor's scope, locks the appeal's row, runs the use case's work
+// under the lock, and then stores what the work says changed — the status and the other ТЖ-1
+// fields the status machine (src/domain/appeal-status.ts) gave, the obligations met and opened,
+// the applicant's notices, the audit event — and refreshes the statistics cells and the
+// daily-export journal of every card it touched, once, at the end of the transaction. A module
+// that changes an appeal cannot forget any of these: it only says what happened.
+import type { Updateable } from 'kysely';
+import type { Context } from '../context.ts';
+import { today as todayOf } from '../context.ts';
+import type { Actor } from '../access/actor.ts';
+import type { Db } from '../db/connection.ts';
+import type { AppealsTable } from '../db/schema.ts';
+import type { IsoDate } from '../domain/calendar.ts';
+import type { CardFields, StoredCard, Transition } from '../domain/appeal-status.ts';
+import type { AppealStatus } from '../domain/decisions.ts';
+import type { OpenedObligation } from '../domain/obligations.ts';
+import { appendEvent } from '../audit/log.ts';
+import { enqueue, type Attachment, type MessageKind } from '../notifications/outbox.ts';
+import { applicantMessages, messageLanguage, type MessageData } from '../notifications/messages.ts';
+import { cardsChanged } from '../statistics/cards.ts';
+import { appealInScope, contactsOf, insertObligations, lockAppeal, meetObligations, updateAppeal, type AppealRow } from './store.ts';
+
+/** A message to the applicants of the appeal, with what its kind needs besides the appeal's numbers. */
+export type Notice = {
+  [K in MessageKind]: { kind: K; data: Omit<MessageData[K], 'organizationId' | 'appealId' | 'registrationNumber'> };
+}[MessageKind];
+
+/** What a change did, as the door stores it. */
+export interface AppealChange {
+  /** The audit event: its kind and what it records. */
+  event: { kind: string; changes: Record<string, unknown> };
+  /** The status machine's answer: the status, the ТЖ-1 fields it sets, and its obligations and
+   *  notices (its other effects are the use case's to carry out before it returns). */
+  transition?: Transition;
+  /** The letter the transition's notices carry. */
+  attachment?: Attachment;
+  /** Other ТЖ-1 fields the change sets (never the status: only the status machine decides it). */
+  set?: Omit<Updateable<AppealsTable>, 'status' | 'updated_at'>;
+  /** Obligations met or opened besides the transition's. */
+  meet?: readonly string[];
+  open?: readonly OpenedObligation[];
+  notify?: readonly Notice[];
+  /** Other appeals the change wrote (cards it opened elsewhere): their statistics are refreshed too. */
+  alsoChanged?: readonly string[];
+}
+
+export interface Work {
+  trx: Db;
+  /** The appeal's row, locked. */
+  appeal: AppealRow;
+  now: Date;
+  today: IsoDate;
+}
+
+/** Transactions opened by the door, with the appeals changed in them so far. */
+const open = new WeakMap<Db, Set<string>>();
+
+/**
+ * Change one appeal: `work` runs under the appeal's row lock and returns what it changed (or null:
+ * nothing) and its result. The actor's scope is checked first (404 no such appeal, 403 another
+ * territory's; `null`: the system) unless the caller checked a scope of its own (`scopeChecked`:
+ * the statistics authority's). Called inside another change or an appealTransaction, it runs in
+ * that transaction, which refreshes the statistics once at its end.
+ */
+export async function changeAppeal<T>(
+  ctx: Context,
+  actor: Actor | null,
+  appealId: string,
+  work: (w: Work) => Promise<{ change: AppealChange | null; result: T }>,
+  options: { scopeChecked?: true } = {},
+): Promise<T> {
+  if (actor && !options.scopeChecked) await appealInScope(ctx.db, actor, appealId);
+  return appealTransaction(ctx, async (tctx) => {
+    const trx = tctx.db;
+    const appeal = await lockAppeal(trx, appealId);
+    const now = ctx.clock.now();
+    const today = todayOf(ctx);
+    const { change, result } = await work({ trx, appeal, now, today });
+    if (change) await store(trx, actor, appeal, change, now, today);
+    return result;
+  });
+}
+
+/**
+ * Run `fn` in a transaction in which appeals change through the door (several appeals, or a new
+ * one and then a change of it); the statistics of every appeal changed are refreshed at the end.
+ * Inside a door transaction already, `fn` runs in it.
+ */
+export async function appealTransaction<T>(ctx: Context, fn: (tctx: Context) => Promise<T>): Promise<T> {
+  if (open.has(ctx.db)) return fn(ctx);
+  if (ctx.db.isTransaction) throw new Error('an appeal changes through the door: use appealTransaction or changeAppeal, not a transaction of your own');
+  return ctx.db.transaction().execute(async (trx) => {
+    const changed = new Set<string>();
+    open.set(trx, changed);
+    const result = await fn({ ...ctx, db: trx });
+    // statistics (src/statistics/cards.ts): the cards changed: their 1-ТӨ cells and the daily-export journal
+    if (changed.size > 0) await cardsChanged(trx, [...changed], ctx.clock.now());
+    return result;
+  });
+}
+
+async function store(trx: Db, actor: Actor | null, appeal: AppealRow, change: AppealChange, now: Date, today: IsoDate): Promise<void> {
+  const t = change.transition;
+  const set = { ...(t ? fieldsOf(appeal, t, now) : {}), ...change.set };
+  if (Object.keys(set).length > 0) await updateAppeal(trx, appeal.id, { ...set, updated_at: now });
+  const meet = [...(change.meet ?? [])];
+  const opened = [...(change.open ?? [])];
+  const notices = [...(change.notify ?? [])];
+  for (const e of t?.effects ?? []) {
+    if (e.kind === 'meetObligations') meet.push(...e.kinds);
+    else if (e.kind === 'openObligations') opened.push(...e.obligations);
+    else if (e.kind === 'notify') notices.push({ kind: e.message, data: { ...e.params, ...(change.attachment ? { attachment: change.attachment } : {}) } } as Notice);
+  }
+  await meetObligations(trx, appeal.id, meet, today);
+  await insertObligations(trx, appeal, opened);
+  for (const n of notices) await notifyApplicants(trx, appeal, n, now);
+  const status = t && t.status !== appeal.status ? { status: { from: appeal.status, to: t.status } } : {};
+  await appendEvent(trx, { appealId: appeal.id, organizationId: appeal.organization_id, actor, at: now, kind: change.event.kind, changes: { ...change.event.changes, ...status } });
+  const changed = open.get(trx)!;
+  changed.add(appeal.id);
+  for (const id of change.alsoChanged ?? []) changed.add(id);
+}
+
+/** The stored card as the status machine needs it. */
+export function storedCard(appeal: AppealRow): StoredCard {
+  return { status: appeal.status as AppealStatus, finalDecisionCode: appeal.final_decision_code };
+}
+
+/** The ТЖ-1 columns of a transition: the status, and the fields it sets. */
+function fieldsOf(appeal: AppealRow, t: Transition, now: Date): Updateable<AppealsTable> {
+  const f: CardFields = t.fields;
+  return {
+    ...(t.status !== appeal.status ? { status: t.status } : {}),
+    ...(f.dueDate !== undefined ? { due_date: f.dueDate } : {}),
+    ...(f.reviewEndedOn !== undefined ? { review_ended_on: f.reviewEndedOn } : {}),
+    ...(f.finalDecisionCode !== undefined ? { final_decision_code: f.finalDecisionCode } : {}),
+    ...(f.mainAppealId !== undefined ? { main_appeal_id: f.mainAppealId } : {}),
+    ...(f.answerSent ? { answer_sent_at: now } : {}),
+  };
+}
+
+/** The applicant's messages (e-mail, SMS), enqueued in the transaction of the change they report. */
+async function notifyApplicants(trx: Db, appeal: AppealRow, notice: Notice, now: Date): Promise<void> {
+  const contacts = await contactsOf(trx, appeal.id);
+  const data = { organizationId: appeal.organization_id, appealId: appeal.id, registrationNumber: appeal.registration_number, ...notice.data } as MessageData[MessageKind];
+  const lang = messageLanguage(appeal.language);
+  const rows = contacts.flatMap((c) => applicantMessages(notice.kind, lang, data, { email: c.email, phone: c.phone_mobile }));
+  if (rows.length > 0) await enqueue(trx, rows, now);
+}
