@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 
 import { Calendar, type IsoDate } from './calendar.ts';
 import {
@@ -552,7 +552,10 @@ test('decisionInputSchema: the field specs as JSON schema', () => {
 });
 
 test('every error code the module can return has kk/ru/en messages', () => {
-  const source = readFileSync(new URL('./decisions.ts', import.meta.url), 'utf8');
+  // The module is decisions.ts and the files of decisions/ it re-exports.
+  const dir = new URL('./decisions/', import.meta.url);
+  const files = [new URL('./decisions.ts', import.meta.url), ...readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => new URL(f, dir))];
+  const source = files.map((f) => readFileSync(f, 'utf8')).join('\n');
   const codes = new Set([...source.matchAll(/'(decision\.[A-Za-z.]+)'/g)].map((m) => m[1]!));
   assert.ok(codes.size > 20);
   for (const c of codes) {
