@@ -9,7 +9,7 @@ import { ACCOUNTING_SCREENS, accountingScreensFor, type AccountingScreen } from 
 const Login = lazy(() => import('./pages/Login.tsx'));
 const Desk = lazy(() => import('./pages/Desk.tsx'));
 const Queues = lazy(() => import('./pages/Queues.tsx'));
-const Appeal = lazy(() => import('./pages/Appeal.tsx'));
+const Appeal = lazy(() => import('./pages/appeal/Appeal.tsx'));
 const Overview = lazy(() => import('./pages/Overview.tsx'));
 const Correspondence = lazy(() => import('./pages/Correspondence.tsx'));
 const NotFound = lazy(() => import('./pages/NotFound.tsx'));
