@@ -7,9 +7,9 @@ import { useI18n } from './i18n/i18n.tsx';
 import { ACCOUNTING_SCREENS, accountingScreensFor, type AccountingScreen } from './accounting.ts';
 
 const Login = lazy(() => import('./pages/Login.tsx'));
-const Desk = lazy(() => import('./pages/Desk.tsx'));
+const Desk = lazy(() => import('./pages/desk/Desk.tsx'));
 const Queues = lazy(() => import('./pages/Queues.tsx'));
-const Appeal = lazy(() => import('./pages/Appeal.tsx'));
+const Appeal = lazy(() => import('./pages/appeal/Appeal.tsx'));
 const Overview = lazy(() => import('./pages/Overview.tsx'));
 const Correspondence = lazy(() => import('./pages/Correspondence.tsx'));
 const NotFound = lazy(() => import('./pages/NotFound.tsx'));

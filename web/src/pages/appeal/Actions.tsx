@@ -1,0 +1,112 @@
+// What this user may do with the appeal now: the draft awaiting approval (approve and sign, return,
+// take back), and the actions — assigning, the applicant's fix, cancelling a move-out, exactly the
+// decisions the domain allows (GET …/decisions/allowed), a correction petition, the talon.
+import type { ReactNode } from 'react';
+import { Alert, Anchor, Button, Skeleton, Stack, Text } from '@mantine/core';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { useSession } from '../../session.tsx';
+import type { AllowedDecision } from '../../components/DecisionModal.tsx';
+import { Dl, Section, type AppealData, type DecisionText, type Draft, type Letters } from './parts.tsx';
+
+/** The draft awaiting approval, or the remark the last returned one came back with. */
+export function DraftPanel({ pending, lastReturned, pendingLetter, text: { fieldLabel, show }, onApprove, onReturn }: {
+  pending: Draft | undefined;
+  lastReturned: Draft | undefined;
+  pendingLetter: Letters['items'][number] | undefined;
+  text: DecisionText;
+  onApprove(letter: Letters['items'][number]): void;
+  onReturn(): void;
+}) {
+  const { t, dateTime } = useI18n();
+  const { hasRole, user } = useSession();
+  if (pending) {
+    return (
+      <Section title={t('draft.title')} testid="draft-pending">
+        <Stack gap="xs">
+          <Text fw={700}>{pending.code} — {pending.label}</Text>
+          <Text size="xs" c="gray.8">{t('draft.by', { name: pending.actor.name ?? '', date: dateTime(pending.decidedAt!) })}</Text>
+          <Dl rows={Object.entries(pending.data ?? {}).map(([k, v]) => [fieldLabel(pending.code, k), show(v)] as [string, ReactNode])} />
+          {hasRole('head') && pendingLetter && (
+            <Button onClick={() => onApprove(pendingLetter)} data-testid="draft-approve">
+              {t('draft.approveAndSign')}
+            </Button>
+          )}
+          {(hasRole('head', 'controller') || pending.actor.id === user?.id) && (
+            <Button variant="default" c="dark" onClick={onReturn} data-testid="draft-return">
+              {pending.actor.id === user?.id && !hasRole('head', 'controller') ? t('draft.takeBack') : t('draft.return')}
+            </Button>
+          )}
+        </Stack>
+      </Section>
+    );
+  }
+  if (lastReturned?.draft?.remark) {
+    return (
+      <Alert color="yellow" c="dark" data-testid="draft-returned">
+        {lastReturned.code} — {t('draft.returned', { remark: lastReturned.draft.remark, name: lastReturned.draft.resolvedBy ?? '' })}
+      </Alert>
+    );
+  }
+  return null;
+}
+
+export function Actions({ appeal: a, loaded, allowedNow, canAssign, canRecordFix, moveOutUntil, onAssign, onConfirm, onDecide, onCorrect }: {
+  appeal: AppealData | undefined;
+  /** whether the allowed decisions have come */
+  loaded: boolean;
+  allowedNow: AllowedDecision[];
+  canAssign: boolean;
+  canRecordFix: boolean;
+  moveOutUntil: string | undefined;
+  onAssign(): void;
+  onConfirm(action: 'recordFix' | 'cancelMoveOut'): void;
+  onDecide(decision: AllowedDecision): void;
+  onCorrect(): void;
+}) {
+  const { t } = useI18n();
+  const { hasRole } = useSession();
+  return (
+    <Section title={t('actions.title')} testid="actions">
+      <Stack gap="xs">
+        {canAssign && (
+          <Button onClick={onAssign} data-testid="action-assign">
+            {t('actions.assign')}
+          </Button>
+        )}
+        {!loaded && <Skeleton h={36} />}
+        {loaded && allowedNow.length === 0 && !canAssign && !canRecordFix && !moveOutUntil && !hasRole('head') && <Text size="sm" c="gray.8">{t('actions.none')}</Text>}
+        {canRecordFix && (
+          <Button variant="default" c="dark" onClick={() => onConfirm('recordFix')} data-testid="action-recordFix">
+            {t('actions.recordFix')}
+          </Button>
+        )}
+        {moveOutUntil && (
+          <Button variant="default" c="dark" onClick={() => onConfirm('cancelMoveOut')} data-testid="action-cancelMoveOut">
+            {t('actions.cancelMoveOut')}
+          </Button>
+        )}
+        {allowedNow.map((d) => (
+          <Button
+            key={d.code}
+            variant="default"
+            justify="flex-start"
+            styles={{ label: { whiteSpace: 'normal', textAlign: 'left' }, root: { height: 'auto', paddingTop: 6, paddingBottom: 6 } }}
+            onClick={() => onDecide(d)}
+            data-testid={`decision-${d.code}`}
+            c="dark"
+          >
+            {d.code} · {d.label}
+          </Button>
+        ))}
+        {a && hasRole('head') && (
+          <Button variant="default" onClick={onCorrect} data-testid="action-correction">{t('acc.corrections.petition')}</Button>
+        )}
+        {a && (
+          <Anchor href={`/api/v1/appeals/${a.id}/talon.pdf`} target="_blank" rel="noopener" size="sm">
+            {t('actions.talon')} (PDF)
+          </Anchor>
+        )}
+      </Stack>
+    </Section>
+  );
+}
