@@ -33,10 +33,11 @@ export async function openApiDocument(): Promise<Record<string, unknown>> {
   }
 }
 
-export async function schemaTypes(): Promise<string> {
+/** The types of the given document (by default, the app's). */
+export async function schemaTypes(document?: Record<string, unknown>): Promise<string> {
   register(new URL('./typescript5-hook.mjs', import.meta.url));
   const { default: openapiTS, astToString } = await import('openapi-typescript');
-  const doc = await openApiDocument();
+  const doc = document ?? (await openApiDocument());
   const ast = await openapiTS(doc as never, { alphabetize: false, exportType: false });
   return HEADER + astToString(ast);
 }

@@ -26,6 +26,7 @@ import { accountingRoutes } from '../statistics/accounting-routes.ts';
 import { csrfSatisfied, sessionTokenOf } from '../access/session-cookies.ts';
 import { queueRoutes } from '../queues/routes.ts';
 import { webApp, isWebAppRequest, sendWebApp } from './web.ts';
+import { documented } from './openapi.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -72,7 +73,9 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
           'E-appeals: registration, review, control and accounting of appeals (APPC of the Republic of Kazakhstan). ' +
           'Sign in with POST /api/v1/auth/login and send the token as `Authorization: Bearer <token>`. ' +
           'Errors answer {error: {code, message, fields: [{path, message}]}} in the language of Accept-Language (kk, ru, en).',
+        license: { name: 'AGPL-3.0-or-later', url: 'https://www.gnu.org/licenses/agpl-3.0.html' },
       },
+      servers: [{ url: '/', description: 'This server' }],
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
@@ -80,6 +83,8 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
       const body = route.config?.openapiBody;
       return { schema: body && schema ? { ...schema, body } : schema, url };
     },
+    // operationIds, path parameters only where the path has them, no if/then/else (src/http/openapi.ts)
+    transformObject: (d) => ('openapiObject' in d ? documented(d.openapiObject as Record<string, unknown>) : d.swaggerObject),
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(rateLimit, { global: false });

@@ -11,90 +11,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Sign in; returns a bearer token, and sets it as an HttpOnly session cookie with a CSRF cookie for the web app */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        login: string;
-                        password: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            token?: string;
-                            csrfToken?: string;
-                            user?: {
-                                /** Format: uuid */
-                                id?: string;
-                                login?: string;
-                                fullName?: string;
-                                position?: string;
-                                roles?: ("registrar" | "executor" | "head" | "controller" | "reception" | "operator" | "statistician" | "admin")[];
-                                organization?: {
-                                    id?: number;
-                                    code?: string;
-                                    name?: string;
-                                };
-                                timeZone?: string;
-                                demoMode?: boolean;
-                                ncaLayerUrl?: string | null;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postAuthLogin"];
         delete?: never;
         options?: never;
         head?: never;
@@ -111,24 +28,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Sign out: the token stops working; the session and CSRF cookies are cleared */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["postAuthLogout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -145,88 +45,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Change my password (at least 8 characters); my other sessions end */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        currentPassword: string;
-                        newPassword: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postMePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -241,41 +60,7 @@ export interface paths {
             cookie?: never;
         };
         /** The signed-in user */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id?: string;
-                            login?: string;
-                            fullName?: string;
-                            position?: string;
-                            roles?: ("registrar" | "executor" | "head" | "controller" | "reception" | "operator" | "statistician" | "admin")[];
-                            organization?: {
-                                id?: number;
-                                code?: string;
-                                name?: string;
-                            };
-                            timeZone?: string;
-                            demoMode?: boolean;
-                            ncaLayerUrl?: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getMe"];
         put?: never;
         post?: never;
         delete?: never;
@@ -292,49 +77,7 @@ export interface paths {
             cookie?: never;
         };
         /** Users of my organization and those below it */
-        get: {
-            parameters: {
-                query?: {
-                    role?: "registrar" | "executor" | "head" | "controller" | "reception" | "operator" | "statistician" | "admin";
-                    organization?: number;
-                    limit?: number;
-                    offset?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items?: {
-                                /** Format: uuid */
-                                id?: string;
-                                login?: string;
-                                fullName?: string;
-                                position?: string;
-                                roles?: ("registrar" | "executor" | "head" | "controller" | "reception" | "operator" | "statistician" | "admin")[];
-                                organization?: {
-                                    id?: number;
-                                    code?: string;
-                                    name?: string;
-                                };
-                                timeZone?: string;
-                                demoMode?: boolean;
-                                ncaLayerUrl?: string | null;
-                            }[];
-                            total?: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getUsers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -351,195 +94,10 @@ export interface paths {
             cookie?: never;
         };
         /** A user's signing certificates, revoked ones included (the user, or an administrator) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    certificateId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                subject: string;
-                                serial: string;
-                                /** @description SHA-256 of the DER, hex */
-                                fingerprint: string;
-                                /** Format: date-time */
-                                notBefore: string;
-                                /** Format: date-time */
-                                notAfter: string;
-                                /** Format: date-time */
-                                registeredAt: string;
-                                registeredBy?: string | null;
-                                /** Format: date-time */
-                                revokedAt: string | null;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getUsersByIdCertificates"];
         put?: never;
         /** Administrator: register a user's signing certificate (e.g. a renewed EDS); signatures count only with a registered certificate */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    certificateId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        certificatePem: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postUsersByIdCertificates"];
         delete?: never;
         options?: never;
         head?: never;
@@ -556,58 +114,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Revoke a signing certificate (the user, or an administrator): it signs no more */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    certificateId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postUsersByIdCertificatesByCertificateIdRevoke"];
         delete?: never;
         options?: never;
         head?: never;
@@ -622,58 +129,7 @@ export interface paths {
             cookie?: never;
         };
         /** The organization tree: filter by id, parent (children of), root (top level), code or text, or those I act for */
-        get: {
-            parameters: {
-                query?: {
-                    id?: number;
-                    parent?: number;
-                    root?: boolean;
-                    code?: string;
-                    q?: string;
-                    /** @description Only the organizations I act for: mine and those below it */
-                    mine?: boolean;
-                    limit?: number;
-                    offset?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items?: {
-                                id?: number;
-                                code?: string;
-                                name?: string;
-                                names?: {
-                                    kk: string;
-                                    ru: string;
-                                    en: string;
-                                };
-                                parentId?: number | null;
-                                kind?: string;
-                                kato?: string | null;
-                                timeZone?: string;
-                                ownTimeZone?: string | null;
-                                reportRow?: number | null;
-                                workingHours?: {
-                                    start?: string;
-                                    end?: string;
-                                };
-                            }[];
-                            total?: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getOrganizations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -690,43 +146,7 @@ export interface paths {
             cookie?: never;
         };
         /** A directory (document type, form, channel, language, issue category, …) with kk/ru/en labels; the active entries unless asked for all */
-        get: {
-            parameters: {
-                query?: {
-                    includeInactive?: boolean;
-                };
-                header?: never;
-                path: {
-                    name: "documentType" | "form" | "channel" | "language" | "procedure" | "applicantKind" | "addresseeCategory" | "issueCategory" | "citizenship" | "sex" | "nationality" | "socialStatus" | "businessCategory";
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                code: string;
-                                label: string;
-                                labels: {
-                                    kk: string;
-                                    ru: string;
-                                    en: string;
-                                };
-                                parentCode?: string | null;
-                                active: boolean;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getDirectoriesByName"];
         put?: never;
         post?: never;
         delete?: never;
@@ -743,47 +163,7 @@ export interface paths {
             cookie?: never;
         };
         /** The term catalogue: the review term of each document type and special-law sub-kind (registration's subKind), with its legal basis */
-        get: {
-            parameters: {
-                query?: {
-                    documentType?: "application" | "complaint" | "report" | "inquiry" | "feedback" | "proposal";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                documentType: string;
-                                subKind: string | null;
-                                label: string;
-                                labels: {
-                                    kk: string;
-                                    ru: string;
-                                    en: string;
-                                };
-                                term: {
-                                    /** @enum {string} */
-                                    unit: "workingDays" | "calendarDays" | "months";
-                                    count: number;
-                                };
-                                extendable: boolean;
-                                basis: string;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getTerms"];
         put?: never;
         post?: never;
         delete?: never;
@@ -800,78 +180,7 @@ export interface paths {
             cookie?: never;
         };
         /** Registration date and due date for a receipt time, with the default working hours and time zone (JOLDANYM_TIME_ZONE) */
-        get: {
-            parameters: {
-                query: {
-                    receivedAt: string;
-                    documentType: "application" | "complaint" | "report" | "inquiry" | "feedback" | "proposal";
-                    subKind?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: date */
-                            registrationDate?: string;
-                            /** Format: date */
-                            dueDate?: string;
-                            term?: {
-                                unit?: string;
-                                count?: number;
-                                basis?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getCalendarTerm"];
         put?: never;
         post?: never;
         delete?: never;
@@ -888,26 +197,7 @@ export interface paths {
             cookie?: never;
         };
         /** The days of a year that differ from the Monday–Friday week, and whether the year is provisional */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    year: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getCalendarByYear"];
         put?: never;
         post?: never;
         delete?: never;
@@ -925,253 +215,10 @@ export interface paths {
         };
         get?: never;
         /** Administrator: make a day non-working or working, with the basis in its note (in a provisional year it overrides or adds to the derived days) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    date: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        working: boolean;
-                        note: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: date */
-                            date: string;
-                            working: boolean;
-                            note?: string;
-                            provisional: boolean;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["putAdminCalendarDaysByDate"];
         post?: never;
         /** Administrator: remove a day's entry (the day is as the week, or in a provisional year the statute, makes it) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    date: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        delete: operations["deleteAdminCalendarDaysByDate"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1187,127 +234,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Administrator: confirm a provisional year — its days in force become its explicit list, no longer derived */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    year: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            year: number;
-                            provisional: boolean;
-                            exceptions: unknown[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postAdminCalendarByYearConfirm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1323,157 +250,7 @@ export interface paths {
         };
         get?: never;
         /** Administrator: set the term and basis of a document type's rule or of a special-law sub-kind, or add a sub-kind (with its label) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        documentType: "application" | "complaint" | "report" | "inquiry" | "feedback" | "proposal";
-                        subKind?: string | null;
-                        term: {
-                            /** @enum {string} */
-                            unit: "workingDays" | "calendarDays" | "months";
-                            count: number;
-                        };
-                        basis: string;
-                        extendable?: boolean;
-                        label?: {
-                            kk: string;
-                            ru: string;
-                            en: string;
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            documentType: string;
-                            subKind: string | null;
-                            label: string;
-                            labels: {
-                                kk: string;
-                                ru: string;
-                                en: string;
-                            };
-                            term: {
-                                /** @enum {string} */
-                                unit: "workingDays" | "calendarDays" | "months";
-                                count: number;
-                            };
-                            extendable: boolean;
-                            basis: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["putAdminTerms"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1495,152 +272,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Administrator: an organization's working hours and time zone (null: the configured one, JOLDANYM_TIME_ZONE) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        workingHours?: {
-                            start: string;
-                            end: string;
-                        };
-                        timeZone?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id?: number;
-                            code?: string;
-                            name?: string;
-                            names?: {
-                                kk: string;
-                                ru: string;
-                                en: string;
-                            };
-                            parentId?: number | null;
-                            kind?: string;
-                            kato?: string | null;
-                            timeZone?: string;
-                            ownTimeZone?: string | null;
-                            reportRow?: number | null;
-                            workingHours?: {
-                                start?: string;
-                                end?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        patch: operations["patchAdminOrganizationsById"];
         trace?: never;
     };
     "/api/v1/admin/directories/{name}": {
@@ -1653,146 +285,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Administrator: add an entry to a directory (not to those whose codes the system fixes: document type, form, channel, procedure, applicant kind, sex) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    name: "documentType" | "form" | "channel" | "language" | "procedure" | "applicantKind" | "addresseeCategory" | "issueCategory" | "citizenship" | "sex" | "nationality" | "socialStatus" | "businessCategory";
-                    code: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        code: string;
-                        label: {
-                            kk: string;
-                            ru: string;
-                            en: string;
-                        };
-                        parentCode?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            label: string;
-                            labels: {
-                                kk: string;
-                                ru: string;
-                                en: string;
-                            };
-                            parentCode?: string | null;
-                            active: boolean;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postAdminDirectoriesByName"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1813,145 +306,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Administrator: relabel a directory entry in kk/ru/en, deactivate or reactivate it (an inactive code is refused on new cards) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    name: "documentType" | "form" | "channel" | "language" | "procedure" | "applicantKind" | "addresseeCategory" | "issueCategory" | "citizenship" | "sex" | "nationality" | "socialStatus" | "businessCategory";
-                    code: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        label?: {
-                            kk?: string;
-                            ru?: string;
-                            en?: string;
-                        };
-                        active?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            label: string;
-                            labels: {
-                                kk: string;
-                                ru: string;
-                                en: string;
-                            };
-                            parentCode?: string | null;
-                            active: boolean;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        patch: operations["patchAdminDirectoriesByNameByCode"];
         trace?: never;
     };
     "/api/v1/appeals": {
@@ -1962,406 +317,10 @@ export interface paths {
             cookie?: never;
         };
         /** Appeals of my organization and those below it */
-        get: {
-            parameters: {
-                query?: {
-                    organization?: number;
-                    documentType?: "application" | "complaint" | "report" | "inquiry" | "feedback" | "proposal";
-                    status?: string;
-                    registrationNumber?: string;
-                    talonNumber?: string;
-                    iin?: string;
-                    dateFrom?: string;
-                    dateTo?: string;
-                    q?: string;
-                    limit?: number;
-                    offset?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items?: {
-                                id?: string;
-                                registrationNumber?: string;
-                                talonNumber?: string;
-                                organizationId?: number;
-                                /** Format: date */
-                                registrationDate?: string;
-                                /** Format: date */
-                                dueDate?: string;
-                                documentType?: string;
-                                form?: string;
-                                channel?: string;
-                                applicantKind?: string;
-                                applicantName?: string | null;
-                                summary?: string;
-                                status?: string;
-                                duplicateCandidate?: boolean;
-                            }[];
-                            total?: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getAppeals"];
         put?: never;
         /** Register an appeal (ТЖ-1, АИ-1): numbers, talon, registration and due dates, duplicate candidates; 409 when the registration date falls in a closed reporting period */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        documentType: "application" | "complaint" | "report" | "inquiry" | "feedback" | "proposal";
-                        subKind?: string;
-                        /** @enum {string} */
-                        form: "paper" | "oral" | "electronic" | "video";
-                        /** @enum {string} */
-                        channel: "post" | "inPerson" | "complaintBox" | "egovPortal" | "publicPortal" | "contactCentre" | "personalReception" | "email";
-                        language: string;
-                        /** Format: date-time */
-                        receivedAt?: string;
-                        summary: string;
-                        text?: string;
-                        protocolText?: string;
-                        issueCategory?: string;
-                        addresseeCategory?: string;
-                        organizationId?: number;
-                        applicant?: {
-                            /** @enum {unknown} */
-                            kind: "individual";
-                            iin?: string;
-                            lastName: string;
-                            firstName: string;
-                            middleName?: string;
-                            citizenship?: string;
-                            /** Format: date */
-                            birthDate?: string;
-                            /** @enum {string} */
-                            sex?: "male" | "female";
-                            nationality?: string;
-                            address?: {
-                                country?: string;
-                                region?: string;
-                                district?: string;
-                                settlement?: string;
-                                street?: string;
-                                house?: string;
-                                flat?: string;
-                            };
-                            socialStatus?: string;
-                            occupation?: string;
-                            postalAddress?: string;
-                            phone?: string;
-                            phoneOther?: string;
-                            /** Format: email */
-                            email?: string;
-                            inInterestOf?: string;
-                        } | {
-                            /** @enum {unknown} */
-                            kind: "legalEntity";
-                            bin: string;
-                            name: string;
-                            address?: {
-                                country?: string;
-                                region?: string;
-                                district?: string;
-                                settlement?: string;
-                                street?: string;
-                                house?: string;
-                                flat?: string;
-                            };
-                            businessCategory?: string;
-                            representative?: {
-                                lastName: string;
-                                firstName: string;
-                                middleName?: string;
-                                iin?: string;
-                            };
-                            postalAddress?: string;
-                            phone?: string;
-                            phoneOther?: string;
-                            /** Format: email */
-                            email?: string;
-                            inInterestOf?: string;
-                        };
-                        applicants?: ({
-                            /** @enum {unknown} */
-                            kind: "individual";
-                            iin?: string;
-                            lastName: string;
-                            firstName: string;
-                            middleName?: string;
-                            citizenship?: string;
-                            /** Format: date */
-                            birthDate?: string;
-                            /** @enum {string} */
-                            sex?: "male" | "female";
-                            nationality?: string;
-                            address?: {
-                                country?: string;
-                                region?: string;
-                                district?: string;
-                                settlement?: string;
-                                street?: string;
-                                house?: string;
-                                flat?: string;
-                            };
-                            socialStatus?: string;
-                            occupation?: string;
-                            postalAddress?: string;
-                            phone?: string;
-                            phoneOther?: string;
-                            /** Format: email */
-                            email?: string;
-                            inInterestOf?: string;
-                        } | {
-                            /** @enum {unknown} */
-                            kind: "legalEntity";
-                            bin: string;
-                            name: string;
-                            address?: {
-                                country?: string;
-                                region?: string;
-                                district?: string;
-                                settlement?: string;
-                                street?: string;
-                                house?: string;
-                                flat?: string;
-                            };
-                            businessCategory?: string;
-                            representative?: {
-                                lastName: string;
-                                firstName: string;
-                                middleName?: string;
-                                iin?: string;
-                            };
-                            postalAddress?: string;
-                            phone?: string;
-                            phoneOther?: string;
-                            /** Format: email */
-                            email?: string;
-                            inInterestOf?: string;
-                        })[];
-                        anonymous?: boolean;
-                        complainedOrganizationId?: number;
-                        complainedOrganizationName?: string;
-                        complainedOfficial?: string;
-                        complainedAct?: string;
-                        /** Format: uuid */
-                        challengedAppealId?: string;
-                        securityInfo?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id?: string;
-                            registrationNumber?: string;
-                            talonNumber?: string;
-                            organization?: {
-                                id?: number;
-                                code?: string;
-                                name?: string;
-                            };
-                            /** Format: date-time */
-                            receivedAt?: string;
-                            /** Format: date */
-                            registrationDate?: string;
-                            /** Format: date */
-                            dueDate?: string;
-                            /** @enum {string} */
-                            documentType?: "application" | "complaint" | "report" | "inquiry" | "feedback" | "proposal";
-                            subKind?: string | null;
-                            procedure?: string;
-                            form?: string;
-                            channel?: string;
-                            language?: string;
-                            addresseeCategory?: string | null;
-                            issueCategory?: string | null;
-                            summary?: string;
-                            text?: string;
-                            protocolText?: string | null;
-                            /** @enum {string} */
-                            applicantKind?: "individual" | "legalEntity" | "anonymous" | "collective";
-                            applicantName?: string | null;
-                            applicants?: {
-                                /** Format: uuid */
-                                id?: string;
-                                kind?: string;
-                                citizenship?: string | null;
-                                iin?: string | null;
-                                lastName?: string | null;
-                                firstName?: string | null;
-                                middleName?: string | null;
-                                birthDate?: string | null;
-                                sex?: string | null;
-                                nationality?: string | null;
-                                age?: number | null;
-                                address?: {
-                                    country?: string;
-                                    region?: string;
-                                    district?: string;
-                                    settlement?: string;
-                                    street?: string;
-                                    house?: string;
-                                    flat?: string;
-                                };
-                                postalAddress?: string | null;
-                                phone?: string | null;
-                                phoneOther?: string | null;
-                                email?: string | null;
-                                socialStatus?: string | null;
-                                occupation?: string | null;
-                                inInterestOf?: string | null;
-                                bin?: string | null;
-                                legalName?: string | null;
-                                legalAddress?: string | null;
-                                businessCategory?: string | null;
-                            }[];
-                            complained?: {
-                                organizationId?: number | null;
-                                organizationName?: string | null;
-                                official?: string | null;
-                                act?: string | null;
-                            } | null;
-                            status?: string;
-                            securityInfo?: boolean;
-                            atReviewingBody?: boolean;
-                            executorId?: string | null;
-                            executor?: {
-                                id?: string;
-                                name?: string;
-                            } | null;
-                            controlDate?: string | null;
-                            originAppealId?: string | null;
-                            mainAppealId?: string | null;
-                            challengedAppealId?: string | null;
-                            reviewEndedOn?: string | null;
-                            answerSentAt?: string | null;
-                            deemedRefusal?: boolean;
-                            registrar?: {
-                                id?: string | null;
-                                name?: string;
-                                position?: string;
-                            };
-                            duplicateCandidate?: boolean;
-                            duplicateCandidates?: {
-                                appealId?: string;
-                                registrationNumber?: string;
-                                /** Format: date */
-                                registrationDate?: string;
-                                summary?: string;
-                                status?: string;
-                                score?: number;
-                                /** @enum {string} */
-                                reason?: "sameIin" | "sameBin" | "sameNameAndPhone";
-                            }[];
-                            /** Format: date-time */
-                            createdAt?: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postAppeals"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2378,187 +337,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Duplicate candidates for an appeal about to be registered (nothing is stored), most similar first */
-        post: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                    offset?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        documentType: "application" | "complaint" | "report" | "inquiry" | "feedback" | "proposal";
-                        subKind?: string;
-                        /** @enum {string} */
-                        form: "paper" | "oral" | "electronic" | "video";
-                        /** @enum {string} */
-                        channel: "post" | "inPerson" | "complaintBox" | "egovPortal" | "publicPortal" | "contactCentre" | "personalReception" | "email";
-                        language: string;
-                        /** Format: date-time */
-                        receivedAt?: string;
-                        summary: string;
-                        text?: string;
-                        protocolText?: string;
-                        issueCategory?: string;
-                        addresseeCategory?: string;
-                        organizationId?: number;
-                        applicant?: {
-                            /** @enum {unknown} */
-                            kind: "individual";
-                            iin?: string;
-                            lastName: string;
-                            firstName: string;
-                            middleName?: string;
-                            citizenship?: string;
-                            /** Format: date */
-                            birthDate?: string;
-                            /** @enum {string} */
-                            sex?: "male" | "female";
-                            nationality?: string;
-                            address?: {
-                                country?: string;
-                                region?: string;
-                                district?: string;
-                                settlement?: string;
-                                street?: string;
-                                house?: string;
-                                flat?: string;
-                            };
-                            socialStatus?: string;
-                            occupation?: string;
-                            postalAddress?: string;
-                            phone?: string;
-                            phoneOther?: string;
-                            /** Format: email */
-                            email?: string;
-                            inInterestOf?: string;
-                        } | {
-                            /** @enum {unknown} */
-                            kind: "legalEntity";
-                            bin: string;
-                            name: string;
-                            address?: {
-                                country?: string;
-                                region?: string;
-                                district?: string;
-                                settlement?: string;
-                                street?: string;
-                                house?: string;
-                                flat?: string;
-                            };
-                            businessCategory?: string;
-                            representative?: {
-                                lastName: string;
-                                firstName: string;
-                                middleName?: string;
-                                iin?: string;
-                            };
-                            postalAddress?: string;
-                            phone?: string;
-                            phoneOther?: string;
-                            /** Format: email */
-                            email?: string;
-                            inInterestOf?: string;
-                        };
-                        applicants?: ({
-                            /** @enum {unknown} */
-                            kind: "individual";
-                            iin?: string;
-                            lastName: string;
-                            firstName: string;
-                            middleName?: string;
-                            citizenship?: string;
-                            /** Format: date */
-                            birthDate?: string;
-                            /** @enum {string} */
-                            sex?: "male" | "female";
-                            nationality?: string;
-                            address?: {
-                                country?: string;
-                                region?: string;
-                                district?: string;
-                                settlement?: string;
-                                street?: string;
-                                house?: string;
-                                flat?: string;
-                            };
-                            socialStatus?: string;
-                            occupation?: string;
-                            postalAddress?: string;
-                            phone?: string;
-                            phoneOther?: string;
-                            /** Format: email */
-                            email?: string;
-                            inInterestOf?: string;
-                        } | {
-                            /** @enum {unknown} */
-                            kind: "legalEntity";
-                            bin: string;
-                            name: string;
-                            address?: {
-                                country?: string;
-                                region?: string;
-                                district?: string;
-                                settlement?: string;
-                                street?: string;
-                                house?: string;
-                                flat?: string;
-                            };
-                            businessCategory?: string;
-                            representative?: {
-                                lastName: string;
-                                firstName: string;
-                                middleName?: string;
-                                iin?: string;
-                            };
-                            postalAddress?: string;
-                            phone?: string;
-                            phoneOther?: string;
-                            /** Format: email */
-                            email?: string;
-                            inInterestOf?: string;
-                        })[];
-                        anonymous?: boolean;
-                        complainedOrganizationId?: number;
-                        complainedOrganizationName?: string;
-                        complainedOfficial?: string;
-                        complainedAct?: string;
-                        /** Format: uuid */
-                        challengedAppealId?: string;
-                        securityInfo?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items?: {
-                                appealId?: string;
-                                registrationNumber?: string;
-                                /** Format: date */
-                                registrationDate?: string;
-                                summary?: string;
-                                status?: string;
-                                score?: number;
-                                /** @enum {string} */
-                                reason?: "sameIin" | "sameBin" | "sameNameAndPhone";
-                            }[];
-                            total?: number;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postAppealsDuplicateCheck"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2573,133 +352,7 @@ export interface paths {
             cookie?: never;
         };
         /** An appeal card */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id?: string;
-                            registrationNumber?: string;
-                            talonNumber?: string;
-                            organization?: {
-                                id?: number;
-                                code?: string;
-                                name?: string;
-                            };
-                            /** Format: date-time */
-                            receivedAt?: string;
-                            /** Format: date */
-                            registrationDate?: string;
-                            /** Format: date */
-                            dueDate?: string;
-                            /** @enum {string} */
-                            documentType?: "application" | "complaint" | "report" | "inquiry" | "feedback" | "proposal";
-                            subKind?: string | null;
-                            procedure?: string;
-                            form?: string;
-                            channel?: string;
-                            language?: string;
-                            addresseeCategory?: string | null;
-                            issueCategory?: string | null;
-                            summary?: string;
-                            text?: string;
-                            protocolText?: string | null;
-                            /** @enum {string} */
-                            applicantKind?: "individual" | "legalEntity" | "anonymous" | "collective";
-                            applicantName?: string | null;
-                            applicants?: {
-                                /** Format: uuid */
-                                id?: string;
-                                kind?: string;
-                                citizenship?: string | null;
-                                iin?: string | null;
-                                lastName?: string | null;
-                                firstName?: string | null;
-                                middleName?: string | null;
-                                birthDate?: string | null;
-                                sex?: string | null;
-                                nationality?: string | null;
-                                age?: number | null;
-                                address?: {
-                                    country?: string;
-                                    region?: string;
-                                    district?: string;
-                                    settlement?: string;
-                                    street?: string;
-                                    house?: string;
-                                    flat?: string;
-                                };
-                                postalAddress?: string | null;
-                                phone?: string | null;
-                                phoneOther?: string | null;
-                                email?: string | null;
-                                socialStatus?: string | null;
-                                occupation?: string | null;
-                                inInterestOf?: string | null;
-                                bin?: string | null;
-                                legalName?: string | null;
-                                legalAddress?: string | null;
-                                businessCategory?: string | null;
-                            }[];
-                            complained?: {
-                                organizationId?: number | null;
-                                organizationName?: string | null;
-                                official?: string | null;
-                                act?: string | null;
-                            } | null;
-                            status?: string;
-                            securityInfo?: boolean;
-                            atReviewingBody?: boolean;
-                            executorId?: string | null;
-                            executor?: {
-                                id?: string;
-                                name?: string;
-                            } | null;
-                            controlDate?: string | null;
-                            originAppealId?: string | null;
-                            mainAppealId?: string | null;
-                            challengedAppealId?: string | null;
-                            reviewEndedOn?: string | null;
-                            answerSentAt?: string | null;
-                            deemedRefusal?: boolean;
-                            registrar?: {
-                                id?: string | null;
-                                name?: string;
-                                position?: string;
-                            };
-                            duplicateCandidate?: boolean;
-                            duplicateCandidates?: {
-                                appealId?: string;
-                                registrationNumber?: string;
-                                /** Format: date */
-                                registrationDate?: string;
-                                summary?: string;
-                                status?: string;
-                                score?: number;
-                                /** @enum {string} */
-                                reason?: "sameIin" | "sameBin" | "sameNameAndPhone";
-                            }[];
-                            /** Format: date-time */
-                            createdAt?: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getAppealsById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2716,47 +369,7 @@ export interface paths {
             cookie?: never;
         };
         /** The audit log of an appeal: every change, who, where and when, oldest first */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                    offset?: number;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items?: {
-                                id?: number;
-                                /** Format: date-time */
-                                at?: string;
-                                kind?: string;
-                                organizationId?: number;
-                                actor?: {
-                                    id?: string | null;
-                                    name?: string;
-                                };
-                                changes?: {
-                                    [key: string]: unknown;
-                                };
-                            }[];
-                            total?: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getAppealsByIdEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2773,26 +386,7 @@ export interface paths {
             cookie?: never;
         };
         /** The talon (Annex 3) as a bilingual PDF: stub and tear-off part */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getAppealsByIdTalonPdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2809,93 +403,7 @@ export interface paths {
             cookie?: never;
         };
         /** АИ-1 fields of a person by IIN from the state database of persons (the demo registry until an integration exists) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    iin: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            kind: "individual";
-                            iin: string;
-                            lastName: string;
-                            firstName: string;
-                            middleName?: string;
-                            citizenship?: string;
-                            /** Format: date */
-                            birthDate?: string;
-                            /** @enum {string} */
-                            sex?: "male" | "female";
-                            nationality?: string;
-                            address?: {
-                                country?: string;
-                                region?: string;
-                                district?: string;
-                                settlement?: string;
-                                street?: string;
-                                house?: string;
-                                flat?: string;
-                            };
-                            phone?: string;
-                            phoneOther?: string;
-                            email?: string;
-                            socialStatus?: string;
-                            occupation?: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getRegistryPersonsByIin"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2912,83 +420,7 @@ export interface paths {
             cookie?: never;
         };
         /** АИ-1 fields of a legal entity by BIN from the national register (the demo registry until an integration exists) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    bin: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            kind: "legalEntity";
-                            bin: string;
-                            name: string;
-                            address?: {
-                                country?: string;
-                                region?: string;
-                                district?: string;
-                                settlement?: string;
-                                street?: string;
-                                house?: string;
-                                flat?: string;
-                            };
-                            businessCategory?: string;
-                            phone?: string;
-                            email?: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getRegistryCompaniesByBin"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3005,104 +437,7 @@ export interface paths {
             cookie?: never;
         };
         /** The appeal's route: where it came from, the main appeal it is attached to, where it was forwarded, its split parts, the appeals attached to it */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            origin: {
-                                /** Format: uuid */
-                                id: string;
-                                registrationNumber: string;
-                                status: string;
-                                /** Format: date */
-                                registrationDate: string;
-                                organization: {
-                                    id?: number;
-                                    code?: string;
-                                    name?: string;
-                                };
-                                /** @description Whether I may open it */
-                                visible: boolean;
-                            } | null;
-                            main: {
-                                /** Format: uuid */
-                                id: string;
-                                registrationNumber: string;
-                                status: string;
-                                /** Format: date */
-                                registrationDate: string;
-                                organization: {
-                                    id?: number;
-                                    code?: string;
-                                    name?: string;
-                                };
-                                /** @description Whether I may open it */
-                                visible: boolean;
-                            } | null;
-                            forwardedTo: {
-                                /** Format: uuid */
-                                id: string;
-                                registrationNumber: string;
-                                status: string;
-                                /** Format: date */
-                                registrationDate: string;
-                                organization: {
-                                    id?: number;
-                                    code?: string;
-                                    name?: string;
-                                };
-                                /** @description Whether I may open it */
-                                visible: boolean;
-                            }[];
-                            parts: {
-                                /** Format: uuid */
-                                id: string;
-                                registrationNumber: string;
-                                status: string;
-                                /** Format: date */
-                                registrationDate: string;
-                                organization: {
-                                    id?: number;
-                                    code?: string;
-                                    name?: string;
-                                };
-                                /** @description Whether I may open it */
-                                visible: boolean;
-                            }[];
-                            attached: {
-                                /** Format: uuid */
-                                id: string;
-                                registrationNumber: string;
-                                status: string;
-                                /** Format: date */
-                                registrationDate: string;
-                                organization: {
-                                    id?: number;
-                                    code?: string;
-                                    name?: string;
-                                };
-                                /** @description Whether I may open it */
-                                visible: boolean;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getAppealsByIdRoute"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3119,45 +454,7 @@ export interface paths {
             cookie?: never;
         };
         /** The review term now: due date, working days left, risk (overdue, at risk, on track) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: date */
-                            today: string;
-                            /** Format: date */
-                            registrationDate: string;
-                            /** Format: date */
-                            dueDate: string;
-                            controlDate?: string | null;
-                            daysLeft: number | null;
-                            /** @enum {string|null} */
-                            risk: "overdue" | "atRisk" | "onTrack" | null;
-                            atRiskDays: number;
-                            ended: boolean;
-                            reviewEndedOn?: string | null;
-                            endedOnTime?: boolean | null;
-                            /** Format: date */
-                            horizon?: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getAppealsByIdTerm"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3176,86 +473,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Assign the responsible executor and co-executors (head); reassignment is logged */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        executorId: string;
-                        coExecutorIds?: string[];
-                        /** Format: date */
-                        controlDate?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postAppealsByIdAssignments"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3270,355 +488,13 @@ export interface paths {
             cookie?: never;
         };
         /** The decision cards (ТЖ-2) of an appeal at its organization (deleted: removed by a correction) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items?: {
-                                id: string;
-                                /**
-                                 * @description a saved card, or an executor's draft for the head
-                                 * @enum {string}
-                                 */
-                                state: "taken" | "draft";
-                                /** @enum {string} */
-                                code: "4.1" | "4.2" | "4.3" | "4.4" | "4.5" | "4.6" | "4.7" | "4.8" | "4.9" | "4.10" | "4.11" | "4.12" | "4.13" | "4.14" | "4.15" | "4.16" | "4.17" | "4.18" | "4.19" | "4.20" | "4.21" | "4.22" | "4.23" | "4.24" | "4.25" | "4.26";
-                                label: string;
-                                basis: string;
-                                /** Format: date */
-                                decisionDate: string | null;
-                                /** Format: date-time */
-                                decidedAt?: string;
-                                actor: {
-                                    id?: string | null;
-                                    name?: string;
-                                };
-                                data: {
-                                    [key: string]: unknown;
-                                };
-                                cancelledAt?: string | null;
-                                /** @description removed by a correction (rules p.27) */
-                                deleted?: boolean;
-                                /** @description state "draft": where the approval stands */
-                                draft?: {
-                                    /** @enum {string} */
-                                    status?: "pending" | "approved" | "returned" | "superseded";
-                                    remark?: string | null;
-                                    resolvedBy?: string | null;
-                                    resolvedAt?: string | null;
-                                    decisionId?: string | null;
-                                    letterId?: string | null;
-                                };
-                            }[];
-                            total?: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getAppealsByIdDecisions"];
         put?: never;
         /**
          * Take a decision (card ТЖ-2): {code: "4.4", …its fields}; an executor's outcome is a draft the head approves by signing its letter
          * @description Fields by decision: targetOrganizationId (4.4, 4.24), parts [{summary, targetOrganizationId}] (4.4 split), mainAppealId (4.5), fixBy and missing (4.2), newDueDate and reason (4.14), favourable and text (4.15), hearingAt, place and contacts (4.7), reason (4.13), text (4.18–4.26). GET /appeals/:id/decisions/allowed lists what this user may take now (approval: true — saved as a draft for the head). The answer carries the card (state "taken") or the draft (state "draft", with its letter), the appeal's status and due date. 409 when the domain does not allow it now; nothing changes.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "4.1";
-                        targetSystem: string;
-                        /** @enum {string} */
-                        reason: "serviceDocument" | "higherBodyInstruction" | "advertisingProposal" | "publicService" | "otherProcedureLaw";
-                    } | {
-                        /** @enum {string} */
-                        code: "4.2";
-                        /** Format: date */
-                        fixBy?: string;
-                        missing: ("individualName" | "individualIin" | "individualPostalAddress" | "entityName" | "entityPostalAddress" | "entityBin" | "addressee" | "substance" | "date" | "signature")[];
-                    } | {
-                        /** @enum {string} */
-                        code: "4.3";
-                    } | ({
-                        /** @enum {string} */
-                        code: "4.4";
-                        targetOrganizationId?: number;
-                        parts?: {
-                            summary: string;
-                            targetOrganizationId: number;
-                        }[];
-                        remainderKept?: boolean;
-                    } & (unknown | unknown)) | {
-                        /** @enum {string} */
-                        code: "4.5";
-                        mainAppealId: string;
-                        /** @enum {string} */
-                        kind?: "duplicate" | "withdrawal" | "recusal" | "hearingRefusal" | "caseReading" | "clericalCorrection" | "oralActInWriting" | "protocolRemarks";
-                    } | {
-                        /** @enum {string} */
-                        code: "4.6";
-                        /** Format: date */
-                        withdrawalReceivedAt: string;
-                    } | {
-                        /** @enum {string} */
-                        code: "4.7";
-                        hearingAt: string;
-                        place?: string;
-                        contacts?: string;
-                        preliminaryDecision?: string;
-                    } | {
-                        /** @enum {string} */
-                        code: "4.8";
-                        official: string;
-                        selfRecusal: boolean;
-                    } | {
-                        /** @enum {string} */
-                        code: "4.9";
-                        representative: {
-                            name: string;
-                            iin?: string;
-                            authority?: string;
-                        };
-                    } | {
-                        /** @enum {string} */
-                        code: "4.10";
-                        representative: {
-                            name: string;
-                            iin?: string;
-                        };
-                        reason?: string;
-                    } | {
-                        /** @enum {string} */
-                        code: "4.11";
-                        protocol: string;
-                    } | {
-                        /** @enum {string} */
-                        code: "4.12";
-                        remark: string;
-                    } | {
-                        /** @enum {string} */
-                        code: "4.13";
-                        /** @enum {string} */
-                        reason: "repeatWithoutNewArguments" | "anonymous" | "applicantDeceased" | "applicantLiquidated" | "courtActInForce" | "otherGroundByLaw";
-                        comment?: string;
-                    } | {
-                        /** @enum {string} */
-                        code: "4.14";
-                        /** Format: date */
-                        newDueDate: string;
-                        reason: string;
-                    } | {
-                        /** @enum {string} */
-                        code: "4.15";
-                        favourable: boolean;
-                        text: string;
-                        /** @enum {string} */
-                        hearingException?: "fullyGranted" | "waivedInWriting" | "alreadyStated" | "urgency" | "providedByLaw" | "simplifiedProcedure";
-                    } | {
-                        /** @enum {string} */
-                        code: "4.16";
-                        /** Format: date */
-                        requestedAt: string;
-                    } | {
-                        /** @enum {string} */
-                        code: "4.17";
-                        correction: string;
-                    } | {
-                        /** @enum {string} */
-                        code: "4.18";
-                        text: string;
-                    } | {
-                        /** @enum {string} */
-                        code: "4.19";
-                        text: string;
-                        favourable?: boolean;
-                        /** @enum {string} */
-                        hearingException?: "fullyGranted" | "waivedInWriting" | "alreadyStated" | "urgency" | "providedByLaw" | "simplifiedProcedure";
-                    } | {
-                        /** @enum {string} */
-                        code: "4.20";
-                        text: string;
-                    } | {
-                        /** @enum {string} */
-                        code: "4.21";
-                        text: string;
-                        /** @enum {string} */
-                        hearingException?: "fullyGranted" | "waivedInWriting" | "alreadyStated" | "urgency" | "providedByLaw" | "simplifiedProcedure";
-                    } | {
-                        /** @enum {string} */
-                        code: "4.22";
-                        text: string;
-                        violations: string;
-                        proposals: string;
-                    } | {
-                        /** @enum {string} */
-                        code: "4.23";
-                        text: string;
-                    } | {
-                        /** @enum {string} */
-                        code: "4.24";
-                        targetOrganizationId: number;
-                    } | {
-                        /** @enum {string} */
-                        code: "4.25";
-                        text: string;
-                    } | {
-                        /** @enum {string} */
-                        code: "4.26";
-                        text: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            decision: {
-                                id: string;
-                                /**
-                                 * @description a saved card, or an executor's draft for the head
-                                 * @enum {string}
-                                 */
-                                state: "taken" | "draft";
-                                /** @enum {string} */
-                                code: "4.1" | "4.2" | "4.3" | "4.4" | "4.5" | "4.6" | "4.7" | "4.8" | "4.9" | "4.10" | "4.11" | "4.12" | "4.13" | "4.14" | "4.15" | "4.16" | "4.17" | "4.18" | "4.19" | "4.20" | "4.21" | "4.22" | "4.23" | "4.24" | "4.25" | "4.26";
-                                label: string;
-                                basis: string;
-                                /** Format: date */
-                                decisionDate: string | null;
-                                /** Format: date-time */
-                                decidedAt?: string;
-                                actor: {
-                                    id?: string | null;
-                                    name?: string;
-                                };
-                                data: {
-                                    [key: string]: unknown;
-                                };
-                                cancelledAt?: string | null;
-                                /** @description removed by a correction (rules p.27) */
-                                deleted?: boolean;
-                                /** @description state "draft": where the approval stands */
-                                draft?: {
-                                    /** @enum {string} */
-                                    status?: "pending" | "approved" | "returned" | "superseded";
-                                    remark?: string | null;
-                                    resolvedBy?: string | null;
-                                    resolvedAt?: string | null;
-                                    decisionId?: string | null;
-                                    letterId?: string | null;
-                                };
-                            };
-                            status: string;
-                            /** Format: date */
-                            dueDate: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postAppealsByIdDecisions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3633,66 +509,7 @@ export interface paths {
             cookie?: never;
         };
         /** Executors' drafts of decision cards: pending the head's approval, approved (with their card), returned with the remark, superseded */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                /**
-                                 * @description a saved card, or an executor's draft for the head
-                                 * @enum {string}
-                                 */
-                                state: "taken" | "draft";
-                                /** @enum {string} */
-                                code: "4.1" | "4.2" | "4.3" | "4.4" | "4.5" | "4.6" | "4.7" | "4.8" | "4.9" | "4.10" | "4.11" | "4.12" | "4.13" | "4.14" | "4.15" | "4.16" | "4.17" | "4.18" | "4.19" | "4.20" | "4.21" | "4.22" | "4.23" | "4.24" | "4.25" | "4.26";
-                                label: string;
-                                basis: string;
-                                /** Format: date */
-                                decisionDate: string | null;
-                                /** Format: date-time */
-                                decidedAt?: string;
-                                actor: {
-                                    id?: string | null;
-                                    name?: string;
-                                };
-                                data: {
-                                    [key: string]: unknown;
-                                };
-                                cancelledAt?: string | null;
-                                /** @description removed by a correction (rules p.27) */
-                                deleted?: boolean;
-                                /** @description state "draft": where the approval stands */
-                                draft?: {
-                                    /** @enum {string} */
-                                    status?: "pending" | "approved" | "returned" | "superseded";
-                                    remark?: string | null;
-                                    resolvedBy?: string | null;
-                                    resolvedAt?: string | null;
-                                    decisionId?: string | null;
-                                    letterId?: string | null;
-                                };
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getAppealsByIdDrafts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3711,83 +528,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Return an executor's draft for rework (the head or the control department, with the remark; or its author): its letter goes, the review goes on */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    draftId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        remark?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postAppealsByIdDraftsByDraftIdReturn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3802,58 +543,7 @@ export interface paths {
             cookie?: never;
         };
         /** The tasks this appeal sent to co-executing organizations as internal correspondence (rules p.11), with their replies */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                appealId: string;
-                                registrationNumber: string;
-                                summary?: string;
-                                text?: string;
-                                applicantName?: string | null;
-                                from: {
-                                    id?: number;
-                                    name?: string;
-                                };
-                                recipientOrganizationId?: number;
-                                coExecutor: {
-                                    id?: string;
-                                    name?: string;
-                                };
-                                /** Format: date-time */
-                                sentAt: string;
-                                /** Format: date */
-                                dueDate: string;
-                                /** @enum {string} */
-                                status: "open" | "answered" | "withdrawn";
-                                reply?: string | null;
-                                repliedBy?: string | null;
-                                repliedAt?: string | null;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getAppealsByIdCorrespondence"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3870,58 +560,7 @@ export interface paths {
             cookie?: never;
         };
         /** Internal correspondence to my organizations: other organizations' appeals on which our employees are co-executors (not our appeals; rules p.11) */
-        get: {
-            parameters: {
-                query?: {
-                    state?: "open" | "all";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                appealId: string;
-                                registrationNumber: string;
-                                summary?: string;
-                                text?: string;
-                                applicantName?: string | null;
-                                from: {
-                                    id?: number;
-                                    name?: string;
-                                };
-                                recipientOrganizationId?: number;
-                                coExecutor: {
-                                    id?: string;
-                                    name?: string;
-                                };
-                                /** Format: date-time */
-                                sentAt: string;
-                                /** Format: date */
-                                dueDate: string;
-                                /** @enum {string} */
-                                status: "open" | "answered" | "withdrawn";
-                                reply?: string | null;
-                                repliedBy?: string | null;
-                                repliedAt?: string | null;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getCorrespondence"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3940,82 +579,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Answer a co-execution task (the co-executor or a head of their organization) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    correspondenceId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        text: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCorrespondenceByCorrespondenceIdReply"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4030,60 +594,7 @@ export interface paths {
             cookie?: never;
         };
         /** The messages to the applicant (registration, talon, forwarding, extension, hearing, decision) with every delivery attempt */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                /** @enum {string} */
-                                kind: "registered" | "forwarded" | "extended" | "hearingNotice" | "decision" | "talon";
-                                /** @enum {string} */
-                                channel: "email" | "sms";
-                                recipient: string;
-                                language: string;
-                                subject?: string | null;
-                                body: string;
-                                attachmentName?: string | null;
-                                attachmentSize?: number | null;
-                                /** @enum {string} */
-                                status: "pending" | "sent" | "failed";
-                                attempts: number;
-                                /** Format: date-time */
-                                nextAttemptAt?: string | null;
-                                lastError?: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                sentAt?: string | null;
-                                deliveries: {
-                                    attempt: number;
-                                    /** Format: date-time */
-                                    at: string;
-                                    ok: boolean;
-                                    error?: string | null;
-                                    providerResponse?: string | null;
-                                }[];
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getAppealsByIdMessages"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4100,116 +611,7 @@ export interface paths {
             cookie?: never;
         };
         /** Every decision with whether this user may take it now, and why not; its fields; the compliance checklist and vocabularies */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Whether I may record now that the applicant brought the appeal into line after a 4.2 notice (POST …/compliance/fixed) */
-                            recordFix: boolean;
-                            /** @description Whether I may cancel the move to another system (4.1) now (POST …/move-out/cancel), and until when */
-                            cancelMoveOut: {
-                                allowed: boolean;
-                                /** Format: date */
-                                until?: string;
-                            };
-                            items: {
-                                /** @enum {string} */
-                                code: "4.1" | "4.2" | "4.3" | "4.4" | "4.5" | "4.6" | "4.7" | "4.8" | "4.9" | "4.10" | "4.11" | "4.12" | "4.13" | "4.14" | "4.15" | "4.16" | "4.17" | "4.18" | "4.19" | "4.20" | "4.21" | "4.22" | "4.23" | "4.24" | "4.25" | "4.26";
-                                allowed: boolean;
-                                reason?: string;
-                                params?: {
-                                    [key: string]: unknown;
-                                };
-                                reasonMessage?: string;
-                                /** @description taken as a draft for the head's approval */
-                                approval?: boolean;
-                                caveat?: string;
-                                caveatParams?: {
-                                    [key: string]: unknown;
-                                };
-                                caveatMessage?: string;
-                                label: string;
-                                basis: string;
-                                fields: ({
-                                    name: string;
-                                    /** @enum {string} */
-                                    type: "string" | "text" | "date" | "dateTime" | "boolean" | "organizationId" | "appealId" | "code" | "codes" | "object" | "list";
-                                    required: boolean;
-                                    label: {
-                                        kk: string;
-                                        ru: string;
-                                        en: string;
-                                    };
-                                    /** @enum {string} */
-                                    vocabulary?: "moveOutReason" | "compliance" | "hearingException" | "terminationReason" | "attachmentKind";
-                                    fields?: {
-                                        [key: string]: unknown;
-                                    }[];
-                                    minItems?: number;
-                                    /** @enum {string} */
-                                    when?: "notAfterToday" | "notBeforeToday" | "afterToday";
-                                    onlyIf?: {
-                                        field?: string;
-                                        equals?: boolean | string;
-                                        present?: boolean;
-                                    };
-                                    defaultValue?: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                exactlyOneOf?: string[];
-                            }[];
-                            compliance: {
-                                code: string;
-                                label: string;
-                                basis?: string | null;
-                            }[];
-                            vocabularies: {
-                                moveOutReason: {
-                                    code: string;
-                                    label: string;
-                                    basis?: string | null;
-                                }[];
-                                compliance: {
-                                    code: string;
-                                    label: string;
-                                    basis?: string | null;
-                                }[];
-                                hearingException: {
-                                    code: string;
-                                    label: string;
-                                    basis?: string | null;
-                                }[];
-                                terminationReason: {
-                                    code: string;
-                                    label: string;
-                                    basis?: string | null;
-                                }[];
-                                attachmentKind: {
-                                    code: string;
-                                    label: string;
-                                    basis?: string | null;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getAppealsByIdDecisionsAllowed"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4228,38 +630,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Cancel a move to another information system (4.1) within one working day */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postAppealsByIdMoveOutCancel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4276,64 +647,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Mark that the appeal holds information on a crime or a threat to state or public security (APPC Art. 88 p.1): an anonymous one is then forwarded at once, not terminated */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        securityInfo: boolean;
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postAppealsByIdSecurityInfo"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4350,38 +664,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Record that the applicant brought the appeal into line after a 4.2 notice (APPC Art. 64 p.6): the review goes on */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postAppealsByIdComplianceFixed"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4396,27 +679,7 @@ export interface paths {
             cookie?: never;
         };
         /** Overdue and at-risk appeals of my organizations, by days left */
-        get: {
-            parameters: {
-                query?: {
-                    atRiskDays?: number;
-                    organization?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getTermsControl"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4433,26 +696,7 @@ export interface paths {
             cookie?: never;
         };
         /** Obligations with their own terms (forward, notify, send the case back…) of my organizations: open, or violated (fulfilled late or open past the term) */
-        get: {
-            parameters: {
-                query?: {
-                    state?: "open" | "violated";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getTermsObligations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4471,76 +715,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Record that the organization fulfilled an obligation it fulfils itself (the case sent back, Art. 100 p.2; access to the file given, Art. 75 p.1) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    obligationId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postObligationsByObligationIdMet"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4557,24 +732,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Record deemed refusals for missed decision terms now (the server does it daily); admin or controller */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["postTermsDeemedRefusals"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4589,59 +747,7 @@ export interface paths {
             cookie?: never;
         };
         /** Cover letters of an appeal, each with its signature checked now */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                number: string;
-                                decisionCode: string;
-                                /** @description null: the letter of a draft, which the head approves by signing it */
-                                decisionId?: string | null;
-                                draftId?: string | null;
-                                /** @description the head the letter names; another head signing it renders it anew in their name */
-                                signatory?: {
-                                    id?: string;
-                                    name?: string | null;
-                                } | null;
-                                language: string;
-                                /** Format: date */
-                                letterDate: string;
-                                sha256: string;
-                                signed: boolean;
-                                signedAt: string | null;
-                                signerName: string | null;
-                                sentAt: string | null;
-                                signature: {
-                                    valid?: boolean;
-                                    reason?: string | null;
-                                    signer?: {
-                                        [key: string]: unknown;
-                                    } | null;
-                                } | null;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getAppealsByIdLetters"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4658,27 +764,7 @@ export interface paths {
             cookie?: never;
         };
         /** The letter as PDF */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    letterId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getAppealsByIdLettersLetterIdPdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4697,85 +783,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Sign a letter (head): with a PKCS#12 and its password, or a detached CMS made by the signer over the prepared PDF. A draft's letter approves the draft: its decision card is saved now */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    letterId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        pkcs12?: string;
-                        password?: string;
-                        signature?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postAppealsByIdLettersByLetterIdSign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4792,72 +800,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Make an unsigned letter ready for my signature (head): in my name, a draft's letter dated today; then fetch the PDF and sign it with your own tool (NCALayer) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    letterId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            letterId: string;
-                            /** Format: date */
-                            letterDate: string;
-                            sha256: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postAppealsByIdLettersByLetterIdPrepare"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4872,24 +815,7 @@ export interface paths {
             cookie?: never;
         };
         /** Demo mode: the signed-in user's demo PKCS#12 (password "demo") */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getMeDemoKeyP12"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4906,26 +832,7 @@ export interface paths {
             cookie?: never;
         };
         /** Public: is this letter signed, by whom, and do its bytes match the signature */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    letterId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getVerifyByLetterId"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4945,144 +852,7 @@ export interface paths {
          * The report 1-ТӨ for a period (cumulative from 1 January to the end of the month), from the aggregates
          * @description Rows: the report rows (row 1 the total of the groups), or with `organization` that organization (total, own appeals, each child). Counts what the user sees: the statistics authority its territory, heads and control departments the organizations below their own.
          */
-        get: {
-            parameters: {
-                query: {
-                    year: number;
-                    month: number;
-                    organization?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            form: string;
-                            title: string;
-                            period: {
-                                year: number;
-                                month: number;
-                                from: string;
-                                to: string;
-                            };
-                            organization: {
-                                id: number;
-                                code: string;
-                                name: string;
-                            } | null;
-                            snapshot?: {
-                                id: string;
-                                kind: string;
-                                formedAt: string;
-                                formedBy: string;
-                                sha256: string;
-                                signature: {
-                                    valid: boolean;
-                                    reason: string | null;
-                                    signer: {
-                                        [key: string]: unknown;
-                                    } | null;
-                                    signedAt: string | null;
-                                    signerName: string | null;
-                                } | null;
-                            };
-                            sections: {
-                                id: string;
-                                title: string;
-                                tables: {
-                                    id: string;
-                                    title: string;
-                                    columns: {
-                                        n: number;
-                                        key: string;
-                                        title: string;
-                                        /** @enum {string} */
-                                        kind: "flow" | "stock";
-                                        group: string | null;
-                                    }[];
-                                    rows: {
-                                        /** @enum {string} */
-                                        kind: "total" | "group" | "ofWhich" | "own" | "child";
-                                        reportRow: number | null;
-                                        organization: {
-                                            id: number | null;
-                                            code: string;
-                                            name: string;
-                                        };
-                                        cells: number[];
-                                    }[];
-                                }[];
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getReportsForm1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5099,28 +869,7 @@ export interface paths {
             cookie?: never;
         };
         /** The report 1-ТӨ as a spreadsheet (the printed layout, kk/ru headings) */
-        get: {
-            parameters: {
-                query: {
-                    year: number;
-                    month: number;
-                    organization?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getReportsForm1Xlsx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5137,28 +886,7 @@ export interface paths {
             cookie?: never;
         };
         /** The report 1-ТӨ as PDF (landscape, Kazakh headings) */
-        get: {
-            parameters: {
-                query: {
-                    year: number;
-                    month: number;
-                    organization?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getReportsForm1Pdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5175,118 +903,7 @@ export interface paths {
             cookie?: never;
         };
         /** The appeals behind a cell of the report: found by the same rules, so their total equals the cell */
-        get: {
-            parameters: {
-                query: {
-                    year: number;
-                    month: number;
-                    table: string;
-                    column: string;
-                    organization?: number;
-                    own?: boolean;
-                    limit?: number;
-                    offset?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            cell: {
-                                year: number;
-                                month: number;
-                                table: string;
-                                column: string;
-                                n: number;
-                                kind: string;
-                                organization: number | null;
-                                own: boolean;
-                            };
-                            total: number;
-                            items: {
-                                id: string;
-                                imported: boolean;
-                                visible: boolean;
-                                registrationNumber: string | null;
-                                registrationDate: string | null;
-                                documentType: string | null;
-                                status: string | null;
-                                summary: string | null;
-                                organization: {
-                                    id: number;
-                                    code: string;
-                                };
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getReportsForm1Cell"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5303,54 +920,7 @@ export interface paths {
             cookie?: never;
         };
         /** The layout of 1-ТӨ: sections, tables, columns and the rule behind each column */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            sections: {
-                                id: string;
-                                title: string;
-                                tables: {
-                                    id: string;
-                                    title: string;
-                                    documentTypes: string[];
-                                    columns: {
-                                        n: number;
-                                        key: string;
-                                        title: {
-                                            kk: string;
-                                            ru: string;
-                                            en: string;
-                                        };
-                                        /** @enum {string} */
-                                        kind: "flow" | "stock";
-                                        rule: string;
-                                        definition: string;
-                                        group: {
-                                            kk: string;
-                                            ru: string;
-                                            en: string;
-                                        } | null;
-                                    }[];
-                                }[];
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getReportsForm1Layout"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5367,187 +937,10 @@ export interface paths {
             cookie?: never;
         };
         /** Formed reports the user may see */
-        get: {
-            parameters: {
-                query?: {
-                    year?: number;
-                    month?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                year: number;
-                                month: number;
-                                kind: string;
-                                formedAt: string;
-                                formedBy: string;
-                                sha256: string;
-                                signed: boolean;
-                                signerName: string | null;
-                                signedAt: string | null;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getReportsForm1Snapshots"];
         put?: never;
         /** Form the report for a period now: an immutable snapshot to sign */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        year: number;
-                        month: number;
-                        organization?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            form: string;
-                            title: string;
-                            period: {
-                                year: number;
-                                month: number;
-                                from: string;
-                                to: string;
-                            };
-                            organization: {
-                                id: number;
-                                code: string;
-                                name: string;
-                            } | null;
-                            snapshot?: {
-                                id: string;
-                                kind: string;
-                                formedAt: string;
-                                formedBy: string;
-                                sha256: string;
-                                signature: {
-                                    valid: boolean;
-                                    reason: string | null;
-                                    signer: {
-                                        [key: string]: unknown;
-                                    } | null;
-                                    signedAt: string | null;
-                                    signerName: string | null;
-                                } | null;
-                            };
-                            sections: {
-                                id: string;
-                                title: string;
-                                tables: {
-                                    id: string;
-                                    title: string;
-                                    columns: {
-                                        n: number;
-                                        key: string;
-                                        title: string;
-                                        /** @enum {string} */
-                                        kind: "flow" | "stock";
-                                        group: string | null;
-                                    }[];
-                                    rows: {
-                                        /** @enum {string} */
-                                        kind: "total" | "group" | "ofWhich" | "own" | "child";
-                                        reportRow: number | null;
-                                        organization: {
-                                            id: number | null;
-                                            code: string;
-                                            name: string;
-                                        };
-                                        cells: number[];
-                                    }[];
-                                }[];
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postReportsForm1Snapshots"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5564,24 +957,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Form the reports that are due (the server does it hourly): statistics authority or administrator */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["postReportsForm1Formation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5596,85 +972,7 @@ export interface paths {
             cookie?: never;
         };
         /** A formed report, as formed, with its signature checked now */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            form: string;
-                            title: string;
-                            period: {
-                                year: number;
-                                month: number;
-                                from: string;
-                                to: string;
-                            };
-                            organization: {
-                                id: number;
-                                code: string;
-                                name: string;
-                            } | null;
-                            snapshot?: {
-                                id: string;
-                                kind: string;
-                                formedAt: string;
-                                formedBy: string;
-                                sha256: string;
-                                signature: {
-                                    valid: boolean;
-                                    reason: string | null;
-                                    signer: {
-                                        [key: string]: unknown;
-                                    } | null;
-                                    signedAt: string | null;
-                                    signerName: string | null;
-                                } | null;
-                            };
-                            sections: {
-                                id: string;
-                                title: string;
-                                tables: {
-                                    id: string;
-                                    title: string;
-                                    columns: {
-                                        n: number;
-                                        key: string;
-                                        title: string;
-                                        /** @enum {string} */
-                                        kind: "flow" | "stock";
-                                        group: string | null;
-                                    }[];
-                                    rows: {
-                                        /** @enum {string} */
-                                        kind: "total" | "group" | "ofWhich" | "own" | "child";
-                                        reportRow: number | null;
-                                        organization: {
-                                            id: number | null;
-                                            code: string;
-                                            name: string;
-                                        };
-                                        cells: number[];
-                                    }[];
-                                }[];
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getReportsForm1SnapshotsById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5691,26 +989,7 @@ export interface paths {
             cookie?: never;
         };
         /** A formed report as a spreadsheet */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getReportsForm1SnapshotsIdXlsx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5727,26 +1006,7 @@ export interface paths {
             cookie?: never;
         };
         /** A formed report as PDF, with its signer */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getReportsForm1SnapshotsIdPdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5765,104 +1025,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Sign a formed report (the statistics authority, whose chair signs 1-ТӨ; an administrator acts as the authority): a PKCS#12 and its password, or a detached CMS */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        pkcs12?: string;
-                        password?: string;
-                        signature?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            signature: {
-                                valid: boolean;
-                                reason: string | null;
-                                signer: {
-                                    [key: string]: unknown;
-                                } | null;
-                                signedAt: string | null;
-                                signerName: string | null;
-                            } | null;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postReportsForm1SnapshotsByIdSign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5877,54 +1040,7 @@ export interface paths {
             cookie?: never;
         };
         /** The cells that changed since the report was formed (later corrections, late entries) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            reportId: string;
-                            period: {
-                                year: number;
-                                month: number;
-                                from: string;
-                                to: string;
-                            };
-                            formedAt: string;
-                            signed: boolean;
-                            differences: {
-                                table: string;
-                                column: string;
-                                n: number;
-                                row: {
-                                    kind: string;
-                                    reportRow: number | null;
-                                    organization: {
-                                        id: number;
-                                        code: string;
-                                    } | null;
-                                };
-                                snapshot: number;
-                                current: number;
-                                difference: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getReportsForm1SnapshotsByIdDiff"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5944,78 +1060,7 @@ export interface paths {
          * A day's card changes (ТЖ-1, АИ-1, ТЖ-2, deletions) as NDJSON files with a signed manifest (rules p.29)
          * @description One JSON document: {format, manifest (the exact text signed), signature (CMS, base64), files}. Only a day that is over; the same day always gives the same bytes.
          */
-        get: {
-            parameters: {
-                query?: {
-                    organization?: number;
-                };
-                header?: never;
-                path: {
-                    day: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getExportsDailyByDay"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6034,91 +1079,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Import another instance's daily package: signature (the registered instance's certificate), hashes and organizations checked, stored idempotently, 1-ТӨ refreshed */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        format: "joldanym-daily-export/1";
-                        manifest: string;
-                        signature: string;
-                        files: {
-                            "tzh1.ndjson"?: string;
-                            "ai1.ndjson"?: string;
-                            "tzh2.ndjson"?: string;
-                            "deletions.ndjson"?: string;
-                        } & {
-                            [key: string]: string;
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postExportsImport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6138,72 +1099,7 @@ export interface paths {
          * Another instance pushes its daily package (rules p.29): no sign-in — the package's signature by the certificate registered for its instance is the credential
          * @description The same checks and import as POST /exports/import; a package of an instance not registered here (POST /exports/trusted-instances) is refused.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        format: "joldanym-daily-export/1";
-                        manifest: string;
-                        signature: string;
-                        files: {
-                            "tzh1.ndjson"?: string;
-                            "ai1.ndjson"?: string;
-                            "tzh2.ndjson"?: string;
-                            "deletions.ndjson"?: string;
-                        } & {
-                            [key: string]: string;
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postExportsIncoming"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6218,65 +1114,7 @@ export interface paths {
             cookie?: never;
         };
         /** The export log: pulls, pushes and imports */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                at: string;
-                                /** @enum {string} */
-                                direction: "pull" | "push" | "import";
-                                instanceId: string;
-                                /** Format: date */
-                                day: string;
-                                organization: string | null;
-                                manifestSha256: string | null;
-                                counts: {
-                                    [key: string]: number;
-                                } | null;
-                                ok: boolean;
-                                error: string | null;
-                                actor: string;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getExportsLog"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6293,24 +1131,7 @@ export interface paths {
             cookie?: never;
         };
         /** This instance's id and the certificate that signs its manifests (what an importing instance registers), with its issuer */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getExportsSigningCertificate"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6328,62 +1149,7 @@ export interface paths {
         };
         get?: never;
         /** Administrator: the instance's signing key (the organization's EDS as PKCS#12 with its password) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        pkcs12: string;
-                        password: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["putExportsSigningKey"];
         post?: never;
         delete?: never;
         options?: never;
@@ -6399,102 +1165,10 @@ export interface paths {
             cookie?: never;
         };
         /** Administrator: the instances this one imports from */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getExportsTrustedInstances"];
         put?: never;
         /** Administrator: import from another instance — its id and the certificate that signs its manifests (its GET /exports/signing-certificate); again with a renewed certificate */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        instanceId: string;
-                        name: string;
-                        certificatePem: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postExportsTrustedInstances"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6512,64 +1186,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Administrator: stop importing from an instance (its packages are refused from now on; what was imported stays) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    instanceId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        delete: operations["deleteExportsTrustedInstancesByInstanceId"];
         options?: never;
         head?: never;
         patch?: never;
@@ -6585,61 +1202,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Administrator: trust a certificate authority (a national CA) for users' signatures — letters, reports, access requests; not for imports (trusted-instances) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        certificatePem: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postExportsTrustedCertificates"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6655,80 +1218,7 @@ export interface paths {
         };
         get?: never;
         /** Administrator: push every day's package to this URL (another instance's /api/v1/exports/incoming, which has registered this instance); url null stops */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        url: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["putExportsPush"];
         post?: never;
         delete?: never;
         options?: never;
@@ -6746,24 +1236,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Administrator: queue and deliver the due pushes now (the server does it hourly) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["postExportsPushRun"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6778,43 +1251,7 @@ export interface paths {
             cookie?: never;
         };
         /** The card fields a petition may change: type, allowed values or directory, and whether only the statistics authority decides */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                name: string;
-                                /**
-                                 * @description the card that carries it: ТЖ-1, an АИ-1 (record names which), a ТЖ-2 (record names which)
-                                 * @enum {string}
-                                 */
-                                card: "tzh1" | "ai1" | "tzh2";
-                                applicantKinds?: string[];
-                                decisions?: string[];
-                                /** @enum {string} */
-                                type: "date" | "dateTime" | "enum" | "text" | "string" | "email" | "phone" | "boolean" | "directory";
-                                values: string[] | null;
-                                directory: string | null;
-                                authorityOnly: boolean;
-                                label: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getCorrectionsFields"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6831,252 +1268,13 @@ export interface paths {
             cookie?: never;
         };
         /** Correction petitions of my organizations (the statistics authority: those it counts); overdue=true: those not reviewed within 5 working days */
-        get: {
-            parameters: {
-                query?: {
-                    status?: "pending" | "applied" | "rejected";
-                    appeal?: string;
-                    overdue?: boolean;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                appealId: string;
-                                registrationNumber?: string;
-                                organization: {
-                                    id: number;
-                                    code?: string;
-                                };
-                                /** @enum {string} */
-                                action: "change" | "delete";
-                                changes: {
-                                    [key: string]: unknown;
-                                };
-                                record: {
-                                    [key: string]: unknown;
-                                } | null;
-                                reason: string;
-                                /** @enum {string} */
-                                decidedBy: "authority" | "organization";
-                                /** @enum {string} */
-                                basis: "headPetition" | "unitHeadPetition" | "authorityReport";
-                                petitioner: string;
-                                petitionerId: string | null;
-                                filedAt: string;
-                                period: {
-                                    year: number;
-                                    month: number;
-                                    /** Format: date */
-                                    opensOn: string;
-                                    late: boolean;
-                                };
-                                /** Format: date */
-                                reviewDue: string;
-                                /** @description pending past its 5-WD review term (rules p.28) */
-                                overdue: boolean;
-                                /** @enum {string} */
-                                status: "pending" | "applied" | "rejected";
-                                reviewer: string | null;
-                                reviewedAt: string | null;
-                                comment: string | null;
-                                before: {
-                                    [key: string]: unknown;
-                                } | null;
-                                after: {
-                                    [key: string]: unknown;
-                                } | null;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getCorrections"];
         put?: never;
         /**
          * File a correction petition: change card fields or delete a card, with the reason and supporting documents
          * @description Fields: dueDate (statistics authority), answerSentAt (statistics authority), documentType, form, channel, language, issueCategory, addresseeCategory, summary, fromReception, complainedOrganizationName, complainedOfficial, complainedAct, applicant.lastName, applicant.firstName, applicant.middleName, applicant.citizenship, applicant.nationality, applicant.socialStatus, applicant.occupation, applicant.legalName, applicant.legalAddress, applicant.businessCategory, applicant.addressRegion, applicant.addressDistrict, applicant.addressSettlement, applicant.addressStreet, applicant.addressHouse, applicant.addressFlat, applicant.postalAddress, applicant.phone, applicant.phoneOther, applicant.email, decision.text, decision.favourable, decision.hearingException, decision.protocol, decision.remark, decision.comment, decision.violations, decision.proposals, decision.correction, decision.place, decision.contacts, decision.preliminaryDecision, decision.official, decision.targetSystem, decision.withdrawalReceivedAt, decision.requestedAt, decision.reason, decision.extensionReason (statistics authority). applicant.* fields change the applicant card (АИ-1) named in record, decision.* fields the decision card (ТЖ-2) named in record. Deleting a ТЖ-1, or changing or deleting a 4.14 card, is decided by the statistics authority. A petition filed later than 5 working days before its period closes is reviewed in the next period (rules p.28).
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        appealId: string;
-                        /** @enum {string} */
-                        action: "change" | "delete";
-                        changes?: {
-                            [key: string]: unknown;
-                        };
-                        record?: {
-                            /** @enum {string} */
-                            kind: "tzh1" | "ai1" | "tzh2";
-                            /** Format: uuid */
-                            id: string;
-                        };
-                        reason: string;
-                        /** @enum {string} */
-                        basis?: "headPetition" | "unitHeadPetition" | "authorityReport";
-                        attachments?: {
-                            name: string;
-                            mediaType: string;
-                            content: string;
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            appealId: string;
-                            registrationNumber?: string;
-                            organization: {
-                                id: number;
-                                code?: string;
-                            };
-                            /** @enum {string} */
-                            action: "change" | "delete";
-                            changes: {
-                                [key: string]: unknown;
-                            };
-                            record: {
-                                [key: string]: unknown;
-                            } | null;
-                            reason: string;
-                            /** @enum {string} */
-                            decidedBy: "authority" | "organization";
-                            /** @enum {string} */
-                            basis: "headPetition" | "unitHeadPetition" | "authorityReport";
-                            petitioner: string;
-                            petitionerId: string | null;
-                            filedAt: string;
-                            period: {
-                                year: number;
-                                month: number;
-                                /** Format: date */
-                                opensOn: string;
-                                late: boolean;
-                            };
-                            /** Format: date */
-                            reviewDue: string;
-                            /** @description pending past its 5-WD review term (rules p.28) */
-                            overdue: boolean;
-                            /** @enum {string} */
-                            status: "pending" | "applied" | "rejected";
-                            reviewer: string | null;
-                            reviewedAt: string | null;
-                            comment: string | null;
-                            before: {
-                                [key: string]: unknown;
-                            } | null;
-                            after: {
-                                [key: string]: unknown;
-                            } | null;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCorrections"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7091,80 +1289,7 @@ export interface paths {
             cookie?: never;
         };
         /** A petition with its documents */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            appealId: string;
-                            registrationNumber?: string;
-                            organization: {
-                                id: number;
-                                code?: string;
-                            };
-                            /** @enum {string} */
-                            action: "change" | "delete";
-                            changes: {
-                                [key: string]: unknown;
-                            };
-                            record: {
-                                [key: string]: unknown;
-                            } | null;
-                            reason: string;
-                            /** @enum {string} */
-                            decidedBy: "authority" | "organization";
-                            /** @enum {string} */
-                            basis: "headPetition" | "unitHeadPetition" | "authorityReport";
-                            petitioner: string;
-                            petitionerId: string | null;
-                            filedAt: string;
-                            period: {
-                                year: number;
-                                month: number;
-                                /** Format: date */
-                                opensOn: string;
-                                late: boolean;
-                            };
-                            /** Format: date */
-                            reviewDue: string;
-                            /** @description pending past its 5-WD review term (rules p.28) */
-                            overdue: boolean;
-                            /** @enum {string} */
-                            status: "pending" | "applied" | "rejected";
-                            reviewer: string | null;
-                            reviewedAt: string | null;
-                            comment: string | null;
-                            before: {
-                                [key: string]: unknown;
-                            } | null;
-                            after: {
-                                [key: string]: unknown;
-                            } | null;
-                            attachments: {
-                                id: string;
-                                name: string;
-                                mediaType: string;
-                                sha256: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getCorrectionsById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7181,27 +1306,7 @@ export interface paths {
             cookie?: never;
         };
         /** A supporting document of a petition */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    attachmentId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getCorrectionsByIdAttachmentsByAttachmentId"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7220,119 +1325,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Approve (apply) or reject a petition: the statistics authority or the organization, as the rules say */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        approve: boolean;
-                        comment?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            appealId: string;
-                            registrationNumber?: string;
-                            organization: {
-                                id: number;
-                                code?: string;
-                            };
-                            /** @enum {string} */
-                            action: "change" | "delete";
-                            changes: {
-                                [key: string]: unknown;
-                            };
-                            record: {
-                                [key: string]: unknown;
-                            } | null;
-                            reason: string;
-                            /** @enum {string} */
-                            decidedBy: "authority" | "organization";
-                            /** @enum {string} */
-                            basis: "headPetition" | "unitHeadPetition" | "authorityReport";
-                            petitioner: string;
-                            petitionerId: string | null;
-                            filedAt: string;
-                            period: {
-                                year: number;
-                                month: number;
-                                /** Format: date */
-                                opensOn: string;
-                                late: boolean;
-                            };
-                            /** Format: date */
-                            reviewDue: string;
-                            /** @description pending past its 5-WD review term (rules p.28) */
-                            overdue: boolean;
-                            /** @enum {string} */
-                            status: "pending" | "applied" | "rejected";
-                            reviewer: string | null;
-                            reviewedAt: string | null;
-                            comment: string | null;
-                            before: {
-                                [key: string]: unknown;
-                            } | null;
-                            after: {
-                                [key: string]: unknown;
-                            } | null;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCorrectionsByIdDecision"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7347,135 +1340,10 @@ export interface paths {
             cookie?: never;
         };
         /** Outage acts of my organizations (the statistics authority: of its territory), with their journal entries and late ones */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                organizationId: number;
-                                organization: {
-                                    id: number;
-                                    code: string;
-                                };
-                                startedAt: string;
-                                endedAt: string;
-                                cause: string;
-                                recordedBy: string;
-                                recordedAt: string;
-                                entries: number;
-                                lateEntries: number;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getOutages"];
         put?: never;
         /** Record an outage act: when E-appeals was unreachable, and why (rules p.31) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        organizationId?: number;
-                        /** Format: date-time */
-                        startedAt: string;
-                        /** Format: date-time */
-                        endedAt: string;
-                        cause: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postOutages"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7492,256 +1360,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Enter an appeal from the paper journal: registered with its original receipt time, flagged with the act, page and entry */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        page: number;
-                        entry: number;
-                        registration: {
-                            /** @enum {string} */
-                            documentType: "application" | "complaint" | "report" | "inquiry" | "feedback" | "proposal";
-                            subKind?: string;
-                            /** @enum {string} */
-                            form: "paper" | "oral" | "electronic" | "video";
-                            /** @enum {string} */
-                            channel: "post" | "inPerson" | "complaintBox" | "egovPortal" | "publicPortal" | "contactCentre" | "personalReception" | "email";
-                            language: string;
-                            /** Format: date-time */
-                            receivedAt: string;
-                            summary: string;
-                            text?: string;
-                            protocolText?: string;
-                            issueCategory?: string;
-                            addresseeCategory?: string;
-                            organizationId?: number;
-                            applicant?: {
-                                /** @enum {unknown} */
-                                kind: "individual";
-                                iin?: string;
-                                lastName: string;
-                                firstName: string;
-                                middleName?: string;
-                                citizenship?: string;
-                                /** Format: date */
-                                birthDate?: string;
-                                /** @enum {string} */
-                                sex?: "male" | "female";
-                                nationality?: string;
-                                address?: {
-                                    country?: string;
-                                    region?: string;
-                                    district?: string;
-                                    settlement?: string;
-                                    street?: string;
-                                    house?: string;
-                                    flat?: string;
-                                };
-                                socialStatus?: string;
-                                occupation?: string;
-                                postalAddress?: string;
-                                phone?: string;
-                                phoneOther?: string;
-                                /** Format: email */
-                                email?: string;
-                                inInterestOf?: string;
-                            } | {
-                                /** @enum {unknown} */
-                                kind: "legalEntity";
-                                bin: string;
-                                name: string;
-                                address?: {
-                                    country?: string;
-                                    region?: string;
-                                    district?: string;
-                                    settlement?: string;
-                                    street?: string;
-                                    house?: string;
-                                    flat?: string;
-                                };
-                                businessCategory?: string;
-                                representative?: {
-                                    lastName: string;
-                                    firstName: string;
-                                    middleName?: string;
-                                    iin?: string;
-                                };
-                                postalAddress?: string;
-                                phone?: string;
-                                phoneOther?: string;
-                                /** Format: email */
-                                email?: string;
-                                inInterestOf?: string;
-                            };
-                            applicants?: ({
-                                /** @enum {unknown} */
-                                kind: "individual";
-                                iin?: string;
-                                lastName: string;
-                                firstName: string;
-                                middleName?: string;
-                                citizenship?: string;
-                                /** Format: date */
-                                birthDate?: string;
-                                /** @enum {string} */
-                                sex?: "male" | "female";
-                                nationality?: string;
-                                address?: {
-                                    country?: string;
-                                    region?: string;
-                                    district?: string;
-                                    settlement?: string;
-                                    street?: string;
-                                    house?: string;
-                                    flat?: string;
-                                };
-                                socialStatus?: string;
-                                occupation?: string;
-                                postalAddress?: string;
-                                phone?: string;
-                                phoneOther?: string;
-                                /** Format: email */
-                                email?: string;
-                                inInterestOf?: string;
-                            } | {
-                                /** @enum {unknown} */
-                                kind: "legalEntity";
-                                bin: string;
-                                name: string;
-                                address?: {
-                                    country?: string;
-                                    region?: string;
-                                    district?: string;
-                                    settlement?: string;
-                                    street?: string;
-                                    house?: string;
-                                    flat?: string;
-                                };
-                                businessCategory?: string;
-                                representative?: {
-                                    lastName: string;
-                                    firstName: string;
-                                    middleName?: string;
-                                    iin?: string;
-                                };
-                                postalAddress?: string;
-                                phone?: string;
-                                phoneOther?: string;
-                                /** Format: email */
-                                email?: string;
-                                inInterestOf?: string;
-                            })[];
-                            anonymous?: boolean;
-                            complainedOrganizationId?: number;
-                            complainedOrganizationName?: string;
-                            complainedOfficial?: string;
-                            complainedAct?: string;
-                            /** Format: uuid */
-                            challengedAppealId?: string;
-                            securityInfo?: boolean;
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            appealId: string;
-                            late: boolean;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postOutagesByIdJournalEntries"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7756,44 +1375,7 @@ export interface paths {
             cookie?: never;
         };
         /** Journal entries made more than 24 hours after access was restored: violations (of my organizations; the statistics authority: of its territory) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                appealId: string;
-                                registrationNumber: string;
-                                page: number;
-                                entry: number;
-                                receivedAt: string;
-                                enteredAt: string;
-                                restoredAt: string;
-                                hoursAfterRestoration: number;
-                                organizationId: number;
-                                organization: {
-                                    id: number;
-                                    code: string;
-                                };
-                                outageActId: string;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getOutagesLateEntries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7810,94 +1392,7 @@ export interface paths {
             cookie?: never;
         };
         /** Indicators by organization and month: on-time share, overdue at the end, shares of electronic appeals and of those from personal reception and the contact centre */
-        get: {
-            parameters: {
-                query: {
-                    year: number;
-                    month: number;
-                    organization?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            period: {
-                                year: number;
-                                month: number;
-                            };
-                            rows: {
-                                organization: {
-                                    id: number;
-                                    code: string;
-                                    name: string;
-                                } | null;
-                                /** @enum {string} */
-                                kind: "total" | "group" | "ofWhich" | "own" | "child";
-                                reportRow: number | null;
-                                months: {
-                                    month: number;
-                                    received: number;
-                                    reviewed: number;
-                                    decidedLate: number;
-                                    onTimeShare: number | null;
-                                    overdueAtEnd: number;
-                                    electronicShare: number | null;
-                                    receptionShare: number | null;
-                                    contactCentreShare: number | null;
-                                }[];
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getIndicators"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7914,40 +1409,7 @@ export interface paths {
             cookie?: never;
         };
         /** The organization's statement for reconciliation: its cards received and reviewed in the period, with their results (for the authority's instance) */
-        get: {
-            parameters: {
-                query: {
-                    organization: number;
-                    year: number;
-                    month: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getReconciliationsStatement"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7964,236 +1426,10 @@ export interface paths {
             cookie?: never;
         };
         /** Reconciliations of my organizations (the statistics authority: those it counts), and the period reconciled today */
-        get: {
-            parameters: {
-                query?: {
-                    year?: number;
-                    month?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            period: {
-                                year: number;
-                                month: number;
-                            } | null;
-                            items: {
-                                id: string;
-                                organization: {
-                                    id: number;
-                                    code: string;
-                                    name: string;
-                                };
-                                period: {
-                                    year: number;
-                                    month: number;
-                                };
-                                openedAt: string;
-                                differences: number;
-                                authorityConfirmedAt: string | null;
-                                organizationConfirmedAt: string | null;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getReconciliations"];
         put?: never;
         /** Statistics authority, 1st–8th of the month: reconcile an organization's previous month, card by card (with the organization's statement when it runs its own instance) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        organizationId: number;
-                        statement?: {
-                            instanceId: string;
-                            organization: string;
-                            year: number;
-                            month: number;
-                            cards: {
-                                /** Format: uuid */
-                                id: string;
-                                registrationNumber: string;
-                                received: boolean;
-                                reviewed: boolean;
-                                result: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            organizationId: number;
-                            period: {
-                                year: number;
-                                month: number;
-                            };
-                            openedAt: string;
-                            openedBy: string;
-                            authority: {
-                                counts: {
-                                    received: number;
-                                    reviewed: number;
-                                    results: {
-                                        [key: string]: number;
-                                    };
-                                };
-                                confirmedBy: string | null;
-                                confirmedAt: string | null;
-                                signature: string | null;
-                            };
-                            organization: {
-                                counts: {
-                                    received: number;
-                                    reviewed: number;
-                                    results: {
-                                        [key: string]: number;
-                                    };
-                                };
-                                confirmedBy: string | null;
-                                confirmedAt: string | null;
-                                signature: string | null;
-                            };
-                            differences: {
-                                appealId: string;
-                                registrationNumber: string;
-                                authority: {
-                                    received: boolean;
-                                    reviewed: boolean;
-                                    result: string | null;
-                                } | null;
-                                organization: {
-                                    received: boolean;
-                                    reviewed: boolean;
-                                    result: string | null;
-                                } | null;
-                            }[];
-                            signedContent: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postReconciliations"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8208,76 +1444,7 @@ export interface paths {
             cookie?: never;
         };
         /** A reconciliation: both sides, the differing appeals, the confirmations */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            organizationId: number;
-                            period: {
-                                year: number;
-                                month: number;
-                            };
-                            openedAt: string;
-                            openedBy: string;
-                            authority: {
-                                counts: {
-                                    received: number;
-                                    reviewed: number;
-                                    results: {
-                                        [key: string]: number;
-                                    };
-                                };
-                                confirmedBy: string | null;
-                                confirmedAt: string | null;
-                                signature: string | null;
-                            };
-                            organization: {
-                                counts: {
-                                    received: number;
-                                    reviewed: number;
-                                    results: {
-                                        [key: string]: number;
-                                    };
-                                };
-                                confirmedBy: string | null;
-                                confirmedAt: string | null;
-                                signature: string | null;
-                            };
-                            differences: {
-                                appealId: string;
-                                registrationNumber: string;
-                                authority: {
-                                    received: boolean;
-                                    reviewed: boolean;
-                                    result: string | null;
-                                } | null;
-                                organization: {
-                                    received: boolean;
-                                    reviewed: boolean;
-                                    result: string | null;
-                                } | null;
-                            }[];
-                            signedContent: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getReconciliationsById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8299,141 +1466,7 @@ export interface paths {
          * Confirm one's side (the statistics authority, or the organization's head); optionally signed with one's EDS
          * @description Body {} for an unsigned confirmation. With pkcs12 and password (the server signs) or signature (a detached CMS made by NCALayer), the confirmation carries a CMS signature over signedContent of the reconciliation, made with a certificate registered to the user.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        pkcs12?: string;
-                        password?: string;
-                        signature?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            organizationId: number;
-                            period: {
-                                year: number;
-                                month: number;
-                            };
-                            openedAt: string;
-                            openedBy: string;
-                            authority: {
-                                counts: {
-                                    received: number;
-                                    reviewed: number;
-                                    results: {
-                                        [key: string]: number;
-                                    };
-                                };
-                                confirmedBy: string | null;
-                                confirmedAt: string | null;
-                                signature: string | null;
-                            };
-                            organization: {
-                                counts: {
-                                    received: number;
-                                    reviewed: number;
-                                    results: {
-                                        [key: string]: number;
-                                    };
-                                };
-                                confirmedBy: string | null;
-                                confirmedAt: string | null;
-                                signature: string | null;
-                            };
-                            differences: {
-                                appealId: string;
-                                registrationNumber: string;
-                                authority: {
-                                    received: boolean;
-                                    reviewed: boolean;
-                                    result: string | null;
-                                } | null;
-                                organization: {
-                                    received: boolean;
-                                    reviewed: boolean;
-                                    result: string | null;
-                                } | null;
-                            }[];
-                            signedContent: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postReconciliationsByIdConfirm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8448,133 +1481,13 @@ export interface paths {
             cookie?: never;
         };
         /** Access requests for the organizations the statistics authority department counts */
-        get: {
-            parameters: {
-                query?: {
-                    status?: "pending" | "approved" | "refused";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                login: string;
-                                fullName: string;
-                                position: string;
-                                email: string | null;
-                                roles: string[];
-                                organization: {
-                                    id: number;
-                                    code: string;
-                                };
-                                signer: {
-                                    [key: string]: unknown;
-                                } | null;
-                                filedAt: string;
-                                /** @enum {string} */
-                                status: "pending" | "approved" | "refused";
-                                decidedBy: string | null;
-                                decidedAt: string | null;
-                                refusalReason: string | null;
-                                userId: string | null;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getAccessRequests"];
         put?: never;
         /**
          * Apply for access (rules p.25): the application (JSON text: login, fullName, position, email, organizationCode, roles) signed with your EDS (detached CMS, base64), and the password you choose
          * @description Roles: registrar, executor, head, reception, operator, controller, statistician. The certificate's common name must be the applicant's full name.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        application: string;
-                        signature: string;
-                        password: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postAccessRequests"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8591,95 +1504,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** The statistics authority's territorial department approves (the user is created) or refuses, with a reason */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        approve: boolean;
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            status: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postAccessRequestsByIdDecision"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8694,64 +1519,7 @@ export interface paths {
             cookie?: never;
         };
         /** How many appeals each work queue holds (with the same filters as the queues) */
-        get: {
-            parameters: {
-                query?: {
-                    documentType?: "application" | "complaint" | "report" | "inquiry" | "feedback" | "proposal";
-                    form?: "paper" | "oral" | "electronic" | "video";
-                    channel?: "post" | "inPerson" | "complaintBox" | "egovPortal" | "publicPortal" | "contactCentre" | "personalReception" | "email";
-                    issueCategory?: string;
-                    status?: "registered" | "inExecution" | "awaitingFix" | "hearing" | "toSign" | "completed" | "forwarded" | "attached" | "movedOut" | "returned" | "withdrawn" | "terminated";
-                    executor?: string;
-                    /** @description This organization and those below it */
-                    organization?: number;
-                    /** @description With organization: only that organization's own appeals, not those below it */
-                    ownOnly?: boolean;
-                    /** @description Only appeals whose review at their organization still runs */
-                    open?: boolean;
-                    /** @description Registered on or after */
-                    dateFrom?: string;
-                    /** @description Registered on or before */
-                    dateTo?: string;
-                    /** @description Due on or after */
-                    dueFrom?: string;
-                    /** @description Due on or before */
-                    dueTo?: string;
-                    /** @description Registration or talon number, IIN/BIN, applicant name, or words of the summary and text */
-                    q?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            counts: {
-                                awaitingRouting: number;
-                                inExecution: number;
-                                toApprove: number;
-                                toSign: number;
-                                atRisk: number;
-                                overdue: number;
-                                withdrawn: number;
-                                completed: number;
-                                all: number;
-                            };
-                            /** Format: date */
-                            today: string;
-                            atRiskDays: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getQueues"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8768,109 +1536,7 @@ export interface paths {
             cookie?: never;
         };
         /** A work queue: awaiting routing, in execution, to sign, at risk, overdue, withdrawn, completed, all — filtered, searched, sorted and paged on the server */
-        get: {
-            parameters: {
-                query?: {
-                    documentType?: "application" | "complaint" | "report" | "inquiry" | "feedback" | "proposal";
-                    form?: "paper" | "oral" | "electronic" | "video";
-                    channel?: "post" | "inPerson" | "complaintBox" | "egovPortal" | "publicPortal" | "contactCentre" | "personalReception" | "email";
-                    issueCategory?: string;
-                    status?: "registered" | "inExecution" | "awaitingFix" | "hearing" | "toSign" | "completed" | "forwarded" | "attached" | "movedOut" | "returned" | "withdrawn" | "terminated";
-                    executor?: string;
-                    /** @description This organization and those below it */
-                    organization?: number;
-                    /** @description With organization: only that organization's own appeals, not those below it */
-                    ownOnly?: boolean;
-                    /** @description Only appeals whose review at their organization still runs */
-                    open?: boolean;
-                    /** @description Registered on or after */
-                    dateFrom?: string;
-                    /** @description Registered on or before */
-                    dateTo?: string;
-                    /** @description Due on or after */
-                    dueFrom?: string;
-                    /** @description Due on or before */
-                    dueTo?: string;
-                    /** @description Registration or talon number, IIN/BIN, applicant name, or words of the summary and text */
-                    q?: string;
-                    sort?: "registrationDate" | "dueDate" | "registrationNumber" | "applicantName" | "status";
-                    order?: "asc" | "desc";
-                    limit?: number;
-                    offset?: number;
-                };
-                header?: never;
-                path: {
-                    queue: "awaitingRouting" | "inExecution" | "toApprove" | "toSign" | "atRisk" | "overdue" | "withdrawn" | "completed" | "all";
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                registrationNumber: string;
-                                talonNumber: string;
-                                /** Format: date */
-                                registrationDate: string;
-                                /** Format: date */
-                                dueDate: string;
-                                /** @description Working days left to the due date; negative when overdue; null once the review ended */
-                                daysLeft?: number | null;
-                                /** @enum {string|null} */
-                                risk?: "overdue" | "atRisk" | "onTrack" | null;
-                                documentType: string;
-                                form?: string;
-                                channel?: string;
-                                applicantKind?: string;
-                                applicantName?: string | null;
-                                summary?: string;
-                                status: string;
-                                issueCategory?: string | null;
-                                duplicateCandidate?: boolean;
-                                executor?: {
-                                    id?: string;
-                                    name?: string;
-                                } | null;
-                                organization: {
-                                    id?: number;
-                                    code?: string;
-                                    name?: string;
-                                };
-                                unsignedLetters?: number;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getQueuesByQueue"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8887,107 +1553,7 @@ export interface paths {
             cookie?: never;
         };
         /** Heads' and controllers' overview: counts by queue, the on-time share, overdue by executor and by subordinate organization */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description The organization to look at (default: the one I act for) */
-                    organization?: number;
-                    /** @description Period of ended reviews for the on-time share (default: 1 January) */
-                    dateFrom?: string;
-                    /** @description Default: today */
-                    dateTo?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: date */
-                            today: string;
-                            atRiskDays: number;
-                            organization: {
-                                id?: number;
-                                code?: string;
-                                name?: string;
-                            };
-                            period: {
-                                /** Format: date */
-                                from: string;
-                                /** Format: date */
-                                to: string;
-                            };
-                            counts: {
-                                awaitingRouting: number;
-                                inExecution: number;
-                                toApprove: number;
-                                toSign: number;
-                                atRisk: number;
-                                overdue: number;
-                                withdrawn: number;
-                                completed: number;
-                                all: number;
-                            };
-                            onTime: {
-                                ended: number;
-                                endedOnTime: number;
-                                share: number | null;
-                            };
-                            byExecutor: {
-                                executor: {
-                                    id?: string;
-                                    name?: string;
-                                };
-                                open: number;
-                                atRisk: number;
-                                overdue: number;
-                            }[];
-                            byOrganization: {
-                                organization: {
-                                    id?: number;
-                                    code?: string;
-                                    name?: string;
-                                };
-                                /** @description The organization's own appeals (not those below it) */
-                                own: boolean;
-                                open: number;
-                                atRisk: number;
-                                overdue: number;
-                                ended: number;
-                                endedOnTime: number;
-                                onTimeShare: number | null;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error?: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path?: string;
-                                    code?: string;
-                                    message?: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getOverview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -9007,4 +1573,7536 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+    postAuthLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    login: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        token?: string;
+                        csrfToken?: string;
+                        user?: {
+                            /** Format: uuid */
+                            id?: string;
+                            login?: string;
+                            fullName?: string;
+                            position?: string;
+                            roles?: ("registrar" | "executor" | "head" | "controller" | "reception" | "operator" | "statistician" | "admin")[];
+                            organization?: {
+                                id?: number;
+                                code?: string;
+                                name?: string;
+                            };
+                            timeZone?: string;
+                            demoMode?: boolean;
+                            ncaLayerUrl?: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postAuthLogout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    postMePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    currentPassword: string;
+                    newPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id?: string;
+                        login?: string;
+                        fullName?: string;
+                        position?: string;
+                        roles?: ("registrar" | "executor" | "head" | "controller" | "reception" | "operator" | "statistician" | "admin")[];
+                        organization?: {
+                            id?: number;
+                            code?: string;
+                            name?: string;
+                        };
+                        timeZone?: string;
+                        demoMode?: boolean;
+                        ncaLayerUrl?: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getUsers: {
+        parameters: {
+            query?: {
+                role?: "registrar" | "executor" | "head" | "controller" | "reception" | "operator" | "statistician" | "admin";
+                organization?: number;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: {
+                            /** Format: uuid */
+                            id?: string;
+                            login?: string;
+                            fullName?: string;
+                            position?: string;
+                            roles?: ("registrar" | "executor" | "head" | "controller" | "reception" | "operator" | "statistician" | "admin")[];
+                            organization?: {
+                                id?: number;
+                                code?: string;
+                                name?: string;
+                            };
+                            timeZone?: string;
+                            demoMode?: boolean;
+                            ncaLayerUrl?: string | null;
+                        }[];
+                        total?: number;
+                    };
+                };
+            };
+        };
+    };
+    getUsersByIdCertificates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            subject: string;
+                            serial: string;
+                            /** @description SHA-256 of the DER, hex */
+                            fingerprint: string;
+                            /** Format: date-time */
+                            notBefore: string;
+                            /** Format: date-time */
+                            notAfter: string;
+                            /** Format: date-time */
+                            registeredAt: string;
+                            registeredBy?: string | null;
+                            /** Format: date-time */
+                            revokedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postUsersByIdCertificates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    certificatePem: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postUsersByIdCertificatesByCertificateIdRevoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                certificateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getOrganizations: {
+        parameters: {
+            query?: {
+                id?: number;
+                parent?: number;
+                root?: boolean;
+                code?: string;
+                q?: string;
+                /** @description Only the organizations I act for: mine and those below it */
+                mine?: boolean;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: {
+                            id?: number;
+                            code?: string;
+                            name?: string;
+                            names?: {
+                                kk: string;
+                                ru: string;
+                                en: string;
+                            };
+                            parentId?: number | null;
+                            kind?: string;
+                            kato?: string | null;
+                            timeZone?: string;
+                            ownTimeZone?: string | null;
+                            reportRow?: number | null;
+                            workingHours?: {
+                                start?: string;
+                                end?: string;
+                            };
+                        }[];
+                        total?: number;
+                    };
+                };
+            };
+        };
+    };
+    getDirectoriesByName: {
+        parameters: {
+            query?: {
+                includeInactive?: boolean;
+            };
+            header?: never;
+            path: {
+                name: "documentType" | "form" | "channel" | "language" | "procedure" | "applicantKind" | "addresseeCategory" | "issueCategory" | "citizenship" | "sex" | "nationality" | "socialStatus" | "businessCategory";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            code: string;
+                            label: string;
+                            labels: {
+                                kk: string;
+                                ru: string;
+                                en: string;
+                            };
+                            parentCode?: string | null;
+                            active: boolean;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    getTerms: {
+        parameters: {
+            query?: {
+                documentType?: "application" | "complaint" | "report" | "inquiry" | "feedback" | "proposal";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            documentType: string;
+                            subKind: string | null;
+                            label: string;
+                            labels: {
+                                kk: string;
+                                ru: string;
+                                en: string;
+                            };
+                            term: {
+                                /** @enum {string} */
+                                unit: "workingDays" | "calendarDays" | "months";
+                                count: number;
+                            };
+                            extendable: boolean;
+                            basis: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    getCalendarTerm: {
+        parameters: {
+            query: {
+                receivedAt: string;
+                documentType: "application" | "complaint" | "report" | "inquiry" | "feedback" | "proposal";
+                subKind?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        registrationDate?: string;
+                        /** Format: date */
+                        dueDate?: string;
+                        term?: {
+                            unit?: string;
+                            count?: number;
+                            basis?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getCalendarByYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    putAdminCalendarDaysByDate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    working: boolean;
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        date: string;
+                        working: boolean;
+                        note?: string;
+                        provisional: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    deleteAdminCalendarDaysByDate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postAdminCalendarByYearConfirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        provisional: boolean;
+                        exceptions: unknown[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    putAdminTerms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    documentType: "application" | "complaint" | "report" | "inquiry" | "feedback" | "proposal";
+                    subKind?: string | null;
+                    term: {
+                        /** @enum {string} */
+                        unit: "workingDays" | "calendarDays" | "months";
+                        count: number;
+                    };
+                    basis: string;
+                    extendable?: boolean;
+                    label?: {
+                        kk: string;
+                        ru: string;
+                        en: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        documentType: string;
+                        subKind: string | null;
+                        label: string;
+                        labels: {
+                            kk: string;
+                            ru: string;
+                            en: string;
+                        };
+                        term: {
+                            /** @enum {string} */
+                            unit: "workingDays" | "calendarDays" | "months";
+                            count: number;
+                        };
+                        extendable: boolean;
+                        basis: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    patchAdminOrganizationsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    workingHours?: {
+                        start: string;
+                        end: string;
+                    };
+                    timeZone?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id?: number;
+                        code?: string;
+                        name?: string;
+                        names?: {
+                            kk: string;
+                            ru: string;
+                            en: string;
+                        };
+                        parentId?: number | null;
+                        kind?: string;
+                        kato?: string | null;
+                        timeZone?: string;
+                        ownTimeZone?: string | null;
+                        reportRow?: number | null;
+                        workingHours?: {
+                            start?: string;
+                            end?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postAdminDirectoriesByName: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: "documentType" | "form" | "channel" | "language" | "procedure" | "applicantKind" | "addresseeCategory" | "issueCategory" | "citizenship" | "sex" | "nationality" | "socialStatus" | "businessCategory";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                    label: {
+                        kk: string;
+                        ru: string;
+                        en: string;
+                    };
+                    parentCode?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        label: string;
+                        labels: {
+                            kk: string;
+                            ru: string;
+                            en: string;
+                        };
+                        parentCode?: string | null;
+                        active: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    patchAdminDirectoriesByNameByCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: "documentType" | "form" | "channel" | "language" | "procedure" | "applicantKind" | "addresseeCategory" | "issueCategory" | "citizenship" | "sex" | "nationality" | "socialStatus" | "businessCategory";
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    label?: {
+                        kk?: string;
+                        ru?: string;
+                        en?: string;
+                    };
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        label: string;
+                        labels: {
+                            kk: string;
+                            ru: string;
+                            en: string;
+                        };
+                        parentCode?: string | null;
+                        active: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getAppeals: {
+        parameters: {
+            query?: {
+                organization?: number;
+                documentType?: "application" | "complaint" | "report" | "inquiry" | "feedback" | "proposal";
+                status?: string;
+                registrationNumber?: string;
+                talonNumber?: string;
+                iin?: string;
+                dateFrom?: string;
+                dateTo?: string;
+                q?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: {
+                            id?: string;
+                            registrationNumber?: string;
+                            talonNumber?: string;
+                            organizationId?: number;
+                            /** Format: date */
+                            registrationDate?: string;
+                            /** Format: date */
+                            dueDate?: string;
+                            documentType?: string;
+                            form?: string;
+                            channel?: string;
+                            applicantKind?: string;
+                            applicantName?: string | null;
+                            summary?: string;
+                            status?: string;
+                            duplicateCandidate?: boolean;
+                        }[];
+                        total?: number;
+                    };
+                };
+            };
+        };
+    };
+    postAppeals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    documentType: "application" | "complaint" | "report" | "inquiry" | "feedback" | "proposal";
+                    subKind?: string;
+                    /** @enum {string} */
+                    form: "paper" | "oral" | "electronic" | "video";
+                    /** @enum {string} */
+                    channel: "post" | "inPerson" | "complaintBox" | "egovPortal" | "publicPortal" | "contactCentre" | "personalReception" | "email";
+                    language: string;
+                    /** Format: date-time */
+                    receivedAt?: string;
+                    summary: string;
+                    text?: string;
+                    protocolText?: string;
+                    issueCategory?: string;
+                    addresseeCategory?: string;
+                    organizationId?: number;
+                    applicant?: {
+                        /** @enum {unknown} */
+                        kind: "individual";
+                        iin?: string;
+                        lastName: string;
+                        firstName: string;
+                        middleName?: string;
+                        citizenship?: string;
+                        /** Format: date */
+                        birthDate?: string;
+                        /** @enum {string} */
+                        sex?: "male" | "female";
+                        nationality?: string;
+                        address?: {
+                            country?: string;
+                            region?: string;
+                            district?: string;
+                            settlement?: string;
+                            street?: string;
+                            house?: string;
+                            flat?: string;
+                        };
+                        socialStatus?: string;
+                        occupation?: string;
+                        postalAddress?: string;
+                        phone?: string;
+                        phoneOther?: string;
+                        /** Format: email */
+                        email?: string;
+                        inInterestOf?: string;
+                    } | {
+                        /** @enum {unknown} */
+                        kind: "legalEntity";
+                        bin: string;
+                        name: string;
+                        address?: {
+                            country?: string;
+                            region?: string;
+                            district?: string;
+                            settlement?: string;
+                            street?: string;
+                            house?: string;
+                            flat?: string;
+                        };
+                        businessCategory?: string;
+                        representative?: {
+                            lastName: string;
+                            firstName: string;
+                            middleName?: string;
+                            iin?: string;
+                        };
+                        postalAddress?: string;
+                        phone?: string;
+                        phoneOther?: string;
+                        /** Format: email */
+                        email?: string;
+                        inInterestOf?: string;
+                    };
+                    applicants?: ({
+                        /** @enum {unknown} */
+                        kind: "individual";
+                        iin?: string;
+                        lastName: string;
+                        firstName: string;
+                        middleName?: string;
+                        citizenship?: string;
+                        /** Format: date */
+                        birthDate?: string;
+                        /** @enum {string} */
+                        sex?: "male" | "female";
+                        nationality?: string;
+                        address?: {
+                            country?: string;
+                            region?: string;
+                            district?: string;
+                            settlement?: string;
+                            street?: string;
+                            house?: string;
+                            flat?: string;
+                        };
+                        socialStatus?: string;
+                        occupation?: string;
+                        postalAddress?: string;
+                        phone?: string;
+                        phoneOther?: string;
+                        /** Format: email */
+                        email?: string;
+                        inInterestOf?: string;
+                    } | {
+                        /** @enum {unknown} */
+                        kind: "legalEntity";
+                        bin: string;
+                        name: string;
+                        address?: {
+                            country?: string;
+                            region?: string;
+                            district?: string;
+                            settlement?: string;
+                            street?: string;
+                            house?: string;
+                            flat?: string;
+                        };
+                        businessCategory?: string;
+                        representative?: {
+                            lastName: string;
+                            firstName: string;
+                            middleName?: string;
+                            iin?: string;
+                        };
+                        postalAddress?: string;
+                        phone?: string;
+                        phoneOther?: string;
+                        /** Format: email */
+                        email?: string;
+                        inInterestOf?: string;
+                    })[];
+                    anonymous?: boolean;
+                    complainedOrganizationId?: number;
+                    complainedOrganizationName?: string;
+                    complainedOfficial?: string;
+                    complainedAct?: string;
+                    /** Format: uuid */
+                    challengedAppealId?: string;
+                    securityInfo?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id?: string;
+                        registrationNumber?: string;
+                        talonNumber?: string;
+                        organization?: {
+                            id?: number;
+                            code?: string;
+                            name?: string;
+                        };
+                        /** Format: date-time */
+                        receivedAt?: string;
+                        /** Format: date */
+                        registrationDate?: string;
+                        /** Format: date */
+                        dueDate?: string;
+                        /** @enum {string} */
+                        documentType?: "application" | "complaint" | "report" | "inquiry" | "feedback" | "proposal";
+                        subKind?: string | null;
+                        procedure?: string;
+                        form?: string;
+                        channel?: string;
+                        language?: string;
+                        addresseeCategory?: string | null;
+                        issueCategory?: string | null;
+                        summary?: string;
+                        text?: string;
+                        protocolText?: string | null;
+                        /** @enum {string} */
+                        applicantKind?: "individual" | "legalEntity" | "anonymous" | "collective";
+                        applicantName?: string | null;
+                        applicants?: {
+                            /** Format: uuid */
+                            id?: string;
+                            kind?: string;
+                            citizenship?: string | null;
+                            iin?: string | null;
+                            lastName?: string | null;
+                            firstName?: string | null;
+                            middleName?: string | null;
+                            birthDate?: string | null;
+                            sex?: string | null;
+                            nationality?: string | null;
+                            age?: number | null;
+                            address?: {
+                                country?: string;
+                                region?: string;
+                                district?: string;
+                                settlement?: string;
+                                street?: string;
+                                house?: string;
+                                flat?: string;
+                            };
+                            postalAddress?: string | null;
+                            phone?: string | null;
+                            phoneOther?: string | null;
+                            email?: string | null;
+                            socialStatus?: string | null;
+                            occupation?: string | null;
+                            inInterestOf?: string | null;
+                            bin?: string | null;
+                            legalName?: string | null;
+                            legalAddress?: string | null;
+                            businessCategory?: string | null;
+                        }[];
+                        complained?: {
+                            organizationId?: number | null;
+                            organizationName?: string | null;
+                            official?: string | null;
+                            act?: string | null;
+                        } | null;
+                        status?: string;
+                        securityInfo?: boolean;
+                        atReviewingBody?: boolean;
+                        executorId?: string | null;
+                        executor?: {
+                            id?: string;
+                            name?: string;
+                        } | null;
+                        controlDate?: string | null;
+                        originAppealId?: string | null;
+                        mainAppealId?: string | null;
+                        challengedAppealId?: string | null;
+                        reviewEndedOn?: string | null;
+                        answerSentAt?: string | null;
+                        deemedRefusal?: boolean;
+                        registrar?: {
+                            id?: string | null;
+                            name?: string;
+                            position?: string;
+                        };
+                        duplicateCandidate?: boolean;
+                        duplicateCandidates?: {
+                            appealId?: string;
+                            registrationNumber?: string;
+                            /** Format: date */
+                            registrationDate?: string;
+                            summary?: string;
+                            status?: string;
+                            score?: number;
+                            /** @enum {string} */
+                            reason?: "sameIin" | "sameBin" | "sameNameAndPhone";
+                        }[];
+                        /** Format: date-time */
+                        createdAt?: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postAppealsDuplicateCheck: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    documentType: "application" | "complaint" | "report" | "inquiry" | "feedback" | "proposal";
+                    subKind?: string;
+                    /** @enum {string} */
+                    form: "paper" | "oral" | "electronic" | "video";
+                    /** @enum {string} */
+                    channel: "post" | "inPerson" | "complaintBox" | "egovPortal" | "publicPortal" | "contactCentre" | "personalReception" | "email";
+                    language: string;
+                    /** Format: date-time */
+                    receivedAt?: string;
+                    summary: string;
+                    text?: string;
+                    protocolText?: string;
+                    issueCategory?: string;
+                    addresseeCategory?: string;
+                    organizationId?: number;
+                    applicant?: {
+                        /** @enum {unknown} */
+                        kind: "individual";
+                        iin?: string;
+                        lastName: string;
+                        firstName: string;
+                        middleName?: string;
+                        citizenship?: string;
+                        /** Format: date */
+                        birthDate?: string;
+                        /** @enum {string} */
+                        sex?: "male" | "female";
+                        nationality?: string;
+                        address?: {
+                            country?: string;
+                            region?: string;
+                            district?: string;
+                            settlement?: string;
+                            street?: string;
+                            house?: string;
+                            flat?: string;
+                        };
+                        socialStatus?: string;
+                        occupation?: string;
+                        postalAddress?: string;
+                        phone?: string;
+                        phoneOther?: string;
+                        /** Format: email */
+                        email?: string;
+                        inInterestOf?: string;
+                    } | {
+                        /** @enum {unknown} */
+                        kind: "legalEntity";
+                        bin: string;
+                        name: string;
+                        address?: {
+                            country?: string;
+                            region?: string;
+                            district?: string;
+                            settlement?: string;
+                            street?: string;
+                            house?: string;
+                            flat?: string;
+                        };
+                        businessCategory?: string;
+                        representative?: {
+                            lastName: string;
+                            firstName: string;
+                            middleName?: string;
+                            iin?: string;
+                        };
+                        postalAddress?: string;
+                        phone?: string;
+                        phoneOther?: string;
+                        /** Format: email */
+                        email?: string;
+                        inInterestOf?: string;
+                    };
+                    applicants?: ({
+                        /** @enum {unknown} */
+                        kind: "individual";
+                        iin?: string;
+                        lastName: string;
+                        firstName: string;
+                        middleName?: string;
+                        citizenship?: string;
+                        /** Format: date */
+                        birthDate?: string;
+                        /** @enum {string} */
+                        sex?: "male" | "female";
+                        nationality?: string;
+                        address?: {
+                            country?: string;
+                            region?: string;
+                            district?: string;
+                            settlement?: string;
+                            street?: string;
+                            house?: string;
+                            flat?: string;
+                        };
+                        socialStatus?: string;
+                        occupation?: string;
+                        postalAddress?: string;
+                        phone?: string;
+                        phoneOther?: string;
+                        /** Format: email */
+                        email?: string;
+                        inInterestOf?: string;
+                    } | {
+                        /** @enum {unknown} */
+                        kind: "legalEntity";
+                        bin: string;
+                        name: string;
+                        address?: {
+                            country?: string;
+                            region?: string;
+                            district?: string;
+                            settlement?: string;
+                            street?: string;
+                            house?: string;
+                            flat?: string;
+                        };
+                        businessCategory?: string;
+                        representative?: {
+                            lastName: string;
+                            firstName: string;
+                            middleName?: string;
+                            iin?: string;
+                        };
+                        postalAddress?: string;
+                        phone?: string;
+                        phoneOther?: string;
+                        /** Format: email */
+                        email?: string;
+                        inInterestOf?: string;
+                    })[];
+                    anonymous?: boolean;
+                    complainedOrganizationId?: number;
+                    complainedOrganizationName?: string;
+                    complainedOfficial?: string;
+                    complainedAct?: string;
+                    /** Format: uuid */
+                    challengedAppealId?: string;
+                    securityInfo?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: {
+                            appealId?: string;
+                            registrationNumber?: string;
+                            /** Format: date */
+                            registrationDate?: string;
+                            summary?: string;
+                            status?: string;
+                            score?: number;
+                            /** @enum {string} */
+                            reason?: "sameIin" | "sameBin" | "sameNameAndPhone";
+                        }[];
+                        total?: number;
+                    };
+                };
+            };
+        };
+    };
+    getAppealsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id?: string;
+                        registrationNumber?: string;
+                        talonNumber?: string;
+                        organization?: {
+                            id?: number;
+                            code?: string;
+                            name?: string;
+                        };
+                        /** Format: date-time */
+                        receivedAt?: string;
+                        /** Format: date */
+                        registrationDate?: string;
+                        /** Format: date */
+                        dueDate?: string;
+                        /** @enum {string} */
+                        documentType?: "application" | "complaint" | "report" | "inquiry" | "feedback" | "proposal";
+                        subKind?: string | null;
+                        procedure?: string;
+                        form?: string;
+                        channel?: string;
+                        language?: string;
+                        addresseeCategory?: string | null;
+                        issueCategory?: string | null;
+                        summary?: string;
+                        text?: string;
+                        protocolText?: string | null;
+                        /** @enum {string} */
+                        applicantKind?: "individual" | "legalEntity" | "anonymous" | "collective";
+                        applicantName?: string | null;
+                        applicants?: {
+                            /** Format: uuid */
+                            id?: string;
+                            kind?: string;
+                            citizenship?: string | null;
+                            iin?: string | null;
+                            lastName?: string | null;
+                            firstName?: string | null;
+                            middleName?: string | null;
+                            birthDate?: string | null;
+                            sex?: string | null;
+                            nationality?: string | null;
+                            age?: number | null;
+                            address?: {
+                                country?: string;
+                                region?: string;
+                                district?: string;
+                                settlement?: string;
+                                street?: string;
+                                house?: string;
+                                flat?: string;
+                            };
+                            postalAddress?: string | null;
+                            phone?: string | null;
+                            phoneOther?: string | null;
+                            email?: string | null;
+                            socialStatus?: string | null;
+                            occupation?: string | null;
+                            inInterestOf?: string | null;
+                            bin?: string | null;
+                            legalName?: string | null;
+                            legalAddress?: string | null;
+                            businessCategory?: string | null;
+                        }[];
+                        complained?: {
+                            organizationId?: number | null;
+                            organizationName?: string | null;
+                            official?: string | null;
+                            act?: string | null;
+                        } | null;
+                        status?: string;
+                        securityInfo?: boolean;
+                        atReviewingBody?: boolean;
+                        executorId?: string | null;
+                        executor?: {
+                            id?: string;
+                            name?: string;
+                        } | null;
+                        controlDate?: string | null;
+                        originAppealId?: string | null;
+                        mainAppealId?: string | null;
+                        challengedAppealId?: string | null;
+                        reviewEndedOn?: string | null;
+                        answerSentAt?: string | null;
+                        deemedRefusal?: boolean;
+                        registrar?: {
+                            id?: string | null;
+                            name?: string;
+                            position?: string;
+                        };
+                        duplicateCandidate?: boolean;
+                        duplicateCandidates?: {
+                            appealId?: string;
+                            registrationNumber?: string;
+                            /** Format: date */
+                            registrationDate?: string;
+                            summary?: string;
+                            status?: string;
+                            score?: number;
+                            /** @enum {string} */
+                            reason?: "sameIin" | "sameBin" | "sameNameAndPhone";
+                        }[];
+                        /** Format: date-time */
+                        createdAt?: string;
+                    };
+                };
+            };
+        };
+    };
+    getAppealsByIdEvents: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: {
+                            id?: number;
+                            /** Format: date-time */
+                            at?: string;
+                            kind?: string;
+                            organizationId?: number;
+                            actor?: {
+                                id?: string | null;
+                                name?: string;
+                            };
+                            changes?: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        total?: number;
+                    };
+                };
+            };
+        };
+    };
+    getAppealsByIdTalonPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getRegistryPersonsByIin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                iin: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "individual";
+                        iin: string;
+                        lastName: string;
+                        firstName: string;
+                        middleName?: string;
+                        citizenship?: string;
+                        /** Format: date */
+                        birthDate?: string;
+                        /** @enum {string} */
+                        sex?: "male" | "female";
+                        nationality?: string;
+                        address?: {
+                            country?: string;
+                            region?: string;
+                            district?: string;
+                            settlement?: string;
+                            street?: string;
+                            house?: string;
+                            flat?: string;
+                        };
+                        phone?: string;
+                        phoneOther?: string;
+                        email?: string;
+                        socialStatus?: string;
+                        occupation?: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getRegistryCompaniesByBin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bin: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "legalEntity";
+                        bin: string;
+                        name: string;
+                        address?: {
+                            country?: string;
+                            region?: string;
+                            district?: string;
+                            settlement?: string;
+                            street?: string;
+                            house?: string;
+                            flat?: string;
+                        };
+                        businessCategory?: string;
+                        phone?: string;
+                        email?: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getAppealsByIdRoute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        origin: {
+                            /** Format: uuid */
+                            id: string;
+                            registrationNumber: string;
+                            status: string;
+                            /** Format: date */
+                            registrationDate: string;
+                            organization: {
+                                id?: number;
+                                code?: string;
+                                name?: string;
+                            };
+                            /** @description Whether I may open it */
+                            visible: boolean;
+                        } | null;
+                        main: {
+                            /** Format: uuid */
+                            id: string;
+                            registrationNumber: string;
+                            status: string;
+                            /** Format: date */
+                            registrationDate: string;
+                            organization: {
+                                id?: number;
+                                code?: string;
+                                name?: string;
+                            };
+                            /** @description Whether I may open it */
+                            visible: boolean;
+                        } | null;
+                        forwardedTo: {
+                            /** Format: uuid */
+                            id: string;
+                            registrationNumber: string;
+                            status: string;
+                            /** Format: date */
+                            registrationDate: string;
+                            organization: {
+                                id?: number;
+                                code?: string;
+                                name?: string;
+                            };
+                            /** @description Whether I may open it */
+                            visible: boolean;
+                        }[];
+                        parts: {
+                            /** Format: uuid */
+                            id: string;
+                            registrationNumber: string;
+                            status: string;
+                            /** Format: date */
+                            registrationDate: string;
+                            organization: {
+                                id?: number;
+                                code?: string;
+                                name?: string;
+                            };
+                            /** @description Whether I may open it */
+                            visible: boolean;
+                        }[];
+                        attached: {
+                            /** Format: uuid */
+                            id: string;
+                            registrationNumber: string;
+                            status: string;
+                            /** Format: date */
+                            registrationDate: string;
+                            organization: {
+                                id?: number;
+                                code?: string;
+                                name?: string;
+                            };
+                            /** @description Whether I may open it */
+                            visible: boolean;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getAppealsByIdTerm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        today: string;
+                        /** Format: date */
+                        registrationDate: string;
+                        /** Format: date */
+                        dueDate: string;
+                        controlDate?: string | null;
+                        daysLeft: number | null;
+                        /** @enum {string|null} */
+                        risk: "overdue" | "atRisk" | "onTrack" | null;
+                        atRiskDays: number;
+                        ended: boolean;
+                        reviewEndedOn?: string | null;
+                        endedOnTime?: boolean | null;
+                        /** Format: date */
+                        horizon?: string;
+                    };
+                };
+            };
+        };
+    };
+    postAppealsByIdAssignments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    executorId: string;
+                    coExecutorIds?: string[];
+                    /** Format: date */
+                    controlDate?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getAppealsByIdDecisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: {
+                            id: string;
+                            /**
+                             * @description a saved card, or an executor's draft for the head
+                             * @enum {string}
+                             */
+                            state: "taken" | "draft";
+                            /** @enum {string} */
+                            code: "4.1" | "4.2" | "4.3" | "4.4" | "4.5" | "4.6" | "4.7" | "4.8" | "4.9" | "4.10" | "4.11" | "4.12" | "4.13" | "4.14" | "4.15" | "4.16" | "4.17" | "4.18" | "4.19" | "4.20" | "4.21" | "4.22" | "4.23" | "4.24" | "4.25" | "4.26";
+                            label: string;
+                            basis: string;
+                            /** Format: date */
+                            decisionDate: string | null;
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            actor: {
+                                id?: string | null;
+                                name?: string;
+                            };
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            cancelledAt?: string | null;
+                            /** @description removed by a correction (rules p.27) */
+                            deleted?: boolean;
+                            /** @description state "draft": where the approval stands */
+                            draft?: {
+                                /** @enum {string} */
+                                status?: "pending" | "approved" | "returned" | "superseded";
+                                remark?: string | null;
+                                resolvedBy?: string | null;
+                                resolvedAt?: string | null;
+                                decisionId?: string | null;
+                                letterId?: string | null;
+                            };
+                        }[];
+                        total?: number;
+                    };
+                };
+            };
+        };
+    };
+    postAppealsByIdDecisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    code: "4.1";
+                    targetSystem: string;
+                    /** @enum {string} */
+                    reason: "serviceDocument" | "higherBodyInstruction" | "advertisingProposal" | "publicService" | "otherProcedureLaw";
+                } | {
+                    /** @enum {string} */
+                    code: "4.2";
+                    /** Format: date */
+                    fixBy?: string;
+                    missing: ("individualName" | "individualIin" | "individualPostalAddress" | "entityName" | "entityPostalAddress" | "entityBin" | "addressee" | "substance" | "date" | "signature")[];
+                } | {
+                    /** @enum {string} */
+                    code: "4.3";
+                } | ({
+                    /** @enum {string} */
+                    code: "4.4";
+                    targetOrganizationId?: number;
+                    parts?: {
+                        summary: string;
+                        targetOrganizationId: number;
+                    }[];
+                    remainderKept?: boolean;
+                } & (unknown | unknown)) | {
+                    /** @enum {string} */
+                    code: "4.5";
+                    mainAppealId: string;
+                    /** @enum {string} */
+                    kind?: "duplicate" | "withdrawal" | "recusal" | "hearingRefusal" | "caseReading" | "clericalCorrection" | "oralActInWriting" | "protocolRemarks";
+                } | {
+                    /** @enum {string} */
+                    code: "4.6";
+                    /** Format: date */
+                    withdrawalReceivedAt: string;
+                } | {
+                    /** @enum {string} */
+                    code: "4.7";
+                    hearingAt: string;
+                    place?: string;
+                    contacts?: string;
+                    preliminaryDecision?: string;
+                } | {
+                    /** @enum {string} */
+                    code: "4.8";
+                    official: string;
+                    selfRecusal: boolean;
+                } | {
+                    /** @enum {string} */
+                    code: "4.9";
+                    representative: {
+                        name: string;
+                        iin?: string;
+                        authority?: string;
+                    };
+                } | {
+                    /** @enum {string} */
+                    code: "4.10";
+                    representative: {
+                        name: string;
+                        iin?: string;
+                    };
+                    reason?: string;
+                } | {
+                    /** @enum {string} */
+                    code: "4.11";
+                    protocol: string;
+                } | {
+                    /** @enum {string} */
+                    code: "4.12";
+                    remark: string;
+                } | {
+                    /** @enum {string} */
+                    code: "4.13";
+                    /** @enum {string} */
+                    reason: "repeatWithoutNewArguments" | "anonymous" | "applicantDeceased" | "applicantLiquidated" | "courtActInForce" | "otherGroundByLaw";
+                    comment?: string;
+                } | {
+                    /** @enum {string} */
+                    code: "4.14";
+                    /** Format: date */
+                    newDueDate: string;
+                    reason: string;
+                } | {
+                    /** @enum {string} */
+                    code: "4.15";
+                    favourable: boolean;
+                    text: string;
+                    /** @enum {string} */
+                    hearingException?: "fullyGranted" | "waivedInWriting" | "alreadyStated" | "urgency" | "providedByLaw" | "simplifiedProcedure";
+                } | {
+                    /** @enum {string} */
+                    code: "4.16";
+                    /** Format: date */
+                    requestedAt: string;
+                } | {
+                    /** @enum {string} */
+                    code: "4.17";
+                    correction: string;
+                } | {
+                    /** @enum {string} */
+                    code: "4.18";
+                    text: string;
+                } | {
+                    /** @enum {string} */
+                    code: "4.19";
+                    text: string;
+                    favourable?: boolean;
+                    /** @enum {string} */
+                    hearingException?: "fullyGranted" | "waivedInWriting" | "alreadyStated" | "urgency" | "providedByLaw" | "simplifiedProcedure";
+                } | {
+                    /** @enum {string} */
+                    code: "4.20";
+                    text: string;
+                } | {
+                    /** @enum {string} */
+                    code: "4.21";
+                    text: string;
+                    /** @enum {string} */
+                    hearingException?: "fullyGranted" | "waivedInWriting" | "alreadyStated" | "urgency" | "providedByLaw" | "simplifiedProcedure";
+                } | {
+                    /** @enum {string} */
+                    code: "4.22";
+                    text: string;
+                    violations: string;
+                    proposals: string;
+                } | {
+                    /** @enum {string} */
+                    code: "4.23";
+                    text: string;
+                } | {
+                    /** @enum {string} */
+                    code: "4.24";
+                    targetOrganizationId: number;
+                } | {
+                    /** @enum {string} */
+                    code: "4.25";
+                    text: string;
+                } | {
+                    /** @enum {string} */
+                    code: "4.26";
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        decision: {
+                            id: string;
+                            /**
+                             * @description a saved card, or an executor's draft for the head
+                             * @enum {string}
+                             */
+                            state: "taken" | "draft";
+                            /** @enum {string} */
+                            code: "4.1" | "4.2" | "4.3" | "4.4" | "4.5" | "4.6" | "4.7" | "4.8" | "4.9" | "4.10" | "4.11" | "4.12" | "4.13" | "4.14" | "4.15" | "4.16" | "4.17" | "4.18" | "4.19" | "4.20" | "4.21" | "4.22" | "4.23" | "4.24" | "4.25" | "4.26";
+                            label: string;
+                            basis: string;
+                            /** Format: date */
+                            decisionDate: string | null;
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            actor: {
+                                id?: string | null;
+                                name?: string;
+                            };
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            cancelledAt?: string | null;
+                            /** @description removed by a correction (rules p.27) */
+                            deleted?: boolean;
+                            /** @description state "draft": where the approval stands */
+                            draft?: {
+                                /** @enum {string} */
+                                status?: "pending" | "approved" | "returned" | "superseded";
+                                remark?: string | null;
+                                resolvedBy?: string | null;
+                                resolvedAt?: string | null;
+                                decisionId?: string | null;
+                                letterId?: string | null;
+                            };
+                        };
+                        status: string;
+                        /** Format: date */
+                        dueDate: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getAppealsByIdDrafts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /**
+                             * @description a saved card, or an executor's draft for the head
+                             * @enum {string}
+                             */
+                            state: "taken" | "draft";
+                            /** @enum {string} */
+                            code: "4.1" | "4.2" | "4.3" | "4.4" | "4.5" | "4.6" | "4.7" | "4.8" | "4.9" | "4.10" | "4.11" | "4.12" | "4.13" | "4.14" | "4.15" | "4.16" | "4.17" | "4.18" | "4.19" | "4.20" | "4.21" | "4.22" | "4.23" | "4.24" | "4.25" | "4.26";
+                            label: string;
+                            basis: string;
+                            /** Format: date */
+                            decisionDate: string | null;
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            actor: {
+                                id?: string | null;
+                                name?: string;
+                            };
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            cancelledAt?: string | null;
+                            /** @description removed by a correction (rules p.27) */
+                            deleted?: boolean;
+                            /** @description state "draft": where the approval stands */
+                            draft?: {
+                                /** @enum {string} */
+                                status?: "pending" | "approved" | "returned" | "superseded";
+                                remark?: string | null;
+                                resolvedBy?: string | null;
+                                resolvedAt?: string | null;
+                                decisionId?: string | null;
+                                letterId?: string | null;
+                            };
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    postAppealsByIdDraftsByDraftIdReturn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                draftId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    remark?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getAppealsByIdCorrespondence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            appealId: string;
+                            registrationNumber: string;
+                            summary?: string;
+                            text?: string;
+                            applicantName?: string | null;
+                            from: {
+                                id?: number;
+                                name?: string;
+                            };
+                            recipientOrganizationId?: number;
+                            coExecutor: {
+                                id?: string;
+                                name?: string;
+                            };
+                            /** Format: date-time */
+                            sentAt: string;
+                            /** Format: date */
+                            dueDate: string;
+                            /** @enum {string} */
+                            status: "open" | "answered" | "withdrawn";
+                            reply?: string | null;
+                            repliedBy?: string | null;
+                            repliedAt?: string | null;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    getCorrespondence: {
+        parameters: {
+            query?: {
+                state?: "open" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            appealId: string;
+                            registrationNumber: string;
+                            summary?: string;
+                            text?: string;
+                            applicantName?: string | null;
+                            from: {
+                                id?: number;
+                                name?: string;
+                            };
+                            recipientOrganizationId?: number;
+                            coExecutor: {
+                                id?: string;
+                                name?: string;
+                            };
+                            /** Format: date-time */
+                            sentAt: string;
+                            /** Format: date */
+                            dueDate: string;
+                            /** @enum {string} */
+                            status: "open" | "answered" | "withdrawn";
+                            reply?: string | null;
+                            repliedBy?: string | null;
+                            repliedAt?: string | null;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    postCorrespondenceByCorrespondenceIdReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                correspondenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getAppealsByIdMessages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "registered" | "forwarded" | "extended" | "hearingNotice" | "decision" | "talon";
+                            /** @enum {string} */
+                            channel: "email" | "sms";
+                            recipient: string;
+                            language: string;
+                            subject?: string | null;
+                            body: string;
+                            attachmentName?: string | null;
+                            attachmentSize?: number | null;
+                            /** @enum {string} */
+                            status: "pending" | "sent" | "failed";
+                            attempts: number;
+                            /** Format: date-time */
+                            nextAttemptAt?: string | null;
+                            lastError?: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            sentAt?: string | null;
+                            deliveries: {
+                                attempt: number;
+                                /** Format: date-time */
+                                at: string;
+                                ok: boolean;
+                                error?: string | null;
+                                providerResponse?: string | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getAppealsByIdDecisionsAllowed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Whether I may record now that the applicant brought the appeal into line after a 4.2 notice (POST …/compliance/fixed) */
+                        recordFix: boolean;
+                        /** @description Whether I may cancel the move to another system (4.1) now (POST …/move-out/cancel), and until when */
+                        cancelMoveOut: {
+                            allowed: boolean;
+                            /** Format: date */
+                            until?: string;
+                        };
+                        items: {
+                            /** @enum {string} */
+                            code: "4.1" | "4.2" | "4.3" | "4.4" | "4.5" | "4.6" | "4.7" | "4.8" | "4.9" | "4.10" | "4.11" | "4.12" | "4.13" | "4.14" | "4.15" | "4.16" | "4.17" | "4.18" | "4.19" | "4.20" | "4.21" | "4.22" | "4.23" | "4.24" | "4.25" | "4.26";
+                            allowed: boolean;
+                            reason?: string;
+                            params?: {
+                                [key: string]: unknown;
+                            };
+                            reasonMessage?: string;
+                            /** @description taken as a draft for the head's approval */
+                            approval?: boolean;
+                            caveat?: string;
+                            caveatParams?: {
+                                [key: string]: unknown;
+                            };
+                            caveatMessage?: string;
+                            label: string;
+                            basis: string;
+                            fields: ({
+                                name: string;
+                                /** @enum {string} */
+                                type: "string" | "text" | "date" | "dateTime" | "boolean" | "organizationId" | "appealId" | "code" | "codes" | "object" | "list";
+                                required: boolean;
+                                label: {
+                                    kk: string;
+                                    ru: string;
+                                    en: string;
+                                };
+                                /** @enum {string} */
+                                vocabulary?: "moveOutReason" | "compliance" | "hearingException" | "terminationReason" | "attachmentKind";
+                                fields?: {
+                                    [key: string]: unknown;
+                                }[];
+                                minItems?: number;
+                                /** @enum {string} */
+                                when?: "notAfterToday" | "notBeforeToday" | "afterToday";
+                                onlyIf?: {
+                                    field?: string;
+                                    equals?: boolean | string;
+                                    present?: boolean;
+                                };
+                                defaultValue?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            exactlyOneOf?: string[];
+                        }[];
+                        compliance: {
+                            code: string;
+                            label: string;
+                            basis?: string | null;
+                        }[];
+                        vocabularies: {
+                            moveOutReason: {
+                                code: string;
+                                label: string;
+                                basis?: string | null;
+                            }[];
+                            compliance: {
+                                code: string;
+                                label: string;
+                                basis?: string | null;
+                            }[];
+                            hearingException: {
+                                code: string;
+                                label: string;
+                                basis?: string | null;
+                            }[];
+                            terminationReason: {
+                                code: string;
+                                label: string;
+                                basis?: string | null;
+                            }[];
+                            attachmentKind: {
+                                code: string;
+                                label: string;
+                                basis?: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postAppealsByIdMoveOutCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postAppealsByIdSecurityInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    securityInfo: boolean;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postAppealsByIdComplianceFixed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getTermsControl: {
+        parameters: {
+            query?: {
+                atRiskDays?: number;
+                organization?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getTermsObligations: {
+        parameters: {
+            query?: {
+                state?: "open" | "violated";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    postObligationsByObligationIdMet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                obligationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postTermsDeemedRefusals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getAppealsByIdLetters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            decisionCode: string;
+                            /** @description null: the letter of a draft, which the head approves by signing it */
+                            decisionId?: string | null;
+                            draftId?: string | null;
+                            /** @description the head the letter names; another head signing it renders it anew in their name */
+                            signatory?: {
+                                id?: string;
+                                name?: string | null;
+                            } | null;
+                            language: string;
+                            /** Format: date */
+                            letterDate: string;
+                            sha256: string;
+                            signed: boolean;
+                            signedAt: string | null;
+                            signerName: string | null;
+                            sentAt: string | null;
+                            signature: {
+                                valid?: boolean;
+                                reason?: string | null;
+                                signer?: {
+                                    [key: string]: unknown;
+                                } | null;
+                            } | null;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    getAppealsByIdLettersLetterIdPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                letterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    postAppealsByIdLettersByLetterIdSign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                letterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    pkcs12?: string;
+                    password?: string;
+                    signature?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postAppealsByIdLettersByLetterIdPrepare: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                letterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        letterId: string;
+                        /** Format: date */
+                        letterDate: string;
+                        sha256: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getMeDemoKeyP12: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getVerifyByLetterId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                letterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getReportsForm1: {
+        parameters: {
+            query: {
+                year: number;
+                month: number;
+                organization?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        form: string;
+                        title: string;
+                        period: {
+                            year: number;
+                            month: number;
+                            from: string;
+                            to: string;
+                        };
+                        organization: {
+                            id: number;
+                            code: string;
+                            name: string;
+                        } | null;
+                        snapshot?: {
+                            id: string;
+                            kind: string;
+                            formedAt: string;
+                            formedBy: string;
+                            sha256: string;
+                            signature: {
+                                valid: boolean;
+                                reason: string | null;
+                                signer: {
+                                    [key: string]: unknown;
+                                } | null;
+                                signedAt: string | null;
+                                signerName: string | null;
+                            } | null;
+                        };
+                        sections: {
+                            id: string;
+                            title: string;
+                            tables: {
+                                id: string;
+                                title: string;
+                                columns: {
+                                    n: number;
+                                    key: string;
+                                    title: string;
+                                    /** @enum {string} */
+                                    kind: "flow" | "stock";
+                                    group: string | null;
+                                }[];
+                                rows: {
+                                    /** @enum {string} */
+                                    kind: "total" | "group" | "ofWhich" | "own" | "child";
+                                    reportRow: number | null;
+                                    organization: {
+                                        id: number | null;
+                                        code: string;
+                                        name: string;
+                                    };
+                                    cells: number[];
+                                }[];
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getReportsForm1Xlsx: {
+        parameters: {
+            query: {
+                year: number;
+                month: number;
+                organization?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getReportsForm1Pdf: {
+        parameters: {
+            query: {
+                year: number;
+                month: number;
+                organization?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getReportsForm1Cell: {
+        parameters: {
+            query: {
+                year: number;
+                month: number;
+                table: string;
+                column: string;
+                organization?: number;
+                own?: boolean;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cell: {
+                            year: number;
+                            month: number;
+                            table: string;
+                            column: string;
+                            n: number;
+                            kind: string;
+                            organization: number | null;
+                            own: boolean;
+                        };
+                        total: number;
+                        items: {
+                            id: string;
+                            imported: boolean;
+                            visible: boolean;
+                            registrationNumber: string | null;
+                            registrationDate: string | null;
+                            documentType: string | null;
+                            status: string | null;
+                            summary: string | null;
+                            organization: {
+                                id: number;
+                                code: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getReportsForm1Layout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sections: {
+                            id: string;
+                            title: string;
+                            tables: {
+                                id: string;
+                                title: string;
+                                documentTypes: string[];
+                                columns: {
+                                    n: number;
+                                    key: string;
+                                    title: {
+                                        kk: string;
+                                        ru: string;
+                                        en: string;
+                                    };
+                                    /** @enum {string} */
+                                    kind: "flow" | "stock";
+                                    rule: string;
+                                    definition: string;
+                                    group: {
+                                        kk: string;
+                                        ru: string;
+                                        en: string;
+                                    } | null;
+                                }[];
+                            }[];
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getReportsForm1Snapshots: {
+        parameters: {
+            query?: {
+                year?: number;
+                month?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            year: number;
+                            month: number;
+                            kind: string;
+                            formedAt: string;
+                            formedBy: string;
+                            sha256: string;
+                            signed: boolean;
+                            signerName: string | null;
+                            signedAt: string | null;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    postReportsForm1Snapshots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    year: number;
+                    month: number;
+                    organization?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        form: string;
+                        title: string;
+                        period: {
+                            year: number;
+                            month: number;
+                            from: string;
+                            to: string;
+                        };
+                        organization: {
+                            id: number;
+                            code: string;
+                            name: string;
+                        } | null;
+                        snapshot?: {
+                            id: string;
+                            kind: string;
+                            formedAt: string;
+                            formedBy: string;
+                            sha256: string;
+                            signature: {
+                                valid: boolean;
+                                reason: string | null;
+                                signer: {
+                                    [key: string]: unknown;
+                                } | null;
+                                signedAt: string | null;
+                                signerName: string | null;
+                            } | null;
+                        };
+                        sections: {
+                            id: string;
+                            title: string;
+                            tables: {
+                                id: string;
+                                title: string;
+                                columns: {
+                                    n: number;
+                                    key: string;
+                                    title: string;
+                                    /** @enum {string} */
+                                    kind: "flow" | "stock";
+                                    group: string | null;
+                                }[];
+                                rows: {
+                                    /** @enum {string} */
+                                    kind: "total" | "group" | "ofWhich" | "own" | "child";
+                                    reportRow: number | null;
+                                    organization: {
+                                        id: number | null;
+                                        code: string;
+                                        name: string;
+                                    };
+                                    cells: number[];
+                                }[];
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postReportsForm1Formation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getReportsForm1SnapshotsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        form: string;
+                        title: string;
+                        period: {
+                            year: number;
+                            month: number;
+                            from: string;
+                            to: string;
+                        };
+                        organization: {
+                            id: number;
+                            code: string;
+                            name: string;
+                        } | null;
+                        snapshot?: {
+                            id: string;
+                            kind: string;
+                            formedAt: string;
+                            formedBy: string;
+                            sha256: string;
+                            signature: {
+                                valid: boolean;
+                                reason: string | null;
+                                signer: {
+                                    [key: string]: unknown;
+                                } | null;
+                                signedAt: string | null;
+                                signerName: string | null;
+                            } | null;
+                        };
+                        sections: {
+                            id: string;
+                            title: string;
+                            tables: {
+                                id: string;
+                                title: string;
+                                columns: {
+                                    n: number;
+                                    key: string;
+                                    title: string;
+                                    /** @enum {string} */
+                                    kind: "flow" | "stock";
+                                    group: string | null;
+                                }[];
+                                rows: {
+                                    /** @enum {string} */
+                                    kind: "total" | "group" | "ofWhich" | "own" | "child";
+                                    reportRow: number | null;
+                                    organization: {
+                                        id: number | null;
+                                        code: string;
+                                        name: string;
+                                    };
+                                    cells: number[];
+                                }[];
+                            }[];
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getReportsForm1SnapshotsIdXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getReportsForm1SnapshotsIdPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    postReportsForm1SnapshotsByIdSign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    pkcs12?: string;
+                    password?: string;
+                    signature?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        signature: {
+                            valid: boolean;
+                            reason: string | null;
+                            signer: {
+                                [key: string]: unknown;
+                            } | null;
+                            signedAt: string | null;
+                            signerName: string | null;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getReportsForm1SnapshotsByIdDiff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reportId: string;
+                        period: {
+                            year: number;
+                            month: number;
+                            from: string;
+                            to: string;
+                        };
+                        formedAt: string;
+                        signed: boolean;
+                        differences: {
+                            table: string;
+                            column: string;
+                            n: number;
+                            row: {
+                                kind: string;
+                                reportRow: number | null;
+                                organization: {
+                                    id: number;
+                                    code: string;
+                                } | null;
+                            };
+                            snapshot: number;
+                            current: number;
+                            difference: number;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getExportsDailyByDay: {
+        parameters: {
+            query?: {
+                organization?: number;
+            };
+            header?: never;
+            path: {
+                day: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postExportsImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    format: "joldanym-daily-export/1";
+                    manifest: string;
+                    signature: string;
+                    files: {
+                        "tzh1.ndjson"?: string;
+                        "ai1.ndjson"?: string;
+                        "tzh2.ndjson"?: string;
+                        "deletions.ndjson"?: string;
+                    } & {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postExportsIncoming: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    format: "joldanym-daily-export/1";
+                    manifest: string;
+                    signature: string;
+                    files: {
+                        "tzh1.ndjson"?: string;
+                        "ai1.ndjson"?: string;
+                        "tzh2.ndjson"?: string;
+                        "deletions.ndjson"?: string;
+                    } & {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getExportsLog: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            at: string;
+                            /** @enum {string} */
+                            direction: "pull" | "push" | "import";
+                            instanceId: string;
+                            /** Format: date */
+                            day: string;
+                            organization: string | null;
+                            manifestSha256: string | null;
+                            counts: {
+                                [key: string]: number;
+                            } | null;
+                            ok: boolean;
+                            error: string | null;
+                            actor: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getExportsSigningCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    putExportsSigningKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    pkcs12: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getExportsTrustedInstances: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    postExportsTrustedInstances: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    instanceId: string;
+                    name: string;
+                    certificatePem: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    deleteExportsTrustedInstancesByInstanceId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                instanceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postExportsTrustedCertificates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    certificatePem: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    putExportsPush: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    url: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postExportsPushRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getCorrectionsFields: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            name: string;
+                            /**
+                             * @description the card that carries it: ТЖ-1, an АИ-1 (record names which), a ТЖ-2 (record names which)
+                             * @enum {string}
+                             */
+                            card: "tzh1" | "ai1" | "tzh2";
+                            applicantKinds?: string[];
+                            decisions?: string[];
+                            /** @enum {string} */
+                            type: "date" | "dateTime" | "enum" | "text" | "string" | "email" | "phone" | "boolean" | "directory";
+                            values: string[] | null;
+                            directory: string | null;
+                            authorityOnly: boolean;
+                            label: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getCorrections: {
+        parameters: {
+            query?: {
+                status?: "pending" | "applied" | "rejected";
+                appeal?: string;
+                overdue?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            appealId: string;
+                            registrationNumber?: string;
+                            organization: {
+                                id: number;
+                                code?: string;
+                            };
+                            /** @enum {string} */
+                            action: "change" | "delete";
+                            changes: {
+                                [key: string]: unknown;
+                            };
+                            record: {
+                                [key: string]: unknown;
+                            } | null;
+                            reason: string;
+                            /** @enum {string} */
+                            decidedBy: "authority" | "organization";
+                            /** @enum {string} */
+                            basis: "headPetition" | "unitHeadPetition" | "authorityReport";
+                            petitioner: string;
+                            petitionerId: string | null;
+                            filedAt: string;
+                            period: {
+                                year: number;
+                                month: number;
+                                /** Format: date */
+                                opensOn: string;
+                                late: boolean;
+                            };
+                            /** Format: date */
+                            reviewDue: string;
+                            /** @description pending past its 5-WD review term (rules p.28) */
+                            overdue: boolean;
+                            /** @enum {string} */
+                            status: "pending" | "applied" | "rejected";
+                            reviewer: string | null;
+                            reviewedAt: string | null;
+                            comment: string | null;
+                            before: {
+                                [key: string]: unknown;
+                            } | null;
+                            after: {
+                                [key: string]: unknown;
+                            } | null;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    postCorrections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    appealId: string;
+                    /** @enum {string} */
+                    action: "change" | "delete";
+                    changes?: {
+                        [key: string]: unknown;
+                    };
+                    record?: {
+                        /** @enum {string} */
+                        kind: "tzh1" | "ai1" | "tzh2";
+                        /** Format: uuid */
+                        id: string;
+                    };
+                    reason: string;
+                    /** @enum {string} */
+                    basis?: "headPetition" | "unitHeadPetition" | "authorityReport";
+                    attachments?: {
+                        name: string;
+                        mediaType: string;
+                        content: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        appealId: string;
+                        registrationNumber?: string;
+                        organization: {
+                            id: number;
+                            code?: string;
+                        };
+                        /** @enum {string} */
+                        action: "change" | "delete";
+                        changes: {
+                            [key: string]: unknown;
+                        };
+                        record: {
+                            [key: string]: unknown;
+                        } | null;
+                        reason: string;
+                        /** @enum {string} */
+                        decidedBy: "authority" | "organization";
+                        /** @enum {string} */
+                        basis: "headPetition" | "unitHeadPetition" | "authorityReport";
+                        petitioner: string;
+                        petitionerId: string | null;
+                        filedAt: string;
+                        period: {
+                            year: number;
+                            month: number;
+                            /** Format: date */
+                            opensOn: string;
+                            late: boolean;
+                        };
+                        /** Format: date */
+                        reviewDue: string;
+                        /** @description pending past its 5-WD review term (rules p.28) */
+                        overdue: boolean;
+                        /** @enum {string} */
+                        status: "pending" | "applied" | "rejected";
+                        reviewer: string | null;
+                        reviewedAt: string | null;
+                        comment: string | null;
+                        before: {
+                            [key: string]: unknown;
+                        } | null;
+                        after: {
+                            [key: string]: unknown;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getCorrectionsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        appealId: string;
+                        registrationNumber?: string;
+                        organization: {
+                            id: number;
+                            code?: string;
+                        };
+                        /** @enum {string} */
+                        action: "change" | "delete";
+                        changes: {
+                            [key: string]: unknown;
+                        };
+                        record: {
+                            [key: string]: unknown;
+                        } | null;
+                        reason: string;
+                        /** @enum {string} */
+                        decidedBy: "authority" | "organization";
+                        /** @enum {string} */
+                        basis: "headPetition" | "unitHeadPetition" | "authorityReport";
+                        petitioner: string;
+                        petitionerId: string | null;
+                        filedAt: string;
+                        period: {
+                            year: number;
+                            month: number;
+                            /** Format: date */
+                            opensOn: string;
+                            late: boolean;
+                        };
+                        /** Format: date */
+                        reviewDue: string;
+                        /** @description pending past its 5-WD review term (rules p.28) */
+                        overdue: boolean;
+                        /** @enum {string} */
+                        status: "pending" | "applied" | "rejected";
+                        reviewer: string | null;
+                        reviewedAt: string | null;
+                        comment: string | null;
+                        before: {
+                            [key: string]: unknown;
+                        } | null;
+                        after: {
+                            [key: string]: unknown;
+                        } | null;
+                        attachments: {
+                            id: string;
+                            name: string;
+                            mediaType: string;
+                            sha256: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getCorrectionsByIdAttachmentsByAttachmentId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    postCorrectionsByIdDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    approve: boolean;
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        appealId: string;
+                        registrationNumber?: string;
+                        organization: {
+                            id: number;
+                            code?: string;
+                        };
+                        /** @enum {string} */
+                        action: "change" | "delete";
+                        changes: {
+                            [key: string]: unknown;
+                        };
+                        record: {
+                            [key: string]: unknown;
+                        } | null;
+                        reason: string;
+                        /** @enum {string} */
+                        decidedBy: "authority" | "organization";
+                        /** @enum {string} */
+                        basis: "headPetition" | "unitHeadPetition" | "authorityReport";
+                        petitioner: string;
+                        petitionerId: string | null;
+                        filedAt: string;
+                        period: {
+                            year: number;
+                            month: number;
+                            /** Format: date */
+                            opensOn: string;
+                            late: boolean;
+                        };
+                        /** Format: date */
+                        reviewDue: string;
+                        /** @description pending past its 5-WD review term (rules p.28) */
+                        overdue: boolean;
+                        /** @enum {string} */
+                        status: "pending" | "applied" | "rejected";
+                        reviewer: string | null;
+                        reviewedAt: string | null;
+                        comment: string | null;
+                        before: {
+                            [key: string]: unknown;
+                        } | null;
+                        after: {
+                            [key: string]: unknown;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getOutages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            organizationId: number;
+                            organization: {
+                                id: number;
+                                code: string;
+                            };
+                            startedAt: string;
+                            endedAt: string;
+                            cause: string;
+                            recordedBy: string;
+                            recordedAt: string;
+                            entries: number;
+                            lateEntries: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    postOutages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    organizationId?: number;
+                    /** Format: date-time */
+                    startedAt: string;
+                    /** Format: date-time */
+                    endedAt: string;
+                    cause: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postOutagesByIdJournalEntries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    page: number;
+                    entry: number;
+                    registration: {
+                        /** @enum {string} */
+                        documentType: "application" | "complaint" | "report" | "inquiry" | "feedback" | "proposal";
+                        subKind?: string;
+                        /** @enum {string} */
+                        form: "paper" | "oral" | "electronic" | "video";
+                        /** @enum {string} */
+                        channel: "post" | "inPerson" | "complaintBox" | "egovPortal" | "publicPortal" | "contactCentre" | "personalReception" | "email";
+                        language: string;
+                        /** Format: date-time */
+                        receivedAt: string;
+                        summary: string;
+                        text?: string;
+                        protocolText?: string;
+                        issueCategory?: string;
+                        addresseeCategory?: string;
+                        organizationId?: number;
+                        applicant?: {
+                            /** @enum {unknown} */
+                            kind: "individual";
+                            iin?: string;
+                            lastName: string;
+                            firstName: string;
+                            middleName?: string;
+                            citizenship?: string;
+                            /** Format: date */
+                            birthDate?: string;
+                            /** @enum {string} */
+                            sex?: "male" | "female";
+                            nationality?: string;
+                            address?: {
+                                country?: string;
+                                region?: string;
+                                district?: string;
+                                settlement?: string;
+                                street?: string;
+                                house?: string;
+                                flat?: string;
+                            };
+                            socialStatus?: string;
+                            occupation?: string;
+                            postalAddress?: string;
+                            phone?: string;
+                            phoneOther?: string;
+                            /** Format: email */
+                            email?: string;
+                            inInterestOf?: string;
+                        } | {
+                            /** @enum {unknown} */
+                            kind: "legalEntity";
+                            bin: string;
+                            name: string;
+                            address?: {
+                                country?: string;
+                                region?: string;
+                                district?: string;
+                                settlement?: string;
+                                street?: string;
+                                house?: string;
+                                flat?: string;
+                            };
+                            businessCategory?: string;
+                            representative?: {
+                                lastName: string;
+                                firstName: string;
+                                middleName?: string;
+                                iin?: string;
+                            };
+                            postalAddress?: string;
+                            phone?: string;
+                            phoneOther?: string;
+                            /** Format: email */
+                            email?: string;
+                            inInterestOf?: string;
+                        };
+                        applicants?: ({
+                            /** @enum {unknown} */
+                            kind: "individual";
+                            iin?: string;
+                            lastName: string;
+                            firstName: string;
+                            middleName?: string;
+                            citizenship?: string;
+                            /** Format: date */
+                            birthDate?: string;
+                            /** @enum {string} */
+                            sex?: "male" | "female";
+                            nationality?: string;
+                            address?: {
+                                country?: string;
+                                region?: string;
+                                district?: string;
+                                settlement?: string;
+                                street?: string;
+                                house?: string;
+                                flat?: string;
+                            };
+                            socialStatus?: string;
+                            occupation?: string;
+                            postalAddress?: string;
+                            phone?: string;
+                            phoneOther?: string;
+                            /** Format: email */
+                            email?: string;
+                            inInterestOf?: string;
+                        } | {
+                            /** @enum {unknown} */
+                            kind: "legalEntity";
+                            bin: string;
+                            name: string;
+                            address?: {
+                                country?: string;
+                                region?: string;
+                                district?: string;
+                                settlement?: string;
+                                street?: string;
+                                house?: string;
+                                flat?: string;
+                            };
+                            businessCategory?: string;
+                            representative?: {
+                                lastName: string;
+                                firstName: string;
+                                middleName?: string;
+                                iin?: string;
+                            };
+                            postalAddress?: string;
+                            phone?: string;
+                            phoneOther?: string;
+                            /** Format: email */
+                            email?: string;
+                            inInterestOf?: string;
+                        })[];
+                        anonymous?: boolean;
+                        complainedOrganizationId?: number;
+                        complainedOrganizationName?: string;
+                        complainedOfficial?: string;
+                        complainedAct?: string;
+                        /** Format: uuid */
+                        challengedAppealId?: string;
+                        securityInfo?: boolean;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        appealId: string;
+                        late: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getOutagesLateEntries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            appealId: string;
+                            registrationNumber: string;
+                            page: number;
+                            entry: number;
+                            receivedAt: string;
+                            enteredAt: string;
+                            restoredAt: string;
+                            hoursAfterRestoration: number;
+                            organizationId: number;
+                            organization: {
+                                id: number;
+                                code: string;
+                            };
+                            outageActId: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    getIndicators: {
+        parameters: {
+            query: {
+                year: number;
+                month: number;
+                organization?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        period: {
+                            year: number;
+                            month: number;
+                        };
+                        rows: {
+                            organization: {
+                                id: number;
+                                code: string;
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            kind: "total" | "group" | "ofWhich" | "own" | "child";
+                            reportRow: number | null;
+                            months: {
+                                month: number;
+                                received: number;
+                                reviewed: number;
+                                decidedLate: number;
+                                onTimeShare: number | null;
+                                overdueAtEnd: number;
+                                electronicShare: number | null;
+                                receptionShare: number | null;
+                                contactCentreShare: number | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getReconciliationsStatement: {
+        parameters: {
+            query: {
+                organization: number;
+                year: number;
+                month: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getReconciliations: {
+        parameters: {
+            query?: {
+                year?: number;
+                month?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        period: {
+                            year: number;
+                            month: number;
+                        } | null;
+                        items: {
+                            id: string;
+                            organization: {
+                                id: number;
+                                code: string;
+                                name: string;
+                            };
+                            period: {
+                                year: number;
+                                month: number;
+                            };
+                            openedAt: string;
+                            differences: number;
+                            authorityConfirmedAt: string | null;
+                            organizationConfirmedAt: string | null;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postReconciliations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    organizationId: number;
+                    statement?: {
+                        instanceId: string;
+                        organization: string;
+                        year: number;
+                        month: number;
+                        cards: {
+                            /** Format: uuid */
+                            id: string;
+                            registrationNumber: string;
+                            received: boolean;
+                            reviewed: boolean;
+                            result: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        organizationId: number;
+                        period: {
+                            year: number;
+                            month: number;
+                        };
+                        openedAt: string;
+                        openedBy: string;
+                        authority: {
+                            counts: {
+                                received: number;
+                                reviewed: number;
+                                results: {
+                                    [key: string]: number;
+                                };
+                            };
+                            confirmedBy: string | null;
+                            confirmedAt: string | null;
+                            signature: string | null;
+                        };
+                        organization: {
+                            counts: {
+                                received: number;
+                                reviewed: number;
+                                results: {
+                                    [key: string]: number;
+                                };
+                            };
+                            confirmedBy: string | null;
+                            confirmedAt: string | null;
+                            signature: string | null;
+                        };
+                        differences: {
+                            appealId: string;
+                            registrationNumber: string;
+                            authority: {
+                                received: boolean;
+                                reviewed: boolean;
+                                result: string | null;
+                            } | null;
+                            organization: {
+                                received: boolean;
+                                reviewed: boolean;
+                                result: string | null;
+                            } | null;
+                        }[];
+                        signedContent: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getReconciliationsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        organizationId: number;
+                        period: {
+                            year: number;
+                            month: number;
+                        };
+                        openedAt: string;
+                        openedBy: string;
+                        authority: {
+                            counts: {
+                                received: number;
+                                reviewed: number;
+                                results: {
+                                    [key: string]: number;
+                                };
+                            };
+                            confirmedBy: string | null;
+                            confirmedAt: string | null;
+                            signature: string | null;
+                        };
+                        organization: {
+                            counts: {
+                                received: number;
+                                reviewed: number;
+                                results: {
+                                    [key: string]: number;
+                                };
+                            };
+                            confirmedBy: string | null;
+                            confirmedAt: string | null;
+                            signature: string | null;
+                        };
+                        differences: {
+                            appealId: string;
+                            registrationNumber: string;
+                            authority: {
+                                received: boolean;
+                                reviewed: boolean;
+                                result: string | null;
+                            } | null;
+                            organization: {
+                                received: boolean;
+                                reviewed: boolean;
+                                result: string | null;
+                            } | null;
+                        }[];
+                        signedContent: string;
+                    };
+                };
+            };
+        };
+    };
+    postReconciliationsByIdConfirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    pkcs12?: string;
+                    password?: string;
+                    signature?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        organizationId: number;
+                        period: {
+                            year: number;
+                            month: number;
+                        };
+                        openedAt: string;
+                        openedBy: string;
+                        authority: {
+                            counts: {
+                                received: number;
+                                reviewed: number;
+                                results: {
+                                    [key: string]: number;
+                                };
+                            };
+                            confirmedBy: string | null;
+                            confirmedAt: string | null;
+                            signature: string | null;
+                        };
+                        organization: {
+                            counts: {
+                                received: number;
+                                reviewed: number;
+                                results: {
+                                    [key: string]: number;
+                                };
+                            };
+                            confirmedBy: string | null;
+                            confirmedAt: string | null;
+                            signature: string | null;
+                        };
+                        differences: {
+                            appealId: string;
+                            registrationNumber: string;
+                            authority: {
+                                received: boolean;
+                                reviewed: boolean;
+                                result: string | null;
+                            } | null;
+                            organization: {
+                                received: boolean;
+                                reviewed: boolean;
+                                result: string | null;
+                            } | null;
+                        }[];
+                        signedContent: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getAccessRequests: {
+        parameters: {
+            query?: {
+                status?: "pending" | "approved" | "refused";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            login: string;
+                            fullName: string;
+                            position: string;
+                            email: string | null;
+                            roles: string[];
+                            organization: {
+                                id: number;
+                                code: string;
+                            };
+                            signer: {
+                                [key: string]: unknown;
+                            } | null;
+                            filedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "refused";
+                            decidedBy: string | null;
+                            decidedAt: string | null;
+                            refusalReason: string | null;
+                            userId: string | null;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    postAccessRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    application: string;
+                    signature: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postAccessRequestsByIdDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    approve: boolean;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        status: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getQueues: {
+        parameters: {
+            query?: {
+                documentType?: "application" | "complaint" | "report" | "inquiry" | "feedback" | "proposal";
+                form?: "paper" | "oral" | "electronic" | "video";
+                channel?: "post" | "inPerson" | "complaintBox" | "egovPortal" | "publicPortal" | "contactCentre" | "personalReception" | "email";
+                issueCategory?: string;
+                status?: "registered" | "inExecution" | "awaitingFix" | "hearing" | "toSign" | "completed" | "forwarded" | "attached" | "movedOut" | "returned" | "withdrawn" | "terminated";
+                executor?: string;
+                /** @description This organization and those below it */
+                organization?: number;
+                /** @description With organization: only that organization's own appeals, not those below it */
+                ownOnly?: boolean;
+                /** @description Only appeals whose review at their organization still runs */
+                open?: boolean;
+                /** @description Registered on or after */
+                dateFrom?: string;
+                /** @description Registered on or before */
+                dateTo?: string;
+                /** @description Due on or after */
+                dueFrom?: string;
+                /** @description Due on or before */
+                dueTo?: string;
+                /** @description Registration or talon number, IIN/BIN, applicant name, or words of the summary and text */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        counts: {
+                            awaitingRouting: number;
+                            inExecution: number;
+                            toApprove: number;
+                            toSign: number;
+                            atRisk: number;
+                            overdue: number;
+                            withdrawn: number;
+                            completed: number;
+                            all: number;
+                        };
+                        /** Format: date */
+                        today: string;
+                        atRiskDays: number;
+                    };
+                };
+            };
+        };
+    };
+    getQueuesByQueue: {
+        parameters: {
+            query?: {
+                documentType?: "application" | "complaint" | "report" | "inquiry" | "feedback" | "proposal";
+                form?: "paper" | "oral" | "electronic" | "video";
+                channel?: "post" | "inPerson" | "complaintBox" | "egovPortal" | "publicPortal" | "contactCentre" | "personalReception" | "email";
+                issueCategory?: string;
+                status?: "registered" | "inExecution" | "awaitingFix" | "hearing" | "toSign" | "completed" | "forwarded" | "attached" | "movedOut" | "returned" | "withdrawn" | "terminated";
+                executor?: string;
+                /** @description This organization and those below it */
+                organization?: number;
+                /** @description With organization: only that organization's own appeals, not those below it */
+                ownOnly?: boolean;
+                /** @description Only appeals whose review at their organization still runs */
+                open?: boolean;
+                /** @description Registered on or after */
+                dateFrom?: string;
+                /** @description Registered on or before */
+                dateTo?: string;
+                /** @description Due on or after */
+                dueFrom?: string;
+                /** @description Due on or before */
+                dueTo?: string;
+                /** @description Registration or talon number, IIN/BIN, applicant name, or words of the summary and text */
+                q?: string;
+                sort?: "registrationDate" | "dueDate" | "registrationNumber" | "applicantName" | "status";
+                order?: "asc" | "desc";
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                queue: "awaitingRouting" | "inExecution" | "toApprove" | "toSign" | "atRisk" | "overdue" | "withdrawn" | "completed" | "all";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            registrationNumber: string;
+                            talonNumber: string;
+                            /** Format: date */
+                            registrationDate: string;
+                            /** Format: date */
+                            dueDate: string;
+                            /** @description Working days left to the due date; negative when overdue; null once the review ended */
+                            daysLeft?: number | null;
+                            /** @enum {string|null} */
+                            risk?: "overdue" | "atRisk" | "onTrack" | null;
+                            documentType: string;
+                            form?: string;
+                            channel?: string;
+                            applicantKind?: string;
+                            applicantName?: string | null;
+                            summary?: string;
+                            status: string;
+                            issueCategory?: string | null;
+                            duplicateCandidate?: boolean;
+                            executor?: {
+                                id?: string;
+                                name?: string;
+                            } | null;
+                            organization: {
+                                id?: number;
+                                code?: string;
+                                name?: string;
+                            };
+                            unsignedLetters?: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getOverview: {
+        parameters: {
+            query?: {
+                /** @description The organization to look at (default: the one I act for) */
+                organization?: number;
+                /** @description Period of ended reviews for the on-time share (default: 1 January) */
+                dateFrom?: string;
+                /** @description Default: today */
+                dateTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        today: string;
+                        atRiskDays: number;
+                        organization: {
+                            id?: number;
+                            code?: string;
+                            name?: string;
+                        };
+                        period: {
+                            /** Format: date */
+                            from: string;
+                            /** Format: date */
+                            to: string;
+                        };
+                        counts: {
+                            awaitingRouting: number;
+                            inExecution: number;
+                            toApprove: number;
+                            toSign: number;
+                            atRisk: number;
+                            overdue: number;
+                            withdrawn: number;
+                            completed: number;
+                            all: number;
+                        };
+                        onTime: {
+                            ended: number;
+                            endedOnTime: number;
+                            share: number | null;
+                        };
+                        byExecutor: {
+                            executor: {
+                                id?: string;
+                                name?: string;
+                            };
+                            open: number;
+                            atRisk: number;
+                            overdue: number;
+                        }[];
+                        byOrganization: {
+                            organization: {
+                                id?: number;
+                                code?: string;
+                                name?: string;
+                            };
+                            /** @description The organization's own appeals (not those below it) */
+                            own: boolean;
+                            open: number;
+                            atRisk: number;
+                            overdue: number;
+                            ended: number;
+                            endedOnTime: number;
+                            onTimeShare: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+}
