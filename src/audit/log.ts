@@ -1,4 +1,4 @@
-// The append-only audit log (product.md): every change of every card, with who, where, when and
+// The append-only audit log (docs/architecture.md#cross-cutting-concerns): every change of every card, with who, where, when and
 // what changed. The table refuses UPDATE and DELETE (trigger in the first migration).
 import type { Db } from '../db/connection.ts';
 import type { Actor } from '../access/actor.ts';

@@ -1,4 +1,4 @@
-// The shipped production calendar of Kazakhstan, as data (law.md §7).
+// The shipped production calendar of Kazakhstan, as data (docs/legal-basis.md#non-working-days).
 //
 // Law: Law of the Republic of Kazakhstan "On Holidays in the Republic of Kazakhstan"
 // (13 December 2001 No. 267-II) — the list of public holidays; Labour Code of the Republic of
@@ -27,7 +27,7 @@ export interface CalendarDataEntry {
 
 const LAW = 'Law on Holidays; Labour Code Arts. 84–85';
 
-// 2024: from secondary sources (law.md §7).
+// 2024: from secondary sources (docs/legal-basis.md#shipped-years).
 const Y2024: CalendarDataEntry[] = [
   { date: '2024-01-01', working: false, note: `New Year (${LAW})` },
   { date: '2024-01-02', working: false, note: `New Year (${LAW})` },
@@ -145,7 +145,7 @@ export const STATUTORY_HOLIDAYS: readonly StatutoryHoliday[] = [
     name: 'Constitution Day',
     movable: true,
     untilYear: 2025,
-    basis: `${LAW}; a holiday until 2025 (law.md §7)`,
+    basis: `${LAW}; a holiday until 2025 (docs/legal-basis.md#non-working-days)`,
   },
   { month: 10, day: 25, name: 'Republic Day', movable: true, basis: LAW },
   { month: 12, day: 16, name: 'Independence Day', movable: true, basis: LAW },

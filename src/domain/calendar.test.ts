@@ -22,7 +22,7 @@ const cal = Calendar.shipped();
 const TZ = DEFAULT_TIME_ZONE;
 const HOURS = DEFAULT_WORKING_HOURS;
 
-// law.md §7, verbatim.
+// docs/legal-basis.md#shipped-years, verbatim.
 const NON_WORKING_WEEKDAYS: Record<number, string[]> = {
   2024: ['01-01', '01-02', '03-08', '03-21', '03-22', '03-25', '05-01', '05-07', '05-08', '05-09', '07-08', '08-30', '10-25', '12-16'],
   2025: ['01-01', '01-02', '01-03', '01-07', '03-10', '03-21', '03-24', '03-25', '05-01', '05-07', '05-09', '06-06', '07-07', '09-01', '10-27', '12-16'],
@@ -276,7 +276,7 @@ test('next working day, on-or-next, previous', () => {
   assert.equal(cal.subtractWorkingDays('2026-03-27', 3), '2026-03-19');
 });
 
-test('law.md example: registered Thu 2022-05-26, 15 WD → Wed 2022-06-15; Civil Code count → Thu 2022-06-16', () => {
+test('the worked example of docs/legal-basis.md#counting-working-days: registered Thu 2022-05-26, 15 WD → Wed 2022-06-15; Civil Code count → Thu 2022-06-16', () => {
   assert.equal(cal.addWorkingDays('2022-05-26', 15), '2022-06-15');
   assert.equal(cal.addWorkingDays('2022-05-26', 15, 'registrationDayIsDayOne'), '2022-06-15');
   assert.equal(cal.addWorkingDays('2022-05-26', 15, 'civilCode'), '2022-06-16');

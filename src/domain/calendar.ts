@@ -1,4 +1,4 @@
-// The working-day calendar and the date arithmetic of legal terms (law.md §4, §7). Pure: no I/O,
+// The working-day calendar and the date arithmetic of legal terms (docs/legal-basis.md#counting-working-days, #non-working-days). Pure: no I/O,
 // no dependence on the machine's time zone (dates are 'YYYY-MM-DD' strings, computed in UTC).
 //
 // Counting rules:
@@ -145,7 +145,7 @@ function shortDate(d: IsoDate): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Deriving a year's days off from the statute (law.md §7).
+// Deriving a year's days off from the statute (docs/legal-basis.md#later-years).
 
 const DERIVED_NOTE_SUFFIX = ' — derived from the statute, provisional until confirmed';
 
@@ -204,7 +204,7 @@ export class Calendar {
   /**
    * exceptions: the explicit non-working weekdays and working weekend days (entries that repeat the
    * default, e.g. a weekday marked working, are allowed and keep their note).
-   * confirmedYears: the years an administrator has confirmed (law.md §7): their days are the
+   * confirmedYears: the years an administrator has confirmed (docs/legal-basis.md#later-years): their days are the
    * explicit entries alone. Any other year is provisional: the days off derived from the statute,
    * each overridden or added to by the explicit entries of its date, so confirming one day does
    * not lose the others. Throws RangeError on an invalid date or a date listed twice.

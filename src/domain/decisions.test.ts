@@ -156,7 +156,7 @@ const range = (from: number, to: number): DecisionCode[] =>
     return n >= from && n <= to;
   });
 
-// law.md §5, written out independently of the table.
+// docs/legal-basis.md#which-decisions-fit-which-procedure, written out independently of the table.
 const FITS: Record<Procedure, DecisionCode[]> = {
   administrative: range(1, 17),
   complaint: [...range(1, 14), '4.15', ...range(16, 24)],
@@ -203,7 +203,7 @@ test('vocabularies: codes unique, every item labelled; five move-out kinds; unve
   for (const e of HEARING_EXCEPTIONS) if (!e.verified) assert.match(e.basis, /not verified/, e.code);
 });
 
-test('which decision fits which procedure (law.md §5): every code × procedure', () => {
+test('which decision fits which procedure (docs/legal-basis.md#which-decisions-fit-which-procedure): every code × procedure', () => {
   for (const procedure of PROCEDURES) {
     for (const code of DECISION_CODES) {
       const fits = FITS[procedure].includes(code);

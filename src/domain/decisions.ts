@@ -1,4 +1,4 @@
-// The decision catalogue of the review (card ТЖ-2, rules.md §1.4–1.5; law.md §5): which decisions
+// The decision catalogue of the review (card ТЖ-2, docs/legal-basis.md#review-decisions): which decisions
 // fit which procedure, which end the review at this organization, who may take them, what data
 // the card carries and in what order they may follow each other — one declarative table
 // (DECISIONS) with its APPC citations, and the pure functions that enforce it on every path

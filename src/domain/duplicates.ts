@@ -1,4 +1,4 @@
-// Duplicate check before registration (rules.md §1.1, §1.2 p.13): the same applicant, the same
+// Duplicate check before registration (docs/legal-basis.md#duplicates): the same applicant, the same
 // issue, the same text. Earlier appeals of the same applicant are found by identifier or by name
 // and phone; the text decides whether one is a candidate.
 

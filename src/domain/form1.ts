@@ -1,4 +1,4 @@
-// The statistical report 1-ТӨ (rules.md §1.7, Annex 5): what one accounting card contributes to it.
+// The statistical report 1-ТӨ (docs/legal-basis.md#statistical-report, Annex 5): what one accounting card contributes to it.
 //
 // A card is an appeal at one organization (a forwarded appeal is a new card at the receiving
 // organization, rules p.10): its ТЖ-1 fields, its ТЖ-2 decisions and a few flags. Every column of

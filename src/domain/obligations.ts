@@ -1,5 +1,5 @@
 // Obligations: the steps of a procedure that have a term of their own besides the review term
-// (law.md §3) — which event opens each, from which day its term runs, and what fulfils it. Pure
+// (docs/legal-basis.md#procedural-terms) — which event opens each, from which day its term runs, and what fulfils it. Pure
 // rules; the review layer stores them (table obligations), lists the open and the violated ones,
 // and marks them met.
 import type { Calendar, CountMode, IsoDate } from './calendar.ts';

@@ -1,4 +1,4 @@
-// The rules of an administrator's edits of the reference data (law.md §7: the calendar and the
+// The rules of an administrator's edits of the reference data (docs/legal-basis.md#non-working-days: the calendar and the
 // term catalogue are data an administrator edits; the directories and the organizations' working
 // hours and time zones likewise). Pure: each check gives the field errors of an edit, none when
 // it may be stored.

@@ -1,5 +1,5 @@
 // What an appeal must carry to be registered, beyond the shape the API schema already checks
-// (rules.md §1.2, §1.5 ТЖ-1/АИ-1; APPC Arts. 63, 64, 93). Refusing to accept an appeal is
+// (docs/legal-basis.md#registration, #accounting-cards; APPC Arts. 63, 64, 93). Refusing to accept an appeal is
 // forbidden (Art. 64 p.1), so these checks reject only what cannot be a card at all; whether the
 // appeal complies with Art. 63 is the compliance check of the review.
 import { parseBin, parseIin, ageOn } from './identifiers.ts';

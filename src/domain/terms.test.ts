@@ -66,7 +66,7 @@ test('termRule with an explicit (e.g. database-loaded) catalogue', () => {
   assert.throws(() => termRule([], 'application'), /no default term/);
 });
 
-test('law.md example through dueDate: 2022-05-26 + 15 WD → 2022-06-15 (civilCode → 2022-06-16)', () => {
+test('the worked example of docs/legal-basis.md#counting-working-days through dueDate: 2022-05-26 + 15 WD → 2022-06-15 (civilCode → 2022-06-16)', () => {
   assert.equal(dueDate(cal, '2022-05-26', termRule(TERM_CATALOGUE, 'application').term, 'registrationDayIsDayOne'), '2022-06-15');
   assert.equal(dueDate(cal, '2022-05-26', termRule(TERM_CATALOGUE, 'application').term), '2022-06-15');
   assert.equal(dueDate(cal, '2022-05-26', termRule(TERM_CATALOGUE, 'application').term, 'civilCode'), '2022-06-16');
@@ -115,7 +115,7 @@ test('applyTerm handles every unit', () => {
   assert.equal(applyTerm(cal, '2026-01-30', rehab.term), '2026-04-30');
 });
 
-test('procedural terms of law.md §3', () => {
+test('procedural terms (docs/legal-basis.md#procedural-terms)', () => {
   const expected: Record<string, [Term['unit'] | 'hours', number, RegExp]> = {
     forward: ['workingDays', 3, /Art\. 65/],
     moveOut: ['workingDays', 1, /p\.15/],

@@ -1,4 +1,4 @@
-// The catalogue of review terms and the other statutory terms (law.md §3, §4), as data with their
+// The catalogue of review terms and the other statutory terms (docs/legal-basis.md#review-terms, #counting-working-days), as data with their
 // legal basis. APPC = Administrative Procedural-Procedural Code of the Republic of Kazakhstan
 // (29 June 2020 No. 350-VI). The article numbers were checked against the edition amended up to
 // November 2022; later amendments (Law No. 241-VIII of 17 December 2025) may have reworded
@@ -82,7 +82,7 @@ export const TERM_CATALOGUE: readonly TermRule[] = [
     extendable: true,
     basis: SIMPLIFIED_BASIS,
   },
-  // Special laws (law.md §3). The numbers below are NOT verified against the current editions:
+  // Special laws (docs/legal-basis.md#special-terms). The numbers below are NOT verified against the current editions:
   // an administrator must confirm them before relying on them.
   {
     documentType: 'inquiry',

@@ -1,10 +1,10 @@
-// The closed vocabularies of the rules (rules.md §1.1, §1.5; glossary.md). Labels in kk/ru/en live
+// The closed vocabularies of the rules (docs/legal-basis.md#kinds-of-appeal-and-procedures; docs/glossary.md). Labels in kk/ru/en live
 // in the directories (src/db/reference/directories.ts); these are the codes the code relies on.
 
 export const DOCUMENT_TYPES = ['application', 'complaint', 'report', 'inquiry', 'feedback', 'proposal'] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
-// law.md §1: applications go through the administrative procedure, complaints through the
+// docs/legal-basis.md#kinds-of-appeal-and-procedures: applications go through the administrative procedure, complaints through the
 // complaint procedure (Arts. 91–101), the other four through the simplified one (Arts. 87–89).
 export const PROCEDURES = ['administrative', 'complaint', 'simplified'] as const;
 export type Procedure = (typeof PROCEDURES)[number];
@@ -36,7 +36,7 @@ export type Language = (typeof LANGUAGES)[number];
 export const APPLICANT_KINDS = ['individual', 'legalEntity', 'anonymous', 'collective'] as const;
 export type ApplicantKind = (typeof APPLICANT_KINDS)[number];
 
-// rules.md §1.2 p.5–p.7: the letter index of the registration number.
+// docs/legal-basis.md#registration-and-talon-numbers: the letter index of the registration number.
 export const LETTER_INDEX: Record<ApplicantKind, string> = {
   individual: 'ЖТ',
   legalEntity: 'ЗТ',

@@ -1,4 +1,4 @@
-// Use cases of intake: register an appeal (rules.md §1.2), check it for duplicates (p.13).
+// Use cases of intake: register an appeal (docs/legal-basis.md#registration), check it for duplicates (p.13).
 import { randomUUID } from 'node:crypto';
 import { timeZoneOf, type Context } from '../context.ts';
 import type { Actor } from '../access/actor.ts';

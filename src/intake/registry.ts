@@ -1,4 +1,4 @@
-// Applicant lookup by IIN/BIN (АИ-1 fields 3, 5–18, 20–26 from the state databases, rules §1.5).
+// Applicant lookup by IIN/BIN (АИ-1 fields 3, 5–18, 20–26 from the state databases, docs/legal-basis.md#accounting-cards).
 // The local directory stands in until an integration with the state databases exists.
 import type { Db } from '../db/connection.ts';
 import type { IndividualInput, LegalEntityInput } from '../domain/registration.ts';

@@ -1,5 +1,5 @@
 // Cover letters (ілеспе хаттар / сопроводительные письма) for the decisions of card ТЖ-2
-// (rules.md §1.4 p.24, §1.5): one template per decision code 4.1…4.26, in Kazakh, Russian and
+// (docs/legal-basis.md#cover-letters-and-the-decision-date): one template per decision code 4.1…4.26, in Kazakh, Russian and
 // (for the demo) English. Pure text: letter-pdf.ts lays it out, cms.ts signs the PDF.
 //
 // Every letter greets the applicant, names the appeal (registration number and date, summary),

@@ -1,4 +1,4 @@
-// The talon (receipt) for an accepted appeal: rules Annex 3 (rules.md §1.2, p.8).
+// The talon (receipt) for an accepted appeal: rules Annex 3 (docs/legal-basis.md#registration-and-talon-numbers, p.8).
 //
 // Page: A4 landscape cut into two A5-portrait halves by a dashed vertical line: the stub
 // (түбіртек / корешок) on the left, kept by the organization, the tear-off talon (үзілмелі талон /

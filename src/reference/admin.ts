@@ -1,4 +1,4 @@
-// An administrator's edits of the reference data (issue 2 item 3; law.md §7): the calendar days of
+// An administrator's edits of the reference data (docs/legal-basis.md#non-working-days, #review-terms): the calendar days of
 // a year and the confirmation of a provisional year, the term catalogue, an organization's working
 // hours and time zone, the directories. Each edit is one transaction with its audit event; once it
 // commits, this process works with the new data at once (the law in force is reloaded, the

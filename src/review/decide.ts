@@ -166,7 +166,7 @@ export async function saveDecision(
 }
 
 /** Return an executor's draft for rework (the head or the control department, with the remark
- *  saying why — rules §3 p.5 — or its author, to redo it): its letter goes, the review goes on. */
+ *  saying why — the control-departments provision §3 p.5 — or its author, to redo it): its letter goes, the review goes on. */
 export async function returnDraft(ctx: Context, actor: Actor, appealId: string, draftId: string, remark: string | undefined) {
   await changeAppeal(ctx, actor, appealId, async ({ trx, appeal, now }) => {
     const draft = await store.pendingDraftOf(trx, appeal.id);

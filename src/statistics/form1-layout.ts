@@ -1,6 +1,6 @@
 // The layout of the report 1-ТӨ (Annex 5 of the Prosecutor General's order No. 4 of 4 January 2023):
 // sections, tables and columns, as data. The column headings of Annex 5 were printed vertically and
-// are not in the text (rules.md §1.7), so the project defines each column as a named, documented
+// are not in the text (docs/legal-basis.md#statistical-report), so the project defines each column as a named, documented
 // count over the cards: `rule` names a rule of src/domain/form1.ts (FORM1_RULES), which says
 // whether and when a card counts; `kind` is that rule's kind (flow: counted in the month the event
 // happened, summed from January; stock: the state at the end of the month). The official headings

@@ -1,4 +1,4 @@
-// Use cases of the 1-ТӨ report (rules.md §1.7): the report for a period from the aggregates, the
+// Use cases of the 1-ТӨ report (docs/legal-basis.md#statistical-report): the report for a period from the aggregates, the
 // cards behind a cell, formed reports (immutable, signed snapshots), their differences against the
 // current data, and the formation that is due on the 10th of each month.
 import { createHash, randomUUID } from 'node:crypto';

@@ -48,7 +48,7 @@ CREATE TABLE directory_entries (
   PRIMARY KEY (directory, code)
 );
 
--- Days that differ from the Monday–Friday week (law.md §7), editable by an administrator.
+-- Days that differ from the Monday–Friday week (docs/legal-basis.md#non-working-days), editable by an administrator.
 CREATE TABLE calendar_days (
   date date PRIMARY KEY,
   working boolean NOT NULL,

@@ -1,4 +1,4 @@
-// Accounting (rules.md §1.6–1.7): the 1-ТӨ aggregates and formed reports, the daily export journal
+// Accounting (docs/legal-basis.md#statistical-report): the 1-ТӨ aggregates and formed reports, the daily export journal
 // and packages, imports from other instances, correction petitions, reconciliations, access
 // requests, outage acts and paper-journal entries. Plain SQL that PostgreSQL 15 and PGlite accept.
 import { sql, type Kysely } from 'kysely';

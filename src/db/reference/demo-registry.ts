@@ -1,5 +1,5 @@
 // A local directory standing in for the state databases (persons, legal entities) behind the
-// applicant lookup of card АИ-1 (rules.md §1.5: once the IIN is entered, fields 3, 5–18 and 20–26
+// applicant lookup of card АИ-1 (docs/legal-basis.md#accounting-cards: once the IIN is entered, fields 3, 5–18 and 20–26
 // are filled from the state databases where an integration exists). Demo data only: the people
 // and companies are invented; the IINs and BINs are built with the published check-digit
 // algorithm (src/domain/identifiers.ts) and are checked by reference.test.ts. Phone numbers are

@@ -1,5 +1,5 @@
 // Reference data: the directories (справочники / анықтамалықтар) behind the card fields of ТЖ-1
-// and АИ-1 (rules.md §1.5). Pure data, loaded into the database by a migration. Directories backed
+// and АИ-1 (docs/legal-basis.md#accounting-cards). Pure data, loaded into the database by a migration. Directories backed
 // by a vocabulary in src/domain/vocabulary.ts use exactly its codes, in its order.
 
 import {

@@ -1,7 +1,7 @@
 // Reference data: the organizations ("subjects") that register appeals, and the statistics
 // authority. Pure data, loaded into the database by a migration.
 //
-// (a) The row groups of the 1-ТӨ report (rules.md §1.7; Annex 5 of the Prosecutor General's order
+// (a) The row groups of the 1-ТӨ report (docs/legal-basis.md#report-rows; Annex 5 of the Prosecutor General's order
 //     No. 4 of 4 January 2023), rows 2–68, as top-level organizations in the report's order, with
 //     reportRow = the row number. A report row aggregates its organization and everything below it.
 //
@@ -10,7 +10,7 @@
 //     19 ministries as rows 24–42, then 43 Human Rights Commissioner, 44 Maslikhat, 45 Audit
 //     commission, 46–65 the local executive bodies of the 3 cities and 17 oblasts, 66 "Other
 //     administrative bodies (self-regulating organizations)", and, "of which" (оның ішінде),
-//     67 commercial and 68 non-commercial organizations. rules.md §1.7 puts the ministries at
+//     67 commercial and 68 non-commercial organizations. The English reading of the rules puts the ministries at
 //     24–41 (18 rows for the same 19 ministries) and so is one row off from row 42 on; its row 66
 //     ("garbled; most likely legal entities 100% owned by the state") is the vertical "оның ішінде"
 //     caption of rows 67–68, not a row of its own.
@@ -505,7 +505,7 @@ const DEMO_OBLAST: OrganizationSeed[] = [
   ),
 ];
 
-/** The statistics authority (rules.md §1), under the Prosecutor General's Office row. */
+/** The statistics authority (docs/glossary.md#the-system-and-its-parties), under the Prosecutor General's Office row. */
 const STATS_AUTHORITY: OrganizationSeed[] = [
   child('KPSSU', 'GPO', 'statsAuthority', {
     kk: 'Қазақстан Республикасы Бас прокуратурасының Құқықтық статистика және арнайы есепке алу жөніндегі комитеті',

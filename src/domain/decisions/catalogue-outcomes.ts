@@ -11,7 +11,7 @@ export const OUTCOME_SPECS: Record<
   '4.15': {
     label: L('Әкімшілік акт қабылданды', 'Принят административный акт', 'Administrative act adopted'),
     basis: 'APPC Art. 77 p.1 sub.1; hearing Art. 73; a complaint granted by the body complained about: Art. 91 p.4',
-    // law.md §5: a complaint only at the body complained about, granting it in full within 3 WD.
+    // docs/legal-basis.md#complaints: a complaint only at the body complained about, granting it in full within 3 WD.
     procedures: ADMIN_COMPLAINT,
     endsReview: true,
     approval: true,

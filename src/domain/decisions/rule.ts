@@ -63,9 +63,9 @@ export interface DecisionRule {
   label: Labels;
   /** The legal basis printed on the form (Annex 4) and the articles the rule relies on. */
   basis: string;
-  /** law.md §5. */
+  /** docs/legal-basis.md#which-decisions-fit-which-procedure */
   procedures: readonly Procedure[];
-  /** Ends the review at this organization (law.md §5, last column); see endsReviewWith for 4.4 in parts. */
+  /** Ends the review at this organization (docs/legal-basis.md#which-decisions-fit-which-procedure); see endsReviewWith for 4.4 in parts. */
   endsReview: boolean;
   /** Who may take it; the registrar only at the registration desk (before an executor is assigned). */
   roles: readonly DecisionRole[];
@@ -98,10 +98,10 @@ export const SIMPLIFIED: readonly Procedure[] = ['simplified'];
 // Roles. The registrar may take, at the registration desk only (before an executor is assigned),
 // what the national system lets the office of an organization do on receipt: move a non-accountable
 // document out (4.1, rules p.15 — within 1 WD of receipt, before anyone reviews it), tell the
-// applicant what is missing (4.2, Art. 64 p.6 — law.md: "the registrar sets" the term), forward a
+// applicant what is missing (4.2, Art. 64 p.6 — the registrar sets the term: docs/legal-basis.md#bringing-an-appeal-into-line), forward a
 // misaddressed appeal (4.4, Art. 65 — 3 WD of receipt) and attach a duplicate or a procedural
 // application to its main appeal (4.5, rules p.13, p.22). Everything else needs the executor or the
-// head; termination and extension the head or a deputy (Art. 76 p.3; law.md §5).
+// head; termination and extension the head or a deputy (Art. 76 p.3; docs/legal-basis.md#who-may-take-a-decision).
 export const DESK: readonly DecisionRole[] = ['registrar', 'executor', 'head'];
 export const EXEC: readonly DecisionRole[] = ['executor', 'head'];
 export const HEAD: readonly DecisionRole[] = ['head'];

@@ -55,7 +55,7 @@ export interface AppealState {
 }
 
 export interface DecisionOptions {
-  /** How working-day terms from the registration date are counted (law.md §4). */
+  /** How working-day terms from the registration date are counted (docs/legal-basis.md#counting-working-days). */
   count?: CountMode;
 }
 

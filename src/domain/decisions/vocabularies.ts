@@ -183,7 +183,7 @@ export function complianceChecklistFor(procedure: Procedure): readonly Vocabular
 
 /**
  * The cases in which an unfavourable act may be adopted without the hearing of APPC Art. 73 p.1
- * (Art. 73 p.2). Only sub.6 (the simplified procedure) is confirmed by law.md; the other codes are
+ * (Art. 73 p.2). Only sub.6 (the simplified procedure) is confirmed (docs/legal-basis.md#hearing); the other codes are
  * this project's best reading of Art. 73 p.2 and are marked `verified: false` — check the
  * wording and the sub-paragraph numbers against the current APPC text.
  */
@@ -251,7 +251,7 @@ export const HEARING_EXCEPTIONS = [
 ] as const satisfies readonly VocabularyItem[];
 
 /**
- * Grounds to terminate the administrative procedure (4.13). The first two are law.md §5; the others
+ * Grounds to terminate the administrative procedure (4.13). The first two are in docs/legal-basis.md#anonymous-and-repeat-appeals; the others
  * are this project's reading of the APPC's termination grounds (Art. 70 / Art. 77 p.1 sub.2) and
  * are marked `verified: false`.
  */

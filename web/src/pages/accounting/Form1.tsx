@@ -1,4 +1,4 @@
-// The report 1-ТӨ (rules.md §1.7): a section and table at a time, with the column headings of the
+// The report 1-ТӨ (docs/legal-basis.md#statistical-report): a section and table at a time, with the column headings of the
 // printed form; every non-zero cell opens the list of appeals behind it (the same rules count
 // them, so the list's total is the cell). Any organization's subtree on demand; the spreadsheet and
 // PDF; the formed reports of the period — formed on demand, signed by the authority, and compared

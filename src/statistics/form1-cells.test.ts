@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Calendar, plusDays } from './calendar.ts';
-import { SHIPPED_DAY_EXCEPTIONS } from './calendar-data.ts';
+import { Calendar, plusDays } from '../domain/calendar.ts';
+import { SHIPPED_DAY_EXCEPTIONS } from '../domain/calendar-data.ts';
 import {
   cardCells,
   cardInCell,
@@ -13,10 +13,10 @@ import {
   statisticsTerritory,
   type Form1Card,
   type Form1Decision,
-} from './form1.ts';
-import type { DecisionCode } from './decisions.ts';
-import { DOCUMENT_TYPES, type DocumentType } from './vocabulary.ts';
-import { FORM1_TABLES, RESULT_GROUP } from '../statistics/form1-layout.ts';
+} from '../domain/form1.ts';
+import type { DecisionCode } from '../domain/decisions.ts';
+import { DOCUMENT_TYPES, type DocumentType } from '../domain/vocabulary.ts';
+import { FORM1_TABLES, RESULT_GROUP } from './form1-layout.ts';
 
 const cal = new Calendar(SHIPPED_DAY_EXCEPTIONS);
 
