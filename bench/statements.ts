@@ -16,6 +16,7 @@ import type { Role } from '../src/domain/vocabulary.ts';
 import * as store from '../src/intake/store.ts';
 import * as appeals from '../src/appeals/store.ts';
 import { presentAppeal } from '../src/intake/present.ts';
+import { appealCard } from '../src/intake/read.ts';
 import { registerAppeal, checkDuplicates } from '../src/intake/register.ts';
 import { BodyGenerator } from './bodies.ts';
 
@@ -80,13 +81,13 @@ await measure('registration context (reference cache cleared)', () => {
 await measure('registration context (from the cache)', () => store.registrationContext(db, actor, actor.organizationId, undefined, [{ directory: 'language', code: 'kk' }]));
 await measure('duplicate check on demand', () => checkDuplicates(ctx, actor, withIin()));
 await measure('appealInScope', () => appeals.appealInScope(db, actor, someAppeal.id));
-await measure('appealInScope + presentAppeal (GET /appeals/:id)', async () => presentAppeal(db, await appeals.appealInScope(db, actor, someAppeal.id), 'ru'));
+await measure('appealCard + presentAppeal (GET /appeals/:id)', async () => presentAppeal(await appealCard(ctx, actor, someAppeal.id), 'ru'));
 await measure('registerAppeal, one at a time', () => registerAppeal(ctx, actor, bodies.next()));
 await measure(`registerAppeal, ${K} at once (per registration)`, async (i) => {
   if (i % K === 0) await Promise.all(Array.from({ length: K }, () => registerAppeal(ctx, actor, bodies.next())));
 });
 await measure('registerAppeal + read-back as the route does', async () => {
   const id = await registerAppeal(ctx, actor, bodies.next());
-  return presentAppeal(db, await appeals.appealInScope(db, actor, id), 'ru');
+  return presentAppeal(await appealCard(ctx, actor, id), 'ru');
 });
 await database.close();

@@ -174,10 +174,10 @@ export async function changePassword(
   forgetSessions(ctx.db, user.id);
 }
 
-export async function logout(db: Db, token: string): Promise<void> {
+export async function logout(ctx: Pick<Context, 'db'>, token: string): Promise<void> {
   const hash = tokenHash(token);
-  sessionCaches.get(db)?.delete(hash);
-  await db.deleteFrom('sessions').where('token_hash', '=', hash).execute();
+  sessionCaches.get(ctx.db)?.delete(hash);
+  await ctx.db.deleteFrom('sessions').where('token_hash', '=', hash).execute();
 }
 
 interface ActorRow {

@@ -1,15 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import { timeZoneOf, type Context } from '../context.ts';
+import type { Context } from '../context.ts';
 import { changePassword, login, logout } from './auth.ts';
 import { clearSessionCookies, setSessionCookies } from './session-cookies.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../domain/passwords.ts';
 import { errorSchema } from '../intake/schemas.ts';
-import { inScope } from './scope.ts';
 import { ROLES } from '../domain/vocabulary.ts';
-import type { Actor } from './actor.ts';
-import { organizationRef, organizationRefSchema } from '../reference/present.ts';
-import { notFound } from '../errors.ts';
+import { organizationRefSchema } from '../reference/present.ts';
 import { addCertificate, listCertificates, revokeCertificate } from './certificates.ts';
+import { findUsers, signedInUser } from './read.ts';
+import { presentUser, presentUserListItem } from './present.ts';
 
 const userSchema = {
   type: 'object',
@@ -54,7 +53,7 @@ export async function accessRoutes(app: FastifyInstance, ctx: Context): Promise<
     async (req, reply) => {
       const { token, actor } = await login(ctx, req.body.login, req.body.password);
       const csrfToken = setSessionCookies(reply, ctx.config, token);
-      return { token, csrfToken, user: await presentUser(ctx, actor, req.lang) };
+      return { token, csrfToken, user: presentUser(ctx, await signedInUser(ctx, actor), req.lang) };
     },
   );
 
@@ -62,7 +61,7 @@ export async function accessRoutes(app: FastifyInstance, ctx: Context): Promise<
     '/auth/logout',
     { schema: { tags: ['access'], summary: 'Sign out: the token stops working; the session and CSRF cookies are cleared', response: { 204: { type: 'null' } } } },
     async (req, reply) => {
-      await logout(ctx.db, req.sessionToken!);
+      await logout(ctx, req.sessionToken!);
       clearSessionCookies(reply, ctx.config);
       return reply.status(204).send();
     },
@@ -94,7 +93,7 @@ export async function accessRoutes(app: FastifyInstance, ctx: Context): Promise<
   );
 
   app.get('/me', { schema: { tags: ['access'], summary: 'The signed-in user', response: { 200: userSchema } } }, async (req) =>
-    presentUser(ctx, req.actor, req.lang),
+    presentUser(ctx, await signedInUser(ctx, req.actor), req.lang),
   );
 
   app.get<{ Querystring: { role?: string; organization?: number; limit: number; offset: number } }>(
@@ -117,33 +116,8 @@ export async function accessRoutes(app: FastifyInstance, ctx: Context): Promise<
       },
     },
     async (req) => {
-      const { role, organization, limit, offset } = req.query;
-      let q = ctx.db.selectFrom('users as u').where('u.active', '=', true).where(inScope(req.actor, 'u.organization_id'));
-      // demo users exist only in demo mode (src/access/auth.ts)
-      if (!ctx.config.demo) q = q.where('u.demo', '=', false);
-      if (role) q = q.where(({ eb, val }) => eb(val(role), '=', eb.fn.any('u.roles')));
-      if (organization !== undefined) q = q.where('u.organization_id', '=', organization);
-      const [rows, count] = await Promise.all([
-        q
-          .innerJoin('organizations as o', 'o.id', 'u.organization_id')
-          .select(['u.id', 'u.login', 'u.full_name', 'u.position', 'u.roles', 'o.id as org_id', 'o.code as org_code', 'o.name_kk', 'o.name_ru', 'o.name_en'])
-          .orderBy('u.full_name')
-          .limit(limit)
-          .offset(offset)
-          .execute(),
-        q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      ]);
-      return {
-        items: rows.map((u) => ({
-          id: u.id,
-          login: u.login,
-          fullName: u.full_name,
-          position: u.position,
-          roles: u.roles,
-          organization: organizationRef({ id: u.org_id, code: u.org_code, name_kk: u.name_kk, name_ru: u.name_ru, name_en: u.name_en }, req.lang),
-        })),
-        total: Number(count.n),
-      };
+      const { rows, total } = await findUsers(ctx, req.actor, req.query);
+      return { items: rows.map((u) => presentUserListItem(u, req.lang)), total };
     },
   );
 
@@ -206,24 +180,4 @@ export async function accessRoutes(app: FastifyInstance, ctx: Context): Promise<
       return reply.code(204).send();
     },
   );
-
-  async function presentUser(c: Context, actor: Actor, lang: 'kk' | 'ru' | 'en') {
-    const org = await c.db
-      .selectFrom('organizations')
-      .select(['id', 'code', 'name_kk', 'name_ru', 'name_en', 'time_zone'])
-      .where('id', '=', actor.organizationId)
-      .executeTakeFirst();
-    if (!org) throw notFound();
-    return {
-      id: actor.id,
-      login: actor.login,
-      fullName: actor.fullName,
-      position: actor.position,
-      roles: actor.roles,
-      organization: organizationRef(org, lang),
-      timeZone: timeZoneOf(c, org),
-      demoMode: c.config.demo,
-      ncaLayerUrl: c.config.ncaLayerUrl,
-    };
-  }
 }

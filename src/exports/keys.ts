@@ -16,6 +16,7 @@ import { readPkcs12, Pkcs12Error } from '../letters/cms.ts';
 import { toPem } from '../letters/pki-engine.ts';
 import { createDemoCa, issueDemoCertificate } from '../letters/demo-pki.ts';
 import { appendEvent } from '../audit/log.ts';
+import { actsAsAuthority } from '../statistics/scope.ts';
 
 const PURPOSE = 'export';
 
@@ -89,4 +90,12 @@ export async function addTrustedCertificate(ctx: Context, actor: Actor, pem: str
     await trx.insertInto('trusted_certificates').values({ subject, pem: pem.trim() + '\n', added_at: now }).onConflict((c) => c.doNothing()).execute();
     await appendEvent(trx, { appealId: null, organizationId: actor.organizationId, actor, at: now, kind: 'certificateTrusted', changes: { subject } });
   });
+}
+
+/** What an importing instance registers: this instance's id and the certificate that signs its
+ *  manifests, with its issuer; for the statistics authority. */
+export async function signingCertificate(ctx: Context, actor: Actor): Promise<{ instanceId: string; certificatePem: string; issuerPem: string | null }> {
+  if (!(await actsAsAuthority(ctx.db, actor))) throw forbidden();
+  const key = await signingKey(ctx);
+  return { instanceId: await instanceIdOf(ctx.db), certificatePem: key.certificatePem, issuerPem: key.issuerPem };
 }

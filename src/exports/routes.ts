@@ -4,9 +4,8 @@ import type { Context } from '../context.ts';
 import { errorSchema } from '../intake/schemas.ts';
 import { forbidden } from '../errors.ts';
 import { dailyExport, exportLog, importPackage } from './service.ts';
-import { addTrustedCertificate, instanceIdOf, setSigningKey, signingKey } from './keys.ts';
+import { addTrustedCertificate, setSigningKey, signingCertificate } from './keys.ts';
 import { forgetInstance, trustedInstances, trustInstance, type TrustedInstanceInput } from './instances.ts';
-import { actsAsAuthority } from '../statistics/scope.ts';
 import { deliverPushes, queueDuePushes, setPushSettings } from './push.ts';
 import { EXPORT_FILES, EXPORT_FORMAT, type ExportPackage } from './package.ts';
 
@@ -140,11 +139,7 @@ export async function exportRoutes(app: FastifyInstance, ctx: Context): Promise<
   app.get(
     '/exports/signing-certificate',
     { schema: { tags: ['exports'], summary: "This instance's id and the certificate that signs its manifests (what an importing instance registers), with its issuer" } },
-    async (req) => {
-      if (!(await actsAsAuthority(ctx.db, req.actor))) throw forbidden();
-      const key = await signingKey(ctx);
-      return { instanceId: await instanceIdOf(ctx.db), certificatePem: key.certificatePem, issuerPem: key.issuerPem };
-    },
+    async (req) => signingCertificate(ctx, req.actor),
   );
 
   app.put<{ Body: { pkcs12: string; password: string } }>(

@@ -1,17 +1,10 @@
 // The appeal as the API shows it: ТЖ-1 with its АИ-1 cards and duplicate candidates.
-import type { Db } from '../db/connection.ts';
 import type { Language } from '../domain/vocabulary.ts';
 import { organizationRef } from '../reference/present.ts';
-import * as store from '../appeals/store.ts';
 import type { AppealRow } from '../appeals/store.ts';
+import type { AppealCard } from './read.ts';
 
-export async function presentAppeal(db: Db, a: AppealRow, lang: Language) {
-  const [org, applicants, duplicates, executor] = await Promise.all([
-    db.selectFrom('organizations').select(['id', 'code', 'name_kk', 'name_ru', 'name_en']).where('id', '=', a.organization_id).executeTakeFirstOrThrow(),
-    store.applicantCardsOf(db, a.id),
-    store.duplicateCandidatesOf(db, a.id),
-    a.executor_id ? db.selectFrom('users').select(['id', 'full_name']).where('id', '=', a.executor_id).executeTakeFirst() : undefined,
-  ]);
+export function presentAppeal({ appeal: a, organization: org, applicants, duplicates, executor }: AppealCard, lang: Language) {
   return {
     id: a.id,
     registrationNumber: a.registration_number,

@@ -1,14 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.ts';
 import { registerAppeal, checkDuplicates } from './register.ts';
-import { listAppeals, type AppealFilter } from './store.ts';
-import { appealInScope } from '../appeals/store.ts';
+import type { AppealFilter } from './store.ts';
+import { appealCard, appealEvents, appealTalon, findAppeals } from './read.ts';
 import { presentAppeal, presentListItem } from './present.ts';
 import { appealSchema, appealListItemSchema, duplicateCandidateSchema, errorSchema, registrationSchema } from './schemas.ts';
 import type { RegistrationInput } from '../domain/registration.ts';
 import { DOCUMENT_TYPES } from '../domain/vocabulary.ts';
-import { eventsOf } from '../audit/log.ts';
-import { talonPdf } from './talon.ts';
 import { parseBin, parseIin } from '../domain/identifiers.ts';
 import { AppError } from '../errors.ts';
 
@@ -43,8 +41,7 @@ export async function intakeRoutes(app: FastifyInstance, ctx: Context): Promise<
     },
     async (req, reply) => {
       const id = await registerAppeal(ctx, req.actor, req.body);
-      const appeal = await appealInScope(ctx.db, req.actor, id);
-      return reply.status(201).send(await presentAppeal(ctx.db, appeal, req.lang));
+      return reply.status(201).send(presentAppeal(await appealCard(ctx, req.actor, id), req.lang));
     },
   );
 
@@ -93,7 +90,7 @@ export async function intakeRoutes(app: FastifyInstance, ctx: Context): Promise<
     },
     async (req) => {
       const { organization, ...filter } = req.query;
-      const { items, total } = await listAppeals(ctx.db, req.actor, { ...filter, organizationId: organization });
+      const { items, total } = await findAppeals(ctx, req.actor, { ...filter, organizationId: organization });
       return { items: items.map(presentListItem), total };
     },
   );
@@ -102,8 +99,7 @@ export async function intakeRoutes(app: FastifyInstance, ctx: Context): Promise<
     '/appeals/:id',
     { schema: { tags: ['intake'], summary: 'An appeal card', params: idParams, response: { 200: appealSchema } } },
     async (req) => {
-      const appeal = await appealInScope(ctx.db, req.actor, req.params.id);
-      return presentAppeal(ctx.db, appeal, req.lang);
+      return presentAppeal(await appealCard(ctx, req.actor, req.params.id), req.lang);
     },
   );
 
@@ -140,8 +136,7 @@ export async function intakeRoutes(app: FastifyInstance, ctx: Context): Promise<
       },
     },
     async (req) => {
-      const appeal = await appealInScope(ctx.db, req.actor, req.params.id);
-      const { items: events, total } = await eventsOf(ctx.db, appeal.id, req.query);
+      const { items: events, total } = await appealEvents(ctx, req.actor, req.params.id, req.query);
       const items = events.map((e) => ({
         id: e.id,
         at: e.at.toISOString(),
@@ -165,11 +160,10 @@ export async function intakeRoutes(app: FastifyInstance, ctx: Context): Promise<
       },
     },
     async (req, reply) => {
-      const appeal = await appealInScope(ctx.db, req.actor, req.params.id);
-      const pdf = await talonPdf(ctx, appeal);
+      const { talonNumber, pdf } = await appealTalon(ctx, req.actor, req.params.id);
       return reply
         .type('application/pdf')
-        .header('content-disposition', `inline; filename="talon-${appeal.talon_number}.pdf"`)
+        .header('content-disposition', `inline; filename="talon-${talonNumber}.pdf"`)
         .send(pdf);
     },
   );

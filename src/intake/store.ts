@@ -538,3 +538,8 @@ export async function listAppeals(db: Db, actor: Actor, f: AppealFilter): Promis
   ]);
   return { items, total: Number(count.n) };
 }
+
+/** The executor's id and name, if the user exists. */
+export async function userNameOf(db: Db, userId: string) {
+  return db.selectFrom('users').select(['id', 'full_name']).where('id', '=', userId).executeTakeFirst();
+}

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.ts';
-import { appealInScope } from '../appeals/store.ts';
 import { errorSchema } from '../intake/schemas.ts';
-import { letterSignatureStatus, prepareLetter, signLetter, verifyLetter } from './service.ts';
+import { prepareLetter, signLetter, verifyLetter } from './service.ts';
 import { signInputSchema, type SignInput } from './signing.ts';
-import { forbidden, notFound } from '../errors.ts';
+import { appealAfterSigning, demoKey, letterPdf, lettersOfAppeal } from './read.ts';
+import { presentLetter, presentVerification } from './present.ts';
 
 const letterParams = {
   type: 'object',
@@ -66,39 +66,7 @@ export async function letterRoutes(app: FastifyInstance, ctx: Context): Promise<
       },
     },
     async (req) => {
-      const appeal = await appealInScope(ctx.db, req.actor, req.params.id);
-      const rows = await ctx.db
-        .selectFrom('letters as l')
-        .leftJoin('decisions as d', 'd.id', 'l.decision_id')
-        .leftJoin('decision_drafts as r', 'r.id', 'l.draft_id')
-        .leftJoin('users as s', 's.id', 'l.signatory_id')
-        .select(['l.id', 'l.number', 'l.language', 'l.letter_date', 'l.pdf', 'l.sha256', 'l.signature', 'l.signer_name', 'l.signed_at', 'l.sent_at'])
-        .select(['l.decision_id', 'l.draft_id', 'l.signatory_id', 's.full_name as signatory_name'])
-        .select((e) => e.fn.coalesce('d.code', 'r.code').as('code'))
-        .where('l.appeal_id', '=', appeal.id)
-        .orderBy('l.created_at')
-        .execute();
-      const items = await Promise.all(
-        rows.map(async (l) => {
-          const check = await letterSignatureStatus(ctx.db, l);
-          return {
-            id: l.id,
-            number: l.number,
-            decisionCode: l.code!,
-            decisionId: l.decision_id,
-            draftId: l.draft_id,
-            signatory: l.signatory_id ? { id: l.signatory_id, name: l.signatory_name } : null,
-            language: l.language,
-            letterDate: l.letter_date,
-            sha256: l.sha256,
-            signed: l.signed_at !== null,
-            signedAt: l.signed_at?.toISOString() ?? null,
-            signerName: l.signer_name,
-            sentAt: l.sent_at?.toISOString() ?? null,
-            signature: check ? { valid: check.valid, reason: check.reason ?? null, signer: check.signer ?? null } : null,
-          };
-        }),
-      );
+      const items = (await lettersOfAppeal(ctx, req.actor, req.params.id)).map(({ letter, check }) => presentLetter(letter, check));
       return { items, total: items.length };
     },
   );
@@ -107,14 +75,7 @@ export async function letterRoutes(app: FastifyInstance, ctx: Context): Promise<
     '/appeals/:id/letters/:letterId.pdf',
     { schema: { tags: ['letters'], summary: 'The letter as PDF', params: letterParams, produces: ['application/pdf'] } },
     async (req, reply) => {
-      const appeal = await appealInScope(ctx.db, req.actor, req.params.id);
-      const letter = await ctx.db
-        .selectFrom('letters')
-        .select(['pdf', 'number'])
-        .where('id', '=', req.params.letterId)
-        .where('appeal_id', '=', appeal.id)
-        .executeTakeFirst();
-      if (!letter) throw notFound();
+      const letter = await letterPdf(ctx, req.actor, req.params.id, req.params.letterId);
       return reply.type('application/pdf').header('content-disposition', `inline; filename="${encodeURIComponent(letter.number)}.pdf"`).send(letter.pdf);
     },
   );
@@ -132,7 +93,7 @@ export async function letterRoutes(app: FastifyInstance, ctx: Context): Promise<
     },
     async (req) => {
       await signLetter(ctx, req.actor, req.params.id, req.params.letterId, req.body);
-      const appeal = await appealInScope(ctx.db, req.actor, req.params.id);
+      const appeal = await appealAfterSigning(ctx, req.actor, req.params.id);
       return { letterId: req.params.letterId, signed: true, status: appeal.status, answerSentAt: appeal.answer_sent_at?.toISOString() ?? null };
     },
   );
@@ -161,12 +122,9 @@ export async function letterRoutes(app: FastifyInstance, ctx: Context): Promise<
     },
   );
 
-  app.get('/me/demo-key.p12', { schema: { tags: ['letters'], summary: "Demo mode: the signed-in user's demo PKCS#12 (password \"demo\")" } }, async (req, reply) => {
-    if (!ctx.config.demo) throw forbidden();
-    const key = await ctx.db.selectFrom('demo_keys').select('pkcs12').where('user_id', '=', req.actor.id).executeTakeFirst();
-    if (!key) throw notFound();
-    return reply.type('application/x-pkcs12').send(key.pkcs12);
-  });
+  app.get('/me/demo-key.p12', { schema: { tags: ['letters'], summary: "Demo mode: the signed-in user's demo PKCS#12 (password \"demo\")" } }, async (req, reply) =>
+    reply.type('application/x-pkcs12').send(await demoKey(ctx, req.actor)),
+  );
 
   app.get<{ Params: { letterId: string } }>(
     '/verify/:letterId',
@@ -181,21 +139,6 @@ export async function letterRoutes(app: FastifyInstance, ctx: Context): Promise<
     },
     async (req) => presentVerification(await verifyLetter(ctx, req.params.letterId), req.lang),
   );
-}
-
-export function presentVerification({ letter, result }: Awaited<ReturnType<typeof verifyLetter>>, lang: 'kk' | 'ru' | 'en') {
-  return {
-    letterId: letter.id,
-    number: letter.number,
-    letterDate: letter.letter_date,
-    organization: lang === 'ru' ? letter.name_ru : lang === 'en' ? letter.name_en : letter.name_kk,
-    sha256: letter.sha256,
-    signed: result !== null,
-    valid: result?.valid ?? false,
-    reason: result?.reason ?? (result ? null : 'notSigned'),
-    signer: result?.signer ? { name: result.signer.commonName, organization: result.signer.organization ?? null } : null,
-    signedAt: result?.signingTime ?? null,
-  };
 }
 
 /** The public page the letter's QR code opens: the verification in Kazakh and Russian. */

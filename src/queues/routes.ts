@@ -1,26 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.ts';
-import { today as todayOf } from '../context.ts';
-import { hasRole } from '../access/actor.ts';
-import { canActFor } from '../access/scope.ts';
-import { AppError } from '../errors.ts';
-import { organizationRef, organizationRefSchema } from '../reference/present.ts';
+import { organizationRefSchema } from '../reference/present.ts';
 import { errorSchema } from '../intake/schemas.ts';
 import { APPEAL_STATUSES } from '../domain/decisions.ts';
 import { CHANNELS, DOCUMENT_TYPES, FORMS } from '../domain/vocabulary.ts';
-import {
-  AT_RISK_WORKING_DAYS,
-  QUEUE_DEFINITIONS,
-  QUEUE_SORTS,
-  QUEUES,
-  atRiskHorizon,
-  daysLeft,
-  onTimeShare,
-  termRisk,
-  type Queue,
-  type QueueSort,
-} from '../domain/queues.ts';
-import { byExecutor, byOrganization, endedOnTime, queueCounts, queueItems, type QueueFilter } from './store.ts';
+import { AT_RISK_WORKING_DAYS, QUEUE_DEFINITIONS, QUEUE_SORTS, QUEUES, type Queue, type QueueSort } from '../domain/queues.ts';
+import type { QueueFilter } from './store.ts';
+import { countQueues, overview, queuePage } from './read.ts';
+import { presentOverview, presentQueueItem } from './present.ts';
 
 const date = { type: 'string', format: 'date' } as const;
 
@@ -110,11 +97,6 @@ function toFilter(q: FilterQuery): QueueFilter {
 }
 
 export async function queueRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
-  const termDates = () => {
-    const today = todayOf(ctx);
-    return { today, horizon: atRiskHorizon(ctx.law.calendar, today) };
-  };
-
   app.get<{ Querystring: FilterQuery }>(
     '/queues',
     {
@@ -132,8 +114,8 @@ export async function queueRoutes(app: FastifyInstance, ctx: Context): Promise<v
       },
     },
     async (req) => {
-      const d = termDates();
-      return { counts: await queueCounts(ctx.db, req.actor, toFilter(req.query), d), today: d.today, atRiskDays: AT_RISK_WORKING_DAYS };
+      const { counts, today } = await countQueues(ctx, req.actor, toFilter(req.query));
+      return { counts, today, atRiskDays: AT_RISK_WORKING_DAYS };
     },
   );
 
@@ -167,44 +149,16 @@ export async function queueRoutes(app: FastifyInstance, ctx: Context): Promise<v
       },
     },
     async (req) => {
-      const d = termDates();
       const { sort, order, limit, offset, ...filter } = req.query;
       const byDefault = QUEUE_DEFINITIONS[req.params.queue].sort;
-      const { rows, total } = await queueItems(ctx.db, req.actor, req.params.queue, toFilter(filter), d, {
+      const { rows, total, today } = await queuePage(ctx, req.actor, req.params.queue, toFilter(filter), {
         sort: sort ?? byDefault.by,
         order: order ?? (sort ? 'asc' : byDefault.order),
         limit,
         offset,
       });
-      const cal = ctx.law.calendar;
       return {
-        items: rows.map((r) => {
-          const ended = r.review_ended_on !== null;
-          return {
-            id: r.id,
-            registrationNumber: r.registration_number,
-            talonNumber: r.talon_number,
-            registrationDate: r.registration_date,
-            dueDate: r.due_date,
-            daysLeft: ended ? null : daysLeft(cal, d.today, r.due_date),
-            risk: termRisk(cal, d.today, r.due_date, ended),
-            documentType: r.document_type,
-            form: r.form,
-            channel: r.channel,
-            applicantKind: r.applicant_kind,
-            applicantName: r.applicant_name,
-            summary: r.summary,
-            status: r.status,
-            issueCategory: r.issue_category,
-            duplicateCandidate: r.duplicate_candidate,
-            executor: r.executor_id ? { id: r.executor_id, name: r.executor_name ?? '' } : null,
-            organization: organizationRef(
-              { id: r.organization_id, code: r.organization_code, name_kk: r.name_kk, name_ru: r.name_ru, name_en: r.name_en },
-              req.lang,
-            ),
-            unsignedLetters: r.unsigned_letters,
-          };
-        }),
+        items: rows.map((r) => presentQueueItem(r, today, ctx.law.calendar, req.lang)),
         total,
       };
     },
@@ -277,37 +231,7 @@ export async function queueRoutes(app: FastifyInstance, ctx: Context): Promise<v
       },
     },
     async (req) => {
-      if (!hasRole(req.actor, 'head', 'controller')) throw new AppError(403, 'overview.notAllowed');
-      const rootId = req.query.organization ?? req.actor.scopeOrganizationId;
-      if (!(await canActFor(ctx.db, req.actor, rootId))) throw new AppError(403, 'forbidden');
-      const d = termDates();
-      const period = { from: req.query.dateFrom ?? `${d.today.slice(0, 4)}-01-01`, to: req.query.dateTo ?? d.today };
-      const [root, counts, onTime, executors, organizations] = await Promise.all([
-        ctx.db.selectFrom('organizations').select(['id', 'code', 'name_kk', 'name_ru', 'name_en']).where('id', '=', rootId).executeTakeFirstOrThrow(),
-        queueCounts(ctx.db, req.actor, { organizationId: rootId }, d),
-        endedOnTime(ctx.db, req.actor, rootId, period),
-        byExecutor(ctx.db, req.actor, rootId, d),
-        byOrganization(ctx.db, req.actor, rootId, d, period),
-      ]);
-      return {
-        today: d.today,
-        atRiskDays: AT_RISK_WORKING_DAYS,
-        organization: organizationRef(root, req.lang),
-        period,
-        counts,
-        onTime: { ended: onTime.ended, endedOnTime: onTime.ended_on_time, share: onTimeShare(onTime.ended, onTime.ended_on_time) },
-        byExecutor: executors.map((e) => ({ executor: { id: e.id, name: e.full_name }, open: e.open, atRisk: e.at_risk, overdue: e.overdue })),
-        byOrganization: organizations.map((o) => ({
-          organization: organizationRef(o, req.lang),
-          own: o.own,
-          open: o.open,
-          atRisk: o.at_risk,
-          overdue: o.overdue,
-          ended: o.ended,
-          endedOnTime: o.ended_on_time,
-          onTimeShare: onTimeShare(o.ended, o.ended_on_time),
-        })),
-      };
+      return presentOverview(await overview(ctx, req.actor, req.query), req.lang);
     },
   );
 }

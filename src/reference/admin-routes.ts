@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.ts';
 import type { IsoDate, WorkingHours } from '../domain/calendar.ts';
 import { CALENDAR_YEARS, TERM_COUNT_MAX } from '../domain/reference.ts';
-import { DOCUMENT_TYPES, type DocumentType, type Labels, type Language } from '../domain/vocabulary.ts';
+import { DOCUMENT_TYPES, type DocumentType, type Labels } from '../domain/vocabulary.ts';
 import { DIRECTORY_NAMES, type DirectoryName } from '../db/reference/directories.ts';
 import { errorSchema } from '../intake/schemas.ts';
 import { notFound } from '../errors.ts';
@@ -26,6 +26,7 @@ import {
   presentTermRule,
   termRuleSchema,
 } from './present.ts';
+import { directoryEntry, organization } from './read.ts';
 
 const errors = { 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema } as const;
 const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength }) as const;
@@ -154,8 +155,7 @@ export async function referenceAdminRoutes(app: FastifyInstance, ctx: Context): 
     },
     async (req) => {
       await setOrganizationHours(ctx, req.actor, req.params.id, req.body);
-      const o = await ctx.db.selectFrom('organizations').selectAll().where('id', '=', req.params.id).executeTakeFirstOrThrow();
-      return presentOrganization(ctx, o, req.lang);
+      return presentOrganization(ctx, await organization(ctx, req.params.id), req.lang);
     },
   );
 
@@ -183,7 +183,7 @@ export async function referenceAdminRoutes(app: FastifyInstance, ctx: Context): 
     },
     async (req, reply) => {
       await addDirectoryEntry(ctx, req.actor, req.params.name, req.body);
-      return reply.status(201).send(await directoryEntry(req.params.name, req.body.code, req.lang));
+      return reply.status(201).send(presentDirectoryEntry(await directoryEntry(ctx, req.params.name, req.body.code), req.lang));
     },
   );
 
@@ -205,12 +205,7 @@ export async function referenceAdminRoutes(app: FastifyInstance, ctx: Context): 
     },
     async (req) => {
       await changeDirectoryEntry(ctx, req.actor, req.params.name, req.params.code, req.body);
-      return directoryEntry(req.params.name, req.params.code, req.lang);
+      return presentDirectoryEntry(await directoryEntry(ctx, req.params.name, req.params.code), req.lang);
     },
   );
-
-  async function directoryEntry(directory: DirectoryName, code: string, lang: Language) {
-    const row = await ctx.db.selectFrom('directory_entries').selectAll().where('directory', '=', directory).where('code', '=', code).executeTakeFirstOrThrow();
-    return presentDirectoryEntry(row, lang);
-  }
 }

@@ -16,7 +16,7 @@ import { invalid } from '../errors.ts';
 import { DIRECTORY_NAMES, type DirectoryName } from '../db/reference/directories.ts';
 import { CALENDAR_YEARS } from '../domain/reference.ts';
 import { errorSchema } from '../intake/schemas.ts';
-import { inScope } from '../access/scope.ts';
+import { directory, findOrganizations } from './read.ts';
 
 export async function referenceRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
   app.get<{ Querystring: { id?: number; parent?: number; root?: boolean; code?: string; q?: string; mine?: boolean; limit: number; offset: number } }>(
@@ -43,24 +43,10 @@ export async function referenceRoutes(app: FastifyInstance, ctx: Context): Promi
       },
     },
     async (req) => {
-      const { id, parent, root, code, q: text, mine, limit, offset } = req.query;
-      let q = ctx.db.selectFrom('organizations');
-      if (id !== undefined) q = q.where('id', '=', id);
-      if (mine) q = q.where(inScope(req.actor, 'id'));
-      if (parent !== undefined) q = q.where('parent_id', '=', parent);
-      if (root) q = q.where('parent_id', 'is', null);
-      if (code) q = q.where('code', '=', code);
-      if (text) {
-        const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-        q = q.where((w) => w.or([w('name_kk', 'ilike', like), w('name_ru', 'ilike', like), w('name_en', 'ilike', like), w('code', 'ilike', like)]));
-      }
-      const [rows, count] = await Promise.all([
-        q.selectAll().orderBy('report_row').orderBy('id').limit(limit).offset(offset).execute(),
-        q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      ]);
+      const { rows, total } = await findOrganizations(ctx, req.actor, req.query);
       return {
         items: rows.map((o) => presentOrganization(ctx, o, req.lang)),
-        total: Number(count.n),
+        total,
       };
     },
   );
@@ -79,9 +65,7 @@ export async function referenceRoutes(app: FastifyInstance, ctx: Context): Promi
       },
     },
     async (req) => {
-      let q = ctx.db.selectFrom('directory_entries').selectAll().where('directory', '=', req.params.name);
-      if (!req.query.includeInactive) q = q.where('active', '=', true);
-      const items = (await q.orderBy('sort_order').execute()).map((r) => presentDirectoryEntry(r, req.lang));
+      const items = (await directory(ctx, req.params.name, req.query.includeInactive ?? false)).map((r) => presentDirectoryEntry(r, req.lang));
       return { items, total: items.length };
     },
   );

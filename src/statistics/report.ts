@@ -482,3 +482,10 @@ export { form1FormationDate };
 export function mayReadStatistics(actor: Actor): boolean {
   return hasRole(actor, 'statistician', 'head', 'controller');
 }
+
+/** POST /reports/form1/formation: the reports that are due, formed now at the request of the
+ *  statistics authority (or an administrator) rather than by the hourly scheduler. */
+export async function formDueReportsNow(ctx: Context, actor: Actor) {
+  if (!(await actsAsAuthority(ctx.db, actor))) throw forbidden();
+  return formDueReports(ctx);
+}

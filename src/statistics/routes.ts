@@ -2,13 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.ts';
 import { errorSchema } from '../intake/schemas.ts';
-import { forbidden } from '../errors.ts';
-import { actsAsAuthority } from './scope.ts';
 import { FORM1_RULES } from '../domain/form1.ts';
 import { FORM1_LAYOUT } from './form1-layout.ts';
 import {
   cellAppeals,
-  formDueReports,
+  formDueReportsNow,
   formSnapshot,
   form1Report,
   listSnapshots,
@@ -144,8 +142,7 @@ export async function statisticsRoutes(app: FastifyInstance, ctx: Context): Prom
     '/reports/form1/formation',
     { schema: { tags: ['statistics'], summary: 'Form the reports that are due (the server does it hourly): statistics authority or administrator' } },
     async (req) => {
-      if (!(await actsAsAuthority(ctx.db, req.actor))) throw forbidden();
-      const formed = await formDueReports(ctx);
+      const formed = await formDueReportsNow(ctx, req.actor);
       return { formed: formed.map((f) => ({ id: f.id, year: f.year, month: f.month })) };
     },
   );

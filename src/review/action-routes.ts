@@ -1,0 +1,77 @@
+// Routes of what may be done with an appeal now and of the actions besides decisions (cancel a
+// move-out, mark security information, record a fix): schema → use case (decide.ts, read.ts) →
+// presenter (present.ts).
+import type { FastifyInstance } from 'fastify';
+import type { Context } from '../context.ts';
+import { errorSchema } from '../intake/schemas.ts';
+import { cancelMoveOut, markSecurityInfo, recordFix } from './decide.ts';
+import { allowedNow, appealOf } from './read.ts';
+import { allowedSchema, idParams, presentAllowed } from './present.ts';
+
+/** GET /appeals/:id/decisions/allowed, POST …/move-out/cancel, POST …/security-info, POST …/compliance/fixed. */
+export async function actionRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
+  app.get<{ Params: { id: string } }>(
+    '/appeals/:id/decisions/allowed',
+    {
+      schema: {
+        tags: ['review'],
+        summary: 'Every decision with whether this user may take it now, and why not; its fields; the compliance checklist and vocabularies',
+        params: idParams,
+        response: { 200: allowedSchema },
+      },
+    },
+    async (req) => presentAllowed(await allowedNow(ctx, req.actor, req.params.id), req.lang),
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/appeals/:id/move-out/cancel',
+    {
+      schema: { tags: ['review'], summary: 'Cancel a move to another information system (4.1) within one working day', params: idParams, response: { 409: errorSchema } },
+    },
+    async (req) => {
+      await cancelMoveOut(ctx, req.actor, req.params.id);
+      const appeal = await appealOf(ctx, req.actor, req.params.id);
+      return { status: appeal.status };
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: { securityInfo: boolean; reason: string } }>(
+    '/appeals/:id/security-info',
+    {
+      schema: {
+        tags: ['review'],
+        summary: 'Mark that the appeal holds information on a crime or a threat to state or public security (APPC Art. 88 p.1): an anonymous one is then forwarded at once, not terminated',
+        params: idParams,
+        body: {
+          type: 'object',
+          required: ['securityInfo', 'reason'],
+          additionalProperties: false,
+          properties: { securityInfo: { type: 'boolean' }, reason: { type: 'string', minLength: 1, maxLength: 4000 } },
+        },
+        response: { 403: errorSchema, 409: errorSchema },
+      },
+    },
+    async (req) => {
+      await markSecurityInfo(ctx, req.actor, req.params.id, req.body.securityInfo, req.body.reason);
+      // marked as asked, or already so: the use case refuses otherwise
+      return { securityInfo: req.body.securityInfo };
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/appeals/:id/compliance/fixed',
+    {
+      schema: {
+        tags: ['review'],
+        summary: 'Record that the applicant brought the appeal into line after a 4.2 notice (APPC Art. 64 p.6): the review goes on',
+        params: idParams,
+        response: { 409: errorSchema },
+      },
+    },
+    async (req) => {
+      await recordFix(ctx, req.actor, req.params.id);
+      const appeal = await appealOf(ctx, req.actor, req.params.id);
+      return { status: appeal.status };
+    },
+  );
+}

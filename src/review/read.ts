@@ -1,0 +1,71 @@
+// What the review routes show: each reads the appeal in the actor's scope first (404 otherwise),
+// then the store's rows the presenters (present.ts) turn into JSON.
+import type { Context } from '../context.ts';
+import { today as todayOf } from '../context.ts';
+import type { Actor } from '../access/actor.ts';
+import { hasRole } from '../access/actor.ts';
+import { inScope } from '../access/scope.ts';
+import { appealInScope, type AppealRow } from '../appeals/store.ts';
+import { allowedDecisions, cancelMoveOutUntil, canRecordFix, FIX_RECORDED_BY } from '../domain/decisions.ts';
+import { messagesOfAppeal } from '../notifications/outbox.ts';
+import { appealState } from './decide.ts';
+import { correspondenceOf } from './correspondence.ts';
+import { decisionsOf, draftsOf, routeOf } from './store.ts';
+
+/** The appeal, if the actor may see it: also what a route shows after a change it made. */
+export async function appealOf(ctx: Context, actor: Actor, appealId: string): Promise<AppealRow> {
+  return appealInScope(ctx.db, actor, appealId);
+}
+
+/** The appeal with the appeals its route links, each marked whether the actor may open it. */
+export async function routeOfAppeal(ctx: Context, actor: Actor, appealId: string) {
+  const appeal = await appealInScope(ctx.db, actor, appealId);
+  const rows = await routeOf(ctx.db, appeal, (column) => inScope(actor, column));
+  return { appeal, rows };
+}
+
+/** The decision cards (ТЖ-2) of the appeal. */
+export async function decisionCards(ctx: Context, actor: Actor, appealId: string) {
+  const appeal = await appealInScope(ctx.db, actor, appealId);
+  return decisionsOf(ctx.db, appeal.id);
+}
+
+/** The executors' drafts of the appeal. */
+export async function draftCards(ctx: Context, actor: Actor, appealId: string) {
+  const appeal = await appealInScope(ctx.db, actor, appealId);
+  return draftsOf(ctx.db, appeal.id);
+}
+
+/** After takeDecision (decide.ts): the card or the draft it saved, with the appeal as it is now. */
+export async function takenCard(ctx: Context, actor: Actor, appealId: string, taken: { decisionId: string } | { draftId: string }) {
+  const appeal = await appealInScope(ctx.db, actor, appealId);
+  return 'decisionId' in taken
+    ? { appeal, state: 'taken' as const, decision: (await decisionsOf(ctx.db, appeal.id)).find((d) => d.id === taken.decisionId)! }
+    : { appeal, state: 'draft' as const, draft: (await draftsOf(ctx.db, appeal.id)).find((d) => d.id === taken.draftId)! };
+}
+
+/** The tasks the appeal sent to co-executing organizations, with their replies. */
+export async function correspondenceOfAppeal(ctx: Context, actor: Actor, appealId: string) {
+  const appeal = await appealInScope(ctx.db, actor, appealId);
+  return correspondenceOf(ctx.db, appeal.id);
+}
+
+/** The messages to the applicant with every delivery attempt. */
+export async function messagesToApplicant(ctx: Context, actor: Actor, appealId: string) {
+  const appeal = await appealInScope(ctx.db, actor, appealId);
+  return messagesOfAppeal(ctx.db, appeal.id);
+}
+
+/** What the actor may do with the appeal now: every decision with whether it is allowed and why
+ *  not, and the two actions besides decisions, with the checks their use cases make (decide.ts). */
+export async function allowedNow(ctx: Context, actor: Actor, appealId: string) {
+  const appeal = await appealInScope(ctx.db, actor, appealId);
+  const state = await appealState(ctx, appeal);
+  const today = todayOf(ctx);
+  return {
+    state,
+    decisions: allowedDecisions(state, actor.roles, today, ctx.law.calendar, { count: ctx.law.count }),
+    recordFix: hasRole(actor, ...FIX_RECORDED_BY) && canRecordFix(state),
+    cancelMoveOutUntil: cancelMoveOutUntil(state, actor.roles, today, ctx.law.calendar),
+  };
+}
