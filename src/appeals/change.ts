@@ -53,23 +53,23 @@ export interface Work {
   today: IsoDate;
 }
 
-/** Transactions opened by the door, with the appeals changed in them so far. */
-const open = new WeakMap<Db, Set<string>>();
+/** Transactions opened by the door: the appeals changed in them so far, and the rows the changes left. */
+const open = new WeakMap<Db, { changed: Set<string>; rows: Map<string, AppealRow> }>();
 
 /**
  * Change one appeal: `work` runs under the appeal's row lock and returns what it changed (or null:
- * nothing) and its result. The actor's scope is checked first (404 no such appeal, 403 another
+ * nothing) and its result, which the door answers with the appeal's row as the change left it. The actor's scope is checked first (404 no such appeal, 403 another
  * territory's; `null`: the system) unless the caller checked a scope of its own (`scopeChecked`:
  * the statistics authority's). Called inside another change or an appealTransaction, it runs in
  * that transaction, which refreshes the statistics once at its end.
  */
-export async function changeAppeal<T>(
+export async function changeAppeal<T extends object = object>(
   ctx: Context,
   actor: Actor | null,
   appealId: string,
-  work: (w: Work) => Promise<{ change: AppealChange | null; result: T }>,
+  work: (w: Work) => Promise<{ change: AppealChange | null; result?: T }>,
   options: { scopeChecked?: true } = {},
-): Promise<T> {
+): Promise<T & { appeal: AppealRow }> {
   if (actor && !options.scopeChecked) await appealInScope(ctx.db, actor, appealId);
   return appealTransaction(ctx, async (tctx) => {
     const trx = tctx.db;
@@ -77,8 +77,11 @@ export async function changeAppeal<T>(
     const now = ctx.clock.now();
     const today = todayOf(ctx);
     const { change, result } = await work({ trx, appeal, now, today });
-    if (change) await store(trx, actor, appeal, change, now, today);
-    return result;
+    const { rows } = open.get(trx)!;
+    // a change inside the work (a draft approved while its letter is signed) may have moved the row on
+    const after = change ? await store(trx, actor, rows.get(appealId) ?? appeal, change, now, today) : (rows.get(appealId) ?? appeal);
+    rows.set(appealId, after);
+    return { ...(result as T), appeal: after };
   });
 }
 
@@ -92,7 +95,7 @@ export async function appealTransaction<T>(ctx: Context, fn: (tctx: Context) => 
   if (ctx.db.isTransaction) throw new Error('an appeal changes through the door: use appealTransaction or changeAppeal, not a transaction of your own');
   return ctx.db.transaction().execute(async (trx) => {
     const changed = new Set<string>();
-    open.set(trx, changed);
+    open.set(trx, { changed, rows: new Map() });
     const result = await fn({ ...ctx, db: trx });
     // statistics (src/statistics/cards.ts): the cards changed: their 1-ТӨ cells and the daily-export journal
     if (changed.size > 0) await cardsChanged(trx, [...changed], ctx.clock.now());
@@ -100,10 +103,10 @@ export async function appealTransaction<T>(ctx: Context, fn: (tctx: Context) => 
   });
 }
 
-async function store(trx: Db, actor: Actor | null, appeal: AppealRow, change: AppealChange, now: Date, today: IsoDate): Promise<void> {
+async function store(trx: Db, actor: Actor | null, appeal: AppealRow, change: AppealChange, now: Date, today: IsoDate): Promise<AppealRow> {
   const t = change.transition;
   const set = { ...(t ? fieldsOf(appeal, t, now) : {}), ...change.set };
-  if (Object.keys(set).length > 0) await updateAppeal(trx, appeal.id, { ...set, updated_at: now });
+  const after = Object.keys(set).length > 0 ? await updateAppeal(trx, appeal.id, { ...set, updated_at: now }) : appeal;
   const meet = [...(change.meet ?? [])];
   const opened = [...(change.open ?? [])];
   const notices = [...(change.notify ?? [])];
@@ -117,9 +120,10 @@ async function store(trx: Db, actor: Actor | null, appeal: AppealRow, change: Ap
   for (const n of notices) await notifyApplicants(trx, appeal, n, now);
   const status = t && t.status !== appeal.status ? { status: { from: appeal.status, to: t.status } } : {};
   await appendEvent(trx, { appealId: appeal.id, organizationId: appeal.organization_id, actor, at: now, kind: change.event.kind, changes: { ...change.event.changes, ...status } });
-  const changed = open.get(trx)!;
+  const { changed } = open.get(trx)!;
   changed.add(appeal.id);
   for (const id of change.alsoChanged ?? []) changed.add(id);
+  return after;
 }
 
 /** The stored card as the status machine needs it. */

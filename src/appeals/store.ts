@@ -17,9 +17,9 @@ export async function lockAppeal(trx: Db, id: string): Promise<AppealRow> {
   return trx.selectFrom('appeals').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
 }
 
-/** The ТЖ-1 fields a change sets (src/appeals/change.ts). */
-export async function updateAppeal(db: Db, id: string, set: Updateable<AppealsTable>): Promise<void> {
-  await db.updateTable('appeals').set(set).where('id', '=', id).execute();
+/** The ТЖ-1 fields a change sets (src/appeals/change.ts); the row as it is then. */
+export async function updateAppeal(db: Db, id: string, set: Updateable<AppealsTable>): Promise<AppealRow> {
+  return db.updateTable('appeals').set(set).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
 /** Obligations with their own terms; `metOn` given when fulfilled by the same act (late: violated). */

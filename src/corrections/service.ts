@@ -167,7 +167,7 @@ export async function fileCorrection(ctx: Context, actor: Actor, input: Petition
         .execute();
     }
     const changes = { petitionId: id, action: correction.action, changes: correction.changes ?? {}, record: correction.record ?? null, decidedBy, basis, period, reason: input.reason };
-    return { change: { event: { kind: 'correctionFiled', changes } }, result: undefined };
+    return { change: { event: { kind: 'correctionFiled', changes } } };
   }, { scopeChecked: true });
   return id;
 }
@@ -237,7 +237,7 @@ export async function decideCorrection(ctx: Context, actor: Actor, id: string, i
       .where('status', '=', 'pending')
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) throw new AppError(409, 'correction.alreadyDecided', [], { status: 'decided' });
-    if (!input.approve) return { change: { event: { kind: 'correctionRejected', changes: { petitionId: id, comment: input.comment ?? null } } }, result: undefined };
+    if (!input.approve) return { change: { event: { kind: 'correctionRejected', changes: { petitionId: id, comment: input.comment ?? null } } } };
 
     const changes = petition.changes as Record<string, unknown> & { record?: CorrectionRecord };
     const { record, ...fields } = changes;
@@ -295,7 +295,7 @@ export async function decideCorrection(ctx: Context, actor: Actor, id: string, i
       set,
       event: { kind: 'corrected', changes: { petitionId: id, decidedBy, before, after, closedPeriods: closed, comment: input.comment ?? null } },
     };
-    return { change, result: undefined };
+    return { change };
   }, { scopeChecked: true });
 }
 

@@ -116,3 +116,21 @@ function labelErrors(label: Partial<Labels> | undefined, path: string): FieldErr
   if (!label) return [];
   return (['kk', 'ru', 'en'] as const).filter((l) => blank(label[l])).map((l) => ({ path: `${path}/${l}`, code: 'text.blank' }));
 }
+
+/** The directories of the cards' coded fields (ТЖ-1, АИ-1), each a table an administrator edits. */
+export const DIRECTORY_NAMES = [
+  'documentType',
+  'form',
+  'channel',
+  'language',
+  'procedure',
+  'applicantKind',
+  'addresseeCategory',
+  'issueCategory',
+  'citizenship',
+  'sex',
+  'nationality',
+  'socialStatus',
+  'businessCategory',
+] as const;
+export type DirectoryName = (typeof DIRECTORY_NAMES)[number];

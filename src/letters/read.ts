@@ -2,7 +2,7 @@
 // signature checked now, a letter's PDF, the demo key.
 import type { Context } from '../context.ts';
 import type { Actor } from '../access/actor.ts';
-import { appealInScope, type AppealRow } from '../appeals/store.ts';
+import { appealInScope } from '../appeals/store.ts';
 import { forbidden, notFound } from '../errors.ts';
 import { letterSignatureStatus } from './service.ts';
 import { demoKeyOf, letterPdfOf, lettersOf } from './store.ts';
@@ -20,11 +20,6 @@ export async function letterPdf(ctx: Context, actor: Actor, appealId: string, le
   const letter = await letterPdfOf(ctx.db, appeal.id, letterId);
   if (!letter) throw notFound();
   return letter;
-}
-
-/** The appeal after a letter of it was signed (its status, when it was answered). */
-export async function appealAfterSigning(ctx: Context, actor: Actor, appealId: string): Promise<AppealRow> {
-  return appealInScope(ctx.db, actor, appealId);
 }
 
 /** Demo mode: the actor's demo PKCS#12. */

@@ -3,7 +3,7 @@ import type { Context } from '../context.ts';
 import { errorSchema } from '../intake/schemas.ts';
 import { prepareLetter, signLetter, verifyLetter } from './service.ts';
 import { signInputSchema, type SignInput } from './signing.ts';
-import { appealAfterSigning, demoKey, letterPdf, lettersOfAppeal } from './read.ts';
+import { demoKey, letterPdf, lettersOfAppeal } from './read.ts';
 import { presentLetter, presentVerification } from './present.ts';
 
 const letterParams = {
@@ -92,8 +92,7 @@ export async function letterRoutes(app: FastifyInstance, ctx: Context): Promise<
       },
     },
     async (req) => {
-      await signLetter(ctx, req.actor, req.params.id, req.params.letterId, req.body);
-      const appeal = await appealAfterSigning(ctx, req.actor, req.params.id);
+      const appeal = await signLetter(ctx, req.actor, req.params.id, req.params.letterId, req.body);
       return { letterId: req.params.letterId, signed: true, status: appeal.status, answerSentAt: appeal.answer_sent_at?.toISOString() ?? null };
     },
   );

@@ -235,10 +235,11 @@ async function unsignedLetter(db: Db, appealId: string, letterId: string): Promi
  */
 export async function prepareLetter(ctx: Context, actor: Actor, appealId: string, letterId: string): Promise<LetterRow> {
   if (!hasRole(actor, 'head')) throw forbidden();
-  return changeAppeal(ctx, actor, appealId, async ({ trx, appeal }) => {
+  const { letter } = await changeAppeal(ctx, actor, appealId, async ({ trx, appeal }) => {
     const letter = await unsignedLetter(trx, appeal.id, letterId);
-    return { change: null, result: stale(ctx, letter, actor) ? await rerender(ctx, trx, appeal, letter, actor) : letter };
+    return { change: null, result: { letter: stale(ctx, letter, actor) ? await rerender(ctx, trx, appeal, letter, actor) : letter } };
   });
+  return letter;
 }
 
 /**
@@ -247,9 +248,9 @@ export async function prepareLetter(ctx: Context, actor: Actor, appealId: string
  * the letter goes out: the appeal counts as answered, the obligations its sending fulfils are met,
  * and the applicant gets it.
  */
-export async function signLetter(ctx: Context, actor: Actor, appealId: string, letterId: string, input: SignInput) {
+export async function signLetter(ctx: Context, actor: Actor, appealId: string, letterId: string, input: SignInput): Promise<AppealRow> {
   if (!hasRole(actor, 'head')) throw forbidden();
-  await changeAppeal(ctx, actor, appealId, async (w) => {
+  const { appeal: after } = await changeAppeal(ctx, actor, appealId, async (w) => {
     const { trx, now, today } = w;
     let appeal = w.appeal;
     let letter = await unsignedLetter(trx, appeal.id, letterId);
@@ -291,8 +292,9 @@ export async function signLetter(ctx: Context, actor: Actor, appealId: string, l
       attachment: { name: `${letter.number}.pdf`, content: letter.pdf },
       event: { kind: 'letterSigned', changes: { letter: letter.number, signer, ...(answered ? { answerSentAt: now.toISOString() } : {}) } },
     };
-    return { change, result: undefined };
+    return { change };
   });
+  return after;
 }
 
 /** The signature status of a letter, checked now against its stored bytes. */

@@ -113,7 +113,7 @@ export async function enterFromPaperJournal(ctx: Context, actor: Actor, actId: s
         .values({ appeal_id: appealId, outage_act_id: actId, page: input.page, entry: input.entry, received_at: received, entered_at: now, late })
         .execute();
       const changes = { outageActId: actId, page: input.page, entry: input.entry, receivedAt: received.toISOString(), late };
-      return { change: { event: { kind: 'paperJournalEntry', changes } }, result: undefined };
+      return { change: { event: { kind: 'paperJournalEntry', changes } } };
     });
     return { appealId, late };
   });

@@ -5,7 +5,7 @@ import type { Context } from '../context.ts';
 import type { IsoDate, WorkingHours } from '../domain/calendar.ts';
 import { CALENDAR_YEARS, TERM_COUNT_MAX } from '../domain/reference.ts';
 import { DOCUMENT_TYPES, type DocumentType, type Labels } from '../domain/vocabulary.ts';
-import { DIRECTORY_NAMES, type DirectoryName } from '../db/reference/directories.ts';
+import { DIRECTORY_NAMES, type DirectoryName } from '../domain/reference.ts';
 import { errorSchema } from '../intake/schemas.ts';
 import { notFound } from '../errors.ts';
 import {

@@ -20,7 +20,8 @@ import {
 } from '../domain/reference.ts';
 import type { DocumentType, Labels } from '../domain/vocabulary.ts';
 import type { FieldError } from '../domain/registration.ts';
-import { CLOSED_DIRECTORIES, type DirectoryName } from '../db/reference/directories.ts';
+import { CLOSED_DIRECTORIES } from '../db/reference/directories.ts';
+import type { DirectoryName } from '../domain/reference.ts';
 import { forgetReferenceData } from '../intake/store.ts';
 import { reloadLaw } from './law.ts';
 

@@ -2,7 +2,7 @@
 // after the administrator changed it (admin.ts).
 import type { Context } from '../context.ts';
 import type { Actor } from '../access/actor.ts';
-import type { DirectoryName } from '../db/reference/directories.ts';
+import type { DirectoryName } from '../domain/reference.ts';
 import { directoryEntries, directoryEntryRow, organizationRow, organizations, type OrganizationFilter } from './store.ts';
 
 /** GET /organizations: a page of the organizations the filter names, and how many there are. */

@@ -13,7 +13,7 @@ import { DEFAULT_WORKING_HOURS, registrationDate } from '../domain/calendar.ts';
 import { dueDate, findTermRule } from '../domain/terms.ts';
 import { DOCUMENT_TYPES, type DocumentType } from '../domain/vocabulary.ts';
 import { invalid } from '../errors.ts';
-import { DIRECTORY_NAMES, type DirectoryName } from '../db/reference/directories.ts';
+import { DIRECTORY_NAMES, type DirectoryName } from '../domain/reference.ts';
 import { CALENDAR_YEARS } from '../domain/reference.ts';
 import { errorSchema } from '../intake/schemas.ts';
 import { directory, findOrganizations } from './read.ts';

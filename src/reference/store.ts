@@ -2,7 +2,7 @@
 import type { Db } from '../db/connection.ts';
 import type { Actor } from '../access/actor.ts';
 import { inScope } from '../access/scope.ts';
-import type { DirectoryName } from '../db/reference/directories.ts';
+import type { DirectoryName } from '../domain/reference.ts';
 
 export interface OrganizationFilter {
   id?: number;

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.ts';
 import { errorSchema } from '../intake/schemas.ts';
 import { cancelMoveOut, markSecurityInfo, recordFix } from './decide.ts';
-import { allowedNow, appealOf } from './read.ts';
+import { allowedNow } from './read.ts';
 import { allowedSchema, idParams, presentAllowed } from './present.ts';
 
 /** GET /appeals/:id/decisions/allowed, POST …/move-out/cancel, POST …/security-info, POST …/compliance/fixed. */
@@ -29,8 +29,7 @@ export async function actionRoutes(app: FastifyInstance, ctx: Context): Promise<
       schema: { tags: ['review'], summary: 'Cancel a move to another information system (4.1) within one working day', params: idParams, response: { 409: errorSchema } },
     },
     async (req) => {
-      await cancelMoveOut(ctx, req.actor, req.params.id);
-      const appeal = await appealOf(ctx, req.actor, req.params.id);
+      const appeal = await cancelMoveOut(ctx, req.actor, req.params.id);
       return { status: appeal.status };
     },
   );
@@ -69,8 +68,7 @@ export async function actionRoutes(app: FastifyInstance, ctx: Context): Promise<
       },
     },
     async (req) => {
-      await recordFix(ctx, req.actor, req.params.id);
-      const appeal = await appealOf(ctx, req.actor, req.params.id);
+      const appeal = await recordFix(ctx, req.actor, req.params.id);
       return { status: appeal.status };
     },
   );

@@ -4,7 +4,7 @@ import type { Context } from '../context.ts';
 import type { Actor } from '../access/actor.ts';
 import { hasRole } from '../access/actor.ts';
 import { AppError, forbidden, invalid } from '../errors.ts';
-import { appealInScope } from '../appeals/store.ts';
+import { appealInScope, type AppealRow } from '../appeals/store.ts';
 import { changeAppeal, storedCard, type AppealChange } from '../appeals/change.ts';
 import { transition } from '../domain/appeal-status.ts';
 import { scopeOrganizationOf } from '../access/scope.ts';
@@ -18,7 +18,7 @@ export interface AssignmentInput {
   controlDate?: string;
 }
 
-export async function assignAppeal(ctx: Context, actor: Actor, appealId: string, input: AssignmentInput) {
+export async function assignAppeal(ctx: Context, actor: Actor, appealId: string, input: AssignmentInput): Promise<AppealRow> {
   if (!hasRole(actor, 'head')) throw forbidden();
   const appeal = await appealInScope(ctx.db, actor, appealId);
   if (appeal.review_ended_on !== null) throw new AppError(409, 'assignment.reviewEnded');
@@ -51,7 +51,7 @@ export async function assignAppeal(ctx: Context, actor: Actor, appealId: string,
     return { id, organizationId: p.organizationId, external: p.scopeOrganizationId !== appealScope };
   });
 
-  await changeAppeal(ctx, actor, appeal.id, async ({ trx, appeal: current, today }) => {
+  const { appeal: after } = await changeAppeal(ctx, actor, appeal.id, async ({ trx, appeal: current, today }) => {
     // checked again under the lock: a decision may have ended the review meanwhile
     if (current.review_ended_on !== null) throw new AppError(409, 'assignment.reviewEnded');
     const previous = await trx
@@ -89,6 +89,7 @@ export async function assignAppeal(ctx: Context, actor: Actor, appealId: string,
         },
       },
     };
-    return { change, result: undefined };
+    return { change };
   });
+  return after;
 }

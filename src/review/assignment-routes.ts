@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.ts';
 import { errorSchema } from '../intake/schemas.ts';
 import { assignAppeal, type AssignmentInput } from './assign.ts';
-import { appealOf } from './read.ts';
 import { idParams } from './present.ts';
 
 /** POST /appeals/:id/assignments. */
@@ -29,8 +28,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: Context): Prom
       },
     },
     async (req, reply) => {
-      await assignAppeal(ctx, req.actor, req.params.id, req.body);
-      const appeal = await appealOf(ctx, req.actor, req.params.id);
+      const appeal = await assignAppeal(ctx, req.actor, req.params.id, req.body);
       return reply.status(201).send({ appealId: appeal.id, executorId: appeal.executor_id, status: appeal.status, controlDate: appeal.control_date });
     },
   );

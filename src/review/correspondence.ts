@@ -130,6 +130,6 @@ export async function replyToCorrespondence(ctx: Context, actor: Actor, id: stri
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw new AppError(409, 'correspondence.answered');
     const changes = { correspondenceId: task.id, organizationId: task.recipient_organization_id };
-    return { change: { event: { kind: 'coExecutorReplied', changes } }, result: undefined };
+    return { change: { event: { kind: 'coExecutorReplied', changes } } };
   }, { scopeChecked: true });
 }

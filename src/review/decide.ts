@@ -88,7 +88,7 @@ export function assertDecisionAllowed(ctx: Context, actor: Actor, state: AppealS
  * (src/letters/service.ts). The appeal's row is locked first, so two decisions on one appeal are
  * checked one after the other (a second final decision is refused).
  */
-export async function takeDecision(ctx: Context, actor: Actor, appealId: string, input: DecisionInput): Promise<{ decisionId: string } | { draftId: string }> {
+export async function takeDecision(ctx: Context, actor: Actor, appealId: string, input: DecisionInput): Promise<({ decisionId: string } | { draftId: string }) & { appeal: AppealRow }> {
   const { code, ...raw } = input;
   if (!isDecisionCode(code)) throw invalid([{ path: '/code', code: 'decision.unknownCode', params: { code } }]);
   return changeAppeal<{ decisionId: string } | { draftId: string }>(ctx, actor, appealId, async (w) => {
@@ -167,8 +167,8 @@ export async function saveDecision(
 
 /** Return an executor's draft for rework (the head or the control department, with the remark
  *  saying why — the control-departments provision §3 p.5 — or its author, to redo it): its letter goes, the review goes on. */
-export async function returnDraft(ctx: Context, actor: Actor, appealId: string, draftId: string, remark: string | undefined) {
-  await changeAppeal(ctx, actor, appealId, async ({ trx, appeal, now }) => {
+export async function returnDraft(ctx: Context, actor: Actor, appealId: string, draftId: string, remark: string | undefined): Promise<AppealRow> {
+  const { appeal } = await changeAppeal(ctx, actor, appealId, async ({ trx, appeal, now }) => {
     const draft = await store.pendingDraftOf(trx, appeal.id);
     if (!draft || draft.id !== draftId) throw new AppError(409, 'decision.draftNotPending');
     const own = draft.drafted_by === actor.id;
@@ -176,8 +176,9 @@ export async function returnDraft(ctx: Context, actor: Actor, appealId: string, 
     if (!own && !remark?.trim()) throw invalid([{ path: '/remark', code: 'required' }]);
     await store.resolveDraft(trx, draft.id, 'returned', actor, now, remark?.trim() || null);
     const changes = { draft: { id: draft.id, code: draft.code, draftedBy: draft.drafted_by_name }, remark: remark?.trim() || null };
-    return { change: { event: { kind: 'draftReturned', changes } }, result: undefined };
+    return { change: { event: { kind: 'draftReturned', changes } } };
   });
+  return appeal;
 }
 
 type Opened = { id: string; registrationNumber: string; organizationName: string };
@@ -268,27 +269,29 @@ async function checkReferences(db: Db, appeal: AppealRow, code: DecisionCode, da
 }
 
 /** Cancel a move-out (4.1) within one working day (rules p.15): the appeal is back in review. */
-export async function cancelMoveOut(ctx: Context, actor: Actor, appealId: string) {
-  await changeAppeal(ctx, actor, appealId, async ({ trx, appeal, now, today }) => {
+export async function cancelMoveOut(ctx: Context, actor: Actor, appealId: string): Promise<AppealRow> {
+  const { appeal: after } = await changeAppeal(ctx, actor, appealId, async ({ trx, appeal, now, today }) => {
     const state = await appealState(ctx, appeal, trx);
     const check = checkCancelMoveOut(state, actor.roles, today, ctx.law.calendar);
     if (!check.ok) throw new AppError(409, check.code, [], check.params);
     const cancelled = await store.cancelLatestMoveOut(trx, appeal.id, now);
     const t = transition(storedCard(appeal), { kind: 'moveOutCancelled', state }, today, ctx.law);
-    return { change: { transition: t, event: { kind: 'moveOutCancelled', changes: { decisionId: cancelled } } }, result: undefined };
+    return { change: { transition: t, event: { kind: 'moveOutCancelled', changes: { decisionId: cancelled } } } };
   });
+  return after;
 }
 
 /** The applicant brought the appeal into line after a 4.2 notice (Art. 64 p.6): the review goes on
  *  and the appeal can no longer be returned. */
-export async function recordFix(ctx: Context, actor: Actor, appealId: string) {
+export async function recordFix(ctx: Context, actor: Actor, appealId: string): Promise<AppealRow> {
   if (!hasRole(actor, ...FIX_RECORDED_BY)) throw forbidden();
-  await changeAppeal(ctx, actor, appealId, async ({ trx, appeal, today }) => {
+  const { appeal: after } = await changeAppeal(ctx, actor, appealId, async ({ trx, appeal, today }) => {
     const state = await appealState(ctx, appeal, trx);
     if (!canRecordFix(state)) throw new AppError(409, 'decision.nothingToFix');
     const t = transition(storedCard(appeal), { kind: 'fixRecorded', state }, today, ctx.law);
-    return { change: { transition: t, event: { kind: 'appealFixed', changes: { fixedOn: today } } }, result: undefined };
+    return { change: { transition: t, event: { kind: 'appealFixed', changes: { fixedOn: today } } } };
   });
+  return after;
 }
 
 /** Art. 88 p.1: information on a crime being prepared or committed, or on a threat to state or
@@ -298,8 +301,8 @@ export async function markSecurityInfo(ctx: Context, actor: Actor, appealId: str
   if (!hasRole(actor, 'registrar', 'executor', 'head')) throw forbidden();
   await changeAppeal(ctx, actor, appealId, async ({ appeal }) => {
     if (appeal.review_ended_on !== null) throw new AppError(409, 'decision.reviewEnded', [], { endedBy: appeal.final_decision_code ?? '' });
-    if (appeal.security_info === value) return { change: null, result: undefined };
+    if (appeal.security_info === value) return { change: null };
     const changes = { securityInfo: { from: appeal.security_info, to: value }, reason, basis: 'APPC Art. 88 p.1' };
-    return { change: { set: { security_info: value }, event: { kind: 'securityInfoMarked', changes } }, result: undefined };
+    return { change: { set: { security_info: value }, event: { kind: 'securityInfoMarked', changes } } };
   });
 }

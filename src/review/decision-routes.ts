@@ -5,7 +5,7 @@ import type { Context } from '../context.ts';
 import { errorSchema } from '../intake/schemas.ts';
 import { decisionInputSchema, DECISION_CODES, DECISIONS } from '../domain/decisions.ts';
 import { returnDraft, takeDecision, type DecisionInput } from './decide.ts';
-import { appealOf, decisionCards, draftCards, takenCard } from './read.ts';
+import { decisionCards, draftCards, takenCard } from './read.ts';
 import { decisionCardSchema, idParams, presentDecision, presentDraft } from './present.ts';
 
 /** OpenAPI: the body of POST …/decisions for each code (fields and vocabularies of the administrative procedure). */
@@ -55,8 +55,8 @@ export async function decisionRoutes(app: FastifyInstance, ctx: Context): Promis
     },
     async (req, reply) => {
       const taken = await takeDecision(ctx, req.actor, req.params.id, req.body);
-      const card = await takenCard(ctx, req.actor, req.params.id, taken);
-      const { appeal } = card;
+      const card = await takenCard(ctx, taken);
+      const { appeal } = taken;
       const decision = card.state === 'taken' ? presentDecision(card.decision, req.lang) : presentDraft(card.draft, req.lang);
       return reply.status(201).send({ decision, status: appeal.status, dueDate: appeal.due_date });
     },
@@ -106,8 +106,7 @@ export async function decisionRoutes(app: FastifyInstance, ctx: Context): Promis
       },
     },
     async (req) => {
-      await returnDraft(ctx, req.actor, req.params.id, req.params.draftId, req.body?.remark);
-      const appeal = await appealOf(ctx, req.actor, req.params.id);
+      const appeal = await returnDraft(ctx, req.actor, req.params.id, req.params.draftId, req.body?.remark);
       return { status: appeal.status };
     },
   );

@@ -12,7 +12,7 @@ import { appealState } from './decide.ts';
 import { correspondenceOf } from './correspondence.ts';
 import { decisionsOf, draftsOf, routeOf } from './store.ts';
 
-/** The appeal, if the actor may see it: also what a route shows after a change it made. */
+/** The appeal, if the actor may see it. */
 export async function appealOf(ctx: Context, actor: Actor, appealId: string): Promise<AppealRow> {
   return appealInScope(ctx.db, actor, appealId);
 }
@@ -36,12 +36,12 @@ export async function draftCards(ctx: Context, actor: Actor, appealId: string) {
   return draftsOf(ctx.db, appeal.id);
 }
 
-/** After takeDecision (decide.ts): the card or the draft it saved, with the appeal as it is now. */
-export async function takenCard(ctx: Context, actor: Actor, appealId: string, taken: { decisionId: string } | { draftId: string }) {
-  const appeal = await appealInScope(ctx.db, actor, appealId);
+/** After takeDecision (decide.ts): the card or the draft it saved. */
+export async function takenCard(ctx: Context, taken: ({ decisionId: string } | { draftId: string }) & { appeal: AppealRow }) {
+  const { appeal } = taken;
   return 'decisionId' in taken
-    ? { appeal, state: 'taken' as const, decision: (await decisionsOf(ctx.db, appeal.id)).find((d) => d.id === taken.decisionId)! }
-    : { appeal, state: 'draft' as const, draft: (await draftsOf(ctx.db, appeal.id)).find((d) => d.id === taken.draftId)! };
+    ? { state: 'taken' as const, decision: (await decisionsOf(ctx.db, appeal.id)).find((d) => d.id === taken.decisionId)! }
+    : { state: 'draft' as const, draft: (await draftsOf(ctx.db, appeal.id)).find((d) => d.id === taken.draftId)! };
 }
 
 /** The tasks the appeal sent to co-executing organizations, with their replies. */

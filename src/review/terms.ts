@@ -80,7 +80,7 @@ export async function recordObligationMet(ctx: Context, actor: Actor, obligation
       .executeTakeFirst();
     if (Number(met.numUpdatedRows) !== 1) throw new AppError(409, 'obligation.alreadyMet', [], { metOn: today });
     const changes = { obligation: { id: obligation.id, kind: obligation.kind, dueDate: obligation.due_date }, metOn: today, late: today > obligation.due_date };
-    return { change: { event: { kind: 'obligationMet', changes } }, result: undefined };
+    return { change: { event: { kind: 'obligationMet', changes } } };
   });
 }
 
@@ -92,9 +92,9 @@ export async function recordDeemedRefusals(ctx: Context): Promise<number> {
     for (const m of missed) {
       await changeAppeal(tctx, null, m.id, async ({ appeal }) => {
         // under the lock: a decision may have ended the review meanwhile
-        if (appeal.review_ended_on !== null || appeal.deemed_refusal) return { change: null, result: undefined };
+        if (appeal.review_ended_on !== null || appeal.deemed_refusal) return { change: null };
         const changes = { dueDate: appeal.due_date, basis: 'APPC Art. 91 p.2, Art. 100 p.5' };
-        return { change: { set: { deemed_refusal: true }, event: { kind: 'deemedRefusal', changes } }, result: undefined };
+        return { change: { set: { deemed_refusal: true }, event: { kind: 'deemedRefusal', changes } } };
       });
     }
     return missed.length;

@@ -17,6 +17,7 @@ import {
   type Language,
   type Procedure,
 } from '../../domain/vocabulary.ts';
+import { DIRECTORY_NAMES, type DirectoryName } from '../../domain/reference.ts';
 
 export interface DirectoryEntry {
   code: string;
@@ -25,22 +26,6 @@ export interface DirectoryEntry {
   parentCode?: string;
 }
 
-export const DIRECTORY_NAMES = [
-  'documentType',
-  'form',
-  'channel',
-  'language',
-  'procedure',
-  'applicantKind',
-  'addresseeCategory',
-  'issueCategory',
-  'citizenship',
-  'sex',
-  'nationality',
-  'socialStatus',
-  'businessCategory',
-] as const;
-export type DirectoryName = (typeof DIRECTORY_NAMES)[number];
 
 /** Directories whose codes are a closed vocabulary in vocabulary.ts. */
 export const VOCABULARY_DIRECTORIES = {

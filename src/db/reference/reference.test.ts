@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { ageOn, parseBin, parseIin } from '../../domain/identifiers.ts';
 import { APPLICANT_KINDS, CHANNELS, DOCUMENT_TYPES, FORMS, LANGUAGES, PROCEDURES, type Labels } from '../../domain/vocabulary.ts';
 import { DEMO_ORGANIZATION_CODES, ORGANIZATIONS, ORGANIZATION_KINDS, REPORT_ROW_RANGE } from './organizations.ts';
-import { DIRECTORIES, DIRECTORY_NAMES, VOCABULARY_DIRECTORIES, type DirectoryName } from './directories.ts';
+import { DIRECTORIES, VOCABULARY_DIRECTORIES } from './directories.ts';
+import { DIRECTORY_NAMES, type DirectoryName } from '../../domain/reference.ts';
 import { DEMO_COMPANIES, DEMO_PERSONS, findDemoCompany, findDemoPerson, type BilingualText, type DemoAddress } from './demo-registry.ts';
 
 function assertLabels(label: Labels, where: string): void {
