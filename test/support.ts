@@ -37,32 +37,41 @@ export interface TestApp {
 
 export type Api = <T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: T; headers: Headers; raw: Buffer }>;
 
+export interface FreshDatabase {
+  database: Database;
+  /** The new database on the PostgreSQL server (DATABASE_URL runs); undefined on the embedded one. */
+  databaseUrl: string | undefined;
+  /** Drops the server database (the caller closes `database` first); nothing on the embedded one. */
+  drop(): Promise<void>;
+}
+
+/** An empty database, not yet migrated: a new one on the server named by DATABASE_URL, else an
+ *  in-memory embedded one. */
+export async function freshDatabase(): Promise<FreshDatabase> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) return { database: await openEmbeddedDatabase(), databaseUrl: undefined, drop: async () => {} };
+  const name = `joldanym_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+  const database = await openServerDatabase(databaseUrl, 8);
+  const drop = async () => {
+    const c = new pg.Client({ connectionString: serverUrl });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.end();
+  };
+  return { database, databaseUrl, drop };
+}
+
 export async function testApp(options: { now?: string; demoAppeals?: boolean } = {}): Promise<TestApp> {
   // Tests sign in again whenever a jump of the clock expires the sessions: more than 20 a minute.
   const config = { ...configFromEnv({}), now: new Date(options.now ?? DEFAULT_NOW), demo: true, loginRateLimit: 1000 };
-  const serverUrl = process.env.DATABASE_URL;
-  let dropDatabase = async () => {};
-  let database: Database;
-  let databaseUrl: string | undefined;
-  if (serverUrl) {
-    const name = `joldanym_t_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    database = await openServerDatabase(databaseUrl, 8);
-    dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
-  } else {
-    database = await openEmbeddedDatabase();
-  }
+  const { database, databaseUrl, drop: dropDatabase } = await freshDatabase();
   await prepareDatabase(database);
   const ctx = await createContext(database, config);
   let now = config.now;

@@ -365,8 +365,8 @@ export interface OutboxTable {
   subject: string | null;
   body: string;
   attachment_name: string | null;
-  /** Buffer on a server, Uint8Array on the embedded database. */
-  attachment: Uint8Array | null;
+  /** Buffer on both databases (connection.ts parses PGlite's bytea into a Buffer too). */
+  attachment: Buffer | null;
   status: Generated<string>;
   attempts: Generated<number>;
   next_attempt_at: Timestamp;
