@@ -299,9 +299,19 @@ const MOBILE_CODES = ['701', '702', '705', '707', '708', '747', '771', '775', '7
 
 // [value, weight]
 const DOCUMENT_TYPES: [RegistrationInput['documentType'], number][] = [
-  ['application', 40], ['complaint', 15], ['report', 15], ['inquiry', 10], ['feedback', 10], ['proposal', 10],
+  ['application', 40],
+  ['complaint', 15],
+  ['report', 15],
+  ['inquiry', 10],
+  ['feedback', 10],
+  ['proposal', 10],
 ];
-const FORMS: [RegistrationInput['form'], number][] = [['paper', 35], ['electronic', 45], ['oral', 12], ['video', 8]];
+const FORMS: [RegistrationInput['form'], number][] = [
+  ['paper', 35],
+  ['electronic', 45],
+  ['oral', 12],
+  ['video', 8],
+];
 const CHANNELS: Record<RegistrationInput['form'], RegistrationInput['channel'][]> = {
   paper: ['post', 'inPerson', 'complaintBox'],
   electronic: ['egovPortal', 'publicPortal', 'email'],
@@ -309,7 +319,12 @@ const CHANNELS: Record<RegistrationInput['form'], RegistrationInput['channel'][]
   video: ['publicPortal', 'personalReception'],
 };
 type ApplicantKind = 'individual' | 'legalEntity' | 'collective' | 'anonymous';
-const APPLICANT_KINDS: [ApplicantKind, number][] = [['individual', 72], ['legalEntity', 12], ['collective', 7], ['anonymous', 9]];
+const APPLICANT_KINDS: [ApplicantKind, number][] = [
+  ['individual', 72],
+  ['legalEntity', 12],
+  ['collective', 7],
+  ['anonymous', 9],
+];
 
 /** Appeals that come again from one applicant on one topic. */
 const REPEAT_SHARE = 0.1;
@@ -404,13 +419,20 @@ export class BodyGenerator {
   private fill(s: string): string {
     return s.replace(/\{(\w+)\}/g, (_, k: string) => {
       switch (k) {
-        case 'street': return this.pick(STREETS);
-        case 'house': return String(this.int(1, 120));
-        case 'settlement': return this.pick(SETTLEMENTS);
-        case 'n': return String(this.int(2, 60));
-        case 'year': return String(this.int(2015, 2025));
-        case 'date': return `${String(this.int(1, 28)).padStart(2, '0')}.${String(this.int(1, 12)).padStart(2, '0')}.2026`;
-        default: return k;
+        case 'street':
+          return this.pick(STREETS);
+        case 'house':
+          return String(this.int(1, 120));
+        case 'settlement':
+          return this.pick(SETTLEMENTS);
+        case 'n':
+          return String(this.int(2, 60));
+        case 'year':
+          return String(this.int(2015, 2025));
+        case 'date':
+          return `${String(this.int(1, 28)).padStart(2, '0')}.${String(this.int(1, 12)).padStart(2, '0')}.2026`;
+        default:
+          return k;
       }
     });
   }

@@ -142,19 +142,67 @@ try {
   // The cards, organization by organization: cells summed per organization, written in batches.
 
   const weightSum = orgs.reduce((s, o) => s + o.weight, 0);
-  const TYPES = [['application', 0.45], ['complaint', 0.08], ['report', 0.15], ['inquiry', 0.12], ['feedback', 0.05], ['proposal', 0.15]] as const;
-  const FORMS_W = [['paper', 0.35], ['electronic', 0.55], ['oral', 0.08], ['video', 0.02]] as const;
+  const TYPES = [
+    ['application', 0.45],
+    ['complaint', 0.08],
+    ['report', 0.15],
+    ['inquiry', 0.12],
+    ['feedback', 0.05],
+    ['proposal', 0.15],
+  ] as const;
+  const FORMS_W = [
+    ['paper', 0.35],
+    ['electronic', 0.55],
+    ['oral', 0.08],
+    ['video', 0.02],
+  ] as const;
   const CHANNELS_W = {
-    paper: [['post', 0.5], ['inPerson', 0.4], ['complaintBox', 0.1]],
-    electronic: [['egovPortal', 0.5], ['publicPortal', 0.35], ['email', 0.15]],
-    oral: [['personalReception', 0.6], ['contactCentre', 0.4]],
+    paper: [
+      ['post', 0.5],
+      ['inPerson', 0.4],
+      ['complaintBox', 0.1],
+    ],
+    electronic: [
+      ['egovPortal', 0.5],
+      ['publicPortal', 0.35],
+      ['email', 0.15],
+    ],
+    oral: [
+      ['personalReception', 0.6],
+      ['contactCentre', 0.4],
+    ],
     video: [['publicPortal', 1]],
   } as const;
-  const KINDS = [['individual', 0.78], ['legalEntity', 0.1], ['anonymous', 0.05], ['collective', 0.07]] as const;
+  const KINDS = [
+    ['individual', 0.78],
+    ['legalEntity', 0.1],
+    ['anonymous', 0.05],
+    ['collective', 0.07],
+  ] as const;
   const FINALS: Record<string, [DecisionCode, number][]> = {
-    application: [['4.15', 0.7], ['4.13', 0.08], ['4.3', 0.04], ['4.6', 0.05], ['4.4', 0.13]],
-    complaint: [['4.24', 0.3], ['4.18', 0.08], ['4.19', 0.05], ['4.20', 0.07], ['4.21', 0.3], ['4.22', 0.08], ['4.23', 0.07], ['4.15', 0.05]],
-    simplified: [['4.25', 0.7], ['4.26', 0.15], ['4.13', 0.05], ['4.4', 0.1]],
+    application: [
+      ['4.15', 0.7],
+      ['4.13', 0.08],
+      ['4.3', 0.04],
+      ['4.6', 0.05],
+      ['4.4', 0.13],
+    ],
+    complaint: [
+      ['4.24', 0.3],
+      ['4.18', 0.08],
+      ['4.19', 0.05],
+      ['4.20', 0.07],
+      ['4.21', 0.3],
+      ['4.22', 0.08],
+      ['4.23', 0.07],
+      ['4.15', 0.05],
+    ],
+    simplified: [
+      ['4.25', 0.7],
+      ['4.26', 0.15],
+      ['4.13', 0.05],
+      ['4.4', 0.1],
+    ],
   };
   const start = Date.UTC(YEAR - 1, 11, 1); // cards from December of the previous year: carried over
   const span = Date.UTC(YEAR, 11, 31) - start;
@@ -202,7 +250,13 @@ try {
     const sums = new Map<string, number>();
     for (let k = 0; k < n; k++) {
       const type = pick(TYPES);
-      const form = type === 'complaint' ? pick([['paper', 0.4], ['electronic', 0.6]] as const) : pick(FORMS_W);
+      const form =
+        type === 'complaint'
+          ? pick([
+              ['paper', 0.4],
+              ['electronic', 0.6],
+            ] as const)
+          : pick(FORMS_W);
       const reg = dateOf(start + r() * span);
       const due = plusDays(reg, type === 'complaint' ? 28 : 21);
       const decisions: Form1Decision[] = [];
@@ -316,11 +370,15 @@ try {
   const territory = (await statisticsScopes(db)).find((s) => !('all' in s.counted))!;
   await time("December: a territorial department's report (KATO territory), every report row", () => computeForm1(db, YEAR, 12, territory));
   // For comparison: the same yearly sums with the subtrees joined at query time (no subtree sums).
-  await time('December: every report row, subtrees joined at query time over stat_cells (not used)', () =>
-    sql`SELECT o.id, s.table_id, s.column_key, sum(s.n) FROM organizations o
+  await time(
+    'December: every report row, subtrees joined at query time over stat_cells (not used)',
+    () =>
+      sql`SELECT o.id, s.table_id, s.column_key, sum(s.n) FROM organizations o
         JOIN organization_closure c ON c.ancestor_id = o.id JOIN stat_cells s ON s.organization_id = c.descendant_id AND s.year = ${YEAR}
         WHERE o.report_row IS NOT NULL AND (s.month = 12 OR s.column_key NOT IN ('carriedOver', 'inReviewAtEnd', 'overdueAtEnd'))
-        GROUP BY 1, 2, 3`.execute(db), 3);
+        GROUP BY 1, 2, 3`.execute(db),
+    3,
+  );
   const totalRow = year.sections[0]!.tables[0]!.rows[0]!;
   log('');
   log(`check: row 1, registered in ${YEAR} = ${totalRow.cells[0]} of ${cardsMade} cards (the rest: December ${YEAR - 1}, attached, moved out)`);

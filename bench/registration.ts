@@ -54,9 +54,7 @@ const SEED = Number(flags.seed ?? 1);
 /** How long connections ask /health after the time is up, so registrations in flight finish. */
 const DRAIN_SECONDS = 3;
 if (!(DURATION > 0) || !(CONNECTIONS > 0 && Number.isInteger(CONNECTIONS))) {
-  console.error(
-    'usage: bench/registration.ts [--duration S] [--connections N] [--pg URL] [--seed N] [--profile] [--profile-dir DIR] [--keep] [--server-env K=V,…]',
-  );
+  console.error('usage: bench/registration.ts [--duration S] [--connections N] [--pg URL] [--seed N] [--profile] [--profile-dir DIR] [--keep] [--server-env K=V,…]');
   process.exit(2);
 }
 
@@ -219,15 +217,11 @@ async function main(): Promise<void> {
   );
   // `node --import tsx src/cli.ts serve` is what `tsx src/cli.ts serve` runs, without the tsx
   // wrapper process: the pid is the server's own, for the CPU accounting and the signals.
-  server = spawn(
-    process.execPath,
-    [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '--import', 'tsx', 'src/cli.ts', 'serve'],
-    {
-      cwd: root,
-      env: { ...env, ...extraEnv, DATABASE_URL: dbUrl.toString(), JOLDANYM_DEMO: 'true', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  server = spawn(process.execPath, [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '--import', 'tsx', 'src/cli.ts', 'serve'], {
+    cwd: root,
+    env: { ...env, ...extraEnv, DATABASE_URL: dbUrl.toString(), JOLDANYM_DEMO: 'true', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   server.stdout!.on('data', (d: Buffer) => process.stderr.write(`[server] ${d}`));
   server.stderr!.on('data', (d: Buffer) => process.stderr.write(`[server] ${d}`));
   const serverPid = server.pid!;
@@ -302,8 +296,7 @@ async function main(): Promise<void> {
       requests: [
         {
           ...registration,
-          setupRequest: () =>
-            draining ? { ...drain, headers: {} } : { ...registration, headers: { ...registration.headers }, body: JSON.stringify(bodies.next()) },
+          setupRequest: () => (draining ? { ...drain, headers: {} } : { ...registration, headers: { ...registration.headers }, body: JSON.stringify(bodies.next()) }),
           onResponse: (status, body) => {
             if (status !== 201 && status !== 200 && errorSamples.size < 5 && !errorSamples.has(status)) errorSamples.set(status, body.slice(0, 500));
           },
@@ -345,7 +338,7 @@ async function main(): Promise<void> {
     const non201 = answered - created;
     const errors = non201 + timeouts + unanswered + connErrors;
     const wall = (cpuEnd.at - cpuStart.at) / 1000;
-    const share = (ticks: number) => `${Math.round(((ticks / TICKS_PER_SECOND) / wall) * 100)} %`;
+    const share = (ticks: number) => `${Math.round((ticks / TICKS_PER_SECOND / wall) * 100)} %`;
 
     console.log('');
     console.log(`## registration over HTTP: ${CONNECTIONS} connections, ${DURATION} s (${cpus().length} cores)`);
@@ -357,9 +350,13 @@ async function main(): Promise<void> {
         `${ms(percentile(sorted, 99))} | ${ms(sorted[sorted.length - 1] ?? NaN)} | ${errors} |`,
     );
     console.log('');
-    console.log(`answers: ${[...statuses].map(([s, n]) => `${s} × ${n}`).join(', ') || 'none'}` +
-      (timeouts ? `; timeouts ${timeouts}` : '') + (unanswered ? `; unanswered at the end ${unanswered}` : '') +
-      (connErrors ? `; connection errors ${connErrors}` : '') + (result.errors ? `; autocannon errors ${result.errors}` : ''));
+    console.log(
+      `answers: ${[...statuses].map(([s, n]) => `${s} × ${n}`).join(', ') || 'none'}` +
+        (timeouts ? `; timeouts ${timeouts}` : '') +
+        (unanswered ? `; unanswered at the end ${unanswered}` : '') +
+        (connErrors ? `; connection errors ${connErrors}` : '') +
+        (result.errors ? `; autocannon errors ${result.errors}` : ''),
+    );
     for (const [status, body] of errorSamples) console.log(`  ${status}: ${body}`);
     const ours = cpuEnd.server - cpuStart.server + (cpuEnd.postgres - cpuStart.postgres) + (cpuEnd.bench - cpuStart.bench);
     const other = Math.max(0, cpuEnd.machine - cpuStart.machine - ours);

@@ -76,7 +76,12 @@ await measure('SELECT 1', () => sql`SELECT 1`.execute(db));
 await measure('authenticate (uncached: a fresh token hash)', (i) => authenticate(ctx, `no-such-token-${i}`));
 await measure('registration context (reference cache cleared)', () => {
   store.forgetReferenceData(db);
-  return store.registrationContext(db, actor, actor.organizationId, undefined, [{ directory: 'language', code: 'kk' }, { directory: 'issueCategory', code: 'land' }, { directory: 'nationality', code: 'kazakh' }, { directory: 'socialStatus', code: 'employed' }]);
+  return store.registrationContext(db, actor, actor.organizationId, undefined, [
+    { directory: 'language', code: 'kk' },
+    { directory: 'issueCategory', code: 'land' },
+    { directory: 'nationality', code: 'kazakh' },
+    { directory: 'socialStatus', code: 'employed' },
+  ]);
 });
 await measure('registration context (from the cache)', () => store.registrationContext(db, actor, actor.organizationId, undefined, [{ directory: 'language', code: 'kk' }]));
 await measure('duplicate check on demand', () => checkDuplicates(ctx, actor, withIin()));

@@ -31,9 +31,14 @@ async function main(): Promise<void> {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       await app.listen({ port: config.port, host: config.host });
-      const stopNotifications = startWorker(ctx, transportsFromConfig(config, (line) => app.log.info(line)), 10_000, {
-        onError: (e) => app.log.error(e, 'notifications worker'),
-      });
+      const stopNotifications = startWorker(
+        ctx,
+        transportsFromConfig(config, (line) => app.log.info(line)),
+        10_000,
+        {
+          onError: (e) => app.log.error(e, 'notifications worker'),
+        },
+      );
       // A missed decision term is a deemed refusal from the next day on; checked hourly (idempotent).
       const sweep = () => recordDeemedRefusals(ctx).catch((e) => app.log.error(e, 'deemed refusals'));
       const hourly = setInterval(sweep, 3_600_000);

@@ -49,7 +49,10 @@ export async function actorsOf(t: TestApp, prefix = 'h'): Promise<Actors> {
     orgs,
   };
   a.heads['AKM-BURABAY'] = a.head;
-  await t.ctx.db.updateTable('sessions').set({ expires_at: new Date('2100-01-01T00:00:00Z') }).execute();
+  await t.ctx.db
+    .updateTable('sessions')
+    .set({ expires_at: new Date('2100-01-01T00:00:00Z') })
+    .execute();
   forgetSessions(t.ctx.db);
   return a;
 }
@@ -152,7 +155,7 @@ export async function monthOfActivity(t: TestApp, a: Actors, options: { seed?: n
 
   // 2 March
   at(2);
-  const open = await reg(a.registrar, { summary: 'Жауапсыз қалған арыз' }); // → deemed refusal
+  await reg(a.registrar, { summary: 'Жауапсыз қалған арыз' }); // → deemed refusal
   const fav = await reg(a.registrar, { form: 'electronic', channel: 'egovPortal', language: 'ru', applicant: COMPANY });
   await dec(a.head, fav.id, { code: '4.15', favourable: true, text: 'Қанағаттандырылсын.' });
   await signAll(a.head, fav.id);
@@ -356,7 +359,16 @@ async function randomCorrection(t: TestApp, a: Actors, head: Api, chosen: string
           .where('c.id', '=', chosen)
           .where('d.code', '=', '4.15')
           .where('d.cancelled_at', 'is', null)
-          .where((w) => w.not(w.exists(w.selectFrom('card_deletions as k').select('k.record_id').where((v) => v.or([v('k.record_id', '=', v.ref('d.id')), v('k.record_id', '=', v.ref('d.appeal_id'))])))))
+          .where((w) =>
+            w.not(
+              w.exists(
+                w
+                  .selectFrom('card_deletions as k')
+                  .select('k.record_id')
+                  .where((v) => v.or([v('k.record_id', '=', v.ref('d.id')), v('k.record_id', '=', v.ref('d.appeal_id'))])),
+              ),
+            ),
+          )
           .orderBy('d.decided_at', 'desc')
           .executeTakeFirst()
       : undefined;
@@ -366,7 +378,7 @@ async function randomCorrection(t: TestApp, a: Actors, head: Api, chosen: string
   const appeal = await db.selectFrom('appeals').select(['procedure', 'document_type', 'form', 'channel', 'language', 'from_reception']).where('id', '=', id).executeTakeFirstOrThrow();
   const decisions = (await db.selectFrom('decisions').select(['id', 'code', 'data']).where('appeal_id', '=', id).where('cancelled_at', 'is', null).execute()).filter((d) => !gone.has(d.id));
   const applicant = await db.selectFrom('applicant_cards').select(['id', 'kind']).where('appeal_id', '=', id).where('kind', '=', 'individual').executeTakeFirst();
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const act = decisions.find((d) => d.code === '4.15');
   const deletable = decisions.filter((d) => d.code !== '4.14');
   // the kinds in turn, so every kind occurs; one the card cannot take becomes a ТЖ-1 change
@@ -403,10 +415,7 @@ async function randomCorrection(t: TestApp, a: Actors, head: Api, chosen: string
   return kind;
 }
 
-function decisionData(
-  code: string,
-  c: { today: string; due: string; r: () => number; orgs: Record<string, number>; organizationId: number; other: string | undefined },
-): Record<string, unknown> | null {
+function decisionData(code: string, c: { today: string; due: string; r: () => number; orgs: Record<string, number>; organizationId: number; other: string | undefined }): Record<string, unknown> | null {
   const targets = ['AKM-HEALTH', 'AKM-EDUCATION', 'AKM-AKIMAT', 'AKM-BURABAY-ZLATOPOL'].map((x) => c.orgs[x]!).filter((x) => x !== c.organizationId);
   const target = targets[Math.floor(c.r() * targets.length)]!;
   switch (code) {
@@ -417,9 +426,7 @@ function decisionData(
     case '4.3':
       return {};
     case '4.4':
-      return c.r() < 0.5
-        ? { targetOrganizationId: target }
-        : { parts: [{ summary: 'Бөлік', targetOrganizationId: target }], remainderKept: c.r() < 0.5 };
+      return c.r() < 0.5 ? { targetOrganizationId: target } : { parts: [{ summary: 'Бөлік', targetOrganizationId: target }], remainderKept: c.r() < 0.5 };
     case '4.5':
       return {};
     case '4.6':
@@ -490,15 +497,56 @@ const FLOW_SQL: Record<string, string> = {
   answerSent: "(c.answer_sent_at AT TIME ZONE 'Asia/Almaty')::date",
 };
 for (const [name, code] of Object.entries({
-  act: '4.15', terminated: '4.13', returned: '4.3', withdrawn: '4.6', forwarded: '4.4', actRevoked: '4.18', actReplaced: '4.19',
-  actionPerformed: '4.20', complaintUnsatisfied: '4.21', caseSentBack: '4.22', complaintNotConsidered: '4.23',
-  sentToReviewingBody: '4.24', answeredOnMerits: '4.25', takenIntoAccount: '4.26',
+  act: '4.15',
+  terminated: '4.13',
+  returned: '4.3',
+  withdrawn: '4.6',
+  forwarded: '4.4',
+  actRevoked: '4.18',
+  actReplaced: '4.19',
+  actionPerformed: '4.20',
+  complaintUnsatisfied: '4.21',
+  caseSentBack: '4.22',
+  complaintNotConsidered: '4.23',
+  sentToReviewingBody: '4.24',
+  answeredOnMerits: '4.25',
+  takenIntoAccount: '4.26',
 })) {
   FLOW_SQL[name] = `CASE WHEN c.final_decision_code = '${code}' THEN c.review_ended_on END`;
 }
-for (const [prefix, column] of [['type', 'document_type'], ['form', 'form'], ['channel', 'channel'], ['applicant', 'applicant_kind'], ['language', 'language']] as const) {
-  for (const v of ['application', 'complaint', 'report', 'inquiry', 'feedback', 'proposal', 'paper', 'oral', 'electronic', 'video', 'post', 'inPerson',
-    'complaintBox', 'egovPortal', 'publicPortal', 'contactCentre', 'personalReception', 'email', 'individual', 'legalEntity', 'anonymous', 'collective', 'kk', 'ru']) {
+for (const [prefix, column] of [
+  ['type', 'document_type'],
+  ['form', 'form'],
+  ['channel', 'channel'],
+  ['applicant', 'applicant_kind'],
+  ['language', 'language'],
+] as const) {
+  for (const v of [
+    'application',
+    'complaint',
+    'report',
+    'inquiry',
+    'feedback',
+    'proposal',
+    'paper',
+    'oral',
+    'electronic',
+    'video',
+    'post',
+    'inPerson',
+    'complaintBox',
+    'egovPortal',
+    'publicPortal',
+    'contactCentre',
+    'personalReception',
+    'email',
+    'individual',
+    'legalEntity',
+    'anonymous',
+    'collective',
+    'kk',
+    'ru',
+  ]) {
     FLOW_SQL[`${prefix}.${v}`] ??= `CASE WHEN c.${column} = '${v}' THEN c.registration_date END`;
   }
 }

@@ -83,21 +83,23 @@ export async function testApp(options: { now?: string; demoAppeals?: boolean } =
   const address = server.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
-  const call = (token?: string): Api => async (method, path, body, headers = {}) => {
-    const res = await fetch(url + path, {
-      method,
-      headers: {
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        'accept-language': 'en',
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const raw = Buffer.from(await res.arrayBuffer());
-    const type = res.headers.get('content-type') ?? '';
-    return { status: res.status, headers: res.headers, raw, body: type.includes('json') ? JSON.parse(raw.toString()) : raw };
-  };
+  const call =
+    (token?: string): Api =>
+    async (method, path, body, headers = {}) => {
+      const res = await fetch(url + path, {
+        method,
+        headers: {
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          'accept-language': 'en',
+          ...headers,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const raw = Buffer.from(await res.arrayBuffer());
+      const type = res.headers.get('content-type') ?? '';
+      return { status: res.status, headers: res.headers, raw, body: type.includes('json') ? JSON.parse(raw.toString()) : raw };
+    };
 
   return {
     ctx,
@@ -122,7 +124,10 @@ export async function testApp(options: { now?: string; demoAppeals?: boolean } =
         .execute();
       const user = await ctx.db.selectFrom('users').select('full_name').where('id', '=', userId).executeTakeFirstOrThrow();
       const cert = await issueDemoCertificate(testCa, { commonName: user.full_name }, 'demo', now);
-      await ctx.db.insertInto('demo_keys').values({ user_id: userId, pkcs12: Buffer.from(cert.pkcs12) }).execute();
+      await ctx.db
+        .insertInto('demo_keys')
+        .values({ user_id: userId, pkcs12: Buffer.from(cert.pkcs12) })
+        .execute();
       await registerCertificate(ctx.db, userId, cert.certificatePem, null, now);
     },
     database,
@@ -157,7 +162,10 @@ export async function rowCounts(database: Database): Promise<Record<string, numb
   const tables = ['appeals', 'applicant_cards', 'duplicate_candidates', 'events', 'appeal_counters'] as const;
   const out: Record<string, number> = {};
   for (const t of tables) {
-    const r = await database.db.selectFrom(t).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const r = await database.db
+      .selectFrom(t)
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     out[t] = Number(r.n);
   }
   return out;

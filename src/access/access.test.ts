@@ -19,7 +19,7 @@ function browser() {
       const headers: Record<string, string> = { 'accept-language': 'en' };
       if (body !== undefined) headers['content-type'] = 'application/json';
       if (jar.size) headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-      if (opts.csrf) headers['x-csrf-token'] = typeof opts.csrf === 'string' ? opts.csrf : jar.get('joldanym_csrf') ?? '';
+      if (opts.csrf) headers['x-csrf-token'] = typeof opts.csrf === 'string' ? opts.csrf : (jar.get('joldanym_csrf') ?? '');
       const res = await fetch(t.url + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
       for (const c of res.headers.getSetCookie()) {
         const [pair] = c.split(';');
@@ -157,8 +157,7 @@ test('demo users exist only in demo mode: outside it they cannot sign in, their 
   try {
     const address = plain.server.address();
     const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    const post = (path: string, body: unknown) =>
-      fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'ru' }, body: JSON.stringify(body) });
+    const post = (path: string, body: unknown) => fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'ru' }, body: JSON.stringify(body) });
     const refused = await post('/api/v1/auth/login', { login: 'registrar', password: 'demo' });
     assert.equal(refused.status, 401);
     const refusedBody = await refused.json();

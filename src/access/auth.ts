@@ -129,12 +129,7 @@ export function forgetSessions(db: Db, userId?: string): void {
 /** A user changes their own password: the current one is checked (a wrong one counts towards the
  *  lockout like a failed sign-in), the new one must pass src/domain/passwords.ts. The user's other
  *  sessions end; this one goes on. The change is an audit event (without any password). */
-export async function changePassword(
-  ctx: Context,
-  actor: Actor,
-  currentToken: string,
-  input: { currentPassword: string; newPassword: string },
-): Promise<void> {
+export async function changePassword(ctx: Context, actor: Actor, currentToken: string, input: { currentPassword: string; newPassword: string }): Promise<void> {
   const now = ctx.clock.now();
   const user = await ctx.db.selectFrom('users').selectAll().where('id', '=', actor.id).where('active', '=', true).executeTakeFirst();
   if (!user) throw new AppError(401, 'unauthorized');
@@ -157,11 +152,7 @@ export async function changePassword(
   const hash = await hashPassword(input.newPassword);
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ password_hash: hash, failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
-    const ended = await trx
-      .deleteFrom('sessions')
-      .where('user_id', '=', user.id)
-      .where('token_hash', '<>', tokenHash(currentToken))
-      .executeTakeFirst();
+    const ended = await trx.deleteFrom('sessions').where('user_id', '=', user.id).where('token_hash', '<>', tokenHash(currentToken)).executeTakeFirst();
     await appendEvent(trx, {
       appealId: null,
       organizationId: user.organization_id,

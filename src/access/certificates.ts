@@ -61,12 +61,7 @@ export async function registerCertificate(trx: Db, userId: string, pem: string, 
 /** Whether the certificate with this fingerprint is registered to the user: 'own', 'revoked' or
  *  'notOwn'. */
 export async function certificateOwnership(db: Db, userId: string, fingerprint: string): Promise<'own' | 'revoked' | 'notOwn'> {
-  const row = await db
-    .selectFrom('user_certificates')
-    .select('revoked_at')
-    .where('user_id', '=', userId)
-    .where('fingerprint', '=', fingerprint)
-    .executeTakeFirst();
+  const row = await db.selectFrom('user_certificates').select('revoked_at').where('user_id', '=', userId).where('fingerprint', '=', fingerprint).executeTakeFirst();
   return !row ? 'notOwn' : row.revoked_at ? 'revoked' : 'own';
 }
 

@@ -57,15 +57,11 @@ export async function accessRoutes(app: FastifyInstance, ctx: Context): Promise<
     },
   );
 
-  app.post(
-    '/auth/logout',
-    { schema: { tags: ['access'], summary: 'Sign out: the token stops working; the session and CSRF cookies are cleared', response: { 204: { type: 'null' } } } },
-    async (req, reply) => {
-      await logout(ctx, req.sessionToken!);
-      clearSessionCookies(reply, ctx.config);
-      return reply.status(204).send();
-    },
-  );
+  app.post('/auth/logout', { schema: { tags: ['access'], summary: 'Sign out: the token stops working; the session and CSRF cookies are cleared', response: { 204: { type: 'null' } } } }, async (req, reply) => {
+    await logout(ctx, req.sessionToken!);
+    clearSessionCookies(reply, ctx.config);
+    return reply.status(204).send();
+  });
 
   app.post<{ Body: { currentPassword: string; newPassword: string } }>(
     '/me/password',
@@ -92,9 +88,7 @@ export async function accessRoutes(app: FastifyInstance, ctx: Context): Promise<
     },
   );
 
-  app.get('/me', { schema: { tags: ['access'], summary: 'The signed-in user', response: { 200: userSchema } } }, async (req) =>
-    presentUser(ctx, await signedInUser(ctx, req.actor), req.lang),
-  );
+  app.get('/me', { schema: { tags: ['access'], summary: 'The signed-in user', response: { 200: userSchema } } }, async (req) => presentUser(ctx, await signedInUser(ctx, req.actor), req.lang));
 
   app.get<{ Querystring: { role?: string; organization?: number; limit: number; offset: number } }>(
     '/users',

@@ -14,12 +14,7 @@ export function inScope(actor: Actor, column: Expression<number> | string): RawB
 
 export async function canActFor(db: Db, actor: Actor, organizationId: number): Promise<boolean> {
   if (actor.roles.includes('admin')) return true;
-  const row = await db
-    .selectFrom('organization_closure')
-    .select('depth')
-    .where('ancestor_id', '=', actor.scopeOrganizationId)
-    .where('descendant_id', '=', organizationId)
-    .executeTakeFirst();
+  const row = await db.selectFrom('organization_closure').select('depth').where('ancestor_id', '=', actor.scopeOrganizationId).where('descendant_id', '=', organizationId).executeTakeFirst();
   return row !== undefined;
 }
 

@@ -36,9 +36,5 @@ export async function usersInScope(db: Db, actor: Actor, f: UserFilter) {
 
 /** The organization a user works for, with its time zone. */
 export async function organizationOfUser(db: Db, organizationId: number) {
-  return db
-    .selectFrom('organizations')
-    .select(['id', 'code', 'name_kk', 'name_ru', 'name_en', 'time_zone'])
-    .where('id', '=', organizationId)
-    .executeTakeFirst();
+  return db.selectFrom('organizations').select(['id', 'code', 'name_kk', 'name_ru', 'name_en', 'time_zone']).where('id', '=', organizationId).executeTakeFirst();
 }

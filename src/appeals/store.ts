@@ -61,12 +61,7 @@ export async function appealVisible(db: Db, actor: Actor, id: string): Promise<b
 /** The appeal if the actor may see it; 404 if there is none, 403 if it is another territory's. */
 export async function appealInScope(db: Db, actor: Actor, id: string): Promise<AppealRow> {
   if (justRegistered.get(db)?.has(id)) return readBack(db, actor, id);
-  const row = await db
-    .selectFrom('appeals')
-    .selectAll()
-    .select(inScope(actor, 'organization_id').as('visible'))
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await db.selectFrom('appeals').selectAll().select(inScope(actor, 'organization_id').as('visible')).where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound();
   if (!row.visible) throw forbidden();
   const { visible: _, ...appeal } = row;
@@ -143,7 +138,12 @@ export function markJustRegistered(db: Db, ids: string[]): void {
 
 function readBack(db: Db, actor: Actor, id: string): Promise<AppealRow> {
   return new Promise((resolve, reject) => {
-    forThisTurn(readBacks, db, () => [], (calls) => void readBackAll(db, calls)).push({ actor, id, resolve, reject });
+    forThisTurn(
+      readBacks,
+      db,
+      () => [],
+      (calls) => void readBackAll(db, calls),
+    ).push({ actor, id, resolve, reject });
   });
 }
 
@@ -181,7 +181,6 @@ async function readBackAll(db: Db, calls: ReadBack[]): Promise<void> {
     c.resolve(appeal);
   });
 }
-
 
 /** Where the applicants of an appeal are told of it: their e-mails and mobile phones. */
 export async function contactsOf(db: Db, appealId: string) {

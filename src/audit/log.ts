@@ -32,9 +32,6 @@ export async function appendEvent(db: Db, e: AuditEvent): Promise<void> {
 /** A page of an appeal's events, oldest first, and how many it has. */
 export async function eventsOf(db: Db, appealId: string, page: { limit: number; offset: number }) {
   const q = db.selectFrom('events').where('appeal_id', '=', appealId);
-  const [items, count] = await Promise.all([
-    q.selectAll().orderBy('id').limit(page.limit).offset(page.offset).execute(),
-    q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
+  const [items, count] = await Promise.all([q.selectAll().orderBy('id').limit(page.limit).offset(page.offset).execute(), q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()]);
   return { items, total: Number(count.n) };
 }

@@ -23,7 +23,10 @@ before(async () => {
   statistician = await t.as('statistician');
   statisticianElsewhere = await t.as('akimat-statistician');
   admin = await t.as('admin');
-  await t.ctx.db.updateTable('sessions').set({ expires_at: new Date('2100-01-01T00:00:00Z') }).execute();
+  await t.ctx.db
+    .updateTable('sessions')
+    .set({ expires_at: new Date('2100-01-01T00:00:00Z') })
+    .execute();
 });
 after(() => t.close());
 
@@ -101,11 +104,22 @@ describe('correction petitions', () => {
 
   test('refused petitions say why and store nothing', async () => {
     const a = await register(registrar, { summary: 'Қате өтінішхаттар' });
-    const count = async () => Number((await t.ctx.db.selectFrom('correction_petitions').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await t.ctx.db
+            .selectFrom('correction_petitions')
+            .select((e) => e.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
     const noDocs = await file(head, { appealId: a.id, action: 'change', changes: { channel: 'email' }, attachments: [] });
     assert.equal(noDocs.status, 422);
-    assert.deepEqual(noDocs.body.error.fields.map((f: { code: string }) => f.code), ['correction.documentsRequired']);
+    assert.deepEqual(
+      noDocs.body.error.fields.map((f: { code: string }) => f.code),
+      ['correction.documentsRequired'],
+    );
     const unknownField = await file(head, { appealId: a.id, action: 'change', changes: { iin: '870412300416' } });
     assert.equal(unknownField.body.error.fields[0].path, '/changes/iin');
     assert.ok(unknownField.body.error.fields[0].message.length > 0);
@@ -158,7 +172,12 @@ describe('correction petitions', () => {
     const card = await t.ctx.db.selectFrom('applicant_cards').select(['id', 'last_name', 'first_name']).where('appeal_id', '=', a.id).executeTakeFirstOrThrow();
     const noRecord = await file(unitHead, { appealId: a.id, action: 'change', changes: { 'applicant.lastName': 'Дұрысұлы' } });
     assert.deepEqual([noRecord.status, noRecord.body.error.fields[0].code], [422, 'correction.fieldNotOnRecord']);
-    const ai1 = await file(unitHead, { appealId: a.id, action: 'change', record: { kind: 'ai1', id: card.id }, changes: { 'applicant.lastName': 'Дұрысұлы', 'applicant.phone': '8 701 555 44 33', 'applicant.email': 'durys@example.kz' } });
+    const ai1 = await file(unitHead, {
+      appealId: a.id,
+      action: 'change',
+      record: { kind: 'ai1', id: card.id },
+      changes: { 'applicant.lastName': 'Дұрысұлы', 'applicant.phone': '8 701 555 44 33', 'applicant.email': 'durys@example.kz' },
+    });
     assert.equal(ai1.status, 201, JSON.stringify(ai1.body));
     assert.equal(ai1.body.decidedBy, 'organization');
     const applied = await head('POST', `/api/v1/corrections/${ai1.body.id}/decision`, { approve: true });
@@ -214,7 +233,11 @@ describe('correction petitions', () => {
     const one = await file(unitHead, { appealId: a.id, action: 'change', changes: { summary: 'Бірінші түзету' } });
     const two = await file(unitHead, { appealId: a.id, action: 'change', changes: { summary: 'Екінші түзету' } });
     const applied = await Promise.all([approve(one), approve(two)]);
-    assert.deepEqual(applied.map((r) => r.status), [200, 200], JSON.stringify(applied.map((r) => r.body)));
+    assert.deepEqual(
+      applied.map((r) => r.status),
+      [200, 200],
+      JSON.stringify(applied.map((r) => r.body)),
+    );
     const [first, second] = applied.map((r) => r.body).sort((x, y) => (x.before.summary === 'Бастапқы мазмұн' ? -1 : y.before.summary === 'Бастапқы мазмұн' ? 1 : 0));
     assert.equal(first.before.summary, 'Бастапқы мазмұн');
     assert.equal(second.before.summary, first.after.summary, 'the second one’s “before” is the first one’s “after”');
@@ -227,7 +250,10 @@ describe('correction petitions', () => {
     const record = { kind: 'tzh2', id: decision.id };
     const text = await file(unitHead, { appealId: act.id, action: 'change', record, changes: { 'decision.text': 'Түзетілген мәтін.' } });
     const favourable = await file(unitHead, { appealId: act.id, action: 'change', record, changes: { 'decision.favourable': false } });
-    assert.deepEqual((await Promise.all([approve(text), approve(favourable)])).map((r) => r.status), [200, 200]);
+    assert.deepEqual(
+      (await Promise.all([approve(text), approve(favourable)])).map((r) => r.status),
+      [200, 200],
+    );
     const data = (await t.ctx.db.selectFrom('decisions').select('data').where('id', '=', decision.id).executeTakeFirstOrThrow()).data;
     assert.deepEqual([data.text, data.favourable], ['Түзетілген мәтін.', false]);
 
@@ -293,7 +319,10 @@ describe('correction petitions', () => {
     assert.ok(overdue.body.items.every((p: { overdue: boolean }) => p.overdue));
     assert.equal((await head('POST', `/api/v1/corrections/${late.body.id}/decision`, { approve: true })).status, 200);
     assert.equal((await head('GET', `/api/v1/appeals/${a.id}`)).body.language, 'ru');
-    assert.deepEqual((await head('GET', '/api/v1/corrections?overdue=true')).body.items.map((p: { id: string }) => p.id), [inTime.body.id]);
+    assert.deepEqual(
+      (await head('GET', '/api/v1/corrections?overdue=true')).body.items.map((p: { id: string }) => p.id),
+      [inTime.body.id],
+    );
     const all = await head('GET', '/api/v1/corrections');
     assert.equal(all.body.items.find((p: { id: string }) => p.id === late.body.id).overdue, false, 'decided: no longer overdue');
   });

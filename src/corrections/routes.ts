@@ -46,7 +46,29 @@ const jsonOrNull = { type: ['object', 'null'], additionalProperties: true } as c
 
 const petitionSchema = {
   type: 'object',
-  required: ['id', 'appealId', 'organization', 'action', 'changes', 'record', 'reason', 'decidedBy', 'basis', 'petitioner', 'petitionerId', 'filedAt', 'period', 'reviewDue', 'overdue', 'status', 'reviewer', 'reviewedAt', 'comment', 'before', 'after'],
+  required: [
+    'id',
+    'appealId',
+    'organization',
+    'action',
+    'changes',
+    'record',
+    'reason',
+    'decidedBy',
+    'basis',
+    'petitioner',
+    'petitionerId',
+    'filedAt',
+    'period',
+    'reviewDue',
+    'overdue',
+    'status',
+    'reviewer',
+    'reviewedAt',
+    'comment',
+    'before',
+    'after',
+  ],
   properties: {
     id: { type: 'string' },
     appealId: { type: 'string' },
@@ -211,10 +233,14 @@ export async function correctionRoutes(app: FastifyInstance, ctx: Context): Prom
     },
   );
 
-  app.get<{ Params: { id: string } }>('/corrections/:id', { schema: { tags: ['corrections'], summary: 'A petition with its documents', params: idParams, response: { 200: petitionWithDocumentsSchema } } }, async (req) => {
-    const p = await correctionOf(ctx, req.actor, req.params.id);
-    return { ...present(ctx, p), attachments: p.attachments.map((a) => ({ id: a.id, name: a.name, mediaType: a.media_type, sha256: a.sha256 })) };
-  });
+  app.get<{ Params: { id: string } }>(
+    '/corrections/:id',
+    { schema: { tags: ['corrections'], summary: 'A petition with its documents', params: idParams, response: { 200: petitionWithDocumentsSchema } } },
+    async (req) => {
+      const p = await correctionOf(ctx, req.actor, req.params.id);
+      return { ...present(ctx, p), attachments: p.attachments.map((a) => ({ id: a.id, name: a.name, mediaType: a.media_type, sha256: a.sha256 })) };
+    },
+  );
 
   app.get<{ Params: { id: string; attachmentId: string } }>(
     '/corrections/:id/attachments/:attachmentId',
@@ -227,7 +253,10 @@ export async function correctionRoutes(app: FastifyInstance, ctx: Context): Prom
     },
     async (req, reply) => {
       const a = await attachmentOf(ctx, req.actor, req.params.id, req.params.attachmentId);
-      return reply.type(a.media_type || 'application/octet-stream').header('content-disposition', `attachment; filename="${encodeURIComponent(a.name)}"`).send(a.content);
+      return reply
+        .type(a.media_type || 'application/octet-stream')
+        .header('content-disposition', `attachment; filename="${encodeURIComponent(a.name)}"`)
+        .send(a.content);
     },
   );
 

@@ -106,9 +106,7 @@ export async function fileCorrection(ctx: Context, actor: Actor, input: Petition
   if (deleted.has(appeal.id)) throw new AppError(409, 'correction.cardDeleted');
   const record = input.record ? await resolveRecord(ctx.db, appeal, input.record, deleted) : undefined;
   const correction: CorrectionInput =
-    input.action === 'delete'
-      ? { action: 'delete', record: record!, ...(input.changes ? { changes: input.changes } : {}) }
-      : { action: 'change', changes: input.changes ?? {}, ...(record ? { record } : {}) };
+    input.action === 'delete' ? { action: 'delete', record: record!, ...(input.changes ? { changes: input.changes } : {}) } : { action: 'change', changes: input.changes ?? {}, ...(record ? { record } : {}) };
   const errors: FieldError[] = checkCorrection(correction, { procedure: appeal.procedure });
   for (const [field, value] of Object.entries(correction.changes ?? {})) {
     const spec = CORRECTABLE_FIELDS[field];
@@ -132,43 +130,49 @@ export async function fileCorrection(ctx: Context, actor: Actor, input: Petition
   const filedOn = todayOf(ctx);
   const period = petitionPeriod(filedOn, ctx.law.calendar);
   const id = randomUUID();
-  await changeAppeal(ctx, actor, appeal.id, async ({ trx }) => {
-    await trx
-      .insertInto('correction_petitions')
-      .values({
-        id,
-        organization_id: appeal.organization_id,
-        appeal_id: appeal.id,
-        action: correction.action,
-        changes: JSON.stringify({ ...(correction.changes ?? {}), ...(correction.record ? { record: correction.record } : {}) }),
-        reason: input.reason,
-        decided_by: decidedBy,
-        basis,
-        petitioner_id: actor.id,
-        petitioner_name: actor.fullName,
-        filed_at: now,
-        filed_on: filedOn,
-        period_year: period.year,
-        period_month: period.month,
-        review_due: petitionReviewDue(filedOn, period, ctx.law.calendar),
-        reviewer_id: null,
-        reviewer_name: null,
-        reviewed_at: null,
-        review_comment: null,
-        before: null,
-        after: null,
-      })
-      .execute();
-    for (const a of attachments) {
-      const content = Buffer.from(a.content, 'base64');
+  await changeAppeal(
+    ctx,
+    actor,
+    appeal.id,
+    async ({ trx }) => {
       await trx
-        .insertInto('correction_attachments')
-        .values({ id: randomUUID(), petition_id: id, name: a.name, media_type: a.mediaType, content, sha256: createHash('sha256').update(content).digest('hex') })
+        .insertInto('correction_petitions')
+        .values({
+          id,
+          organization_id: appeal.organization_id,
+          appeal_id: appeal.id,
+          action: correction.action,
+          changes: JSON.stringify({ ...(correction.changes ?? {}), ...(correction.record ? { record: correction.record } : {}) }),
+          reason: input.reason,
+          decided_by: decidedBy,
+          basis,
+          petitioner_id: actor.id,
+          petitioner_name: actor.fullName,
+          filed_at: now,
+          filed_on: filedOn,
+          period_year: period.year,
+          period_month: period.month,
+          review_due: petitionReviewDue(filedOn, period, ctx.law.calendar),
+          reviewer_id: null,
+          reviewer_name: null,
+          reviewed_at: null,
+          review_comment: null,
+          before: null,
+          after: null,
+        })
         .execute();
-    }
-    const changes = { petitionId: id, action: correction.action, changes: correction.changes ?? {}, record: correction.record ?? null, decidedBy, basis, period, reason: input.reason };
-    return { change: { event: { kind: 'correctionFiled', changes } } };
-  }, { scopeChecked: true });
+      for (const a of attachments) {
+        const content = Buffer.from(a.content, 'base64');
+        await trx
+          .insertInto('correction_attachments')
+          .values({ id: randomUUID(), petition_id: id, name: a.name, media_type: a.mediaType, content, sha256: createHash('sha256').update(content).digest('hex') })
+          .execute();
+      }
+      const changes = { petitionId: id, action: correction.action, changes: correction.changes ?? {}, record: correction.record ?? null, decidedBy, basis, period, reason: input.reason };
+      return { change: { event: { kind: 'correctionFiled', changes } } };
+    },
+    { scopeChecked: true },
+  );
   return id;
 }
 
@@ -185,7 +189,31 @@ export async function listCorrections(ctx: Context, actor: Actor, filter: { stat
     q = q.where('p.status', '=', overdue.status).where('p.review_due', '<', overdue.reviewDueBefore);
   }
   return q
-    .select(['p.id', 'p.appeal_id', 'a.registration_number', 'p.organization_id', 'o.code as organization_code', 'p.action', 'p.changes', 'p.reason', 'p.decided_by', 'p.basis', 'p.petitioner_id', 'p.petitioner_name', 'p.filed_at', 'p.filed_on', 'p.period_year', 'p.period_month', 'p.review_due', 'p.status', 'p.reviewer_name', 'p.reviewed_at', 'p.review_comment', 'p.before', 'p.after'])
+    .select([
+      'p.id',
+      'p.appeal_id',
+      'a.registration_number',
+      'p.organization_id',
+      'o.code as organization_code',
+      'p.action',
+      'p.changes',
+      'p.reason',
+      'p.decided_by',
+      'p.basis',
+      'p.petitioner_id',
+      'p.petitioner_name',
+      'p.filed_at',
+      'p.filed_on',
+      'p.period_year',
+      'p.period_month',
+      'p.review_due',
+      'p.status',
+      'p.reviewer_name',
+      'p.reviewed_at',
+      'p.review_comment',
+      'p.before',
+      'p.after',
+    ])
     .orderBy('p.filed_at', 'desc')
     .limit(500)
     .execute();
@@ -228,75 +256,89 @@ export async function decideCorrection(ctx: Context, actor: Actor, id: string, i
   }
   const review = { reviewer_id: actor.id, reviewer_name: actor.fullName, reviewed_at: now, review_comment: input.comment ?? null };
 
-  await changeAppeal(ctx, actor, petition.appeal_id, async ({ trx, appeal }) => {
-    // one decision per petition: a reject racing an approve (or two approvals) — the second finds it decided
-    const claimed = await trx
-      .updateTable('correction_petitions')
-      .set({ status: input.approve ? 'applied' : 'rejected', ...review })
-      .where('id', '=', id)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) throw new AppError(409, 'correction.alreadyDecided', [], { status: 'decided' });
-    if (!input.approve) return { change: { event: { kind: 'correctionRejected', changes: { petitionId: id, comment: input.comment ?? null } } } };
+  await changeAppeal(
+    ctx,
+    actor,
+    petition.appeal_id,
+    async ({ trx, appeal }) => {
+      // one decision per petition: a reject racing an approve (or two approvals) — the second finds it decided
+      const claimed = await trx
+        .updateTable('correction_petitions')
+        .set({ status: input.approve ? 'applied' : 'rejected', ...review })
+        .where('id', '=', id)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) !== 1) throw new AppError(409, 'correction.alreadyDecided', [], { status: 'decided' });
+      if (!input.approve) return { change: { event: { kind: 'correctionRejected', changes: { petitionId: id, comment: input.comment ?? null } } } };
 
-    const changes = petition.changes as Record<string, unknown> & { record?: CorrectionRecord };
-    const { record, ...fields } = changes;
-    // a card deleted by a petition approved since this one was filed
-    const deleted = await deletedIds(trx, appeal.id);
-    if (deleted.has(appeal.id) || (record && deleted.has(record.id))) throw new AppError(409, 'correction.cardDeleted');
-    const before: Record<string, unknown> = {};
-    const after: Record<string, unknown> = {};
-    // what changes, by card: the ТЖ-1 row, the named applicant card, the named decision card's data
-    const set: Record<string, unknown> = {};
-    let status: Transition | undefined;
-    const applicantSet: Record<string, unknown> = {};
-    const decisionPatch: Record<string, unknown> = {};
-    const applicantCard = record?.kind === 'ai1' ? await trx.selectFrom('applicant_cards').selectAll().where('id', '=', record.id).executeTakeFirstOrThrow() : undefined;
-    const decisionCard = record?.kind === 'tzh2' ? await trx.selectFrom('decisions').select('data').where('id', '=', record.id).executeTakeFirstOrThrow() : undefined;
-    for (const [field, value] of Object.entries(fields)) {
-      const spec = CORRECTABLE_FIELDS[field]!;
-      const source: Record<string, unknown> = spec.card === 'ai1' ? applicantCard! : spec.card === 'tzh2' ? decisionCard!.data : (appeal as unknown as Record<string, unknown>);
-      const current = source[spec.column];
-      before[field] = current instanceof Date ? current.toISOString() : current ?? null;
-      after[field] = value;
-      const stored = storedValue(spec, value);
-      if (spec.card === 'ai1') applicantSet[spec.column] = stored;
-      else if (spec.card === 'tzh2') decisionPatch[spec.column] = stored;
-      else set[spec.column] = stored;
-    }
-    // a document type of another table: the sub-kind of the old one no longer applies (its term stays)
-    if ('document_type' in set && appeal.sub_kind !== null) {
-      set.sub_kind = null;
-      before.subKind = appeal.sub_kind;
-      after.subKind = null;
-    }
-    // The periods the card counts in that are closed already: the correction shows as a difference there.
-    const touched = new Set([appeal.registration_date.slice(0, 7), ...(appeal.review_ended_on ? [appeal.review_ended_on.slice(0, 7)] : [])]);
-    const closed = [...touched].filter((ym) => periodClosed(Number(ym.slice(0, 4)), Number(ym.slice(5, 7)), today, ctx.law.calendar));
+      const changes = petition.changes as Record<string, unknown> & { record?: CorrectionRecord };
+      const { record, ...fields } = changes;
+      // a card deleted by a petition approved since this one was filed
+      const deleted = await deletedIds(trx, appeal.id);
+      if (deleted.has(appeal.id) || (record && deleted.has(record.id))) throw new AppError(409, 'correction.cardDeleted');
+      const before: Record<string, unknown> = {};
+      const after: Record<string, unknown> = {};
+      // what changes, by card: the ТЖ-1 row, the named applicant card, the named decision card's data
+      const set: Record<string, unknown> = {};
+      let status: Transition | undefined;
+      const applicantSet: Record<string, unknown> = {};
+      const decisionPatch: Record<string, unknown> = {};
+      const applicantCard = record?.kind === 'ai1' ? await trx.selectFrom('applicant_cards').selectAll().where('id', '=', record.id).executeTakeFirstOrThrow() : undefined;
+      const decisionCard = record?.kind === 'tzh2' ? await trx.selectFrom('decisions').select('data').where('id', '=', record.id).executeTakeFirstOrThrow() : undefined;
+      for (const [field, value] of Object.entries(fields)) {
+        const spec = CORRECTABLE_FIELDS[field]!;
+        const source: Record<string, unknown> = spec.card === 'ai1' ? applicantCard! : spec.card === 'tzh2' ? decisionCard!.data : (appeal as unknown as Record<string, unknown>);
+        const current = source[spec.column];
+        before[field] = current instanceof Date ? current.toISOString() : (current ?? null);
+        after[field] = value;
+        const stored = storedValue(spec, value);
+        if (spec.card === 'ai1') applicantSet[spec.column] = stored;
+        else if (spec.card === 'tzh2') decisionPatch[spec.column] = stored;
+        else set[spec.column] = stored;
+      }
+      // a document type of another table: the sub-kind of the old one no longer applies (its term stays)
+      if ('document_type' in set && appeal.sub_kind !== null) {
+        set.sub_kind = null;
+        before.subKind = appeal.sub_kind;
+        after.subKind = null;
+      }
+      // The periods the card counts in that are closed already: the correction shows as a difference there.
+      const touched = new Set([appeal.registration_date.slice(0, 7), ...(appeal.review_ended_on ? [appeal.review_ended_on.slice(0, 7)] : [])]);
+      const closed = [...touched].filter((ym) => periodClosed(Number(ym.slice(0, 4)), Number(ym.slice(5, 7)), today, ctx.law.calendar));
 
-    if (petition.action === 'delete' && record) {
-      await trx.insertInto('card_deletions').values({ record_kind: record.kind, record_id: record.id, appeal_id: appeal.id, petition_id: id, deleted_at: now }).execute();
-      before.deleted = { kind: record.kind, id: record.id, present: true };
-      after.deleted = { kind: record.kind, id: record.id, present: false };
-      if (record.kind === 'tzh2') status = await afterDecisionDeleted(ctx, trx, appeal, record.id, before, after);
-    }
-    if (Object.keys(applicantSet).length) {
-      await trx.updateTable('applicant_cards').set(applicantSet).where('id', '=', record!.id).execute();
-      Object.assign(set, await applicantNameAfter(trx, appeal));
-    }
-    if (Object.keys(decisionPatch).length) {
-      const data = { ...decisionCard!.data, ...decisionPatch };
-      for (const [k, v] of Object.entries(decisionPatch)) if (v === null) delete data[k];
-      await trx.updateTable('decisions').set({ data: JSON.stringify(data) }).where('id', '=', record!.id).execute();
-    }
-    await trx.updateTable('correction_petitions').set({ before: JSON.stringify(before), after: JSON.stringify(after) }).where('id', '=', id).execute();
-    const change: AppealChange = {
-      ...(status ? { transition: status } : {}),
-      set,
-      event: { kind: 'corrected', changes: { petitionId: id, decidedBy, before, after, closedPeriods: closed, comment: input.comment ?? null } },
-    };
-    return { change };
-  }, { scopeChecked: true });
+      if (petition.action === 'delete' && record) {
+        await trx.insertInto('card_deletions').values({ record_kind: record.kind, record_id: record.id, appeal_id: appeal.id, petition_id: id, deleted_at: now }).execute();
+        before.deleted = { kind: record.kind, id: record.id, present: true };
+        after.deleted = { kind: record.kind, id: record.id, present: false };
+        if (record.kind === 'tzh2') status = await afterDecisionDeleted(ctx, trx, appeal, record.id, before, after);
+      }
+      if (Object.keys(applicantSet).length) {
+        await trx.updateTable('applicant_cards').set(applicantSet).where('id', '=', record!.id).execute();
+        Object.assign(set, await applicantNameAfter(trx, appeal));
+      }
+      if (Object.keys(decisionPatch).length) {
+        const data = { ...decisionCard!.data, ...decisionPatch };
+        for (const [k, v] of Object.entries(decisionPatch)) if (v === null) delete data[k];
+        await trx
+          .updateTable('decisions')
+          .set({ data: JSON.stringify(data) })
+          .where('id', '=', record!.id)
+          .execute();
+      }
+      await trx
+        .updateTable('correction_petitions')
+        .set({ before: JSON.stringify(before), after: JSON.stringify(after) })
+        .where('id', '=', id)
+        .execute();
+      const change: AppealChange = {
+        ...(status ? { transition: status } : {}),
+        set,
+        event: { kind: 'corrected', changes: { petitionId: id, decidedBy, before, after, closedPeriods: closed, comment: input.comment ?? null } },
+      };
+      return { change };
+    },
+    { scopeChecked: true },
+  );
 }
 
 /** The value as the card keeps it: an instant as a Date, a phone in its one form. */
@@ -310,9 +352,7 @@ function storedValue(spec: CorrectableField, value: unknown): unknown {
 /** The applicant's name the ТЖ-1 shows (registration.ts applicantDisplayName), from the cards as they are now. */
 async function applicantNameAfter(db: Db, appeal: AppealRow): Promise<{ applicant_name?: string | null }> {
   const cards = await db.selectFrom('applicant_cards').select(['kind', 'last_name', 'first_name', 'middle_name', 'legal_name']).where('appeal_id', '=', appeal.id).orderBy('position').execute();
-  const display = applicantDisplayName(
-    cards.map((c) => ({ kind: c.kind as 'individual' | 'legalEntity', lastName: c.last_name, firstName: c.first_name, middleName: c.middle_name, legalName: c.legal_name })),
-  );
+  const display = applicantDisplayName(cards.map((c) => ({ kind: c.kind as 'individual' | 'legalEntity', lastName: c.last_name, firstName: c.first_name, middleName: c.middle_name, legalName: c.legal_name })));
   return display === appeal.applicant_name ? {} : { applicant_name: display };
 }
 

@@ -97,10 +97,7 @@ class PGlitePool implements PostgresPool {
       async query<R>(sqlText: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> {
         const command = (/^\s*(\w+)/.exec(sqlText)?.[1] ?? 'SELECT').toUpperCase();
         // Like pg: without parameters the simple protocol runs, so several statements may be sent.
-        const result =
-          parameters.length === 0
-            ? (await pglite.exec(sqlText)).at(-1) ?? { rows: [], affectedRows: 0 }
-            : await pglite.query<R>(sqlText, parameters as unknown[]);
+        const result = parameters.length === 0 ? ((await pglite.exec(sqlText)).at(-1) ?? { rows: [], affectedRows: 0 }) : await pglite.query<R>(sqlText, parameters as unknown[]);
         return {
           command: (command === 'WITH' ? 'SELECT' : command) as PostgresQueryResult<R>['command'],
           rowCount: result.affectedRows ?? result.rows.length,

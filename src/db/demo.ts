@@ -65,12 +65,7 @@ export async function seedDemo(ctx: Context, options: { appeals?: boolean } = {}
     .execute();
 
   // The district akimat's address and phone appear on its talons.
-  await db
-    .updateTable('organizations')
-    .set({ address: 'Ақмола облысы, Бурабай ауданы, Щучинск қ., Абылай хан к-сі, 22', phone: '+7 (71636) 4-12-34' })
-    .where('code', '=', district)
-    .where('address', 'is', null)
-    .execute();
+  await db.updateTable('organizations').set({ address: 'Ақмола облысы, Бурабай ауданы, Щучинск қ., Абылай хан к-сі, 22', phone: '+7 (71636) 4-12-34' }).where('code', '=', district).where('address', 'is', null).execute();
 
   await seedDemoKeys(ctx);
   if (options.appeals ?? true) await seedDemoAppeals(ctx);
@@ -86,18 +81,13 @@ async function seedDemoKeys(ctx: Context): Promise<void> {
     .select(['u.id', 'u.full_name', 'u.email'])
     .where('u.demo', '=', true)
     .where('u.login', 'in', DEMO_SIGNERS)
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('user_certificates as c').select('c.id').whereRef('c.user_id', '=', 'u.id').where('c.revoked_at', 'is', null))),
-    )
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('user_certificates as c').select('c.id').whereRef('c.user_id', '=', 'u.id').where('c.revoked_at', 'is', null))))
     .execute();
   if (signers.length === 0) return;
   const now = ctx.clock.now();
   const ca = await createDemoCa('Joldanym Demo CA', now);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('trusted_certificates')
-      .values({ subject: 'CN=Joldanym Demo CA, C=KZ', pem: ca.certificatePem, added_at: now })
-      .execute();
+    await trx.insertInto('trusted_certificates').values({ subject: 'CN=Joldanym Demo CA, C=KZ', pem: ca.certificatePem, added_at: now }).execute();
     for (const s of signers) {
       const cert = await issueDemoCertificate(ca, { commonName: s.full_name, ...(s.email ? { email: s.email } : {}) }, 'demo', now);
       await trx
@@ -158,11 +148,7 @@ function companyInput(c: (typeof DEMO_COMPANIES)[number]): LegalEntityInput {
 async function seedDemoAppeals(ctx: Context): Promise<void> {
   const any = await ctx.db.selectFrom('appeals').select('id').limit(1).executeTakeFirst();
   if (any) return;
-  const user = await ctx.db
-    .selectFrom('users')
-    .select(['id', 'login', 'full_name', 'position', 'organization_id', 'roles'])
-    .where('login', '=', 'registrar')
-    .executeTakeFirstOrThrow();
+  const user = await ctx.db.selectFrom('users').select(['id', 'login', 'full_name', 'position', 'organization_id', 'roles']).where('login', '=', 'registrar').executeTakeFirstOrThrow();
   const actor: Actor = {
     id: user.id,
     login: user.login,
@@ -176,14 +162,97 @@ async function seedDemoAppeals(ctx: Context): Promise<void> {
   const daysAgo = (d: number, hour = 10) => new Date(now - d * 86_400_000 - (hour - 10) * 3_600_000).toISOString();
   const p = (i: number) => personInput(DEMO_PERSONS[i % DEMO_PERSONS.length]!);
   const samples: RegistrationInput[] = [
-    { documentType: 'application', form: 'paper', channel: 'post', language: 'kk', receivedAt: daysAgo(20), issueCategory: 'land', summary: 'Жеке тұрғын үй құрылысы үшін жер учаскесін беру туралы', text: 'Щучинск қаласында жеке тұрғын үй құрылысы үшін жер учаскесін беруді сұраймын. Кезекте 2019 жылдан бері тұрмын.', applicant: p(0) },
-    { documentType: 'complaint', form: 'electronic', channel: 'egovPortal', language: 'ru', receivedAt: daysAgo(15), issueCategory: 'housing', summary: 'Жалоба на отказ в постановке на учет нуждающихся в жилье', text: 'Обжалую отказ отдела жилищных отношений в постановке на учет нуждающихся в жилье от 02.02.2026.', complainedOrganizationName: 'Бурабай ауданының тұрғын үй қатынастары бөлімі', complainedOfficial: 'Бөлім басшысы Серікбаев А.', applicant: p(1) },
-    { documentType: 'report', form: 'paper', channel: 'complaintBox', language: 'kk', receivedAt: daysAgo(12), issueCategory: 'roads', summary: 'Абай көшесіндегі жолдың бұзылуы туралы', text: 'Абай көшесіндегі жол жөндеуден кейін бір айда бұзылды.', anonymous: true },
-    { documentType: 'inquiry', form: 'electronic', channel: 'email', language: 'ru', receivedAt: daysAgo(9), issueCategory: 'education', summary: 'Запрос о графике работы школьного автобуса', text: 'Прошу сообщить график школьного автобуса в село Златополь.', applicant: p(2) },
-    { documentType: 'proposal', form: 'electronic', channel: 'publicPortal', language: 'kk', receivedAt: daysAgo(7), issueCategory: 'ecology', summary: 'Бурабай көлінің жағасын абаттандыру туралы ұсыныс', text: 'Көл жағасына қоқыс жәшіктерін қосымша орнатуды ұсынамын.', applicant: p(3) },
-    { documentType: 'application', form: 'oral', channel: 'personalReception', language: 'kk', receivedAt: daysAgo(5), issueCategory: 'socialProtection', summary: 'Атаулы әлеуметтік көмек тағайындау туралы', text: 'Көп балалы отбасына атаулы әлеуметтік көмек тағайындауды сұраймын.', protocolText: 'Арыз иесі жеке қабылдауда ауызша жеткізді: көп балалы отбасы, жұмыссыз.', applicant: p(4) },
-    { documentType: 'feedback', form: 'electronic', channel: 'publicPortal', language: 'ru', receivedAt: daysAgo(3), issueCategory: 'publicServices', summary: 'Отклик о работе ЦОН Щучинска', text: 'Благодарю сотрудников ЦОН за быструю выдачу документов.', applicant: p(5) },
-    { documentType: 'application', form: 'paper', channel: 'inPerson', language: 'ru', receivedAt: daysAgo(1), issueCategory: 'waterSupply', summary: 'О подключении дома к водопроводу', text: 'Прошу подключить дом по улице Кенесары, 7 к центральному водопроводу.', applicant: companyInput(DEMO_COMPANIES[0]!) },
+    {
+      documentType: 'application',
+      form: 'paper',
+      channel: 'post',
+      language: 'kk',
+      receivedAt: daysAgo(20),
+      issueCategory: 'land',
+      summary: 'Жеке тұрғын үй құрылысы үшін жер учаскесін беру туралы',
+      text: 'Щучинск қаласында жеке тұрғын үй құрылысы үшін жер учаскесін беруді сұраймын. Кезекте 2019 жылдан бері тұрмын.',
+      applicant: p(0),
+    },
+    {
+      documentType: 'complaint',
+      form: 'electronic',
+      channel: 'egovPortal',
+      language: 'ru',
+      receivedAt: daysAgo(15),
+      issueCategory: 'housing',
+      summary: 'Жалоба на отказ в постановке на учет нуждающихся в жилье',
+      text: 'Обжалую отказ отдела жилищных отношений в постановке на учет нуждающихся в жилье от 02.02.2026.',
+      complainedOrganizationName: 'Бурабай ауданының тұрғын үй қатынастары бөлімі',
+      complainedOfficial: 'Бөлім басшысы Серікбаев А.',
+      applicant: p(1),
+    },
+    {
+      documentType: 'report',
+      form: 'paper',
+      channel: 'complaintBox',
+      language: 'kk',
+      receivedAt: daysAgo(12),
+      issueCategory: 'roads',
+      summary: 'Абай көшесіндегі жолдың бұзылуы туралы',
+      text: 'Абай көшесіндегі жол жөндеуден кейін бір айда бұзылды.',
+      anonymous: true,
+    },
+    {
+      documentType: 'inquiry',
+      form: 'electronic',
+      channel: 'email',
+      language: 'ru',
+      receivedAt: daysAgo(9),
+      issueCategory: 'education',
+      summary: 'Запрос о графике работы школьного автобуса',
+      text: 'Прошу сообщить график школьного автобуса в село Златополь.',
+      applicant: p(2),
+    },
+    {
+      documentType: 'proposal',
+      form: 'electronic',
+      channel: 'publicPortal',
+      language: 'kk',
+      receivedAt: daysAgo(7),
+      issueCategory: 'ecology',
+      summary: 'Бурабай көлінің жағасын абаттандыру туралы ұсыныс',
+      text: 'Көл жағасына қоқыс жәшіктерін қосымша орнатуды ұсынамын.',
+      applicant: p(3),
+    },
+    {
+      documentType: 'application',
+      form: 'oral',
+      channel: 'personalReception',
+      language: 'kk',
+      receivedAt: daysAgo(5),
+      issueCategory: 'socialProtection',
+      summary: 'Атаулы әлеуметтік көмек тағайындау туралы',
+      text: 'Көп балалы отбасына атаулы әлеуметтік көмек тағайындауды сұраймын.',
+      protocolText: 'Арыз иесі жеке қабылдауда ауызша жеткізді: көп балалы отбасы, жұмыссыз.',
+      applicant: p(4),
+    },
+    {
+      documentType: 'feedback',
+      form: 'electronic',
+      channel: 'publicPortal',
+      language: 'ru',
+      receivedAt: daysAgo(3),
+      issueCategory: 'publicServices',
+      summary: 'Отклик о работе ЦОН Щучинска',
+      text: 'Благодарю сотрудников ЦОН за быструю выдачу документов.',
+      applicant: p(5),
+    },
+    {
+      documentType: 'application',
+      form: 'paper',
+      channel: 'inPerson',
+      language: 'ru',
+      receivedAt: daysAgo(1),
+      issueCategory: 'waterSupply',
+      summary: 'О подключении дома к водопроводу',
+      text: 'Прошу подключить дом по улице Кенесары, 7 к центральному водопроводу.',
+      applicant: companyInput(DEMO_COMPANIES[0]!),
+    },
   ];
   // Each registered on its day (the clock at its receipt), as the registrar did then: a month whose
   // 1-ТӨ is formed takes no backdated registration (src/domain/corrections.ts).

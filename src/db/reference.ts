@@ -9,9 +9,7 @@ import { TERM_CATALOGUE } from '../domain/terms.ts';
 
 export async function seedReference(db: Db): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const existing = new Map(
-      (await trx.selectFrom('organizations').select(['id', 'code']).execute()).map((o) => [o.code, o.id]),
-    );
+    const existing = new Map((await trx.selectFrom('organizations').select(['id', 'code']).execute()).map((o) => [o.code, o.id]));
     for (const o of ORGANIZATIONS) {
       if (existing.has(o.code)) continue;
       const parentId = o.parentCode === null ? null : existing.get(o.parentCode);
@@ -56,7 +54,11 @@ export async function seedReference(db: Db): Promise<void> {
         sort_order: i + 1,
       })),
     );
-    await trx.insertInto('directory_entries').values(entries).onConflict((c) => c.doNothing()).execute();
+    await trx
+      .insertInto('directory_entries')
+      .values(entries)
+      .onConflict((c) => c.doNothing())
+      .execute();
 
     await trx
       .insertInto('calendar_days')

@@ -144,7 +144,10 @@ function declaredSchema(): Map<string, { columns: Map<string, DeclaredColumn>; w
     if (f & ts.TypeFlags.Object) {
       if (checker.isArrayType(type) || checker.isTupleType(type)) {
         const args = checker.getTypeArguments(type as ts.TypeReference);
-        const elements = args.flatMap(selectMembers).filter((t) => !(t.flags & ts.TypeFlags.Null)).map(member);
+        const elements = args
+          .flatMap(selectMembers)
+          .filter((t) => !(t.flags & ts.TypeFlags.Null))
+          .map(member);
         return { family: 'array', elements, text };
       }
       const name = type.getSymbol()?.name ?? type.aliasSymbol?.name;

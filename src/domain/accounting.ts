@@ -88,16 +88,11 @@ export interface ReconciledCard {
 }
 
 /** The reconciled facts of a card from its cells (src/domain/form1.ts), for month `month` cumulative. */
-export function reconciledCard(
-  cells: ReadonlyMap<number, readonly string[]>,
-  year: number,
-  month: number,
-  table: { id: string; resultColumns: readonly string[] } | undefined,
-): ReconciledCard {
+export function reconciledCard(cells: ReadonlyMap<number, readonly string[]>, year: number, month: number, table: { id: string; resultColumns: readonly string[] } | undefined): ReconciledCard {
   const received = cardInCell(cells, year, month, 's1', 'received', 'flow');
   if (!table) return { received, reviewed: false, result: null };
   const reviewed = cardInCell(cells, year, month, table.id, 'reviewed', 'flow');
-  const result = reviewed ? table.resultColumns.find((c) => cardInCell(cells, year, month, table.id, c, 'flow')) ?? null : null;
+  const result = reviewed ? (table.resultColumns.find((c) => cardInCell(cells, year, month, table.id, c, 'flow')) ?? null) : null;
   return { received, reviewed, result };
 }
 

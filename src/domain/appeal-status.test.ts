@@ -30,8 +30,7 @@ function state(over: Partial<AppealState> = {}): AppealState {
 
 const card = (status: StoredCard['status'] = 'inExecution', finalDecisionCode: string | null = null): StoredCard => ({ status, finalDecisionCode });
 const kinds = (effects: AppealEffect[]) => effects.map((e) => e.kind);
-const taken = (code: DecisionCode, data: DecisionData, withLetter = true, over: Partial<AppealState> = {}) =>
-  transition(card(), { kind: 'decisionTaken', state: state(over), code, data, withLetter }, TODAY, law);
+const taken = (code: DecisionCode, data: DecisionData, withLetter = true, over: Partial<AppealState> = {}) => transition(card(), { kind: 'decisionTaken', state: state(over), code, data, withLetter }, TODAY, law);
 
 test('a new card awaits routing; assigning an executor puts it in execution, and only then', () => {
   assert.equal(INITIAL_STATUS, 'registered');
@@ -64,20 +63,35 @@ test('every decision that ends the review ends it in the status of the catalogue
 
 test('forwarding opens a card at the receiving organization; a split opens one per part and keeps the rest here (rules p.10, p.11)', () => {
   const whole = taken('4.4', { targetOrganizationId: 7 });
-  assert.deepEqual(whole.effects.find((e) => e.kind === 'openCards'), { kind: 'openCards', cards: [{ targetOrganizationId: 7, atReviewingBody: false }] });
-  const parts = taken('4.4', { parts: [{ summary: 'a', targetOrganizationId: 7 }, { summary: 'b', targetOrganizationId: 8 }], remainderKept: true });
+  assert.deepEqual(
+    whole.effects.find((e) => e.kind === 'openCards'),
+    { kind: 'openCards', cards: [{ targetOrganizationId: 7, atReviewingBody: false }] },
+  );
+  const parts = taken('4.4', {
+    parts: [
+      { summary: 'a', targetOrganizationId: 7 },
+      { summary: 'b', targetOrganizationId: 8 },
+    ],
+    remainderKept: true,
+  });
   assert.equal(parts.status, 'inExecution');
   assert.equal(parts.fields.reviewEndedOn, undefined);
-  assert.deepEqual(parts.effects.find((e) => e.kind === 'openCards'), {
-    kind: 'openCards',
-    cards: [
-      { targetOrganizationId: 7, part: { summary: 'a' }, atReviewingBody: false },
-      { targetOrganizationId: 8, part: { summary: 'b' }, atReviewingBody: false },
-    ],
-  });
+  assert.deepEqual(
+    parts.effects.find((e) => e.kind === 'openCards'),
+    {
+      kind: 'openCards',
+      cards: [
+        { targetOrganizationId: 7, part: { summary: 'a' }, atReviewingBody: false },
+        { targetOrganizationId: 8, part: { summary: 'b' }, atReviewingBody: false },
+      ],
+    },
+  );
   assert.ok(!kinds(parts.effects).includes('supersedeDrafts'));
   const complaint = taken('4.24', { targetOrganizationId: 9 }, true, { procedure: 'complaint', documentType: 'complaint' });
-  assert.deepEqual(complaint.effects.find((e) => e.kind === 'openCards'), { kind: 'openCards', cards: [{ targetOrganizationId: 9, atReviewingBody: true }] });
+  assert.deepEqual(
+    complaint.effects.find((e) => e.kind === 'openCards'),
+    { kind: 'openCards', cards: [{ targetOrganizationId: 9, atReviewingBody: true }] },
+  );
 });
 
 test('an attachment names the main appeal (p.22); an extension moves the due date and tells the applicant when its letter goes out (Art. 76 p.3)', () => {

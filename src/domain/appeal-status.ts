@@ -5,19 +5,7 @@
 // through the one door (src/appeals/change.ts). No other code decides a status
 // (docs/architecture.md, "The appeal core").
 import type { Calendar, CountMode, IsoDate } from './calendar.ts';
-import {
-  applyCancelMoveOut,
-  applyDecision,
-  DECISIONS,
-  endingDecision,
-  endsReviewWith,
-  finalStatusOf,
-  statusOf,
-  type AppealState,
-  type AppealStatus,
-  type DecisionCode,
-  type DecisionData,
-} from './decisions.ts';
+import { applyCancelMoveOut, applyDecision, DECISIONS, endingDecision, endsReviewWith, finalStatusOf, statusOf, type AppealState, type AppealStatus, type DecisionCode, type DecisionData } from './decisions.ts';
 import { fulfilledBy, obligationsOnDecision, type OpenedObligation } from './obligations.ts';
 import type { Labels } from './vocabulary.ts';
 
@@ -97,11 +85,7 @@ export function transition(card: StoredCard, event: AppealEvent, today: IsoDate,
       const state = event.state;
       const ending = endingDecision(state);
       // the deleted card was not the one whose letter awaits signature: the appeal still awaits it
-      const status = ending
-        ? ending.code === card.finalDecisionCode && card.status === 'toSign'
-          ? 'toSign'
-          : finalStatusOf(ending.code, ending.data)!
-        : statusOf(state);
+      const status = ending ? (ending.code === card.finalDecisionCode && card.status === 'toSign' ? 'toSign' : finalStatusOf(ending.code, ending.data)!) : statusOf(state);
       return { status, fields: { reviewEndedOn: ending?.decisionDate ?? null, finalDecisionCode: ending?.code ?? null }, effects: [] };
     }
   }

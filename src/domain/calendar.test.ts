@@ -114,9 +114,7 @@ test('2026-08-31 is shipped as a working day with a note on the dispute', () => 
   assert.match(info.note ?? '', /labour ministry/);
   assert.equal(cal.isWorkingDay('2026-08-31'), true);
   // An administrator can flip it.
-  const edited = new Calendar(
-    SHIPPED_DAY_EXCEPTIONS.map((e) => (e.date === '2026-08-31' ? { ...e, working: false, note: 'Constitution Day, moved (admin)' } : e)),
-  );
+  const edited = new Calendar(SHIPPED_DAY_EXCEPTIONS.map((e) => (e.date === '2026-08-31' ? { ...e, working: false, note: 'Constitution Day, moved (admin)' } : e)));
   assert.equal(edited.isWorkingDay('2026-08-31'), false);
 });
 
@@ -173,9 +171,7 @@ test('the statutory derivation reproduces the shipped 2026 list exactly', () => 
 test('the derivation reproduces 2024 and 2025 except the Government transfers', () => {
   const transfers = new Set(['2024-05-08', '2025-01-03']);
   for (const year of [2024, 2025]) {
-    const shipped = SHIPPED_DAY_EXCEPTIONS.filter((e) => e.date.startsWith(`${year}-`) && !e.working && !transfers.has(e.date)).map(
-      (e) => e.date,
-    );
+    const shipped = SHIPPED_DAY_EXCEPTIONS.filter((e) => e.date.startsWith(`${year}-`) && !e.working && !transfers.has(e.date)).map((e) => e.date);
     assert.deepEqual(
       deriveStatutoryExceptions(year).map((e) => e.date),
       shipped,
@@ -247,11 +243,17 @@ test('explicit days of a provisional year override or add to the derived ones; t
   assert.equal(c.dayInfo('2027-06-01').provisional, true); // an ordinary day of a provisional year
   const inForce = c.exceptionsForYear(2027);
   assert.equal(inForce.length, derived.length + 1);
-  assert.deepEqual(inForce.find((e) => e.date === '2027-03-08'), edits[1]);
+  assert.deepEqual(
+    inForce.find((e) => e.date === '2027-03-08'),
+    edits[1],
+  );
 
   // Confirming stores the days in force as explicit entries, without the provisional remark …
   const confirmation = c.confirmationOf(2027);
-  assert.deepEqual(confirmation.map((e) => [e.date, e.working]), inForce.map((e) => [e.date, e.working]));
+  assert.deepEqual(
+    confirmation.map((e) => [e.date, e.working]),
+    inForce.map((e) => [e.date, e.working]),
+  );
   assert.ok(confirmation.every((e) => !('provisional' in e) && !e.note.includes('provisional')));
   assert.match(confirmation.find((e) => e.date === '2027-03-15')!.note, /^Constitution Day/);
   // … and the confirmed year has the same days, no longer provisional.

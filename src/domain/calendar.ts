@@ -12,13 +12,7 @@
 //   same day number or the month's last day (Art. 174); an end on a non-working day moves to the
 //   next working day (Art. 175).
 
-import {
-  KURBAN_AIT,
-  KURBAN_AIT_BASIS,
-  SHIPPED_DAY_EXCEPTIONS,
-  SHIPPED_YEARS,
-  STATUTORY_HOLIDAYS,
-} from './calendar-data.ts';
+import { KURBAN_AIT, KURBAN_AIT_BASIS, SHIPPED_DAY_EXCEPTIONS, SHIPPED_YEARS, STATUTORY_HOLIDAYS } from './calendar-data.ts';
 
 export type IsoDate = string; // 'YYYY-MM-DD'
 
@@ -191,7 +185,6 @@ export function deriveStatutoryExceptions(year: number): DayException[] {
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([date, note]) => ({ date, working: false, note: note + DERIVED_NOTE_SUFFIX, provisional: true }));
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // The calendar.
@@ -434,12 +427,7 @@ export function zonedInstant(date: IsoDate, time: string, timeZone: string): Dat
  * date when it is a working day and the local time is before the end of working hours (a receipt
  * before the start of the working day is registered that day); otherwise the next working day.
  */
-export function registrationDate(
-  receivedAt: Date,
-  timeZone: string,
-  hours: WorkingHours,
-  cal: Calendar,
-): IsoDate {
+export function registrationDate(receivedAt: Date, timeZone: string, hours: WorkingHours, cal: Calendar): IsoDate {
   assertWorkingHours(hours);
   const local = localDateTime(receivedAt, timeZone);
   const [eh, em] = timeParts(hours.end);

@@ -66,25 +66,42 @@ describe('who decides a correction (p.27)', () => {
   });
 
   test('the field catalogue: ТЖ-1, АИ-1 and ТЖ-2 fields, each with who decides it', () => {
-    const authority = Object.entries(CORRECTABLE_FIELDS).filter(([, f]) => f.decidedBy === 'authority').map(([k]) => k);
+    const authority = Object.entries(CORRECTABLE_FIELDS)
+      .filter(([, f]) => f.decidedBy === 'authority')
+      .map(([k]) => k);
     assert.deepEqual(authority.sort(), ['answerSentAt', 'decision.extensionReason', 'dueDate']);
     for (const card of ['tzh1', 'ai1', 'tzh2'] as const) assert.ok(Object.values(CORRECTABLE_FIELDS).filter((f) => f.card === card).length >= 5, card);
     // an applicant field on the applicant card of the right kind; a decision field on a decision that has it
     const ai1 = { kind: 'ai1' as const, id: 'x', applicantKind: 'individual' };
     assert.deepEqual(checkCorrection({ action: 'change', record: ai1, changes: { 'applicant.lastName': 'Сапаров', 'applicant.email': 'a@b.kz', 'applicant.phone': '+7 701 123 45 67' } }), []);
-    assert.deepEqual(checkCorrection({ action: 'change', record: ai1, changes: { 'applicant.legalName': 'ЖШС' } }).map((e) => e.code), ['correction.fieldNotOnRecord']);
-    assert.deepEqual(checkCorrection({ action: 'change', changes: { 'applicant.lastName': 'Сапаров' } }).map((e) => e.code), ['correction.fieldNotOnRecord']);
-    assert.deepEqual(checkCorrection({ action: 'change', record: ai1, changes: { 'applicant.email': 'жоқ', 'applicant.middleName': null, 'applicant.lastName': null } }).map((e) => `${e.path} ${e.code}`), [
-      '/changes/applicant.email format',
-      '/changes/applicant.lastName required',
-    ]);
+    assert.deepEqual(
+      checkCorrection({ action: 'change', record: ai1, changes: { 'applicant.legalName': 'ЖШС' } }).map((e) => e.code),
+      ['correction.fieldNotOnRecord'],
+    );
+    assert.deepEqual(
+      checkCorrection({ action: 'change', changes: { 'applicant.lastName': 'Сапаров' } }).map((e) => e.code),
+      ['correction.fieldNotOnRecord'],
+    );
+    assert.deepEqual(
+      checkCorrection({ action: 'change', record: ai1, changes: { 'applicant.email': 'жоқ', 'applicant.middleName': null, 'applicant.lastName': null } }).map((e) => `${e.path} ${e.code}`),
+      ['/changes/applicant.email format', '/changes/applicant.lastName required'],
+    );
     const act = { kind: 'tzh2' as const, id: 'y', decisionCode: '4.15' };
     assert.deepEqual(checkCorrection({ action: 'change', record: act, changes: { 'decision.favourable': false, 'decision.text': 'Түзетілген мәтін' } }), []);
-    assert.deepEqual(checkCorrection({ action: 'change', record: act, changes: { 'decision.protocol': 'x' } }).map((e) => e.code), ['correction.fieldNotOnRecord']);
-    assert.deepEqual(checkCorrection({ action: 'delete', record: ai1 }).map((e) => e.code), ['correction.recordNotDeletable']);
+    assert.deepEqual(
+      checkCorrection({ action: 'change', record: act, changes: { 'decision.protocol': 'x' } }).map((e) => e.code),
+      ['correction.fieldNotOnRecord'],
+    );
+    assert.deepEqual(
+      checkCorrection({ action: 'delete', record: ai1 }).map((e) => e.code),
+      ['correction.recordNotDeletable'],
+    );
     // a document type within its procedure only
     assert.deepEqual(checkCorrection({ action: 'change', changes: { documentType: 'inquiry' } }, { procedure: 'simplified' }), []);
-    assert.deepEqual(checkCorrection({ action: 'change', changes: { documentType: 'complaint' } }, { procedure: 'simplified' }).map((e) => e.code), ['correction.procedureChange']);
+    assert.deepEqual(
+      checkCorrection({ action: 'change', changes: { documentType: 'complaint' } }, { procedure: 'simplified' }).map((e) => e.code),
+      ['correction.procedureChange'],
+    );
     // "term extended": any change of a 4.14 card is the authority's
     assert.equal(correctionDecidedBy({ action: 'change', record: { kind: 'tzh2', id: 'z', decisionCode: '4.14' }, changes: { 'decision.extensionReason': 'x' } }), 'authority');
     assert.equal(correctionDecidedBy({ action: 'change', record: act, changes: { 'decision.text': 'x' } }), 'organization');
@@ -92,10 +109,22 @@ describe('who decides a correction (p.27)', () => {
   });
 
   test('the shape of a correction', () => {
-    assert.deepEqual(checkCorrection({ action: 'change', changes: {} }).map((e) => e.code), ['correction.nothingToChange']);
-    assert.deepEqual(checkCorrection({ action: 'change', changes: { iin: 'x' } }).map((e) => e.code), ['correction.fieldNotCorrectable']);
-    assert.deepEqual(checkCorrection({ action: 'change', changes: { dueDate: '2026-02-30', form: 'fax' } }).map((e) => e.path), ['/changes/dueDate', '/changes/form']);
-    assert.deepEqual(checkCorrection({ action: 'delete', record: { kind: 'tzh2', id: 'x', decisionCode: '4.14' } }).map((e) => e.code), ['correction.dueDateRequired']);
+    assert.deepEqual(
+      checkCorrection({ action: 'change', changes: {} }).map((e) => e.code),
+      ['correction.nothingToChange'],
+    );
+    assert.deepEqual(
+      checkCorrection({ action: 'change', changes: { iin: 'x' } }).map((e) => e.code),
+      ['correction.fieldNotCorrectable'],
+    );
+    assert.deepEqual(
+      checkCorrection({ action: 'change', changes: { dueDate: '2026-02-30', form: 'fax' } }).map((e) => e.path),
+      ['/changes/dueDate', '/changes/form'],
+    );
+    assert.deepEqual(
+      checkCorrection({ action: 'delete', record: { kind: 'tzh2', id: 'x', decisionCode: '4.14' } }).map((e) => e.code),
+      ['correction.dueDateRequired'],
+    );
     assert.deepEqual(checkCorrection({ action: 'change', changes: { channel: 'email', fromReception: true } }), []);
   });
 });

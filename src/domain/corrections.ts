@@ -97,7 +97,14 @@ export const CORRECTABLE_FIELDS: Readonly<Record<string, CorrectableField>> = Ob
       occupation: { column: 'occupation', type: 'string', optional: true, applicantKinds: INDIVIDUAL, label: L('Жұмыс орны, лауазымы', 'Место работы, должность', 'Occupation') },
       legalName: { column: 'legal_name', type: 'string', applicantKinds: LEGAL, label: L('Заңды тұлғаның атауы', 'Наименование юридического лица', 'Name of the legal entity') },
       legalAddress: { column: 'legal_address', type: 'string', optional: true, applicantKinds: LEGAL, label: L('Заңды мекенжайы', 'Юридический адрес', 'Legal address') },
-      businessCategory: { column: 'business_category', type: 'directory', directory: 'businessCategory', optional: true, applicantKinds: LEGAL, label: L('Кәсіпкерлік санаты', 'Категория предпринимательства', 'Business category') },
+      businessCategory: {
+        column: 'business_category',
+        type: 'directory',
+        directory: 'businessCategory',
+        optional: true,
+        applicantKinds: LEGAL,
+        label: L('Кәсіпкерлік санаты', 'Категория предпринимательства', 'Business category'),
+      },
       addressRegion: ADDRESS('address_region', L('Облыс', 'Область', 'Region')),
       addressDistrict: ADDRESS('address_district', L('Аудан', 'Район', 'District')),
       addressSettlement: ADDRESS('address_settlement', L('Елді мекен', 'Населенный пункт', 'Settlement')),
@@ -153,9 +160,7 @@ export interface CorrectionRecord {
   applicantKind?: string;
 }
 
-export type CorrectionInput =
-  | { action: 'change'; changes: Record<string, unknown>; record?: CorrectionRecord }
-  | { action: 'delete'; record: CorrectionRecord; changes?: Record<string, unknown> };
+export type CorrectionInput = { action: 'change'; changes: Record<string, unknown>; record?: CorrectionRecord } | { action: 'delete'; record: CorrectionRecord; changes?: Record<string, unknown> };
 
 /** Who decides the petition (p.27). */
 export function correctionDecidedBy(input: CorrectionInput): 'authority' | 'organization' {
@@ -350,12 +355,7 @@ export function periodClosed(year: number, month: number, today: IsoDate, cal: C
  * a closed period (p.31: the journal is the register of those days; an entry later than 24 hours is
  * reported as a violation, not refused).
  */
-export function closedPeriodForRegistration(
-  registrationDate: IsoDate,
-  today: IsoDate,
-  cal: Calendar,
-  fromPaperJournal: boolean,
-): { year: number; month: number; closedOn: IsoDate } | null {
+export function closedPeriodForRegistration(registrationDate: IsoDate, today: IsoDate, cal: Calendar, fromPaperJournal: boolean): { year: number; month: number; closedOn: IsoDate } | null {
   if (fromPaperJournal) return null;
   const year = Number(registrationDate.slice(0, 4));
   const month = Number(registrationDate.slice(5, 7));

@@ -388,7 +388,9 @@ test('anonymous reports, inquiries, feedback, proposals (Art. 88 p.1): terminate
     assert.deepEqual(checkDecision(crime, '4.4', { targetOrganizationId: 9 }, EXEC, TODAY, cal), { ok: true });
     refused(checkDecision(crime, '4.13', { reason: 'anonymous' }, HEAD, TODAY, cal), 'decision.anonymousMustBeForwarded');
     refused(checkDecision(crime, '4.25', sample('4.25', 'simplified'), HEAD, TODAY, cal), 'decision.anonymousMustBeForwarded');
-    const allowed = allowedDecisions(crime, HEAD, TODAY, cal).filter((a) => a.allowed).map((a) => a.code);
+    const allowed = allowedDecisions(crime, HEAD, TODAY, cal)
+      .filter((a) => a.allowed)
+      .map((a) => a.code);
     assert.deepEqual(allowed, ['4.4']);
   }
   // The ground "anonymous" only for an anonymous appeal; the rule is the simplified procedure's.
@@ -442,7 +444,10 @@ test('complaints: the body complained about grants in full within 3 WD or sends 
   const atBody = appeal({ procedure: 'complaint' });
   const grant = { favourable: true, text: 'Шағым толық қанағаттандырылды' };
   assert.deepEqual(checkDecision(atBody, '4.15', grant, EXEC, '2026-04-08', cal), { ok: true });
-  assert.deepEqual(allowedDecisions(atBody, EXEC, '2026-04-08', cal).find((x) => x.code === '4.15'), { code: '4.15', allowed: true, approval: true });
+  assert.deepEqual(
+    allowedDecisions(atBody, EXEC, '2026-04-08', cal).find((x) => x.code === '4.15'),
+    { code: '4.15', allowed: true, approval: true },
+  );
   const late = checkDecision(atBody, '4.15', grant, EXEC, '2026-04-09', cal);
   refused(late, 'decision.complaintGrantWindowClosed');
   if (!late.ok) assert.equal(late.params?.until, '2026-04-08');
@@ -518,7 +523,11 @@ test('data validation: required, unknown fields, exactly one of whole/parts, dat
   const invalid = (code: DecisionCode, data: DecisionData, path: string, errorCode: string, st = appeal()) => {
     const r = checkDecision(st, code, data, HEAD, TODAY, cal);
     refused(r, 'decision.invalidInput', `${code} ${JSON.stringify(data)}`);
-    if (!r.ok) assert.ok(r.fields?.some((f) => f.path === path && f.code === errorCode), JSON.stringify(r.fields));
+    if (!r.ok)
+      assert.ok(
+        r.fields?.some((f) => f.path === path && f.code === errorCode),
+        JSON.stringify(r.fields),
+      );
   };
   invalid('4.15', { text: 'x' }, '/favourable', 'required');
   invalid('4.15', { favourable: true, text: '  ' }, '/text', 'minLength');
@@ -554,7 +563,12 @@ test('decisionInputSchema: the field specs as JSON schema', () => {
 test('every error code the module can return has kk/ru/en messages', () => {
   // The module is decisions.ts and the files of decisions/ it re-exports.
   const dir = new URL('./decisions/', import.meta.url);
-  const files = [new URL('./decisions.ts', import.meta.url), ...readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => new URL(f, dir))];
+  const files = [
+    new URL('./decisions.ts', import.meta.url),
+    ...readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => new URL(f, dir)),
+  ];
   const source = files.map((f) => readFileSync(f, 'utf8')).join('\n');
   const codes = new Set([...source.matchAll(/'(decision\.[A-Za-z.]+)'/g)].map((m) => m[1]!));
   assert.ok(codes.size > 20);

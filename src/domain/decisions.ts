@@ -37,7 +37,7 @@ export {
   type VocabularyItem,
   type VocabularyName,
 } from './decisions/vocabularies.ts';
-export { type FieldType, type FieldSpec } from './decisions/fields.ts';
+export type { FieldType, FieldSpec } from './decisions/fields.ts';
 export { DECISIONS, ANONYMOUS_RULE } from './decisions/catalogue.ts';
 export {
   activeDecisions,

@@ -22,16 +22,7 @@
 
 import { daysInMonth, localDateTime, plusDays, type Calendar, type IsoDate } from './calendar.ts';
 import type { DecisionCode } from './decisions.ts';
-import {
-  APPLICANT_KINDS,
-  CHANNELS,
-  DOCUMENT_TYPES,
-  FORMS,
-  type ApplicantKind,
-  type Channel,
-  type DocumentType,
-  type Form,
-} from './vocabulary.ts';
+import { APPLICANT_KINDS, CHANNELS, DOCUMENT_TYPES, FORMS, type ApplicantKind, type Channel, type DocumentType, type Form } from './vocabulary.ts';
 
 // ---------------------------------------------------------------------------------------------
 // The card
@@ -158,17 +149,15 @@ const ruleEntries: [string, Form1Rule][] = [
   ['language.kk', registeredIf('Registered, in Kazakh.', (c) => c.language === 'kk')],
   ['language.ru', registeredIf('Registered, in Russian.', (c) => c.language === 'ru')],
   ['language.other', registeredIf('Registered, in another language.', (c) => c.language !== 'kk' && c.language !== 'ru')],
-  [
-    'fromReception',
-    registeredIf('Registered, filed at a personal reception (channel personalReception or marked so, reception regulation p.36).', (c) => c.fromReception || c.channel === 'personalReception'),
-  ],
+  ['fromReception', registeredIf('Registered, filed at a personal reception (channel personalReception or marked so, reception regulation p.36).', (c) => c.fromReception || c.channel === 'personalReception')],
   ['contactCentre', registeredIf('Registered, received through the unified contact centre (1414).', (c) => c.channel === 'contactCentre')],
   ['duplicate', registeredIf('Registered, and the duplicate check found earlier appeals of the applicant with similar text (p.13).', (c) => c.duplicateCandidate)],
   ['forwardedIn', registeredIf('Registered, received from another organization: forwarded, split off or sent on as a complaint (p.10–p.11).', (c) => c.forwardedIn)],
   [
     'forwardedOut',
-    flow('Sent to another organization: forwarded whole or in parts (4.4) or a complaint sent to the reviewing body (4.24); on the day of the first such decision.', (c) =>
-      c.decisions.find((d) => d.code === '4.4' || d.code === '4.24')?.date ?? null,
+    flow(
+      'Sent to another organization: forwarded whole or in parts (4.4) or a complaint sent to the reviewing body (4.24); on the day of the first such decision.',
+      (c) => c.decisions.find((d) => d.code === '4.4' || d.code === '4.24')?.date ?? null,
     ),
   ],
   ['reviewed', endedWith('The review at this organization ended (any final decision), on the day of that decision.', () => true)],
@@ -180,12 +169,16 @@ const ruleEntries: [string, Form1Rule][] = [
   ['hearingHeld', flow('A hearing was held (4.11), on the day of the first.', (c) => first(c, '4.11')?.date ?? null)],
   ['extended', flow('The review term was extended (4.14), on the day of the first extension.', (c) => first(c, '4.14')?.date ?? null)],
   ['decidedLate', endedWith('The review ended after the due date.', (c) => c.endedOn !== null && c.endedOn > c.dueDate)],
-  ['deemedRefusal', flow('The decision term ran out without a final decision: a deemed refusal (APPC Art. 91 p.2, Art. 100 p.5), on the day after the due date.', (c) => (c.deemedRefusal ? plusDays(c.dueDate, 1) : null))],
+  [
+    'deemedRefusal',
+    flow('The decision term ran out without a final decision: a deemed refusal (APPC Art. 91 p.2, Art. 100 p.5), on the day after the due date.', (c) => (c.deemedRefusal ? plusDays(c.dueDate, 1) : null)),
+  ],
   ['answerSent', flow("The final decision's letter was signed and sent to the applicant, on that day.", (c) => c.answerSentOn)],
   [
     'carriedOver',
-    stock('Registered in an earlier year and still in review at the end of 31 December of the previous year; the same in every month of the year.', (c, at) =>
-      c.registrationDate < `${at.year}-01-01` && openAt(c, `${at.year - 1}-12-31`),
+    stock(
+      'Registered in an earlier year and still in review at the end of 31 December of the previous year; the same in every month of the year.',
+      (c, at) => c.registrationDate < `${at.year}-01-01` && openAt(c, `${at.year - 1}-12-31`),
     ),
   ],
   ['inReviewAtEnd', stock('In review at the end of the month.', (c, at) => openAt(c, at.monthEnd))],

@@ -1,16 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  ageOn,
-  centuryDigitFor,
-  checkDigit,
-  composeIin,
-  hasValidCheckDigit,
-  maskIdentifiersInText,
-  maskIin,
-  parseBin,
-  parseIin,
-} from './identifiers.ts';
+import { ageOn, centuryDigitFor, checkDigit, composeIin, hasValidCheckDigit, maskIdentifiersInText, maskIin, parseBin, parseIin } from './identifiers.ts';
 
 // Hand-checked examples (digits × weights, sum mod 11):
 // 90010140000: 9·1 + 1·4 + 1·6 + 4·7 = 47; 47 mod 11 = 3          → 900101400003
@@ -111,7 +101,11 @@ test('composeIin builds numbers parseIin accepts', () => {
   assert.equal(composeIin('1987-02-30', 'male', 1), null);
   assert.equal(composeIin('1799-01-01', 'male', 1), null);
   assert.equal(composeIin('1987-04-12', 'male', 10000), null);
-  for (const [date, sex] of [['1956-11-03', 'female'], ['2011-07-19', 'male'], ['1899-01-01', 'female']] as const) {
+  for (const [date, sex] of [
+    ['1956-11-03', 'female'],
+    ['2011-07-19', 'male'],
+    ['1899-01-01', 'female'],
+  ] as const) {
     for (let serial = 0; serial < 20; serial++) {
       const iin = composeIin(date, sex, serial);
       if (iin === null) continue;
@@ -181,10 +175,7 @@ test('maskIin', () => {
 });
 
 test('maskIdentifiersInText masks every 12-digit run and nothing else', () => {
-  assert.equal(
-    maskIdentifiersInText('IIN 870412300017, BIN=971240001315; bad 870412300011.'),
-    'IIN 870412****17, BIN=971240****15; bad 870412****11.',
-  );
+  assert.equal(maskIdentifiersInText('IIN 870412300017, BIN=971240001315; bad 870412300011.'), 'IIN 870412****17, BIN=971240****15; bad 870412****11.');
   // 11 and 14 digits (a phone number, a talon number) and registration numbers stay
   assert.equal(maskIdentifiersInText('+77011234567 26032000000042 ЖТ-2026-00000042'), '+77011234567 26032000000042 ЖТ-2026-00000042');
   assert.equal(maskIdentifiersInText('a870412300017b'), 'a870412****17b');

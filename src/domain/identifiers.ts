@@ -50,9 +50,7 @@ export type Sex = 'male' | 'female';
 
 export type IinParseFailure = 'format' | 'checkDigit' | 'birthDate' | 'century';
 
-export type ParsedIin =
-  | { ok: true; iin: string; birthDate: string; sex: Sex }
-  | { ok: false; reason: IinParseFailure };
+export type ParsedIin = { ok: true; iin: string; birthDate: string; sex: Sex } | { ok: false; reason: IinParseFailure };
 
 const CENTURY_BASE: Record<string, number> = { '1': 1800, '2': 1800, '3': 1900, '4': 1900, '5': 2000, '6': 2000 };
 

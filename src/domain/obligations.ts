@@ -80,9 +80,7 @@ export function obligationsOnDecision(code: DecisionCode, data: DecisionData, ca
 export function fulfilledBy(event: { decision: DecisionCode } | { letterOf: DecisionCode }): ProceduralTermName[] {
   const rules = [...ON_RECEIPT, ...Object.values(ON_DECISION).flat()];
   const kinds = rules.filter((r) =>
-    'decision' in event
-      ? r.fulfilment.by === 'decision' && r.fulfilment.codes.includes(event.decision)
-      : r.fulfilment.by === 'letter' && (ON_DECISION[event.letterOf] ?? []).includes(r),
+    'decision' in event ? r.fulfilment.by === 'decision' && r.fulfilment.codes.includes(event.decision) : r.fulfilment.by === 'letter' && (ON_DECISION[event.letterOf] ?? []).includes(r),
   );
   return [...new Set(kinds.map((r) => r.kind))];
 }

@@ -31,9 +31,7 @@ export function checkCalendarDay(year: number, note: string): FieldError[] {
 }
 
 export function checkCalendarYear(year: number): FieldError[] {
-  return year < CALENDAR_YEARS.min || year > CALENDAR_YEARS.max
-    ? [{ path: '/year', code: 'calendar.yearOutOfRange', params: { min: CALENDAR_YEARS.min, max: CALENDAR_YEARS.max } }]
-    : [];
+  return year < CALENDAR_YEARS.min || year > CALENDAR_YEARS.max ? [{ path: '/year', code: 'calendar.yearOutOfRange', params: { min: CALENDAR_YEARS.min, max: CALENDAR_YEARS.max } }] : [];
 }
 
 export interface TermRuleEdit {

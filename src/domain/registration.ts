@@ -82,11 +82,7 @@ export interface RegistrationInput {
 /** A complaint reaches its reviewing body directly when it names another organization as the one
  *  complained about; otherwise it is filed with the body complained about (rules p.20). */
 export function filedWithReviewingBody(input: RegistrationInput, registeringOrganizationId: number): boolean {
-  return (
-    input.documentType === 'complaint' &&
-    input.complainedOrganizationId !== undefined &&
-    input.complainedOrganizationId !== registeringOrganizationId
-  );
+  return input.documentType === 'complaint' && input.complainedOrganizationId !== undefined && input.complainedOrganizationId !== registeringOrganizationId;
 }
 
 /** An АИ-1 card as the registration stores it: derived fields filled in. */
@@ -121,15 +117,11 @@ export interface FieldError {
   params?: Record<string, string | number>;
 }
 
-export type CheckedRegistration =
-  | { ok: true; applicantKind: ApplicantKind; applicants: ApplicantCard[] }
-  | { ok: false; errors: FieldError[] };
+export type CheckedRegistration = { ok: true; applicantKind: ApplicantKind; applicants: ApplicantCard[] } | { ok: false; errors: FieldError[] };
 
 export function checkRegistration(input: RegistrationInput, registrationDate: IsoDate): CheckedRegistration {
   const errors: FieldError[] = [];
-  const given = [input.applicant !== undefined, input.applicants !== undefined, input.anonymous === true].filter(
-    Boolean,
-  ).length;
+  const given = [input.applicant !== undefined, input.applicants !== undefined, input.anonymous === true].filter(Boolean).length;
   if (given !== 1) errors.push({ path: '/applicant', code: 'applicant.exactlyOne' });
   if (input.applicants !== undefined && input.applicants.length < 2) {
     errors.push({ path: '/applicants', code: 'applicants.collectiveNeedsTwo' });
@@ -152,11 +144,7 @@ export function checkRegistration(input: RegistrationInput, registrationDate: Is
   const cards = list.map((a, i) => applicantCard(a, input.applicants ? `${prefix}/${i}` : prefix, registrationDate, errors));
 
   if (errors.length > 0) return { ok: false, errors };
-  const applicantKind: ApplicantKind = input.anonymous
-    ? 'anonymous'
-    : input.applicants
-      ? 'collective'
-      : cards[0]!.kind;
+  const applicantKind: ApplicantKind = input.anonymous ? 'anonymous' : input.applicants ? 'collective' : cards[0]!.kind;
   return { ok: true, applicantKind, applicants: cards };
 }
 
@@ -238,10 +226,7 @@ function applicantCard(a: ApplicantInput, path: string, on: IsoDate, errors: Fie
 export function applicantDisplayName(cards: Pick<ApplicantCard, 'kind' | 'lastName' | 'firstName' | 'middleName' | 'legalName'>[]): string | null {
   const first = cards[0];
   if (!first) return null;
-  const name =
-    first.kind === 'legalEntity'
-      ? first.legalName!
-      : [first.lastName, first.firstName, first.middleName].filter(Boolean).join(' ');
+  const name = first.kind === 'legalEntity' ? first.legalName! : [first.lastName, first.firstName, first.middleName].filter(Boolean).join(' ');
   return cards.length > 1 ? `${name} +${cards.length - 1}` : name;
 }
 
@@ -250,7 +235,14 @@ export function applicantDisplayName(cards: Pick<ApplicantCard, 'kind' | 'lastNa
  *  Annex 3: "фамилия, инициалы"). A hyphenated name gives both initials ("Анна-Мария" → "А.-М."). */
 export function surnameWithInitials(fullName: string): string {
   const [surname, ...names] = fullName.trim().split(/\s+/);
-  const initials = names.map((n) => n.split('-').map((part) => `${[...part][0]!.toUpperCase()}.`).join('-')).join('');
+  const initials = names
+    .map((n) =>
+      n
+        .split('-')
+        .map((part) => `${[...part][0]!.toUpperCase()}.`)
+        .join('-'),
+    )
+    .join('');
   return initials ? `${surname} ${initials}` : (surname ?? '');
 }
 

@@ -57,9 +57,7 @@ test('special-law sub-kinds are data, flagged for verification; an unknown sub-k
 });
 
 test('termRule with an explicit (e.g. database-loaded) catalogue', () => {
-  const edited = TERM_CATALOGUE.map((r) =>
-    r.documentType === 'inquiry' && r.subKind === 'mediaInquiry' ? { ...r, term: WD(7) } : r,
-  );
+  const edited = TERM_CATALOGUE.map((r) => (r.documentType === 'inquiry' && r.subKind === 'mediaInquiry' ? { ...r, term: WD(7) } : r));
   assert.deepEqual(termRule(edited, 'inquiry', 'mediaInquiry').term, WD(7));
   assert.deepEqual(termRule(edited, 'inquiry').term, WD(15));
   assert.deepEqual(termRule(edited, 'complaint', null).term, WD(20));

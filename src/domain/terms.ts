@@ -94,9 +94,7 @@ export const TERM_CATALOGUE: readonly TermRule[] = [
     },
     term: { unit: 'workingDays', count: 10 },
     extendable: false,
-    basis:
-      'Law "On Advocacy and Legal Assistance" of 5 July 2018 No. 176-VI, provision on the lawyer\'s inquiry ' +
-      '(Art. 35 or nearby); 10 working days is an UNVERIFIED value — verify against the current edition',
+    basis: 'Law "On Advocacy and Legal Assistance" of 5 July 2018 No. 176-VI, provision on the lawyer\'s inquiry ' + '(Art. 35 or nearby); 10 working days is an UNVERIFIED value — verify against the current edition',
   },
   {
     documentType: 'inquiry',
@@ -122,9 +120,7 @@ export const TERM_CATALOGUE: readonly TermRule[] = [
     },
     term: { unit: 'months', count: 3 },
     extendable: false,
-    basis:
-      'Law "On the Rehabilitation of Victims of Mass Political Repressions" of 14 April 1993 No. 2143-XII: ' +
-      '3 months is an UNVERIFIED value — verify the article and term against the current edition',
+    basis: 'Law "On the Rehabilitation of Victims of Mass Political Repressions" of 14 April 1993 No. 2143-XII: ' + '3 months is an UNVERIFIED value — verify the article and term against the current edition',
   },
 ];
 

@@ -18,16 +18,7 @@ export function procedureOf(documentType: DocumentType): Procedure {
 export const FORMS = ['paper', 'oral', 'electronic', 'video'] as const;
 export type Form = (typeof FORMS)[number];
 
-export const CHANNELS = [
-  'post',
-  'inPerson',
-  'complaintBox',
-  'egovPortal',
-  'publicPortal',
-  'contactCentre',
-  'personalReception',
-  'email',
-] as const;
+export const CHANNELS = ['post', 'inPerson', 'complaintBox', 'egovPortal', 'publicPortal', 'contactCentre', 'personalReception', 'email'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const LANGUAGES = ['kk', 'ru', 'en'] as const;
@@ -44,16 +35,7 @@ export const LETTER_INDEX: Record<ApplicantKind, string> = {
   collective: 'ҰЖ',
 };
 
-export const ROLES = [
-  'registrar',
-  'executor',
-  'head',
-  'controller',
-  'reception',
-  'operator',
-  'statistician',
-  'admin',
-] as const;
+export const ROLES = ['registrar', 'executor', 'head', 'controller', 'reception', 'operator', 'statistician', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export type Labels = { kk: string; ru: string; en: string };

@@ -45,9 +45,23 @@ after(async () => {
 async function counts(t: TestApp) {
   const out: Record<string, number> = {};
   for (const table of ['imported_records', 'card_cells', 'stat_cells', 'import_packages'] as const) {
-    out[table] = Number((await t.ctx.db.selectFrom(table).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    out[table] = Number(
+      (
+        await t.ctx.db
+          .selectFrom(table)
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   }
-  out.statSum = Number((await B.ctx.db.selectFrom('stat_cells').select((e) => e.fn.sum<number>('n').as('n')).executeTakeFirstOrThrow()).n ?? 0);
+  out.statSum = Number(
+    (
+      await B.ctx.db
+        .selectFrom('stat_cells')
+        .select((e) => e.fn.sum<number>('n').as('n'))
+        .executeTakeFirstOrThrow()
+    ).n ?? 0,
+  );
   return out;
 }
 
@@ -122,7 +136,10 @@ describe('import by the statistics authority', () => {
     const bad = await bAdmin('POST', '/api/v1/exports/trusted-instances', { ...register, certificatePem: 'not a certificate' });
     assert.deepEqual([bad.status, bad.body.error.fields[0].path], [422, '/certificatePem']);
     assert.equal((await bAdmin('POST', '/api/v1/exports/trusted-instances', register)).status, 201);
-    assert.deepEqual((await bAdmin('GET', '/api/v1/exports/trusted-instances')).body.items.map((i: { instanceId: string }) => i.instanceId), [register.instanceId]);
+    assert.deepEqual(
+      (await bAdmin('GET', '/api/v1/exports/trusted-instances')).body.items.map((i: { instanceId: string }) => i.instanceId),
+      [register.instanceId],
+    );
     assert.deepEqual(await B.ctx.db.selectFrom('trusted_certificates').select('pem').execute(), anchors, "trusting an instance adds no anchor for users' signatures");
 
     // a user's EDS (B's own, chaining to B's trust anchors) cannot sign a package
@@ -160,10 +177,13 @@ describe('import by the statistics authority', () => {
     const check = checkPackageContents(pkg);
     assert.ok(check.ok);
     const rebuilt = buildPackage(
-      tampered.files['tzh1.ndjson'].trim().split('\n').map((l: string) => {
-        const { seq, record } = JSON.parse(l);
-        return { seq, kind: 'tzh1' as const, recordId: record.id, appealId: record.id, record, existed: false };
-      }),
+      tampered.files['tzh1.ndjson']
+        .trim()
+        .split('\n')
+        .map((l: string) => {
+          const { seq, record } = JSON.parse(l);
+          return { seq, kind: 'tzh1' as const, recordId: record.id, appealId: record.id, record, existed: false };
+        }),
       { instanceId: JSON.parse(pkg.manifest).instanceId, day: '2026-03-02', organization: null },
     );
     const forged = { ...pkg, manifest: rebuilt.manifestText, files: rebuilt.files };
@@ -226,7 +246,10 @@ describe('import by the statistics authority', () => {
     assert.deepEqual(opened.body.authority.counts, opened.body.organization.counts);
     const unsent = { id: randomUUID(), registrationNumber: 'ЖТ-2026-09999999', received: true, reviewed: false, result: null };
     const again = await bStatistician('POST', '/api/v1/reconciliations', { organizationId: bOrg, statement: { ...statement, cards: [...statement.cards, unsent] } });
-    assert.deepEqual(again.body.differences.map((d: { appealId: string; authority: unknown }) => [d.appealId, d.authority]), [[unsent.id, null]]);
+    assert.deepEqual(
+      again.body.differences.map((d: { appealId: string; authority: unknown }) => [d.appealId, d.authority]),
+      [[unsent.id, null]],
+    );
     A.setNow(AFTER);
     B.setNow(AFTER);
   });
@@ -245,7 +268,15 @@ describe('import by the statistics authority', () => {
     const anonymous = (path: string, body: unknown) => fetch(`${B.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const pkg = (await exportOf('2026-03-02')).body;
     assert.equal((await anonymous('/api/v1/exports/import', pkg)).status, 401, 'the manual import needs a user');
-    const logged = async () => Number((await B.ctx.db.selectFrom('export_log').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const logged = async () =>
+      Number(
+        (
+          await B.ctx.db
+            .selectFrom('export_log')
+            .select((e) => e.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const logBefore = await logged();
     const forged = await anonymous('/api/v1/exports/incoming', { ...pkg, manifest: canonicalJson({ ...JSON.parse(pkg.manifest), instanceId: randomUUID() }) });
     assert.equal(forged.status, 422);

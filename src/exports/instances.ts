@@ -67,9 +67,7 @@ export async function trustedInstances(ctx: Context, actor: Actor) {
   return ctx.db.selectFrom('trusted_instances').selectAll().orderBy('name').execute();
 }
 
-export type InstanceCheck =
-  | { ok: true; instance: { instanceId: string; name: string; organizationId: number }; signer: SignerSummary }
-  | { ok: false; code: string };
+export type InstanceCheck = { ok: true; instance: { instanceId: string; name: string; organizationId: number }; signer: SignerSummary } | { ok: false; code: string };
 
 /** Whether the manifest is signed by the certificate registered for the instance it names. */
 export async function verifyInstanceSignature(db: Db, instanceId: string, manifest: string, signatureBase64: string): Promise<InstanceCheck> {

@@ -87,7 +87,11 @@ export async function addTrustedCertificate(ctx: Context, actor: Actor, pem: str
   }
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('trusted_certificates').values({ subject, pem: pem.trim() + '\n', added_at: now }).onConflict((c) => c.doNothing()).execute();
+    await trx
+      .insertInto('trusted_certificates')
+      .values({ subject, pem: pem.trim() + '\n', added_at: now })
+      .onConflict((c) => c.doNothing())
+      .execute();
     await appendEvent(trx, { appealId: null, organizationId: actor.organizationId, actor, at: now, kind: 'certificateTrusted', changes: { subject } });
   });
 }

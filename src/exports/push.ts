@@ -47,13 +47,25 @@ export async function queueDuePushes(ctx: Context): Promise<number> {
   const settings = await pushSettings(ctx);
   if (!settings) return 0;
   const today = todayOf(ctx);
-  const last = await ctx.db.selectFrom('export_pushes').select((e) => e.fn.max('day').as('day')).where('url', '=', settings.url).executeTakeFirst();
-  const first = await ctx.db.selectFrom('export_journal').select((e) => e.fn.min('day').as('day')).executeTakeFirst();
+  const last = await ctx.db
+    .selectFrom('export_pushes')
+    .select((e) => e.fn.max('day').as('day'))
+    .where('url', '=', settings.url)
+    .executeTakeFirst();
+  const first = await ctx.db
+    .selectFrom('export_journal')
+    .select((e) => e.fn.min('day').as('day'))
+    .executeTakeFirst();
   if (!first?.day) return 0;
   let day = last?.day ? plusDays(String(last.day), 1) : String(first.day);
   const rows = [];
   for (; day < today && rows.length < 400; day = plusDays(day, 1)) rows.push({ day, url: settings.url, next_attempt_at: ctx.clock.now() });
-  if (rows.length) await ctx.db.insertInto('export_pushes').values(rows).onConflict((c) => c.doNothing()).execute();
+  if (rows.length)
+    await ctx.db
+      .insertInto('export_pushes')
+      .values(rows)
+      .onConflict((c) => c.doNothing())
+      .execute();
   return rows.length;
 }
 
@@ -63,15 +75,7 @@ export async function deliverPushes(ctx: Context, send: typeof fetch = fetch): P
   const counts = { sent: 0, failed: 0 };
   if (!settings) return counts;
   const now = ctx.clock.now();
-  const due = await ctx.db
-    .selectFrom('export_pushes')
-    .selectAll()
-    .where('status', '=', 'pending')
-    .where('url', '=', settings.url)
-    .where('next_attempt_at', '<=', now)
-    .orderBy('day')
-    .limit(50)
-    .execute();
+  const due = await ctx.db.selectFrom('export_pushes').selectAll().where('status', '=', 'pending').where('url', '=', settings.url).where('next_attempt_at', '<=', now).orderBy('day').limit(50).execute();
   const instanceId = await instanceIdOf(ctx.db);
   for (const p of due) {
     let error: string | null = null;

@@ -160,7 +160,7 @@ export async function exportRoutes(app: FastifyInstance, ctx: Context): Promise<
     {
       schema: {
         tags: ['exports'],
-        summary: "Administrator: import from another instance — its id and the certificate that signs its manifests (its GET /exports/signing-certificate); again with a renewed certificate",
+        summary: 'Administrator: import from another instance — its id and the certificate that signs its manifests (its GET /exports/signing-certificate); again with a renewed certificate',
         body: {
           type: 'object',
           required: ['instanceId', 'name', 'certificatePem'],

@@ -59,13 +59,20 @@ export async function buildDailyPackage(ctx: Context, day: string, organizationI
     const key = await signingKey(ctx);
     const now = ctx.clock.now();
     const cms = await signDetached(Buffer.from(manifestText, 'utf8'), key.pkcs12, key.password, now);
-    await ctx.db.insertInto('export_signatures').values({ manifest_sha256: hash, signature: Buffer.from(cms), signed_at: now }).onConflict((c) => c.doNothing()).execute();
+    await ctx.db
+      .insertInto('export_signatures')
+      .values({ manifest_sha256: hash, signature: Buffer.from(cms), signed_at: now })
+      .onConflict((c) => c.doNothing())
+      .execute();
     signature = await ctx.db.selectFrom('export_signatures').select('signature').where('manifest_sha256', '=', hash).executeTakeFirstOrThrow();
   }
   return { format: EXPORT_FORMAT, manifest: manifestText, signature: Buffer.from(signature.signature).toString('base64'), files, sha256: hash, counts: manifest.counts };
 }
 
-async function log(db: Db, e: { direction: 'pull' | 'push' | 'import'; instanceId: string; day: string; organizationCode: string | null; sha256: string | null; counts: unknown; ok: boolean; error?: string; actorName: string; at: Date }) {
+async function log(
+  db: Db,
+  e: { direction: 'pull' | 'push' | 'import'; instanceId: string; day: string; organizationCode: string | null; sha256: string | null; counts: unknown; ok: boolean; error?: string; actorName: string; at: Date },
+) {
   await db
     .insertInto('export_log')
     .values({
@@ -196,7 +203,17 @@ export async function importPackage(ctx: Context, actor: Actor | null, pkg: Expo
       .values({ instance_id: manifest.instanceId, day: manifest.day, organization_code: manifest.organization ?? '', manifest_sha256: sha256(pkg.manifest), imported_at: now, counts: JSON.stringify(manifest.counts) })
       .onConflict((c) => c.doNothing())
       .execute();
-    await log(trx, { direction: 'import', instanceId: manifest.instanceId, day: manifest.day, organizationCode: manifest.organization, sha256: sha256(pkg.manifest), counts: manifest.counts, ok: true, actorName, at: now });
+    await log(trx, {
+      direction: 'import',
+      instanceId: manifest.instanceId,
+      day: manifest.day,
+      organizationCode: manifest.organization,
+      sha256: sha256(pkg.manifest),
+      counts: manifest.counts,
+      ok: true,
+      actorName,
+      at: now,
+    });
     await appendEvent(trx, {
       appealId: null,
       organizationId: actor?.organizationId ?? verified.instance.organizationId,

@@ -123,9 +123,7 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
       const fields = error.validation.map((v) => {
         const params = v.params as Record<string, unknown>;
         const base = `${error.validationContext === 'body' ? '' : `/${error.validationContext}`}${v.instancePath}`;
-        const path =
-          v.keyword === 'required' ? `${base}/${String(params.missingProperty)}` :
-          v.keyword === 'additionalProperties' ? `${base}/${String(params.additionalProperty)}` : base || '/';
+        const path = v.keyword === 'required' ? `${base}/${String(params.missingProperty)}` : v.keyword === 'additionalProperties' ? `${base}/${String(params.additionalProperty)}` : base || '/';
         const code = hasMessage(v.keyword) ? v.keyword : 'pattern';
         return {
           path,
@@ -147,9 +145,7 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
   // The web app's own paths (/queues, /appeals/…) are answered with its page (SPA fallback).
   const web = await webApp(app, ctx.config.ncaLayerUrl);
   app.setNotFoundHandler((req, reply) =>
-    web && isWebAppRequest(req)
-      ? sendWebApp(reply)
-      : reply.status(404).send({ error: { code: 'notFound', message: message('notFound', languageOf(req.headers['accept-language'])), fields: [] } }),
+    web && isWebAppRequest(req) ? sendWebApp(reply) : reply.status(404).send({ error: { code: 'notFound', message: message('notFound', languageOf(req.headers['accept-language'])), fields: [] } }),
   );
 
   app.get('/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));

@@ -130,15 +130,14 @@ describe('registration', () => {
       summary: 'Ұжымдық арыз: жол жөндеу',
       applicant: undefined,
       // individuals and legal entities together
-      applicants: [
-        person,
-        { kind: 'individual', lastName: 'Сергеева', firstName: 'Анна', phone: '+77015550000' },
-        { kind: 'legalEntity', bin: '050140000656', name: '«Көкшетау Су» ЖШС' },
-      ],
+      applicants: [person, { kind: 'individual', lastName: 'Сергеева', firstName: 'Анна', phone: '+77015550000' }, { kind: 'legalEntity', bin: '050140000656', name: '«Көкшетау Су» ЖШС' }],
     });
     assert.equal(collective.status, 201, JSON.stringify(collective.body));
     assert.match(collective.body.registrationNumber, /^ҰЖ-2026-\d{8}$/);
-    assert.deepEqual(collective.body.applicants.map((c: { kind: string }) => c.kind), ['individual', 'individual', 'legalEntity']);
+    assert.deepEqual(
+      collective.body.applicants.map((c: { kind: string }) => c.kind),
+      ['individual', 'individual', 'legalEntity'],
+    );
     assert.equal(collective.body.applicantKind, 'collective');
   });
 
@@ -185,7 +184,10 @@ describe('registration', () => {
   test('a special-law sub-kind, listed with the terms, changes the term', async () => {
     const rules = await registrar('GET', '/api/v1/terms?documentType=inquiry');
     assert.equal(rules.status, 200);
-    assert.deepEqual(rules.body.items.map((r: { subKind: string | null }) => r.subKind), [null, 'lawyerInquiry', 'mediaInquiry']);
+    assert.deepEqual(
+      rules.body.items.map((r: { subKind: string | null }) => r.subKind),
+      [null, 'lawyerInquiry', 'mediaInquiry'],
+    );
     const media = rules.body.items.find((r: { subKind: string | null }) => r.subKind === 'mediaInquiry');
     assert.deepEqual(media.term, { unit: 'workingDays', count: 5 });
     const inquiry = { ...paperApplication, documentType: 'inquiry', summary: 'Редакция сұрауы' };
@@ -213,7 +215,11 @@ describe('registration', () => {
     assert.equal(new Set(seqs).size, 50);
     assert.equal(seqs[49]! - seqs[0]!, 49);
     const counter = await t.ctx.db.selectFrom('appeal_counters').selectAll().where('year', '=', 2026).executeTakeFirstOrThrow();
-    const total = await t.ctx.db.selectFrom('appeals').select((e) => e.fn.countAll<number>().as('n')).where('registration_year', '=', 2026).executeTakeFirstOrThrow();
+    const total = await t.ctx.db
+      .selectFrom('appeals')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .where('registration_year', '=', 2026)
+      .executeTakeFirstOrThrow();
     assert.equal(counter.last_value, Number(total.n), 'no gaps: the counter equals the number of cards');
   });
 });
@@ -231,25 +237,32 @@ describe('registrations from two server processes on one database', () => {
     try {
       const address = server2.server.address();
       const url2 = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-      const { token } = (await (await fetch(`${url2}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'registrar', password: 'demo' }) })).json()) as { token: string };
+      const { token } = (await (await fetch(`${url2}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'registrar', password: 'demo' }) })).json()) as {
+        token: string;
+      };
       const viaSecond = (body: unknown) =>
-        fetch(`${url2}/api/v1/appeals`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
-          async (r) => ({ status: r.status, body: (await r.json()) as any }),
-        );
+        fetch(`${url2}/api/v1/appeals`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => ({
+          status: r.status,
+          body: (await r.json()) as any,
+        }));
       const body = (i: number) => ({ ...paperApplication, summary: `Екі сервер ${i}`, applicant: { kind: 'individual', lastName: 'Екі', firstName: `N${i}` } });
       const results = [];
       for (let round = 0; round < 3; round++) {
-        results.push(
-          ...(await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 === 0 ? registrar('POST', '/api/v1/appeals', body(i)) : viaSecond(body(i)))))),
-        );
+        results.push(...(await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 === 0 ? registrar('POST', '/api/v1/appeals', body(i)) : viaSecond(body(i)))))));
       }
-      assert.ok(results.every((r) => r.status === 201), JSON.stringify(results.find((r) => r.status !== 201)?.body));
+      assert.ok(
+        results.every((r) => r.status === 201),
+        JSON.stringify(results.find((r) => r.status !== 201)?.body),
+      );
       const seqs = results.map((r) => Number(REGISTRATION_NUMBER_PATTERN.exec(r.body.registrationNumber)![3]));
       assert.equal(new Set(seqs).size, results.length, 'distinct');
       // gapless over the whole year: every number from 1 to the counter is on exactly one card
       const counter = await t.ctx.db.selectFrom('appeal_counters').select('last_value').where('year', '=', 2026).executeTakeFirstOrThrow();
       const all = (await t.ctx.db.selectFrom('appeals').select('sequence_number').where('registration_year', '=', 2026).orderBy('sequence_number').execute()).map((r) => r.sequence_number);
-      assert.deepEqual(all, Array.from({ length: counter.last_value }, (_, i) => i + 1));
+      assert.deepEqual(
+        all,
+        Array.from({ length: counter.last_value }, (_, i) => i + 1),
+      );
     } finally {
       await server2.close();
       await second.close();
@@ -399,7 +412,9 @@ describe('bad input changes nothing', () => {
   }
 
   test("the server's own refusals — malformed JSON, an empty body, another media type, too large a body — answer in the same shape and language", async () => {
-    const { token } = (await (await fetch(`${t.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'registrar', password: 'demo' }) })).json()) as { token: string };
+    const { token } = (await (await fetch(`${t.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'registrar', password: 'demo' }) })).json()) as {
+      token: string;
+    };
     const send = async (body: string, contentType: string, lang: string) => {
       const res = await fetch(`${t.url}/api/v1/appeals`, {
         method: 'POST',
@@ -464,7 +479,11 @@ describe('access', () => {
     assert.equal(anon.status, 401);
     assert.deepEqual(((await anon.json()) as any).error, { code: 'unauthorized', message: 'Требуется вход в систему', fields: [] });
     assert.equal((await registrar('GET', '/api/v1/nothing-here')).status, 404);
-    for (const [method, path] of [['GET', '/api/v1/nothing-here'], ['DELETE', '/api/v1/appeals'], ['POST', '/api/v1/calendar/2026']]) {
+    for (const [method, path] of [
+      ['GET', '/api/v1/nothing-here'],
+      ['DELETE', '/api/v1/appeals'],
+      ['POST', '/api/v1/calendar/2026'],
+    ]) {
       const unknown = await fetch(`${t.url}${path}`, { method, headers: { 'accept-language': 'kk' } });
       assert.equal(unknown.status, 404, `${method} ${path}`);
       assert.deepEqual(((await unknown.json()) as any).error, { code: 'notFound', message: 'Табылмады', fields: [] });
@@ -548,6 +567,9 @@ describe('access', () => {
     const named = await registrar('GET', `/api/v1/organizations?mine=true&q=${encodeURIComponent('AKM-AKIMAT')}`);
     assert.equal(named.body.total, 0);
     const one = await registrar('GET', `/api/v1/organizations?id=${me.organization.id}`);
-    assert.deepEqual(one.body.items.map((o: { code: string }) => o.code), [me.organization.code]);
+    assert.deepEqual(
+      one.body.items.map((o: { code: string }) => o.code),
+      [me.organization.code],
+    );
   });
 });

@@ -159,20 +159,13 @@ async function prepare(ctx: Context, actor: Actor, input: RegistrationInput) {
   const now = ctx.clock.now();
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
   if (receivedAt.getTime() > now.getTime()) throw invalid([{ path: '/receivedAt', code: 'receivedAt.inFuture' }]);
-  const regDate = registrationDateOf(
-    receivedAt,
-    timeZoneOf(ctx, organization),
-    { start: organization.work_start, end: organization.work_end },
-    ctx.law.calendar,
-  );
+  const regDate = registrationDateOf(receivedAt, timeZoneOf(ctx, organization), { start: organization.work_start, end: organization.work_end }, ctx.law.calendar);
   const checked = checkRegistration(input, regDate);
   if (!checked.ok) throw invalid(checked.errors);
   if (!findTermRule(ctx.law.terms, input.documentType, input.subKind)) {
     throw invalid([{ path: '/subKind', code: 'subKind.unknown', params: { subKind: input.subKind!, documentType: input.documentType } }]);
   }
-  const unknown = given
-    .filter((c) => !context.knownCodes.has(`${c.directory}/${c.code}`))
-    .map((c) => ({ path: c.path, code: 'directory.unknownCode', params: { code: c.code } }));
+  const unknown = given.filter((c) => !context.knownCodes.has(`${c.directory}/${c.code}`)).map((c) => ({ path: c.path, code: 'directory.unknownCode', params: { code: c.code } }));
   if (unknown.length > 0) throw invalid(unknown);
   if (!context.complainedExists) throw invalid([{ path: '/complainedOrganizationId', code: 'organization.unknown' }]);
   if (input.challengedAppealId !== undefined && !(await appeals.appealVisible(ctx.db, actor, input.challengedAppealId))) {
@@ -181,19 +174,8 @@ async function prepare(ctx: Context, actor: Actor, input: RegistrationInput) {
   return { organization, receivedAt, regDate, applicants: checked.applicants, applicantKind: checked.applicantKind };
 }
 
-async function findDuplicates(
-  db: Db,
-  organizationId: number,
-  applicants: ApplicantCard[],
-  input: RegistrationInput,
-): Promise<DuplicateCandidate[]> {
-  const rows = await store.earlierAppealsOfApplicants(
-    db,
-    organizationId,
-    applicants,
-    comparableText(input.summary, input.text),
-    DUPLICATE_MAX_CANDIDATES,
-  );
+async function findDuplicates(db: Db, organizationId: number, applicants: ApplicantCard[], input: RegistrationInput): Promise<DuplicateCandidate[]> {
+  const rows = await store.earlierAppealsOfApplicants(db, organizationId, applicants, comparableText(input.summary, input.text), DUPLICATE_MAX_CANDIDATES);
   return rows
     .filter((r) => isDuplicateCandidate(r.similarity))
     .map((r) => ({

@@ -95,13 +95,9 @@ export async function intakeRoutes(app: FastifyInstance, ctx: Context): Promise<
     },
   );
 
-  app.get<{ Params: { id: string } }>(
-    '/appeals/:id',
-    { schema: { tags: ['intake'], summary: 'An appeal card', params: idParams, response: { 200: appealSchema } } },
-    async (req) => {
-      return presentAppeal(await appealCard(ctx, req.actor, req.params.id), req.lang);
-    },
-  );
+  app.get<{ Params: { id: string } }>('/appeals/:id', { schema: { tags: ['intake'], summary: 'An appeal card', params: idParams, response: { 200: appealSchema } } }, async (req) => {
+    return presentAppeal(await appealCard(ctx, req.actor, req.params.id), req.lang);
+  });
 
   app.get<{ Params: { id: string }; Querystring: Page }>(
     '/appeals/:id/events',
@@ -161,10 +157,7 @@ export async function intakeRoutes(app: FastifyInstance, ctx: Context): Promise<
     },
     async (req, reply) => {
       const { talonNumber, pdf } = await appealTalon(ctx, req.actor, req.params.id);
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `inline; filename="talon-${talonNumber}.pdf"`)
-        .send(pdf);
+      return reply.type('application/pdf').header('content-disposition', `inline; filename="talon-${talonNumber}.pdf"`).send(pdf);
     },
   );
 

@@ -64,13 +64,7 @@ export function forgetReferenceData(db: Db): void {
 /** What registration reads before it registers: whether the actor acts for the organization, the
  *  organization, whether the complained-about organization exists and which of the given
  *  directory codes are active; from the reference cache, or else in one statement. */
-export async function registrationContext(
-  db: Db,
-  actor: Actor,
-  organizationId: number,
-  complainedOrganizationId: number | undefined,
-  codes: { directory: string; code: string }[],
-): Promise<RegistrationContext> {
+export async function registrationContext(db: Db, actor: Actor, organizationId: number, complainedOrganizationId: number | undefined, codes: { directory: string; code: string }[]): Promise<RegistrationContext> {
   let cache = referenceCaches.get(db);
   if (!cache) referenceCaches.set(db, (cache = { organizations: new Map(), scopes: new Map(), codes: undefined }));
   const now = performance.now();
@@ -92,11 +86,7 @@ export async function registrationContext(
       SELECT ${inScope(actor, sql`${organizationId}::integer`)} AS can_act,
         (SELECT row_to_json(o) FROM (${organizationRow(organizationId)}) o) AS organization,
         (SELECT row_to_json(o) FROM (${organizationRow(complainedOrganizationId ?? null)}) o) AS complained,
-        ${
-          directories
-            ? sql`NULL`
-            : sql`(SELECT json_agg(json_build_array(d.directory, d.code)) FROM directory_entries d WHERE d.active)`
-        } AS codes
+        ${directories ? sql`NULL` : sql`(SELECT json_agg(json_build_array(d.directory, d.code)) FROM directory_entries d WHERE d.active)`} AS codes
     `.execute(db);
     const row = result.rows[0]!;
     const until = now + REFERENCE_CACHE_MS;
@@ -204,8 +194,14 @@ class RegistrationQueue {
       while (this.waiting.length > 0) {
         const batch = this.take();
         try {
-          await insertRegistrations(this.db, batch.map((w) => w.r));
-          markJustRegistered(this.db, batch.map((w) => w.r.appeal.id));
+          await insertRegistrations(
+            this.db,
+            batch.map((w) => w.r),
+          );
+          markJustRegistered(
+            this.db,
+            batch.map((w) => w.r.appeal.id),
+          );
           for (const w of batch) w.resolve();
         } catch (e) {
           if (batch.length === 1 || !isStatementError(e)) {
@@ -431,13 +427,7 @@ export interface DuplicateMatchRow {
 
 /** Earlier appeals of the same applicant at the organization, with the trigram similarity of
  *  their text to the new one, most similar first. */
-export async function earlierAppealsOfApplicants(
-  db: Db,
-  organizationId: number,
-  applicants: ApplicantCard[],
-  comparable: string,
-  limit: number,
-): Promise<DuplicateMatchRow[]> {
+export async function earlierAppealsOfApplicants(db: Db, organizationId: number, applicants: ApplicantCard[], comparable: string, limit: number): Promise<DuplicateMatchRow[]> {
   const keys = searchKeys(applicants);
   if (!keys) return [];
   const result = await sql<DuplicateMatchRow>`${earlierAppealsSql({
@@ -513,9 +503,7 @@ export interface AppealFilter {
 export async function listAppeals(db: Db, actor: Actor, f: AppealFilter): Promise<{ items: AppealRow[]; total: number }> {
   let q = db.selectFrom('appeals').where(inScope(actor, 'organization_id'));
   if (f.organizationId !== undefined) {
-    q = q.where('organization_id', 'in', (s) =>
-      s.selectFrom('organization_closure').select('descendant_id').where('ancestor_id', '=', f.organizationId!),
-    );
+    q = q.where('organization_id', 'in', (s) => s.selectFrom('organization_closure').select('descendant_id').where('ancestor_id', '=', f.organizationId!));
   }
   if (f.documentType) q = q.where('document_type', '=', f.documentType);
   if (f.status) q = q.where('status', '=', f.status);
@@ -525,7 +513,10 @@ export async function listAppeals(db: Db, actor: Actor, f: AppealFilter): Promis
   if (f.dateTo) q = q.where('registration_date', '<=', f.dateTo);
   if (f.iin) {
     q = q.where('id', 'in', (s) =>
-      s.selectFrom('applicant_cards').select('appeal_id').where((w) => w.or([w('iin', '=', f.iin!), w('bin', '=', f.iin!)])),
+      s
+        .selectFrom('applicant_cards')
+        .select('appeal_id')
+        .where((w) => w.or([w('iin', '=', f.iin!), w('bin', '=', f.iin!)])),
     );
   }
   if (f.q) {

@@ -7,17 +7,8 @@ import type { AppealRow } from '../appeals/store.ts';
 export async function talonPdf(ctx: Context, appeal: AppealRow): Promise<Buffer> {
   const { db } = ctx;
   const [org, type] = await Promise.all([
-    db
-      .selectFrom('organizations')
-      .select(['name_kk', 'name_ru', 'address', 'phone', 'time_zone'])
-      .where('id', '=', appeal.organization_id)
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('directory_entries')
-      .select(['label_kk', 'label_ru'])
-      .where('directory', '=', 'documentType')
-      .where('code', '=', appeal.document_type)
-      .executeTakeFirstOrThrow(),
+    db.selectFrom('organizations').select(['name_kk', 'name_ru', 'address', 'phone', 'time_zone']).where('id', '=', appeal.organization_id).executeTakeFirstOrThrow(),
+    db.selectFrom('directory_entries').select(['label_kk', 'label_ru']).where('directory', '=', 'documentType').where('code', '=', appeal.document_type).executeTakeFirstOrThrow(),
   ]);
   const received = localDateTime(appeal.received_at, timeZoneOf(ctx, org));
   return renderTalon({

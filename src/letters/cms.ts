@@ -89,10 +89,7 @@ export function readPkcs12(pkcs12: Uint8Array, password: string): Pkcs12Contents
     forge.pki.certificateFromAsn1 = certificateFromAsn1;
   }
 
-  const keyBags = [
-    ...(p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!] ?? []),
-    ...(p12.getBags({ bagType: forge.pki.oids.keyBag! })[forge.pki.oids.keyBag!] ?? []),
-  ];
+  const keyBags = [...(p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!] ?? []), ...(p12.getBags({ bagType: forge.pki.oids.keyBag! })[forge.pki.oids.keyBag!] ?? [])];
   const certBags = p12.getBags({ bagType: forge.pki.oids.certBag! })[forge.pki.oids.certBag!] ?? [];
   const keyBag = keyBags.find((b) => b.key);
   if (!keyBag?.key) throw new Pkcs12Error('noKeyOrCertificate', 'The PKCS#12 file holds no private key.');
@@ -110,9 +107,7 @@ export function readPkcs12(pkcs12: Uint8Array, password: string): Pkcs12Contents
   if (!own?.der) {
     throw new Pkcs12Error('noKeyOrCertificate', 'The PKCS#12 file holds no certificate for its private key.');
   }
-  const privateKeyPkcs8 = fromForgeBytes(
-    forge.asn1.toDer(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(key))).getBytes(),
-  );
+  const privateKeyPkcs8 = fromForgeBytes(forge.asn1.toDer(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(key))).getBytes());
   return {
     privateKeyPkcs8,
     certificate: own.der,
@@ -152,22 +147,11 @@ function derSorted(attributes: pkijs.Attribute[]): pkijs.Attribute[] {
  * with the signer certificate (and the chain from the file) and `signingTime` as the signing-time
  * attribute. Throws Pkcs12Error for a wrong password or an unusable file.
  */
-export async function signDetached(
-  data: Uint8Array,
-  pkcs12: Uint8Array,
-  password: string,
-  signingTime: Date,
-): Promise<Uint8Array> {
+export async function signDetached(data: Uint8Array, pkcs12: Uint8Array, password: string, signingTime: Date): Promise<Uint8Array> {
   const p12 = readPkcs12(pkcs12, password);
   let privateKey: CryptoKey;
   try {
-    privateKey = await globalThis.crypto.subtle.importKey(
-      'pkcs8',
-      arrayBuffer(p12.privateKeyPkcs8),
-      { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
-      false,
-      ['sign'],
-    );
+    privateKey = await globalThis.crypto.subtle.importKey('pkcs8', arrayBuffer(p12.privateKeyPkcs8), { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']);
   } catch (e) {
     throw new Pkcs12Error('unsupportedKey', `The PKCS#12 key cannot be used for RSA signing (${String(e)}).`);
   }
@@ -195,10 +179,7 @@ export async function signDetached(
     attribute(OID.contentTypeAttr, new asn1js.ObjectIdentifier({ value: OID.data })),
     attribute(OID.signingTimeAttr, asn1Time(signingTime)),
     attribute(OID.messageDigestAttr, new asn1js.OctetString({ valueHex: arrayBuffer(digest) })),
-    attribute(
-      OID.signingCertificateV2Attr,
-      new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [essCertId] })] }),
-    ),
+    attribute(OID.signingCertificateV2Attr, new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [essCertId] })] })),
   ]);
 
   const signedData = new pkijs.SignedData({
@@ -407,12 +388,7 @@ function keyUsageAllowsSigning(c: pkijs.Certificate): boolean {
  * time the CMS carries, else now; 'expired' means some certificate of the path was not valid at
  * that instant (expired or not yet valid).
  */
-export async function verifyDetached(
-  data: Uint8Array,
-  cms: Uint8Array,
-  trustedRoots: string[],
-  at?: Date,
-): Promise<VerifyResult> {
+export async function verifyDetached(data: Uint8Array, cms: Uint8Array, trustedRoots: string[], at?: Date): Promise<VerifyResult> {
   const anchors = trustedRoots.map((pem) => {
     const c = tryCert(fromPem(pem, 'CERTIFICATE'));
     if (!c) throw new TypeError('verifyDetached: a trusted root is not a readable certificate');
@@ -476,9 +452,7 @@ export async function verifyDetached(
   let signatureOk = false;
   try {
     const hash = RSA_SIGNATURES[signatureOid] ?? digestName;
-    signatureOk =
-      signerCert.node.publicKey.asymmetricKeyType === 'rsa' &&
-      rsaVerify(hash, signed, signerCert.node.publicKey, signerInfo.signature.valueBlock.valueHexView);
+    signatureOk = signerCert.node.publicKey.asymmetricKeyType === 'rsa' && rsaVerify(hash, signed, signerCert.node.publicKey, signerInfo.signature.valueBlock.valueHexView);
   } catch {
     signatureOk = false;
   }

@@ -93,8 +93,7 @@ const SHA256_WITH_RSA = '1.2.840.113549.1.1.11';
  * node-forge writes back when it re-serializes a certificate into the PKCS #12 file).
  */
 async function signCertificate(cert: pkijs.Certificate, issuerKey: CryptoKey): Promise<void> {
-  const algorithm = (): pkijs.AlgorithmIdentifier =>
-    new pkijs.AlgorithmIdentifier({ algorithmId: SHA256_WITH_RSA, algorithmParams: new asn1js.Null() });
+  const algorithm = (): pkijs.AlgorithmIdentifier => new pkijs.AlgorithmIdentifier({ algorithmId: SHA256_WITH_RSA, algorithmParams: new asn1js.Null() });
   cert.signature = algorithm();
   cert.signatureAlgorithm = algorithm();
   const tbs = cert.encodeTBS().toBER(false);
@@ -170,13 +169,7 @@ export async function createDemoCa(name: string, now: Date): Promise<DemoCa> {
  *
  * Subject: CN=<commonName>, SERIALNUMBER=IIN<iin>, O=<organization>, C=KZ, E=<email>.
  */
-export async function issueDemoCertificate(
-  ca: DemoCa,
-  subject: DemoSubject,
-  password: string,
-  now: Date,
-  years = 2,
-): Promise<DemoCertificate> {
+export async function issueDemoCertificate(ca: DemoCa, subject: DemoSubject, password: string, now: Date, years = 2): Promise<DemoCertificate> {
   if (subject.iin !== undefined && !/^\d{12}$/.test(subject.iin)) {
     throw new TypeError('issueDemoCertificate: the IIN must be 12 digits');
   }
@@ -203,11 +196,7 @@ export async function issueDemoCertificate(
   const extensions = [
     extension(OID.basicConstraints, true, new pkijs.BasicConstraints({ cA: false }).toSchema()),
     extension(OID.keyUsage, true, keyUsage(KU_DIGITAL_SIGNATURE | KU_NON_REPUDIATION)),
-    extension(
-      OID.extKeyUsage,
-      false,
-      new pkijs.ExtKeyUsage({ keyPurposes: [OID.emailProtection, OID.clientAuth] }).toSchema(),
-    ),
+    extension(OID.extKeyUsage, false, new pkijs.ExtKeyUsage({ keyPurposes: [OID.emailProtection, OID.clientAuth] }).toSchema()),
     extension(OID.subjectKeyIdentifier, false, new asn1js.OctetString({ valueHex: await keyIdentifier(cert) })),
     extension(
       OID.authorityKeyIdentifier,
@@ -218,13 +207,7 @@ export async function issueDemoCertificate(
     ),
   ];
   if (subject.email) {
-    extensions.push(
-      extension(
-        OID.subjectAltName,
-        false,
-        new pkijs.AltName({ altNames: [new pkijs.GeneralName({ type: 1, value: subject.email })] }).toSchema(),
-      ),
-    );
+    extensions.push(extension(OID.subjectAltName, false, new pkijs.AltName({ altNames: [new pkijs.GeneralName({ type: 1, value: subject.email })] }).toSchema()));
   }
   cert.extensions = extensions;
   await signCertificate(cert, caKey);
@@ -247,14 +230,7 @@ export async function issueDemoCertificate(
     count: 10000,
     friendlyName: subject.commonName,
   };
-  const p12 = withUtf8Pbkdf2(password, () =>
-    forge.pkcs12.toPkcs12Asn1(
-      forgeKey,
-      [forge.pki.certificateFromPem(certificatePem), forge.pki.certificateFromPem(ca.certificatePem)],
-      password,
-      options,
-    ),
-  );
+  const p12 = withUtf8Pbkdf2(password, () => forge.pkcs12.toPkcs12Asn1(forgeKey, [forge.pki.certificateFromPem(certificatePem), forge.pki.certificateFromPem(ca.certificatePem)], password, options));
   const der = forge.asn1.toDer(p12).getBytes();
   return { certificatePem, pkcs12: new Uint8Array(Buffer.from(der, 'binary')) };
 }

@@ -31,15 +31,12 @@ export interface LetterPdfInput {
 }
 
 export const VERIFY_CAPTION = 'Электрондық құжатты тексеру / Проверка электронного документа';
-export const SIGNED_NOTE =
-  'Құжат электрондық цифрлық қолтаңбамен қол қойылған / Документ подписан электронной цифровой подписью';
+export const SIGNED_NOTE = 'Құжат электрондық цифрлық қолтаңбамен қол қойылған / Документ подписан электронной цифровой подписью';
 /** The equivalence of an electronic document to paper (Law of 7 January 2003 No. 370-II, Art. 7 p.1). */
 export const EQUIVALENCE_NOTE_KK =
-  'Бұл құжат «Электрондық құжат және электрондық цифрлық қолтаңба туралы» Қазақстан Республикасының ' +
-  '2003 жылғы 7 қаңтардағы № 370-II Заңының 7-бабының 1-тармағына сәйкес қағаз жеткізгіштегі құжатпен бірдей.';
+  'Бұл құжат «Электрондық құжат және электрондық цифрлық қолтаңба туралы» Қазақстан Республикасының ' + '2003 жылғы 7 қаңтардағы № 370-II Заңының 7-бабының 1-тармағына сәйкес қағаз жеткізгіштегі құжатпен бірдей.';
 export const EQUIVALENCE_NOTE_RU =
-  'Данный документ согласно пункту 1 статьи 7 Закона Республики Казахстан от 7 января 2003 года № 370-II ' +
-  '«Об электронном документе и электронной цифровой подписи» равнозначен документу на бумажном носителе.';
+  'Данный документ согласно пункту 1 статьи 7 Закона Республики Казахстан от 7 января 2003 года № 370-II ' + '«Об электронном документе и электронной цифровой подписи» равнозначен документу на бумажном носителе.';
 
 const ADDRESSEE_FALLBACK = 'Арыз иесі / Заявитель';
 
@@ -64,11 +61,13 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  * not broken there anyway). Text extracted from the PDF shows U+2011 and U+00A0 there.
  */
 export function keepHyphenated(s: string): string {
-  return s
-    .replace(/(?<=[\p{L}\p{N}])-(?=\p{L})/gu, '\u2011')
-    // and '№ 42', '25.03.2026 ж.' stay on one line (no-break space)
-    .replace(/№ (?=\S)/gu, '№\u00a0')
-    .replace(/(?<=\d) (?=ж\.)/gu, '\u00a0');
+  return (
+    s
+      .replace(/(?<=[\p{L}\p{N}])-(?=\p{L})/gu, '\u2011')
+      // and '№ 42', '25.03.2026 ж.' stay on one line (no-break space)
+      .replace(/№ (?=\S)/gu, '№\u00a0')
+      .replace(/(?<=\d) (?=ж\.)/gu, '\u00a0')
+  );
 }
 
 function printedDate(letterDate: string): string {
@@ -101,11 +100,7 @@ const styles: StyleDictionary = {
 };
 
 function letterhead(org: LetterPdfInput['organization']): Content[] {
-  const contacts = [
-    org.address,
-    org.phone ? `тел.: ${org.phone}` : null,
-    org.email ? `e-mail: ${org.email}` : null,
-  ].filter((x): x is string => !!x);
+  const contacts = [org.address, org.phone ? `тел.: ${org.phone}` : null, org.email ? `e-mail: ${org.email}` : null].filter((x): x is string => !!x);
   return [
     {
       columns: [
@@ -127,10 +122,7 @@ function letterhead(org: LetterPdfInput['organization']): Content[] {
 }
 
 function metaAndAddressee(l: LetterPdfInput): Content {
-  const addressee: Content[] = [
-    { text: l.applicant.name?.trim() || ADDRESSEE_FALLBACK, bold: true },
-    ...(l.applicant.address ? [{ text: l.applicant.address } as Content] : []),
-  ];
+  const addressee: Content[] = [{ text: l.applicant.name?.trim() || ADDRESSEE_FALLBACK, bold: true }, ...(l.applicant.address ? [{ text: l.applicant.address } as Content] : [])];
   return {
     columns: [
       {

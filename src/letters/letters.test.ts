@@ -11,15 +11,7 @@ import { Pkcs12Error, readPkcs12, signDetached, verifyDetached } from './cms.ts'
 import { createDemoCa, issueDemoCertificate, type DemoCa, type DemoCertificate } from './demo-pki.ts';
 import { VERIFY_CAPTION, letterDocument, renderLetter, type LetterPdfInput } from './letter-pdf.ts';
 import { fromPem } from './pki-engine.ts';
-import {
-  DECISION_CODES,
-  decisionLetterInfo,
-  greeting,
-  letterContent,
-  type DecisionData,
-  type LetterData,
-  type LetterLang,
-} from './templates.ts';
+import { DECISION_CODES, decisionLetterInfo, greeting, letterContent, type DecisionData, type LetterData, type LetterLang } from './templates.ts';
 
 // Whitespace runs collapsed; the non-breaking hyphen the PDF uses inside words read as '-'.
 const flat = (s: string) => s.replace(/\u2011/g, '-').replace(/\s+/g, ' ');
@@ -296,17 +288,9 @@ describe('CMS signatures of letters', () => {
   let pdf: Buffer;
 
   before(async () => {
-    [ca, otherCa] = await Promise.all([
-      createDemoCa('Joldanym демо ҰКО (RSA)', NOW),
-      createDemoCa('Басқа куәландырушы орталық', NOW),
-    ]);
+    [ca, otherCa] = await Promise.all([createDemoCa('Joldanym демо ҰКО (RSA)', NOW), createDemoCa('Басқа куәландырушы орталық', NOW)]);
     [user, stranger] = await Promise.all([
-      issueDemoCertificate(
-        ca,
-        { commonName: 'ЖАҚСЫБЕКОВ БЕРІК', iin: '850101300123', organization: 'Бурабай ауданының әкімдігі', email: 'head@burabay.gov.kz' },
-        PASSWORD,
-        NOW,
-      ),
+      issueDemoCertificate(ca, { commonName: 'ЖАҚСЫБЕКОВ БЕРІК', iin: '850101300123', organization: 'Бурабай ауданының әкімдігі', email: 'head@burabay.gov.kz' }, PASSWORD, NOW),
       issueDemoCertificate(otherCa, { commonName: 'БӨТЕН АДАМ', iin: '900202400456' }, 'other', NOW),
     ]);
     pdf = await renderLetter(pdfInput('4.15', 'kk'));
@@ -369,14 +353,8 @@ describe('CMS signatures of letters', () => {
   });
 
   test('a wrong PKCS#12 password → a clear error', async () => {
-    await assert.rejects(
-      signDetached(pdf, user.pkcs12, 'wrong password', NOW),
-      (e: unknown) => e instanceof Pkcs12Error && e.code === 'wrongPassword' && /password/i.test(e.message),
-    );
-    await assert.rejects(
-      signDetached(pdf, new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x03]), PASSWORD, NOW),
-      (e: unknown) => e instanceof Pkcs12Error && e.code === 'unreadable',
-    );
+    await assert.rejects(signDetached(pdf, user.pkcs12, 'wrong password', NOW), (e: unknown) => e instanceof Pkcs12Error && e.code === 'wrongPassword' && /password/i.test(e.message));
+    await assert.rejects(signDetached(pdf, new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x03]), PASSWORD, NOW), (e: unknown) => e instanceof Pkcs12Error && e.code === 'unreadable');
   });
 
   test('a certificate used after notAfter (or before notBefore) → expired', async () => {
@@ -399,15 +377,29 @@ describe('CMS signatures of letters', () => {
       writeFileSync(path.join(dir, 'letter.pdf'), pdf);
       writeFileSync(path.join(dir, 'letter.p7s'), cms);
       writeFileSync(path.join(dir, 'ca.pem'), ca.certificatePem);
-      const run = spawnSync('openssl', [
-        'cms', '-verify', '-binary', '-inform', 'DER',
-        '-in', path.join(dir, 'letter.p7s'),
-        '-content', path.join(dir, 'letter.pdf'),
-        '-CAfile', path.join(dir, 'ca.pem'),
-        '-purpose', 'any',
-        '-attime', String(Math.floor(Date.parse('2026-03-25T06:30:00Z') / 1000)),
-        '-out', path.join(dir, 'out.bin'),
-      ], { encoding: 'utf8' });
+      const run = spawnSync(
+        'openssl',
+        [
+          'cms',
+          '-verify',
+          '-binary',
+          '-inform',
+          'DER',
+          '-in',
+          path.join(dir, 'letter.p7s'),
+          '-content',
+          path.join(dir, 'letter.pdf'),
+          '-CAfile',
+          path.join(dir, 'ca.pem'),
+          '-purpose',
+          'any',
+          '-attime',
+          String(Math.floor(Date.parse('2026-03-25T06:30:00Z') / 1000)),
+          '-out',
+          path.join(dir, 'out.bin'),
+        ],
+        { encoding: 'utf8' },
+      );
       assert.equal(run.status, 0, run.stderr);
       assert.match(run.stderr, /Verification successful/);
       // and OpenSSL opens the PKCS#12 with its non-Latin password (PBES2 over the UTF-8 bytes)

@@ -76,7 +76,10 @@ export async function letterRoutes(app: FastifyInstance, ctx: Context): Promise<
     { schema: { tags: ['letters'], summary: 'The letter as PDF', params: letterParams, produces: ['application/pdf'] } },
     async (req, reply) => {
       const letter = await letterPdf(ctx, req.actor, req.params.id, req.params.letterId);
-      return reply.type('application/pdf').header('content-disposition', `inline; filename="${encodeURIComponent(letter.number)}.pdf"`).send(letter.pdf);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${encodeURIComponent(letter.number)}.pdf"`)
+        .send(letter.pdf);
     },
   );
 
@@ -121,7 +124,7 @@ export async function letterRoutes(app: FastifyInstance, ctx: Context): Promise<
     },
   );
 
-  app.get('/me/demo-key.p12', { schema: { tags: ['letters'], summary: "Demo mode: the signed-in user's demo PKCS#12 (password \"demo\")" } }, async (req, reply) =>
+  app.get('/me/demo-key.p12', { schema: { tags: ['letters'], summary: 'Demo mode: the signed-in user\'s demo PKCS#12 (password "demo")' } }, async (req, reply) =>
     reply.type('application/x-pkcs12').send(await demoKey(ctx, req.actor)),
   );
 
@@ -153,11 +156,7 @@ export async function verificationPage(app: FastifyInstance, ctx: Context): Prom
       const kk = presentVerification(verified, 'kk');
       const ru = presentVerification(verified, 'ru');
       const esc = (s: string | null) => (s ?? '—').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-      const verdict = kk.valid
-        ? '✔ Қолтаңба жарамды / Подпись действительна'
-        : kk.signed
-          ? '✘ Қолтаңба жарамсыз / Подпись недействительна'
-          : '… Құжатқа әлі қол қойылмаған / Документ ещё не подписан';
+      const verdict = kk.valid ? '✔ Қолтаңба жарамды / Подпись действительна' : kk.signed ? '✘ Қолтаңба жарамсыз / Подпись недействительна' : '… Құжатқа әлі қол қойылмаған / Документ ещё не подписан';
       const html = `<!doctype html><html lang="kk"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Құжатты тексеру / Проверка документа</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}

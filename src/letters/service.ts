@@ -9,7 +9,6 @@ import { hasRole } from '../access/actor.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import type { AppealRow } from '../appeals/store.ts';
 import { changeAppeal, storedCard, type AppealChange } from '../appeals/change.ts';
-import { appendEvent } from '../audit/log.ts';
 import { sql, type Selectable } from 'kysely';
 import type { LettersTable } from '../db/schema.ts';
 import { decisionData, type DecisionCode, type DecisionData } from '../domain/decisions.ts';
@@ -25,8 +24,7 @@ import { formatAddress } from '../domain/registration.ts';
 const NO_LETTER: ReadonlySet<DecisionCode> = new Set(['4.1']);
 
 type LetterLanguage = 'kk' | 'ru' | 'en';
-const letterLanguage = (appealLanguage: string): LetterLanguage =>
-  appealLanguage === 'kk' || appealLanguage === 'en' ? appealLanguage : 'ru';
+const letterLanguage = (appealLanguage: string): LetterLanguage => (appealLanguage === 'kk' || appealLanguage === 'en' ? appealLanguage : 'ru');
 
 /** What a letter states: its decision card, or the draft of one (decisionDate: the day the letter is dated). */
 export interface LetterDecision {
@@ -54,11 +52,7 @@ export async function draftLetter(ctx: Context, trx: Db, appeal: AppealRow, deci
   if (NO_LETTER.has(decision.code)) return null;
   const named = signatory ? toSignatory(signatory) : await headOf(trx, appeal.organization_id);
   // after the highest number given: a returned draft's letter is gone, its number is not reused
-  const last = await trx
-    .selectFrom('letters')
-    .select(sql<number | null>`max(substring(number from '-([0-9]+)$')::integer)`.as('n'))
-    .where('appeal_id', '=', appeal.id)
-    .executeTakeFirstOrThrow();
+  const last = await trx.selectFrom('letters').select(sql<number | null>`max(substring(number from '-([0-9]+)$')::integer)`.as('n')).where('appeal_id', '=', appeal.id).executeTakeFirstOrThrow();
   const id = randomUUID();
   const number = `${appeal.registration_number}-${Number(last.n ?? 0) + 1}`;
   const lang = letterLanguage(appeal.language);
@@ -94,21 +88,12 @@ function toSignatory(s: Signatory | Actor): Signatory {
   return 'fullName' in s ? { id: s.id, full_name: s.fullName, position: s.position } : s;
 }
 
-async function composeLetter(
-  ctx: Context,
-  db: Db,
-  appeal: AppealRow,
-  decision: LetterDecision,
-  signer: Signatory | undefined,
-  letter: { id: string; number: string; lang: LetterLanguage },
-): Promise<Buffer> {
+async function composeLetter(ctx: Context, db: Db, appeal: AppealRow, decision: LetterDecision, signer: Signatory | undefined, letter: { id: string; number: string; lang: LetterLanguage }): Promise<Buffer> {
   const { lang } = letter;
   const [org, applicant, executor, names] = await Promise.all([
     db.selectFrom('organizations').selectAll().where('id', '=', appeal.organization_id).executeTakeFirstOrThrow(),
     db.selectFrom('applicant_cards').selectAll().where('appeal_id', '=', appeal.id).orderBy('position').executeTakeFirst(),
-    appeal.executor_id
-      ? db.selectFrom('users').select(['full_name', 'phone', 'email']).where('id', '=', appeal.executor_id).executeTakeFirst()
-      : undefined,
+    appeal.executor_id ? db.selectFrom('users').select(['full_name', 'phone', 'email']).where('id', '=', appeal.executor_id).executeTakeFirst() : undefined,
     referencedNames(db, decision.data),
   ]);
   const orgName = lang === 'ru' ? org.name_ru : lang === 'en' ? org.name_en : org.name_kk;
@@ -117,7 +102,7 @@ async function composeLetter(
     applicant: {
       name: appeal.applicant_name,
       address: applicant
-        ? applicant.postal_address ??
+        ? (applicant.postal_address ??
           formatAddress({
             region: applicant.address_region ?? undefined,
             district: applicant.address_district ?? undefined,
@@ -125,7 +110,7 @@ async function composeLetter(
             street: applicant.address_street ?? undefined,
             house: applicant.address_house ?? undefined,
             flat: applicant.address_flat ?? undefined,
-          })
+          }))
         : null,
     },
     registrationNumber: appeal.registration_number,
@@ -163,14 +148,9 @@ async function headOf(db: Db, organizationId: number): Promise<Signatory | undef
 
 /** Names of the organizations and appeals a decision refers to, for the letter's text. */
 async function referencedNames(db: Db, data: DecisionData) {
-  const orgIds = [data.targetOrganizationId, ...(Array.isArray(data.parts) ? data.parts.map((p: { targetOrganizationId: number }) => p.targetOrganizationId) : [])]
-    .filter((v): v is number => typeof v === 'number');
-  const orgs = orgIds.length
-    ? await db.selectFrom('organizations').select(['id', 'name_kk', 'name_ru', 'name_en']).where('id', 'in', orgIds).execute()
-    : [];
-  const main = typeof data.mainAppealId === 'string'
-    ? await db.selectFrom('appeals').select('registration_number').where('id', '=', data.mainAppealId).executeTakeFirst()
-    : undefined;
+  const orgIds = [data.targetOrganizationId, ...(Array.isArray(data.parts) ? data.parts.map((p: { targetOrganizationId: number }) => p.targetOrganizationId) : [])].filter((v): v is number => typeof v === 'number');
+  const orgs = orgIds.length ? await db.selectFrom('organizations').select(['id', 'name_kk', 'name_ru', 'name_en']).where('id', 'in', orgIds).execute() : [];
+  const main = typeof data.mainAppealId === 'string' ? await db.selectFrom('appeals').select('registration_number').where('id', '=', data.mainAppealId).executeTakeFirst() : undefined;
   return (lang: LetterLanguage) => {
     const name = (id: unknown) => {
       const o = orgs.find((x) => x.id === id);
@@ -178,9 +158,7 @@ async function referencedNames(db: Db, data: DecisionData) {
     };
     return {
       ...(data.targetOrganizationId !== undefined ? { targetOrganizationName: name(data.targetOrganizationId) } : {}),
-      ...(Array.isArray(data.parts)
-        ? { parts: data.parts.map((p: { summary: string; targetOrganizationId: number }) => ({ ...p, targetOrganizationName: name(p.targetOrganizationId) })) }
-        : {}),
+      ...(Array.isArray(data.parts) ? { parts: data.parts.map((p: { summary: string; targetOrganizationId: number }) => ({ ...p, targetOrganizationName: name(p.targetOrganizationId) })) } : {}),
       ...(main ? { mainAppealNumber: main.registration_number } : {}),
     };
   };

@@ -81,13 +81,21 @@ function isLocalized(v: unknown): v is Localized {
 }
 
 const LOCALIZED_FIELDS = [
-  'text', 'reason', 'comment', 'targetSystemName', 'targetSystem', 'targetOrganizationName', 'place',
-  'preliminaryDecision', 'contacts', 'remark', 'correction', 'violations', 'proposals',
+  'text',
+  'reason',
+  'comment',
+  'targetSystemName',
+  'targetSystem',
+  'targetOrganizationName',
+  'place',
+  'preliminaryDecision',
+  'contacts',
+  'remark',
+  'correction',
+  'violations',
+  'proposals',
 ] as const;
-const STRING_FIELDS = [
-  'newDueDate', 'hearingAt', 'objectionBy', 'fixBy', 'mainAppealNumber', 'withdrawalReceivedAt', 'officialName',
-  'official', 'replacementName', 'representativeName', 'requestedAt',
-] as const;
+const STRING_FIELDS = ['newDueDate', 'hearingAt', 'objectionBy', 'fixBy', 'mainAppealNumber', 'withdrawalReceivedAt', 'officialName', 'official', 'replacementName', 'representativeName', 'requestedAt'] as const;
 const BOOLEAN_FIELDS = ['remainderKept', 'favourable', 'selfRecusal', 'granted'] as const;
 
 /** The decision data with every known field of the right type; the rest dropped. */

@@ -38,12 +38,7 @@ export interface Contact {
 export const SMS_MAX_LENGTH = 160;
 
 /** The outbox rows for one applicant: an e-mail if there is an e-mail, an SMS if there is a phone. */
-export function applicantMessages<K extends MessageKind>(
-  kind: K,
-  lang: MessageLanguage,
-  data: MessageData[K],
-  contact: Contact,
-): OutboxMessage[] {
+export function applicantMessages<K extends MessageKind>(kind: K, lang: MessageLanguage, data: MessageData[K], contact: Contact): OutboxMessage[] {
   const out: OutboxMessage[] = [];
   const base = { organizationId: data.organizationId, appealId: data.appealId, kind, language: lang };
   const email = contact.email?.trim();
@@ -218,7 +213,10 @@ const LEADS: Record<MessageLanguage, Record<MessageKind, string>> = {
 export function emailText<K extends MessageKind>(kind: K, lang: MessageLanguage, data: MessageData[K]): { subject: string; body: string } {
   const d = data as Any;
   const w = WORDS[lang];
-  const fields: Array<[string, string | null | undefined]> = [[w.organization, d.organizationName], [w.registrationNumber, d.registrationNumber]];
+  const fields: Array<[string, string | null | undefined]> = [
+    [w.organization, d.organizationName],
+    [w.registrationNumber, d.registrationNumber],
+  ];
   switch (kind) {
     case 'registered':
     case 'talon':

@@ -360,7 +360,10 @@ describe('delivery', () => {
     try {
       const transports: Transports = { email: consoleTransports(() => {}).email, sms: httpSmsGateway(gateway.url) };
       now = at(20_000);
-      const before = await t.ctx.db.selectFrom('outbox').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const before = await t.ctx.db
+        .selectFrom('outbox')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       await assert.rejects(
         t.ctx.db.transaction().execute(async (trx) => {
           const ids = await enqueue(trx, applicantMessages('extended', 'en', { ...common(), dueDate: '2026-05-08' }, { email: 'x@example.kz', phone: '+77015559999' }), clock.now());
@@ -369,7 +372,10 @@ describe('delivery', () => {
         }),
         /use case failed/,
       );
-      const afterRollback = await t.ctx.db.selectFrom('outbox').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const afterRollback = await t.ctx.db
+        .selectFrom('outbox')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       assert.equal(Number(afterRollback.n), Number(before.n));
       assert.deepEqual(await deliverDue(wctx(), transports), zero);
       assert.equal(gateway.received.length, 0);
@@ -410,7 +416,11 @@ describe('delivery', () => {
     now = at(40_000);
     const [id] = await enqueueCommitted(applicantMessages('forwarded', 'kk', { ...common(), to: 'Көкшетау қаласының әкімдігі' }, { phone: '+77015551234' }));
     // What a claim leaves behind when its worker dies before recording the outcome.
-    await t.ctx.db.updateTable('outbox').set({ attempts: 1, claimed_at: at(40_000), next_attempt_at: at(40_015) }).where('id', '=', id!).execute();
+    await t.ctx.db
+      .updateTable('outbox')
+      .set({ attempts: 1, claimed_at: at(40_000), next_attempt_at: at(40_015) })
+      .where('id', '=', id!)
+      .execute();
     now = at(40_014, 59);
     assert.deepEqual(await deliverDue(wctx(), transports), zero, 'the claim holds for its lease');
     now = at(40_015);
@@ -441,7 +451,13 @@ describe('delivery', () => {
     }
     // Delivered on the retry, by whatever transport is configured then.
     now = at(45_001);
-    assert.deepEqual(await deliverDue(wctx(), consoleTransports(() => {})), { ...zero, claimed: 2, sent: 2 });
+    assert.deepEqual(
+      await deliverDue(
+        wctx(),
+        consoleTransports(() => {}),
+      ),
+      { ...zero, claimed: 2, sent: 2 },
+    );
     transports.email?.close?.();
   });
 
@@ -473,7 +489,12 @@ describe('delivery', () => {
     let delivered!: (c: DeliveryCounts) => void;
     const done = new Promise<DeliveryCounts>((resolve) => (delivered = resolve));
     await enqueueCommitted(applicantMessages('registered', 'ru', { ...common(), talonNumber: appeal.talonNumber, registrationDate: appeal.registrationDate, dueDate: appeal.dueDate }, { phone: '+77015551234' }));
-    const stop = startWorker(wctx(), consoleTransports((l) => lines.push(l)), 60_000, { onDelivered: delivered, onError: (e) => assert.fail(String(e)) });
+    const stop = startWorker(
+      wctx(),
+      consoleTransports((l) => lines.push(l)),
+      60_000,
+      { onDelivered: delivered, onError: (e) => assert.fail(String(e)) },
+    );
     const counts = await done;
     await stop();
     assert.deepEqual(counts, { ...zero, claimed: 1, sent: 1 });

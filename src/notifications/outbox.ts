@@ -149,8 +149,6 @@ export async function messagesOfAppeal(db: Db, appealId: string): Promise<Outbox
     lastError: r.last_error,
     createdAt: r.created_at,
     sentAt: r.sent_at,
-    deliveries: deliveries
-      .filter((d) => d.outbox_id === r.id)
-      .map((d) => ({ attempt: d.attempt, at: d.at, ok: d.ok, error: d.error, providerResponse: d.provider_response })),
+    deliveries: deliveries.filter((d) => d.outbox_id === r.id).map((d) => ({ attempt: d.attempt, at: d.at, ok: d.ok, error: d.error, providerResponse: d.provider_response })),
   }));
 }

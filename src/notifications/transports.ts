@@ -130,13 +130,10 @@ export function consoleTransports(log: (line: string) => void = console.log): { 
  * SMTP_URL → SMTP, SMS_GATEWAY_URL → the HTTP gateway; an unset one is the console in demo mode,
  * and otherwise null (its messages wait until it is configured).
  */
-export function transportsFromConfig(
-  config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'smsGatewayUrl' | 'demo'>,
-  log?: (line: string) => void,
-): Transports {
+export function transportsFromConfig(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'smsGatewayUrl' | 'demo'>, log?: (line: string) => void): Transports {
   const demo = config.demo ? consoleTransports(log) : null;
   return {
-    email: config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : demo?.email ?? null,
-    sms: config.smsGatewayUrl ? httpSmsGateway(config.smsGatewayUrl) : demo?.sms ?? null,
+    email: config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : (demo?.email ?? null),
+    sms: config.smsGatewayUrl ? httpSmsGateway(config.smsGatewayUrl) : (demo?.sms ?? null),
   };
 }

@@ -45,11 +45,7 @@ const MINUTE = 60_000;
 const ERROR_MAX = 2000;
 
 /** Delivers the pending messages that are due now (by ctx.clock) over the configured channels. */
-export async function deliverDue(
-  ctx: { db: Db; clock: Clock },
-  transports: Transports,
-  options: WorkerOptions = {},
-): Promise<DeliveryCounts> {
+export async function deliverDue(ctx: { db: Db; clock: Clock }, transports: Transports, options: WorkerOptions = {}): Promise<DeliveryCounts> {
   const batch = options.batch ?? DEFAULT_BATCH;
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const backoff = options.backoffMinutes?.length ? options.backoffMinutes : DEFAULT_BACKOFF_MINUTES;
@@ -76,10 +72,7 @@ export async function deliverDue(
     for (const row of rows) {
       if (row.claimed_at !== null) {
         counts.lost++;
-        await trx
-          .insertInto('deliveries')
-          .values({ outbox_id: row.id, attempt: row.attempts, at: row.claimed_at, ok: false, error: LOST_OUTCOME, provider_response: null })
-          .execute();
+        await trx.insertInto('deliveries').values({ outbox_id: row.id, attempt: row.attempts, at: row.claimed_at, ok: false, error: LOST_OUTCOME, provider_response: null }).execute();
         if (row.attempts >= maxAttempts) {
           counts.failed++;
           await trx.updateTable('outbox').set({ status: 'failed', claimed_at: null, last_error: LOST_OUTCOME }).where('id', '=', row.id).execute();
@@ -134,9 +127,7 @@ export async function deliverDue(
       } else {
         counts.retrying++;
         const wait = backoff[Math.min(attempt - 1, backoff.length - 1)] ?? 1;
-        update = trx
-          .updateTable('outbox')
-          .set({ next_attempt_at: new Date(at.getTime() + wait * MINUTE), claimed_at: null, last_error: outcome.error });
+        update = trx.updateTable('outbox').set({ next_attempt_at: new Date(at.getTime() + wait * MINUTE), claimed_at: null, last_error: outcome.error });
       }
       // Only while the claim is still ours (a message whose lease ran out may have been retaken).
       await update.where('id', '=', message.id).where('attempts', '=', attempt).where('status', '=', 'pending').execute();
@@ -145,11 +136,7 @@ export async function deliverDue(
   return counts;
 }
 
-async function send(
-  transports: Transports,
-  channel: Channel,
-  m: { recipient: string; subject: string | null; body: string; attachment_name: string | null; attachment: Uint8Array | null },
-): Promise<Sent> {
+async function send(transports: Transports, channel: Channel, m: { recipient: string; subject: string | null; body: string; attachment_name: string | null; attachment: Uint8Array | null }): Promise<Sent> {
   if (channel === 'email') {
     if (!transports.email) throw new Error('e-mail is not configured');
     return transports.email.send({

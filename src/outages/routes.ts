@@ -40,22 +40,26 @@ export async function outageRoutes(app: FastifyInstance, ctx: Context): Promise<
     required: ['id', 'organizationId', 'organization', 'startedAt', 'endedAt', 'cause', 'recordedBy', 'recordedAt', 'entries', 'lateEntries'],
     properties: { id: str, organizationId: int, organization, startedAt: str, endedAt: str, cause: str, recordedBy: str, recordedAt: str, entries: int, lateEntries: int },
   });
-  app.get('/outages', { schema: { tags: ['outages'], summary: 'Outage acts of my organizations (the statistics authority: of its territory), with their journal entries and late ones', response: { 200: actSchema } } }, async (req) => {
-    const rows = await outageActs(ctx, req.actor);
-    const items = rows.map((r) => ({
-      id: r.id,
-      organizationId: r.organization_id,
-      organization: { id: r.organization_id, code: r.organization_code },
-      startedAt: r.started_at.toISOString(),
-      endedAt: r.ended_at.toISOString(),
-      cause: r.cause,
-      recordedBy: r.recorded_by_name,
-      recordedAt: r.recorded_at.toISOString(),
-      entries: Number(r.entries ?? 0),
-      lateEntries: Number(r.late_entries ?? 0),
-    }));
-    return { items, total: items.length };
-  });
+  app.get(
+    '/outages',
+    { schema: { tags: ['outages'], summary: 'Outage acts of my organizations (the statistics authority: of its territory), with their journal entries and late ones', response: { 200: actSchema } } },
+    async (req) => {
+      const rows = await outageActs(ctx, req.actor);
+      const items = rows.map((r) => ({
+        id: r.id,
+        organizationId: r.organization_id,
+        organization: { id: r.organization_id, code: r.organization_code },
+        startedAt: r.started_at.toISOString(),
+        endedAt: r.ended_at.toISOString(),
+        cause: r.cause,
+        recordedBy: r.recorded_by_name,
+        recordedAt: r.recorded_at.toISOString(),
+        entries: Number(r.entries ?? 0),
+        lateEntries: Number(r.late_entries ?? 0),
+      }));
+      return { items, total: items.length };
+    },
+  );
 
   app.post<{ Params: { id: string }; Body: JournalEntryInput }>(
     '/outages/:id/journal-entries',
@@ -96,21 +100,31 @@ export async function outageRoutes(app: FastifyInstance, ctx: Context): Promise<
       outageActId: str,
     },
   });
-  app.get('/outages/late-entries', { schema: { tags: ['outages'], summary: 'Journal entries made more than 24 hours after access was restored: violations (of my organizations; the statistics authority: of its territory)', response: { 200: lateSchema } } }, async (req) => {
-    const rows = await lateEntries(ctx, req.actor);
-    const items = rows.map((r) => ({
-      appealId: r.appeal_id,
-      registrationNumber: r.registration_number,
-      page: r.page,
-      entry: r.entry,
-      receivedAt: r.received_at.toISOString(),
-      enteredAt: r.entered_at.toISOString(),
-      restoredAt: r.ended_at.toISOString(),
-      hoursAfterRestoration: Math.round((r.entered_at.getTime() - r.ended_at.getTime()) / 3_600_000),
-      organizationId: r.organization_id,
-      organization: { id: r.organization_id, code: r.organization_code },
-      outageActId: r.outage_act_id,
-    }));
-    return { items, total: items.length };
-  });
+  app.get(
+    '/outages/late-entries',
+    {
+      schema: {
+        tags: ['outages'],
+        summary: 'Journal entries made more than 24 hours after access was restored: violations (of my organizations; the statistics authority: of its territory)',
+        response: { 200: lateSchema },
+      },
+    },
+    async (req) => {
+      const rows = await lateEntries(ctx, req.actor);
+      const items = rows.map((r) => ({
+        appealId: r.appeal_id,
+        registrationNumber: r.registration_number,
+        page: r.page,
+        entry: r.entry,
+        receivedAt: r.received_at.toISOString(),
+        enteredAt: r.entered_at.toISOString(),
+        restoredAt: r.ended_at.toISOString(),
+        hoursAfterRestoration: Math.round((r.entered_at.getTime() - r.ended_at.getTime()) / 3_600_000),
+        organizationId: r.organization_id,
+        organization: { id: r.organization_id, code: r.organization_code },
+        outageActId: r.outage_act_id,
+      }));
+      return { items, total: items.length };
+    },
+  );
 }

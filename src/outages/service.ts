@@ -18,7 +18,6 @@ import { registerAppeal } from '../intake/register.ts';
 import { appealTransaction, changeAppeal } from '../appeals/change.ts';
 import { authorityScope, countedPredicate } from '../statistics/scope.ts';
 
-
 export interface OutageActInput {
   organizationId?: number;
   startedAt: string;
@@ -70,8 +69,19 @@ export async function outageActs(ctx: Context, actor: Actor) {
       'o.cause',
       'o.recorded_by_name',
       'o.recorded_at',
-      (e) => e.selectFrom('paper_journal_entries as j').select((x) => x.fn.countAll<number>().as('n')).whereRef('j.outage_act_id', '=', 'o.id').as('entries'),
-      (e) => e.selectFrom('paper_journal_entries as j').select((x) => x.fn.countAll<number>().as('n')).whereRef('j.outage_act_id', '=', 'o.id').where('j.late', '=', true).as('late_entries'),
+      (e) =>
+        e
+          .selectFrom('paper_journal_entries as j')
+          .select((x) => x.fn.countAll<number>().as('n'))
+          .whereRef('j.outage_act_id', '=', 'o.id')
+          .as('entries'),
+      (e) =>
+        e
+          .selectFrom('paper_journal_entries as j')
+          .select((x) => x.fn.countAll<number>().as('n'))
+          .whereRef('j.outage_act_id', '=', 'o.id')
+          .where('j.late', '=', true)
+          .as('late_entries'),
     ])
     .where(visible)
     .orderBy('o.started_at', 'desc')
@@ -94,13 +104,7 @@ export async function enterFromPaperJournal(ctx: Context, actor: Actor, actId: s
   if (Number.isNaN(received.getTime()) || received < act.started_at || received > act.ended_at) {
     throw invalid([{ path: '/registration/receivedAt', code: 'outage.receivedOutsideOutage' }]);
   }
-  const taken = await ctx.db
-    .selectFrom('paper_journal_entries')
-    .select('appeal_id')
-    .where('outage_act_id', '=', actId)
-    .where('page', '=', input.page)
-    .where('entry', '=', input.entry)
-    .executeTakeFirst();
+  const taken = await ctx.db.selectFrom('paper_journal_entries').select('appeal_id').where('outage_act_id', '=', actId).where('page', '=', input.page).where('entry', '=', input.entry).executeTakeFirst();
   if (taken) throw new AppError(409, 'outage.entryTaken', [], { page: input.page, entry: input.entry });
   const now = ctx.clock.now();
   const late = paperJournalEntryLate(act.ended_at, now);
@@ -108,10 +112,7 @@ export async function enterFromPaperJournal(ctx: Context, actor: Actor, actId: s
     const appealId = await registerAppeal(tctx, actor, { organizationId: act.organization_id, ...input.registration }, { fromPaperJournal: true });
     // the export journal's record now carries the paper-journal entry
     await changeAppeal(tctx, actor, appealId, async ({ trx }) => {
-      await trx
-        .insertInto('paper_journal_entries')
-        .values({ appeal_id: appealId, outage_act_id: actId, page: input.page, entry: input.entry, received_at: received, entered_at: now, late })
-        .execute();
+      await trx.insertInto('paper_journal_entries').values({ appeal_id: appealId, outage_act_id: actId, page: input.page, entry: input.entry, received_at: received, entered_at: now, late }).execute();
       const changes = { outageActId: actId, page: input.page, entry: input.entry, receivedAt: received.toISOString(), late };
       return { change: { event: { kind: 'paperJournalEntry', changes } } };
     });

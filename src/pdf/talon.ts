@@ -6,13 +6,7 @@
 // Annex 3, prints on the A4 paper every office has, and cutting along the line leaves two
 // A5 sheets. Captions are the form's own, Kazakh first then Russian.
 
-import type {
-  Column,
-  Content,
-  CustomTableLayout,
-  StyleDictionary,
-  TDocumentDefinitions,
-} from 'pdfmake/interfaces.js';
+import type { Column, Content, CustomTableLayout, StyleDictionary, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { pdfPageCount, renderPdf } from './render.ts';
 import { surnameWithInitials } from '../domain/registration.ts';
 
@@ -42,19 +36,11 @@ export const CONTACT_CENTRE_NUMBER = '1414';
 /** Printed instead of the applicant's name for an anonymous appeal. */
 export const ANONYMOUS_LABEL = 'Иесі бүркемеленген / Анонимное';
 
-export const NOTE_KK =
-  'Жолданым бойынша шешім Қазақстан Республикасының заңнамалық актілерімен белгіленген мерзімде қабылданатын болады.';
-export const NOTE_RU =
-  'Решение по обращению будет принято в сроки, установленные законодательными актами Республики Казахстан.';
+export const NOTE_KK = 'Жолданым бойынша шешім Қазақстан Республикасының заңнамалық актілерімен белгіленген мерзімде қабылданатын болады.';
+export const NOTE_RU = 'Решение по обращению будет принято в сроки, установленные законодательными актами Республики Казахстан.';
 
-const MONTHS_KK = [
-  'қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым',
-  'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан',
-];
-const MONTHS_RU = [
-  'января', 'февраля', 'марта', 'апреля', 'мая', 'июня',
-  'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря',
-];
+const MONTHS_KK = ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'];
+const MONTHS_RU = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
 
 // Page geometry (points): A4 landscape; the cut line sits on the vertical centre and each half
 // keeps the same margin on both sides of it.
@@ -168,10 +154,7 @@ class TalonLayout {
     const y = this.v(14);
     return {
       width,
-      stack: [
-        { canvas: [{ type: 'line', x1: 0, y1: y, x2: width, y2: y, lineWidth: 0.6, lineColor: RULE }] },
-        { text: '(қолы / подпись)', style: 'caption' },
-      ],
+      stack: [{ canvas: [{ type: 'line', x1: 0, y1: y, x2: width, y2: y, lineWidth: 0.6, lineColor: RULE }] }, { text: '(қолы / подпись)', style: 'caption' }],
     };
   }
 
@@ -182,11 +165,7 @@ class TalonLayout {
   private header(kind: { kk: string; ru: string }): Content[] {
     return [
       {
-        text: [
-          'Жолданымдарды тіркеу, есепке алу қағидаларының 3-қосымшасы\n',
-          'Приложение 3 к Правилам регистрации, учета обращений\n',
-          { text: 'нысан / форма', italics: true },
-        ],
+        text: ['Жолданымдарды тіркеу, есепке алу қағидаларының 3-қосымшасы\n', 'Приложение 3 к Правилам регистрации, учета обращений\n', { text: 'нысан / форма', italics: true }],
         style: 'annex',
       },
       { text: 'ТАЛОН', style: 'title' },
@@ -196,21 +175,11 @@ class TalonLayout {
 
   private commonFields(): Content[] {
     const t = this.t;
-    const applicant: Content =
-      t.applicantName === null
-        ? { text: ANONYMOUS_LABEL, style: 'value', italics: true }
-        : { text: t.applicantName, style: 'value', bold: true };
+    const applicant: Content = t.applicantName === null ? { text: ANONYMOUS_LABEL, style: 'value', italics: true } : { text: t.applicantName, style: 'value', bold: true };
     return [
       this.field({ text: `№ ${t.talonNumber}`, style: 'number' }, '(талонның нөмірі / номер талона)'),
-      this.field(
-        { text: `${t.documentTypeLabel.kk} / ${t.documentTypeLabel.ru}`, style: 'value' },
-        '(жолданым, хабарлама, сұрау салу, пікір, ұсыныс / обращение, сообщение, запрос, отклик, предложение)',
-      ),
-      this.field(
-        applicant,
-        '(арыз иесінің тегі, аты-жөні (бар болған жағдайда) не атауы / ' +
-          'фамилия, инициалы (при его наличии) либо наименование заявителя)',
-      ),
+      this.field({ text: `${t.documentTypeLabel.kk} / ${t.documentTypeLabel.ru}`, style: 'value' }, '(жолданым, хабарлама, сұрау салу, пікір, ұсыныс / обращение, сообщение, запрос, отклик, предложение)'),
+      this.field(applicant, '(арыз иесінің тегі, аты-жөні (бар болған жағдайда) не атауы / ' + 'фамилия, инициалы (при его наличии) либо наименование заявителя)'),
     ];
   }
 
@@ -241,10 +210,7 @@ class TalonLayout {
       stack: [
         ...this.header({ kk: 'түбіртек', ru: 'корешок' }),
         ...this.commonFields(),
-        this.field(
-          { text: acceptanceLine(t.receivedAt), style: 'value' },
-          '(жолданымның қабылданған күні мен уақыты / дата и время принятия обращения)',
-        ),
+        this.field({ text: acceptanceLine(t.receivedAt), style: 'value' }, '(жолданымның қабылданған күні мен уақыты / дата и время принятия обращения)'),
         this.registrationBlock(),
         this.field(
           {
@@ -253,8 +219,7 @@ class TalonLayout {
               { text: surnameWithInitials(t.acceptedBy.fullName), style: 'value', bold: true },
             ],
           },
-          'Жолданымды қабылдаған қызметкердің лауазымы, тегі, аты-жөні (бар болған жағдайда), қолы / ' +
-            'должность, фамилия, инициалы (при его наличии), подпись сотрудника, принявшего обращение',
+          'Жолданымды қабылдаған қызметкердің лауазымы, тегі, аты-жөні (бар болған жағдайда), қолы / ' + 'должность, фамилия, инициалы (при его наличии), подпись сотрудника, принявшего обращение',
           2,
         ),
         this.rightSignature(16),
@@ -282,13 +247,9 @@ class TalonLayout {
         this.field({ text: acceptanceLine(t.receivedAt), style: 'value' }, '(қабылданды / принято)'),
         this.field(
           { text: `${t.acceptedBy.position}, ${surnameWithInitials(t.acceptedBy.fullName)}`, style: 'value' },
-          'Қабылдаған / принял (лауазымы, тегі, аты-жөні (бар болған жағдайда) / ' +
-            'должность, фамилия и инициалы (при его наличии))',
+          'Қабылдаған / принял (лауазымы, тегі, аты-жөні (бар болған жағдайда) / ' + 'должность, фамилия и инициалы (при его наличии))',
         ),
-        this.field(
-          { stack: orgLines },
-          '(субъект атауы, мекенжайы және қызметтік телефоны / наименование субъекта, адрес и служебный телефон)',
-        ),
+        this.field({ stack: orgLines }, '(субъект атауы, мекенжайы және қызметтік телефоны / наименование субъекта, адрес и служебный телефон)'),
         this.registrationBlock(),
         {
           table: {
@@ -296,10 +257,7 @@ class TalonLayout {
             body: [
               [
                 {
-                  stack: [
-                    { text: [{ text: 'Ескерту / Примечание: ', bold: true }, NOTE_KK] },
-                    { text: NOTE_RU, margin: [0, this.v(2), 0, 0] },
-                  ],
+                  stack: [{ text: [{ text: 'Ескерту / Примечание: ', bold: true }, NOTE_KK] }, { text: NOTE_RU, margin: [0, this.v(2), 0, 0] }],
                   style: 'note',
                 },
               ],
@@ -310,10 +268,7 @@ class TalonLayout {
           unbreakable: true,
         },
         {
-          columns: [
-            { width: '*', text: dateLine(t.receivedAt.date), style: 'value', margin: [0, this.v(5), 0, 0] },
-            this.signatureLine(150),
-          ],
+          columns: [{ width: '*', text: dateLine(t.receivedAt.date), style: 'value', margin: [0, this.v(5), 0, 0] }, this.signatureLine(150)],
           columnGap: 10,
           margin: [0, 0, 0, this.v(6)],
         },
@@ -324,18 +279,10 @@ class TalonLayout {
         {
           stack: [
             {
-              text: [
-                'Интернет-ресурсының мекенжайы / Адрес интернет-ресурса: ',
-                { text: CITIZEN_PORTAL, bold: true },
-              ],
+              text: ['Интернет-ресурсының мекенжайы / Адрес интернет-ресурса: ', { text: CITIZEN_PORTAL, bold: true }],
             },
             {
-              text: [
-                'Ұялы телефон арқылы ',
-                { text: CONTACT_CENTRE_NUMBER, bold: true },
-                ' нөміріне / С мобильного телефона на номер ',
-                { text: CONTACT_CENTRE_NUMBER, bold: true },
-              ],
+              text: ['Ұялы телефон арқылы ', { text: CONTACT_CENTRE_NUMBER, bold: true }, ' нөміріне / С мобильного телефона на номер ', { text: CONTACT_CENTRE_NUMBER, bold: true }],
             },
           ],
           style: 'channels',

@@ -40,15 +40,12 @@ before(async () => {
 });
 after(() => t.close());
 
-test('queues move with the appeal: awaiting routing → in execution → to approve → completed; a head\'s own act → to sign', async () => {
+test("queues move with the appeal: awaiting routing → in execution → to approve → completed; a head's own act → to sign", async () => {
   const a = await register({ summary: 'Жарық бағанасы құлады', text: 'Мектеп жанындағы жарық бағанасы құлап жатыр.' });
   assert.equal((await counts(head)).awaitingRouting, 1);
   const waiting = await queue(head, 'awaitingRouting');
   assert.equal(waiting.total, 1);
-  assert.deepEqual(
-    [waiting.items[0].registrationNumber, waiting.items[0].risk, waiting.items[0].daysLeft, waiting.items[0].organization.code],
-    [a.registrationNumber, 'onTrack', 14, 'AKM-BURABAY'],
-  );
+  assert.deepEqual([waiting.items[0].registrationNumber, waiting.items[0].risk, waiting.items[0].daysLeft, waiting.items[0].organization.code], [a.registrationNumber, 'onTrack', 14, 'AKM-BURABAY']);
   assert.equal((await head('POST', `/api/v1/appeals/${a.id}/assignments`, { executorId })).status, 201);
   const c1 = await counts(head);
   assert.deepEqual([c1.awaitingRouting, c1.inExecution], [0, 1]);
@@ -89,15 +86,33 @@ test('search by number, talon, IIN, applicant name and words of the text; filter
     applicant: { kind: 'individual', lastName: 'Сейітқалиева', firstName: 'Айгүл', phone: '+77010000202' },
   });
   const all = (q: string) => queue(registrar, 'all', q);
-  assert.deepEqual((await all(`q=${encodeURIComponent(x.registrationNumber)}`)).items.map((i: { id: string }) => i.id), [x.id]);
-  assert.deepEqual((await all(`q=${encodeURIComponent(x.registrationNumber.slice(-8))}`)).items.map((i: { id: string }) => i.id), [x.id]);
-  assert.deepEqual((await all(`q=${y.talonNumber}`)).items.map((i: { id: string }) => i.id), [y.id]);
+  assert.deepEqual(
+    (await all(`q=${encodeURIComponent(x.registrationNumber)}`)).items.map((i: { id: string }) => i.id),
+    [x.id],
+  );
+  assert.deepEqual(
+    (await all(`q=${encodeURIComponent(x.registrationNumber.slice(-8))}`)).items.map((i: { id: string }) => i.id),
+    [x.id],
+  );
+  assert.deepEqual(
+    (await all(`q=${y.talonNumber}`)).items.map((i: { id: string }) => i.id),
+    [y.id],
+  );
   assert.ok((await all('q=780315345211')).items.some((i: { id: string }) => i.id === x.id));
   assert.ok(!(await all('q=780315345211')).items.some((i: { id: string }) => i.id === y.id));
-  assert.deepEqual((await all(`q=${encodeURIComponent('сейітқалиева')}`)).items.map((i: { id: string }) => i.id), [y.id]);
-  assert.deepEqual((await all(`q=${encodeURIComponent('көпір қираған')}`)).items.map((i: { id: string }) => i.id), [x.id]);
+  assert.deepEqual(
+    (await all(`q=${encodeURIComponent('сейітқалиева')}`)).items.map((i: { id: string }) => i.id),
+    [y.id],
+  );
+  assert.deepEqual(
+    (await all(`q=${encodeURIComponent('көпір қираған')}`)).items.map((i: { id: string }) => i.id),
+    [x.id],
+  );
   assert.equal((await all(`q=${encodeURIComponent('көпір саябақ')}`)).total, 0); // every word must match
-  assert.deepEqual((await all('documentType=proposal')).items.map((i: { id: string }) => i.id), [y.id]);
+  assert.deepEqual(
+    (await all('documentType=proposal')).items.map((i: { id: string }) => i.id),
+    [y.id],
+  );
   assert.equal((await counts(registrar, 'documentType=proposal')).all, 1);
 
   const asc = await all('sort=registrationNumber&order=asc&limit=2');
@@ -145,7 +160,11 @@ test('at risk and overdue by working days left; the overview for heads and contr
   assert.ok(burabay.overdue >= 1);
   // each number of the overview is the total of the queue its link opens (web/src/pages/Overview.tsx)
   type Row = { organization: { id: number }; own: boolean; open: number; atRisk: number; overdue: number };
-  for (const [api, row] of [[head, own], [controller, oblast.byOrganization.find((o: Row) => o.own)], [controller, burabay]] as [Api, Row][]) {
+  for (const [api, row] of [
+    [head, own],
+    [controller, oblast.byOrganization.find((o: Row) => o.own)],
+    [controller, burabay],
+  ] as [Api, Row][]) {
     const filter = `organization=${row.organization.id}${row.own ? '&ownOnly=true' : ''}`;
     assert.equal((await queue(api, 'all', `${filter}&open=true`)).total, row.open, `open of ${filter}`);
     assert.equal((await queue(api, 'atRisk', filter)).total, row.atRisk, `at risk of ${filter}`);
@@ -176,7 +195,10 @@ test('the route shows the card a complaint was sent to, and split parts', async 
   });
   assert.equal(split.status, 201, JSON.stringify(split.body));
   const parts = (await head('GET', `/api/v1/appeals/${s.id}/route`)).body.parts;
-  assert.deepEqual(parts.map((p: { registrationNumber: string; visible: boolean }) => [p.registrationNumber, p.visible]), [[`${s.registrationNumber}/1`, true]]);
+  assert.deepEqual(
+    parts.map((p: { registrationNumber: string; visible: boolean }) => [p.registrationNumber, p.visible]),
+    [[`${s.registrationNumber}/1`, true]],
+  );
   const back = (await head('GET', `/api/v1/appeals/${parts[0].id}/route`)).body;
   assert.equal(back.origin.id, s.id);
 });

@@ -23,13 +23,7 @@ export async function countQueues(ctx: Context, actor: Actor, filter: QueueFilte
 }
 
 /** A page of a queue, sorted. */
-export async function queuePage(
-  ctx: Context,
-  actor: Actor,
-  queue: Queue,
-  filter: QueueFilter,
-  page: { sort: QueueSort; order: 'asc' | 'desc'; limit: number; offset: number },
-) {
+export async function queuePage(ctx: Context, actor: Actor, queue: Queue, filter: QueueFilter, page: { sort: QueueSort; order: 'asc' | 'desc'; limit: number; offset: number }) {
   const d = termDates(ctx);
   const { rows, total } = await queueItems(ctx.db, actor, queue, filter, d, page);
   return { rows, total, today: d.today };

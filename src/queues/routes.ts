@@ -124,8 +124,7 @@ export async function queueRoutes(app: FastifyInstance, ctx: Context): Promise<v
     {
       schema: {
         tags: ['queues'],
-        summary:
-          'A work queue: awaiting routing, in execution, to sign, at risk, overdue, withdrawn, completed, all — filtered, searched, sorted and paged on the server',
+        summary: 'A work queue: awaiting routing, in execution, to sign, at risk, overdue, withdrawn, completed, all — filtered, searched, sorted and paged on the server',
         params: { type: 'object', required: ['queue'], properties: { queue: { type: 'string', enum: [...QUEUES] } } },
         querystring: {
           type: 'object',

@@ -158,9 +158,7 @@ export async function queueItems(
 /** How many appeals each queue holds, with the filters applied, in one statement. */
 export async function queueCounts(db: Db, actor: Actor, f: QueueFilter, d: TermDates): Promise<Record<Queue, number>> {
   const where = AND(filterConditions(actor, f));
-  const columns = sql.join(
-    QUEUES.map((q) => sql`count(*) FILTER (WHERE ${queueCondition(QUEUE_DEFINITIONS[q], d)})::integer AS ${sql.ref(q)}`),
-  );
+  const columns = sql.join(QUEUES.map((q) => sql`count(*) FILTER (WHERE ${queueCondition(QUEUE_DEFINITIONS[q], d)})::integer AS ${sql.ref(q)}`));
   const result = await sql<Record<Queue, number>>`SELECT ${columns} FROM appeals a WHERE ${where}`.execute(db);
   const row = result.rows[0]!;
   return Object.fromEntries(QUEUES.map((q) => [q, Number(row[q] ?? 0)])) as Record<Queue, number>;
@@ -171,8 +169,7 @@ export interface Period {
   to: IsoDate;
 }
 
-const ENDED_IN_PERIOD = (p: Period) =>
-  sql<SqlBool>`a.review_ended_on BETWEEN ${p.from}::date AND ${p.to}::date AND a.status NOT IN (${sql.join([...NOT_REVIEWED_STATUSES])})`;
+const ENDED_IN_PERIOD = (p: Period) => sql<SqlBool>`a.review_ended_on BETWEEN ${p.from}::date AND ${p.to}::date AND a.status NOT IN (${sql.join([...NOT_REVIEWED_STATUSES])})`;
 
 /** Open, at-risk and overdue appeals per executor, in the organization's subtree. */
 export async function byExecutor(db: Db, actor: Actor, rootId: number, d: TermDates) {

@@ -8,30 +8,13 @@ import { DOCUMENT_TYPES, type DocumentType, type Labels } from '../domain/vocabu
 import { DIRECTORY_NAMES, type DirectoryName } from '../domain/reference.ts';
 import { errorSchema } from '../intake/schemas.ts';
 import { notFound } from '../errors.ts';
-import {
-  addDirectoryEntry,
-  changeDirectoryEntry,
-  clearCalendarDay,
-  confirmCalendarYear,
-  setCalendarDay,
-  setOrganizationHours,
-  setTermRule,
-} from './admin.ts';
-import {
-  directoryEntrySchema,
-  organizationSchema,
-  presentCalendarYear,
-  presentDirectoryEntry,
-  presentOrganization,
-  presentTermRule,
-  termRuleSchema,
-} from './present.ts';
+import { addDirectoryEntry, changeDirectoryEntry, clearCalendarDay, confirmCalendarYear, setCalendarDay, setOrganizationHours, setTermRule } from './admin.ts';
+import { directoryEntrySchema, organizationSchema, presentCalendarYear, presentDirectoryEntry, presentOrganization, presentTermRule, termRuleSchema } from './present.ts';
 import { directoryEntry, organization } from './read.ts';
 
 const errors = { 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema } as const;
 const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength }) as const;
-const labels = (required: readonly string[]) =>
-  ({ type: 'object', additionalProperties: false, required, properties: { kk: text(300), ru: text(300), en: text(300) } }) as const;
+const labels = (required: readonly string[]) => ({ type: 'object', additionalProperties: false, required, properties: { kk: text(300), ru: text(300), en: text(300) } }) as const;
 const time = { type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' } as const;
 
 export async function referenceAdminRoutes(app: FastifyInstance, ctx: Context): Promise<void> {

@@ -137,8 +137,7 @@ describe('the calendar', () => {
     assert.equal(before.provisional, true);
     const derived = before.exceptions.map((d: { date: string }) => d.date);
     assert.ok(derived.includes('2027-01-04') && derived.includes('2027-03-22'), derived.join());
-    const termOn = async (iso: string) =>
-      (await registrar('GET', `/api/v1/calendar/term?receivedAt=${encodeURIComponent(iso)}&documentType=application`)).body.registrationDate;
+    const termOn = async (iso: string) => (await registrar('GET', `/api/v1/calendar/term?receivedAt=${encodeURIComponent(iso)}&documentType=application`)).body.registrationDate;
     assert.equal(await termOn('2027-01-07T10:00:00+05:00'), '2027-01-08'); // Orthodox Christmas → Friday
 
     const set = await admin('PUT', '/api/v1/admin/calendar/days/2027-01-08', { working: false, note: 'day off by Government order, moved from Sat 16 Jan' });
@@ -154,7 +153,10 @@ describe('the calendar', () => {
     const confirmed = await admin('POST', '/api/v1/admin/calendar/2027/confirm');
     assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
     assert.equal(confirmed.body.provisional, false);
-    assert.deepEqual(confirmed.body.exceptions.map((d: { date: string }) => d.date), dates);
+    assert.deepEqual(
+      confirmed.body.exceptions.map((d: { date: string }) => d.date),
+      dates,
+    );
     assert.ok(confirmed.body.exceptions.every((d: { provisional: boolean; note: string }) => !d.provisional && !d.note.includes('provisional')));
     // stored as the year's explicit list
     const stored = await t.ctx.db.selectFrom('calendar_days').select('date').where('date', '>=', '2027-01-01').where('date', '<=', '2027-12-31').execute();

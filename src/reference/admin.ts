@@ -8,16 +8,7 @@ import type { Actor } from '../access/actor.ts';
 import { AppError, forbidden, invalid, notFound } from '../errors.ts';
 import { appendEvent } from '../audit/log.ts';
 import { Calendar, yearOf, type IsoDate, type WorkingHours } from '../domain/calendar.ts';
-import {
-  checkCalendarDay,
-  checkCalendarYear,
-  checkDirectoryAdd,
-  checkDirectoryChange,
-  checkOrganizationHours,
-  checkTermRule,
-  type DirectoryEntryAdd,
-  type TermRuleEdit,
-} from '../domain/reference.ts';
+import { checkCalendarDay, checkCalendarYear, checkDirectoryAdd, checkDirectoryChange, checkOrganizationHours, checkTermRule, type DirectoryEntryAdd, type TermRuleEdit } from '../domain/reference.ts';
 import type { DocumentType, Labels } from '../domain/vocabulary.ts';
 import type { FieldError } from '../domain/registration.ts';
 import { CLOSED_DIRECTORIES } from '../db/reference/directories.ts';
@@ -98,16 +89,16 @@ export async function confirmCalendarYear(ctx: Context, actor: Actor, year: numb
       .returning('year')
       .executeTakeFirst();
     if (!confirmed) throw new AppError(409, 'calendar.alreadyConfirmed', [], { year });
-    const explicit = await trx
-      .selectFrom('calendar_days')
-      .select(['date', 'working', 'note'])
-      .where('date', '>=', `${year}-01-01`)
-      .where('date', '<=', `${year}-12-31`)
-      .execute();
+    const explicit = await trx.selectFrom('calendar_days').select(['date', 'working', 'note']).where('date', '>=', `${year}-01-01`).where('date', '<=', `${year}-12-31`).execute();
     const days = new Calendar(explicit).confirmationOf(year);
     const known = new Set(explicit.map((d) => d.date));
     const added = days.filter((d) => !known.has(d.date));
-    if (added.length > 0) await trx.insertInto('calendar_days').values(added).onConflict((c) => c.doNothing()).execute();
+    if (added.length > 0)
+      await trx
+        .insertInto('calendar_days')
+        .values(added)
+        .onConflict((c) => c.doNothing())
+        .execute();
     await appendEvent(trx, {
       appealId: null,
       organizationId: actor.organizationId,
@@ -154,9 +145,17 @@ export async function setTermRule(ctx: Context, actor: Actor, input: TermRuleInp
       label_en: input.label?.en.trim() ?? before!.label_en,
     };
     if (before) {
-      await trx.updateTable('term_rules').set(row).where('document_type', '=', input.documentType).where('sub_kind', '=', subKind ?? '').execute();
+      await trx
+        .updateTable('term_rules')
+        .set(row)
+        .where('document_type', '=', input.documentType)
+        .where('sub_kind', '=', subKind ?? '')
+        .execute();
     } else {
-      await trx.insertInto('term_rules').values({ document_type: input.documentType, sub_kind: subKind ?? '', ...row }).execute();
+      await trx
+        .insertInto('term_rules')
+        .values({ document_type: input.documentType, sub_kind: subKind ?? '', ...row })
+        .execute();
     }
     await appendEvent(trx, {
       appealId: null,
@@ -180,22 +179,12 @@ export async function setTermRule(ctx: Context, actor: Actor, input: TermRuleInp
 
 /** Sets an organization's working hours and/or time zone (null: the configured one applies).
  *  Registrations from then on count receipts by them. */
-export async function setOrganizationHours(
-  ctx: Context,
-  actor: Actor,
-  organizationId: number,
-  edit: { workingHours?: WorkingHours | undefined; timeZone?: string | null | undefined },
-): Promise<void> {
+export async function setOrganizationHours(ctx: Context, actor: Actor, organizationId: number, edit: { workingHours?: WorkingHours | undefined; timeZone?: string | null | undefined }): Promise<void> {
   requireAdmin(actor);
   fail(checkOrganizationHours(edit));
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom('organizations')
-      .select(['work_start', 'work_end', 'time_zone'])
-      .where('id', '=', organizationId)
-      .forUpdate()
-      .executeTakeFirst();
+    const before = await trx.selectFrom('organizations').select(['work_start', 'work_end', 'time_zone']).where('id', '=', organizationId).forUpdate().executeTakeFirst();
     if (!before) throw notFound();
     const after = {
       work_start: edit.workingHours?.start ?? before.work_start,
@@ -261,24 +250,12 @@ export async function addDirectoryEntry(ctx: Context, actor: Actor, directory: D
 
 /** Relabels an entry (any language, any directory) and/or deactivates or reactivates it (not in a
  *  closed directory). An inactive code is refused on new cards; cards that have it keep it. */
-export async function changeDirectoryEntry(
-  ctx: Context,
-  actor: Actor,
-  directory: DirectoryName,
-  code: string,
-  change: { label?: Partial<Labels> | undefined; active?: boolean | undefined },
-): Promise<void> {
+export async function changeDirectoryEntry(ctx: Context, actor: Actor, directory: DirectoryName, code: string, change: { label?: Partial<Labels> | undefined; active?: boolean | undefined }): Promise<void> {
   requireAdmin(actor);
   fail(checkDirectoryChange(change, CLOSED_DIRECTORIES.includes(directory)));
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom('directory_entries')
-      .select(['label_kk', 'label_ru', 'label_en', 'active'])
-      .where('directory', '=', directory)
-      .where('code', '=', code)
-      .forUpdate()
-      .executeTakeFirst();
+    const before = await trx.selectFrom('directory_entries').select(['label_kk', 'label_ru', 'label_en', 'active']).where('directory', '=', directory).where('code', '=', code).forUpdate().executeTakeFirst();
     if (!before) throw notFound();
     const after = {
       label_kk: change.label?.kk?.trim() ?? before.label_kk,

@@ -1,14 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.ts';
-import {
-  directoryEntrySchema,
-  organizationSchema,
-  presentCalendarYear,
-  presentDirectoryEntry,
-  presentOrganization,
-  presentTermRule,
-  termRuleSchema,
-} from './present.ts';
+import { directoryEntrySchema, organizationSchema, presentCalendarYear, presentDirectoryEntry, presentOrganization, presentTermRule, termRuleSchema } from './present.ts';
 import { DEFAULT_WORKING_HOURS, registrationDate } from '../domain/calendar.ts';
 import { dueDate, findTermRule } from '../domain/terms.ts';
 import { DOCUMENT_TYPES, type DocumentType } from '../domain/vocabulary.ts';

@@ -29,10 +29,7 @@ export async function organizations(db: Db, actor: Actor, f: OrganizationFilter)
     const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where((w) => w.or([w('name_kk', 'ilike', like), w('name_ru', 'ilike', like), w('name_en', 'ilike', like), w('code', 'ilike', like)]));
   }
-  const [rows, count] = await Promise.all([
-    q.selectAll().orderBy('report_row').orderBy('id').limit(limit).offset(offset).execute(),
-    q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
+  const [rows, count] = await Promise.all([q.selectAll().orderBy('report_row').orderBy('id').limit(limit).offset(offset).execute(), q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()]);
   return { rows, total: Number(count.n) };
 }
 

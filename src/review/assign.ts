@@ -54,13 +54,7 @@ export async function assignAppeal(ctx: Context, actor: Actor, appealId: string,
   const { appeal: after } = await changeAppeal(ctx, actor, appeal.id, async ({ trx, appeal: current, today }) => {
     // checked again under the lock: a decision may have ended the review meanwhile
     if (current.review_ended_on !== null) throw new AppError(409, 'assignment.reviewEnded');
-    const previous = await trx
-      .updateTable('assignments')
-      .set({ replaced_at: now })
-      .where('appeal_id', '=', appeal.id)
-      .where('replaced_at', 'is', null)
-      .returning(['executor_id', 'co_executor_ids'])
-      .executeTakeFirst();
+    const previous = await trx.updateTable('assignments').set({ replaced_at: now }).where('appeal_id', '=', appeal.id).where('replaced_at', 'is', null).returning(['executor_id', 'co_executor_ids']).executeTakeFirst();
     await trx
       .insertInto('assignments')
       .values({

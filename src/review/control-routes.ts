@@ -60,12 +60,8 @@ export async function controlRoutes(app: FastifyInstance, ctx: Context): Promise
     },
   );
 
-  app.post(
-    '/terms/deemed-refusals',
-    { schema: { tags: ['review'], summary: 'Record deemed refusals for missed decision terms now (the server does it daily); admin or controller' } },
-    async (req) => {
-      if (!hasRole(req.actor, 'controller')) throw forbidden();
-      return { recorded: await recordDeemedRefusals(ctx) };
-    },
-  );
+  app.post('/terms/deemed-refusals', { schema: { tags: ['review'], summary: 'Record deemed refusals for missed decision terms now (the server does it daily); admin or controller' } }, async (req) => {
+    if (!hasRole(req.actor, 'controller')) throw forbidden();
+    return { recorded: await recordDeemedRefusals(ctx) };
+  });
 }

@@ -14,7 +14,7 @@ export async function correspondenceRoutes(app: FastifyInstance, ctx: Context): 
     {
       schema: {
         tags: ['review'],
-        summary: "The tasks this appeal sent to co-executing organizations as internal correspondence (rules p.11), with their replies",
+        summary: 'The tasks this appeal sent to co-executing organizations as internal correspondence (rules p.11), with their replies',
         params: idParams,
         response: { 200: { type: 'object', required: ['items', 'total'], properties: { items: { type: 'array', items: correspondenceSchema }, total: { type: 'integer' } } } },
       },

@@ -14,22 +14,9 @@ import { changeAppeal } from '../appeals/change.ts';
 
 /** After an assignment: a task for each co-executor outside the appeal's organization; the tasks of
  *  co-executors no longer named are withdrawn. Returns the co-executors who got a task. */
-export async function sendToCoExecutors(
-  trx: Db,
-  appeal: AppealRow,
-  actor: Actor,
-  coExecutors: { id: string; organizationId: number; external: boolean }[],
-  due: string,
-  now: Date,
-): Promise<string[]> {
+export async function sendToCoExecutors(trx: Db, appeal: AppealRow, actor: Actor, coExecutors: { id: string; organizationId: number; external: boolean }[], due: string, now: Date): Promise<string[]> {
   const external = coExecutors.filter((c) => c.external);
-  const open = await trx
-    .selectFrom('correspondence')
-    .select(['id', 'co_executor_id'])
-    .where('appeal_id', '=', appeal.id)
-    .where('withdrawn_at', 'is', null)
-    .where('replied_at', 'is', null)
-    .execute();
+  const open = await trx.selectFrom('correspondence').select(['id', 'co_executor_id']).where('appeal_id', '=', appeal.id).where('withdrawn_at', 'is', null).where('replied_at', 'is', null).execute();
   const gone = open.filter((o) => !external.some((c) => c.id === o.co_executor_id)).map((o) => o.id);
   if (gone.length) await trx.updateTable('correspondence').set({ withdrawn_at: now }).where('id', 'in', gone).execute();
   const fresh = external.filter((c) => !open.some((o) => o.co_executor_id === c.id));
@@ -108,28 +95,29 @@ export async function correspondenceOf(db: Db, appealId: string) {
 /** The co-executor, or a head of the receiving organization, answers the task; the appeal's
  *  organization sees the reply on the appeal (audit event there). */
 export async function replyToCorrespondence(ctx: Context, actor: Actor, id: string, text: string) {
-  const task = await ctx.db
-    .selectFrom('correspondence as k')
-    .selectAll('k')
-    .select(inScope(actor, 'k.recipient_organization_id').as('mine'))
-    .where('k.id', '=', id)
-    .executeTakeFirst();
+  const task = await ctx.db.selectFrom('correspondence as k').selectAll('k').select(inScope(actor, 'k.recipient_organization_id').as('mine')).where('k.id', '=', id).executeTakeFirst();
   if (!task) throw notFound();
   if (!task.mine || !(task.co_executor_id === actor.id || hasRole(actor, 'head'))) throw forbidden();
   if (task.withdrawn_at) throw new AppError(409, 'correspondence.withdrawn');
   if (task.replied_at) throw new AppError(409, 'correspondence.answered');
   // the co-executor's own scope was checked on the task: the appeal is another organization's
-  await changeAppeal(ctx, actor, task.appeal_id, async ({ trx, now }) => {
-    // still open as the update sees it: a reply or a withdrawal meanwhile wins
-    const updated = await trx
-      .updateTable('correspondence')
-      .set({ reply: text, replied_by: actor.id, replied_by_name: actor.fullName, replied_at: now })
-      .where('id', '=', task.id)
-      .where('replied_at', 'is', null)
-      .where('withdrawn_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw new AppError(409, 'correspondence.answered');
-    const changes = { correspondenceId: task.id, organizationId: task.recipient_organization_id };
-    return { change: { event: { kind: 'coExecutorReplied', changes } } };
-  }, { scopeChecked: true });
+  await changeAppeal(
+    ctx,
+    actor,
+    task.appeal_id,
+    async ({ trx, now }) => {
+      // still open as the update sees it: a reply or a withdrawal meanwhile wins
+      const updated = await trx
+        .updateTable('correspondence')
+        .set({ reply: text, replied_by: actor.id, replied_by_name: actor.fullName, replied_at: now })
+        .where('id', '=', task.id)
+        .where('replied_at', 'is', null)
+        .where('withdrawn_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) !== 1) throw new AppError(409, 'correspondence.answered');
+      const changes = { correspondenceId: task.id, organizationId: task.recipient_organization_id };
+      return { change: { event: { kind: 'coExecutorReplied', changes } } };
+    },
+    { scopeChecked: true },
+  );
 }

@@ -38,12 +38,7 @@ export interface DecisionInput extends Record<string, unknown> {
 }
 
 export async function appealState(ctx: Context, appeal: AppealRow, db: Db = ctx.db): Promise<AppealState> {
-  const [decisions, fixedAt, notice, draft] = await Promise.all([
-    store.decisionsOf(db, appeal.id),
-    store.lastFixOf(db, appeal.id),
-    store.latestHearingNotice(db, appeal.id),
-    store.pendingDraftOf(db, appeal.id),
-  ]);
+  const [decisions, fixedAt, notice, draft] = await Promise.all([store.decisionsOf(db, appeal.id), store.lastFixOf(db, appeal.id), store.latestHearingNotice(db, appeal.id), store.pendingDraftOf(db, appeal.id)]);
   const rule = termRule(ctx.law.terms, appeal.document_type as DocumentType, appeal.sub_kind);
   const tz = ctx.config.timeZone;
   return {
@@ -196,13 +191,7 @@ async function openCards(ctx: Context, w: Work, actor: Actor, cards: readonly Ca
 
 /** A card at the receiving organization with the same registration and talon numbers (p.10) — or
  *  the part's own number `…/n` (p.11) — and a term that runs from its registration there (Art. 65 p.3). */
-async function openCard(
-  ctx: Context,
-  { trx, appeal: source, now }: Work,
-  actor: Actor,
-  targetId: number,
-  opts: { part?: { number: number; summary: string }; atReviewingBody: boolean },
-): Promise<Opened> {
+async function openCard(ctx: Context, { trx, appeal: source, now }: Work, actor: Actor, targetId: number, opts: { part?: { number: number; summary: string }; atReviewingBody: boolean }): Promise<Opened> {
   const target = await store.organizationOf(trx, targetId);
   const regDate = registrationDate(now, timeZoneOf(ctx, target), { start: target.work_start, end: target.work_end }, ctx.law.calendar);
   const rule = termRule(ctx.law.terms, source.document_type as DocumentType, source.sub_kind);

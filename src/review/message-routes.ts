@@ -11,7 +11,7 @@ export async function messageRoutes(app: FastifyInstance, ctx: Context): Promise
     {
       schema: {
         tags: ['review'],
-        summary: "The messages to the applicant (registration, talon, forwarding, extension, hearing, decision) with every delivery attempt",
+        summary: 'The messages to the applicant (registration, talon, forwarding, extension, hearing, decision) with every delivery attempt',
         params: idParams,
         response: { 200: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: messageSchema } } } },
       },

@@ -307,9 +307,7 @@ export function presentAllowed(allowed: Awaited<ReturnType<typeof allowedNow>>, 
   }));
   // The closed vocabularies the fields name (code, codes), in the caller's language.
   const names: VocabularyName[] = ['moveOutReason', 'compliance', 'hearingException', 'terminationReason', 'attachmentKind'];
-  const vocabularies = Object.fromEntries(
-    names.map((n) => [n, vocabulary(n, state.procedure).map((v) => ({ code: v.code, label: v.label[lang], basis: v.basis ?? null }))]),
-  );
+  const vocabularies = Object.fromEntries(names.map((n) => [n, vocabulary(n, state.procedure).map((v) => ({ code: v.code, label: v.label[lang], basis: v.basis ?? null }))]));
   const moveOutUntil = allowed.cancelMoveOutUntil;
   return {
     items,

@@ -74,7 +74,7 @@ before(async () => {
 after(() => t.close());
 
 describe('administrative procedure', () => {
-  test("an application to a favourable act after a hearing: the executor drafts, the head returns once, then approves by signing; answered and verifiable", async () => {
+  test('an application to a favourable act after a hearing: the executor drafts, the head returns once, then approves by signing; answered and verifiable', async () => {
     t.setNow('2026-03-18T10:00:00+05:00');
     const a = await register();
     await assign(a.id);
@@ -101,7 +101,10 @@ describe('administrative procedure', () => {
     assert.equal(returned.status, 200, JSON.stringify(returned.body));
     assert.equal((await head('GET', `/api/v1/appeals/${a.id}/letters`)).body.total, 0);
     const drafts = (await executor('GET', `/api/v1/appeals/${a.id}/drafts`)).body.items;
-    assert.deepEqual(drafts.map((d: { draft: { status: string; remark: string } }) => [d.draft.status, d.draft.remark]), [['returned', 'Орынды нақтылаңыз']]);
+    assert.deepEqual(
+      drafts.map((d: { draft: { status: string; remark: string } }) => [d.draft.status, d.draft.remark]),
+      [['returned', 'Орынды нақтылаңыз']],
+    );
 
     await decide(executor, a.id, { ...summons, place: 'Щучинск, Абылай хан 22, 3-кабинет (2-қабат)' });
     // Approved the next day by signing the letter: the card takes that day, the letter too.
@@ -111,7 +114,10 @@ describe('administrative procedure', () => {
     assert.equal(noticeLetter.number, `${a.registrationNumber}-1`, "the returned draft's letter never went out: its number is free");
     assert.equal((await get(head, a.id)).status, 'hearing');
     const cards = (await head('GET', `/api/v1/appeals/${a.id}/decisions`)).body.items;
-    assert.deepEqual(cards.map((d: { code: string; decisionDate: string; actor: { name: string } }) => [d.code, d.decisionDate]), [['4.7', '2026-03-19']]);
+    assert.deepEqual(
+      cards.map((d: { code: string; decisionDate: string; actor: { name: string } }) => [d.code, d.decisionDate]),
+      [['4.7', '2026-03-19']],
+    );
 
     t.setNow('2026-03-27T12:00:00+05:00');
     await decide(executor, a.id, { code: '4.11', protocol: 'Арыз иесі өз ұстанымын айтты.' });
@@ -158,7 +164,10 @@ describe('administrative procedure', () => {
     assert.ok(messages.some((m) => m.kind === 'hearingNotice' && m.channel === 'sms'));
 
     const events = (await head('GET', `/api/v1/appeals/${a.id}/events`)).body.items.map((e: { kind: string }) => e.kind);
-    assert.deepEqual(events.filter((k: string) => k !== 'letterSigned'), ['registered', 'assigned', 'decisionDrafted', 'draftReturned', 'decisionDrafted', 'decision', 'decision', 'decisionDrafted', 'decision']);
+    assert.deepEqual(
+      events.filter((k: string) => k !== 'letterSigned'),
+      ['registered', 'assigned', 'decisionDrafted', 'draftReturned', 'decisionDrafted', 'decision', 'decision', 'decisionDrafted', 'decision'],
+    );
     assert.equal(events.filter((k: string) => k === 'letterSigned').length, 3);
   });
 
@@ -266,7 +275,10 @@ describe('administrative procedure', () => {
     assert.equal(split.status, 'toSign');
     await signAll(a.id);
     assert.equal((await get(head, a.id)).status, 'forwarded');
-    for (const [i, code] of [[1, 'AKM-HEALTH'], [2, 'AKM-EDUCATION']] as const) {
+    for (const [i, code] of [
+      [1, 'AKM-HEALTH'],
+      [2, 'AKM-EDUCATION'],
+    ] as const) {
       const headId = await t.createUser(`head-${code}`, code, ['head'], `Басшы ${code}`);
       const execId = await t.createUser(`exec-${code}`, code, ['executor']);
       await t.issueDemoKey(headId);
@@ -460,7 +472,10 @@ describe('signing certificates', () => {
     assert.equal((await registrar('GET', `/api/v1/users/${newHeadId}/certificates`)).status, 403);
     assert.equal((await newHead('POST', `/api/v1/users/${newHeadId}/certificates/${added.body.id}/revoke`)).status, 204);
     const listed = (await newHead('GET', `/api/v1/users/${newHeadId}/certificates`)).body.items;
-    assert.deepEqual(listed.map((c: { id: string; revokedAt: string | null }) => [c.id, c.revokedAt !== null]), [[added.body.id, true]]);
+    assert.deepEqual(
+      listed.map((c: { id: string; revokedAt: string | null }) => [c.id, c.revokedAt !== null]),
+      [[added.body.id, true]],
+    );
     const second = await register({ summary: 'Сертификат 2' });
     await decide(newHead, second.id, { code: '4.15', favourable: true, text: 'Иә.' });
     const revoked = await sign(second.id);
@@ -514,9 +529,15 @@ describe('approval', () => {
     const own = await decide(head, a.id, { code: '4.15', favourable: true, text: 'Басшының актісі' });
     assert.equal(own.decision.state, 'taken');
     const drafts = (await head('GET', `/api/v1/appeals/${a.id}/drafts`)).body.items;
-    assert.deepEqual(drafts.map((d: { id: string; draft: { status: string } }) => [d.id, d.draft.status]), [[draft.decision.id, 'superseded']]);
+    assert.deepEqual(
+      drafts.map((d: { id: string; draft: { status: string } }) => [d.id, d.draft.status]),
+      [[draft.decision.id, 'superseded']],
+    );
     const letters = (await head('GET', `/api/v1/appeals/${a.id}/letters`)).body.items;
-    assert.deepEqual(letters.map((l: { decisionId: string | null; number: string }) => [l.decisionId, l.number]), [[own.decision.id, `${a.registrationNumber}-2`]]);
+    assert.deepEqual(
+      letters.map((l: { decisionId: string | null; number: string }) => [l.decisionId, l.number]),
+      [[own.decision.id, `${a.registrationNumber}-2`]],
+    );
 
     const b = await register({ summary: 'Бақылау бөлімі қайтарады' });
     await assign(b.id);
@@ -530,7 +551,10 @@ describe('approval', () => {
     const twice = await executor('POST', `/api/v1/appeals/${b.id}/drafts/${d2.decision.id}/return`, {});
     assert.deepEqual([twice.status, twice.body.error.code], [409, 'decision.draftNotPending']);
     const kinds = (await head('GET', `/api/v1/appeals/${b.id}/events`)).body.items.map((e: { kind: string }) => e.kind);
-    assert.deepEqual(kinds.filter((k: string) => k.includes('raft')), ['decisionDrafted', 'draftReturned', 'decisionDrafted', 'draftReturned']);
+    assert.deepEqual(
+      kinds.filter((k: string) => k.includes('raft')),
+      ['decisionDrafted', 'draftReturned', 'decisionDrafted', 'draftReturned'],
+    );
   });
 
   test('decisions on one appeal at the same moment are taken one after the other: one final card, the rest refused', async () => {
@@ -595,7 +619,10 @@ describe('obligations', () => {
     });
     const messages = await t.ctx.db.selectFrom('outbox').select(['kind', 'body']).where('appeal_id', '=', a.id).where('kind', '=', 'forwarded').execute();
     assert.ok(messages.length > 0);
-    assert.ok(messages.every((m) => m.body.includes(';')), 'both organizations named');
+    assert.ok(
+      messages.every((m) => m.body.includes(';')),
+      'both organizations named',
+    );
   });
 });
 
@@ -620,11 +647,17 @@ describe('co-execution', () => {
     const sameOrgId = await t.createUser('executor.3', 'AKM-BURABAY', ['executor'], 'Үшінші Орындаушы');
     const co = await t.as('health.co');
     const a = await register({ summary: 'Ауылдағы дәрігерлік амбулатория' });
-    const before = await t.ctx.db.selectFrom('appeals').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await t.ctx.db
+      .selectFrom('appeals')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const res = await head('POST', `/api/v1/appeals/${a.id}/assignments`, { executorId, coExecutorIds: [coId, sameOrgId], controlDate: '2026-03-31' });
     assert.equal(res.status, 201, JSON.stringify(res.body));
     // No appeal is opened for the co-executing organization.
-    const after = await t.ctx.db.selectFrom('appeals').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.ctx.db
+      .selectFrom('appeals')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     assert.equal(Number(after.n), Number(before.n));
 
     const inbox = (await co('GET', '/api/v1/correspondence')).body.items;
@@ -639,7 +672,10 @@ describe('co-execution', () => {
     assert.equal((await co('POST', `/api/v1/correspondence/${inbox[0].id}/reply`, { text: 'тағы' })).body.error.code, 'correspondence.answered');
 
     const sent = (await executor('GET', `/api/v1/appeals/${a.id}/correspondence`)).body.items;
-    assert.deepEqual(sent.map((k: { status: string; reply: string }) => [k.status, k.reply]), [['answered', 'Амбулатория 2026 жылдың жоспарында бар.']]);
+    assert.deepEqual(
+      sent.map((k: { status: string; reply: string }) => [k.status, k.reply]),
+      [['answered', 'Амбулатория 2026 жылдың жоспарында бар.']],
+    );
     assert.ok((await head('GET', `/api/v1/appeals/${a.id}/events`)).body.items.some((e: { kind: string }) => e.kind === 'coExecutorReplied'));
 
     // A reassignment without an external co-executor withdraws an open task.

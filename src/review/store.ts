@@ -87,23 +87,12 @@ export async function pendingDraftOf(db: Db, appealId: string) {
 }
 
 export async function draftsOf(db: Db, appealId: string) {
-  return db
-    .selectFrom('decision_drafts as r')
-    .leftJoin('letters as l', 'l.draft_id', 'r.id')
-    .selectAll('r')
-    .select('l.id as letter_id')
-    .where('r.appeal_id', '=', appealId)
-    .orderBy('r.drafted_at')
-    .execute();
+  return db.selectFrom('decision_drafts as r').leftJoin('letters as l', 'l.draft_id', 'r.id').selectAll('r').select('l.id as letter_id').where('r.appeal_id', '=', appealId).orderBy('r.drafted_at').execute();
 }
 
 /** Closes a draft; an unapproved draft's letter never went out and goes with it. */
 export async function resolveDraft(db: Db, id: string, status: 'returned' | 'superseded', actor: Actor, at: Date, remark: string | null): Promise<void> {
-  await db
-    .updateTable('decision_drafts')
-    .set({ status, remark, resolved_by: actor.id, resolved_by_name: actor.fullName, resolved_at: at })
-    .where('id', '=', id)
-    .execute();
+  await db.updateTable('decision_drafts').set({ status, remark, resolved_by: actor.id, resolved_by_name: actor.fullName, resolved_at: at }).where('id', '=', id).execute();
   await db.deleteFrom('letters').where('draft_id', '=', id).where('decision_id', 'is', null).execute();
 }
 
@@ -117,11 +106,7 @@ export async function supersedeDrafts(db: Db, appealId: string, actor: Actor, at
 
 /** The head approved the draft by signing its letter: the draft names its card, the letter too. */
 export async function approveDraft(db: Db, draftId: string, letterId: string, decisionId: string, actor: Actor, at: Date) {
-  await db
-    .updateTable('decision_drafts')
-    .set({ status: 'approved', decision_id: decisionId, resolved_by: actor.id, resolved_by_name: actor.fullName, resolved_at: at })
-    .where('id', '=', draftId)
-    .execute();
+  await db.updateTable('decision_drafts').set({ status: 'approved', decision_id: decisionId, resolved_by: actor.id, resolved_by_name: actor.fullName, resolved_at: at }).where('id', '=', draftId).execute();
   return db.updateTable('letters').set({ decision_id: decisionId }).where('id', '=', letterId).returning(['id', 'number']).executeTakeFirstOrThrow();
 }
 
@@ -156,27 +141,14 @@ export async function copyApplicantCards(db: Db, fromAppealId: string, toAppealI
 }
 
 export async function cancelLatestMoveOut(db: Db, appealId: string, at: Date): Promise<string> {
-  const latest = await db
-    .selectFrom('decisions')
-    .select('id')
-    .where('appeal_id', '=', appealId)
-    .where('code', '=', '4.1')
-    .where('cancelled_at', 'is', null)
-    .orderBy('decided_at', 'desc')
-    .executeTakeFirstOrThrow();
+  const latest = await db.selectFrom('decisions').select('id').where('appeal_id', '=', appealId).where('code', '=', '4.1').where('cancelled_at', 'is', null).orderBy('decided_at', 'desc').executeTakeFirstOrThrow();
   await db.updateTable('decisions').set({ cancelled_at: at }).where('id', '=', latest.id).execute();
   return latest.id;
 }
 
 /** When the applicant last brought the appeal into line (the `appealFixed` event), if ever. */
 export async function lastFixOf(db: Db, appealId: string): Promise<Date | undefined> {
-  const row = await db
-    .selectFrom('events')
-    .select('at')
-    .where('appeal_id', '=', appealId)
-    .where('kind', '=', 'appealFixed')
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
+  const row = await db.selectFrom('events').select('at').where('appeal_id', '=', appealId).where('kind', '=', 'appealFixed').orderBy('id', 'desc').executeTakeFirst();
   return row?.at;
 }
 
@@ -188,27 +160,9 @@ export async function routeOf(db: Db, appeal: AppealRow, visible: (organizationC
   const rows = await db
     .selectFrom('appeals as a')
     .innerJoin('organizations as o', 'o.id', 'a.organization_id')
-    .select([
-      'a.id',
-      'a.registration_number',
-      'a.status',
-      'a.registration_date',
-      'a.origin_appeal_id',
-      'a.main_appeal_id',
-      'o.id as org_id',
-      'o.code as org_code',
-      'o.name_kk',
-      'o.name_ru',
-      'o.name_en',
-    ])
+    .select(['a.id', 'a.registration_number', 'a.status', 'a.registration_date', 'a.origin_appeal_id', 'a.main_appeal_id', 'o.id as org_id', 'o.code as org_code', 'o.name_kk', 'o.name_ru', 'o.name_en'])
     .select(visible('a.organization_id').as('visible'))
-    .where((w) =>
-      w.or([
-        ...(ids.length ? [w('a.id', 'in', ids)] : []),
-        w('a.origin_appeal_id', '=', appeal.id),
-        w('a.main_appeal_id', '=', appeal.id),
-      ]),
-    )
+    .where((w) => w.or([...(ids.length ? [w('a.id', 'in', ids)] : []), w('a.origin_appeal_id', '=', appeal.id), w('a.main_appeal_id', '=', appeal.id)]))
     .orderBy('a.registration_number')
     .orderBy('a.created_at')
     .execute();

@@ -36,9 +36,7 @@ export async function termsUnderControl(ctx: Context, actor: Actor, atRiskDays: 
     .where('a.due_date', '<', horizon)
     .where(inScope(actor, 'a.organization_id'));
   if (organizationId !== undefined) {
-    q = q.where('a.organization_id', 'in', (s) =>
-      s.selectFrom('organization_closure').select('descendant_id').where('ancestor_id', '=', organizationId),
-    );
+    q = q.where('a.organization_id', 'in', (s) => s.selectFrom('organization_closure').select('descendant_id').where('ancestor_id', '=', organizationId));
   }
   const rows = await q.orderBy('a.due_date').orderBy('a.registration_number').limit(1000).execute();
   return rows.map((r) => {

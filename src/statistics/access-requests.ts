@@ -119,7 +119,23 @@ export async function listAccessRequests(ctx: Context, actor: Actor, status?: st
   let q = ctx.db
     .selectFrom('access_requests as r')
     .innerJoin('organizations as o', 'o.id', 'r.organization_id')
-    .select(['r.id', 'r.login', 'r.full_name', 'r.position', 'r.email', 'r.roles', 'r.organization_id', 'o.code as organization_code', 'r.signer', 'r.filed_at', 'r.status', 'r.decided_by_name', 'r.decided_at', 'r.refusal_reason', 'r.user_id'])
+    .select([
+      'r.id',
+      'r.login',
+      'r.full_name',
+      'r.position',
+      'r.email',
+      'r.roles',
+      'r.organization_id',
+      'o.code as organization_code',
+      'r.signer',
+      'r.filed_at',
+      'r.status',
+      'r.decided_by_name',
+      'r.decided_at',
+      'r.refusal_reason',
+      'r.user_id',
+    ])
     .where(countedPredicate(counted, sql.ref('r.organization_id')));
   if (status) q = q.where('r.status', '=', status);
   return q.orderBy('r.filed_at', 'desc').limit(500).execute();

@@ -114,8 +114,10 @@ export async function accountingRoutes(app: FastifyInstance, ctx: Context): Prom
     },
   );
 
-  app.get<{ Params: { id: string } }>('/reconciliations/:id', { schema: { tags: ['reconciliation'], summary: 'A reconciliation: both sides, the differing appeals, the confirmations', params: idParams, response: { 200: reconciliationSchema } } }, async (req) =>
-    presentReconciliation(await reconciliationOf(ctx, req.actor, req.params.id)),
+  app.get<{ Params: { id: string } }>(
+    '/reconciliations/:id',
+    { schema: { tags: ['reconciliation'], summary: 'A reconciliation: both sides, the differing appeals, the confirmations', params: idParams, response: { 200: reconciliationSchema } } },
+    async (req) => presentReconciliation(await reconciliationOf(ctx, req.actor, req.params.id)),
   );
 
   app.post<{ Params: { id: string }; Body: SignInput }>(
@@ -124,7 +126,8 @@ export async function accountingRoutes(app: FastifyInstance, ctx: Context): Prom
       schema: {
         tags: ['reconciliation'],
         summary: "Confirm one's side (the statistics authority, or the organization's head); optionally signed with one's EDS",
-        description: 'Body {} for an unsigned confirmation. With pkcs12 and password (the server signs) or signature (a detached CMS made by NCALayer), the confirmation carries a CMS signature over signedContent of the reconciliation, made with a certificate registered to the user.',
+        description:
+          'Body {} for an unsigned confirmation. With pkcs12 and password (the server signs) or signature (a detached CMS made by NCALayer), the confirmation carries a CMS signature over signedContent of the reconciliation, made with a certificate registered to the user.',
         params: idParams,
         body: signInputSchema,
         response: { 200: reconciliationSchema, 403: errorSchema, 409: errorSchema, 422: errorSchema },

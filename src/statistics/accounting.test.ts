@@ -19,7 +19,10 @@ before(async () => {
   head = await t.as('head');
   admin = await t.as('admin');
   statistician = await t.as('statistician');
-  await t.ctx.db.updateTable('sessions').set({ expires_at: new Date('2100-01-01T00:00:00Z') }).execute();
+  await t.ctx.db
+    .updateTable('sessions')
+    .set({ expires_at: new Date('2100-01-01T00:00:00Z') })
+    .execute();
   orgs = Object.fromEntries((await t.ctx.db.selectFrom('organizations').select(['id', 'code']).execute()).map((o) => [o.code, o.id]));
 });
 after(() => t.close());
@@ -43,14 +46,21 @@ describe('indicators', () => {
       { received: march.received, reviewed: march.reviewed, onTime: march.onTimeShare, overdue: march.overdueAtEnd, electronic: march.electronicShare, reception: march.receptionShare },
       { received: 4, reviewed: 1, onTime: 1, overdue: 3, electronic: 0.5, reception: 0.25 },
     );
-    assert.deepEqual({ reviewed: april.reviewed, late: april.decidedLate, onTime: april.onTimeShare, received: april.received, electronic: april.electronicShare }, { reviewed: 1, late: 1, onTime: 0, received: 0, electronic: null });
+    assert.deepEqual(
+      { reviewed: april.reviewed, late: april.decidedLate, onTime: april.onTimeShare, received: april.received, electronic: april.electronicShare },
+      { reviewed: 1, late: 1, onTime: 0, received: 0, electronic: null },
+    );
     assert.equal((await registrar('GET', '/api/v1/indicators?year=2026&month=4')).status, 403);
     // the authority's rows start with the total of the groups, as 1-ТӨ's row 1
     const country = (await statistician('GET', '/api/v1/indicators?year=2026&month=4')).body;
     const groups = country.rows.filter((r: { kind: string }) => r.kind === 'group');
     assert.deepEqual([country.rows[0].kind, country.rows[0].organization, country.rows[0].reportRow], ['total', null, 1]);
     for (const k of ['received', 'reviewed', 'decidedLate', 'overdueAtEnd'] as const) {
-      assert.equal(country.rows[0].months[2][k], groups.reduce((n: number, r: { months: Record<string, number>[] }) => n + r.months[2]![k]!, 0), k);
+      assert.equal(
+        country.rows[0].months[2][k],
+        groups.reduce((n: number, r: { months: Record<string, number>[] }) => n + r.months[2]![k]!, 0),
+        k,
+      );
     }
     assert.equal(country.rows[0].months[2].received, 4);
   });
@@ -86,7 +96,10 @@ describe('outage mode (p.31)', () => {
     assert.equal(violations.body.items[0].hoursAfterRestoration, 25);
     // reported to the statistics authority: the territorial department sees the late entries of its territory
     const byAuthority = await statistician('GET', '/api/v1/outages/late-entries');
-    assert.deepEqual(byAuthority.body.items.map((i: { appealId: string }) => i.appealId), [late.body.appealId]);
+    assert.deepEqual(
+      byAuthority.body.items.map((i: { appealId: string }) => i.appealId),
+      [late.body.appealId],
+    );
     assert.equal((await statistician('GET', '/api/v1/outages')).body.items[0].lateEntries, 1);
     assert.equal((await statistician('GET', '/api/v1/outages')).body.items[0].organization.code, 'AKM-BURABAY');
     // … and not those outside it
@@ -94,14 +107,23 @@ describe('outage mode (p.31)', () => {
     const knb = await t.as('knb-registrar');
     const knbAct = await knb('POST', '/api/v1/outages', { startedAt: '2026-04-14T09:00:00+05:00', endedAt: '2026-04-14T10:00:00+05:00', cause: 'Желі' });
     const knbLate = await knb('POST', `/api/v1/outages/${knbAct.body.id}/journal-entries`, {
-      page: 1, entry: 1, registration: { documentType: 'report', form: 'paper', channel: 'post', language: 'kk', summary: 'Журналдан', text: '…', receivedAt: '2026-04-14T09:30:00+05:00', anonymous: true },
+      page: 1,
+      entry: 1,
+      registration: { documentType: 'report', form: 'paper', channel: 'post', language: 'kk', summary: 'Журналдан', text: '…', receivedAt: '2026-04-14T09:30:00+05:00', anonymous: true },
     });
     assert.equal(knbLate.body.late, true, JSON.stringify(knbLate.body));
-    assert.deepEqual((await statistician('GET', '/api/v1/outages/late-entries')).body.items.map((i: { appealId: string }) => i.appealId), [late.body.appealId]);
+    assert.deepEqual(
+      (await statistician('GET', '/api/v1/outages/late-entries')).body.items.map((i: { appealId: string }) => i.appealId),
+      [late.body.appealId],
+    );
     assert.equal((await admin('GET', '/api/v1/outages/late-entries')).body.items.length, 2);
     const journal = await t.ctx.db.selectFrom('export_journal').select('record').where('appeal_id', '=', late.body.appealId).where('kind', '=', 'tzh1').orderBy('seq', 'desc').executeTakeFirstOrThrow();
     assert.deepEqual((journal.record as { paperJournal: { page: number; entry: number; late: boolean } }).paperJournal, {
-      outageActId: act.body.id, page: 1, entry: 2, receivedAt: '2026-04-14T06:30:00.000Z', late: true,
+      outageActId: act.body.id,
+      page: 1,
+      entry: 2,
+      receivedAt: '2026-04-14T06:30:00.000Z',
+      late: true,
     });
     const events = (await head('GET', `/api/v1/appeals/${late.body.appealId}/events`)).body.items.map((e: { kind: string }) => e.kind);
     assert.deepEqual(events, ['registered', 'paperJournalEntry']);
@@ -132,11 +154,17 @@ describe('access requests (p.25–p.26)', () => {
     const other = await apply(application, 'Басқа Адам');
     assert.equal(other.body.error.code, 'accessRequest.signerMismatch');
     const invalid = await apply({ ...application, login: 'X', roles: ['admin'] }, 'Жаңабаева Тіркеуші');
-    assert.deepEqual(invalid.body.error.fields.map((f: { path: string }) => f.path), ['/application/login', '/application/roles']);
+    assert.deepEqual(
+      invalid.body.error.fields.map((f: { path: string }) => f.path),
+      ['/application/login', '/application/roles'],
+    );
 
     const statisticianHere = await apply({ ...application, login: 'zh.stat', roles: ['registrar', 'statistician'] }, 'Жаңабаева Тіркеуші');
     assert.equal(statisticianHere.status, 422);
-    assert.deepEqual(statisticianHere.body.error.fields.map((f: { path: string; code: string }) => [f.path, f.code]), [['/application/roles', 'accessRequest.roleNotAtOrganization']]);
+    assert.deepEqual(
+      statisticianHere.body.error.fields.map((f: { path: string; code: string }) => [f.path, f.code]),
+      [['/application/roles', 'accessRequest.roleNotAtOrganization']],
+    );
     const filed = await apply(application, 'Жаңабаева Тіркеуші');
     assert.equal(filed.status, 201, JSON.stringify(filed.body));
     assert.equal((await apply(application, 'Жаңабаева Тіркеуші')).status, 409, 'the login is taken by the pending request');
@@ -161,11 +189,15 @@ describe('access requests (p.25–p.26)', () => {
     const filed = await apply({ login: 'old.request', fullName: 'Ескі Өтініш', position: 'Маман', organizationCode: 'AKM-BURABAY', roles: ['registrar'] }, 'Ескі Өтініш');
     assert.equal(filed.status, 201, JSON.stringify(filed.body));
     // as if filed before the rule
-    await t.ctx.db.updateTable('access_requests').set({ roles: ['statistician'] }).where('id', '=', filed.body.id).execute();
+    await t.ctx.db
+      .updateTable('access_requests')
+      .set({ roles: ['statistician'] })
+      .where('id', '=', filed.body.id)
+      .execute();
     const granted = await statistician('POST', `/api/v1/access-requests/${filed.body.id}/decision`, { approve: true });
     assert.equal(granted.status, 422);
     assert.equal(granted.body.error.fields[0].code, 'accessRequest.roleNotAtOrganization');
-    assert.equal((await t.ctx.db.selectFrom('users').select('id').where('login', '=', 'old.request').executeTakeFirst()), undefined);
+    assert.equal(await t.ctx.db.selectFrom('users').select('id').where('login', '=', 'old.request').executeTakeFirst(), undefined);
     await t.createUser('akimat-statistician', 'AKM-BURABAY', ['statistician'], 'Аудандағы статистик');
     const elsewhere = await t.as('akimat-statistician');
     assert.equal((await elsewhere('GET', '/api/v1/access-requests')).status, 403);
@@ -180,7 +212,7 @@ describe('access requests (p.25–p.26)', () => {
     assert.equal((await statistician('POST', `/api/v1/access-requests/${filed.body.id}/decision`, { approve: true })).status, 403);
     assert.equal((await admin('POST', `/api/v1/access-requests/${filed.body.id}/decision`, { approve: false })).body.error.fields[0].code, 'accessRequest.reasonRequired');
     assert.equal((await admin('POST', `/api/v1/access-requests/${filed.body.id}/decision`, { approve: false, reason: 'Қызметкер емес' })).status, 200);
-    assert.equal((await t.ctx.db.selectFrom('users').select('id').where('login', '=', 'knb.user').executeTakeFirst()), undefined);
+    assert.equal(await t.ctx.db.selectFrom('users').select('id').where('login', '=', 'knb.user').executeTakeFirst(), undefined);
   });
 });
 
@@ -191,7 +223,9 @@ describe('reconciliation (p.34)', () => {
     const act = await head('POST', '/api/v1/outages', { startedAt: '2026-03-31T10:00:00+05:00', endedAt: '2026-03-31T12:00:00+05:00', cause: 'Электр қуаты өшті' });
     t.setNow('2026-04-06T10:00:00+05:00');
     const entered = await registrar('POST', `/api/v1/outages/${act.body.id}/journal-entries`, {
-      page: 3, entry: 7, registration: { documentType: 'report', form: 'paper', channel: 'post', language: 'kk', summary: 'Журналдан', text: '…', receivedAt: '2026-03-31T11:00:00+05:00', anonymous: true },
+      page: 3,
+      entry: 7,
+      registration: { documentType: 'report', form: 'paper', channel: 'post', language: 'kk', summary: 'Журналдан', text: '…', receivedAt: '2026-03-31T11:00:00+05:00', anonymous: true },
     });
     assert.equal(entered.status, 201, JSON.stringify(entered.body));
     const org = orgs['AKM-BURABAY']!;
@@ -200,7 +234,9 @@ describe('reconciliation (p.34)', () => {
     assert.equal(opened.status, 201, JSON.stringify(opened.body));
     assert.deepEqual(opened.body.period, { year: 2026, month: 3 });
     assert.equal(opened.body.organization.counts.received, opened.body.authority.counts.received + 1);
-    assert.deepEqual(opened.body.differences, [{ appealId: entered.body.appealId, registrationNumber: opened.body.differences[0].registrationNumber, authority: null, organization: { received: true, reviewed: false, result: null } }]);
+    assert.deepEqual(opened.body.differences, [
+      { appealId: entered.body.appealId, registrationNumber: opened.body.differences[0].registrationNumber, authority: null, organization: { received: true, reviewed: false, result: null } },
+    ]);
     const statement = await head('GET', `/api/v1/reconciliations/statement?organization=${org}&year=2026&month=3`);
     assert.equal(statement.body.cards.length, opened.body.organization.counts.received + statement.body.cards.filter((c: { received: boolean }) => !c.received).length);
 
@@ -220,7 +256,13 @@ describe('reconciliation (p.34)', () => {
     const mine = await head('GET', '/api/v1/reconciliations?year=2026&month=3');
     assert.deepEqual(mine.body.period, { year: 2026, month: 3 });
     assert.deepEqual(
-      mine.body.items.map((r: { id: string; organization: { code: string }; differences: number; authorityConfirmedAt: string | null; organizationConfirmedAt: string | null }) => [r.id, r.organization.code, r.differences, !!r.authorityConfirmedAt, !!r.organizationConfirmedAt]),
+      mine.body.items.map((r: { id: string; organization: { code: string }; differences: number; authorityConfirmedAt: string | null; organizationConfirmedAt: string | null }) => [
+        r.id,
+        r.organization.code,
+        r.differences,
+        !!r.authorityConfirmedAt,
+        !!r.organizationConfirmedAt,
+      ]),
       [[opened.body.id, 'AKM-BURABAY', 1, true, false]],
     );
     assert.equal((await registrar('GET', '/api/v1/reconciliations')).status, 403);
@@ -250,7 +292,10 @@ describe('reconciliation (p.34)', () => {
     ]);
     assert.deepEqual([confirmed.status, reopened.status], [200, 201], JSON.stringify([confirmed.body, reopened.body]));
     const now = (await statistician('GET', `/api/v1/reconciliations/${first.body.id}`)).body;
-    assert.deepEqual(now.differences.map((d: { appealId: string }) => d.appealId), [unsent.id]);
+    assert.deepEqual(
+      now.differences.map((d: { appealId: string }) => d.appealId),
+      [unsent.id],
+    );
     if (now.authority.confirmedAt) {
       const signedNow = await verifyDetached(Buffer.from(now.signedContent), Buffer.from(now.authority.signature, 'base64'), anchors);
       assert.equal(signedNow.valid, true, 'the signature is over the reconciliation as it stands');

@@ -259,9 +259,7 @@ async function storeChanges(db: Db, cards: LoadedCard[], at: Date, options: { jo
   if (cards.length === 0) return;
   const changes = cards.map((c) => ({ card: c, organizationId: c.organizationId, before: c.oldCells, after: cellsOf(cardOf(c), at) }));
   const deltas = deltasOf(changes);
-  const rows: CardCellRow[] = changes.flatMap((ch) =>
-    [...ch.after.entries()].map(([year, cells]) => ({ appeal_id: ch.card.id, organization_id: ch.organizationId, year, cells })),
-  );
+  const rows: CardCellRow[] = changes.flatMap((ch) => [...ch.after.entries()].map(([year, cells]) => ({ appeal_id: ch.card.id, organization_id: ch.organizationId, year, cells })));
   const journal = options.journal ? journalRows(cards, at) : [];
   const ids = cards.map((c) => c.id);
   await sql`

@@ -2,18 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Calendar, plusDays } from '../domain/calendar.ts';
 import { SHIPPED_DAY_EXCEPTIONS } from '../domain/calendar-data.ts';
-import {
-  cardCells,
-  cardInCell,
-  cellDelta,
-  duePeriods,
-  excludedFromForm1,
-  form1Card,
-  form1FormationDate,
-  statisticsTerritory,
-  type Form1Card,
-  type Form1Decision,
-} from '../domain/form1.ts';
+import { cardCells, cardInCell, cellDelta, duePeriods, excludedFromForm1, form1Card, form1FormationDate, statisticsTerritory, type Form1Card, type Form1Decision } from '../domain/form1.ts';
 import type { DecisionCode } from '../domain/decisions.ts';
 import { DOCUMENT_TYPES, type DocumentType } from '../domain/vocabulary.ts';
 import { FORM1_TABLES, RESULT_GROUP } from './form1-layout.ts';
@@ -99,9 +88,20 @@ describe('cells of a card', () => {
       'x',
       7,
       {
-        documentType: 'report', form: 'paper', channel: 'post', applicantKind: 'individual', language: 'kk', fromReception: false,
-        duplicateCandidate: false, originAppealId: null, registrationDate: '2026-03-18', dueDate: '2026-04-09', reviewEndedOn: null,
-        finalDecisionCode: null, answerSentAt: null, deemedRefusal: false,
+        documentType: 'report',
+        form: 'paper',
+        channel: 'post',
+        applicantKind: 'individual',
+        language: 'kk',
+        fromReception: false,
+        duplicateCandidate: false,
+        originAppealId: null,
+        registrationDate: '2026-03-18',
+        dueDate: '2026-04-09',
+        reviewEndedOn: null,
+        finalDecisionCode: null,
+        answerSentAt: null,
+        deemedRefusal: false,
       },
       [{ id: 'd1', code: '4.1', decisionDate: '2026-03-18', decidedAt: '2026-03-18T05:00:00.000Z', cancelledAt: '2026-03-19T05:00:00.000Z', data: {} }],
       'Asia/Almaty',

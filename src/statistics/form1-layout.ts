@@ -88,11 +88,7 @@ const T = {
   received: L('Кезеңде тіркелді', 'Зарегистрировано за период', 'Registered in the period'),
   carriedOver: L('Өткен жылдан қалғаны', 'Остаток с прошлого года', 'Carried over from the previous year'),
   forwardedIn: L('басқа субъектілерден келіп түскені', 'поступило от других субъектов', 'received from other organizations'),
-  forwardedOut: L(
-    'Басқа субъектілерге жіберілді (4.4, 4.24)',
-    'Направлено другим субъектам (4.4, 4.24)',
-    'Sent to other organizations (4.4, 4.24)',
-  ),
+  forwardedOut: L('Басқа субъектілерге жіберілді (4.4, 4.24)', 'Направлено другим субъектам (4.4, 4.24)', 'Sent to other organizations (4.4, 4.24)'),
   electronic: L('электрондық нысанда', 'в электронной форме', 'in electronic form'),
   fromReception: L('жеке қабылдаудан', 'с личного приема', 'from a personal reception'),
   contactCentre: L('бірыңғай байланыс орталығынан (1414)', 'из единого контакт-центра (1414)', 'from the contact centre (1414)'),
@@ -237,11 +233,7 @@ export const FORM1_LAYOUT: Form1Section[] = [
   },
   {
     id: 's2',
-    title: L(
-      '2-бөлім. Әкімшілік рәсім тәртібімен қаралған жолданымдар',
-      'Раздел 2. Обращения, рассмотренные в порядке административной процедуры',
-      'Section 2. Appeals reviewed under the administrative procedure',
-    ),
+    title: L('2-бөлім. Әкімшілік рәсім тәртібімен қаралған жолданымдар', 'Раздел 2. Обращения, рассмотренные в порядке административной процедуры', 'Section 2. Appeals reviewed under the administrative procedure'),
     tables: [
       { id: 's2t1', title: L('1-кесте. Арыздар', 'Таблица 1. Заявления', 'Table 1. Applications'), documentTypes: ['application'], columns: numbered(applications) },
       { id: 's2t2', title: L('2-кесте. Шағымдар', 'Таблица 2. Жалобы', 'Table 2. Complaints'), documentTypes: ['complaint'], columns: numbered(complaints) },

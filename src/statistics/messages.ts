@@ -40,13 +40,25 @@ export const ACCOUNTING_MESSAGES: Record<string, Labels> = {
   // corrections
   'correction.nothingToChange': L('Өзгертілетін өріс көрсетілмеген', 'Не указано ни одного изменяемого поля', 'No field to change is given'),
   'correction.fieldNotCorrectable': L('«{field}» өрісі түзетілмейді', 'Поле «{field}» не корректируется', 'The field "{field}" cannot be corrected'),
-  'correction.dueDateRequired': L('Мерзімді ұзарту карточкасын жойғанда жаңа орындалу мерзімін көрсетіңіз', 'При удалении карточки продления укажите новый срок исполнения', 'Deleting the extension card needs the due date it goes back to'),
-  'correction.documentsRequired': L('Өтінішхатқа растайтын құжаттар қоса беріледі (Қағидалар 27-т.)', 'К ходатайству прилагаются подтверждающие документы (п. 27 Правил)', 'A petition comes with supporting documents (rules p.27)'),
+  'correction.dueDateRequired': L(
+    'Мерзімді ұзарту карточкасын жойғанда жаңа орындалу мерзімін көрсетіңіз',
+    'При удалении карточки продления укажите новый срок исполнения',
+    'Deleting the extension card needs the due date it goes back to',
+  ),
+  'correction.documentsRequired': L(
+    'Өтінішхатқа растайтын құжаттар қоса беріледі (Қағидалар 27-т.)',
+    'К ходатайству прилагаются подтверждающие документы (п. 27 Правил)',
+    'A petition comes with supporting documents (rules p.27)',
+  ),
   'correction.attachmentTooLarge': L('Құжат тым үлкен (ең көбі {limit} байт)', 'Документ слишком большой (не более {limit} байт)', 'The document is too large (at most {limit} bytes)'),
   'correction.recordUnknown': L('Бұл жолданымда мұндай карточка жоқ', 'У этого обращения нет такой карточки', 'The appeal has no such card'),
   'correction.cardDeleted': L('Карточка жойылған', 'Карточка удалена', 'The card is deleted'),
   'correction.notAllowedToFile': L('Бұл өтінішхатты беруге құқығыңыз жоқ (шешетін: {decidedBy})', 'Нет права подать это ходатайство (решает: {decidedBy})', 'You may not file this petition (decided by: {decidedBy})'),
-  'correction.notAllowedToDecide': L('Бұл өтінішхатты шешуге құқығыңыз жоқ (шешетін: {decidedBy}; өтінішхат берушінің өзі шешпейді)', 'Нет права решить это ходатайство (решает: {decidedBy}; не сам заявитель ходатайства)', 'You may not decide this petition (decided by: {decidedBy}; never by its petitioner)'),
+  'correction.notAllowedToDecide': L(
+    'Бұл өтінішхатты шешуге құқығыңыз жоқ (шешетін: {decidedBy}; өтінішхат берушінің өзі шешпейді)',
+    'Нет права решить это ходатайство (решает: {decidedBy}; не сам заявитель ходатайства)',
+    'You may not decide this petition (decided by: {decidedBy}; never by its petitioner)',
+  ),
   'correction.alreadyDecided': L('Өтінішхат шешілген ({status})', 'Ходатайство уже решено ({status})', 'The petition is already decided ({status})'),
   'correction.fieldNotOnRecord': L(
     '«{field}» өрісі бұл карточкада жоқ: оны қамтитын арыз иесінің (АИ-1) немесе шешімнің (ТЖ-2) карточкасын көрсетіңіз',
@@ -76,7 +88,11 @@ export const ACCOUNTING_MESSAGES: Record<string, Labels> = {
   'outage.receivedOutsideOutage': L('Түскен уақыты іркіліс кезеңіне кірмейді', 'Время поступления вне периода сбоя', 'The receipt time is outside the outage'),
   'outage.entryTaken': L('Журналдың {page}-бетіндегі {entry}-жазба енгізілген', 'Запись {entry} на странице {page} журнала уже внесена', 'Entry {entry} on page {page} of the journal is already entered'),
   // reconciliation
-  'reconciliation.outsideWindow': L('Салыстырып тексеру айдың 1–8 күндері жүргізіледі (бүгін {today})', 'Сверка проводится с 1 по 8 число месяца (сегодня {today})', 'Reconciliation runs from the 1st to the 8th of the month (today {today})'),
+  'reconciliation.outsideWindow': L(
+    'Салыстырып тексеру айдың 1–8 күндері жүргізіледі (бүгін {today})',
+    'Сверка проводится с 1 по 8 число месяца (сегодня {today})',
+    'Reconciliation runs from the 1st to the 8th of the month (today {today})',
+  ),
   'reconciliation.statementMismatch': L('Анықтама басқа ұйымға немесе кезеңге арналған', 'Справка относится к другой организации или периоду', 'The statement is for another organization or period'),
   'reconciliation.confirmed': L('Салыстырып тексеруді екі тарап та растаған', 'Сверка подтверждена обеими сторонами', 'Both sides confirmed the reconciliation'),
   // access requests

@@ -58,7 +58,11 @@ export async function organizationStatement(ctx: Context, actor: Actor, organiza
   const org = await ctx.db.selectFrom('organizations').select('code').where('id', '=', organizationId).executeTakeFirst();
   if (!org) throw invalid([{ path: '/querystring/organization', code: 'organization.unknown' }]);
   const ids = await ctx.db.selectFrom('card_cells').select('appeal_id').where('organization_id', '=', organizationId).where('year', '=', year).execute();
-  const cards = await loadLocalCards(ctx.db, ids.map((r) => r.appeal_id), { lock: false, journal: false });
+  const cards = await loadLocalCards(
+    ctx.db,
+    ids.map((r) => r.appeal_id),
+    { lock: false, journal: false },
+  );
   const now = ctx.clock.now();
   const out = cards
     .map((c) => facts(c.id, String(c.tzh1.registrationNumber), String(c.tzh1.documentType), cellsOf(cardOf(c), now), year, month))
@@ -72,7 +76,10 @@ async function authoritySide(ctx: Context, organizationId: number, year: number,
   const now = ctx.clock.now();
   if (fromInstance) {
     const keys = await ctx.db.selectFrom('imported_records').select('card_key').where('kind', '=', 'tzh1').where('instance_id', '=', fromInstance).where('organization_id', '=', organizationId).execute();
-    const cards = await loadImportedCards(ctx.db, keys.map((k) => k.card_key));
+    const cards = await loadImportedCards(
+      ctx.db,
+      keys.map((k) => k.card_key),
+    );
     return cards
       .map((c) => facts(String(c.tzh1.id ?? c.id), String(c.tzh1.registrationNumber ?? ''), String(c.tzh1.documentType ?? ''), cellsOf(cardOf(c), now), year, month))
       .filter((x): x is StatementCard => x !== null);
@@ -152,11 +159,22 @@ export async function openReconciliation(ctx: Context, actor: Actor, input: { or
   };
   return ctx.db.transaction().execute(async (trx) => {
     // locked: a confirmation (confirmReconciliation) signs the row as it is, not one recomputed meanwhile
-    const existing = await trx.selectFrom('reconciliations').selectAll().where('organization_id', '=', input.organizationId).where('year', '=', period.year).where('month', '=', period.month).forUpdate().executeTakeFirst();
+    const existing = await trx
+      .selectFrom('reconciliations')
+      .selectAll()
+      .where('organization_id', '=', input.organizationId)
+      .where('year', '=', period.year)
+      .where('month', '=', period.month)
+      .forUpdate()
+      .executeTakeFirst();
     if (existing?.authority_confirmed_at && existing.organization_confirmed_at) throw new AppError(409, 'reconciliation.confirmed');
     const id = existing?.id ?? randomUUID();
     if (existing) await trx.updateTable('reconciliations').set(values).where('id', '=', id).execute();
-    else await trx.insertInto('reconciliations').values({ id, organization_id: input.organizationId, year: period.year, month: period.month, ...values }).execute();
+    else
+      await trx
+        .insertInto('reconciliations')
+        .values({ id, organization_id: input.organizationId, year: period.year, month: period.month, ...values })
+        .execute();
     await appendEvent(trx, {
       appealId: null,
       organizationId: input.organizationId,

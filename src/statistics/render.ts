@@ -163,9 +163,7 @@ export async function form1Pdf(data: Form1Data, formedAt: Date, signature?: { si
     }
   }
   content.push({
-    text: signature?.signedAt
-      ? `Қол қойды / Подписал: ${signature.signerName ?? ''}, ${signature.signedAt.slice(0, 10)}`
-      : `Қалыптастырылды / Сформирован: ${formedAt.toISOString().slice(0, 10)}`,
+    text: signature?.signedAt ? `Қол қойды / Подписал: ${signature.signerName ?? ''}, ${signature.signedAt.slice(0, 10)}` : `Қалыптастырылды / Сформирован: ${formedAt.toISOString().slice(0, 10)}`,
     style: 'subtitle',
     margin: [0, 8, 0, 0],
   });

@@ -148,9 +148,7 @@ export function presentForm1(data: Form1Data, lang: Language, extra: Record<stri
         rows: t.rows.map((r) => ({
           kind: r.kind,
           reportRow: r.reportRow,
-          organization: r.organization
-            ? { id: r.organization.id, code: r.organization.code, name: pick(r.organization.name, lang) }
-            : { id: null, code: 'TOTAL', name: pick(TOTAL_LABEL, lang) },
+          organization: r.organization ? { id: r.organization.id, code: r.organization.code, name: pick(r.organization.name, lang) } : { id: null, code: 'TOTAL', name: pick(TOTAL_LABEL, lang) },
           cells: r.cells,
         })),
       })),
@@ -190,10 +188,7 @@ export async function cellAppeals(ctx: Context, actor: Actor, q: CellQuery) {
   const candidates = await store.cellCandidates(ctx.db, q.year, q.month, table.id, column.key, column.kind, row, scope.counted);
   const localIds = candidates.filter((c) => c.local).map((c) => c.appeal_id);
   const importedKeys = candidates.filter((c) => !c.local).map((c) => c.appeal_id);
-  const cards = [
-    ...(await loadLocalCards(ctx.db, localIds, { lock: false, journal: false })),
-    ...(await loadImportedCards(ctx.db, importedKeys)),
-  ];
+  const cards = [...(await loadLocalCards(ctx.db, localIds, { lock: false, journal: false })), ...(await loadImportedCards(ctx.db, importedKeys))];
   const now = ctx.clock.now();
   const inCell = cards.filter((c) => cardInCell(cellsOf(cardOf(c), now), q.year, q.month, table.id, column.key, column.kind));
   const ids = new Set(inCell.map((c) => c.id));
@@ -205,9 +200,7 @@ export async function cellAppeals(ctx: Context, actor: Actor, q: CellQuery) {
   const page = list.slice(q.offset, q.offset + q.limit);
   // the cards the user may open: this instance's appeals of their organizations
   const pageLocal = page.filter((a) => !importedKeys.includes(a.id)).map((a) => a.id);
-  const openable = new Set(
-    pageLocal.length ? (await ctx.db.selectFrom('appeals').select('id').where('id', 'in', pageLocal).where(inScope(actor, 'organization_id')).execute()).map((r) => r.id) : [],
-  );
+  const openable = new Set(pageLocal.length ? (await ctx.db.selectFrom('appeals').select('id').where('id', 'in', pageLocal).where(inScope(actor, 'organization_id')).execute()).map((r) => r.id) : []);
   return {
     cell: { year: q.year, month: q.month, table: table.id, column: column.key, n: column.n, kind: column.kind, organization: q.organization ?? null, own: q.own === true },
     total: list.length,
@@ -366,8 +359,16 @@ export async function carryOver(ctx: Context, batch = 1000): Promise<number> {
       LIMIT ${batch}::integer`.execute(ctx.db);
     if (local.rows.length === 0 && imported.rows.length === 0) return done;
     await ctx.db.transaction().execute(async (trx) => {
-      await refreshCardCells(trx, local.rows.map((r) => r.id), now);
-      await importedCardsChanged(trx, imported.rows.map((r) => r.id), now);
+      await refreshCardCells(
+        trx,
+        local.rows.map((r) => r.id),
+        now,
+      );
+      await importedCardsChanged(
+        trx,
+        imported.rows.map((r) => r.id),
+        now,
+      );
     });
     done += local.rows.length + imported.rows.length;
     if (local.rows.length < batch && imported.rows.length < batch) return done;

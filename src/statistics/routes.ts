@@ -4,18 +4,7 @@ import type { Context } from '../context.ts';
 import { errorSchema } from '../intake/schemas.ts';
 import { FORM1_RULES } from '../domain/form1.ts';
 import { FORM1_LAYOUT } from './form1-layout.ts';
-import {
-  cellAppeals,
-  formDueReportsNow,
-  formSnapshot,
-  form1Report,
-  listSnapshots,
-  presentForm1,
-  signSnapshot,
-  snapshotDiff,
-  snapshotOf,
-  snapshotSignature,
-} from './report.ts';
+import { cellAppeals, formDueReportsNow, formSnapshot, form1Report, listSnapshots, presentForm1, signSnapshot, snapshotDiff, snapshotOf, snapshotSignature } from './report.ts';
 import { form1Pdf, form1Xlsx } from './render.ts';
 import { signInputSchema, type SignInput } from '../letters/signing.ts';
 import { cellSchema, form1Schema, layoutSchema, snapshotDiffSchema, snapshotListSchema, snapshotSignedSchema } from './schemas.ts';
@@ -65,7 +54,10 @@ export async function statisticsRoutes(app: FastifyInstance, ctx: Context): Prom
     async (req, reply) => {
       const data = await form1Report(ctx, req.actor, req.query.year, req.query.month, req.query.organization);
       const xlsx = await form1Xlsx(data, ctx.clock.now());
-      return reply.type(XLSX).header('content-disposition', `attachment; filename="${fileName(req.query, 'xlsx')}"`).send(xlsx);
+      return reply
+        .type(XLSX)
+        .header('content-disposition', `attachment; filename="${fileName(req.query, 'xlsx')}"`)
+        .send(xlsx);
     },
   );
 
@@ -75,7 +67,10 @@ export async function statisticsRoutes(app: FastifyInstance, ctx: Context): Prom
     async (req, reply) => {
       const data = await form1Report(ctx, req.actor, req.query.year, req.query.month, req.query.organization);
       const pdf = await form1Pdf(data, ctx.clock.now());
-      return reply.type('application/pdf').header('content-disposition', `inline; filename="${fileName(req.query, 'pdf')}"`).send(pdf);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${fileName(req.query, 'pdf')}"`)
+        .send(pdf);
     },
   );
 
@@ -138,14 +133,10 @@ export async function statisticsRoutes(app: FastifyInstance, ctx: Context): Prom
     },
   );
 
-  app.post(
-    '/reports/form1/formation',
-    { schema: { tags: ['statistics'], summary: 'Form the reports that are due (the server does it hourly): statistics authority or administrator' } },
-    async (req) => {
-      const formed = await formDueReportsNow(ctx, req.actor);
-      return { formed: formed.map((f) => ({ id: f.id, year: f.year, month: f.month })) };
-    },
-  );
+  app.post('/reports/form1/formation', { schema: { tags: ['statistics'], summary: 'Form the reports that are due (the server does it hourly): statistics authority or administrator' } }, async (req) => {
+    const formed = await formDueReportsNow(ctx, req.actor);
+    return { formed: formed.map((f) => ({ id: f.id, year: f.year, month: f.month })) };
+  });
 
   app.get<{ Querystring: { year?: number; month?: number } }>(
     '/reports/form1/snapshots',
@@ -186,14 +177,13 @@ export async function statisticsRoutes(app: FastifyInstance, ctx: Context): Prom
     },
   );
 
-  app.get<{ Params: { id: string } }>(
-    '/reports/form1/snapshots/:id.xlsx',
-    { schema: { tags: ['statistics'], summary: 'A formed report as a spreadsheet', params: idParams, produces: [XLSX] } },
-    async (req, reply) => {
-      const row = await snapshotOf(ctx, req.actor, req.params.id);
-      return reply.type(XLSX).header('content-disposition', `attachment; filename="${fileName(row, 'xlsx')}"`).send(await form1Xlsx(row.data, row.formed_at));
-    },
-  );
+  app.get<{ Params: { id: string } }>('/reports/form1/snapshots/:id.xlsx', { schema: { tags: ['statistics'], summary: 'A formed report as a spreadsheet', params: idParams, produces: [XLSX] } }, async (req, reply) => {
+    const row = await snapshotOf(ctx, req.actor, req.params.id);
+    return reply
+      .type(XLSX)
+      .header('content-disposition', `attachment; filename="${fileName(row, 'xlsx')}"`)
+      .send(await form1Xlsx(row.data, row.formed_at));
+  });
 
   app.get<{ Params: { id: string } }>(
     '/reports/form1/snapshots/:id.pdf',
@@ -201,7 +191,10 @@ export async function statisticsRoutes(app: FastifyInstance, ctx: Context): Prom
     async (req, reply) => {
       const row = await snapshotOf(ctx, req.actor, req.params.id);
       const pdf = await form1Pdf(row.data, row.formed_at, { signerName: row.signer_name, signedAt: row.signed_at?.toISOString() ?? null });
-      return reply.type('application/pdf').header('content-disposition', `inline; filename="${fileName(row, 'pdf')}"`).send(pdf);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${fileName(row, 'pdf')}"`)
+        .send(pdf);
     },
   );
 

@@ -6,8 +6,7 @@ const int = { type: 'integer' } as const;
 const intOrNull = { type: ['integer', 'null'] } as const;
 const num = { type: 'number' } as const;
 
-const obj = (properties: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
-  ({ type: 'object', required: Object.keys(properties), properties, ...extra }) as const;
+const obj = (properties: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ type: 'object', required: Object.keys(properties), properties, ...extra }) as const;
 
 const signatureCheck = {
   type: ['object', 'null'],
@@ -214,7 +213,15 @@ export const layoutSchema = obj({
           documentTypes: { type: 'array', items: str },
           columns: {
             type: 'array',
-            items: obj({ n: int, key: str, title: labels, kind: { type: 'string', enum: ['flow', 'stock'] }, rule: str, definition: str, group: { type: ['object', 'null'], required: ['kk', 'ru', 'en'], properties: labels.properties } }),
+            items: obj({
+              n: int,
+              key: str,
+              title: labels,
+              kind: { type: 'string', enum: ['flow', 'stock'] },
+              rule: str,
+              definition: str,
+              group: { type: ['object', 'null'], required: ['kk', 'ru', 'en'], properties: labels.properties },
+            }),
           },
         }),
       },

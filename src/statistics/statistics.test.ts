@@ -39,7 +39,36 @@ after(() => t.close());
 
 describe('1-ТӨ from the aggregates', () => {
   test('the month covered every kind of change', () => {
-    for (const k of ['registered', '4.1', '4.2', '4.3', '4.4', 'split', '4.5', '4.6', '4.7', '4.11', '4.13', '4.14', '4.15', '4.18', '4.19', '4.20', '4.21', '4.22', '4.23', '4.24', '4.25', '4.26', 'moveOutCancelled', 'correction.tzh1', 'correction.ai1', 'correction.tzh2', 'correction.deleteTzh2', 'correction.deleteTzh1']) {
+    for (const k of [
+      'registered',
+      '4.1',
+      '4.2',
+      '4.3',
+      '4.4',
+      'split',
+      '4.5',
+      '4.6',
+      '4.7',
+      '4.11',
+      '4.13',
+      '4.14',
+      '4.15',
+      '4.18',
+      '4.19',
+      '4.20',
+      '4.21',
+      '4.22',
+      '4.23',
+      '4.24',
+      '4.25',
+      '4.26',
+      'moveOutCancelled',
+      'correction.tzh1',
+      'correction.ai1',
+      'correction.tzh2',
+      'correction.deleteTzh2',
+      'correction.deleteTzh1',
+    ]) {
       assert.ok((activity.done[k] ?? 0) > 0, `${k}: ${JSON.stringify(activity.done)}`);
     }
     assert.ok(activity.done.registered! > 50);
@@ -59,7 +88,11 @@ describe('1-ТӨ from the aggregates', () => {
       for (const table of tablesOf(report)) {
         const groups = table.rows.filter((r) => r.kind === 'group');
         table.columns.forEach((c, j) => {
-          assert.equal(table.rows[0]!.cells[j], groups.reduce((s, r) => s + r.cells[j]!, 0), `total = sum of the groups: ${table.id}/${c.key}`);
+          assert.equal(
+            table.rows[0]!.cells[j],
+            groups.reduce((s, r) => s + r.cells[j]!, 0),
+            `total = sum of the groups: ${table.id}/${c.key}`,
+          );
         });
         table.rows.slice(1).forEach((r, i) => {
           table.columns.forEach((c, j) => {
@@ -79,13 +112,26 @@ describe('1-ТӨ from the aggregates', () => {
     assert.equal(res.status, 200);
     const report = res.body as Report;
     const rows = tablesOf(report)[0]!.rows;
-    assert.deepEqual(rows.slice(0, 2).map((r) => r.kind), ['total', 'own']);
+    assert.deepEqual(
+      rows.slice(0, 2).map((r) => r.kind),
+      ['total', 'own'],
+    );
     assert.ok(rows.some((r) => r.organization.code === 'AKM-BURABAY'));
-    const recount = await sqlRecount(t.ctx.db, 2026, 3, rows.map((r) => ({ organizationId: r.organization.id!, ownOnly: r.kind === 'own' })));
+    const recount = await sqlRecount(
+      t.ctx.db,
+      2026,
+      3,
+      rows.map((r) => ({ organizationId: r.organization.id!, ownOnly: r.kind === 'own' })),
+    );
     for (const table of tablesOf(report)) {
       table.rows.forEach((r, i) => table.columns.forEach((c, j) => assert.equal(r.cells[j], recount.get(i)?.get(`${table.id}/${c.key}`) ?? 0, `${table.id}/${c.key} ${r.kind} ${r.organization.code}`)));
       // the total of a subtree is its own appeals and its children's
-      table.columns.forEach((_, j) => assert.equal(table.rows[0]!.cells[j], table.rows.slice(1).reduce((s, r) => s + r.cells[j]!, 0)));
+      table.columns.forEach((_, j) =>
+        assert.equal(
+          table.rows[0]!.cells[j],
+          table.rows.slice(1).reduce((s, r) => s + r.cells[j]!, 0),
+        ),
+      );
     }
   });
 
@@ -99,7 +145,15 @@ describe('1-ТӨ from the aggregates', () => {
       .where((w) => w.not(w.exists(w.selectFrom('card_deletions').select('record_id').whereRef('card_deletions.record_id', '=', 'decisions.id'))))
       .execute();
     assert.ok(excluded.length >= 2);
-    const cells = await t.ctx.db.selectFrom('card_cells').select('appeal_id').where('appeal_id', 'in', excluded.map((e) => e.appeal_id)).execute();
+    const cells = await t.ctx.db
+      .selectFrom('card_cells')
+      .select('appeal_id')
+      .where(
+        'appeal_id',
+        'in',
+        excluded.map((e) => e.appeal_id),
+      )
+      .execute();
     assert.equal(cells.length, 0);
     for (const e of excluded) {
       const res = await a.admin('GET', `/api/v1/reports/form1/cell?year=2026&month=3&table=s1&column=received&limit=1000`);
@@ -171,7 +225,14 @@ describe('formation, signature, differences', () => {
     assert.deepEqual(early.body.formed, [], 'not before the 10th, and nothing before the first appeal');
     t.setNow('2026-04-10T09:00:00+05:00');
     const formed = await a.statistician('POST', '/api/v1/reports/form1/formation');
-    assert.deepEqual(formed.body.formed.map((f: { year: number; month: number }) => [f.year, f.month]), [[2026, 3], [2026, 3]], 'the instance and the territory');
+    assert.deepEqual(
+      formed.body.formed.map((f: { year: number; month: number }) => [f.year, f.month]),
+      [
+        [2026, 3],
+        [2026, 3],
+      ],
+      'the instance and the territory',
+    );
     const again = await a.statistician('POST', '/api/v1/reports/form1/formation');
     assert.equal(again.body.formed.length, 0, 'idempotent');
 
@@ -250,7 +311,10 @@ describe('formation, signature, differences', () => {
   test('the columns of the layout are each a documented rule', async () => {
     const layout = await a.admin('GET', '/api/v1/reports/form1/layout');
     const columns = layout.body.sections.flatMap((s: { tables: { columns: { definition: string }[] }[] }) => s.tables.flatMap((x) => x.columns));
-    assert.equal(columns.length, FORM1_TABLES.reduce((n, x) => n + x.columns.length, 0));
+    assert.equal(
+      columns.length,
+      FORM1_TABLES.reduce((n, x) => n + x.columns.length, 0),
+    );
     assert.ok(columns.every((c: { definition: string }) => c.definition.length > 10));
     // the columns issue 5 asks for
     const rules = (id: string) => FORM1_TABLES.find((x) => x.id === id)!.columns.map((c) => c.rule);

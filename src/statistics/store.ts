@@ -107,13 +107,7 @@ export async function cellCandidates(
     FROM card_cells cc
     WHERE cc.year = ${year}::integer
       AND cc.cells ?| ${keys}::text[]
-      AND ${
-        row
-          ? sql`cc.organization_id IN (SELECT descendant_id FROM organization_closure WHERE ancestor_id = ${row.organizationId}::integer ${
-              row.ownOnly ? sql`AND depth = 0` : sql``
-            })`
-          : sql`true`
-      }
+      AND ${row ? sql`cc.organization_id IN (SELECT descendant_id FROM organization_closure WHERE ancestor_id = ${row.organizationId}::integer ${row.ownOnly ? sql`AND depth = 0` : sql``})` : sql`true`}
       AND ${countedPredicate(counted, sql.ref('cc.organization_id'))}
     ORDER BY cc.appeal_id
   `.execute(db);
@@ -153,20 +147,11 @@ export async function cardSummaries(db: Db, localIds: string[], importedKeys: st
           .then((x) => x.rows)
       : [],
   ]);
-  return [...local, ...imported].sort((a, b) =>
-    a.registration_date < b.registration_date ? -1 : a.registration_date > b.registration_date ? 1 : a.registration_number.localeCompare(b.registration_number),
-  );
+  return [...local, ...imported].sort((a, b) => (a.registration_date < b.registration_date ? -1 : a.registration_date > b.registration_date ? 1 : a.registration_number.localeCompare(b.registration_number)));
 }
 
 /** The cells of each month 1..month (not summed over months) for the rows: row → month → 'table/column' → n. */
-export async function monthlySums(
-  db: Db,
-  year: number,
-  month: number,
-  rows: RowSpec[],
-  counted: CountedOrganizations,
-  cells: readonly string[],
-): Promise<Map<number, Map<number, Map<string, number>>>> {
+export async function monthlySums(db: Db, year: number, month: number, rows: RowSpec[], counted: CountedOrganizations, cells: readonly string[]): Promise<Map<number, Map<number, Map<string, number>>>> {
   const out = new Map<number, Map<number, Map<string, number>>>();
   if (rows.length === 0) return out;
   const where = sql`s.year = ${year}::integer AND s.month <= ${month}::integer AND (s.table_id || '/' || s.column_key) = ANY(${[...cells]}::text[])`;

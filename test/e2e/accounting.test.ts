@@ -16,7 +16,10 @@ const SHOTS = join(ROOT, 'test-results/screenshots-accounting');
 
 /** A screen of the accounting navigation, by its link. */
 async function openScreen(page: Page, lang: Lang, screen: string): Promise<void> {
-  await page.getByRole('navigation', { name: m(lang, 'nav.accounting') }).getByRole('link', { name: m(lang, `acc.nav.${screen}` as MessageKey), exact: true }).click();
+  await page
+    .getByRole('navigation', { name: m(lang, 'nav.accounting') })
+    .getByRole('link', { name: m(lang, `acc.nav.${screen}` as MessageKey), exact: true })
+    .click();
   await page.waitForURL(new RegExp(`/accounting/${screen}`));
 }
 
@@ -107,13 +110,19 @@ describe('the accounting screens in the browser', { skip: SKIP }, () => {
     await form.locator('#corr-dueDate').fill('2026-04-30');
     await form.locator('#corr-reason').fill('Мерзім қате есептелген: құжат 2026-03-03 түскен.');
     await form.locator('input[type=file]').setInputFiles({ name: 'анықтама.txt', mimeType: 'text/plain', buffer: Buffer.from('Растайтын құжат') });
-    await form.getByTestId('correction-decider').filter({ hasText: m(kk, 'acc.corrections.decidedByAuthority') }).waitFor();
+    await form
+      .getByTestId('correction-decider')
+      .filter({ hasText: m(kk, 'acc.corrections.decidedByAuthority') })
+      .waitFor();
     await check(head, 'correction-petition-kk', false);
     await form.getByTestId('correction-submit').click();
     await form.waitFor({ state: 'detached' });
     await head.goto(`${base}/accounting/corrections`);
     const mine = head.getByTestId('petition').filter({ hasText: number });
-    await mine.getByTestId('petition-status').filter({ hasText: m(kk, 'acc.corrections.status.pending') }).waitFor();
+    await mine
+      .getByTestId('petition-status')
+      .filter({ hasText: m(kk, 'acc.corrections.status.pending') })
+      .waitFor();
     await check(head, 'corrections-head-kk');
     await mine.getByTestId('petition-open').click();
     await head.getByTestId('petition-modal').getByTestId('petition-changes').waitFor();
@@ -130,7 +139,12 @@ describe('the accounting screens in the browser', { skip: SKIP }, () => {
     await stat.getByTestId('petition-approve').click();
     await stat.getByTestId('petition-modal').waitFor({ state: 'detached' });
     await stat.locator('label', { hasText: m(en, 'acc.corrections.status.applied') }).click();
-    await stat.getByTestId('petition').filter({ hasText: number }).getByTestId('petition-status').filter({ hasText: m(en, 'acc.corrections.status.applied') }).waitFor();
+    await stat
+      .getByTestId('petition')
+      .filter({ hasText: number })
+      .getByTestId('petition-status')
+      .filter({ hasText: m(en, 'acc.corrections.status.applied') })
+      .waitFor();
     await check(stat, 'corrections-en');
     await head.goto(card);
     const due = await head.evaluate(() => new Intl.DateTimeFormat('kk-KZ', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(new Date('2026-04-30T00:00:00Z')));

@@ -23,11 +23,7 @@ export const NOW = '2026-03-18T10:00:00+05:00';
 // Skipped, and said so, on a machine without Chromium (a fresh machine with only Node.js); CI
 // installs it (.ci/run) and there a missing browser is a failure.
 export const SKIP =
-  process.env.JOLDANYM_E2E === 'off'
-    ? 'JOLDANYM_E2E=off'
-    : !existsSync(CHROMIUM) && !process.env.CI
-      ? `Chromium is not installed at ${CHROMIUM} (apt-get install -y chromium): browser tests skipped`
-      : false;
+  process.env.JOLDANYM_E2E === 'off' ? 'JOLDANYM_E2E=off' : !existsSync(CHROMIUM) && !process.env.CI ? `Chromium is not installed at ${CHROMIUM} (apt-get install -y chromium): browser tests skipped` : false;
 export const LANGS = ['kk', 'ru', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
@@ -41,8 +37,7 @@ let dataDir = '';
 let shots = '';
 const contexts: BrowserContext[] = [];
 
-export const m = (lang: Lang, key: MessageKey, params: Record<string, string | number> = {}) =>
-  MESSAGES[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+export const m = (lang: Lang, key: MessageKey, params: Record<string, string | number> = {}) => MESSAGES[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
 
 async function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
@@ -59,8 +54,7 @@ async function freePort(): Promise<number> {
  *  its own; `npm test` builds it once before its test files start side by side. */
 function ensureWebBuild(): void {
   const index = join(ROOT, 'web/dist/index.html');
-  const newest = (dir: string): number =>
-    readdirSync(dir, { withFileTypes: true }).reduce((n, e) => Math.max(n, e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs), 0);
+  const newest = (dir: string): number => readdirSync(dir, { withFileTypes: true }).reduce((n, e) => Math.max(n, e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs), 0);
   const sources = Math.max(newest(join(ROOT, 'web/src')), statSync(join(ROOT, 'web/index.html')).mtimeMs);
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
   const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build-web.mjs')], { cwd: ROOT, stdio: 'inherit' });
@@ -111,7 +105,9 @@ export async function axe(page: Page, screen: string): Promise<void> {
   axeSource ??= AXE_SOURCE();
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe.run(document, {
+    const r = await (
+      window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }
+    ).axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
       resultTypes: ['violations'],
       iframes: false,
@@ -206,10 +202,7 @@ export async function pickOption(page: Page, input: ReturnType<Page['locator']>,
  *  run at the same time); with `withNcaLayer`, an NCALayer double the web app finds. */
 export async function startSystem(shotsDir: string, serverLog = 'e2e-server.log', withNcaLayer = false): Promise<void> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM}: install it with \`apt-get update && apt-get install -y chromium\` ` +
-        '(.ci/run does it in CI).',
-    );
+    throw new Error(`Chromium is not installed at ${CHROMIUM}: install it with \`apt-get update && apt-get install -y chromium\` ` + '(.ci/run does it in CI).');
   }
   shots = shotsDir;
   rmSync(shots, { recursive: true, force: true });
@@ -220,16 +213,7 @@ export async function startSystem(shotsDir: string, serverLog = 'e2e-server.log'
   [browser] = await Promise.all([
     chromium.launch({
       executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
       // playwright starts Chromium with a fresh temporary profile (user-data-dir) of its own
     }),
     startServer(serverLog, ncaLayer?.url ?? ''),

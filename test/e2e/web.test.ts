@@ -17,27 +17,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { MessageKey } from '../../web/src/i18n/messages.ts';
-import {
-  axe,
-  base,
-  LANGS,
-  m,
-  ncaLayer,
-  newPage,
-  noLayoutShift,
-  noOverflow,
-  pickOption,
-  recordPrinting,
-  ROOT,
-  shot,
-  signIn,
-  SKIP,
-  startSystem,
-  stopSystem,
-  switchLanguage,
-  TABLET,
-  type Lang,
-} from './support.ts';
+import { axe, base, LANGS, m, ncaLayer, newPage, noLayoutShift, noOverflow, pickOption, recordPrinting, ROOT, shot, signIn, SKIP, startSystem, stopSystem, switchLanguage, TABLET, type Lang } from './support.ts';
 
 const SHOTS = join(ROOT, 'test-results/screenshots');
 
@@ -55,7 +35,10 @@ async function openFromQueue(page: Page, queue: string, number: string): Promise
 }
 
 async function statusIs(page: Page, lang: Lang, status: string): Promise<void> {
-  await page.getByTestId('appeal-status').filter({ hasText: m(lang, `status.${status}` as MessageKey) }).waitFor();
+  await page
+    .getByTestId('appeal-status')
+    .filter({ hasText: m(lang, `status.${status}` as MessageKey) })
+    .waitFor();
 }
 
 /** Signs the newest unsigned letter: opened by the head's click, or at once after the head's own decision. */
@@ -83,7 +66,10 @@ async function registerIndividual(page: Page, lang: Lang, iin: string, summary: 
   await page.selectOption('#channel', 'post');
   await page.selectOption('#issueCategory', 'land');
   await page.fill('#p-iin', iin);
-  await page.getByTestId('lookup-person').filter({ hasText: m(lang, 'lookupFound') }).waitFor();
+  await page
+    .getByTestId('lookup-person')
+    .filter({ hasText: m(lang, 'lookupFound') })
+    .waitFor();
   assert.notEqual(await page.inputValue('#p-last'), '', 'the registry filled the surname');
   await page.fill('#summary', summary);
   await page.fill('#text', text);
@@ -193,9 +179,17 @@ describe('the staff web app in the browser', { skip: SKIP }, () => {
       await executor.getByTestId('decision-form').waitFor({ state: 'detached' });
       await executor.getByTestId('draft-pending').waitFor();
       await statusIs(executor, lang, 'inExecution');
-      await executor.getByTestId('letter').first().getByTestId('signature-status').filter({ hasText: m(lang, 'letters.draft') }).waitFor();
+      await executor
+        .getByTestId('letter')
+        .first()
+        .getByTestId('signature-status')
+        .filter({ hasText: m(lang, 'letters.draft') })
+        .waitFor();
       await executor.getByTestId('tab-timeline').click();
-      await executor.getByTestId('timeline').getByText(m(lang, 'event.decisionDrafted', { code: '4.15' })).waitFor();
+      await executor
+        .getByTestId('timeline')
+        .getByText(m(lang, 'event.decisionDrafted', { code: '4.15' }))
+        .waitFor();
       await axe(executor, `card ${lang}`);
       await shot(executor, `card-timeline-${lang}`);
 
@@ -206,7 +200,10 @@ describe('the staff web app in the browser', { skip: SKIP }, () => {
       await signNewestLetter(head, lang, { opensItself: true, screen: `sign-${lang}` });
       await statusIs(head, lang, 'completed');
       const letter = head.getByTestId('letter').last();
-      await letter.getByTestId('signature-status').filter({ hasText: m(lang, 'letters.valid') }).waitFor();
+      await letter
+        .getByTestId('signature-status')
+        .filter({ hasText: m(lang, 'letters.valid') })
+        .waitFor();
       await axe(head, `card completed ${lang}`);
       await shot(head, `card-${lang}`);
       const pdf = await head.request.get(`${base}${await letter.getByTestId('letter-download').getAttribute('href')}`);
@@ -229,7 +226,10 @@ describe('the staff web app in the browser', { skip: SKIP }, () => {
     // a duplicate: the same applicant (IIN) and a similar text as a demo appeal
     await registerIndividual(registrar, lang, '780315345211', 'Жер учаскесін беру туралы', 'Жеке тұрғын үй құрылысы үшін жер учаскесін беруді сұраймын.');
     await registrar.getByTestId('dup-item').first().waitFor();
-    await registrar.getByTestId('dup-status').filter({ hasText: /Possible duplicates: [1-9]/ }).waitFor();
+    await registrar
+      .getByTestId('dup-status')
+      .filter({ hasText: /Possible duplicates: [1-9]/ })
+      .waitFor();
     await axe(registrar, 'desk with duplicates');
     await shot(registrar, 'desk-duplicate-en');
     const candidateLink = registrar.getByTestId('dup-item').first().getByRole('link');
@@ -247,7 +247,10 @@ describe('the staff web app in the browser', { skip: SKIP }, () => {
     await registrar.getByText(m(lang, 'iin.checkDigit')).waitFor();
     assert.equal(await registrar.evaluate(() => document.activeElement?.id), 'p-iin');
     await registrar.fill('#p-iin', PERSON.kk.iin);
-    await registrar.getByTestId('lookup-person').filter({ hasText: m(lang, 'lookupFound') }).waitFor();
+    await registrar
+      .getByTestId('lookup-person')
+      .filter({ hasText: m(lang, 'lookupFound') })
+      .waitFor();
     assert.equal(await registrar.getByText(m(lang, 'iin.checkDigit')).count(), 0);
     await registrar.fill('#receivedAt', '2026-03-18T09:15');
     await pickOption(registrar, registrar.locator('#challengedAppealId'), challenged.number, new RegExp(challenged.number));
@@ -277,22 +280,29 @@ describe('the staff web app in the browser', { skip: SKIP }, () => {
     ncaLayer!.useKey(await (await head.request.get(`${base}/api/v1/me/demo-key.p12`)).body(), 'demo');
     ncaLayer!.refuseNext('action.canceled');
     await head.getByTestId('sign-ncalayer').click();
-    await head.getByTestId('sign-error').filter({ hasText: m(lang, 'sign.ncaLayerCancelled') }).waitFor();
+    await head
+      .getByTestId('sign-error')
+      .filter({ hasText: m(lang, 'sign.ncaLayerCancelled') })
+      .waitFor();
     await axe(head, 'sign through NCALayer');
     await shot(head, 'sign-ncalayer-en', false);
     await head.getByTestId('sign-ncalayer').click();
     await head.getByTestId('sign-form').waitFor({ state: 'detached' });
     const request = ncaLayer!.requests.at(-1)!;
-    assert.deepEqual(
-      [request.module, request.method, request.args[0], request.args[1], request.args[3]],
-      ['kz.gov.pki.knca.commonUtils', 'createCAdESFromBase64', 'PKCS12', 'SIGNATURE', false],
-    );
+    assert.deepEqual([request.module, request.method, request.args[0], request.args[1], request.args[3]], ['kz.gov.pki.knca.commonUtils', 'createCAdESFromBase64', 'PKCS12', 'SIGNATURE', false]);
     const signed = head.getByTestId('letter').last();
     const letterPdf = await head.request.get(`${base}${await signed.getByTestId('letter-download').getAttribute('href')}`);
     assert.equal(request.args[2], (await letterPdf.body()).toString('base64'), 'NCALayer signed the letter exactly');
-    await signed.getByTestId('signature-status').filter({ hasText: m(lang, 'letters.valid') }).waitFor();
+    await signed
+      .getByTestId('signature-status')
+      .filter({ hasText: m(lang, 'letters.valid') })
+      .waitFor();
     await statusIs(head, lang, 'forwarded');
-    await head.getByTestId('route').getByText(/AKM|Akmola/).first().waitFor();
+    await head
+      .getByTestId('route')
+      .getByText(/AKM|Akmola/)
+      .first()
+      .waitFor();
     await shot(head, 'card-complaint-forwarded-en');
 
     // an application, assigned, and its term extended by the head
@@ -332,12 +342,19 @@ describe('the staff web app in the browser', { skip: SKIP }, () => {
     const ownOpen = head.getByTestId('by-organization').locator('tbody tr').first().getByRole('link').first();
     const counted = Number((await ownOpen.textContent())!.replace(/\D/g, ''));
     await ownOpen.click();
-    await head.getByTestId('queue-caption').filter({ hasText: m(lang, 'table.caption', { queue: m(lang, 'queue.all'), n: counted }) }).waitFor();
+    await head
+      .getByTestId('queue-caption')
+      .filter({ hasText: m(lang, 'table.caption', { queue: m(lang, 'queue.all'), n: counted }) })
+      .waitFor();
     assert.ok((await head.getByLabel(m(lang, 'filters.ownOnly')).isChecked()) && (await head.getByLabel(m(lang, 'filters.open')).isChecked()));
 
     const controller = await newPage('kk');
     await signIn(controller, 'kk', 'controller');
-    await controller.getByTestId('by-organization').getByText(/Бурабай/).first().waitFor();
+    await controller
+      .getByTestId('by-organization')
+      .getByText(/Бурабай/)
+      .first()
+      .waitFor();
     await axe(controller, 'overview controller');
     await shot(controller, 'overview-controller-kk');
 

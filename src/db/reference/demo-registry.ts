@@ -83,13 +83,7 @@ function street(kk: string, ru: string): BilingualText {
   return { kk, ru };
 }
 
-function address(
-  district: BilingualText | null,
-  settlement: BilingualText,
-  streetName: BilingualText,
-  house: string,
-  flat: string | null = null,
-): DemoAddress {
+function address(district: BilingualText | null, settlement: BilingualText, streetName: BilingualText, house: string, flat: string | null = null): DemoAddress {
   return { country: 'KZ', region: AKMOLA, district, settlement, street: streetName, house, flat };
 }
 

@@ -17,7 +17,7 @@ import {
   type Language,
   type Procedure,
 } from '../../domain/vocabulary.ts';
-import { DIRECTORY_NAMES, type DirectoryName } from '../../domain/reference.ts';
+import type { DirectoryName } from '../../domain/reference.ts';
 
 export interface DirectoryEntry {
   code: string;
@@ -25,7 +25,6 @@ export interface DirectoryEntry {
   /** Code of the group entry in the same directory (issueCategory only, so far). */
   parentCode?: string;
 }
-
 
 /** Directories whose codes are a closed vocabulary in vocabulary.ts. */
 export const VOCABULARY_DIRECTORIES = {
@@ -155,12 +154,7 @@ const ISSUE_CATEGORIES: DirectoryEntry[] = [
     [
       ['housingProvision', 'Тұрғын үймен қамтамасыз ету, кезек', 'Предоставление жилья, очередь', 'Provision of housing, waiting list'],
       ['housingEmergency', 'Апатты және ескі тұрғын үй', 'Аварийное и ветхое жилье', 'Unsafe and dilapidated housing'],
-      [
-        'housingManagement',
-        'Көппәтерлі тұрғын үйді басқару (ПИБ, ПИК), күрделі жөндеу',
-        'Управление многоквартирным домом (ОСИ, КСК), капитальный ремонт',
-        'Management of apartment buildings, major repairs',
-      ],
+      ['housingManagement', 'Көппәтерлі тұрғын үйді басқару (ПИБ, ПИК), күрделі жөндеу', 'Управление многоквартирным домом (ОСИ, КСК), капитальный ремонт', 'Management of apartment buildings, major repairs'],
     ],
     'housing',
   ),
@@ -329,12 +323,7 @@ const BUSINESS_CATEGORIES = entries([
   ['quasiPublic', 'Квазимемлекеттік сектор субъектісі', 'Субъект квазигосударственного сектора', 'Quasi-public sector entity'],
   ['stateInstitution', 'Мемлекеттік мекеме', 'Государственное учреждение', 'State institution'],
   ['nonCommercial', 'Коммерциялық емес ұйым', 'Некоммерческая организация', 'Non-commercial organization'],
-  [
-    'foreignBranch',
-    'Шетелдік заңды тұлғаның филиалы немесе өкілдігі',
-    'Филиал или представительство иностранного юридического лица',
-    'Branch or representative office of a foreign legal entity',
-  ],
+  ['foreignBranch', 'Шетелдік заңды тұлғаның филиалы немесе өкілдігі', 'Филиал или представительство иностранного юридического лица', 'Branch or representative office of a foreign legal entity'],
 ]);
 
 export const DIRECTORIES: Record<DirectoryName, DirectoryEntry[]> = {

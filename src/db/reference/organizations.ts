@@ -74,14 +74,7 @@ function child(code: string, parentCode: string, kind: OrganizationKind, name: L
   return { code, parentCode, name, kind, kato, timeZone: null, reportRow: null };
 }
 
-function localExecutiveBodies(
-  code: string,
-  reportRow: number,
-  kato: string | null,
-  kk: string,
-  ru: string,
-  en: string,
-): OrganizationSeed {
+function localExecutiveBodies(code: string, reportRow: number, kato: string | null, kk: string, ru: string, en: string): OrganizationSeed {
   return row(
     code,
     reportRow,
@@ -362,13 +355,7 @@ const REPORT_ROWS: OrganizationSeed[] = [
 
 /** The demo oblast (inside report row 50, the local executive bodies of Akmola oblast). */
 const DEMO_OBLAST: OrganizationSeed[] = [
-  child(
-    'AKM-AKIMAT',
-    'AKM-OBL',
-    'akimat',
-    { kk: 'Ақмола облысының әкімдігі', ru: 'Акимат Акмолинской области', en: 'Akimat of Akmola oblast' },
-    '110000000',
-  ),
+  child('AKM-AKIMAT', 'AKM-OBL', 'akimat', { kk: 'Ақмола облысының әкімдігі', ru: 'Акимат Акмолинской области', en: 'Akimat of Akmola oblast' }, '110000000'),
   child('AKM-APPARATUS', 'AKM-AKIMAT', 'apparatus', {
     kk: 'Ақмола облысы әкімінің аппараты',
     ru: 'Аппарат акима Акмолинской области',
@@ -433,20 +420,8 @@ const DEMO_OBLAST: OrganizationSeed[] = [
   // (1156 30 000) follow from them. The other okrugs' CC digits are UNVERIFIED estimates from the
   // classifier's alphabetical order (rural okrugs are numbered from 40 up) — check them against
   // the current KATO before relying on them.
-  child(
-    'AKM-BURABAY',
-    'AKM-AKIMAT',
-    'districtAkimat',
-    { kk: 'Бурабай ауданының әкімдігі', ru: 'Акимат Бурабайского района', en: 'Akimat of Burabay district' },
-    '117000000',
-  ),
-  child(
-    'AKM-BURABAY-SHCHUCHINSK',
-    'AKM-BURABAY',
-    'townAkimat',
-    { kk: 'Щучинск қаласы әкімінің аппараты', ru: 'Аппарат акима города Щучинска', en: 'Office of the Akim of the town of Shchuchinsk' },
-    '117020000',
-  ),
+  child('AKM-BURABAY', 'AKM-AKIMAT', 'districtAkimat', { kk: 'Бурабай ауданының әкімдігі', ru: 'Акимат Бурабайского района', en: 'Akimat of Burabay district' }, '117000000'),
+  child('AKM-BURABAY-SHCHUCHINSK', 'AKM-BURABAY', 'townAkimat', { kk: 'Щучинск қаласы әкімінің аппараты', ru: 'Аппарат акима города Щучинска', en: 'Office of the Akim of the town of Shchuchinsk' }, '117020000'),
   child(
     'AKM-BURABAY-ZLATOPOL',
     'AKM-BURABAY',
@@ -461,13 +436,7 @@ const DEMO_OBLAST: OrganizationSeed[] = [
     { kk: 'Веденовка ауылдық округі әкімінің аппараты', ru: 'Аппарат акима Веденовского сельского округа', en: 'Office of the Akim of Vedenovka rural okrug' },
     '117047000', // UNVERIFIED okrug digits
   ),
-  child(
-    'AKM-ZERENDI',
-    'AKM-AKIMAT',
-    'districtAkimat',
-    { kk: 'Зеренді ауданының әкімдігі', ru: 'Акимат Зерендинского района', en: 'Akimat of Zerendi district' },
-    '115600000',
-  ),
+  child('AKM-ZERENDI', 'AKM-AKIMAT', 'districtAkimat', { kk: 'Зеренді ауданының әкімдігі', ru: 'Акимат Зерендинского района', en: 'Akimat of Zerendi district' }, '115600000'),
   child(
     'AKM-ZERENDI-ZERENDI',
     'AKM-ZERENDI',
@@ -482,13 +451,7 @@ const DEMO_OBLAST: OrganizationSeed[] = [
     { kk: 'Айдабол ауылдық округі әкімінің аппараты', ru: 'Аппарат акима Айдабульского сельского округа', en: 'Office of the Akim of Aidabol rural okrug' },
     '115641000', // UNVERIFIED okrug digits
   ),
-  child(
-    'AKM-SHORTANDY',
-    'AKM-AKIMAT',
-    'districtAkimat',
-    { kk: 'Шортанды ауданының әкімдігі', ru: 'Акимат Шортандинского района', en: 'Akimat of Shortandy district' },
-    '116800000',
-  ),
+  child('AKM-SHORTANDY', 'AKM-AKIMAT', 'districtAkimat', { kk: 'Шортанды ауданының әкімдігі', ru: 'Акимат Шортандинского района', en: 'Akimat of Shortandy district' }, '116800000'),
   child(
     'AKM-SHORTANDY-DAMSA',
     'AKM-SHORTANDY',

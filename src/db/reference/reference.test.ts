@@ -91,7 +91,10 @@ test('organizations: a few anchors of the report layout', () => {
   assert.equal(byRow.get(50)?.kato, '110000000');
   assert.equal(byRow.get(65)?.code, 'TUR-OBL');
   const localRows = ORGANIZATIONS.filter((o) => o.kind === 'localExecutiveBodies').map((o) => o.reportRow);
-  assert.deepEqual(localRows, Array.from({ length: 20 }, (_, i) => 46 + i));
+  assert.deepEqual(
+    localRows,
+    Array.from({ length: 20 }, (_, i) => 46 + i),
+  );
 });
 
 test('organizations: the demo oblast and the statistics authority', () => {
@@ -172,7 +175,10 @@ test('directories: issue categories, citizenship, sex', () => {
   const issues = DIRECTORIES.issueCategory;
   assert.ok(issues.length >= 30, `only ${issues.length} issue categories`);
   for (const code of ['housing', 'land', 'health', 'education', 'waterSupply', 'gasSupply', 'electricity', 'heating', 'corruption', 'other']) {
-    assert.ok(issues.some((e) => e.code === code), code);
+    assert.ok(
+      issues.some((e) => e.code === code),
+      code,
+    );
   }
   // groups are one level deep
   const groups = new Set(issues.filter((e) => e.parentCode === undefined).map((e) => e.code));
@@ -200,8 +206,14 @@ test('demo registry: every IIN is valid and consistent with birth date and sex',
     assert.equal(findDemoPerson(p.iin), p);
   }
   assert.ok(DEMO_PERSONS.some((p) => p.sex === 'male') && DEMO_PERSONS.some((p) => p.sex === 'female'));
-  assert.ok(DEMO_PERSONS.some((p) => p.middleName === null), 'someone without a patronymic');
-  assert.ok(DEMO_PERSONS.some((p) => p.birthDate >= '2000-01-01'), 'someone born in the 2000s (century digit 5/6)');
+  assert.ok(
+    DEMO_PERSONS.some((p) => p.middleName === null),
+    'someone without a patronymic',
+  );
+  assert.ok(
+    DEMO_PERSONS.some((p) => p.birthDate >= '2000-01-01'),
+    'someone born in the 2000s (century digit 5/6)',
+  );
 });
 
 test('demo registry: person fields use directory codes and sensible formats', () => {

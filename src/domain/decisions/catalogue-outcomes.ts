@@ -4,10 +4,7 @@
 import { L, F, TEXT_LABEL } from './fields.ts';
 import { ACT_CODES, ADMIN_COMPLAINT, COMPLAINT, SIMPLIFIED, EXEC, type RuleSpec } from './rule.ts';
 
-export const OUTCOME_SPECS: Record<
-  '4.15' | '4.16' | '4.17' | '4.18' | '4.19' | '4.20' | '4.21' | '4.22' | '4.23' | '4.24' | '4.25' | '4.26',
-  RuleSpec
-> = {
+export const OUTCOME_SPECS: Record<'4.15' | '4.16' | '4.17' | '4.18' | '4.19' | '4.20' | '4.21' | '4.22' | '4.23' | '4.24' | '4.25' | '4.26', RuleSpec> = {
   '4.15': {
     label: L('Әкімшілік акт қабылданды', 'Принят административный акт', 'Administrative act adopted'),
     basis: 'APPC Art. 77 p.1 sub.1; hearing Art. 73; a complaint granted by the body complained about: Art. 91 p.4',
@@ -39,11 +36,7 @@ export const OUTCOME_SPECS: Record<
     inputConditions: ['complaintGrantFavourable'],
   },
   '4.16': {
-    label: L(
-      'Әкімшілік іспен танысу туралы өтінішхат мәлімденді',
-      'Заявлено ходатайство об ознакомлении с административным делом',
-      'Request to read the case file filed',
-    ),
+    label: L('Әкімшілік іспен танысу туралы өтінішхат мәлімденді', 'Заявлено ходатайство об ознакомлении с административным делом', 'Request to read the case file filed'),
     basis: 'APPC Art. 75 p.1 (access within 3 WD of the request)',
     procedures: ADMIN_COMPLAINT,
     endsReview: false,
@@ -79,11 +72,7 @@ export const OUTCOME_SPECS: Record<
     fields: [F.text('text', TEXT_LABEL)],
   },
   '4.19': {
-    label: L(
-      'Әкімшілік актінің күші бұзылды және жаңа әкімшілік акті қабылданды',
-      'Административный акт отменен и принят новый административный акт',
-      'Administrative act revoked and a new one adopted',
-    ),
+    label: L('Әкімшілік актінің күші бұзылды және жаңа әкімшілік акті қабылданды', 'Административный акт отменен и принят новый административный акт', 'Administrative act revoked and a new one adopted'),
     basis: 'APPC Art. 100 p.1 sub.2 (a new act unfavourable to the complainant: hearing, Art. 73)',
     procedures: COMPLAINT,
     endsReview: true,

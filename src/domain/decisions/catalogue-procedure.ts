@@ -6,11 +6,7 @@ import { ALL, ADMIN_COMPLAINT, EXEC, HEAD, type RuleSpec } from './rule.ts';
 
 export const PROCEDURE_SPECS: Record<'4.7' | '4.8' | '4.9' | '4.10' | '4.11' | '4.12' | '4.13' | '4.14', RuleSpec> = {
   '4.7': {
-    label: L(
-      'Тыңдауды өткізу туралы арыз иесіне хабарлама (хабархат) жіберілді',
-      'Заявителю направлено уведомление (извещение) о проведении заслушивания',
-      'Notice (summons) of a hearing sent to the applicant',
-    ),
+    label: L('Тыңдауды өткізу туралы арыз иесіне хабарлама (хабархат) жіберілді', 'Заявителю направлено уведомление (извещение) о проведении заслушивания', 'Notice (summons) of a hearing sent to the applicant'),
     basis: 'APPC Art. 66 p.2; Art. 73 p.1 (≥ 3 WD before the act); rules p.24 (contacts in the cover letter)',
     procedures: ADMIN_COMPLAINT,
     endsReview: false,
@@ -32,19 +28,12 @@ export const PROCEDURE_SPECS: Record<'4.7' | '4.8' | '4.9' | '4.10' | '4.11' | '
     ],
   },
   '4.8': {
-    label: L(
-      'Лауазымды адамға қарсылық білдіру (өздігінен бас тарту)',
-      'Отвод (самоотвод) должностного лица',
-      'Challenge (recusal or self-recusal) of an official',
-    ),
+    label: L('Лауазымды адамға қарсылық білдіру (өздігінен бас тарту)', 'Отвод (самоотвод) должностного лица', 'Challenge (recusal or self-recusal) of an official'),
     basis: 'APPC Art. 67 (decided within 3 WD, p.3)',
     procedures: ADMIN_COMPLAINT,
     endsReview: false,
     roles: EXEC,
-    fields: [
-      F.string('official', L('Лауазымды адам', 'Должностное лицо', 'Official')),
-      { name: 'selfRecusal', type: 'boolean', required: true, label: L('Өздігінен бас тарту', 'Самоотвод', 'Self-recusal') },
-    ],
+    fields: [F.string('official', L('Лауазымды адам', 'Должностное лицо', 'Official')), { name: 'selfRecusal', type: 'boolean', required: true, label: L('Өздігінен бас тарту', 'Самоотвод', 'Self-recusal') }],
   },
   '4.9': {
     label: L('Арыз иесінің өкілі әкімшілік рәсімге түсті', 'Представитель заявителя вступил в административную процедуру', "The applicant's representative joined"),
@@ -111,10 +100,7 @@ export const PROCEDURE_SPECS: Record<'4.7' | '4.8' | '4.9' | '4.10' | '4.11' | '
     endsReview: true,
     roles: HEAD,
     complaintStage: 'reviewingBody',
-    fields: [
-      { name: 'reason', type: 'code', vocabulary: 'terminationReason', required: true, label: L('Негіз', 'Основание', 'Ground') },
-      F.text('comment', L('Түсініктеме', 'Пояснение', 'Comment'), false),
-    ],
+    fields: [{ name: 'reason', type: 'code', vocabulary: 'terminationReason', required: true, label: L('Негіз', 'Основание', 'Ground') }, F.text('comment', L('Түсініктеме', 'Пояснение', 'Comment'), false)],
     inputConditions: ['reasonApplies'],
   },
   '4.14': {

@@ -88,21 +88,13 @@ export const RECEIPT_SPECS: Record<'4.1' | '4.2' | '4.3' | '4.4' | '4.5' | '4.6'
         type: 'boolean',
         required: false,
         onlyIf: { field: 'parts', present: true },
-        label: L(
-          'Қалған мәселелер осында қаралады',
-          'Остальные вопросы рассматриваются здесь',
-          'The remaining issues are reviewed here (default true)',
-        ),
+        label: L('Қалған мәселелер осында қаралады', 'Остальные вопросы рассматриваются здесь', 'The remaining issues are reviewed here (default true)'),
       },
     ],
     exactlyOneOf: ['targetOrganizationId', 'parts'],
   },
   '4.5': {
-    label: L(
-      'Жолданымға, хабарламаға, сұрау салуға, пікірге, ұсынысқа қосылды',
-      'Приобщено к обращению, сообщению, запросу, отклику, предложению',
-      'Attached to an appeal',
-    ),
+    label: L('Жолданымға, хабарламаға, сұрау салуға, пікірге, ұсынысқа қосылды', 'Приобщено к обращению, сообщению, запросу, отклику, предложению', 'Attached to an appeal'),
     basis: 'Rules p.13, p.22',
     procedures: ALL,
     endsReview: true,

@@ -24,9 +24,7 @@ function buildRule(code: DecisionCode, s: RuleSpec): DecisionRule {
 }
 
 /** The decision catalogue: one row per ТЖ-2 decision. */
-export const DECISIONS: Readonly<Record<DecisionCode, DecisionRule>> = Object.freeze(
-  Object.fromEntries(DECISION_CODES.map((c) => [c, buildRule(c, SPECS[c])])) as Record<DecisionCode, DecisionRule>,
-);
+export const DECISIONS: Readonly<Record<DecisionCode, DecisionRule>> = Object.freeze(Object.fromEntries(DECISION_CODES.map((c) => [c, buildRule(c, SPECS[c])])) as Record<DecisionCode, DecisionRule>);
 
 /**
  * Art. 88 p.1: an anonymous report, inquiry, feedback or proposal is terminated (4.13, head or

@@ -12,9 +12,7 @@ import { isFixed } from './status.ts';
 import { validateFields } from './validation.ts';
 import { fixByOf } from './data.ts';
 
-export type DecisionCheck =
-  | { ok: true }
-  | { ok: false; code: string; params?: Record<string, string | number>; fields?: FieldError[] };
+export type DecisionCheck = { ok: true } | { ok: false; code: string; params?: Record<string, string | number>; fields?: FieldError[] };
 
 export interface AllowedDecision {
   code: DecisionCode;
@@ -29,19 +27,11 @@ export interface AllowedDecision {
   caveatParams?: Record<string, string | number>;
 }
 
-export const fail = (code: string, params?: Record<string, string | number>): DecisionCheck =>
-  params ? { ok: false, code, params } : { ok: false, code };
+export const fail = (code: string, params?: Record<string, string | number>): DecisionCheck => (params ? { ok: false, code, params } : { ok: false, code });
 export const OK: DecisionCheck = { ok: true };
 
 /** The checks that do not need the card's data. */
-function checkState(
-  state: AppealState,
-  code: DecisionCode,
-  roles: readonly Role[],
-  today: IsoDate,
-  cal: Calendar,
-  opts: DecisionOptions,
-): DecisionCheck {
+function checkState(state: AppealState, code: DecisionCode, roles: readonly Role[], today: IsoDate, cal: Calendar, opts: DecisionOptions): DecisionCheck {
   const rule = DECISIONS[code];
   if (!isIsoDate(today)) return fail('decision.invalidDate', { date: String(today) });
   if (today < state.registrationDate) return fail('decision.beforeRegistration', { registrationDate: state.registrationDate });
@@ -162,13 +152,7 @@ export function isUnfavourable(code: DecisionCode, data: DecisionData): boolean 
  * (an error code of checkDecision) when not. Checks everything that does not depend on the card's
  * data; what depends on it is left to checkDecision (a caveat says when part of it is refused now).
  */
-export function allowedDecisions(
-  state: AppealState,
-  actorRoles: readonly Role[],
-  today: IsoDate,
-  cal: Calendar,
-  opts: DecisionOptions = {},
-): AllowedDecision[] {
+export function allowedDecisions(state: AppealState, actorRoles: readonly Role[], today: IsoDate, cal: Calendar, opts: DecisionOptions = {}): AllowedDecision[] {
   return DECISION_CODES.map((code) => {
     const r = checkState(state, code, actorRoles, today, cal, opts);
     if (!r.ok) return r.params ? { code, allowed: false, reason: r.code, params: r.params } : { code, allowed: false, reason: r.code };
@@ -192,15 +176,7 @@ export function allowedDecisions(
  * Whether the actor may take the decision with this data today. `input` is the card's data as
  * entered (defaults not yet applied: see decisionData).
  */
-export function checkDecision(
-  state: AppealState,
-  code: DecisionCode,
-  input: DecisionData,
-  actorRoles: readonly Role[],
-  today: IsoDate,
-  cal: Calendar,
-  opts: DecisionOptions = {},
-): DecisionCheck {
+export function checkDecision(state: AppealState, code: DecisionCode, input: DecisionData, actorRoles: readonly Role[], today: IsoDate, cal: Calendar, opts: DecisionOptions = {}): DecisionCheck {
   if (!isDecisionCode(code)) return fail('decision.unknownCode', { code: String(code) });
   const s = checkState(state, code, actorRoles, today, cal, opts);
   if (!s.ok) return s;

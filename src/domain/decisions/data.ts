@@ -26,14 +26,7 @@ export function fixByOf(notice: TakenDecision, state: AppealState, cal: Calendar
 }
 
 /** The card's data to store: the input with the defaults applied (4.2 fixBy; 4.4 remainderKept). */
-export function decisionData(
-  state: AppealState,
-  code: DecisionCode,
-  input: DecisionData,
-  today: IsoDate,
-  cal: Calendar,
-  opts: DecisionOptions = {},
-): DecisionData {
+export function decisionData(state: AppealState, code: DecisionCode, input: DecisionData, today: IsoDate, cal: Calendar, opts: DecisionOptions = {}): DecisionData {
   const out: Record<string, unknown> = { ...input };
   for (const spec of DECISIONS[code].fields) {
     const missing = out[spec.name] === undefined || out[spec.name] === null;

@@ -22,16 +22,8 @@ export const DECISION_MESSAGES: Record<string, Labels> = {
     'Рассмотрение завершено (решение {endedBy}): новое решение не принимается',
     'The review has ended (decision {endedBy}): no further decision',
   ),
-  'decision.notForProcedure': L(
-    'Бұл шешім осы рәсімге қолданылмайды',
-    'Это решение не применяется в данной процедуре',
-    'This decision does not fit this procedure',
-  ),
-  'decision.onlyAtReviewingBody': L(
-    'Бұл шешімді тек шағымды қарайтын орган қабылдайды',
-    'Это решение принимает только орган, рассматривающий жалобу',
-    'Only the reviewing body takes this decision',
-  ),
+  'decision.notForProcedure': L('Бұл шешім осы рәсімге қолданылмайды', 'Это решение не применяется в данной процедуре', 'This decision does not fit this procedure'),
+  'decision.onlyAtReviewingBody': L('Бұл шешімді тек шағымды қарайтын орган қабылдайды', 'Это решение принимает только орган, рассматривающий жалобу', 'Only the reviewing body takes this decision'),
   'decision.onlyAtBodyComplainedAbout': L(
     'Бұл шешімді тек әрекетіне шағым жасалған орган қабылдайды',
     'Это решение принимает только орган, действие которого обжалуется',
@@ -47,11 +39,7 @@ export const DECISION_MESSAGES: Record<string, Labels> = {
     'Анонимное обращение со сведениями о преступлении или угрозе безопасности направляется в компетентный орган (статья 88 Кодекса)',
     'An anonymous appeal with information on a crime or a security threat is forwarded to the competent body (Art. 88)',
   ),
-  'decision.headOnly': L(
-    'Бұл шешімді тек басшы немесе оның орынбасары қабылдайды',
-    'Это решение принимает только руководитель или его заместитель',
-    'Only the head or a deputy takes this decision',
-  ),
+  'decision.headOnly': L('Бұл шешімді тек басшы немесе оның орынбасары қабылдайды', 'Это решение принимает только руководитель или его заместитель', 'Only the head or a deputy takes this decision'),
   'decision.roleNotAllowed': L('Бұл шешімді қабылдауға құқығыңыз жоқ', 'Нет права принимать это решение', 'You may not take this decision'),
   'decision.registrarDeskOnly': L(
     'Орындаушы тағайындалғаннан кейін тіркеуші бұл шешімді қабылдамайды',
@@ -64,31 +52,11 @@ export const DECISION_MESSAGES: Record<string, Labels> = {
     'Заявитель привел обращение в соответствие {fixedOn}: возврат невозможен',
     'The applicant brought the appeal into line on {fixedOn}: it cannot be returned',
   ),
-  'decision.nothingToFix': L(
-    'Талаптарға сәйкес келтіру туралы хабарлама жоқ',
-    'Нет уведомления о приведении в соответствие',
-    'No notice to bring the appeal into line is pending',
-  ),
-  'decision.fixTermNotExpired': L(
-    'Кемшіліктерді жою мерзімі ({fixBy}) әлі өтпеді',
-    'Срок устранения недостатков ({fixBy}) еще не истек',
-    'The term to fix the appeal ({fixBy}) has not expired yet',
-  ),
-  'decision.extensionNotAllowed': L(
-    'Бұл мерзім ұзартылмайды (шағым: Кодекстің 99-бабы)',
-    'Этот срок не продлевается (жалоба: статья 99 Кодекса)',
-    'This term cannot be extended (a complaint: Art. 99)',
-  ),
-  'decision.termExpired': L(
-    'Қарау мерзімі ({dueDate}) өтіп кетті, оны ұзартуға болмайды',
-    'Срок рассмотрения ({dueDate}) истек, продлить его нельзя',
-    'The review term ({dueDate}) has expired and cannot be extended',
-  ),
-  'decision.extensionNotLater': L(
-    'Жаңа мерзім қазіргі мерзімнен ({dueDate}) кеш болуы керек',
-    'Новый срок должен быть позже текущего ({dueDate})',
-    'The new due date must be after the current one ({dueDate})',
-  ),
+  'decision.nothingToFix': L('Талаптарға сәйкес келтіру туралы хабарлама жоқ', 'Нет уведомления о приведении в соответствие', 'No notice to bring the appeal into line is pending'),
+  'decision.fixTermNotExpired': L('Кемшіліктерді жою мерзімі ({fixBy}) әлі өтпеді', 'Срок устранения недостатков ({fixBy}) еще не истек', 'The term to fix the appeal ({fixBy}) has not expired yet'),
+  'decision.extensionNotAllowed': L('Бұл мерзім ұзартылмайды (шағым: Кодекстің 99-бабы)', 'Этот срок не продлевается (жалоба: статья 99 Кодекса)', 'This term cannot be extended (a complaint: Art. 99)'),
+  'decision.termExpired': L('Қарау мерзімі ({dueDate}) өтіп кетті, оны ұзартуға болмайды', 'Срок рассмотрения ({dueDate}) истек, продлить его нельзя', 'The review term ({dueDate}) has expired and cannot be extended'),
+  'decision.extensionNotLater': L('Жаңа мерзім қазіргі мерзімнен ({dueDate}) кеш болуы керек', 'Новый срок должен быть позже текущего ({dueDate})', 'The new due date must be after the current one ({dueDate})'),
   'decision.extensionBeyondCap': L(
     'Мерзім түскен күннен бастап екі айдан ({cap}) аспауы керек',
     'Срок не может превышать двух месяцев со дня поступления ({cap})',
@@ -125,11 +93,7 @@ export const DECISION_MESSAGES: Record<string, Labels> = {
     'Срок заслушивания еще не истек: решение можно принять с {earliest}',
     'The hearing window is still open: the decision may be taken from {earliest}',
   ),
-  'decision.hearingScheduled': L(
-    'Тыңдау {hearingAt} белгіленген және әлі өткізілмеді',
-    'Заслушивание назначено на {hearingAt} и еще не проведено',
-    'The hearing is scheduled for {hearingAt} and has not been held',
-  ),
+  'decision.hearingScheduled': L('Тыңдау {hearingAt} белгіленген және әлі өткізілмеді', 'Заслушивание назначено на {hearingAt} и еще не проведено', 'The hearing is scheduled for {hearingAt} and has not been held'),
   'decision.reasonNotApplicable': L('{reason} негізі бұл жолданымға қолданылмайды', 'Основание {reason} неприменимо к этому обращению', 'The ground {reason} does not apply to this appeal'),
   'decision.attachToItself': L('Жолданымды өзіне қосуға болмайды', 'Нельзя приобщить обращение к самому себе', 'An appeal cannot be attached to itself'),
   'decision.exactlyOneOf': L('Мыналардың біреуін ғана толтырыңыз: {fields}', 'Заполните ровно одно из: {fields}', 'Give exactly one of: {fields}'),
@@ -137,14 +101,6 @@ export const DECISION_MESSAGES: Record<string, Labels> = {
   'decision.dateAfterToday': L('Күн бүгіннен ({today}) кеш болмауы керек', 'Дата не может быть позже сегодняшней ({today})', 'The date cannot be after today ({today})'),
   'decision.dateBeforeToday': L('Күн бүгіннен ({today}) ерте болмауы керек', 'Дата не может быть раньше сегодняшней ({today})', 'The date cannot be before today ({today})'),
   'decision.dateNotAfterToday': L('Күн бүгіннен ({today}) кеш болуы керек', 'Дата должна быть позже сегодняшней ({today})', 'The date must be after today ({today})'),
-  'decision.cancelMoveOut.none': L(
-    'Басқа жүйеге ауыстыру шешімі жоқ',
-    'Нет решения о переводе в другую систему',
-    'There is no move to another information system to cancel',
-  ),
-  'decision.cancelMoveOut.windowClosed': L(
-    'Ауыстыруды {until} дейін ғана болдырмауға болатын еді',
-    'Перевод можно было отменить только до {until}',
-    'The move could be cancelled only until {until}',
-  ),
+  'decision.cancelMoveOut.none': L('Басқа жүйеге ауыстыру шешімі жоқ', 'Нет решения о переводе в другую систему', 'There is no move to another information system to cancel'),
+  'decision.cancelMoveOut.windowClosed': L('Ауыстыруды {until} дейін ғана болдырмауға болатын еді', 'Перевод можно было отменить только до {until}', 'The move could be cancelled only until {until}'),
 };

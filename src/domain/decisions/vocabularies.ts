@@ -316,9 +316,25 @@ export const ATTACHMENT_KINDS = [
   { code: 'duplicate', label: { kk: 'Телнұсқа', ru: 'Дубликат', en: 'Duplicate' }, basis: 'Rules p.13, p.22' },
   { code: 'withdrawal', label: { kk: 'Жолданымды кері қайтарып алу туралы арыз', ru: 'Заявление об отзыве обращения', en: 'Application to withdraw the appeal' }, basis: 'Rules p.22; APPC Art. 64 p.9' },
   { code: 'recusal', label: { kk: 'Лауазымды адамға қарсылық білдіру туралы арыз', ru: 'Заявление об отводе должностного лица', en: 'Application to recuse an official' }, basis: 'Rules p.22; APPC Art. 67' },
-  { code: 'hearingRefusal', label: { kk: 'Тыңдауға қатысудан бас тарту туралы арыз', ru: 'Заявление об отказе от участия в заслушивании', en: 'Application refusing to take part in the hearing' }, basis: 'Rules p.22; APPC Art. 73' },
-  { code: 'caseReading', label: { kk: 'Тыңдау хаттамасымен, іс материалдарымен танысу туралы арыз', ru: 'Заявление об ознакомлении с протоколом заслушивания, материалами дела', en: 'Application to read the hearing protocol or the case file' }, basis: 'Rules p.22; APPC Arts. 74, 75' },
-  { code: 'clericalCorrection', label: { kk: 'Қате жазуларды, арифметикалық қателерді түзету туралы арыз', ru: 'Заявление об исправлении описок, арифметических ошибок', en: 'Application to correct clerical or arithmetic errors' }, basis: 'Rules p.22; APPC Art. 82' },
+  {
+    code: 'hearingRefusal',
+    label: { kk: 'Тыңдауға қатысудан бас тарту туралы арыз', ru: 'Заявление об отказе от участия в заслушивании', en: 'Application refusing to take part in the hearing' },
+    basis: 'Rules p.22; APPC Art. 73',
+  },
+  {
+    code: 'caseReading',
+    label: {
+      kk: 'Тыңдау хаттамасымен, іс материалдарымен танысу туралы арыз',
+      ru: 'Заявление об ознакомлении с протоколом заслушивания, материалами дела',
+      en: 'Application to read the hearing protocol or the case file',
+    },
+    basis: 'Rules p.22; APPC Arts. 74, 75',
+  },
+  {
+    code: 'clericalCorrection',
+    label: { kk: 'Қате жазуларды, арифметикалық қателерді түзету туралы арыз', ru: 'Заявление об исправлении описок, арифметических ошибок', en: 'Application to correct clerical or arithmetic errors' },
+    basis: 'Rules p.22; APPC Art. 82',
+  },
   { code: 'oralActInWriting', label: { kk: 'Ауызша актіні жазбаша ресімдеу туралы арыз', ru: 'Заявление о письменном оформлении устного акта', en: 'Application to put an oral act in writing' }, basis: 'Rules p.22' },
   { code: 'protocolRemarks', label: { kk: 'Тыңдау хаттамасына ескертулер', ru: 'Замечания на протокол заслушивания', en: 'Remarks on the hearing protocol' }, basis: 'Rules p.22; APPC Art. 74 p.6' },
 ] as const satisfies readonly VocabularyItem[];

@@ -3,22 +3,7 @@
 
 import { TERMINATION_REASONS } from '../../domain/decisions.ts';
 import type { Labels } from '../../domain/vocabulary.ts';
-import {
-  T,
-  art,
-  bodies,
-  clause,
-  formatDate,
-  kkDative,
-  labelOrText,
-  paren,
-  pick,
-  reasonParagraph,
-  upperFirst,
-  type Data,
-  type LetterLang,
-  type Templates,
-} from './common.ts';
+import { T, art, bodies, clause, formatDate, kkDative, labelOrText, paren, pick, reasonParagraph, upperFirst, type Data, type LetterLang, type Templates } from './common.ts';
 
 export const ANSWER_TEMPLATES: Templates<'4.13' | '4.14' | '4.25' | '4.26'> = {
   // 4.13 — administrative procedure terminated (Art. 77 p.1 sub.2; simplified: Art. 89 p.1 sub.3)
@@ -38,11 +23,7 @@ export const ANSWER_TEMPLATES: Templates<'4.13' | '4.14' | '4.25' | '4.26'> = {
         ...reasonParagraph('ru', terminationReason(d, 'ru'), T('', 'Основание прекращения', '')),
         ...x.text,
       ],
-      en: (d, x) => [
-        `Under ${terminationBasis(d).en}, the administrative procedure on your appeal was terminated on ${x.date}.`,
-        ...reasonParagraph('en', terminationReason(d, 'en'), T('', '', 'Ground')),
-        ...x.text,
-      ],
+      en: (d, x) => [`Under ${terminationBasis(d).en}, the administrative procedure on your appeal was terminated on ${x.date}.`, ...reasonParagraph('en', terminationReason(d, 'en'), T('', '', 'Ground')), ...x.text],
     }),
   },
 
@@ -87,16 +68,8 @@ export const ANSWER_TEMPLATES: Templates<'4.13' | '4.14' | '4.25' | '4.26'> = {
     subject: 'appeal',
     complaintRight: 'full',
     body: bodies({
-      kk: (_d, x) => [
-        ...(x.text.length ? x.text : ['Жолданымыңыз мәні бойынша қаралды.']),
-        ...reasonParagraph('kk', x.reason),
-        `Осы жауап жолданымның мәні бойынша берілді ${paren(art(89, 1, 1), 'kk')}.`,
-      ],
-      ru: (_d, x) => [
-        ...(x.text.length ? x.text : ['Ваше обращение рассмотрено по существу.']),
-        ...reasonParagraph('ru', x.reason),
-        `Настоящий ответ дан по существу обращения ${paren(art(89, 1, 1), 'ru')}.`,
-      ],
+      kk: (_d, x) => [...(x.text.length ? x.text : ['Жолданымыңыз мәні бойынша қаралды.']), ...reasonParagraph('kk', x.reason), `Осы жауап жолданымның мәні бойынша берілді ${paren(art(89, 1, 1), 'kk')}.`],
+      ru: (_d, x) => [...(x.text.length ? x.text : ['Ваше обращение рассмотрено по существу.']), ...reasonParagraph('ru', x.reason), `Настоящий ответ дан по существу обращения ${paren(art(89, 1, 1), 'ru')}.`],
       en: (_d, x) => [
         ...(x.text.length ? x.text : ['Your appeal has been reviewed on the merits.']),
         ...reasonParagraph('en', x.reason),
@@ -112,21 +85,9 @@ export const ANSWER_TEMPLATES: Templates<'4.13' | '4.14' | '4.25' | '4.26'> = {
     subject: 'appeal',
     complaintRight: 'full',
     body: bodies({
-      kk: (_d, x) => [
-        `Жолданымыңыз қаралып, ${x.date} ж. назарға алынды ${paren(art(89, 1, 2), 'kk')}.`,
-        ...x.text,
-        'Белсенді азаматтық ұстанымыңыз үшін алғыс білдіреміз.',
-      ],
-      ru: (_d, x) => [
-        `Ваше обращение рассмотрено и ${x.date} принято к сведению ${paren(art(89, 1, 2), 'ru')}.`,
-        ...x.text,
-        'Благодарим Вас за активную гражданскую позицию.',
-      ],
-      en: (_d, x) => [
-        `Your appeal has been reviewed and, on ${x.date}, taken into account ${paren(art(89, 1, 2), 'en')}.`,
-        ...x.text,
-        'Thank you for your active civic position.',
-      ],
+      kk: (_d, x) => [`Жолданымыңыз қаралып, ${x.date} ж. назарға алынды ${paren(art(89, 1, 2), 'kk')}.`, ...x.text, 'Белсенді азаматтық ұстанымыңыз үшін алғыс білдіреміз.'],
+      ru: (_d, x) => [`Ваше обращение рассмотрено и ${x.date} принято к сведению ${paren(art(89, 1, 2), 'ru')}.`, ...x.text, 'Благодарим Вас за активную гражданскую позицию.'],
+      en: (_d, x) => [`Your appeal has been reviewed and, on ${x.date}, taken into account ${paren(art(89, 1, 2), 'en')}.`, ...x.text, 'Thank you for your active civic position.'],
     }),
   },
 };
@@ -147,5 +108,8 @@ function terminationReason(d: Data, lang: LetterLang): string | undefined {
 
 /** 'подпункт 2) части 1 статьи 77 АППК РК' → 'подпункта 2) части 1 статьи 77 АППК РК' (after «на основании»). */
 function genitiveRu(s: string): string {
-  return s.replace(/^подпункт /, 'подпункта ').replace(/^часть /, 'части ').replace(/^статья /, 'статьи ');
+  return s
+    .replace(/^подпункт /, 'подпункта ')
+    .replace(/^часть /, 'части ')
+    .replace(/^статья /, 'статьи ');
 }

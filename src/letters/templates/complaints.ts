@@ -1,42 +1,19 @@
 // Cover letters of the decisions on a complaint (Art. 100 p.1, 4.18–4.23): they point to court.
 
 import type { Labels } from '../../domain/vocabulary.ts';
-import {
-  T,
-  art,
-  bodies,
-  clause,
-  labelled,
-  paren,
-  pick,
-  reasonParagraph,
-  sentence,
-  type Ctx,
-  type Data,
-  type LetterLang,
-  type Template,
-  type Templates,
-} from './common.ts';
+import { T, art, bodies, clause, labelled, paren, pick, reasonParagraph, sentence, type Ctx, type Data, type LetterLang, type Template, type Templates } from './common.ts';
 
 export const COMPLAINT_TEMPLATES: Templates<'4.18' | '4.19' | '4.20' | '4.21' | '4.22' | '4.23'> = {
   // 4.18 — act revoked (Art. 100 p.1 sub.1)
-  '4.18': complaintDecision(
-    T('Әкімшілік актінің күшін жою туралы', 'Об отмене административного акта', 'Revocation of the administrative act'),
-    art(100, 1, 1),
-    {
-      kk: (x) => `Шағымыңызды қарау нәтижесі бойынша ${x.date} ж. шағым жасалған әкімшілік актінің күші жойылды`,
-      ru: (x) => `По результатам рассмотрения Вашей жалобы ${x.date} обжалуемый административный акт отменен`,
-      en: (x) => `Having reviewed your complaint, on ${x.date} the administrative act complained of was revoked`,
-    },
-  ),
+  '4.18': complaintDecision(T('Әкімшілік актінің күшін жою туралы', 'Об отмене административного акта', 'Revocation of the administrative act'), art(100, 1, 1), {
+    kk: (x) => `Шағымыңызды қарау нәтижесі бойынша ${x.date} ж. шағым жасалған әкімшілік актінің күші жойылды`,
+    ru: (x) => `По результатам рассмотрения Вашей жалобы ${x.date} обжалуемый административный акт отменен`,
+    en: (x) => `Having reviewed your complaint, on ${x.date} the administrative act complained of was revoked`,
+  }),
 
   // 4.19 — act revoked and a new one adopted (Art. 100 p.1 sub.2)
   '4.19': complaintDecision(
-    T(
-      'Әкімшілік актінің күшін жою және жаңа әкімшілік акт қабылдау туралы',
-      'Об отмене административного акта и принятии нового административного акта',
-      'Revocation of the administrative act and adoption of a new one',
-    ),
+    T('Әкімшілік актінің күшін жою және жаңа әкімшілік акт қабылдау туралы', 'Об отмене административного акта и принятии нового административного акта', 'Revocation of the administrative act and adoption of a new one'),
     art(100, 1, 2),
     {
       kk: (x) => `Шағымыңызды қарау нәтижесі бойынша ${x.date} ж. шағым жасалған әкімшілік актінің күші жойылып, жаңа әкімшілік акт қабылданды`,
@@ -47,26 +24,18 @@ export const COMPLAINT_TEMPLATES: Templates<'4.18' | '4.19' | '4.20' | '4.21' | 
   ),
 
   // 4.20 — administrative action performed (Art. 100 p.1 sub.3)
-  '4.20': complaintDecision(
-    T('Әкімшілік әрекет жасау туралы', 'О совершении административного действия', 'Administrative action performed'),
-    art(100, 1, 3),
-    {
-      kk: (x) => `Шағымыңызды қарау нәтижесі бойынша ${x.date} ж. әкімшілік әрекет жасалды`,
-      ru: (x) => `По результатам рассмотрения Вашей жалобы ${x.date} совершено административное действие`,
-      en: (x) => `Having reviewed your complaint, on ${x.date} the administrative action was performed`,
-    },
-  ),
+  '4.20': complaintDecision(T('Әкімшілік әрекет жасау туралы', 'О совершении административного действия', 'Administrative action performed'), art(100, 1, 3), {
+    kk: (x) => `Шағымыңызды қарау нәтижесі бойынша ${x.date} ж. әкімшілік әрекет жасалды`,
+    ru: (x) => `По результатам рассмотрения Вашей жалобы ${x.date} совершено административное действие`,
+    en: (x) => `Having reviewed your complaint, on ${x.date} the administrative action was performed`,
+  }),
 
   // 4.21 — complaint left unsatisfied (Art. 100 p.1 sub.4)
-  '4.21': complaintDecision(
-    T('Шағымды қанағаттандырусыз қалдыру туралы', 'Об оставлении жалобы без удовлетворения', 'Complaint left unsatisfied'),
-    art(100, 1, 4),
-    {
-      kk: (x) => `Шағымыңызды қарау нәтижесі бойынша ${x.date} ж. шағым қанағаттандырусыз қалдырылды`,
-      ru: (x) => `По результатам рассмотрения ${x.date} Ваша жалоба оставлена без удовлетворения`,
-      en: (x) => `Having reviewed your complaint, on ${x.date} it was left unsatisfied`,
-    },
-  ),
+  '4.21': complaintDecision(T('Шағымды қанағаттандырусыз қалдыру туралы', 'Об оставлении жалобы без удовлетворения', 'Complaint left unsatisfied'), art(100, 1, 4), {
+    kk: (x) => `Шағымыңызды қарау нәтижесі бойынша ${x.date} ж. шағым қанағаттандырусыз қалдырылды`,
+    ru: (x) => `По результатам рассмотрения ${x.date} Ваша жалоба оставлена без удовлетворения`,
+    en: (x) => `Having reviewed your complaint, on ${x.date} it was left unsatisfied`,
+  }),
 
   // 4.22 — case sent back to the body complained about (Art. 100 p.1 sub.5)
   '4.22': {
@@ -123,27 +92,18 @@ export const COMPLAINT_TEMPLATES: Templates<'4.18' | '4.19' | '4.20' | '4.21' | 
   },
 
   // 4.23 — complaint left without consideration (Art. 100 p.1 sub.6)
-  '4.23': complaintDecision(
-    T('Шағымды қараусыз қалдыру туралы', 'Об оставлении жалобы без рассмотрения', 'Complaint left without consideration'),
-    art(100, 1, 6),
-    {
-      kk: (x) => `${x.date} ж. шағымыңыз қараусыз қалдырылды`,
-      ru: (x) => `${x.date} Ваша жалоба оставлена без рассмотрения`,
-      en: (x) => `On ${x.date} your complaint was left without consideration`,
-    },
-  ),
+  '4.23': complaintDecision(T('Шағымды қараусыз қалдыру туралы', 'Об оставлении жалобы без рассмотрения', 'Complaint left without consideration'), art(100, 1, 6), {
+    kk: (x) => `${x.date} ж. шағымыңыз қараусыз қалдырылды`,
+    ru: (x) => `${x.date} Ваша жалоба оставлена без рассмотрения`,
+    en: (x) => `On ${x.date} your complaint was left without consideration`,
+  }),
 };
 
 // ---------------------------------------------------------------------------------------------
 // Pieces of these templates
 
 /** Decisions on a complaint (4.18–4.21, 4.23): the decision sentence, the text, the reasons; court. */
-function complaintDecision(
-  title: Labels,
-  basis: Labels,
-  decisionSentence: Record<LetterLang, (x: Ctx) => string>,
-  textLabel?: Labels,
-): Template {
+function complaintDecision(title: Labels, basis: Labels, decisionSentence: Record<LetterLang, (x: Ctx) => string>, textLabel?: Labels): Template {
   const one = (lang: LetterLang) => (_d: Data, x: Ctx) => [
     `${decisionSentence[lang](x)} ${paren(basis, lang)}.`,
     ...(textLabel && x.text.length ? [sentence(`${textLabel[lang]}: ${x.text.join(' ')}`)] : x.text),

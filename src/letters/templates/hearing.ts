@@ -25,11 +25,7 @@ import {
 export const HEARING_TEMPLATES: Templates<'4.7' | '4.11' | '4.12'> = {
   // 4.7 — notice of the preliminary decision and the hearing (Art. 66 p.2; Art. 73)
   '4.7': {
-    title: T(
-      'Алдын ала шешім және тыңдау туралы хабарлама',
-      'Уведомление о предварительном решении и заслушивании',
-      'Notice of the preliminary decision and hearing',
-    ),
+    title: T('Алдын ала шешім және тыңдау туралы хабарлама', 'Уведомление о предварительном решении и заслушивании', 'Notice of the preliminary decision and hearing'),
     basis: art(66, 2),
     subject: 'appeal',
     complaintRight: 'none',
@@ -50,8 +46,7 @@ export const HEARING_TEMPLATES: Templates<'4.7' | '4.11' | '4.12'> = {
       kk: (d, x) => {
         const at = d.decision.hearingAt ? formatDateTime(d.decision.hearingAt) : null;
         return [
-          `${at ? at.date : x.date} ж. жолданымыңыз бойынша тыңдау өткізілді ${paren(art(73, 1), 'kk')}. ` +
-            'Тыңдаудың барысы хаттамада көрсетілген.',
+          `${at ? at.date : x.date} ж. жолданымыңыз бойынша тыңдау өткізілді ${paren(art(73, 1), 'kk')}. ` + 'Тыңдаудың барысы хаттамада көрсетілген.',
           ...x.text,
           'Сіз тыңдау хаттамасымен танысып, оған ескертпелер беруге құқылысыз.',
           'Жолданым бойынша шешім Сіздің ұстанымыңызды ескере отырып қабылданады және белгіленген мерзімде Сізге жіберіледі.',
@@ -60,8 +55,7 @@ export const HEARING_TEMPLATES: Templates<'4.7' | '4.11' | '4.12'> = {
       ru: (d, x) => {
         const at = d.decision.hearingAt ? formatDateTime(d.decision.hearingAt) : null;
         return [
-          `${at ? at.date : x.date} по Вашему обращению проведено заслушивание ${paren(art(73, 1), 'ru')}. ` +
-            'Ход заслушивания отражен в протоколе.',
+          `${at ? at.date : x.date} по Вашему обращению проведено заслушивание ${paren(art(73, 1), 'ru')}. ` + 'Ход заслушивания отражен в протоколе.',
           ...x.text,
           'Вы вправе ознакомиться с протоколом заслушивания и представить на него замечания.',
           'Решение по обращению будет принято с учетом Вашей позиции и направлено Вам в установленный срок.',
@@ -70,8 +64,7 @@ export const HEARING_TEMPLATES: Templates<'4.7' | '4.11' | '4.12'> = {
       en: (d, x) => {
         const at = d.decision.hearingAt ? formatDateTime(d.decision.hearingAt) : null;
         return [
-          `On ${at ? at.date : x.date} a hearing on your appeal was held ${paren(art(73, 1), 'en')}. ` +
-            'It is recorded in the hearing protocol.',
+          `On ${at ? at.date : x.date} a hearing on your appeal was held ${paren(art(73, 1), 'en')}. ` + 'It is recorded in the hearing protocol.',
           ...x.text,
           'You may read the protocol and submit remarks on it.',
           'The decision on the appeal will take your position into account and will be sent to you within the set term.',
@@ -82,28 +75,21 @@ export const HEARING_TEMPLATES: Templates<'4.7' | '4.11' | '4.12'> = {
 
   // 4.12 — remark on the hearing protocol accepted (Art. 73 p.6)
   '4.12': {
-    title: T(
-      'Тыңдау хаттамасына ескертпені қабылдау туралы',
-      'О принятии замечаний на протокол заслушивания',
-      'Remarks on the hearing protocol accepted',
-    ),
+    title: T('Тыңдау хаттамасына ескертпені қабылдау туралы', 'О принятии замечаний на протокол заслушивания', 'Remarks on the hearing protocol accepted'),
     basis: art(73, 6),
     subject: 'appeal',
     complaintRight: 'full',
     body: bodies({
       kk: (d, x) => [
-        `Тыңдау хаттамасына берген ескертпелеріңіз қаралып, ${x.date} ж. қабылданды ${paren(art(73, 6), 'kk')}. ` +
-          'Хаттамаға тиісті өзгерістер енгізілді.',
+        `Тыңдау хаттамасына берген ескертпелеріңіз қаралып, ${x.date} ж. қабылданды ${paren(art(73, 6), 'kk')}. ` + 'Хаттамаға тиісті өзгерістер енгізілді.',
         ...labelled('kk', T('Қабылданған ескертпе', '', ''), d.decision.remark ?? d.decision.text),
       ],
       ru: (d, x) => [
-        `Ваши замечания на протокол заслушивания рассмотрены и ${x.date} приняты ${paren(art(73, 6), 'ru')}. ` +
-          'В протокол внесены соответствующие изменения.',
+        `Ваши замечания на протокол заслушивания рассмотрены и ${x.date} приняты ${paren(art(73, 6), 'ru')}. ` + 'В протокол внесены соответствующие изменения.',
         ...labelled('ru', T('', 'Принятое замечание', ''), d.decision.remark ?? d.decision.text),
       ],
       en: (d, x) => [
-        `Your remarks on the hearing protocol were reviewed and accepted on ${x.date} ${paren(art(73, 6), 'en')}. ` +
-          'The protocol has been amended accordingly.',
+        `Your remarks on the hearing protocol were reviewed and accepted on ${x.date} ${paren(art(73, 6), 'en')}. ` + 'The protocol has been amended accordingly.',
         ...labelled('en', T('', '', 'Remark accepted'), d.decision.remark ?? d.decision.text),
       ],
     }),
@@ -125,11 +111,7 @@ function hearingNoticeBody(lang: LetterLang, d: Data, x: Ctx): string[] {
   const out: string[] = [];
 
   if (lang === 'kk') {
-    out.push(
-      `${kkDative(art(73, 1).kk)} сәйкес жолданымыңыз бойынша алдын ала шешім туралы хабарлаймыз` +
-        (preliminary.length ? `: ${sentence(preliminary[0]!)}` : '.'),
-      ...preliminary.slice(1),
-    );
+    out.push(`${kkDative(art(73, 1).kk)} сәйкес жолданымыңыз бойынша алдын ала шешім туралы хабарлаймыз` + (preliminary.length ? `: ${sentence(preliminary[0]!)}` : '.'), ...preliminary.slice(1));
     out.push(...reasonParagraph('kk', x.reason));
     out.push(
       at
@@ -146,11 +128,7 @@ function hearingNoticeBody(lang: LetterLang, d: Data, x: Ctx): string[] {
     out.push(`Алдын ала шешімге қатысты ұстанымыңызды білдіру үшін мына жауапты лауазымды адамдарға хабарласуыңызға болады: ${contacts.join('; ')}.`);
     out.push('Алдын ала шешім түпкілікті болып табылмайды: түпкілікті шешім Сіздің қарсылығыңыз бен ұстанымыңызды ескере отырып қабылданады.');
   } else if (lang === 'ru') {
-    out.push(
-      'В соответствии с частью 1 статьи 73 АППК РК уведомляем Вас о предварительном решении по Вашему обращению' +
-        (preliminary.length ? `: ${sentence(preliminary[0]!)}` : '.'),
-      ...preliminary.slice(1),
-    );
+    out.push('В соответствии с частью 1 статьи 73 АППК РК уведомляем Вас о предварительном решении по Вашему обращению' + (preliminary.length ? `: ${sentence(preliminary[0]!)}` : '.'), ...preliminary.slice(1));
     out.push(...reasonParagraph('ru', x.reason));
     out.push(
       at
@@ -168,11 +146,7 @@ function hearingNoticeBody(lang: LetterLang, d: Data, x: Ctx): string[] {
     out.push(`Для изложения Вашей позиции по предварительному решению Вы можете обратиться к ответственным должностным лицам: ${contacts.join('; ')}.`);
     out.push('Предварительное решение не является окончательным: окончательное решение будет принято с учетом Ваших возражений и позиции.');
   } else {
-    out.push(
-      'Under APPC Art. 73(1), we notify you of the preliminary decision on your appeal' +
-        (preliminary.length ? `: ${sentence(preliminary[0]!)}` : '.'),
-      ...preliminary.slice(1),
-    );
+    out.push('Under APPC Art. 73(1), we notify you of the preliminary decision on your appeal' + (preliminary.length ? `: ${sentence(preliminary[0]!)}` : '.'), ...preliminary.slice(1));
     out.push(...reasonParagraph('en', x.reason));
     out.push(
       at

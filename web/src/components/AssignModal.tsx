@@ -5,7 +5,21 @@ import { useLoad } from '../api/hooks.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Dialog } from './Dialog.tsx';
 
-export function AssignModal({ appealId, organizationId, dueDate, current, onClose, onAssigned }: { appealId: string; organizationId: number; dueDate: string; current?: string | null; onClose(): void; onAssigned(): void }) {
+export function AssignModal({
+  appealId,
+  organizationId,
+  dueDate,
+  current,
+  onClose,
+  onAssigned,
+}: {
+  appealId: string;
+  organizationId: number;
+  dueDate: string;
+  current?: string | null;
+  onClose(): void;
+  onAssigned(): void;
+}) {
   const { t } = useI18n();
   const executors = useLoad(() => unwrap(api.GET('/api/v1/users', { params: { query: { role: 'executor', organization: organizationId, limit: 200 } } })), [organizationId]);
   const everyone = useLoad(() => unwrap(api.GET('/api/v1/users', { params: { query: { limit: 500 } } })), []);
@@ -59,10 +73,18 @@ export function AssignModal({ appealId, organizationId, dueDate, current, onClos
             comboboxProps={{ withinPortal: true }}
           />
           <TextInput label={t('assign.controlDate')} type="date" max={dueDate} value={controlDate} onChange={(e) => setControlDate(e.currentTarget.value)} error={fieldError('/controlDate')} />
-          {error && error.fields.length === 0 && <Alert color="red" role="alert">{error.message}</Alert>}
+          {error && error.fields.length === 0 && (
+            <Alert color="red" role="alert">
+              {error.message}
+            </Alert>
+          )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('cancel')}</Button>
-            <Button type="submit" loading={busy} disabled={!executor} data-testid="assign-submit">{t('assign.submit')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('cancel')}
+            </Button>
+            <Button type="submit" loading={busy} disabled={!executor} data-testid="assign-submit">
+              {t('assign.submit')}
+            </Button>
           </Group>
         </Stack>
       </form>

@@ -3,28 +3,7 @@
 // lives in the address, so a link opens the same view (the overview links here).
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import {
-  Anchor,
-  Badge,
-  Button,
-  Checkbox,
-  Group,
-  Loader,
-  NativeSelect,
-  Pagination,
-  Paper,
-  Select,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Table,
-  Tabs,
-  Text,
-  TextInput,
-  Title,
-  UnstyledButton,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Loader, NativeSelect, Pagination, Paper, Select, SimpleGrid, Skeleton, Stack, Table, Tabs, Text, TextInput, Title, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { api, unwrap } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
@@ -104,10 +83,7 @@ export default function Queues() {
   const key = search.toString();
 
   const counts = useLoad(() => unwrap(api.GET('/api/v1/queues', { params: { query: filter } })), [key]);
-  const list = useLoad(
-    () => unwrap(api.GET('/api/v1/queues/{queue}', { params: { path: { queue }, query: { ...filter, sort, order, limit: PAGE, offset: (page - 1) * PAGE } } })),
-    [queue, key],
-  );
+  const list = useLoad(() => unwrap(api.GET('/api/v1/queues/{queue}', { params: { path: { queue }, query: { ...filter, sort, order, limit: PAGE, offset: (page - 1) * PAGE } } })), [queue, key]);
   const executors = useLoad(() => unwrap(api.GET('/api/v1/users', { params: { query: { role: 'executor', limit: 200 } } })), []);
 
   const sortHeader = (column: Sort, label: string) => {
@@ -115,12 +91,7 @@ export default function Queues() {
     const dir = active ? (order ?? 'asc') : undefined;
     return (
       <Table.Th aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'} className="nowrap">
-        <UnstyledButton
-          onClick={() => update({ sort: column, order: active && dir === 'asc' ? 'desc' : 'asc' })}
-          fw={700}
-          fz="sm"
-          aria-label={t('table.sortBy', { column: label })}
-        >
+        <UnstyledButton onClick={() => update({ sort: column, order: active && dir === 'asc' ? 'desc' : 'asc' })} fw={700} fz="sm" aria-label={t('table.sortBy', { column: label })}>
           {label} <span aria-hidden="true">{active ? (dir === 'asc' ? '▲' : '▼') : '↕'}</span>
         </UnstyledButton>
       </Table.Th>
@@ -133,8 +104,26 @@ export default function Queues() {
 
   return (
     <Stack gap="md">
-      <Title order={1} size="h2">{t('queues.title')}</Title>
-      <Tabs value={queue} onChange={(v) => v && navigate({ pathname: `/queues/${v}`, search: (() => { const n = new URLSearchParams(search); n.delete('page'); n.delete('sort'); n.delete('order'); return n.toString(); })() })} keepMounted>
+      <Title order={1} size="h2">
+        {t('queues.title')}
+      </Title>
+      <Tabs
+        value={queue}
+        onChange={(v) =>
+          v &&
+          navigate({
+            pathname: `/queues/${v}`,
+            search: (() => {
+              const n = new URLSearchParams(search);
+              n.delete('page');
+              n.delete('sort');
+              n.delete('order');
+              return n.toString();
+            })(),
+          })
+        }
+        keepMounted
+      >
         <Tabs.List aria-label={t('queues.title')}>
           {shown.map((x) => (
             <Tabs.Tab key={x} value={x} data-testid={`tab-${x}`}>
@@ -156,117 +145,177 @@ export default function Queues() {
         {shown.map((x) => (
           <Tabs.Panel key={x} value={x} pt="md">
             {x === queue && (
-          <Stack gap="md">
-            <Paper withBorder p="sm">
-              <Stack gap="sm">
-                <TextInput
-                  label={t('search')}
-                  description={t('filters.search')}
-                  value={q}
-                  onChange={(e) => setQ(e.currentTarget.value)}
-                  type="search"
-                  data-testid="queue-search"
-                />
-                <SimpleGrid cols={{ base: 2, sm: 4, lg: 5 }} spacing="sm">
-                  <NativeSelect label={t('documentType')} value={get('documentType')} onChange={(e) => update({ documentType: e.currentTarget.value })} data={[{ value: '', label: t('filters.any') }, ...documentTypes.options]} />
-                  <NativeSelect label={t('form')} value={get('form')} onChange={(e) => update({ form: e.currentTarget.value })} data={[{ value: '', label: t('filters.any') }, ...forms.options]} />
-                  <NativeSelect label={t('channel')} value={get('channel')} onChange={(e) => update({ channel: e.currentTarget.value })} data={[{ value: '', label: t('filters.any') }, ...channels.options]} />
-                  <NativeSelect label={t('issueCategory')} value={get('issueCategory')} onChange={(e) => update({ issueCategory: e.currentTarget.value })} data={[{ value: '', label: t('filters.any') }, ...categories.options]} />
-                  <Select
-                    label={t('filters.executor')}
-                    value={get('executor') || null}
-                    onChange={(v) => update({ executor: v })}
-                    data={(executors.data?.items ?? []).map((u) => ({ value: u.id!, label: u.fullName! }))}
-                    clearable
-                    searchable
-                    placeholder={t('filters.any')}
-                  />
-                  <OrganizationPicker mine label={t('filters.organization')} value={get('organization') || null} onChange={(v) => update({ organization: v, ownOnly: v ? get('ownOnly') : null })} placeholder={t('filters.any')} data-testid="filter-organization" />
-                  <TextInput label={t('filters.dateFrom')} type="date" value={get('dateFrom')} onChange={(e) => update({ dateFrom: e.currentTarget.value })} />
-                  <TextInput label={t('filters.dateTo')} type="date" value={get('dateTo')} onChange={(e) => update({ dateTo: e.currentTarget.value })} />
-                  <TextInput label={t('filters.dueFrom')} type="date" value={get('dueFrom')} onChange={(e) => update({ dueFrom: e.currentTarget.value })} data-testid="filter-dueFrom" />
-                  <TextInput label={t('filters.dueTo')} type="date" value={get('dueTo')} onChange={(e) => update({ dueTo: e.currentTarget.value })} data-testid="filter-dueTo" />
-                </SimpleGrid>
-                <Group gap="lg">
-                  <Checkbox label={t('filters.open')} checked={get('open') === 'true'} onChange={(e) => update({ open: e.currentTarget.checked ? 'true' : null })} data-testid="filter-open" />
-                  {get('organization') && (
-                    <Checkbox label={t('filters.ownOnly')} checked={get('ownOnly') === 'true'} onChange={(e) => update({ ownOnly: e.currentTarget.checked ? 'true' : null })} data-testid="filter-ownOnly" />
-                  )}
-                </Group>
-                {anyFilter && (
-                  <Group justify="flex-end">
-                    <Button variant="subtle" size="xs" onClick={() => { setQ(''); setSearch(new URLSearchParams(), { replace: true }); }}>
-                      {t('filters.clear')}
-                    </Button>
+              <Stack gap="md">
+                <Paper withBorder p="sm">
+                  <Stack gap="sm">
+                    <TextInput label={t('search')} description={t('filters.search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} type="search" data-testid="queue-search" />
+                    <SimpleGrid cols={{ base: 2, sm: 4, lg: 5 }} spacing="sm">
+                      <NativeSelect
+                        label={t('documentType')}
+                        value={get('documentType')}
+                        onChange={(e) => update({ documentType: e.currentTarget.value })}
+                        data={[{ value: '', label: t('filters.any') }, ...documentTypes.options]}
+                      />
+                      <NativeSelect label={t('form')} value={get('form')} onChange={(e) => update({ form: e.currentTarget.value })} data={[{ value: '', label: t('filters.any') }, ...forms.options]} />
+                      <NativeSelect label={t('channel')} value={get('channel')} onChange={(e) => update({ channel: e.currentTarget.value })} data={[{ value: '', label: t('filters.any') }, ...channels.options]} />
+                      <NativeSelect
+                        label={t('issueCategory')}
+                        value={get('issueCategory')}
+                        onChange={(e) => update({ issueCategory: e.currentTarget.value })}
+                        data={[{ value: '', label: t('filters.any') }, ...categories.options]}
+                      />
+                      <Select
+                        label={t('filters.executor')}
+                        value={get('executor') || null}
+                        onChange={(v) => update({ executor: v })}
+                        data={(executors.data?.items ?? []).map((u) => ({ value: u.id!, label: u.fullName! }))}
+                        clearable
+                        searchable
+                        placeholder={t('filters.any')}
+                      />
+                      <OrganizationPicker
+                        mine
+                        label={t('filters.organization')}
+                        value={get('organization') || null}
+                        onChange={(v) => update({ organization: v, ownOnly: v ? get('ownOnly') : null })}
+                        placeholder={t('filters.any')}
+                        data-testid="filter-organization"
+                      />
+                      <TextInput label={t('filters.dateFrom')} type="date" value={get('dateFrom')} onChange={(e) => update({ dateFrom: e.currentTarget.value })} />
+                      <TextInput label={t('filters.dateTo')} type="date" value={get('dateTo')} onChange={(e) => update({ dateTo: e.currentTarget.value })} />
+                      <TextInput label={t('filters.dueFrom')} type="date" value={get('dueFrom')} onChange={(e) => update({ dueFrom: e.currentTarget.value })} data-testid="filter-dueFrom" />
+                      <TextInput label={t('filters.dueTo')} type="date" value={get('dueTo')} onChange={(e) => update({ dueTo: e.currentTarget.value })} data-testid="filter-dueTo" />
+                    </SimpleGrid>
+                    <Group gap="lg">
+                      <Checkbox label={t('filters.open')} checked={get('open') === 'true'} onChange={(e) => update({ open: e.currentTarget.checked ? 'true' : null })} data-testid="filter-open" />
+                      {get('organization') && (
+                        <Checkbox label={t('filters.ownOnly')} checked={get('ownOnly') === 'true'} onChange={(e) => update({ ownOnly: e.currentTarget.checked ? 'true' : null })} data-testid="filter-ownOnly" />
+                      )}
+                    </Group>
+                    {anyFilter && (
+                      <Group justify="flex-end">
+                        <Button
+                          variant="subtle"
+                          size="xs"
+                          onClick={() => {
+                            setQ('');
+                            setSearch(new URLSearchParams(), { replace: true });
+                          }}
+                        >
+                          {t('filters.clear')}
+                        </Button>
+                      </Group>
+                    )}
+                  </Stack>
+                </Paper>
+                <Table.ScrollContainer minWidth={900}>
+                  <Table striped highlightOnHover className="queue-table" aria-busy={list.loading} data-testid="queue-table">
+                    <Table.Caption>
+                      <Group gap="xs" justify="center">
+                        <span data-testid="queue-caption">{t('table.caption', { queue: queueName, n: number(total) })}</span>
+                        {list.loading && <Loader size="xs" aria-hidden="true" />}
+                      </Group>
+                    </Table.Caption>
+                    <Table.Thead>
+                      <Table.Tr>
+                        {sortHeader('registrationNumber', t('table.number'))}
+                        {sortHeader('registrationDate', t('table.registered'))}
+                        {sortHeader('dueDate', t('table.due'))}
+                        <Table.Th>{t('table.type')}</Table.Th>
+                        {sortHeader('applicantName', t('table.applicant'))}
+                        <Table.Th>{t('table.summary')}</Table.Th>
+                        {sortHeader('status', t('table.status'))}
+                        <Table.Th>{t('table.executor')}</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {!list.data &&
+                        Array.from({ length: 8 }, (_, i) => (
+                          <Table.Tr key={i}>
+                            {Array.from({ length: 8 }, (_, j) => (
+                              <Table.Td key={j}>
+                                <Skeleton h={18} />
+                              </Table.Td>
+                            ))}
+                          </Table.Tr>
+                        ))}
+                      {list.data?.items.map((a) => (
+                        <Table.Tr
+                          key={a.id}
+                          data-testid="queue-row"
+                          style={{ cursor: 'pointer' }}
+                          onClick={(e) => {
+                            if (!(e.target as HTMLElement).closest('a')) navigate(`/appeals/${a.id}`);
+                          }}
+                        >
+                          <Table.Td className="nowrap">
+                            <Anchor component={Link} to={`/appeals/${a.id}`} fw={600}>
+                              {a.registrationNumber}
+                            </Anchor>
+                            <Text size="xs" c="gray.8">
+                              {a.organization.code}
+                            </Text>
+                            {a.duplicateCandidate && (
+                              <Badge size="xs" color="#8a4600" radius="sm" style={{ textTransform: 'none' }}>
+                                {t('duplicateMark')}
+                              </Badge>
+                            )}
+                          </Table.Td>
+                          <Table.Td className="nowrap">{date(a.registrationDate)}</Table.Td>
+                          <Table.Td>
+                            <TermBadge risk={a.risk} daysLeft={a.daysLeft} dueDate={a.dueDate} stacked />
+                          </Table.Td>
+                          <Table.Td>{documentTypes.label(a.documentType)}</Table.Td>
+                          <Table.Td>{a.applicantName ?? t(`applicantKind.${a.applicantKind}` as MessageKey)}</Table.Td>
+                          <Table.Td className="summary">
+                            <Text size="sm" lineClamp={2}>
+                              {a.summary}
+                            </Text>
+                          </Table.Td>
+                          <Table.Td>
+                            <StatusBadge status={a.status} />
+                            {(a.unsignedLetters ?? 0) > 0 && (
+                              <Text size="xs" c="gray.8">
+                                ✎ {t('letters.toSign')}
+                              </Text>
+                            )}
+                          </Table.Td>
+                          <Table.Td>
+                            {a.executor?.name ?? (
+                              <Text size="sm" c="gray.8">
+                                {t('card.notAssigned')}
+                              </Text>
+                            )}
+                          </Table.Td>
+                        </Table.Tr>
+                      ))}
+                      {list.data && list.data.items.length === 0 && (
+                        <Table.Tr>
+                          <Table.Td colSpan={8}>
+                            <Text ta="center" c="gray.8" py="md">
+                              {t('table.empty')}
+                            </Text>
+                          </Table.Td>
+                        </Table.Tr>
+                      )}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
+                {total > PAGE && (
+                  <Group justify="center">
+                    <nav aria-label={t('table.pages')}>
+                      <VisuallyHidden>{t('table.pages')}</VisuallyHidden>
+                      <Pagination
+                        total={Math.ceil(total / PAGE)}
+                        value={page}
+                        onChange={(p) => update({ page: String(p) }, true)}
+                        getControlProps={(c) => ({ 'aria-label': c })}
+                        getItemProps={(p) => ({ 'aria-label': String(p) })}
+                      />
+                    </nav>
                   </Group>
                 )}
               </Stack>
-            </Paper>
-            <Table.ScrollContainer minWidth={900}>
-              <Table striped highlightOnHover className="queue-table" aria-busy={list.loading} data-testid="queue-table">
-                <Table.Caption>
-                  <Group gap="xs" justify="center">
-                    <span data-testid="queue-caption">{t('table.caption', { queue: queueName, n: number(total) })}</span>
-                    {list.loading && <Loader size="xs" aria-hidden="true" />}
-                  </Group>
-                </Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    {sortHeader('registrationNumber', t('table.number'))}
-                    {sortHeader('registrationDate', t('table.registered'))}
-                    {sortHeader('dueDate', t('table.due'))}
-                    <Table.Th>{t('table.type')}</Table.Th>
-                    {sortHeader('applicantName', t('table.applicant'))}
-                    <Table.Th>{t('table.summary')}</Table.Th>
-                    {sortHeader('status', t('table.status'))}
-                    <Table.Th>{t('table.executor')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {!list.data &&
-                    Array.from({ length: 8 }, (_, i) => (
-                      <Table.Tr key={i}>
-                        {Array.from({ length: 8 }, (_, j) => (
-                          <Table.Td key={j}><Skeleton h={18} /></Table.Td>
-                        ))}
-                      </Table.Tr>
-                    ))}
-                  {list.data?.items.map((a) => (
-                    <Table.Tr key={a.id} data-testid="queue-row" style={{ cursor: 'pointer' }} onClick={(e) => { if (!(e.target as HTMLElement).closest('a')) navigate(`/appeals/${a.id}`); }}>
-                      <Table.Td className="nowrap">
-                        <Anchor component={Link} to={`/appeals/${a.id}`} fw={600}>{a.registrationNumber}</Anchor>
-                        <Text size="xs" c="gray.8">{a.organization.code}</Text>
-                        {a.duplicateCandidate && <Badge size="xs" color="#8a4600" radius="sm" style={{ textTransform: 'none' }}>{t('duplicateMark')}</Badge>}
-                      </Table.Td>
-                      <Table.Td className="nowrap">{date(a.registrationDate)}</Table.Td>
-                      <Table.Td><TermBadge risk={a.risk} daysLeft={a.daysLeft} dueDate={a.dueDate} stacked /></Table.Td>
-                      <Table.Td>{documentTypes.label(a.documentType)}</Table.Td>
-                      <Table.Td>{a.applicantName ?? t(`applicantKind.${a.applicantKind}` as MessageKey)}</Table.Td>
-                      <Table.Td className="summary"><Text size="sm" lineClamp={2}>{a.summary}</Text></Table.Td>
-                      <Table.Td>
-                        <StatusBadge status={a.status} />
-                        {(a.unsignedLetters ?? 0) > 0 && <Text size="xs" c="gray.8">✎ {t('letters.toSign')}</Text>}
-                      </Table.Td>
-                      <Table.Td>{a.executor?.name ?? <Text size="sm" c="gray.8">{t('card.notAssigned')}</Text>}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                  {list.data && list.data.items.length === 0 && (
-                    <Table.Tr>
-                      <Table.Td colSpan={8}><Text ta="center" c="gray.8" py="md">{t('table.empty')}</Text></Table.Td>
-                    </Table.Tr>
-                  )}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            {total > PAGE && (
-              <Group justify="center">
-                <nav aria-label={t('table.pages')}>
-                  <VisuallyHidden>{t('table.pages')}</VisuallyHidden>
-                  <Pagination total={Math.ceil(total / PAGE)} value={page} onChange={(p) => update({ page: String(p) }, true)} getControlProps={(c) => ({ 'aria-label': c })} getItemProps={(p) => ({ 'aria-label': String(p) })} />
-                </nav>
-              </Group>
-            )}
-          </Stack>
             )}
           </Tabs.Panel>
         ))}

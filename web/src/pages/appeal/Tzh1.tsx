@@ -10,10 +10,7 @@ import { Dl, type AppealData } from './parts.tsx';
 export function Tzh1({ appeal: a }: { appeal: AppealData | undefined }) {
   const { t, date, dateTime } = useI18n();
   // the special-law sub-kind's name, when the appeal has one
-  const subKind = useLoad(
-    async () => (a?.subKind ? unwrap(api.GET('/api/v1/terms', { params: { query: { documentType: a.documentType! } } })) : undefined),
-    [a?.subKind],
-  );
+  const subKind = useLoad(async () => (a?.subKind ? unwrap(api.GET('/api/v1/terms', { params: { query: { documentType: a.documentType! } } })) : undefined), [a?.subKind]);
   const documentTypes = useDirectory('documentType');
   const forms = useDirectory('form');
   const channels = useDirectory('channel');
@@ -38,7 +35,14 @@ export function Tzh1({ appeal: a }: { appeal: AppealData | undefined }) {
         [t('appealLanguage'), languages.label(a.language)],
         [t('issueCategory'), a.issueCategory ? categories.label(a.issueCategory) : null],
         [t('summary'), a.summary],
-        [t('text'), a.text ? <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{a.text}</Text> : null],
+        [
+          t('text'),
+          a.text ? (
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {a.text}
+            </Text>
+          ) : null,
+        ],
         [t('protocolText'), a.protocolText],
         [t('complainedOrganization'), a.complained?.organizationName ?? null],
         [t('complainedOfficial'), a.complained?.official ?? null],
