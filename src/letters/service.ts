@@ -251,7 +251,7 @@ export async function signLetter(ctx: Context, actor: Actor, appealId: string, l
         const s = await saveDecision(ctx, inner, actor, state, code, draft.data, { id: draft.id, letterId: letter.id, draftedBy: draft.drafted_by_name });
         return { change: s.change, result: s };
       });
-      appeal = { ...appeal, status: saved.status };
+      appeal = saved.appeal;
       data = saved.data;
     } else {
       const decision = await trx.selectFrom('decisions').select(['code', 'data']).where('id', '=', letter.decision_id).executeTakeFirstOrThrow();
