@@ -24,7 +24,6 @@ const SCREENS: Record<AccountingScreen, LazyExoticComponent<ComponentType>> = {
   exports: lazy(() => import('./pages/accounting/Exports.tsx')),
 };
 
-
 function PageLoader() {
   const { t } = useI18n();
   return (
@@ -67,7 +66,12 @@ function SignedIn() {
   const location = useLocation();
   if (user === undefined) return <PageLoader />;
   if (user === null) {
-    if (location.pathname === '/login') return <Suspense fallback={<PageLoader />}><Login /></Suspense>;
+    if (location.pathname === '/login')
+      return (
+        <Suspense fallback={<PageLoader />}>
+          <Login />
+        </Suspense>
+      );
     return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   }
   return (
@@ -76,17 +80,48 @@ function SignedIn() {
         <Routes>
           <Route path="/" element={<Home />} />
           <Route path="/login" element={<Home />} />
-          <Route path="/desk" element={<Guard roles={DESK_ROLES}><Desk /></Guard>} />
+          <Route
+            path="/desk"
+            element={
+              <Guard roles={DESK_ROLES}>
+                <Desk />
+              </Guard>
+            }
+          />
           <Route path="/queues" element={<Navigate to="/queues/all" replace />} />
           <Route path="/queues/:queue" element={<Queues />} />
           <Route path="/appeals/:id" element={<AppealPage />} />
-          <Route path="/overview" element={<Guard roles={OVERVIEW_ROLES}><Overview /></Guard>} />
-          <Route path="/correspondence" element={<Guard roles={CORRESPONDENCE_ROLES}><Correspondence /></Guard>} />
+          <Route
+            path="/overview"
+            element={
+              <Guard roles={OVERVIEW_ROLES}>
+                <Overview />
+              </Guard>
+            }
+          />
+          <Route
+            path="/correspondence"
+            element={
+              <Guard roles={CORRESPONDENCE_ROLES}>
+                <Correspondence />
+              </Guard>
+            }
+          />
           <Route path="/accounting" element={<AccountingLayout />}>
             <Route index element={<AccountingHome />} />
             {ACCOUNTING_SCREENS.map(({ id, roles }) => {
               const Screen = SCREENS[id];
-              return <Route key={id} path={id} element={<Guard roles={[...roles]}><Screen /></Guard>} />;
+              return (
+                <Route
+                  key={id}
+                  path={id}
+                  element={
+                    <Guard roles={[...roles]}>
+                      <Screen />
+                    </Guard>
+                  }
+                />
+              );
             })}
           </Route>
           <Route path="*" element={<NotFound />} />

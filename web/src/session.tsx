@@ -42,7 +42,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [queryClient]);
   useEffect(() => {
     // who is signed in: a 401 means nobody
-    api.GET('/api/v1/me').then(({ data, response }) => accept(response.ok && data ? data : null), () => accept(null));
+    api.GET('/api/v1/me').then(
+      ({ data, response }) => accept(response.ok && data ? data : null),
+      () => accept(null),
+    );
   }, [accept]);
   useEffect(() => {
     // the organization's name and the labels come in the current language

@@ -29,9 +29,7 @@ const cache = new Map<DirectoryName, Promise<DirectoryEntry[]>>();
 export function loadDirectory(name: DirectoryName): Promise<DirectoryEntry[]> {
   let p = cache.get(name);
   if (!p) {
-    p = unwrap(api.GET('/api/v1/directories/{name}', { params: { path: { name } } })).then((r) =>
-      r.items.map((i) => ({ code: i.code, labels: i.labels })),
-    );
+    p = unwrap(api.GET('/api/v1/directories/{name}', { params: { path: { name } } })).then((r) => r.items.map((i) => ({ code: i.code, labels: i.labels })));
     p.catch(() => cache.delete(name));
     cache.set(name, p);
   }
@@ -45,7 +43,10 @@ export function useDirectory(name: DirectoryName | undefined) {
   useEffect(() => {
     if (!name) return;
     let live = true;
-    loadDirectory(name).then((e) => live && setEntries(e), () => undefined);
+    loadDirectory(name).then(
+      (e) => live && setEntries(e),
+      () => undefined,
+    );
     return () => {
       live = false;
     };

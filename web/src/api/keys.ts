@@ -79,8 +79,7 @@ export const changed = {
   /** A correction petition filed from the card: the petition lists and the card's timeline. */
   correctionFiled: (qc: QueryClient, appealId: string) => stale(qc, keys.corrections, keys.appealPart(appealId, 'events')),
   /** A petition approved (the correction applied to the appeal) or rejected. */
-  correctionDecided: (qc: QueryClient, appealId: string | null | undefined) =>
-    stale(qc, keys.corrections, ...(appealId ? [keys.appeal(appealId), ...LISTS] : [])),
+  correctionDecided: (qc: QueryClient, appealId: string | null | undefined) => stale(qc, keys.corrections, ...(appealId ? [keys.appeal(appealId), ...LISTS] : [])),
   /** A reply to a co-execution task: the inbox, and the appeal's correspondence its executor reads. */
   replied: (qc: QueryClient, appealId: string) => stale(qc, keys.correspondence, ['appeal', appealId, 'correspondence']),
   /** A report of 1-ТӨ formed or signed. */

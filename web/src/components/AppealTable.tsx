@@ -89,21 +89,7 @@ export interface AppealTableProps<T extends AppealRow> {
   mb?: string;
 }
 
-export function AppealTable<T extends AppealRow>({
-  rows,
-  columns,
-  testId,
-  rowTestId,
-  minWidth,
-  caption,
-  busy,
-  openRows = false,
-  className,
-  skeletonRows,
-  sorting,
-  paging,
-  mb,
-}: AppealTableProps<T>) {
+export function AppealTable<T extends AppealRow>({ rows, columns, testId, rowTestId, minWidth, caption, busy, openRows = false, className, skeletonRows, sorting, paging, mb }: AppealTableProps<T>) {
   const { t, date } = useI18n();
   const navigate = useNavigate();
   const documentTypes = useDirectory(columns.includes('type') ? 'documentType' : undefined);
@@ -130,30 +116,73 @@ export function AppealTable<T extends AppealRow>({
       case 'number':
         return (
           <Table.Td key={c} className="nowrap">
-            {a.visible === false ? <Text fw={600} size="sm">{a.registrationNumber}</Text> : <Anchor component={Link} to={`/appeals/${a.id}`} fw={600}>{a.registrationNumber}</Anchor>}
-            {a.organization && <Text size="xs" c="gray.8">{a.organization.code}{a.imported ? ` · ${t('acc.form1.imported')}` : ''}</Text>}
-            {a.duplicateCandidate && <Badge size="xs" color="#8a4600" radius="sm" style={{ textTransform: 'none' }}>{t('duplicateMark')}</Badge>}
+            {a.visible === false ? (
+              <Text fw={600} size="sm">
+                {a.registrationNumber}
+              </Text>
+            ) : (
+              <Anchor component={Link} to={`/appeals/${a.id}`} fw={600}>
+                {a.registrationNumber}
+              </Anchor>
+            )}
+            {a.organization && (
+              <Text size="xs" c="gray.8">
+                {a.organization.code}
+                {a.imported ? ` · ${t('acc.form1.imported')}` : ''}
+              </Text>
+            )}
+            {a.duplicateCandidate && (
+              <Badge size="xs" color="#8a4600" radius="sm" style={{ textTransform: 'none' }}>
+                {t('duplicateMark')}
+              </Badge>
+            )}
           </Table.Td>
         );
       case 'registered':
-        return <Table.Td key={c} className="nowrap">{date(a.registrationDate)}</Table.Td>;
+        return (
+          <Table.Td key={c} className="nowrap">
+            {date(a.registrationDate)}
+          </Table.Td>
+        );
       case 'due':
-        return <Table.Td key={c}><TermBadge risk={a.risk} daysLeft={a.daysLeft} dueDate={a.dueDate ?? ''} stacked /></Table.Td>;
+        return (
+          <Table.Td key={c}>
+            <TermBadge risk={a.risk} daysLeft={a.daysLeft} dueDate={a.dueDate ?? ''} stacked />
+          </Table.Td>
+        );
       case 'type':
         return <Table.Td key={c}>{documentTypes.label(a.documentType)}</Table.Td>;
       case 'applicant':
         return <Table.Td key={c}>{a.applicantName ?? t(`applicantKind.${a.applicantKind}` as MessageKey)}</Table.Td>;
       case 'summary':
-        return <Table.Td key={c} className="summary"><Text size="sm" lineClamp={2}>{a.summary}</Text></Table.Td>;
+        return (
+          <Table.Td key={c} className="summary">
+            <Text size="sm" lineClamp={2}>
+              {a.summary}
+            </Text>
+          </Table.Td>
+        );
       case 'status':
         return (
           <Table.Td key={c}>
             {a.status ? <StatusBadge status={a.status} /> : '—'}
-            {(a.unsignedLetters ?? 0) > 0 && <Text size="xs" c="gray.8">✎ {t('letters.toSign')}</Text>}
+            {(a.unsignedLetters ?? 0) > 0 && (
+              <Text size="xs" c="gray.8">
+                ✎ {t('letters.toSign')}
+              </Text>
+            )}
           </Table.Td>
         );
       case 'executor':
-        return <Table.Td key={c}>{a.executor?.name ?? <Text size="sm" c="gray.8">{t('card.notAssigned')}</Text>}</Table.Td>;
+        return (
+          <Table.Td key={c}>
+            {a.executor?.name ?? (
+              <Text size="sm" c="gray.8">
+                {t('card.notAssigned')}
+              </Text>
+            )}
+          </Table.Td>
+        );
     }
   };
 
@@ -175,26 +204,31 @@ export function AppealTable<T extends AppealRow>({
                 Array.from({ length: skeletonRows }, (_, i) => (
                   <Table.Tr key={i}>
                     {columns.map((c) => (
-                      <Table.Td key={columnId(c)}><Skeleton h={18} /></Table.Td>
+                      <Table.Td key={columnId(c)}>
+                        <Skeleton h={18} />
+                      </Table.Td>
                     ))}
                   </Table.Tr>
                 ))
               ) : (
-                <Table.Tr><Table.Td colSpan={columns.length}><Skeleton h={60} /></Table.Td></Table.Tr>
+                <Table.Tr>
+                  <Table.Td colSpan={columns.length}>
+                    <Skeleton h={60} />
+                  </Table.Td>
+                </Table.Tr>
               ))}
             {rows?.map((a) => (
-              <Table.Tr
-                key={a.id}
-                data-testid={rowTestId}
-                style={openRows && a.visible !== false ? { cursor: 'pointer' } : undefined}
-                onClick={openRows && a.visible !== false ? open(a) : undefined}
-              >
+              <Table.Tr key={a.id} data-testid={rowTestId} style={openRows && a.visible !== false ? { cursor: 'pointer' } : undefined} onClick={openRows && a.visible !== false ? open(a) : undefined}>
                 {columns.map((c) => cell(c, a))}
               </Table.Tr>
             ))}
             {rows && rows.length === 0 && (
               <Table.Tr>
-                <Table.Td colSpan={columns.length}><Text ta="center" c="gray.8" py="md">{t('table.empty')}</Text></Table.Td>
+                <Table.Td colSpan={columns.length}>
+                  <Text ta="center" c="gray.8" py="md">
+                    {t('table.empty')}
+                  </Text>
+                </Table.Td>
               </Table.Tr>
             )}
           </Table.Tbody>
@@ -204,13 +238,7 @@ export function AppealTable<T extends AppealRow>({
         <Group justify="center">
           <nav aria-label={t('table.pages')}>
             <VisuallyHidden>{t('table.pages')}</VisuallyHidden>
-            <Pagination
-              total={Math.ceil(paging.total / paging.pageSize)}
-              value={paging.page}
-              onChange={paging.onPage}
-              getControlProps={(c) => ({ 'aria-label': c })}
-              getItemProps={(p) => ({ 'aria-label': String(p) })}
-            />
+            <Pagination total={Math.ceil(paging.total / paging.pageSize)} value={paging.page} onChange={paging.onPage} getControlProps={(c) => ({ 'aria-label': c })} getItemProps={(p) => ({ 'aria-label': String(p) })} />
           </nav>
         </Group>
       )}

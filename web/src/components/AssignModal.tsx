@@ -6,7 +6,21 @@ import { referenceQueries } from '../api/queries.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Dialog } from './Dialog.tsx';
 
-export function AssignModal({ appealId, organizationId, dueDate, current, onClose, onAssigned }: { appealId: string; organizationId: number; dueDate: string; current?: string | null; onClose(): void; onAssigned(): void }) {
+export function AssignModal({
+  appealId,
+  organizationId,
+  dueDate,
+  current,
+  onClose,
+  onAssigned,
+}: {
+  appealId: string;
+  organizationId: number;
+  dueDate: string;
+  current?: string | null;
+  onClose(): void;
+  onAssigned(): void;
+}) {
   const { t, lang } = useI18n();
   const executors = useQuery(referenceQueries.users({ role: 'executor', organization: organizationId, limit: 200 }, lang));
   const everyone = useQuery(referenceQueries.users({ limit: 500 }, lang));
@@ -60,10 +74,18 @@ export function AssignModal({ appealId, organizationId, dueDate, current, onClos
             comboboxProps={{ withinPortal: true }}
           />
           <TextInput label={t('assign.controlDate')} type="date" max={dueDate} value={controlDate} onChange={(e) => setControlDate(e.currentTarget.value)} error={fieldError('/controlDate')} />
-          {error && error.fields.length === 0 && <Alert color="red" role="alert">{error.message}</Alert>}
+          {error && error.fields.length === 0 && (
+            <Alert color="red" role="alert">
+              {error.message}
+            </Alert>
+          )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('cancel')}</Button>
-            <Button type="submit" loading={busy} disabled={!executor} data-testid="assign-submit">{t('assign.submit')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('cancel')}
+            </Button>
+            <Button type="submit" loading={busy} disabled={!executor} data-testid="assign-submit">
+              {t('assign.submit')}
+            </Button>
           </Group>
         </Stack>
       </form>

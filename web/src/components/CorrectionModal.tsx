@@ -73,16 +73,13 @@ export function CorrectionModal({ appealId, current, onClose, onFiled }: { appea
   const [busy, setBusy] = useState(false);
 
   // The card the petition is about: ТЖ-1 (the appeal), one of its АИ-1 cards, one of its ТЖ-2 cards.
-  const applicants = ((current.applicants ?? []) as { id: string; kind: string; lastName?: string | null; firstName?: string | null; legalName?: string | null }[]);
+  const applicants = (current.applicants ?? []) as { id: string; kind: string; lastName?: string | null; firstName?: string | null; legalName?: string | null }[];
   const decisionCards = (decisions.data?.items ?? []).filter((d) => !d.cancelledAt && !d.deleted);
   const [kind, recordId] = (record === 'tzh1' ? ['tzh1', appealId] : record.split(':')) as ['tzh1' | 'ai1' | 'tzh2', string];
   const applicant = applicants.find((c) => c.id === recordId);
   const recordCode = decisionCards.find((d) => d.id === recordId)?.code;
   const catalogue = (fields.data?.items ?? []).filter(
-    (f) =>
-      f.card === kind &&
-      (kind !== 'ai1' || (f.applicantKinds ?? []).includes(applicant?.kind ?? '')) &&
-      (kind !== 'tzh2' || (f.decisions ?? []).includes(recordCode ?? '')),
+    (f) => f.card === kind && (kind !== 'ai1' || (f.applicantKinds ?? []).includes(applicant?.kind ?? '')) && (kind !== 'tzh2' || (f.decisions ?? []).includes(recordCode ?? '')),
   );
   const chosen = catalogue.filter((f) => f.name in values);
   const byAuthority = chosen.some((f) => f.authorityOnly) || recordCode === '4.14' || (action === 'delete' && kind === 'tzh1');
@@ -177,7 +174,11 @@ export function CorrectionModal({ appealId, current, onClose, onFiled }: { appea
             ]}
             error={fieldError('/record/id')}
           />
-          {fields.error && <Alert color="red" role="alert">{fields.error.message}</Alert>}
+          {fields.error && (
+            <Alert color="red" role="alert">
+              {fields.error.message}
+            </Alert>
+          )}
           <fieldset className="plain-fieldset">
             <legend>{action === 'change' ? t('acc.corrections.fields') : t('acc.corrections.fieldsOptional')}</legend>
             <Stack gap={6}>
@@ -185,7 +186,11 @@ export function CorrectionModal({ appealId, current, onClose, onFiled }: { appea
                 <Checkbox
                   key={f.name}
                   label={`${f.label}${f.authorityOnly ? ` (${t('acc.corrections.authorityOnly')})` : ''}`}
-                  description={<>{t('acc.corrections.now')}: <FieldValue field={f} value={now(f)} /></>}
+                  description={
+                    <>
+                      {t('acc.corrections.now')}: <FieldValue field={f} value={now(f)} />
+                    </>
+                  }
                   checked={f.name in values}
                   onChange={(e) => toggle(f.name, e.currentTarget.checked)}
                   data-testid={`correct-${f.name}`}
@@ -196,7 +201,11 @@ export function CorrectionModal({ appealId, current, onClose, onFiled }: { appea
           {chosen.map((f) => (
             <ValueInput key={f.name} field={f} value={values[f.name]} onChange={(v) => setValues({ ...values, [f.name]: v })} error={fieldError(`/changes/${f.name}`)} />
           ))}
-          {fieldError('/changes') && <Text c="red.9" size="sm">{fieldError('/changes')}</Text>}
+          {fieldError('/changes') && (
+            <Text c="red.9" size="sm">
+              {fieldError('/changes')}
+            </Text>
+          )}
           <Textarea id="corr-reason" label={t('acc.corrections.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} required error={fieldError('/reason')} />
           <FileInput
             label={t('acc.corrections.documents')}
@@ -210,12 +219,18 @@ export function CorrectionModal({ appealId, current, onClose, onFiled }: { appea
             error={fieldError('/attachments') ?? error?.fields.find((f) => f.path.startsWith('/attachments/'))?.message}
             data-testid="correction-documents"
           />
-          <Text size="sm" data-testid="correction-decider">{byAuthority ? t('acc.corrections.decidedByAuthority') : t('acc.corrections.decidedByOrganization')}</Text>
+          <Text size="sm" data-testid="correction-decider">
+            {byAuthority ? t('acc.corrections.decidedByAuthority') : t('acc.corrections.decidedByOrganization')}
+          </Text>
           {error && (error.fields.length === 0 || otherErrors.length > 0) && (
-            <Alert color="red" role="alert">{otherErrors.length ? otherErrors.map((f) => f.message).join('; ') : error.message}</Alert>
+            <Alert color="red" role="alert">
+              {otherErrors.length ? otherErrors.map((f) => f.message).join('; ') : error.message}
+            </Alert>
           )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('cancel')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('cancel')}
+            </Button>
             <Button type="submit" loading={busy} disabled={!reason.trim() || files.length === 0 || (action === 'change' && chosen.length === 0)} data-testid="correction-submit">
               {t('acc.corrections.file')}
             </Button>

@@ -2,19 +2,7 @@
 // with the allowed decisions (src/domain/decisions.ts): only that decision's fields, required ones
 // marked, the vocabularies as choices, `onlyIf` and `exactlyOneOf` honoured.
 import { useState } from 'react';
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Fieldset,
-  Group,
-  NativeSelect,
-  SegmentedControl,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { Alert, Button, Checkbox, Fieldset, Group, NativeSelect, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { api, ApiError, unwrap } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { AppealPicker, OrganizationPicker } from './pickers.tsx';
@@ -82,19 +70,7 @@ function missing(fields: readonly FieldSpec[], values: Values, base: string, cho
   return out;
 }
 
-export function DecisionModal({
-  appealId,
-  decision,
-  vocabularies,
-  onClose,
-  onSaved,
-}: {
-  appealId: string;
-  decision: AllowedDecision;
-  vocabularies: Vocabularies;
-  onClose(): void;
-  onSaved(): void;
-}) {
+export function DecisionModal({ appealId, decision, vocabularies, onClose, onSaved }: { appealId: string; decision: AllowedDecision; vocabularies: Vocabularies; onClose(): void; onSaved(): void }) {
   const { t, lang } = useI18n();
   const fields = decision.fields as unknown as FieldSpec[];
   const [values, setValues] = useState<Values>(() => initialValues(fields));
@@ -124,8 +100,7 @@ export function DecisionModal({
     }
   };
 
-  const errorAt = (path: string) =>
-    error?.fields.find((f) => f.path === path)?.message ?? (tried && empty.includes(path) ? t('required') : undefined);
+  const errorAt = (path: string) => error?.fields.find((f) => f.path === path)?.message ?? (tried && empty.includes(path) ? t('required') : undefined);
 
   const renderField = (f: FieldSpec, vals: Values, setVal: (name: string, v: unknown) => void, base: string): React.ReactNode => {
     if (!visible(f, vals)) return null;
@@ -189,11 +164,30 @@ export function DecisionModal({
                 <Fieldset key={i} legend={t('decision.itemN', { n: i + 1 })} variant="filled">
                   <Stack gap="sm">
                     {(f.fields ?? []).map((sub) =>
-                      renderField(sub, item, (n, x) => setVal(f.name, list.map((it, j) => (j === i ? { ...it, [n]: x } : it))), `${path}/${i}`),
+                      renderField(
+                        sub,
+                        item,
+                        (n, x) =>
+                          setVal(
+                            f.name,
+                            list.map((it, j) => (j === i ? { ...it, [n]: x } : it)),
+                          ),
+                        `${path}/${i}`,
+                      ),
                     )}
                     {list.length > (f.minItems ?? 1) && (
                       <Group justify="flex-end">
-                        <Button variant="subtle" color="red.9" size="xs" onClick={() => setVal(f.name, list.filter((_, j) => j !== i))}>
+                        <Button
+                          variant="subtle"
+                          color="red.9"
+                          size="xs"
+                          onClick={() =>
+                            setVal(
+                              f.name,
+                              list.filter((_, j) => j !== i),
+                            )
+                          }
+                        >
                           {t('decision.removeItem')} ({t('decision.itemN', { n: i + 1 })})
                         </Button>
                       </Group>
@@ -219,16 +213,21 @@ export function DecisionModal({
     <Dialog onClose={onClose} title={`${decision.code} — ${decision.label}`} size="lg" centered>
       <form onSubmit={submit} noValidate data-testid="decision-form">
         <Stack gap="sm">
-          <Text size="xs" c="gray.8">{t('decision.basis', { basis: decision.basis })}</Text>
-          {decision.caveatMessage && <Alert color="yellow" c="dark">{decision.caveatMessage}</Alert>}
-          {decision.approval && <Text size="sm" data-testid="decision-approval-hint">{t('decision.approvalHint')}</Text>}
+          <Text size="xs" c="gray.8">
+            {t('decision.basis', { basis: decision.basis })}
+          </Text>
+          {decision.caveatMessage && (
+            <Alert color="yellow" c="dark">
+              {decision.caveatMessage}
+            </Alert>
+          )}
+          {decision.approval && (
+            <Text size="sm" data-testid="decision-approval-hint">
+              {t('decision.approvalHint')}
+            </Text>
+          )}
           {oneOf && oneOf.length > 1 && (
-            <SegmentedControl
-              aria-label={t('decision.mode')}
-              value={chosen}
-              onChange={setChosen}
-              data={oneOf.map((name) => ({ value: name, label: fields.find((f) => f.name === name)?.label[lang] ?? name }))}
-            />
+            <SegmentedControl aria-label={t('decision.mode')} value={chosen} onChange={setChosen} data={oneOf.map((name) => ({ value: name, label: fields.find((f) => f.name === name)?.label[lang] ?? name }))} />
           )}
           {fields.map((f) => (oneOf?.includes(f.name) && f.name !== chosen ? null : renderField(f, values, setTop, '')))}
           {error && (
@@ -244,8 +243,12 @@ export function DecisionModal({
             </Alert>
           )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('cancel')}</Button>
-            <Button type="submit" loading={busy} data-testid="decision-submit">{decision.approval ? t('decision.submitForApproval') : t('decision.submit')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('cancel')}
+            </Button>
+            <Button type="submit" loading={busy} data-testid="decision-submit">
+              {decision.approval ? t('decision.submitForApproval') : t('decision.submit')}
+            </Button>
           </Group>
         </Stack>
       </form>

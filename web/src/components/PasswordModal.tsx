@@ -42,7 +42,11 @@ export function PasswordModal({ opened, onClose }: { opened: boolean; onClose():
     <Modal closeButtonProps={{ 'aria-label': t('close') }} opened={opened} onClose={close} title={t('changePassword')} centered>
       <form onSubmit={submit} noValidate>
         <Stack>
-          {error && error.fields.length === 0 && <Alert color="red" role="alert">{error.message}</Alert>}
+          {error && error.fields.length === 0 && (
+            <Alert color="red" role="alert">
+              {error.message}
+            </Alert>
+          )}
           <PasswordInput label={t('password.current')} value={current} onChange={(e) => setCurrent(e.currentTarget.value)} required autoComplete="current-password" error={fieldError('/currentPassword')} data-autofocus />
           <PasswordInput
             label={t('password.new')}
@@ -55,8 +59,12 @@ export function PasswordModal({ opened, onClose }: { opened: boolean; onClose():
           />
           <PasswordInput label={t('password.repeat')} value={repeat} onChange={(e) => setRepeat(e.currentTarget.value)} required autoComplete="new-password" error={mismatch ? t('password.mismatch') : undefined} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={close}>{t('cancel')}</Button>
-            <Button type="submit" loading={busy}>{t('save')}</Button>
+            <Button variant="default" onClick={close}>
+              {t('cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('save')}
+            </Button>
           </Group>
         </Stack>
       </form>

@@ -16,7 +16,14 @@ export function LanguageSwitch() {
       aria-label={t('language')}
       value={lang}
       onChange={(v) => setLang(v as Lang)}
-      data={LANGUAGES.map((l) => ({ value: l, label: <span lang={l} title={LANGUAGE_NAMES[l]}>{l.toUpperCase()}</span> }))}
+      data={LANGUAGES.map((l) => ({
+        value: l,
+        label: (
+          <span lang={l} title={LANGUAGE_NAMES[l]}>
+            {l.toUpperCase()}
+          </span>
+        ),
+      }))}
     />
   );
 }
@@ -62,7 +69,9 @@ export function Shell({ children }: { children: ReactNode }) {
             <UnstyledButton onClick={() => navigate('/')} aria-label={`${t('appName')} — ${t('appTagline')}`}>
               <Group gap={6} wrap="nowrap">
                 <img src="/favicon.svg" width={28} height={28} alt="" />
-                <Text fw={700} size="lg" visibleFrom="md">{t('appName')}</Text>
+                <Text fw={700} size="lg" visibleFrom="md">
+                  {t('appName')}
+                </Text>
               </Group>
             </UnstyledButton>
             <nav aria-label={t('nav.main')}>
@@ -77,11 +86,17 @@ export function Shell({ children }: { children: ReactNode }) {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <Box ta="right" style={{ lineHeight: 1.2, minWidth: 0 }} data-testid="user-info">
-              <Text size="sm" fw={600} truncate="end" maw={260}>{user.fullName}</Text>
+              <Text size="sm" fw={600} truncate="end" maw={260}>
+                {user.fullName}
+              </Text>
               <Group gap={4} justify="flex-end" wrap="nowrap">
-                <Text size="xs" c="gray.8" truncate="end" maw={260} title={user.organization?.name}>{user.organization?.name}</Text>
+                <Text size="xs" c="gray.8" truncate="end" maw={260} title={user.organization?.name}>
+                  {user.organization?.name}
+                </Text>
                 {user.roles?.map((r) => (
-                  <Badge key={r} size="xs" variant="outline" color="gray.8">{t(`role.${r}`)}</Badge>
+                  <Badge key={r} size="xs" variant="outline" color="gray.8">
+                    {t(`role.${r}`)}
+                  </Badge>
                 ))}
               </Group>
             </Box>

@@ -131,38 +131,63 @@ export function SignDocumentModal({ document: doc, onClose, onSigned }: { docume
     <Dialog onClose={onClose} title={doc.title} size="xl" centered>
       <form onSubmit={sign} noValidate data-testid="sign-form">
         <Stack>
-          {version !== null ? (
-            <iframe src={previewUrl} title={doc.previewTitle} className="pdf-frame" style={{ height: '55vh' }} data-testid={doc.previewTestId ?? 'sign-preview'} />
-          ) : (
-            !error && <Skeleton h="55vh" />
-          )}
+          {version !== null ? <iframe src={previewUrl} title={doc.previewTitle} className="pdf-frame" style={{ height: '55vh' }} data-testid={doc.previewTestId ?? 'sign-preview'} /> : !error && <Skeleton h="55vh" />}
           {ncaLayer !== null && (
             <Stack gap={6} data-testid="ncalayer">
               {/* one height in every state: nothing moves when NCALayer answers */}
               <Group justify="space-between" wrap="wrap" mih={36}>
                 {typeof ncaLayer === 'object' ? (
                   <>
-                    <Text size="sm" c="gray.8">{t('sign.ncaLayerHint')}</Text>
-                    <Button onClick={() => signWithNcaLayer(ncaLayer)} loading={busy} disabled={version === null} data-testid="sign-ncalayer">{t('sign.withNcaLayer')}</Button>
+                    <Text size="sm" c="gray.8">
+                      {t('sign.ncaLayerHint')}
+                    </Text>
+                    <Button onClick={() => signWithNcaLayer(ncaLayer)} loading={busy} disabled={version === null} data-testid="sign-ncalayer">
+                      {t('sign.withNcaLayer')}
+                    </Button>
                   </>
                 ) : (
-                  <Text size="sm" c="gray.8" aria-live="polite">{t(ncaLayer === 'looking' ? 'sign.ncaLayerLooking' : 'sign.ncaLayerAbsent')}</Text>
+                  <Text size="sm" c="gray.8" aria-live="polite">
+                    {t(ncaLayer === 'looking' ? 'sign.ncaLayerLooking' : 'sign.ncaLayerAbsent')}
+                  </Text>
                 )}
               </Group>
               <Divider label={t('sign.orKeyFile')} labelPosition="center" />
             </Stack>
           )}
           <Group align="flex-end" grow>
-            <FileInput label={t('sign.keyFile')} accept=".p12,.pfx,application/x-pkcs12" value={file} onChange={(f) => { setFile(f); setDemoKey(null); }} clearable />
+            <FileInput
+              label={t('sign.keyFile')}
+              accept=".p12,.pfx,application/x-pkcs12"
+              value={file}
+              onChange={(f) => {
+                setFile(f);
+                setDemoKey(null);
+              }}
+              clearable
+            />
             <PasswordInput label={t('sign.password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="off" />
           </Group>
           <Group justify="space-between">
-            {user?.demoMode && <Button variant="default" onClick={useDemo} data-testid="use-demo-key">{t('sign.useDemoKey')}</Button>}
-            {demoKey && <Text size="sm" c="#1d6b34" aria-live="polite">✓ {t('sign.demoKeyLoaded')}</Text>}
+            {user?.demoMode && (
+              <Button variant="default" onClick={useDemo} data-testid="use-demo-key">
+                {t('sign.useDemoKey')}
+              </Button>
+            )}
+            {demoKey && (
+              <Text size="sm" c="#1d6b34" aria-live="polite">
+                ✓ {t('sign.demoKeyLoaded')}
+              </Text>
+            )}
           </Group>
-          {error && <Alert color="red" role="alert" data-testid="sign-error">{error}</Alert>}
+          {error && (
+            <Alert color="red" role="alert" data-testid="sign-error">
+              {error}
+            </Alert>
+          )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('cancel')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('cancel')}
+            </Button>
             <Button type="submit" loading={busy} disabled={(!file && !demoKey) || version === null} data-testid="sign-submit">
               {doc.submitLabel ?? t('sign.submit')}
             </Button>

@@ -33,8 +33,14 @@ export function TermBadge({ risk, daysLeft, dueDate, endedOn, stacked }: { risk:
   if (!risk || daysLeft === null || daysLeft === undefined) {
     return (
       <Group gap={6} wrap="nowrap">
-        <Text size="sm" className="nowrap">{date(dueDate)}</Text>
-        {endedOn && <Badge color={RISK_COLORS.ended} radius="sm" style={{ textTransform: 'none' }} styles={WHOLE}>{t('risk.ended', { date: date(endedOn) })}</Badge>}
+        <Text size="sm" className="nowrap">
+          {date(dueDate)}
+        </Text>
+        {endedOn && (
+          <Badge color={RISK_COLORS.ended} radius="sm" style={{ textTransform: 'none' }} styles={WHOLE}>
+            {t('risk.ended', { date: date(endedOn) })}
+          </Badge>
+        )}
       </Group>
     );
   }
@@ -48,7 +54,9 @@ export function TermBadge({ risk, daysLeft, dueDate, endedOn, stacked }: { risk:
         : t(risk === 'atRisk' ? 'risk.atRisk' : 'risk.onTrack', { n: daysLeft });
   return (
     <Group gap={stacked ? 2 : 6} wrap="nowrap" style={stacked ? { flexDirection: 'column', alignItems: 'flex-start' } : undefined}>
-      <Text size="sm" className="nowrap">{date(dueDate)}</Text>
+      <Text size="sm" className="nowrap">
+        {date(dueDate)}
+      </Text>
       <Badge color={RISK_COLORS[risk as keyof typeof RISK_COLORS] ?? RISK_COLORS.ended} radius="sm" style={{ textTransform: 'none' }} styles={WHOLE} data-risk={risk}>
         {label}
       </Badge>

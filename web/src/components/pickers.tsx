@@ -16,11 +16,14 @@ function useSearch(search: (q: string) => Promise<Option[]>, value: string | nul
   const [selected, setSelected] = useState<Option | undefined>(initial);
   useEffect(() => {
     let live = true;
-    search(debounced).then((found) => {
-      if (!live) return;
-      const keep = selected && !found.some((o) => o.value === selected.value) ? [selected] : [];
-      setOptions([...keep, ...found]);
-    }, () => undefined);
+    search(debounced).then(
+      (found) => {
+        if (!live) return;
+        const keep = selected && !found.some((o) => o.value === selected.value) ? [selected] : [];
+        setOptions([...keep, ...found]);
+      },
+      () => undefined,
+    );
     return () => {
       live = false;
     };
@@ -41,7 +44,10 @@ function useSearch(search: (q: string) => Promise<Option[]>, value: string | nul
   useEffect(() => {
     if (value === null || !find || options.some((x) => x.value === value)) return;
     let live = true;
-    find(value).then((o) => live && o && setOptions((list) => (list.some((x) => x.value === o.value) ? list : [o, ...list])), () => undefined);
+    find(value).then(
+      (o) => live && o && setOptions((list) => (list.some((x) => x.value === o.value) ? list : [o, ...list])),
+      () => undefined,
+    );
     return () => {
       live = false;
     };

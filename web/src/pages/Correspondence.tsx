@@ -34,10 +34,18 @@ function Reply({ id, onClose, onDone }: { id: string; onClose(): void; onDone():
       <form onSubmit={submit} noValidate data-testid="reply-form">
         <Stack>
           <Textarea label={t('correspondence.replyText')} required autosize minRows={5} value={text} onChange={(e) => setText(e.currentTarget.value)} data-autofocus />
-          {error && <Alert color="red" role="alert">{error}</Alert>}
+          {error && (
+            <Alert color="red" role="alert">
+              {error}
+            </Alert>
+          )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('cancel')}</Button>
-            <Button type="submit" loading={busy} disabled={!text.trim()} data-testid="reply-submit">{t('correspondence.reply')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('cancel')}
+            </Button>
+            <Button type="submit" loading={busy} disabled={!text.trim()} data-testid="reply-submit">
+              {t('correspondence.reply')}
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -58,29 +66,47 @@ export default function Correspondence() {
   return (
     <Stack gap="md">
       <Group justify="space-between" align="baseline">
-        <Title order={1} size="h2">{t('correspondence.inbox')}</Title>
+        <Title order={1} size="h2">
+          {t('correspondence.inbox')}
+        </Title>
         <Switch label={t('correspondence.showAll')} checked={all} onChange={(e) => setAll(e.currentTarget.checked)} />
       </Group>
-      {list.error && <Alert color="red" role="alert">{list.error.message}</Alert>}
+      {list.error && (
+        <Alert color="red" role="alert">
+          {list.error.message}
+        </Alert>
+      )}
       {!list.data && !list.error && <Skeleton h={120} />}
       {list.data?.items.length === 0 && <Text c="gray.8">{t('correspondence.none')}</Text>}
       {list.data?.items.map((k) => (
         <Paper key={k.id} withBorder p="md" data-testid="task">
           <Group justify="space-between" align="flex-start" wrap="nowrap">
             <div>
-              <Text fw={700}>{k.registrationNumber} — {k.summary}</Text>
-              <Text size="sm" c="gray.8">{t('correspondence.from', { organization: k.from.name ?? '', date: date(k.dueDate) })} · {k.coExecutor.name}</Text>
+              <Text fw={700}>
+                {k.registrationNumber} — {k.summary}
+              </Text>
+              <Text size="sm" c="gray.8">
+                {t('correspondence.from', { organization: k.from.name ?? '', date: date(k.dueDate) })} · {k.coExecutor.name}
+              </Text>
             </div>
             <TaskBadge status={k.status} />
           </Group>
-          {k.text && <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap' }}>{k.text}</Text>}
+          {k.text && (
+            <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap' }}>
+              {k.text}
+            </Text>
+          )}
           {k.reply && (
             <Alert color="gray" mt="xs" title={k.repliedBy ?? ''}>
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{k.reply}</Text>
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {k.reply}
+              </Text>
             </Alert>
           )}
           {k.status === 'open' && (k.coExecutor.id === user?.id || hasRole('head')) && (
-            <Button mt="sm" size="compact-sm" onClick={() => setReplying({ id: k.id, appealId: k.appealId })} data-testid="task-reply">{t('correspondence.reply')}</Button>
+            <Button mt="sm" size="compact-sm" onClick={() => setReplying({ id: k.id, appealId: k.appealId })} data-testid="task-reply">
+              {t('correspondence.reply')}
+            </Button>
           )}
         </Paper>
       ))}

@@ -40,12 +40,18 @@ export default function Login() {
           <Stack>
             <Group justify="space-between" align="center">
               <div>
-                <Title order={1} size="h2">{t('appName')}</Title>
-                <Text c="gray.8" size="sm">{t('appTagline')}</Text>
+                <Title order={1} size="h2">
+                  {t('appName')}
+                </Title>
+                <Text c="gray.8" size="sm">
+                  {t('appTagline')}
+                </Text>
               </div>
               <LanguageSwitch />
             </Group>
-            <Title order={2} size="h4">{t('login.title')}</Title>
+            <Title order={2} size="h4">
+              {t('login.title')}
+            </Title>
             {error && (
               <Alert color="red" role="alert" data-testid="login-error">
                 {error}
@@ -53,8 +59,12 @@ export default function Login() {
             )}
             <TextInput label={t('login.login')} value={login} onChange={(e) => setLogin(e.currentTarget.value)} required autoComplete="username" autoFocus name="login" />
             <PasswordInput label={t('login.password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} required autoComplete="current-password" name="password" />
-            <Button type="submit" loading={busy} disabled={!login || !password}>{t('login.submit')}</Button>
-            <Text size="xs" c="gray.8">{t('login.demo')}</Text>
+            <Button type="submit" loading={busy} disabled={!login || !password}>
+              {t('login.submit')}
+            </Button>
+            <Text size="xs" c="gray.8">
+              {t('login.demo')}
+            </Text>
           </Stack>
         </form>
       </Paper>

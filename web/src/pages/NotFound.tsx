@@ -7,7 +7,9 @@ export default function NotFound() {
   return (
     <Stack>
       <Title order={1}>{t('notFound.title')}</Title>
-      <Anchor component={Link} to="/queues/all">{t('notFound.back')}</Anchor>
+      <Anchor component={Link} to="/queues/all">
+        {t('notFound.back')}
+      </Anchor>
     </Stack>
   );
 }

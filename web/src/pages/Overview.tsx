@@ -25,16 +25,13 @@ export default function Overview() {
     else next.delete(k);
     setSearch(next, { replace: true });
   };
-  const data = useQuery(
-    listQueries.overview({ organization: get('organization') ? Number(get('organization')) : undefined, dateFrom: get('dateFrom') || undefined, dateTo: get('dateTo') || undefined }, lang),
-  );
+  const data = useQuery(listQueries.overview({ organization: get('organization') ? Number(get('organization')) : undefined, dateFrom: get('dateFrom') || undefined, dateTo: get('dateTo') || undefined }, lang));
   useEffect(() => {
     document.title = `${t('overview.title')} — ${t('appName')}`;
   }, [t]);
   const o = data.data;
   /** A queue of the organization looked at, with these filters. */
-  const queueOf = (queue: string, filters: Record<string, string> = {}) =>
-    `/queues/${queue}?${new URLSearchParams({ ...(o ? { organization: String(o.organization.id) } : {}), ...filters })}`;
+  const queueOf = (queue: string, filters: Record<string, string> = {}) => `/queues/${queue}?${new URLSearchParams({ ...(o ? { organization: String(o.organization.id) } : {}), ...filters })}`;
   const link = (queue: string, count: number, filters: Record<string, string>) => (
     <Anchor component={Link} to={queueOf(queue, filters)} fw={count > 0 ? 700 : 400} c={count > 0 && queue === 'overdue' ? RISK_COLORS.overdue : undefined}>
       {number(count)}
@@ -43,7 +40,9 @@ export default function Overview() {
   return (
     <Stack gap="md">
       <Group justify="space-between" align="baseline">
-        <Title order={1} size="h2">{t('overview.title')}</Title>
+        <Title order={1} size="h2">
+          {t('overview.title')}
+        </Title>
         <Text c="gray.8">{o ? `${o.organization.name} · ${date(o.today)}` : ' '}</Text>
       </Group>
       <Paper withBorder p="sm">
@@ -60,11 +59,17 @@ export default function Overview() {
           <TextInput label={t('overview.to')} type="date" value={get('dateTo')} onChange={(e) => set('dateTo', e.currentTarget.value)} data-testid="overview-to" />
         </SimpleGrid>
       </Paper>
-      {data.error && <Alert color="red" role="alert">{data.error.message}</Alert>}
+      {data.error && (
+        <Alert color="red" role="alert">
+          {data.error.message}
+        </Alert>
+      )}
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm">
         {CARDS.map((q) => (
           <Paper key={q} withBorder p="md" component={Link} to={queueOf(q)} style={{ textDecoration: 'none', color: 'inherit' }} data-testid={`overview-${q}`}>
-            <Text size="sm" c="gray.8">{t(`queue.${q}` as MessageKey)}</Text>
+            <Text size="sm" c="gray.8">
+              {t(`queue.${q}` as MessageKey)}
+            </Text>
             {o ? (
               <Text fz={28} fw={700} c={q === 'overdue' && o.counts[q] > 0 ? RISK_COLORS.overdue : q === 'atRisk' && o.counts[q] > 0 ? RISK_COLORS.atRisk : undefined}>
                 {number(o.counts[q])}
@@ -77,26 +82,28 @@ export default function Overview() {
       </SimpleGrid>
       <Paper withBorder p="md" component="section" aria-labelledby="ontime">
         <Group justify="space-between">
-          <Title order={2} size="h4" id="ontime">{t('overview.onTime')}</Title>
-          <Text size="sm" c="gray.8">{o ? t('overview.period', { from: date(o.period.from), to: date(o.period.to) }) : ' '}</Text>
+          <Title order={2} size="h4" id="ontime">
+            {t('overview.onTime')}
+          </Title>
+          <Text size="sm" c="gray.8">
+            {o ? t('overview.period', { from: date(o.period.from), to: date(o.period.to) }) : ' '}
+          </Text>
         </Group>
         <Group mt="sm" align="center" wrap="nowrap">
           <Text fz={28} fw={700} w={110} data-testid="on-time-share">
             {o ? (o.onTime.share === null ? '—' : number(o.onTime.share, { style: 'percent', maximumFractionDigits: 1 })) : ' '}
           </Text>
-          <Progress
-            value={o?.onTime.share ? o.onTime.share * 100 : 0}
-            color={RISK_COLORS.onTrack}
-            size="lg"
-            style={{ flex: 1 }}
-            aria-label={t('overview.onTime')}
-          />
-          <Text size="sm" c="gray.8" w={140} ta="right">{o ? t('overview.onTimeOf', { n: number(o.onTime.endedOnTime), total: number(o.onTime.ended) }) : ' '}</Text>
+          <Progress value={o?.onTime.share ? o.onTime.share * 100 : 0} color={RISK_COLORS.onTrack} size="lg" style={{ flex: 1 }} aria-label={t('overview.onTime')} />
+          <Text size="sm" c="gray.8" w={140} ta="right">
+            {o ? t('overview.onTimeOf', { n: number(o.onTime.endedOnTime), total: number(o.onTime.ended) }) : ' '}
+          </Text>
         </Group>
       </Paper>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <Paper withBorder p="md" component="section" aria-labelledby="by-exec">
-          <Title order={2} size="h4" id="by-exec" mb="sm">{t('overview.byExecutor')}</Title>
+          <Title order={2} size="h4" id="by-exec" mb="sm">
+            {t('overview.byExecutor')}
+          </Title>
           <Table striped data-testid="by-executor">
             <Table.Thead>
               <Table.Tr>
@@ -107,8 +114,22 @@ export default function Overview() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {!o && <Table.Tr><Table.Td colSpan={4}><Skeleton h={60} /></Table.Td></Table.Tr>}
-              {o?.byExecutor.length === 0 && <Table.Tr><Table.Td colSpan={4}><Text c="gray.8" size="sm">{t('overview.noData')}</Text></Table.Td></Table.Tr>}
+              {!o && (
+                <Table.Tr>
+                  <Table.Td colSpan={4}>
+                    <Skeleton h={60} />
+                  </Table.Td>
+                </Table.Tr>
+              )}
+              {o?.byExecutor.length === 0 && (
+                <Table.Tr>
+                  <Table.Td colSpan={4}>
+                    <Text c="gray.8" size="sm">
+                      {t('overview.noData')}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              )}
               {o?.byExecutor.map((e) => (
                 <Table.Tr key={e.executor.id}>
                   <Table.Td>{e.executor.name}</Table.Td>
@@ -121,7 +142,9 @@ export default function Overview() {
           </Table>
         </Paper>
         <Paper withBorder p="md" component="section" aria-labelledby="by-org">
-          <Title order={2} size="h4" id="by-org" mb="sm">{t('overview.byOrganization')}</Title>
+          <Title order={2} size="h4" id="by-org" mb="sm">
+            {t('overview.byOrganization')}
+          </Title>
           <Table.ScrollContainer minWidth={520}>
             <Table striped data-testid="by-organization">
               <Table.Thead>
@@ -134,7 +157,13 @@ export default function Overview() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {!o && <Table.Tr><Table.Td colSpan={5}><Skeleton h={60} /></Table.Td></Table.Tr>}
+                {!o && (
+                  <Table.Tr>
+                    <Table.Td colSpan={5}>
+                      <Skeleton h={60} />
+                    </Table.Td>
+                  </Table.Tr>
+                )}
                 {o?.byOrganization
                   .filter((r) => r.own || r.open > 0 || r.ended > 0)
                   .map((r) => {

@@ -95,8 +95,26 @@ export default function Queues() {
 
   return (
     <Stack gap="md">
-      <Title order={1} size="h2">{t('queues.title')}</Title>
-      <Tabs value={queue} onChange={(v) => v && navigate({ pathname: `/queues/${v}`, search: (() => { const n = new URLSearchParams(search); n.delete('page'); n.delete('sort'); n.delete('order'); return n.toString(); })() })} keepMounted>
+      <Title order={1} size="h2">
+        {t('queues.title')}
+      </Title>
+      <Tabs
+        value={queue}
+        onChange={(v) =>
+          v &&
+          navigate({
+            pathname: `/queues/${v}`,
+            search: (() => {
+              const n = new URLSearchParams(search);
+              n.delete('page');
+              n.delete('sort');
+              n.delete('order');
+              return n.toString();
+            })(),
+          })
+        }
+        keepMounted
+      >
         <Tabs.List aria-label={t('queues.title')}>
           {shown.map((x) => (
             <Tabs.Tab key={x} value={x} data-testid={`tab-${x}`}>
@@ -118,77 +136,94 @@ export default function Queues() {
         {shown.map((x) => (
           <Tabs.Panel key={x} value={x} pt="md">
             {x === queue && (
-          <Stack gap="md">
-            <Paper withBorder p="sm">
-              <Stack gap="sm">
-                <TextInput
-                  label={t('search')}
-                  description={t('filters.search')}
-                  value={q}
-                  onChange={(e) => setQ(e.currentTarget.value)}
-                  type="search"
-                  data-testid="queue-search"
+              <Stack gap="md">
+                <Paper withBorder p="sm">
+                  <Stack gap="sm">
+                    <TextInput label={t('search')} description={t('filters.search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} type="search" data-testid="queue-search" />
+                    <SimpleGrid cols={{ base: 2, sm: 4, lg: 5 }} spacing="sm">
+                      <NativeSelect
+                        label={t('documentType')}
+                        value={get('documentType')}
+                        onChange={(e) => update({ documentType: e.currentTarget.value })}
+                        data={[{ value: '', label: t('filters.any') }, ...documentTypes.options]}
+                      />
+                      <NativeSelect label={t('form')} value={get('form')} onChange={(e) => update({ form: e.currentTarget.value })} data={[{ value: '', label: t('filters.any') }, ...forms.options]} />
+                      <NativeSelect label={t('channel')} value={get('channel')} onChange={(e) => update({ channel: e.currentTarget.value })} data={[{ value: '', label: t('filters.any') }, ...channels.options]} />
+                      <NativeSelect
+                        label={t('issueCategory')}
+                        value={get('issueCategory')}
+                        onChange={(e) => update({ issueCategory: e.currentTarget.value })}
+                        data={[{ value: '', label: t('filters.any') }, ...categories.options]}
+                      />
+                      <Select
+                        label={t('filters.executor')}
+                        value={get('executor') || null}
+                        onChange={(v) => update({ executor: v })}
+                        data={(executors.data?.items ?? []).map((u) => ({ value: u.id!, label: u.fullName! }))}
+                        clearable
+                        searchable
+                        placeholder={t('filters.any')}
+                      />
+                      <OrganizationPicker
+                        mine
+                        label={t('filters.organization')}
+                        value={get('organization') || null}
+                        onChange={(v) => update({ organization: v, ownOnly: v ? get('ownOnly') : null })}
+                        placeholder={t('filters.any')}
+                        data-testid="filter-organization"
+                      />
+                      <TextInput label={t('filters.dateFrom')} type="date" value={get('dateFrom')} onChange={(e) => update({ dateFrom: e.currentTarget.value })} />
+                      <TextInput label={t('filters.dateTo')} type="date" value={get('dateTo')} onChange={(e) => update({ dateTo: e.currentTarget.value })} />
+                      <TextInput label={t('filters.dueFrom')} type="date" value={get('dueFrom')} onChange={(e) => update({ dueFrom: e.currentTarget.value })} data-testid="filter-dueFrom" />
+                      <TextInput label={t('filters.dueTo')} type="date" value={get('dueTo')} onChange={(e) => update({ dueTo: e.currentTarget.value })} data-testid="filter-dueTo" />
+                    </SimpleGrid>
+                    <Group gap="lg">
+                      <Checkbox label={t('filters.open')} checked={get('open') === 'true'} onChange={(e) => update({ open: e.currentTarget.checked ? 'true' : null })} data-testid="filter-open" />
+                      {get('organization') && (
+                        <Checkbox label={t('filters.ownOnly')} checked={get('ownOnly') === 'true'} onChange={(e) => update({ ownOnly: e.currentTarget.checked ? 'true' : null })} data-testid="filter-ownOnly" />
+                      )}
+                    </Group>
+                    {anyFilter && (
+                      <Group justify="flex-end">
+                        <Button
+                          variant="subtle"
+                          size="xs"
+                          onClick={() => {
+                            setQ('');
+                            setSearch(new URLSearchParams(), { replace: true });
+                          }}
+                        >
+                          {t('filters.clear')}
+                        </Button>
+                      </Group>
+                    )}
+                  </Stack>
+                </Paper>
+                <AppealTable
+                  rows={list.data?.items}
+                  columns={COLUMNS}
+                  testId="queue-table"
+                  rowTestId="queue-row"
+                  className="queue-table"
+                  minWidth={900}
+                  openRows
+                  busy={list.isFetching}
+                  skeletonRows={8}
+                  caption={
+                    <Group gap="xs" justify="center">
+                      <span data-testid="queue-caption">{t('table.caption', { queue: queueName, n: number(total) })}</span>
+                      {list.isFetching && <Loader size="xs" aria-hidden="true" />}
+                    </Group>
+                  }
+                  sorting={{
+                    columns: SORTABLE,
+                    by: (Object.keys(SORTS) as StandardColumn[]).find((c) => SORTS[c] === sort),
+                    order,
+                    onSort: (c, o) => update({ sort: SORTS[c]!, order: o }),
+                  }}
+                  paging={{ page, pageSize: PAGE, total, onPage: (p) => update({ page: String(p) }, true) }}
                 />
-                <SimpleGrid cols={{ base: 2, sm: 4, lg: 5 }} spacing="sm">
-                  <NativeSelect label={t('documentType')} value={get('documentType')} onChange={(e) => update({ documentType: e.currentTarget.value })} data={[{ value: '', label: t('filters.any') }, ...documentTypes.options]} />
-                  <NativeSelect label={t('form')} value={get('form')} onChange={(e) => update({ form: e.currentTarget.value })} data={[{ value: '', label: t('filters.any') }, ...forms.options]} />
-                  <NativeSelect label={t('channel')} value={get('channel')} onChange={(e) => update({ channel: e.currentTarget.value })} data={[{ value: '', label: t('filters.any') }, ...channels.options]} />
-                  <NativeSelect label={t('issueCategory')} value={get('issueCategory')} onChange={(e) => update({ issueCategory: e.currentTarget.value })} data={[{ value: '', label: t('filters.any') }, ...categories.options]} />
-                  <Select
-                    label={t('filters.executor')}
-                    value={get('executor') || null}
-                    onChange={(v) => update({ executor: v })}
-                    data={(executors.data?.items ?? []).map((u) => ({ value: u.id!, label: u.fullName! }))}
-                    clearable
-                    searchable
-                    placeholder={t('filters.any')}
-                  />
-                  <OrganizationPicker mine label={t('filters.organization')} value={get('organization') || null} onChange={(v) => update({ organization: v, ownOnly: v ? get('ownOnly') : null })} placeholder={t('filters.any')} data-testid="filter-organization" />
-                  <TextInput label={t('filters.dateFrom')} type="date" value={get('dateFrom')} onChange={(e) => update({ dateFrom: e.currentTarget.value })} />
-                  <TextInput label={t('filters.dateTo')} type="date" value={get('dateTo')} onChange={(e) => update({ dateTo: e.currentTarget.value })} />
-                  <TextInput label={t('filters.dueFrom')} type="date" value={get('dueFrom')} onChange={(e) => update({ dueFrom: e.currentTarget.value })} data-testid="filter-dueFrom" />
-                  <TextInput label={t('filters.dueTo')} type="date" value={get('dueTo')} onChange={(e) => update({ dueTo: e.currentTarget.value })} data-testid="filter-dueTo" />
-                </SimpleGrid>
-                <Group gap="lg">
-                  <Checkbox label={t('filters.open')} checked={get('open') === 'true'} onChange={(e) => update({ open: e.currentTarget.checked ? 'true' : null })} data-testid="filter-open" />
-                  {get('organization') && (
-                    <Checkbox label={t('filters.ownOnly')} checked={get('ownOnly') === 'true'} onChange={(e) => update({ ownOnly: e.currentTarget.checked ? 'true' : null })} data-testid="filter-ownOnly" />
-                  )}
-                </Group>
-                {anyFilter && (
-                  <Group justify="flex-end">
-                    <Button variant="subtle" size="xs" onClick={() => { setQ(''); setSearch(new URLSearchParams(), { replace: true }); }}>
-                      {t('filters.clear')}
-                    </Button>
-                  </Group>
-                )}
               </Stack>
-            </Paper>
-            <AppealTable
-              rows={list.data?.items}
-              columns={COLUMNS}
-              testId="queue-table"
-              rowTestId="queue-row"
-              className="queue-table"
-              minWidth={900}
-              openRows
-              busy={list.isFetching}
-              skeletonRows={8}
-              caption={
-                <Group gap="xs" justify="center">
-                  <span data-testid="queue-caption">{t('table.caption', { queue: queueName, n: number(total) })}</span>
-                  {list.isFetching && <Loader size="xs" aria-hidden="true" />}
-                </Group>
-              }
-              sorting={{
-                columns: SORTABLE,
-                by: (Object.keys(SORTS) as StandardColumn[]).find((c) => SORTS[c] === sort),
-                order,
-                onSort: (c, o) => update({ sort: SORTS[c]!, order: o }),
-              }}
-              paging={{ page, pageSize: PAGE, total, onPage: (p) => update({ page: String(p) }, true) }}
-            />
-          </Stack>
             )}
           </Tabs.Panel>
         ))}

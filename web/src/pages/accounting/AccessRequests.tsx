@@ -49,8 +49,12 @@ export default function AccessRequests() {
   const items = list.data?.items ?? [];
   return (
     <Stack gap="md">
-      <Title order={1} size="h2">{t('acc.access.title')}</Title>
-      <Text size="sm" c="gray.8">{t('acc.access.hint')}</Text>
+      <Title order={1} size="h2">
+        {t('acc.access.title')}
+      </Title>
+      <Text size="sm" c="gray.8">
+        {t('acc.access.hint')}
+      </Text>
       <SegmentedControl
         w="fit-content"
         value={status}
@@ -58,7 +62,11 @@ export default function AccessRequests() {
         aria-label={t('acc.access.statusFilter')}
         data={(['pending', 'approved', 'refused', 'all'] as const).map((s) => ({ value: s, label: t(`acc.access.status.${s}` as MessageKey) }))}
       />
-      {(list.error || (error && !refusing)) && <Alert color="red" role="alert">{(list.error ?? error)!.message}</Alert>}
+      {(list.error || (error && !refusing)) && (
+        <Alert color="red" role="alert">
+          {(list.error ?? error)!.message}
+        </Alert>
+      )}
       <Table.ScrollContainer minWidth={900}>
         <Table striped data-testid="access-requests" aria-busy={list.isFetching}>
           <Table.Thead>
@@ -73,28 +81,67 @@ export default function AccessRequests() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {!list.data && <Table.Tr><Table.Td colSpan={7}><Skeleton h={40} /></Table.Td></Table.Tr>}
-            {list.data && items.length === 0 && <Table.Tr><Table.Td colSpan={7}><Text ta="center" c="gray.8" py="md">{t('acc.empty')}</Text></Table.Td></Table.Tr>}
+            {!list.data && (
+              <Table.Tr>
+                <Table.Td colSpan={7}>
+                  <Skeleton h={40} />
+                </Table.Td>
+              </Table.Tr>
+            )}
+            {list.data && items.length === 0 && (
+              <Table.Tr>
+                <Table.Td colSpan={7}>
+                  <Text ta="center" c="gray.8" py="md">
+                    {t('acc.empty')}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            )}
             {items.map((r) => (
               <Table.Tr key={r.id} data-testid="access-request">
                 <Table.Td>
-                  <Text size="sm" fw={600}>{r.fullName}</Text>
-                  <Text size="xs" c="gray.8">{r.position} · {r.login}{r.email ? ` · ${r.email}` : ''}</Text>
+                  <Text size="sm" fw={600}>
+                    {r.fullName}
+                  </Text>
+                  <Text size="xs" c="gray.8">
+                    {r.position} · {r.login}
+                    {r.email ? ` · ${r.email}` : ''}
+                  </Text>
                 </Table.Td>
                 <Table.Td>{r.organization.code}</Table.Td>
                 <Table.Td>{r.roles.map((x) => t(`role.${x}` as MessageKey)).join(', ')}</Table.Td>
-                <Table.Td><Text size="xs">{String((r.signer as { commonName?: string } | null)?.commonName ?? '—')}</Text></Table.Td>
+                <Table.Td>
+                  <Text size="xs">{String((r.signer as { commonName?: string } | null)?.commonName ?? '—')}</Text>
+                </Table.Td>
                 <Table.Td className="nowrap">{dateTime(r.filedAt)}</Table.Td>
                 <Table.Td>
-                  <Badge color={COLORS[r.status]} radius="sm" style={{ textTransform: 'none' }}>{t(`acc.access.status.${r.status}` as MessageKey)}</Badge>
-                  {r.decidedBy && <Text size="xs" c="gray.8">{r.decidedBy} · {dateTime(r.decidedAt)}</Text>}
+                  <Badge color={COLORS[r.status]} radius="sm" style={{ textTransform: 'none' }}>
+                    {t(`acc.access.status.${r.status}` as MessageKey)}
+                  </Badge>
+                  {r.decidedBy && (
+                    <Text size="xs" c="gray.8">
+                      {r.decidedBy} · {dateTime(r.decidedAt)}
+                    </Text>
+                  )}
                   {r.refusalReason && <Text size="xs">{r.refusalReason}</Text>}
                 </Table.Td>
                 <Table.Td>
                   {r.status === 'pending' && (
                     <Group gap="xs" wrap="nowrap">
-                      <Button size="compact-sm" onClick={() => decide(r, true)} loading={busy === r.id} data-testid="access-approve">{t('acc.access.approve')}</Button>
-                      <Button size="compact-sm" variant="default" onClick={() => { setError(null); setRefusing(r); }} data-testid="access-refuse">{t('acc.access.refuse')}</Button>
+                      <Button size="compact-sm" onClick={() => decide(r, true)} loading={busy === r.id} data-testid="access-approve">
+                        {t('acc.access.approve')}
+                      </Button>
+                      <Button
+                        size="compact-sm"
+                        variant="default"
+                        onClick={() => {
+                          setError(null);
+                          setRefusing(r);
+                        }}
+                        data-testid="access-refuse"
+                      >
+                        {t('acc.access.refuse')}
+                      </Button>
                     </Group>
                   )}
                 </Table.Td>
@@ -105,13 +152,36 @@ export default function AccessRequests() {
       </Table.ScrollContainer>
       {refusing && (
         <Dialog onClose={() => setRefusing(null)} title={t('acc.access.refuseTitle', { name: refusing.fullName })} centered>
-          <form onSubmit={(e) => { e.preventDefault(); void decide(refusing, false); }} noValidate>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void decide(refusing, false);
+            }}
+            noValidate
+          >
             <Stack>
-              <Textarea label={t('acc.access.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required autosize minRows={3} error={error?.fields.find((f) => f.path === '/reason')?.message} data-autofocus />
-              {error && error.fields.length === 0 && <Alert color="red" role="alert">{error.message}</Alert>}
+              <Textarea
+                label={t('acc.access.reason')}
+                value={reason}
+                onChange={(e) => setReason(e.currentTarget.value)}
+                required
+                autosize
+                minRows={3}
+                error={error?.fields.find((f) => f.path === '/reason')?.message}
+                data-autofocus
+              />
+              {error && error.fields.length === 0 && (
+                <Alert color="red" role="alert">
+                  {error.message}
+                </Alert>
+              )}
               <Group justify="flex-end">
-                <Button variant="default" onClick={() => setRefusing(null)}>{t('cancel')}</Button>
-                <Button type="submit" loading={busy === refusing.id}>{t('acc.access.refuse')}</Button>
+                <Button variant="default" onClick={() => setRefusing(null)}>
+                  {t('cancel')}
+                </Button>
+                <Button type="submit" loading={busy === refusing.id}>
+                  {t('acc.access.refuse')}
+                </Button>
               </Group>
             </Stack>
           </form>

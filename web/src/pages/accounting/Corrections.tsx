@@ -26,7 +26,11 @@ const STATUS_COLORS: Record<string, string> = { pending: RISK_COLORS.atRisk, app
 
 function PetitionStatus({ status }: { status: string }) {
   const { t } = useI18n();
-  return <Badge color={STATUS_COLORS[status]} radius="sm" style={{ textTransform: 'none' }} data-testid="petition-status">{t(`acc.corrections.status.${status}` as MessageKey)}</Badge>;
+  return (
+    <Badge color={STATUS_COLORS[status]} radius="sm" style={{ textTransform: 'none' }} data-testid="petition-status">
+      {t(`acc.corrections.status.${status}` as MessageKey)}
+    </Badge>
+  );
 }
 
 /** The correctable fields by name (their labels and types). */
@@ -76,17 +80,27 @@ function PetitionModal({ petition, onClose, onDecided }: { petition: Petition; o
         </Group>
         <dl className="dl">
           <dt>{t('acc.corrections.action')}</dt>
-          <dd>{t(p.action === 'delete' ? 'acc.corrections.delete' : 'acc.corrections.change')}{p.record ? ` · ${(p.record as { kind?: string }).kind === 'tzh1' ? t('acc.corrections.wholeCard') : `ТЖ-2 ${(p.record as { decisionCode?: string }).decisionCode ?? ''}`}` : ''}</dd>
+          <dd>
+            {t(p.action === 'delete' ? 'acc.corrections.delete' : 'acc.corrections.change')}
+            {p.record ? ` · ${(p.record as { kind?: string }).kind === 'tzh1' ? t('acc.corrections.wholeCard') : `ТЖ-2 ${(p.record as { decisionCode?: string }).decisionCode ?? ''}`}` : ''}
+          </dd>
           <dt>{t('acc.corrections.petitioner')}</dt>
-          <dd>{p.petitioner} · {dateTime(p.filedAt)} · {t(`acc.corrections.basis.${p.basis}` as MessageKey)}</dd>
+          <dd>
+            {p.petitioner} · {dateTime(p.filedAt)} · {t(`acc.corrections.basis.${p.basis}` as MessageKey)}
+          </dd>
           <dt>{t('acc.corrections.period')}</dt>
-          <dd>{monthName(p.period.month)} {p.period.year} · {t('acc.corrections.reviewBy', { date: date(p.reviewDue) })}</dd>
+          <dd>
+            {monthName(p.period.month)} {p.period.year} · {t('acc.corrections.reviewBy', { date: date(p.reviewDue) })}
+          </dd>
           <dt>{t('acc.corrections.reason')}</dt>
           <dd>{p.reason}</dd>
           {p.reviewer && (
             <>
               <dt>{t('acc.corrections.reviewer')}</dt>
-              <dd>{p.reviewer} · {dateTime(p.reviewedAt)}{p.comment ? ` — ${p.comment}` : ''}</dd>
+              <dd>
+                {p.reviewer} · {dateTime(p.reviewedAt)}
+                {p.comment ? ` — ${p.comment}` : ''}
+              </dd>
             </>
           )}
         </dl>
@@ -111,20 +125,36 @@ function PetitionModal({ petition, onClose, onDecided }: { petition: Petition; o
           </Table>
         )}
         <div>
-          <Text size="sm" fw={600}>{t('acc.corrections.documents')}</Text>
-          {full.error && <Alert color="red" role="alert">{full.error.message}</Alert>}
+          <Text size="sm" fw={600}>
+            {t('acc.corrections.documents')}
+          </Text>
+          {full.error && (
+            <Alert color="red" role="alert">
+              {full.error.message}
+            </Alert>
+          )}
           {!full.data && !full.error && <Skeleton h={20} />}
           {full.data?.attachments.map((d) => (
-            <Anchor key={d.id} size="sm" href={`/api/v1/corrections/${p.id}/attachments/${d.id}`} download={d.name} display="block">{d.name}</Anchor>
+            <Anchor key={d.id} size="sm" href={`/api/v1/corrections/${p.id}/attachments/${d.id}`} download={d.name} display="block">
+              {d.name}
+            </Anchor>
           ))}
         </div>
         {reviewer && (
           <>
             <Textarea label={t('acc.corrections.comment')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} autosize minRows={2} data-testid="petition-comment" />
-            {error && <Alert color="red" role="alert">{error}</Alert>}
+            {error && (
+              <Alert color="red" role="alert">
+                {error}
+              </Alert>
+            )}
             <Group justify="flex-end">
-              <Button variant="default" color="red" onClick={() => decide(false)} loading={busy} data-testid="petition-reject">{t('acc.corrections.reject')}</Button>
-              <Button onClick={() => decide(true)} loading={busy} data-testid="petition-approve">{t('acc.corrections.approve')}</Button>
+              <Button variant="default" color="red" onClick={() => decide(false)} loading={busy} data-testid="petition-reject">
+                {t('acc.corrections.reject')}
+              </Button>
+              <Button onClick={() => decide(true)} loading={busy} data-testid="petition-approve">
+                {t('acc.corrections.approve')}
+              </Button>
             </Group>
           </>
         )}
@@ -149,8 +179,12 @@ export default function Corrections() {
   const opensCards = hasRole('head');
   return (
     <Stack gap="md">
-      <Title order={1} size="h2">{t('acc.corrections.title')}</Title>
-      <Text size="sm" c="gray.8">{t('acc.corrections.hint')}</Text>
+      <Title order={1} size="h2">
+        {t('acc.corrections.title')}
+      </Title>
+      <Text size="sm" c="gray.8">
+        {t('acc.corrections.hint')}
+      </Text>
       <SegmentedControl
         w="fit-content"
         value={status}
@@ -158,7 +192,11 @@ export default function Corrections() {
         aria-label={t('acc.corrections.statusFilter')}
         data={(['pending', 'applied', 'rejected', 'all'] as const).map((s) => ({ value: s, label: t(`acc.corrections.status.${s}` as MessageKey) }))}
       />
-      {list.error && <Alert color="red" role="alert">{list.error.message}</Alert>}
+      {list.error && (
+        <Alert color="red" role="alert">
+          {list.error.message}
+        </Alert>
+      )}
       <Table.ScrollContainer minWidth={900}>
         <Table striped highlightOnHover data-testid="petitions" aria-busy={list.isFetching}>
           <Table.Thead>
@@ -169,29 +207,69 @@ export default function Corrections() {
               <Table.Th>{t('acc.corrections.period')}</Table.Th>
               <Table.Th>{t('acc.corrections.reviewDue')}</Table.Th>
               <Table.Th>{t('table.status')}</Table.Th>
-              <Table.Th><VisuallyHidden>{t('acc.actions')}</VisuallyHidden></Table.Th>
+              <Table.Th>
+                <VisuallyHidden>{t('acc.actions')}</VisuallyHidden>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {!list.data && <Table.Tr><Table.Td colSpan={7}><Skeleton h={60} /></Table.Td></Table.Tr>}
-            {list.data && items.length === 0 && <Table.Tr><Table.Td colSpan={7}><Text ta="center" c="gray.8" py="md">{t('acc.empty')}</Text></Table.Td></Table.Tr>}
+            {!list.data && (
+              <Table.Tr>
+                <Table.Td colSpan={7}>
+                  <Skeleton h={60} />
+                </Table.Td>
+              </Table.Tr>
+            )}
+            {list.data && items.length === 0 && (
+              <Table.Tr>
+                <Table.Td colSpan={7}>
+                  <Text ta="center" c="gray.8" py="md">
+                    {t('acc.empty')}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            )}
             {items.map((p) => (
               <Table.Tr key={p.id} data-testid="petition">
                 <Table.Td className="nowrap">
-                  {opensCards ? <Anchor component={Link} to={`/appeals/${p.appealId}`} fw={600}>{p.registrationNumber}</Anchor> : <Text fw={600} size="sm">{p.registrationNumber}</Text>}
-                  <Text size="xs" c="gray.8">{p.organization.code}</Text>
+                  {opensCards ? (
+                    <Anchor component={Link} to={`/appeals/${p.appealId}`} fw={600}>
+                      {p.registrationNumber}
+                    </Anchor>
+                  ) : (
+                    <Text fw={600} size="sm">
+                      {p.registrationNumber}
+                    </Text>
+                  )}
+                  <Text size="xs" c="gray.8">
+                    {p.organization.code}
+                  </Text>
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">
-                    {p.action === 'delete' ? t('acc.corrections.delete') : Object.keys(p.changes).map((k) => field(k)?.label ?? k).join(', ')}
+                    {p.action === 'delete'
+                      ? t('acc.corrections.delete')
+                      : Object.keys(p.changes)
+                          .map((k) => field(k)?.label ?? k)
+                          .join(', ')}
                   </Text>
-                  <Text size="xs" c="gray.8">{t(p.decidedBy === 'authority' ? 'acc.corrections.decidedByAuthority' : 'acc.corrections.decidedByOrganization')}</Text>
+                  <Text size="xs" c="gray.8">
+                    {t(p.decidedBy === 'authority' ? 'acc.corrections.decidedByAuthority' : 'acc.corrections.decidedByOrganization')}
+                  </Text>
                 </Table.Td>
                 <Table.Td>{p.petitioner}</Table.Td>
-                <Table.Td className="nowrap">{monthName(p.period.month)} {p.period.year}</Table.Td>
+                <Table.Td className="nowrap">
+                  {monthName(p.period.month)} {p.period.year}
+                </Table.Td>
                 <Table.Td className="nowrap">{date(p.reviewDue)}</Table.Td>
-                <Table.Td><PetitionStatus status={p.status} /></Table.Td>
-                <Table.Td><Button size="compact-sm" variant="default" onClick={() => setOpen(p)} data-testid="petition-open" aria-label={`${t('open')}: ${p.registrationNumber ?? ''}`}>{t('open')}</Button></Table.Td>
+                <Table.Td>
+                  <PetitionStatus status={p.status} />
+                </Table.Td>
+                <Table.Td>
+                  <Button size="compact-sm" variant="default" onClick={() => setOpen(p)} data-testid="petition-open" aria-label={`${t('open')}: ${p.registrationNumber ?? ''}`}>
+                    {t('open')}
+                  </Button>
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

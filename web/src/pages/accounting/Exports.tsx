@@ -48,22 +48,40 @@ export default function Exports() {
   const items = log.data?.items ?? [];
   return (
     <Stack gap="md">
-      <Title order={1} size="h2">{t('acc.exports.title')}</Title>
-      <Text size="sm" c="gray.8">{t('acc.exports.hint')}</Text>
+      <Title order={1} size="h2">
+        {t('acc.exports.title')}
+      </Title>
+      <Text size="sm" c="gray.8">
+        {t('acc.exports.hint')}
+      </Text>
       <Paper withBorder p="md" component="section" aria-labelledby="export-day">
-        <Title order={2} size="h4" id="export-day" mb="sm">{t('acc.exports.package')}</Title>
+        <Title order={2} size="h4" id="export-day" mb="sm">
+          {t('acc.exports.package')}
+        </Title>
         <form onSubmit={download} noValidate data-testid="export-form">
           <Group align="flex-end">
             <TextInput label={t('acc.exports.day')} type="date" value={day} onChange={(e) => setDay(e.currentTarget.value)} required />
             <OrganizationPicker label={t('acc.organization')} placeholder={t('acc.myScope')} value={organization} onChange={setOrganization} w={360} />
-            <Button type="submit" loading={busy} disabled={!day} data-testid="export-download">{t('download')}</Button>
+            <Button type="submit" loading={busy} disabled={!day} data-testid="export-download">
+              {t('download')}
+            </Button>
           </Group>
         </form>
-        {error && <Alert color="red" role="alert" mt="sm">{error}</Alert>}
+        {error && (
+          <Alert color="red" role="alert" mt="sm">
+            {error}
+          </Alert>
+        )}
       </Paper>
       <Paper withBorder p="md" component="section" aria-labelledby="export-log">
-        <Title order={2} size="h4" id="export-log" mb="sm">{t('acc.exports.log')}</Title>
-        {log.error && <Alert color="red" role="alert">{log.error.message}</Alert>}
+        <Title order={2} size="h4" id="export-log" mb="sm">
+          {t('acc.exports.log')}
+        </Title>
+        {log.error && (
+          <Alert color="red" role="alert">
+            {log.error.message}
+          </Alert>
+        )}
         <Table.ScrollContainer minWidth={960}>
           <Table striped data-testid="export-log">
             <Table.Thead>
@@ -78,22 +96,64 @@ export default function Exports() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {!log.data && <Table.Tr><Table.Td colSpan={7}><Skeleton h={40} /></Table.Td></Table.Tr>}
-              {log.data && items.length === 0 && <Table.Tr><Table.Td colSpan={7}><Text ta="center" c="gray.8" py="md">{t('acc.exports.empty')}</Text></Table.Td></Table.Tr>}
+              {!log.data && (
+                <Table.Tr>
+                  <Table.Td colSpan={7}>
+                    <Skeleton h={40} />
+                  </Table.Td>
+                </Table.Tr>
+              )}
+              {log.data && items.length === 0 && (
+                <Table.Tr>
+                  <Table.Td colSpan={7}>
+                    <Text ta="center" c="gray.8" py="md">
+                      {t('acc.exports.empty')}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              )}
               {items.map((x, i) => (
                 <Table.Tr key={i} data-testid="export-entry">
                   <Table.Td className="nowrap">{date(x.day)}</Table.Td>
-                  <Table.Td>{t(`acc.exports.${x.direction}` as MessageKey)}<Text size="xs" c="gray.8">{x.instanceId}</Text></Table.Td>
+                  <Table.Td>
+                    {t(`acc.exports.${x.direction}` as MessageKey)}
+                    <Text size="xs" c="gray.8">
+                      {x.instanceId}
+                    </Text>
+                  </Table.Td>
                   <Table.Td>{x.organization ?? t('acc.exports.allOrganizations')}</Table.Td>
                   <Table.Td>
-                    <Text size="xs">{x.counts ? COUNTS.filter((k) => (x.counts![k] ?? 0) > 0).map((k) => `${t(`acc.exports.count.${k}` as MessageKey)}: ${number(x.counts![k]!)}`).join(' · ') || t('acc.exports.noChanges') : '—'}</Text>
+                    <Text size="xs">
+                      {x.counts
+                        ? COUNTS.filter((k) => (x.counts![k] ?? 0) > 0)
+                            .map((k) => `${t(`acc.exports.count.${k}` as MessageKey)}: ${number(x.counts![k]!)}`)
+                            .join(' · ') || t('acc.exports.noChanges')
+                        : '—'}
+                    </Text>
                   </Table.Td>
-                  <Table.Td><Text size="xs" ff="monospace" title={x.manifestSha256 ?? undefined}>{x.manifestSha256 ? `${x.manifestSha256.slice(0, 16)}…` : '—'}</Text></Table.Td>
                   <Table.Td>
-                    {x.ok ? <Badge color={RISK_COLORS.onTrack} radius="sm" style={{ textTransform: 'none' }}>✓ {t('acc.exports.ok')}</Badge> : <Badge color={RISK_COLORS.overdue} radius="sm" style={{ textTransform: 'none' }}>{t('acc.exports.failed')}</Badge>}
+                    <Text size="xs" ff="monospace" title={x.manifestSha256 ?? undefined}>
+                      {x.manifestSha256 ? `${x.manifestSha256.slice(0, 16)}…` : '—'}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {x.ok ? (
+                      <Badge color={RISK_COLORS.onTrack} radius="sm" style={{ textTransform: 'none' }}>
+                        ✓ {t('acc.exports.ok')}
+                      </Badge>
+                    ) : (
+                      <Badge color={RISK_COLORS.overdue} radius="sm" style={{ textTransform: 'none' }}>
+                        {t('acc.exports.failed')}
+                      </Badge>
+                    )}
                     {x.error && <Text size="xs">{x.error}</Text>}
                   </Table.Td>
-                  <Table.Td className="nowrap">{dateTime(x.at)}<Text size="xs" c="gray.8">{x.actor}</Text></Table.Td>
+                  <Table.Td className="nowrap">
+                    {dateTime(x.at)}
+                    <Text size="xs" c="gray.8">
+                      {x.actor}
+                    </Text>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -47,21 +47,41 @@ function Headings({ table }: { table: Table1 }) {
   return (
     <Table.Thead>
       <Table.Tr>
-        <Table.Th rowSpan={2} className="sticky-col">{t('acc.organization')}</Table.Th>
+        <Table.Th rowSpan={2} className="sticky-col">
+          {t('acc.organization')}
+        </Table.Th>
         {spans.map((s, i) =>
           s.group === null ? (
-            <Table.Th key={i} rowSpan={2} scope="col">{s.columns[0]!.title}</Table.Th>
+            <Table.Th key={i} rowSpan={2} scope="col">
+              {s.columns[0]!.title}
+            </Table.Th>
           ) : (
-            <Table.Th key={i} colSpan={s.columns.length} scope="colgroup" ta="center">{s.group}</Table.Th>
+            <Table.Th key={i} colSpan={s.columns.length} scope="colgroup" ta="center">
+              {s.group}
+            </Table.Th>
           ),
         )}
       </Table.Tr>
       <Table.Tr>
-        {spans.filter((s) => s.group !== null).flatMap((s) => s.columns.map((c) => <Table.Th key={c.key} scope="col">{c.title}</Table.Th>))}
+        {spans
+          .filter((s) => s.group !== null)
+          .flatMap((s) =>
+            s.columns.map((c) => (
+              <Table.Th key={c.key} scope="col">
+                {c.title}
+              </Table.Th>
+            )),
+          )}
       </Table.Tr>
       <Table.Tr className="numbers">
-        <Table.Th className="sticky-col" ta="center">A</Table.Th>
-        {table.columns.map((c) => <Table.Th key={c.key} ta="center">{c.n}</Table.Th>)}
+        <Table.Th className="sticky-col" ta="center">
+          A
+        </Table.Th>
+        {table.columns.map((c) => (
+          <Table.Th key={c.key} ta="center">
+            {c.n}
+          </Table.Th>
+        ))}
       </Table.Tr>
     </Table.Thead>
   );
@@ -81,10 +101,20 @@ function ReportTable({ table, onlyActive, onCell, onSubtree }: { table: Table1; 
             return (
               <Table.Tr key={`${r.kind}-${r.organization.id ?? 'total'}-${i}`} data-kind={r.kind} data-testid="form1-row" fw={r.kind === 'total' ? 700 : undefined}>
                 <Table.Th scope="row" className="sticky-col" fw={r.kind === 'total' ? 700 : 400} style={{ paddingLeft: r.kind === 'ofWhich' ? 24 : undefined }}>
-                  {r.reportRow !== null && <Text span size="xs" c="gray.8" mr={6}>{r.reportRow}.</Text>}
-                  {r.kind === 'ofWhich' && <Text span size="xs" c="gray.8" mr={4}>{t('acc.form1.ofWhich')}</Text>}
+                  {r.reportRow !== null && (
+                    <Text span size="xs" c="gray.8" mr={6}>
+                      {r.reportRow}.
+                    </Text>
+                  )}
+                  {r.kind === 'ofWhich' && (
+                    <Text span size="xs" c="gray.8" mr={4}>
+                      {t('acc.form1.ofWhich')}
+                    </Text>
+                  )}
                   {r.organization.id !== null && r.kind !== 'own' && r.kind !== 'total' ? (
-                    <UnstyledButton onClick={() => onSubtree(r)} c="blue.9" td="underline" fz="sm" title={t('acc.openSubtree')}>{name}</UnstyledButton>
+                    <UnstyledButton onClick={() => onSubtree(r)} c="blue.9" td="underline" fz="sm" title={t('acc.openSubtree')}>
+                      {name}
+                    </UnstyledButton>
                   ) : (
                     name
                   )}
@@ -94,11 +124,19 @@ function ReportTable({ table, onlyActive, onCell, onSubtree }: { table: Table1; 
                   return (
                     <Table.Td key={column.key} ta="right">
                       {n > 0 ? (
-                        <button type="button" className="cell-btn" onClick={() => onCell({ table, column, row: r, n })} aria-label={`${number(n)} — ${column.n}. ${column.title}, ${name}`} data-testid={`cell-${column.key}`}>
+                        <button
+                          type="button"
+                          className="cell-btn"
+                          onClick={() => onCell({ table, column, row: r, n })}
+                          aria-label={`${number(n)} — ${column.n}. ${column.title}, ${name}`}
+                          data-testid={`cell-${column.key}`}
+                        >
                           {number(n)}
                         </button>
                       ) : (
-                        <Text span size="sm" c="gray.8">0</Text>
+                        <Text span size="sm" c="gray.8">
+                          0
+                        </Text>
                       )}
                     </Table.Td>
                   );
@@ -120,9 +158,7 @@ function CellModal({ cell, year, month, onClose }: { cell: CellRef; year: number
   const { t, number } = useI18n();
   const [page, setPage] = useState(1);
   const organization = cell.row.organization.id ?? undefined;
-  const list = useQuery(
-    accountingQueries.form1Cell({ year, month, table: cell.table.id, column: cell.column.key, organization, own: cell.row.kind === 'own' ? true : undefined, limit: PAGE, offset: (page - 1) * PAGE }),
-  );
+  const list = useQuery(accountingQueries.form1Cell({ year, month, table: cell.table.id, column: cell.column.key, organization, own: cell.row.kind === 'own' ? true : undefined, limit: PAGE, offset: (page - 1) * PAGE }));
   const total = list.data?.total ?? 0;
   return (
     <Dialog onClose={onClose} size="xl" centered title={`${cell.column.n}. ${cell.column.title} — ${rowName(cell.row, t)}`}>
@@ -130,18 +166,18 @@ function CellModal({ cell, year, month, onClose }: { cell: CellRef; year: number
         <Text size="sm">
           {cell.table.title} · {t('acc.form1.cellCount', { n: number(cell.n) })}
         </Text>
-        {list.error && <Alert color="red" role="alert">{list.error.message}</Alert>}
+        {list.error && (
+          <Alert color="red" role="alert">
+            {list.error.message}
+          </Alert>
+        )}
         <Text fw={600} aria-live="polite">
-          {list.data ? t('acc.form1.appealsFound', { n: number(total) }) : t('loading')} <span data-testid="cell-total" hidden>{list.data ? total : ''}</span>
+          {list.data ? t('acc.form1.appealsFound', { n: number(total) }) : t('loading')}{' '}
+          <span data-testid="cell-total" hidden>
+            {list.data ? total : ''}
+          </span>
         </Text>
-        <AppealTable
-          rows={list.data?.items}
-          columns={CELL_COLUMNS}
-          testId="cell-appeals"
-          rowTestId="cell-appeal"
-          minWidth={640}
-          paging={{ page, pageSize: PAGE, total, onPage: setPage }}
-        />
+        <AppealTable rows={list.data?.items} columns={CELL_COLUMNS} testId="cell-appeals" rowTestId="cell-appeal" minWidth={640} paging={{ page, pageSize: PAGE, total, onPage: setPage }} />
       </Stack>
     </Dialog>
   );
@@ -156,7 +192,11 @@ function DiffModal({ snapshot, report, onClose }: { snapshot: Snapshot; report: 
   return (
     <Dialog onClose={onClose} size="xl" centered title={t('acc.form1.diffTitle', { date: dateTime(snapshot.formedAt) })}>
       <Stack gap="sm" data-testid="diff-modal">
-        {diff.error && <Alert color="red" role="alert">{diff.error.message}</Alert>}
+        {diff.error && (
+          <Alert color="red" role="alert">
+            {diff.error.message}
+          </Alert>
+        )}
         {diff.data && items.length === 0 && <Text data-testid="diff-none">{t('acc.form1.noDifferences')}</Text>}
         {items.length > 0 && (
           <Table.ScrollContainer minWidth={640}>
@@ -175,11 +215,19 @@ function DiffModal({ snapshot, report, onClose }: { snapshot: Snapshot; report: 
                 {items.map((d, i) => (
                   <Table.Tr key={i}>
                     <Table.Td>{tables.find((x) => x.id === d.table)?.title ?? d.table}</Table.Td>
-                    <Table.Td>{d.row.organization ? d.row.organization.code : t('acc.total')}{d.row.kind === 'own' ? ` (${t('acc.form1.own')})` : ''}</Table.Td>
-                    <Table.Td>{d.n}. {columnTitle(d.table, d.column)}</Table.Td>
+                    <Table.Td>
+                      {d.row.organization ? d.row.organization.code : t('acc.total')}
+                      {d.row.kind === 'own' ? ` (${t('acc.form1.own')})` : ''}
+                    </Table.Td>
+                    <Table.Td>
+                      {d.n}. {columnTitle(d.table, d.column)}
+                    </Table.Td>
                     <Table.Td ta="right">{number(d.snapshot)}</Table.Td>
                     <Table.Td ta="right">{number(d.current)}</Table.Td>
-                    <Table.Td ta="right" fw={700}>{d.difference > 0 ? '+' : ''}{number(d.difference)}</Table.Td>
+                    <Table.Td ta="right" fw={700}>
+                      {d.difference > 0 ? '+' : ''}
+                      {number(d.difference)}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -219,12 +267,20 @@ function Snapshots({ year, month, organization, report }: { year: number; month:
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="snapshots">
       <Group justify="space-between" mb="sm">
-        <Title order={2} size="h4" id="snapshots">{t('acc.form1.snapshots', { month: monthName(month), year: String(year) })}</Title>
+        <Title order={2} size="h4" id="snapshots">
+          {t('acc.form1.snapshots', { month: monthName(month), year: String(year) })}
+        </Title>
         {statistician && (
-          <Button onClick={form} loading={busy} data-testid="form-snapshot">{t('acc.form1.formNow')}</Button>
+          <Button onClick={form} loading={busy} data-testid="form-snapshot">
+            {t('acc.form1.formNow')}
+          </Button>
         )}
       </Group>
-      {error && <Alert color="red" role="alert" mb="sm">{error}</Alert>}
+      {error && (
+        <Alert color="red" role="alert" mb="sm">
+          {error}
+        </Alert>
+      )}
       <Table.ScrollContainer minWidth={760}>
         <Table striped data-testid="snapshots">
           <Table.Thead>
@@ -237,30 +293,62 @@ function Snapshots({ year, month, organization, report }: { year: number; month:
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {!list.data && <Table.Tr><Table.Td colSpan={5}><Skeleton h={40} /></Table.Td></Table.Tr>}
-            {list.data && items.length === 0 && <Table.Tr><Table.Td colSpan={5}><Text size="sm" c="gray.8">{t('acc.form1.noSnapshots')}</Text></Table.Td></Table.Tr>}
+            {!list.data && (
+              <Table.Tr>
+                <Table.Td colSpan={5}>
+                  <Skeleton h={40} />
+                </Table.Td>
+              </Table.Tr>
+            )}
+            {list.data && items.length === 0 && (
+              <Table.Tr>
+                <Table.Td colSpan={5}>
+                  <Text size="sm" c="gray.8">
+                    {t('acc.form1.noSnapshots')}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            )}
             {items.map((s) => (
               <Table.Tr key={s.id} data-testid="snapshot">
                 <Table.Td className="nowrap">
                   {dateTime(s.formedAt)}
-                  <Text size="xs" c="gray.8">{t(s.kind === 'scheduled' ? 'acc.form1.scheduled' : 'acc.form1.onDemand')}</Text>
+                  <Text size="xs" c="gray.8">
+                    {t(s.kind === 'scheduled' ? 'acc.form1.scheduled' : 'acc.form1.onDemand')}
+                  </Text>
                 </Table.Td>
                 <Table.Td>{s.formedBy === 'system' ? t('acc.form1.system') : s.formedBy}</Table.Td>
-                <Table.Td><Text size="xs" ff="monospace" title={s.sha256}>{s.sha256.slice(0, 16)}…</Text></Table.Td>
+                <Table.Td>
+                  <Text size="xs" ff="monospace" title={s.sha256}>
+                    {s.sha256.slice(0, 16)}…
+                  </Text>
+                </Table.Td>
                 <Table.Td data-testid="snapshot-signature">
                   {s.signed ? (
-                    <Badge color={RISK_COLORS.onTrack} radius="sm" style={{ textTransform: 'none' }}>✓ {t('acc.form1.signedBy', { name: s.signerName ?? '', date: dateTime(s.signedAt) })}</Badge>
+                    <Badge color={RISK_COLORS.onTrack} radius="sm" style={{ textTransform: 'none' }}>
+                      ✓ {t('acc.form1.signedBy', { name: s.signerName ?? '', date: dateTime(s.signedAt) })}
+                    </Badge>
                   ) : (
-                    <Badge color={RISK_COLORS.atRisk} radius="sm" style={{ textTransform: 'none' }}>{t('acc.form1.notSigned')}</Badge>
+                    <Badge color={RISK_COLORS.atRisk} radius="sm" style={{ textTransform: 'none' }}>
+                      {t('acc.form1.notSigned')}
+                    </Badge>
                   )}
                 </Table.Td>
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">
-                    <Anchor size="sm" href={`/api/v1/reports/form1/snapshots/${s.id}.xlsx`} download>XLSX</Anchor>
-                    <Anchor size="sm" href={`/api/v1/reports/form1/snapshots/${s.id}.pdf`} target="_blank" rel="noopener">PDF</Anchor>
-                    <Button size="compact-sm" variant="default" onClick={() => setDiff(s)} data-testid="snapshot-diff">{t('acc.form1.differences')}</Button>
+                    <Anchor size="sm" href={`/api/v1/reports/form1/snapshots/${s.id}.xlsx`} download>
+                      XLSX
+                    </Anchor>
+                    <Anchor size="sm" href={`/api/v1/reports/form1/snapshots/${s.id}.pdf`} target="_blank" rel="noopener">
+                      PDF
+                    </Anchor>
+                    <Button size="compact-sm" variant="default" onClick={() => setDiff(s)} data-testid="snapshot-diff">
+                      {t('acc.form1.differences')}
+                    </Button>
                     {statistician && !s.signed && (
-                      <Button size="compact-sm" onClick={() => setSigning(s)} data-testid="snapshot-sign">{t('acc.form1.sign')}</Button>
+                      <Button size="compact-sm" onClick={() => setSigning(s)} data-testid="snapshot-sign">
+                        {t('acc.form1.sign')}
+                      </Button>
                     )}
                   </Group>
                 </Table.Td>
@@ -309,12 +397,20 @@ export default function Form1() {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={1} size="h2">{t('acc.form1.title')}</Title>
-          <Text size="sm" c="gray.8">{r ? r.title : ' '}</Text>
+          <Title order={1} size="h2">
+            {t('acc.form1.title')}
+          </Title>
+          <Text size="sm" c="gray.8">
+            {r ? r.title : ' '}
+          </Text>
         </div>
         <Group gap="xs">
-          <Button component="a" href={`/api/v1/reports/form1.xlsx?${query}`} download variant="default" data-testid="download-xlsx">{t('acc.form1.downloadXlsx')}</Button>
-          <Button component="a" href={`/api/v1/reports/form1.pdf?${query}`} target="_blank" rel="noopener" variant="default" data-testid="download-pdf">{t('acc.form1.openPdf')}</Button>
+          <Button component="a" href={`/api/v1/reports/form1.xlsx?${query}`} download variant="default" data-testid="download-xlsx">
+            {t('acc.form1.downloadXlsx')}
+          </Button>
+          <Button component="a" href={`/api/v1/reports/form1.pdf?${query}`} target="_blank" rel="noopener" variant="default" data-testid="download-pdf">
+            {t('acc.form1.openPdf')}
+          </Button>
         </Group>
       </Group>
       <PeriodControls period={period} current={r?.organization} />
@@ -325,13 +421,19 @@ export default function Form1() {
         </Text>
         <Checkbox label={t('acc.onlyActive')} checked={onlyActive} onChange={(e) => setOnlyActive(e.currentTarget.checked)} data-testid="only-active" />
       </Group>
-      {report.error && <Alert color="red" role="alert">{report.error.message}</Alert>}
+      {report.error && (
+        <Alert color="red" role="alert">
+          {report.error.message}
+        </Alert>
+      )}
       {!r && !report.error && <Skeleton h={300} />}
       {r && (
         <Tabs value={section} onChange={setSection}>
           <Tabs.List aria-label={t('acc.form1.sections')}>
             {r.sections.map((s) => (
-              <Tabs.Tab key={s.id} value={s.id} data-testid={`section-${s.id}`}>{s.title}</Tabs.Tab>
+              <Tabs.Tab key={s.id} value={s.id} data-testid={`section-${s.id}`}>
+                {s.title}
+              </Tabs.Tab>
             ))}
           </Tabs.List>
           {r.sections.map((s) => {
@@ -346,7 +448,11 @@ export default function Form1() {
                   ) : (
                     <Tabs value={current} onChange={(v) => v && setTableOf({ ...tableOf, [s.id]: v })} variant="pills">
                       <Tabs.List aria-label={s.title} mb="sm">
-                        {s.tables.map((tb) => <Tabs.Tab key={tb.id} value={tb.id} data-testid={`table-${tb.id}`}>{tb.title}</Tabs.Tab>)}
+                        {s.tables.map((tb) => (
+                          <Tabs.Tab key={tb.id} value={tb.id} data-testid={`table-${tb.id}`}>
+                            {tb.title}
+                          </Tabs.Tab>
+                        ))}
                       </Tabs.List>
                       {s.tables.map((tb) => (
                         <Tabs.Panel key={tb.id} value={tb.id}>

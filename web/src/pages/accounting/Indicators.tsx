@@ -33,19 +33,20 @@ export default function Indicators() {
   const total = rows.find((r) => r.kind === 'total');
   const at = (r: Row): Month | undefined => r.months[period.month - 1];
   const name = (r: Row) => (r.organization ? (r.kind === 'own' ? t('acc.ownAppeals', { name: r.organization.name }) : r.organization.name) : t('acc.total'));
-  const shown = rows.filter((r) => r.kind === 'total' || r.kind === 'own' || !onlyActive || (r.months.some((m) => m.received > 0 || m.reviewed > 0 || m.overdueAtEnd > 0)));
+  const shown = rows.filter((r) => r.kind === 'total' || r.kind === 'own' || !onlyActive || r.months.some((m) => m.received > 0 || m.reviewed > 0 || m.overdueAtEnd > 0));
   const current = period.organization ? rows.find((r) => r.kind === 'total')?.organization : null;
 
-  const cards: [MessageKey, string, string?][] = total && at(total)
-    ? [
-        ['acc.indicators.received', number(at(total)!.received)],
-        ['acc.indicators.onTimeShare', share(at(total)!.onTimeShare)],
-        ['acc.indicators.overdueAtEnd', number(at(total)!.overdueAtEnd), at(total)!.overdueAtEnd > 0 ? RISK_COLORS.overdue : undefined],
-        ['acc.indicators.electronicShare', share(at(total)!.electronicShare)],
-        ['acc.indicators.receptionShare', share(at(total)!.receptionShare)],
-        ['acc.indicators.contactCentreShare', share(at(total)!.contactCentreShare)],
-      ]
-    : [];
+  const cards: [MessageKey, string, string?][] =
+    total && at(total)
+      ? [
+          ['acc.indicators.received', number(at(total)!.received)],
+          ['acc.indicators.onTimeShare', share(at(total)!.onTimeShare)],
+          ['acc.indicators.overdueAtEnd', number(at(total)!.overdueAtEnd), at(total)!.overdueAtEnd > 0 ? RISK_COLORS.overdue : undefined],
+          ['acc.indicators.electronicShare', share(at(total)!.electronicShare)],
+          ['acc.indicators.receptionShare', share(at(total)!.receptionShare)],
+          ['acc.indicators.contactCentreShare', share(at(total)!.contactCentreShare)],
+        ]
+      : [];
 
   const headers = (
     <>
@@ -53,7 +54,11 @@ export default function Indicators() {
       <Table.Th ta="right">{t('acc.indicators.reviewed')}</Table.Th>
       <Table.Th ta="right">{t('acc.indicators.onTimeShare')}</Table.Th>
       <Table.Th ta="right">{t('acc.indicators.overdueAtEnd')}</Table.Th>
-      {SHARES.slice(1).map((k) => <Table.Th key={k} ta="right">{t(`acc.indicators.${k}` as MessageKey)}</Table.Th>)}
+      {SHARES.slice(1).map((k) => (
+        <Table.Th key={k} ta="right">
+          {t(`acc.indicators.${k}` as MessageKey)}
+        </Table.Th>
+      ))}
     </>
   );
   const cells = (m: Month | undefined) => (
@@ -61,24 +66,42 @@ export default function Indicators() {
       <Table.Td ta="right">{m ? number(m.received) : '—'}</Table.Td>
       <Table.Td ta="right">{m ? number(m.reviewed) : '—'}</Table.Td>
       <Table.Td ta="right">{m ? share(m.onTimeShare) : '—'}</Table.Td>
-      <Table.Td ta="right" c={m && m.overdueAtEnd > 0 ? RISK_COLORS.overdue : undefined} fw={m && m.overdueAtEnd > 0 ? 700 : undefined}>{m ? number(m.overdueAtEnd) : '—'}</Table.Td>
-      {SHARES.slice(1).map((k) => <Table.Td key={k} ta="right">{m ? share(m[k]) : '—'}</Table.Td>)}
+      <Table.Td ta="right" c={m && m.overdueAtEnd > 0 ? RISK_COLORS.overdue : undefined} fw={m && m.overdueAtEnd > 0 ? 700 : undefined}>
+        {m ? number(m.overdueAtEnd) : '—'}
+      </Table.Td>
+      {SHARES.slice(1).map((k) => (
+        <Table.Td key={k} ta="right">
+          {m ? share(m[k]) : '—'}
+        </Table.Td>
+      ))}
     </>
   );
 
   return (
     <Stack gap="md">
-      <Title order={1} size="h2">{t('acc.indicators.title')}</Title>
+      <Title order={1} size="h2">
+        {t('acc.indicators.title')}
+      </Title>
       <PeriodControls period={period} current={current} />
-      {data.error && <Alert color="red" role="alert">{data.error.message}</Alert>}
-      <Text size="sm" c="gray.8">{t('acc.cumulative', { month: monthName(period.month), year: String(period.year) })}</Text>
+      {data.error && (
+        <Alert color="red" role="alert">
+          {data.error.message}
+        </Alert>
+      )}
+      <Text size="sm" c="gray.8">
+        {t('acc.cumulative', { month: monthName(period.month), year: String(period.year) })}
+      </Text>
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm" data-testid="indicator-cards">
         {(cards.length ? cards : Array.from({ length: 6 }, () => null)).map((c, i) => (
           <Paper key={i} withBorder p="md">
             {c ? (
               <>
-                <Text size="sm" c="gray.8">{t(c[0])}</Text>
-                <Text fz={26} fw={700} c={c[2]} data-testid={`indicator-${c[0].split('.').pop()}`}>{c[1]}</Text>
+                <Text size="sm" c="gray.8">
+                  {t(c[0])}
+                </Text>
+                <Text fz={26} fw={700} c={c[2]} data-testid={`indicator-${c[0].split('.').pop()}`}>
+                  {c[1]}
+                </Text>
               </>
             ) : (
               <Skeleton h={52} />
@@ -89,7 +112,9 @@ export default function Indicators() {
 
       <Paper withBorder p="md" component="section" aria-labelledby="ind-by-org">
         <Group justify="space-between" mb="sm">
-          <Title order={2} size="h4" id="ind-by-org">{t('acc.indicators.byOrganization', { month: monthName(period.month) })}</Title>
+          <Title order={2} size="h4" id="ind-by-org">
+            {t('acc.indicators.byOrganization', { month: monthName(period.month) })}
+          </Title>
           <Checkbox label={t('acc.onlyActive')} checked={onlyActive} onChange={(e) => setOnlyActive(e.currentTarget.checked)} />
         </Group>
         <Table.ScrollContainer minWidth={900}>
@@ -101,7 +126,13 @@ export default function Indicators() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {!data.data && <Table.Tr><Table.Td colSpan={8}><Skeleton h={80} /></Table.Td></Table.Tr>}
+              {!data.data && (
+                <Table.Tr>
+                  <Table.Td colSpan={8}>
+                    <Skeleton h={80} />
+                  </Table.Td>
+                </Table.Tr>
+              )}
               {shown.map((r, i) => (
                 <Table.Tr key={`${r.kind}-${r.organization?.id ?? 'total'}-${i}`} fw={r.kind === 'total' ? 700 : undefined}>
                   <Table.Td style={{ paddingLeft: r.kind === 'ofWhich' ? 28 : undefined }}>
@@ -123,7 +154,9 @@ export default function Indicators() {
 
       {total && (
         <Paper withBorder p="md" component="section" aria-labelledby="ind-by-month">
-          <Title order={2} size="h4" id="ind-by-month" mb="sm">{t('acc.indicators.byMonth', { name: name(total) })}</Title>
+          <Title order={2} size="h4" id="ind-by-month" mb="sm">
+            {t('acc.indicators.byMonth', { name: name(total) })}
+          </Title>
           <Table.ScrollContainer minWidth={900}>
             <Table striped data-testid="indicators-by-month">
               <Table.Thead>

@@ -20,14 +20,21 @@ export default function AccountingLayout() {
       <nav aria-label={t('nav.accounting')}>
         <Group gap={4} style={{ borderBottom: '1px solid var(--mantine-color-gray-3)', paddingBottom: 6 }}>
           {screens.map((s) => (
-            <NavItem key={s} to={`/accounting/${s}${period ? `?${period}` : ''}`}>{t(`acc.nav.${s}` as MessageKey)}</NavItem>
+            <NavItem key={s} to={`/accounting/${s}${period ? `?${period}` : ''}`}>
+              {t(`acc.nav.${s}` as MessageKey)}
+            </NavItem>
           ))}
         </Group>
       </nav>
-      <Suspense fallback={<Center h="40vh"><Loader aria-label={t('loading')} /></Center>}>
+      <Suspense
+        fallback={
+          <Center h="40vh">
+            <Loader aria-label={t('loading')} />
+          </Center>
+        }
+      >
         <Outlet />
       </Suspense>
     </Stack>
   );
 }
-

@@ -58,7 +58,9 @@ function ActForm({ onRecorded }: { onRecorded(): void }) {
   };
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="act-form">
-      <Title order={2} size="h4" id="act-form" mb="sm">{t('acc.outages.newAct')}</Title>
+      <Title order={2} size="h4" id="act-form" mb="sm">
+        {t('acc.outages.newAct')}
+      </Title>
       <form onSubmit={submit} noValidate data-testid="outage-form">
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -66,9 +68,15 @@ function ActForm({ onRecorded }: { onRecorded(): void }) {
             <TextInput label={t('acc.outages.endedAt')} type="datetime-local" value={endedAt} onChange={(e) => setEndedAt(e.currentTarget.value)} required error={fieldError('/endedAt')} />
           </SimpleGrid>
           <Textarea label={t('acc.outages.cause')} value={cause} onChange={(e) => setCause(e.currentTarget.value)} required autosize minRows={2} error={fieldError('/cause')} />
-          {error && error.fields.length === 0 && <Alert color="red" role="alert">{error.message}</Alert>}
+          {error && error.fields.length === 0 && (
+            <Alert color="red" role="alert">
+              {error.message}
+            </Alert>
+          )}
           <Group justify="flex-end">
-            <Button type="submit" loading={busy} disabled={!startedAt || !endedAt || !cause.trim()} data-testid="outage-submit">{t('acc.outages.record')}</Button>
+            <Button type="submit" loading={busy} disabled={!startedAt || !endedAt || !cause.trim()} data-testid="outage-submit">
+              {t('acc.outages.record')}
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -89,7 +97,18 @@ function JournalEntryModal({ act, onClose, onEntered }: { act: Act; onClose(): v
   const [page, setPage] = useState<number | string>('');
   const [entry, setEntry] = useState<number | string>('');
   const [receivedAt, setReceivedAt] = useState(localInput(act.startedAt));
-  const [f, setF] = useState({ documentType: 'application', form: 'paper', channel: 'inPerson', language: 'kk', issueCategory: '', summary: '', text: '', protocolText: '', complainedOrganizationName: '', complainedOfficial: '' });
+  const [f, setF] = useState({
+    documentType: 'application',
+    form: 'paper',
+    channel: 'inPerson',
+    language: 'kk',
+    issueCategory: '',
+    summary: '',
+    text: '',
+    protocolText: '',
+    complainedOrganizationName: '',
+    complainedOfficial: '',
+  });
   const [kind, setKind] = useState<ApplicantKind>('individual');
   const [person, setPerson] = useState({ iin: '', lastName: '', firstName: '', middleName: '' });
   const [registryPerson, setRegistryPerson] = useState<Record<string, unknown> | null>(null);
@@ -155,7 +174,10 @@ function JournalEntryModal({ act, onClose, onEntered }: { act: Act; onClose(): v
     }
   };
   const reg = (p: string) => fieldError(`/registration${p}`);
-  const unplaced = error?.fields.filter((x) => !/^\/(page|entry|registration\/(receivedAt|documentType|form|channel|language|summary|text|protocolText|complainedOrganizationId|applicant\/(iin|lastName|firstName|bin|name)))$/.test(x.path)) ?? [];
+  const unplaced =
+    error?.fields.filter(
+      (x) => !/^\/(page|entry|registration\/(receivedAt|documentType|form|channel|language|summary|text|protocolText|complainedOrganizationId|applicant\/(iin|lastName|firstName|bin|name)))$/.test(x.path),
+    ) ?? [];
   return (
     <Dialog onClose={onClose} size="xl" centered title={t('acc.outages.entryTitle')}>
       <form onSubmit={submit} noValidate data-testid="journal-form">
@@ -180,7 +202,15 @@ function JournalEntryModal({ act, onClose, onEntered }: { act: Act; onClose(): v
           />
           {kind === 'individual' && (
             <SimpleGrid cols={{ base: 2, sm: 4 }}>
-              <TextInput label={t('iin')} value={person.iin} onChange={(e) => void lookup(e.currentTarget.value.trim())} inputMode="numeric" maxLength={12} error={reg('/applicant/iin')} description={registryPerson ? `✓ ${t('lookupFound')}` : undefined} />
+              <TextInput
+                label={t('iin')}
+                value={person.iin}
+                onChange={(e) => void lookup(e.currentTarget.value.trim())}
+                inputMode="numeric"
+                maxLength={12}
+                error={reg('/applicant/iin')}
+                description={registryPerson ? `✓ ${t('lookupFound')}` : undefined}
+              />
               <TextInput label={t('lastName')} value={person.lastName} onChange={(e) => setPerson({ ...person, lastName: e.currentTarget.value })} required error={reg('/applicant/lastName')} />
               <TextInput label={t('firstName')} value={person.firstName} onChange={(e) => setPerson({ ...person, firstName: e.currentTarget.value })} required error={reg('/applicant/firstName')} />
               <TextInput label={t('middleName')} value={person.middleName} onChange={(e) => setPerson({ ...person, middleName: e.currentTarget.value })} />
@@ -194,7 +224,13 @@ function JournalEntryModal({ act, onClose, onEntered }: { act: Act; onClose(): v
           )}
           {f.documentType === 'complaint' && (
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label={t('acc.outages.complainedOrganization')} value={f.complainedOrganizationName} onChange={(e) => set('complainedOrganizationName', e.currentTarget.value)} required error={reg('/complainedOrganizationId')} />
+              <TextInput
+                label={t('acc.outages.complainedOrganization')}
+                value={f.complainedOrganizationName}
+                onChange={(e) => set('complainedOrganizationName', e.currentTarget.value)}
+                required
+                error={reg('/complainedOrganizationId')}
+              />
               <TextInput label={t('acc.outages.complainedOfficial')} value={f.complainedOfficial} onChange={(e) => set('complainedOfficial', e.currentTarget.value)} />
             </SimpleGrid>
           )}
@@ -202,11 +238,17 @@ function JournalEntryModal({ act, onClose, onEntered }: { act: Act; onClose(): v
           <Textarea label={t('text')} value={f.text} onChange={(e) => set('text', e.currentTarget.value)} autosize minRows={2} error={reg('/text')} />
           {f.form === 'oral' && <Textarea label={t('protocolText')} value={f.protocolText} onChange={(e) => set('protocolText', e.currentTarget.value)} autosize minRows={2} required error={reg('/protocolText')} />}
           {error && (error.fields.length === 0 || unplaced.length > 0) && (
-            <Alert color="red" role="alert">{unplaced.length ? unplaced.map((x) => x.message).join('; ') : error.message}</Alert>
+            <Alert color="red" role="alert">
+              {unplaced.length ? unplaced.map((x) => x.message).join('; ') : error.message}
+            </Alert>
           )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('cancel')}</Button>
-            <Button type="submit" loading={busy} data-testid="journal-submit">{t('acc.outages.enter')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('cancel')}
+            </Button>
+            <Button type="submit" loading={busy} data-testid="journal-submit">
+              {t('acc.outages.enter')}
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -229,13 +271,23 @@ export default function Outages() {
   const opensCards = !hasRole('statistician');
   return (
     <Stack gap="md">
-      <Title order={1} size="h2">{t('acc.outages.title')}</Title>
-      <Text size="sm" c="gray.8">{t('acc.outages.hint')}</Text>
+      <Title order={1} size="h2">
+        {t('acc.outages.title')}
+      </Title>
+      <Text size="sm" c="gray.8">
+        {t('acc.outages.hint')}
+      </Text>
       {records && <ActForm onRecorded={() => void changed.outageAct(queryClient)} />}
 
       <Paper withBorder p="md" component="section" aria-labelledby="acts">
-        <Title order={2} size="h4" id="acts" mb="sm">{t('acc.outages.acts')}</Title>
-        {acts.error && <Alert color="red" role="alert">{acts.error.message}</Alert>}
+        <Title order={2} size="h4" id="acts" mb="sm">
+          {t('acc.outages.acts')}
+        </Title>
+        {acts.error && (
+          <Alert color="red" role="alert">
+            {acts.error.message}
+          </Alert>
+        )}
         <Table.ScrollContainer minWidth={860}>
           <Table striped data-testid="outage-acts">
             <Table.Thead>
@@ -250,21 +302,48 @@ export default function Outages() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {!acts.data && <Table.Tr><Table.Td colSpan={7}><Skeleton h={40} /></Table.Td></Table.Tr>}
-              {acts.data?.items.length === 0 && <Table.Tr><Table.Td colSpan={7}><Text ta="center" c="gray.8" py="md">{t('acc.empty')}</Text></Table.Td></Table.Tr>}
+              {!acts.data && (
+                <Table.Tr>
+                  <Table.Td colSpan={7}>
+                    <Skeleton h={40} />
+                  </Table.Td>
+                </Table.Tr>
+              )}
+              {acts.data?.items.length === 0 && (
+                <Table.Tr>
+                  <Table.Td colSpan={7}>
+                    <Text ta="center" c="gray.8" py="md">
+                      {t('acc.empty')}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              )}
               {acts.data?.items.map((a) => (
                 <Table.Tr key={a.id} data-testid="outage-act">
                   <Table.Td>{a.organization.code}</Table.Td>
                   <Table.Td className="nowrap">{dateTime(a.startedAt)}</Table.Td>
                   <Table.Td className="nowrap">{dateTime(a.endedAt)}</Table.Td>
                   <Table.Td>{a.cause}</Table.Td>
-                  <Table.Td>{a.recordedBy}<Text size="xs" c="gray.8">{dateTime(a.recordedAt)}</Text></Table.Td>
+                  <Table.Td>
+                    {a.recordedBy}
+                    <Text size="xs" c="gray.8">
+                      {dateTime(a.recordedAt)}
+                    </Text>
+                  </Table.Td>
                   <Table.Td ta="right">
                     {number(a.entries)}
-                    {a.lateEntries > 0 && <Badge ml={6} color={RISK_COLORS.overdue} radius="sm" style={{ textTransform: 'none' }}>{t('acc.outages.lateN', { n: number(a.lateEntries) })}</Badge>}
+                    {a.lateEntries > 0 && (
+                      <Badge ml={6} color={RISK_COLORS.overdue} radius="sm" style={{ textTransform: 'none' }}>
+                        {t('acc.outages.lateN', { n: number(a.lateEntries) })}
+                      </Badge>
+                    )}
                   </Table.Td>
                   <Table.Td>
-                    {enters && <Button size="compact-sm" variant="default" onClick={() => setEntering(a)} data-testid="journal-open">{t('acc.outages.enterFromJournal')}</Button>}
+                    {enters && (
+                      <Button size="compact-sm" variant="default" onClick={() => setEntering(a)} data-testid="journal-open">
+                        {t('acc.outages.enterFromJournal')}
+                      </Button>
+                    )}
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -274,9 +353,17 @@ export default function Outages() {
       </Paper>
 
       <Paper withBorder p="md" component="section" aria-labelledby="late">
-        <Title order={2} size="h4" id="late" mb={4}>{t('acc.outages.lateTitle')}</Title>
-        <Text size="sm" c="gray.8" mb="sm">{t('acc.outages.lateHint')}</Text>
-        {late.error && <Alert color="red" role="alert">{late.error.message}</Alert>}
+        <Title order={2} size="h4" id="late" mb={4}>
+          {t('acc.outages.lateTitle')}
+        </Title>
+        <Text size="sm" c="gray.8" mb="sm">
+          {t('acc.outages.lateHint')}
+        </Text>
+        {late.error && (
+          <Alert color="red" role="alert">
+            {late.error.message}
+          </Alert>
+        )}
         <Table.ScrollContainer minWidth={860}>
           <Table striped data-testid="late-entries">
             <Table.Thead>
@@ -290,19 +377,45 @@ export default function Outages() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {!late.data && <Table.Tr><Table.Td colSpan={6}><Skeleton h={40} /></Table.Td></Table.Tr>}
-              {late.data?.items.length === 0 && <Table.Tr><Table.Td colSpan={6}><Text ta="center" c="gray.8" py="md">{t('acc.outages.noLate')}</Text></Table.Td></Table.Tr>}
+              {!late.data && (
+                <Table.Tr>
+                  <Table.Td colSpan={6}>
+                    <Skeleton h={40} />
+                  </Table.Td>
+                </Table.Tr>
+              )}
+              {late.data?.items.length === 0 && (
+                <Table.Tr>
+                  <Table.Td colSpan={6}>
+                    <Text ta="center" c="gray.8" py="md">
+                      {t('acc.outages.noLate')}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              )}
               {late.data?.items.map((x) => (
                 <Table.Tr key={x.appealId} data-testid="late-entry">
                   <Table.Td className="nowrap">
-                    {opensCards ? <Anchor component={Link} to={`/appeals/${x.appealId}`} fw={600}>{x.registrationNumber}</Anchor> : <Text fw={600} size="sm">{x.registrationNumber}</Text>}
-                    <Text size="xs" c="gray.8">{x.organization.code}</Text>
+                    {opensCards ? (
+                      <Anchor component={Link} to={`/appeals/${x.appealId}`} fw={600}>
+                        {x.registrationNumber}
+                      </Anchor>
+                    ) : (
+                      <Text fw={600} size="sm">
+                        {x.registrationNumber}
+                      </Text>
+                    )}
+                    <Text size="xs" c="gray.8">
+                      {x.organization.code}
+                    </Text>
                   </Table.Td>
                   <Table.Td>{t('acc.outages.pageEntryValue', { page: x.page, entry: x.entry })}</Table.Td>
                   <Table.Td className="nowrap">{dateTime(x.receivedAt)}</Table.Td>
                   <Table.Td className="nowrap">{dateTime(x.restoredAt)}</Table.Td>
                   <Table.Td className="nowrap">{dateTime(x.enteredAt)}</Table.Td>
-                  <Table.Td ta="right" c={RISK_COLORS.overdue} fw={700}>{number(x.hoursAfterRestoration)}</Table.Td>
+                  <Table.Td ta="right" c={RISK_COLORS.overdue} fw={700}>
+                    {number(x.hoursAfterRestoration)}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

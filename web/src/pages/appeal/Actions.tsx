@@ -9,7 +9,14 @@ import type { AllowedDecision } from '../../components/DecisionModal.tsx';
 import { Dl, Section, type AppealData, type DecisionText, type Draft, type Letters } from './parts.tsx';
 
 /** The draft awaiting approval, or the remark the last returned one came back with. */
-export function DraftPanel({ pending, lastReturned, pendingLetter, text: { fieldLabel, show }, onApprove, onReturn }: {
+export function DraftPanel({
+  pending,
+  lastReturned,
+  pendingLetter,
+  text: { fieldLabel, show },
+  onApprove,
+  onReturn,
+}: {
   pending: Draft | undefined;
   lastReturned: Draft | undefined;
   pendingLetter: Letters['items'][number] | undefined;
@@ -23,8 +30,12 @@ export function DraftPanel({ pending, lastReturned, pendingLetter, text: { field
     return (
       <Section title={t('draft.title')} testid="draft-pending">
         <Stack gap="xs">
-          <Text fw={700}>{pending.code} — {pending.label}</Text>
-          <Text size="xs" c="gray.8">{t('draft.by', { name: pending.actor.name ?? '', date: dateTime(pending.decidedAt!) })}</Text>
+          <Text fw={700}>
+            {pending.code} — {pending.label}
+          </Text>
+          <Text size="xs" c="gray.8">
+            {t('draft.by', { name: pending.actor.name ?? '', date: dateTime(pending.decidedAt!) })}
+          </Text>
           <Dl rows={Object.entries(pending.data ?? {}).map(([k, v]) => [fieldLabel(pending.code, k), show(v)] as [string, ReactNode])} />
           {hasRole('head') && pendingLetter && (
             <Button onClick={() => onApprove(pendingLetter)} data-testid="draft-approve">
@@ -50,7 +61,18 @@ export function DraftPanel({ pending, lastReturned, pendingLetter, text: { field
   return null;
 }
 
-export function Actions({ appeal: a, loaded, allowedNow, canAssign, canRecordFix, moveOutUntil, onAssign, onConfirm, onDecide, onCorrect }: {
+export function Actions({
+  appeal: a,
+  loaded,
+  allowedNow,
+  canAssign,
+  canRecordFix,
+  moveOutUntil,
+  onAssign,
+  onConfirm,
+  onDecide,
+  onCorrect,
+}: {
   appeal: AppealData | undefined;
   /** whether the allowed decisions have come */
   loaded: boolean;
@@ -74,7 +96,11 @@ export function Actions({ appeal: a, loaded, allowedNow, canAssign, canRecordFix
           </Button>
         )}
         {!loaded && <Skeleton h={36} />}
-        {loaded && allowedNow.length === 0 && !canAssign && !canRecordFix && !moveOutUntil && !hasRole('head') && <Text size="sm" c="gray.8">{t('actions.none')}</Text>}
+        {loaded && allowedNow.length === 0 && !canAssign && !canRecordFix && !moveOutUntil && !hasRole('head') && (
+          <Text size="sm" c="gray.8">
+            {t('actions.none')}
+          </Text>
+        )}
         {canRecordFix && (
           <Button variant="default" c="dark" onClick={() => onConfirm('recordFix')} data-testid="action-recordFix">
             {t('actions.recordFix')}
@@ -99,7 +125,9 @@ export function Actions({ appeal: a, loaded, allowedNow, canAssign, canRecordFix
           </Button>
         ))}
         {a && hasRole('head') && (
-          <Button variant="default" onClick={onCorrect} data-testid="action-correction">{t('acc.corrections.petition')}</Button>
+          <Button variant="default" onClick={onCorrect} data-testid="action-correction">
+            {t('acc.corrections.petition')}
+          </Button>
         )}
         {a && (
           <Anchor href={`/api/v1/appeals/${a.id}/talon.pdf`} target="_blank" rel="noopener" size="sm">

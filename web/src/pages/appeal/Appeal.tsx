@@ -63,7 +63,10 @@ export default function Appeal() {
   if (appeal.error) {
     return (
       <Alert color="red" role="alert" title={t('errorGeneric')}>
-        {appeal.error.message} <Button size="xs" variant="subtle" onClick={() => void appeal.refetch()}>{t('retry')}</Button>
+        {appeal.error.message}{' '}
+        <Button size="xs" variant="subtle" onClick={() => void appeal.refetch()}>
+          {t('retry')}
+        </Button>
       </Alert>
     );
   }
@@ -100,18 +103,18 @@ export default function Appeal() {
           <Stack gap={6}>
             <Group justify="space-between" align="flex-start">
               <div>
-                <Title order={1} size="h2" data-testid="appeal-number">{a.registrationNumber}</Title>
+                <Title order={1} size="h2" data-testid="appeal-number">
+                  {a.registrationNumber}
+                </Title>
                 <Text size="sm" c="gray.8">
                   {documentTypes.label(a.documentType)} · {t('talon.number')} {a.talonNumber} · {a.organization?.name}
                 </Text>
               </div>
               <Group gap="xs">
-                <span data-testid="appeal-status"><StatusBadge status={a.status ?? ''} /></span>
-                {term.data ? (
-                  <TermBadge risk={term.data.risk} daysLeft={term.data.daysLeft} dueDate={term.data.dueDate} endedOn={term.data.reviewEndedOn} />
-                ) : (
-                  <Skeleton h={22} w={180} />
-                )}
+                <span data-testid="appeal-status">
+                  <StatusBadge status={a.status ?? ''} />
+                </span>
+                {term.data ? <TermBadge risk={term.data.risk} daysLeft={term.data.daysLeft} dueDate={term.data.dueDate} endedOn={term.data.reviewEndedOn} /> : <Skeleton h={22} w={180} />}
               </Group>
             </Group>
             <Text fw={600}>{a.summary}</Text>
@@ -158,14 +161,16 @@ export default function Appeal() {
             <Messages messages={messages.data} />
             <Correspondence correspondence={correspondence.data} />
             <Route route={route.data} />
-            {unsigned.length > 0 && !hasRole('head') && <Text size="xs" c="gray.8">✎ {t('decision.letterReady')}</Text>}
+            {unsigned.length > 0 && !hasRole('head') && (
+              <Text size="xs" c="gray.8">
+                ✎ {t('decision.letterReady')}
+              </Text>
+            )}
           </Stack>
         </Grid.Col>
       </Grid>
 
-      {deciding && allowed.data && (
-        <DecisionModal appealId={id} decision={deciding} vocabularies={allowed.data.vocabularies} onClose={() => setDeciding(null)} onSaved={afterDecision} />
-      )}
+      {deciding && allowed.data && <DecisionModal appealId={id} decision={deciding} vocabularies={allowed.data.vocabularies} onClose={() => setDeciding(null)} onSaved={afterDecision} />}
       {signing && (
         <SignModal
           appealId={id}

@@ -17,7 +17,11 @@ export function Applicants({ appeal: a }: { appeal: AppealData | undefined }) {
     <Stack>
       {a.applicants.map((c, i) => (
         <Paper key={i} withBorder p="sm">
-          {a.applicants!.length > 1 && <Title order={3} size="h5" mb="xs">{t('applicantN', { n: i + 1 })}</Title>}
+          {a.applicants!.length > 1 && (
+            <Title order={3} size="h5" mb="xs">
+              {t('applicantN', { n: i + 1 })}
+            </Title>
+          )}
           <Dl
             rows={[
               [t('applicantKind'), t(`applicantKind.${c.kind}` as MessageKey)],

@@ -8,7 +8,19 @@ import { Applicants } from './Applicants.tsx';
 import { Decisions } from './Decisions.tsx';
 import { AppealTimeline } from './Timeline.tsx';
 
-export function CardTabs({ appeal, decisions, events, allowed, text }: { appeal: AppealData | undefined; decisions: DecisionList | undefined; events: Events | undefined; allowed: Allowed | undefined; text: DecisionText }) {
+export function CardTabs({
+  appeal,
+  decisions,
+  events,
+  allowed,
+  text,
+}: {
+  appeal: AppealData | undefined;
+  decisions: DecisionList | undefined;
+  events: Events | undefined;
+  allowed: Allowed | undefined;
+  text: DecisionText;
+}) {
   const { t } = useI18n();
   return (
     <Tabs defaultValue="tz1" keepMounted>
@@ -18,7 +30,9 @@ export function CardTabs({ appeal, decisions, events, allowed, text }: { appeal:
         <Tabs.Tab value="tz2" data-testid="tab-tz2">
           {t('card.tz2')} {decisions ? `(${decisions.items?.length ?? 0})` : ''}
         </Tabs.Tab>
-        <Tabs.Tab value="timeline" data-testid="tab-timeline">{t('timeline.title')}</Tabs.Tab>
+        <Tabs.Tab value="timeline" data-testid="tab-timeline">
+          {t('timeline.title')}
+        </Tabs.Tab>
       </Tabs.List>
       <Tabs.Panel value="tz1" pt="md">
         <Tzh1 appeal={appeal} />

@@ -13,7 +13,9 @@ export function Decisions({ decisions, text: { fieldLabel, show } }: { decisions
       {decisions.items.map((d) => (
         <Paper key={d.id} withBorder p="sm" data-testid="decision-card">
           <Group justify="space-between">
-            <Text fw={700}>{d.code} — {d.label}</Text>
+            <Text fw={700}>
+              {d.code} — {d.label}
+            </Text>
             {d.cancelledAt && <Badge color={RISK_COLORS.ended}>{t('card.cancelled')}</Badge>}
           </Group>
           <Text size="xs" c="gray.8" mb="xs">

@@ -13,14 +13,22 @@ export function Letters({ appealId: id, letters, onPreview, onSign }: { appealId
   return (
     <Section title={t('letters.title')} testid="letters">
       {!letters && <Skeleton h={60} />}
-      {letters && letters.items.length === 0 && <Text size="sm" c="gray.8">{t('letters.none')}</Text>}
+      {letters && letters.items.length === 0 && (
+        <Text size="sm" c="gray.8">
+          {t('letters.none')}
+        </Text>
+      )}
       <Stack gap="sm">
         {letters?.items.map((l) => (
           <Paper key={l.id} withBorder p="sm" data-testid="letter" data-signed={l.signed ? 'true' : 'false'}>
             <Group justify="space-between" wrap="nowrap" align="flex-start">
               <div>
-                <Text fw={600} size="sm">{l.number}</Text>
-                <Text size="xs" c="gray.8">{l.decisionCode} · {date(l.letterDate)} · {l.language.toUpperCase()}</Text>
+                <Text fw={600} size="sm">
+                  {l.number}
+                </Text>
+                <Text size="xs" c="gray.8">
+                  {l.decisionCode} · {date(l.letterDate)} · {l.language.toUpperCase()}
+                </Text>
               </div>
               {l.signed ? (
                 <Badge color={l.signature?.valid ? RISK_COLORS.onTrack : RISK_COLORS.overdue} radius="sm" style={{ textTransform: 'none' }} data-testid="signature-status">
@@ -32,17 +40,27 @@ export function Letters({ appealId: id, letters, onPreview, onSign }: { appealId
                 </Badge>
               )}
             </Group>
-            {l.signed && l.signedAt && <Text size="xs" mt={4}>{t('letters.signedBy', { name: l.signerName ?? '', date: dateTime(l.signedAt) })}</Text>}
+            {l.signed && l.signedAt && (
+              <Text size="xs" mt={4}>
+                {t('letters.signedBy', { name: l.signerName ?? '', date: dateTime(l.signedAt) })}
+              </Text>
+            )}
             <Group gap="xs" mt="xs">
-              <Button size="compact-sm" variant="default" onClick={() => onPreview({ id: l.id, number: l.number })}>{t('letters.preview')}</Button>
+              <Button size="compact-sm" variant="default" onClick={() => onPreview({ id: l.id, number: l.number })}>
+                {t('letters.preview')}
+              </Button>
               {!l.signed && hasRole('head') && (
                 <Button size="compact-sm" onClick={() => onSign({ id: l.id, number: l.number, draft: !l.decisionId })} data-testid="letter-sign">
                   {l.decisionId ? t('letters.sign') : t('draft.approveAndSign')}
                 </Button>
               )}
-              <Anchor size="sm" href={`/api/v1/appeals/${id}/letters/${l.id}.pdf`} download={`${l.number}.pdf`} data-testid="letter-download">{t('download')}</Anchor>
+              <Anchor size="sm" href={`/api/v1/appeals/${id}/letters/${l.id}.pdf`} download={`${l.number}.pdf`} data-testid="letter-download">
+                {t('download')}
+              </Anchor>
               {l.signed && (
-                <Anchor size="sm" href={`/verify/${l.id}`} target="_blank" rel="noopener" data-testid="letter-verify">{t('letters.verify')}</Anchor>
+                <Anchor size="sm" href={`/verify/${l.id}`} target="_blank" rel="noopener" data-testid="letter-verify">
+                  {t('letters.verify')}
+                </Anchor>
               )}
             </Group>
           </Paper>

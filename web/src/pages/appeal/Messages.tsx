@@ -10,13 +10,22 @@ export function Messages({ messages }: { messages: AppealMessages | undefined })
   return (
     <Section title={t('messages.title')} testid="messages">
       {!messages && <Skeleton h={40} />}
-      {messages && messages.items.length === 0 && <Text size="sm" c="gray.8">{t('messages.none')}</Text>}
+      {messages && messages.items.length === 0 && (
+        <Text size="sm" c="gray.8">
+          {t('messages.none')}
+        </Text>
+      )}
       <Stack gap={6}>
         {messages?.items.map((m) => (
           <Group key={m.id} justify="space-between" wrap="nowrap" align="flex-start" data-testid="message">
             <div>
-              <Text size="sm">{t(`messages.kind.${m.kind}`)} · {m.channel === 'email' ? 'E-mail' : 'SMS'}</Text>
-              <Text size="xs" c="gray.8">{m.recipient} · {dateTime(m.sentAt ?? m.createdAt)}{m.attempts > 1 ? ` · ${t('messages.attempts', { n: String(m.attempts) })}` : ''}</Text>
+              <Text size="sm">
+                {t(`messages.kind.${m.kind}`)} · {m.channel === 'email' ? 'E-mail' : 'SMS'}
+              </Text>
+              <Text size="xs" c="gray.8">
+                {m.recipient} · {dateTime(m.sentAt ?? m.createdAt)}
+                {m.attempts > 1 ? ` · ${t('messages.attempts', { n: String(m.attempts) })}` : ''}
+              </Text>
             </div>
             <Badge color={m.status === 'sent' ? RISK_COLORS.onTrack : m.status === 'failed' ? RISK_COLORS.overdue : RISK_COLORS.atRisk} radius="sm" style={{ textTransform: 'none' }}>
               {t(`messages.status.${m.status}`)}
@@ -38,10 +47,16 @@ export function Correspondence({ correspondence }: { correspondence: Tasks | und
         {correspondence!.items.map((k) => (
           <div key={k.id}>
             <Group justify="space-between" wrap="nowrap" align="flex-start">
-              <Text size="sm">{k.coExecutor.name} · {t('card.controlDate')} {date(k.dueDate)}</Text>
+              <Text size="sm">
+                {k.coExecutor.name} · {t('card.controlDate')} {date(k.dueDate)}
+              </Text>
               <TaskBadge status={k.status} />
             </Group>
-            {k.reply && <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{k.reply}</Text>}
+            {k.reply && (
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {k.reply}
+              </Text>
+            )}
           </div>
         ))}
       </Stack>

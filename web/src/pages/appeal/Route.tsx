@@ -13,27 +13,39 @@ export function Route({ route }: { route: AppealRoute | undefined }) {
       {!route && <Skeleton h={40} />}
       {route && (
         <Stack gap={6}>
-          {([
-            ['route.origin', route.origin ? [route.origin] : []],
-            ['route.main', route.main ? [route.main] : []],
-            ['route.forwardedTo', route.forwardedTo],
-            ['route.parts', route.parts],
-            ['route.attached', route.attached],
-          ] as const).map(([key, links]) =>
+          {(
+            [
+              ['route.origin', route.origin ? [route.origin] : []],
+              ['route.main', route.main ? [route.main] : []],
+              ['route.forwardedTo', route.forwardedTo],
+              ['route.parts', route.parts],
+              ['route.attached', route.attached],
+            ] as const
+          ).map(([key, links]) =>
             links.length ? (
               <div key={key}>
-                <Text size="sm" fw={600}>{t(key)}</Text>
+                <Text size="sm" fw={600}>
+                  {t(key)}
+                </Text>
                 {links.map((r) => (
                   <Text size="sm" key={r.id}>
-                    {r.visible ? <Anchor component={Link} to={`/appeals/${r.id}`}>{r.registrationNumber}</Anchor> : r.registrationNumber} — {r.organization.name} ·{' '}
-                    {t(`status.${r.status}` as MessageKey)}
+                    {r.visible ? (
+                      <Anchor component={Link} to={`/appeals/${r.id}`}>
+                        {r.registrationNumber}
+                      </Anchor>
+                    ) : (
+                      r.registrationNumber
+                    )}{' '}
+                    — {r.organization.name} · {t(`status.${r.status}` as MessageKey)}
                   </Text>
                 ))}
               </div>
             ) : null,
           )}
           {!route.origin && !route.main && !route.forwardedTo.length && !route.parts.length && !route.attached.length && (
-            <Text size="sm" c="gray.8">{t('route.none')}</Text>
+            <Text size="sm" c="gray.8">
+              {t('route.none')}
+            </Text>
           )}
         </Stack>
       )}

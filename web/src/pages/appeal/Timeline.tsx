@@ -36,15 +36,17 @@ export function AppealTimeline({ events, allowed }: { events: Events | undefined
             ? t('event.decision', { code: code ?? '' })
             : e.kind === 'decisionDrafted'
               ? t('event.decisionDrafted', { code: String(changes.draft?.code ?? '') })
-            : e.kind === 'letterSigned'
-              ? t('event.letterSigned', { letter: String(changes.letter ?? '') })
-              : (EVENT_KINDS as readonly string[]).includes(e.kind ?? '')
-                ? t(`event.${e.kind}` as MessageKey)
-                : (e.kind ?? '');
+              : e.kind === 'letterSigned'
+                ? t('event.letterSigned', { letter: String(changes.letter ?? '') })
+                : (EVENT_KINDS as readonly string[]).includes(e.kind ?? '')
+                  ? t(`event.${e.kind}` as MessageKey)
+                  : (e.kind ?? '');
         const status = changes.status as { from?: string; to?: string } | undefined;
         return (
           <Timeline.Item key={e.id} title={label}>
-            <Text size="xs" c="gray.8">{dateTime(e.at)} · {e.actor?.name}</Text>
+            <Text size="xs" c="gray.8">
+              {dateTime(e.at)} · {e.actor?.name}
+            </Text>
             {status?.to && (
               <Text size="xs">
                 {t(`status.${status.from}` as MessageKey)} → {t(`status.${status.to}` as MessageKey)}

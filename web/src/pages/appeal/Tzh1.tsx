@@ -35,7 +35,14 @@ export function Tzh1({ appeal: a }: { appeal: AppealData | undefined }) {
         [t('appealLanguage'), languages.label(a.language)],
         [t('issueCategory'), a.issueCategory ? categories.label(a.issueCategory) : null],
         [t('summary'), a.summary],
-        [t('text'), a.text ? <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{a.text}</Text> : null],
+        [
+          t('text'),
+          a.text ? (
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {a.text}
+            </Text>
+          ) : null,
+        ],
         [t('protocolText'), a.protocolText],
         [t('complainedOrganization'), a.complained?.organizationName ?? null],
         [t('complainedOfficial'), a.complained?.official ?? null],

@@ -26,10 +26,18 @@ export function ConfirmAction({ title, text, run, onClose, onDone }: { title: st
     <Dialog onClose={onClose} title={title} centered>
       <Stack data-testid="confirm-action">
         <Text size="sm">{text}</Text>
-        {error && <Alert color="red" role="alert">{error}</Alert>}
+        {error && (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t('cancel')}</Button>
-          <Button onClick={confirm} loading={busy} data-testid="confirm-submit" data-autofocus>{t('actions.confirm')}</Button>
+          <Button variant="default" onClick={onClose}>
+            {t('cancel')}
+          </Button>
+          <Button onClick={confirm} loading={busy} data-testid="confirm-submit" data-autofocus>
+            {t('actions.confirm')}
+          </Button>
         </Group>
       </Stack>
     </Dialog>
@@ -60,10 +68,18 @@ export function ReturnDraft({ appealId, draftId, own, onClose, onDone }: { appea
       <form onSubmit={submit} noValidate data-testid="return-draft-form">
         <Stack>
           <Textarea label={t('draft.remark')} required={!own} autosize minRows={3} value={remark} onChange={(e) => setRemark(e.currentTarget.value)} data-autofocus />
-          {error && <Alert color="red" role="alert">{error}</Alert>}
+          {error && (
+            <Alert color="red" role="alert">
+              {error}
+            </Alert>
+          )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('cancel')}</Button>
-            <Button type="submit" loading={busy} disabled={!own && !remark.trim()} data-testid="return-draft-submit">{own ? t('draft.takeBack') : t('draft.return')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('cancel')}
+            </Button>
+            <Button type="submit" loading={busy} disabled={!own && !remark.trim()} data-testid="return-draft-submit">
+              {own ? t('draft.takeBack') : t('draft.return')}
+            </Button>
           </Group>
         </Stack>
       </form>

@@ -38,7 +38,9 @@ export function Section({ title, children, testid }: { title: string; children: 
   const id = `s-${title.replace(/\W+/g, '-')}`;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={id} data-testid={testid}>
-      <Title order={2} size="h4" id={id} mb="sm">{title}</Title>
+      <Title order={2} size="h4" id={id} mb="sm">
+        {title}
+      </Title>
       {children}
     </Paper>
   );
@@ -68,7 +70,10 @@ export function decisionText(allowed: Allowed | undefined, lang: Lang, t: Transl
     if (v === true) return t('yes');
     if (v === false) return t('no');
     if (Array.isArray(v)) return v.map(show).join('; ');
-    if (v && typeof v === 'object') return Object.entries(v).map(([k, x]) => `${k}: ${show(x)}`).join(', ');
+    if (v && typeof v === 'object')
+      return Object.entries(v)
+        .map(([k, x]) => `${k}: ${show(x)}`)
+        .join(', ');
     return vocabLabel(v) ?? String(v);
   };
   return { fieldLabel, show };

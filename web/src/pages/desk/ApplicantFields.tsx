@@ -27,17 +27,7 @@ export function PersonFields({ person: p, index, field, lookupNote, onIin, setPe
   return (
     <Stack gap="sm">
       <Group align="flex-start" gap="sm" wrap="wrap">
-        <TextInput
-          id={`${idp}-iin`}
-          label={t('iin')}
-          value={p.iin}
-          onChange={(e) => onIin(index, e.currentTarget.value)}
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={12}
-          w={200}
-          {...field(`${base}/iin`)}
-        />
+        <TextInput id={`${idp}-iin`} label={t('iin')} value={p.iin} onChange={(e) => onIin(index, e.currentTarget.value)} inputMode="numeric" autoComplete="off" maxLength={12} w={200} {...field(`${base}/iin`)} />
         <Text size="sm" mt={30} aria-live="polite" c={lookupNote[key] === 'found' ? '#1d6b34' : 'gray.8'} data-testid={`lookup-${key}`}>
           {lookupNote[key] === 'found' ? `✓ ${t('lookupFound')}` : lookupNote[key] === 'notFound' ? t('lookupNotFound') : ''}
         </Text>
@@ -48,7 +38,14 @@ export function PersonFields({ person: p, index, field, lookupNote, onIin, setPe
         <TextInput id={`${idp}-middle`} label={t('middleName')} value={p.middleName} onChange={(e) => setPerson(index, 'middleName', e.currentTarget.value)} {...field(`${base}/middleName`)} />
         <TextInput id={`${idp}-birth`} label={t('birthDate')} type="date" value={p.birthDate} onChange={(e) => setPerson(index, 'birthDate', e.currentTarget.value)} {...field(`${base}/birthDate`)} />
         <NativeSelect id={`${idp}-sex`} label={t('sex')} value={p.sex} onChange={(e) => setPerson(index, 'sex', e.currentTarget.value)} data={withEmpty(sexes)} {...field(`${base}/sex`)} />
-        <NativeSelect id={`${idp}-cit`} label={t('citizenship')} value={p.citizenship} onChange={(e) => setPerson(index, 'citizenship', e.currentTarget.value)} data={withEmpty(citizenships)} {...field(`${base}/citizenship`)} />
+        <NativeSelect
+          id={`${idp}-cit`}
+          label={t('citizenship')}
+          value={p.citizenship}
+          onChange={(e) => setPerson(index, 'citizenship', e.currentTarget.value)}
+          data={withEmpty(citizenships)}
+          {...field(`${base}/citizenship`)}
+        />
         <TextInput id={`${idp}-phone`} label={t('phone')} type="tel" value={p.phone} onChange={(e) => setPerson(index, 'phone', e.currentTarget.value)} {...field(`${base}/phone`)} />
         <TextInput id={`${idp}-phone2`} label={t('phoneOther')} type="tel" value={p.phoneOther} onChange={(e) => setPerson(index, 'phoneOther', e.currentTarget.value)} {...field(`${base}/phoneOther`)} />
         <TextInput id={`${idp}-email`} label={t('email')} type="email" value={p.email} onChange={(e) => setPerson(index, 'email', e.currentTarget.value)} {...field(`${base}/email`)} />
@@ -80,7 +77,18 @@ export function EntityFields({ entity: x, index, field, lookupNote, onBin, setEn
   return (
     <Stack gap="sm">
       <Group align="flex-start" gap="sm">
-        <TextInput id={`${idp}-bin`} label={t('bin')} required value={x.bin} onChange={(ev) => onBin(index, ev.currentTarget.value)} inputMode="numeric" autoComplete="off" maxLength={12} w={200} {...field(`${base}/bin`)} />
+        <TextInput
+          id={`${idp}-bin`}
+          label={t('bin')}
+          required
+          value={x.bin}
+          onChange={(ev) => onBin(index, ev.currentTarget.value)}
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={12}
+          w={200}
+          {...field(`${base}/bin`)}
+        />
         <Text size="sm" mt={30} aria-live="polite" c={lookupNote[key] === 'found' ? '#1d6b34' : 'gray.8'} data-testid={`lookup-${key}`}>
           {lookupNote[key] === 'found' ? `✓ ${t('lookupFound')}` : lookupNote[key] === 'notFound' ? t('lookupNotFound') : ''}
         </Text>
@@ -104,7 +112,15 @@ export function EntityFields({ entity: x, index, field, lookupNote, onBin, setEn
           <TextInput id={`${idp}-rep-last`} label={t('lastName')} value={x.repLastName} onChange={set('repLastName')} />
           <TextInput id={`${idp}-rep-first`} label={t('firstName')} value={x.repFirstName} onChange={set('repFirstName')} />
           <TextInput id={`${idp}-rep-middle`} label={t('middleName')} value={x.repMiddleName} onChange={set('repMiddleName')} />
-          <TextInput id={`${idp}-rep-iin`} label={t('iin')} value={x.repIin} inputMode="numeric" maxLength={12} onChange={(ev) => setEntity(index, 'repIin', ev.currentTarget.value.replace(/\D/g, ''))} {...field(`${base}/representative/iin`)} />
+          <TextInput
+            id={`${idp}-rep-iin`}
+            label={t('iin')}
+            value={x.repIin}
+            inputMode="numeric"
+            maxLength={12}
+            onChange={(ev) => setEntity(index, 'repIin', ev.currentTarget.value.replace(/\D/g, ''))}
+            {...field(`${base}/representative/iin`)}
+          />
         </SimpleGrid>
       </Fieldset>
     </Stack>

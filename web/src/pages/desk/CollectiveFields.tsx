@@ -22,7 +22,18 @@ export function CollectiveFields({ form: f, setF, set, applicant }: { form: Desk
             {m.kind === 'individual' ? <PersonFields person={m.person} index={i} {...applicant} /> : <EntityFields entity={m.entity} index={i} {...applicant} />}
           </Stack>
           {f.members.length > 2 && (
-            <Button mt="sm" variant="subtle" color="red.9" size="xs" onClick={() => set('members', f.members.filter((_, j) => j !== i))}>
+            <Button
+              mt="sm"
+              variant="subtle"
+              color="red.9"
+              size="xs"
+              onClick={() =>
+                set(
+                  'members',
+                  f.members.filter((_, j) => j !== i),
+                )
+              }
+            >
               {t('removeApplicant')} ({t('applicantN', { n: i + 1 })})
             </Button>
           )}

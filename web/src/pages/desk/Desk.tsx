@@ -7,24 +7,7 @@
 // The parts are in this folder: form.ts (the state, the body sent, the checks), ApplicantFields,
 // CollectiveFields, ComplaintFields, lookup.ts (the registry), Duplicates and Talon.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Fieldset,
-  Grid,
-  Group,
-  Kbd,
-  NativeSelect,
-  Paper,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Checkbox, Fieldset, Grid, Group, Kbd, NativeSelect, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import { api, ApiError, unwrap, type FieldProblem } from '../../api/client.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -145,9 +128,7 @@ export default function Desk() {
 
   // The document type's general term first, then its special-law sub-kinds, each with its term.
   const termText = (term: { unit: string; count: number }) => t(`term.${term.unit}` as MessageKey, { n: term.count });
-  const subKinds = (termRules.data?.items ?? [])
-    .filter((r) => r.documentType === f.documentType)
-    .map((r) => ({ value: r.subKind ?? '', label: `${r.label} — ${termText(r.term)}` }));
+  const subKinds = (termRules.data?.items ?? []).filter((r) => r.documentType === f.documentType).map((r) => ({ value: r.subKind ?? '', label: `${r.label} — ${termText(r.term)}` }));
   if (subKinds.length === 0) subKinds.push({ value: '', label: '—' });
 
   const field = (path: string) => ({ 'data-path': path, onBlur: touch(path), error: errorOf(path) });
@@ -180,7 +161,9 @@ export default function Desk() {
         >
           <Stack gap="md">
             <Group justify="space-between" align="baseline">
-              <Title order={1} id="desk-title" size="h2">{t('desk.title')}</Title>
+              <Title order={1} id="desk-title" size="h2">
+                {t('desk.title')}
+              </Title>
               <Text size="sm" c="gray.8">
                 <Kbd>Ctrl</Kbd> + <Kbd>Enter</Kbd> — {t('desk.register')}
               </Text>
@@ -188,14 +171,65 @@ export default function Desk() {
             <Paper withBorder p="md">
               <Fieldset legend={t('desk.appeal')} variant="unstyled">
                 <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
-                  <NativeSelect ref={firstField} id="documentType" label={t('documentType')} value={f.documentType} onChange={(ev) => set('documentType', ev.currentTarget.value)} data={documentTypes.options.length ? documentTypes.options : [{ value: f.documentType, label: '…' }]} {...field('/documentType')} />
-                  <NativeSelect id="form" label={t('form')} value={f.form} onChange={(ev) => set('form', ev.currentTarget.value)} data={forms.options.length ? forms.options : [{ value: f.form, label: '…' }]} {...field('/form')} />
-                  <NativeSelect id="channel" label={t('channel')} value={f.channel} onChange={(ev) => set('channel', ev.currentTarget.value)} data={channels.options.length ? channels.options : [{ value: f.channel, label: '…' }]} {...field('/channel')} />
-                  <NativeSelect id="language" label={t('appealLanguage')} value={f.language} onChange={(ev) => set('language', ev.currentTarget.value)} data={languages.options.length ? languages.options : [{ value: f.language, label: '…' }]} {...field('/language')} />
-                  <NativeSelect id="issueCategory" label={t('issueCategory')} value={f.issueCategory} onChange={(ev) => set('issueCategory', ev.currentTarget.value)} data={withEmpty(categories.options)} {...field('/issueCategory')} />
-                  <TextInput id="receivedAt" label={t('receivedAt')} description={t('receivedAtHint', { zone: timeZone })} type="datetime-local" value={f.receivedAt} onChange={(ev) => set('receivedAt', ev.currentTarget.value)} {...field('/receivedAt')} />
+                  <NativeSelect
+                    ref={firstField}
+                    id="documentType"
+                    label={t('documentType')}
+                    value={f.documentType}
+                    onChange={(ev) => set('documentType', ev.currentTarget.value)}
+                    data={documentTypes.options.length ? documentTypes.options : [{ value: f.documentType, label: '…' }]}
+                    {...field('/documentType')}
+                  />
+                  <NativeSelect
+                    id="form"
+                    label={t('form')}
+                    value={f.form}
+                    onChange={(ev) => set('form', ev.currentTarget.value)}
+                    data={forms.options.length ? forms.options : [{ value: f.form, label: '…' }]}
+                    {...field('/form')}
+                  />
+                  <NativeSelect
+                    id="channel"
+                    label={t('channel')}
+                    value={f.channel}
+                    onChange={(ev) => set('channel', ev.currentTarget.value)}
+                    data={channels.options.length ? channels.options : [{ value: f.channel, label: '…' }]}
+                    {...field('/channel')}
+                  />
+                  <NativeSelect
+                    id="language"
+                    label={t('appealLanguage')}
+                    value={f.language}
+                    onChange={(ev) => set('language', ev.currentTarget.value)}
+                    data={languages.options.length ? languages.options : [{ value: f.language, label: '…' }]}
+                    {...field('/language')}
+                  />
+                  <NativeSelect
+                    id="issueCategory"
+                    label={t('issueCategory')}
+                    value={f.issueCategory}
+                    onChange={(ev) => set('issueCategory', ev.currentTarget.value)}
+                    data={withEmpty(categories.options)}
+                    {...field('/issueCategory')}
+                  />
+                  <TextInput
+                    id="receivedAt"
+                    label={t('receivedAt')}
+                    description={t('receivedAtHint', { zone: timeZone })}
+                    type="datetime-local"
+                    value={f.receivedAt}
+                    onChange={(ev) => set('receivedAt', ev.currentTarget.value)}
+                    {...field('/receivedAt')}
+                  />
                   <NativeSelect id="subKind" label={t('subKind')} value={f.subKind} onChange={(ev) => set('subKind', ev.currentTarget.value)} data={subKinds} disabled={subKinds.length < 2} {...field('/subKind')} />
-                  <NativeSelect id="addresseeCategory" label={t('addresseeCategory')} value={f.addresseeCategory} onChange={(ev) => set('addresseeCategory', ev.currentTarget.value)} data={withEmpty(addresseeCategories.options)} {...field('/addresseeCategory')} />
+                  <NativeSelect
+                    id="addresseeCategory"
+                    label={t('addresseeCategory')}
+                    value={f.addresseeCategory}
+                    onChange={(ev) => set('addresseeCategory', ev.currentTarget.value)}
+                    data={withEmpty(addresseeCategories.options)}
+                    {...field('/addresseeCategory')}
+                  />
                 </SimpleGrid>
               </Fieldset>
             </Paper>
@@ -212,9 +246,7 @@ export default function Desk() {
                   />
                   {f.kind === 'individual' && <PersonFields person={f.person} index={null} {...applicant} />}
                   {f.kind === 'legalEntity' && <EntityFields entity={f.entity} index={null} {...applicant} />}
-                  {f.kind === 'anonymous' && (
-                    <Checkbox id="securityInfo" label={t('securityInfo')} checked={f.securityInfo} onChange={(ev) => set('securityInfo', ev.currentTarget.checked)} />
-                  )}
+                  {f.kind === 'anonymous' && <Checkbox id="securityInfo" label={t('securityInfo')} checked={f.securityInfo} onChange={(ev) => set('securityInfo', ev.currentTarget.checked)} />}
                   {f.kind === 'collective' && <CollectiveFields form={f} setF={setF} set={set} applicant={applicant} />}
                 </Stack>
               </Fieldset>
@@ -249,12 +281,7 @@ export default function Desk() {
       <Grid.Col span={{ base: 12, lg: 4 }}>
         <DuplicatePanel state={dups.state} items={dups.items} />
       </Grid.Col>
-      <TalonModal
-        registered={registered}
-        onAgain={again}
-        onOpen={() => registered && navigate(`/appeals/${registered.id}`)}
-        key={registered?.id ?? 'none'}
-      />
+      <TalonModal registered={registered} onAgain={again} onOpen={() => registered && navigate(`/appeals/${registered.id}`)} key={registered?.id ?? 'none'} />
     </Grid>
   );
 }

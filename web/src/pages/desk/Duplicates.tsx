@@ -43,8 +43,14 @@ export function DuplicatePanel({ state, items }: Duplicates) {
     <Paper withBorder p="md" pos="sticky" top={80} component="section" aria-labelledby="dup-title" data-testid="duplicates">
       <Stack gap="xs">
         <Group justify="space-between">
-          <Title order={2} size="h4" id="dup-title">{t('dup.title')}</Title>
-          {items.length > 0 && <Badge color="#8a4600" radius="sm">{items.length}</Badge>}
+          <Title order={2} size="h4" id="dup-title">
+            {t('dup.title')}
+          </Title>
+          {items.length > 0 && (
+            <Badge color="#8a4600" radius="sm">
+              {items.length}
+            </Badge>
+          )}
         </Group>
         <Text size="sm" c="gray.8" aria-live="polite" data-testid="dup-status">
           {state === 'idle' ? t('dup.hint') : state === 'checking' && items.length === 0 ? t('dup.checking') : items.length === 0 ? t('dup.none') : t('dup.found', { n: items.length })}

@@ -16,24 +16,40 @@ export function TalonModal({ registered, onAgain, onOpen }: { registered: Regist
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <div>
-            <Text size="sm" c="gray.8">{t('registrationNumber')}</Text>
-            <Text fw={700} data-testid="registration-number">{registered.registrationNumber}</Text>
+            <Text size="sm" c="gray.8">
+              {t('registrationNumber')}
+            </Text>
+            <Text fw={700} data-testid="registration-number">
+              {registered.registrationNumber}
+            </Text>
           </div>
           <div>
-            <Text size="sm" c="gray.8">{t('talon.number')}</Text>
-            <Text fw={700} data-testid="talon-number">{registered.talonNumber}</Text>
+            <Text size="sm" c="gray.8">
+              {t('talon.number')}
+            </Text>
+            <Text fw={700} data-testid="talon-number">
+              {registered.talonNumber}
+            </Text>
           </div>
           <div>
-            <Text size="sm" c="gray.8">{t('dueDate')}</Text>
+            <Text size="sm" c="gray.8">
+              {t('dueDate')}
+            </Text>
             <Text fw={700}>{date(registered.dueDate)}</Text>
           </div>
         </SimpleGrid>
         <iframe ref={frame} src={url} title={t('talon.pdf')} className="pdf-frame" data-testid="talon-frame" />
         <Group justify="space-between">
-          <Anchor href={url} target="_blank" rel="noopener">{t('talon.pdf')}</Anchor>
+          <Anchor href={url} target="_blank" rel="noopener">
+            {t('talon.pdf')}
+          </Anchor>
           <Group>
-            <Button variant="default" onClick={onOpen}>{t('talon.openCard')}</Button>
-            <Button variant="default" onClick={onAgain} data-testid="next-appeal">{t('talon.another')}</Button>
+            <Button variant="default" onClick={onOpen}>
+              {t('talon.openCard')}
+            </Button>
+            <Button variant="default" onClick={onAgain} data-testid="next-appeal">
+              {t('talon.another')}
+            </Button>
             <Button onClick={() => frame.current?.contentWindow?.print()} data-autofocus>
               {t('print')}
             </Button>

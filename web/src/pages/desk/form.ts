@@ -179,7 +179,7 @@ function personBody(p: Person) {
     firstName: p.firstName.trim(),
     middleName: opt(p.middleName),
     birthDate: opt(p.birthDate),
-    sex: (opt(p.sex) as 'male' | 'female' | undefined),
+    sex: opt(p.sex) as 'male' | 'female' | undefined,
     citizenship: opt(p.citizenship),
     nationality: opt(p.nationality),
     address: addressOf(p),
@@ -194,9 +194,7 @@ function personBody(p: Person) {
 }
 
 function entityBody(e: Entity) {
-  const rep = e.repLastName.trim() && e.repFirstName.trim()
-    ? { lastName: e.repLastName.trim(), firstName: e.repFirstName.trim(), middleName: opt(e.repMiddleName), iin: opt(e.repIin) }
-    : undefined;
+  const rep = e.repLastName.trim() && e.repFirstName.trim() ? { lastName: e.repLastName.trim(), firstName: e.repFirstName.trim(), middleName: opt(e.repMiddleName), iin: opt(e.repIin) } : undefined;
   return {
     kind: 'legalEntity' as const,
     bin: e.bin.trim(),
@@ -303,7 +301,6 @@ export function identifiable(f: DeskForm): boolean {
   if (f.kind === 'legalEntity') return e(f.entity);
   return false;
 }
-
 
 /** Change a member of a collective appeal. */
 export const withMember = (x: DeskForm, index: number, change: (m: Member) => Member): DeskForm => ({ ...x, members: x.members.map((m, i) => (i === index ? change(m) : m)) });

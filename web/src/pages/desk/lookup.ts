@@ -6,11 +6,7 @@ import { parseBin, parseIin } from '../../../../src/domain/identifiers.ts';
 import { api, unwrap } from '../../api/client.ts';
 import { withMember, type DeskForm, type Entity, type Person } from './form.ts';
 
-export function useRegistryLookup(
-  setF: Dispatch<SetStateAction<DeskForm>>,
-  setPerson: (index: number | null, k: keyof Person, v: string) => void,
-  setEntity: (index: number | null, k: keyof Entity, v: string) => void,
-) {
+export function useRegistryLookup(setF: Dispatch<SetStateAction<DeskForm>>, setPerson: (index: number | null, k: keyof Person, v: string) => void, setEntity: (index: number | null, k: keyof Entity, v: string) => void) {
   const [lookupNote, setLookupNote] = useState<Record<string, 'found' | 'notFound' | undefined>>({});
   const lookupPerson = async (index: number | null, iin: string) => {
     const key = index === null ? 'person' : `people/${index}`;
