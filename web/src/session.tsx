@@ -1,5 +1,7 @@
 // The signed-in user (from GET /me on load), sign-in and sign-out. The session itself is the
-// HttpOnly cookie the server set; this only knows who it is.
+// HttpOnly cookie the server set; this only knows who it is. Whoever signs in or out, the query
+// cache starts empty: what one user was shown is not another's.
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api, onUnauthorized, unwrap } from './api/client.ts';
 import { useI18n } from './i18n/i18n.tsx';
@@ -25,6 +27,7 @@ const Ctx = createContext<Session | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const { setTimeZone, lang } = useI18n();
+  const queryClient = useQueryClient();
   const [user, setUser] = useState<User | null | undefined>(undefined);
   const accept = useCallback(
     (u: User | null) => {
@@ -33,6 +36,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     },
     [setTimeZone],
   );
+  const ended = useCallback(() => {
+    queryClient.clear();
+    setUser(null);
+  }, [queryClient]);
   useEffect(() => {
     // who is signed in: a 401 means nobody
     api.GET('/api/v1/me').then(
@@ -45,18 +52,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     if (user) api.GET('/api/v1/me').then(({ data, response }) => response.ok && data && setUser(data));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [lang]);
-  useEffect(() => onUnauthorized(() => setUser(null)), []);
+  useEffect(() => onUnauthorized(ended), [ended]);
   const signIn = useCallback(
     async (login: string, password: string) => {
       const r = await unwrap(api.POST('/api/v1/auth/login', { body: { login, password } }));
+      queryClient.clear();
       accept(r.user ?? null);
     },
-    [accept],
+    [accept, queryClient],
   );
   const signOut = useCallback(async () => {
     await api.POST('/api/v1/auth/logout').catch(() => undefined);
-    setUser(null);
-  }, []);
+    ended();
+  }, [ended]);
   const hasRole = useCallback((...roles: Role[]) => !!user?.roles?.some((r) => r === 'admin' || roles.includes(r)), [user]);
   return <Ctx.Provider value={{ user, signIn, signOut, hasRole }}>{children}</Ctx.Provider>;
 }

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Alert, Button, Group, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { api, ApiError, unwrap } from '../api/client.ts';
-import { useLoad } from '../api/hooks.ts';
+import { referenceQueries } from '../api/queries.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Dialog } from './Dialog.tsx';
 
@@ -20,9 +21,9 @@ export function AssignModal({
   onClose(): void;
   onAssigned(): void;
 }) {
-  const { t } = useI18n();
-  const executors = useLoad(() => unwrap(api.GET('/api/v1/users', { params: { query: { role: 'executor', organization: organizationId, limit: 200 } } })), [organizationId]);
-  const everyone = useLoad(() => unwrap(api.GET('/api/v1/users', { params: { query: { limit: 500 } } })), []);
+  const { t, lang } = useI18n();
+  const executors = useQuery(referenceQueries.users({ role: 'executor', organization: organizationId, limit: 200 }, lang));
+  const everyone = useQuery(referenceQueries.users({ limit: 500 }, lang));
   const [executor, setExecutor] = useState<string | null>(current ?? null);
   const [co, setCo] = useState<string[]>([]);
   const [controlDate, setControlDate] = useState('');

@@ -5,7 +5,8 @@
 import { useState } from 'react';
 import { Alert, Button, Checkbox, FileInput, Group, NativeSelect, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { api, ApiError, toBase64, unwrap, type paths } from '../api/client.ts';
-import { useLoad } from '../api/hooks.ts';
+import { useQuery } from '@tanstack/react-query';
+import { appealQueries, referenceQueries } from '../api/queries.ts';
 import { useDirectory, type DirectoryName } from '../api/directories.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Dialog } from './Dialog.tsx';
@@ -60,9 +61,9 @@ function ValueInput({ field, value, onChange, error }: { field: Field; value: un
 }
 
 export function CorrectionModal({ appealId, current, onClose, onFiled }: { appealId: string; current: Record<string, unknown>; onClose(): void; onFiled(): void }) {
-  const { t } = useI18n();
-  const fields = useLoad(() => unwrap(api.GET('/api/v1/corrections/fields')), []);
-  const decisions = useLoad(() => unwrap(api.GET('/api/v1/appeals/{id}/decisions', { params: { path: { id: appealId } } })), [appealId]);
+  const { t, lang } = useI18n();
+  const fields = useQuery(referenceQueries.correctionFields(lang));
+  const decisions = useQuery(appealQueries.decisions(appealId, lang));
   const [action, setAction] = useState<'change' | 'delete'>('change');
   const [values, setValues] = useState<Record<string, unknown>>({});
   const [record, setRecord] = useState<string>('tzh1');

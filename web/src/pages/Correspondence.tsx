@@ -3,8 +3,10 @@
 // its text and due date, and our reply, which the responsible executor sees on the appeal.
 import { useEffect, useState } from 'react';
 import { Alert, Button, Group, Paper, Skeleton, Stack, Switch, Text, Textarea, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, unwrap } from '../api/client.ts';
-import { useLoad } from '../api/hooks.ts';
+import { listQueries } from '../api/queries.ts';
+import { changed } from '../api/keys.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { notify } from '../components/notify.ts';
 import { TaskBadge } from '../components/badges.tsx';
@@ -52,11 +54,12 @@ function Reply({ id, onClose, onDone }: { id: string; onClose(): void; onDone():
 }
 
 export default function Correspondence() {
-  const { t, date } = useI18n();
+  const { t, date, lang } = useI18n();
   const { user, hasRole } = useSession();
+  const queryClient = useQueryClient();
   const [all, setAll] = useState(false);
-  const [replying, setReplying] = useState<string | null>(null);
-  const list = useLoad(() => unwrap(api.GET('/api/v1/correspondence', { params: { query: { state: all ? 'all' : 'open' } } })), [all]);
+  const [replying, setReplying] = useState<{ id: string; appealId: string } | null>(null);
+  const list = useQuery(listQueries.correspondence(all ? 'all' : 'open', lang));
   useEffect(() => {
     document.title = `${t('correspondence.inbox')} — ${t('appName')}`;
   }, [t]);
@@ -101,7 +104,7 @@ export default function Correspondence() {
             </Alert>
           )}
           {k.status === 'open' && (k.coExecutor.id === user?.id || hasRole('head')) && (
-            <Button mt="sm" size="compact-sm" onClick={() => setReplying(k.id)} data-testid="task-reply">
+            <Button mt="sm" size="compact-sm" onClick={() => setReplying({ id: k.id, appealId: k.appealId })} data-testid="task-reply">
               {t('correspondence.reply')}
             </Button>
           )}
@@ -109,12 +112,12 @@ export default function Correspondence() {
       ))}
       {replying && (
         <Reply
-          id={replying}
+          id={replying.id}
           onClose={() => setReplying(null)}
           onDone={() => {
             setReplying(null);
             notify(t('correspondence.replied'), 'green');
-            list.reload();
+            void changed.replied(queryClient, replying.appealId);
           }}
         />
       )}

@@ -6,8 +6,8 @@
 import { useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Alert, Anchor, Group, Paper, Progress, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { api, unwrap } from '../api/client.ts';
-import { useLoad } from '../api/hooks.ts';
+import { useQuery } from '@tanstack/react-query';
+import { listQueries } from '../api/queries.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { RISK_COLORS } from '../components/badges.tsx';
@@ -16,7 +16,7 @@ import { OrganizationPicker } from '../components/pickers.tsx';
 const CARDS = ['awaitingRouting', 'inExecution', 'toApprove', 'toSign', 'atRisk', 'overdue', 'completed'] as const;
 
 export default function Overview() {
-  const { t, number, date } = useI18n();
+  const { t, number, date, lang } = useI18n();
   const [search, setSearch] = useSearchParams();
   const get = (k: string) => search.get(k) ?? '';
   const set = (k: string, v: string | null) => {
@@ -25,15 +25,7 @@ export default function Overview() {
     else next.delete(k);
     setSearch(next, { replace: true });
   };
-  const data = useLoad(
-    () =>
-      unwrap(
-        api.GET('/api/v1/overview', {
-          params: { query: { organization: get('organization') ? Number(get('organization')) : undefined, dateFrom: get('dateFrom') || undefined, dateTo: get('dateTo') || undefined } },
-        }),
-      ),
-    [search.toString()],
-  );
+  const data = useQuery(listQueries.overview({ organization: get('organization') ? Number(get('organization')) : undefined, dateFrom: get('dateFrom') || undefined, dateTo: get('dateTo') || undefined }, lang));
   useEffect(() => {
     document.title = `${t('overview.title')} — ${t('appName')}`;
   }, [t]);

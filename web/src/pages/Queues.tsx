@@ -2,17 +2,17 @@
 // search, sorting and paging — all done by the server (GET /queues, GET /queues/:queue); the state
 // lives in the address, so a link opens the same view (the overview links here).
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { Anchor, Badge, Button, Checkbox, Group, Loader, NativeSelect, Pagination, Paper, Select, SimpleGrid, Skeleton, Stack, Table, Tabs, Text, TextInput, Title, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { Badge, Button, Checkbox, Group, Loader, NativeSelect, Paper, Select, SimpleGrid, Stack, Tabs, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { api, unwrap } from '../api/client.ts';
-import { useLoad } from '../api/hooks.ts';
+import { useQuery } from '@tanstack/react-query';
+import { listQueries, referenceQueries } from '../api/queries.ts';
 import { useDirectory } from '../api/directories.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { useSession, type Role } from '../session.tsx';
-import { StatusBadge, TermBadge } from '../components/badges.tsx';
 import { OrganizationPicker } from '../components/pickers.tsx';
+import { AppealTable, type StandardColumn } from '../components/AppealTable.tsx';
 import type { paths } from '../api/schema';
 import { QUEUES, queuesFor } from '../../../src/domain/queues.ts';
 
@@ -22,9 +22,13 @@ type Sort = NonNullable<Query['sort']>;
 
 const FILTERS = ['documentType', 'form', 'channel', 'issueCategory', 'executor', 'organization', 'ownOnly', 'open', 'dateFrom', 'dateTo', 'dueFrom', 'dueTo', 'q'] as const;
 const PAGE = 25;
+const COLUMNS = ['number', 'registered', 'due', 'type', 'applicant', 'summary', 'status', 'executor'] as const;
+/** The columns the server sorts by, and its name for each. */
+const SORTS: Partial<Record<StandardColumn, Sort>> = { number: 'registrationNumber', registered: 'registrationDate', due: 'dueDate', applicant: 'applicantName', status: 'status' };
+const SORTABLE = Object.keys(SORTS) as StandardColumn[];
 
 export default function Queues() {
-  const { t, number, date } = useI18n();
+  const { t, number, lang } = useI18n();
   const { user } = useSession();
   const navigate = useNavigate();
   const params = useParams();
@@ -80,23 +84,10 @@ export default function Queues() {
   const sort = (get('sort') || undefined) as Sort | undefined;
   const order = (get('order') || undefined) as 'asc' | 'desc' | undefined;
   const page = Math.max(1, Number(get('page') || 1));
-  const key = search.toString();
 
-  const counts = useLoad(() => unwrap(api.GET('/api/v1/queues', { params: { query: filter } })), [key]);
-  const list = useLoad(() => unwrap(api.GET('/api/v1/queues/{queue}', { params: { path: { queue }, query: { ...filter, sort, order, limit: PAGE, offset: (page - 1) * PAGE } } })), [queue, key]);
-  const executors = useLoad(() => unwrap(api.GET('/api/v1/users', { params: { query: { role: 'executor', limit: 200 } } })), []);
-
-  const sortHeader = (column: Sort, label: string) => {
-    const active = sort === column;
-    const dir = active ? (order ?? 'asc') : undefined;
-    return (
-      <Table.Th aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'} className="nowrap">
-        <UnstyledButton onClick={() => update({ sort: column, order: active && dir === 'asc' ? 'desc' : 'asc' })} fw={700} fz="sm" aria-label={t('table.sortBy', { column: label })}>
-          {label} <span aria-hidden="true">{active ? (dir === 'asc' ? '▲' : '▼') : '↕'}</span>
-        </UnstyledButton>
-      </Table.Th>
-    );
-  };
+  const counts = useQuery(listQueries.queueCounts(filter));
+  const list = useQuery(listQueries.queue(queue, { ...filter, sort, order, limit: PAGE, offset: (page - 1) * PAGE }, lang));
+  const executors = useQuery(referenceQueries.users({ role: 'executor', limit: 200 }, lang));
 
   const anyFilter = FILTERS.some((k) => get(k));
   const total = list.data?.total ?? 0;
@@ -208,113 +199,30 @@ export default function Queues() {
                     )}
                   </Stack>
                 </Paper>
-                <Table.ScrollContainer minWidth={900}>
-                  <Table striped highlightOnHover className="queue-table" aria-busy={list.loading} data-testid="queue-table">
-                    <Table.Caption>
-                      <Group gap="xs" justify="center">
-                        <span data-testid="queue-caption">{t('table.caption', { queue: queueName, n: number(total) })}</span>
-                        {list.loading && <Loader size="xs" aria-hidden="true" />}
-                      </Group>
-                    </Table.Caption>
-                    <Table.Thead>
-                      <Table.Tr>
-                        {sortHeader('registrationNumber', t('table.number'))}
-                        {sortHeader('registrationDate', t('table.registered'))}
-                        {sortHeader('dueDate', t('table.due'))}
-                        <Table.Th>{t('table.type')}</Table.Th>
-                        {sortHeader('applicantName', t('table.applicant'))}
-                        <Table.Th>{t('table.summary')}</Table.Th>
-                        {sortHeader('status', t('table.status'))}
-                        <Table.Th>{t('table.executor')}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {!list.data &&
-                        Array.from({ length: 8 }, (_, i) => (
-                          <Table.Tr key={i}>
-                            {Array.from({ length: 8 }, (_, j) => (
-                              <Table.Td key={j}>
-                                <Skeleton h={18} />
-                              </Table.Td>
-                            ))}
-                          </Table.Tr>
-                        ))}
-                      {list.data?.items.map((a) => (
-                        <Table.Tr
-                          key={a.id}
-                          data-testid="queue-row"
-                          style={{ cursor: 'pointer' }}
-                          onClick={(e) => {
-                            if (!(e.target as HTMLElement).closest('a')) navigate(`/appeals/${a.id}`);
-                          }}
-                        >
-                          <Table.Td className="nowrap">
-                            <Anchor component={Link} to={`/appeals/${a.id}`} fw={600}>
-                              {a.registrationNumber}
-                            </Anchor>
-                            <Text size="xs" c="gray.8">
-                              {a.organization.code}
-                            </Text>
-                            {a.duplicateCandidate && (
-                              <Badge size="xs" color="#8a4600" radius="sm" style={{ textTransform: 'none' }}>
-                                {t('duplicateMark')}
-                              </Badge>
-                            )}
-                          </Table.Td>
-                          <Table.Td className="nowrap">{date(a.registrationDate)}</Table.Td>
-                          <Table.Td>
-                            <TermBadge risk={a.risk} daysLeft={a.daysLeft} dueDate={a.dueDate} stacked />
-                          </Table.Td>
-                          <Table.Td>{documentTypes.label(a.documentType)}</Table.Td>
-                          <Table.Td>{a.applicantName ?? t(`applicantKind.${a.applicantKind}` as MessageKey)}</Table.Td>
-                          <Table.Td className="summary">
-                            <Text size="sm" lineClamp={2}>
-                              {a.summary}
-                            </Text>
-                          </Table.Td>
-                          <Table.Td>
-                            <StatusBadge status={a.status} />
-                            {(a.unsignedLetters ?? 0) > 0 && (
-                              <Text size="xs" c="gray.8">
-                                ✎ {t('letters.toSign')}
-                              </Text>
-                            )}
-                          </Table.Td>
-                          <Table.Td>
-                            {a.executor?.name ?? (
-                              <Text size="sm" c="gray.8">
-                                {t('card.notAssigned')}
-                              </Text>
-                            )}
-                          </Table.Td>
-                        </Table.Tr>
-                      ))}
-                      {list.data && list.data.items.length === 0 && (
-                        <Table.Tr>
-                          <Table.Td colSpan={8}>
-                            <Text ta="center" c="gray.8" py="md">
-                              {t('table.empty')}
-                            </Text>
-                          </Table.Td>
-                        </Table.Tr>
-                      )}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
-                {total > PAGE && (
-                  <Group justify="center">
-                    <nav aria-label={t('table.pages')}>
-                      <VisuallyHidden>{t('table.pages')}</VisuallyHidden>
-                      <Pagination
-                        total={Math.ceil(total / PAGE)}
-                        value={page}
-                        onChange={(p) => update({ page: String(p) }, true)}
-                        getControlProps={(c) => ({ 'aria-label': c })}
-                        getItemProps={(p) => ({ 'aria-label': String(p) })}
-                      />
-                    </nav>
-                  </Group>
-                )}
+                <AppealTable
+                  rows={list.data?.items}
+                  columns={COLUMNS}
+                  testId="queue-table"
+                  rowTestId="queue-row"
+                  className="queue-table"
+                  minWidth={900}
+                  openRows
+                  busy={list.isFetching}
+                  skeletonRows={8}
+                  caption={
+                    <Group gap="xs" justify="center">
+                      <span data-testid="queue-caption">{t('table.caption', { queue: queueName, n: number(total) })}</span>
+                      {list.isFetching && <Loader size="xs" aria-hidden="true" />}
+                    </Group>
+                  }
+                  sorting={{
+                    columns: SORTABLE,
+                    by: (Object.keys(SORTS) as StandardColumn[]).find((c) => SORTS[c] === sort),
+                    order,
+                    onSort: (c, o) => update({ sort: SORTS[c]!, order: o }),
+                  }}
+                  paging={{ page, pageSize: PAGE, total, onPage: (p) => update({ page: String(p) }, true) }}
+                />
               </Stack>
             )}
           </Tabs.Panel>

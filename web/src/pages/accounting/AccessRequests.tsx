@@ -5,7 +5,9 @@
 import { useEffect, useState } from 'react';
 import { Alert, Badge, Button, Group, SegmentedControl, Skeleton, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { api, ApiError, unwrap, type paths } from '../../api/client.ts';
-import { useLoad } from '../../api/hooks.ts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { accountingQueries } from '../../api/queries.ts';
+import { changed } from '../../api/keys.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { notify } from '../../components/notify.ts';
@@ -19,7 +21,8 @@ const COLORS: Record<Status, string> = { pending: RISK_COLORS.atRisk, approved: 
 export default function AccessRequests() {
   const { t, dateTime } = useI18n();
   const [status, setStatus] = useState<Status | 'all'>('pending');
-  const list = useLoad(() => unwrap(api.GET('/api/v1/access-requests', { params: { query: { status: status === 'all' ? undefined : status } } })), [status]);
+  const queryClient = useQueryClient();
+  const list = useQuery(accountingQueries.accessRequests(status === 'all' ? undefined : status));
   const [refusing, setRefusing] = useState<Request | null>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
@@ -36,7 +39,7 @@ export default function AccessRequests() {
       notify(t(approve ? 'acc.access.approvedDone' : 'acc.access.refusedDone', { login: r.login }), 'green');
       setRefusing(null);
       setReason('');
-      list.reload();
+      void changed.accessRequests(queryClient);
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'network', t('errorGeneric')));
     } finally {
@@ -65,7 +68,7 @@ export default function AccessRequests() {
         </Alert>
       )}
       <Table.ScrollContainer minWidth={900}>
-        <Table striped data-testid="access-requests" aria-busy={list.loading}>
+        <Table striped data-testid="access-requests" aria-busy={list.isFetching}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('acc.access.applicant')}</Table.Th>

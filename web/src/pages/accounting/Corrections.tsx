@@ -7,7 +7,9 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, Anchor, Badge, Button, Group, SegmentedControl, Skeleton, Stack, Table, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
 import { api, ApiError, unwrap, type paths } from '../../api/client.ts';
-import { useLoad } from '../../api/hooks.ts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { accountingQueries, referenceQueries } from '../../api/queries.ts';
+import { changed } from '../../api/keys.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useSession } from '../../session.tsx';
@@ -33,7 +35,8 @@ function PetitionStatus({ status }: { status: string }) {
 
 /** The correctable fields by name (their labels and types). */
 function useFields() {
-  const fields = useLoad(() => unwrap(api.GET('/api/v1/corrections/fields')), []);
+  const { lang } = useI18n();
+  const fields = useQuery(referenceQueries.correctionFields(lang));
   return (name: string): Field | undefined => fields.data?.items.find((f) => f.name === name);
 }
 
@@ -42,7 +45,8 @@ function PetitionModal({ petition, onClose, onDecided }: { petition: Petition; o
   const { user, hasRole } = useSession();
   const monthName = useMonthName();
   const field = useFields();
-  const full = useLoad(() => unwrap(api.GET('/api/v1/corrections/{id}', { params: { path: { id: petition.id } } })), [petition.id]);
+  const queryClient = useQueryClient();
+  const full = useQuery(accountingQueries.correction(petition.id));
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -58,6 +62,7 @@ function PetitionModal({ petition, onClose, onDecided }: { petition: Petition; o
     try {
       await unwrap(api.POST('/api/v1/corrections/{id}/decision', { params: { path: { id: petition.id } }, body: { approve, ...(comment.trim() ? { comment } : {}) } }));
       notify(t(approve ? 'acc.corrections.approved' : 'acc.corrections.rejected'), 'green');
+      void changed.correctionDecided(queryClient, petition.appealId);
       onDecided();
     } catch (e) {
       setError(e instanceof ApiError ? e.message : t('errorGeneric'));
@@ -65,7 +70,7 @@ function PetitionModal({ petition, onClose, onDecided }: { petition: Petition; o
       setBusy(false);
     }
   };
-  const changed = Object.keys(p.changes);
+  const changedFields = Object.keys(p.changes);
   return (
     <Dialog onClose={onClose} size="lg" centered title={t('acc.corrections.petitionOf', { number: petition.registrationNumber ?? '' })}>
       <Stack gap="sm" data-testid="petition-modal">
@@ -99,7 +104,7 @@ function PetitionModal({ petition, onClose, onDecided }: { petition: Petition; o
             </>
           )}
         </dl>
-        {changed.length > 0 && (
+        {changedFields.length > 0 && (
           <Table withTableBorder data-testid="petition-changes">
             <Table.Thead>
               <Table.Tr>
@@ -109,7 +114,7 @@ function PetitionModal({ petition, onClose, onDecided }: { petition: Petition; o
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {changed.map((k) => (
+              {changedFields.map((k) => (
                 <Table.Tr key={k}>
                   <Table.Td>{field(k)?.label ?? k}</Table.Td>
                   {p.before && <Table.Td>{value(k, p.before[k])}</Table.Td>}
@@ -165,7 +170,7 @@ export default function Corrections() {
   const field = useFields();
   const [status, setStatus] = useState<Status | 'all'>('pending');
   const [open, setOpen] = useState<Petition | null>(null);
-  const list = useLoad(() => unwrap(api.GET('/api/v1/corrections', { params: { query: { status: status === 'all' ? undefined : status } } })), [status]);
+  const list = useQuery(accountingQueries.corrections(status === 'all' ? undefined : status));
   useEffect(() => {
     document.title = `${t('acc.corrections.title')} — ${t('appName')}`;
   }, [t]);
@@ -193,7 +198,7 @@ export default function Corrections() {
         </Alert>
       )}
       <Table.ScrollContainer minWidth={900}>
-        <Table striped highlightOnHover data-testid="petitions" aria-busy={list.loading}>
+        <Table striped highlightOnHover data-testid="petitions" aria-busy={list.isFetching}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('table.number')}</Table.Th>
@@ -276,7 +281,6 @@ export default function Corrections() {
           onClose={() => setOpen(null)}
           onDecided={() => {
             setOpen(null);
-            list.reload();
           }}
         />
       )}

@@ -3,8 +3,10 @@
 // downloaded here (the same bytes every time: the download is logged as a pull).
 import { useEffect, useState } from 'react';
 import { Alert, Badge, Button, Group, Paper, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { ApiError, api, fetchBytes, unwrap } from '../../api/client.ts';
-import { useLoad } from '../../api/hooks.ts';
+import { ApiError, fetchBytes } from '../../api/client.ts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { accountingQueries } from '../../api/queries.ts';
+import { changed } from '../../api/keys.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { RISK_COLORS } from '../../components/badges.tsx';
@@ -14,7 +16,8 @@ const COUNTS = ['tzh1New', 'tzh1Changed', 'ai1New', 'ai1Changed', 'tzh2New', 'tz
 
 export default function Exports() {
   const { t, date, dateTime, number } = useI18n();
-  const log = useLoad(() => unwrap(api.GET('/api/v1/exports/log', { params: { query: { limit: 200 } } })), []);
+  const queryClient = useQueryClient();
+  const log = useQuery(accountingQueries.exportLog());
   const [day, setDay] = useState('');
   const [organization, setOrganization] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -35,7 +38,7 @@ export default function Exports() {
       a.download = `joldanym-${day}.json`;
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      log.reload();
+      void changed.exported(queryClient);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : t('errorGeneric'));
     } finally {

@@ -4,16 +4,17 @@
 // PDF; the formed reports of the period — formed on demand, signed by the authority, and compared
 // with the figures now.
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router';
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Pagination, Paper, Skeleton, Stack, Table, Tabs, Text, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, Paper, Skeleton, Stack, Table, Tabs, Text, Title, UnstyledButton } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, unwrap, type paths } from '../../api/client.ts';
-import { useLoad } from '../../api/hooks.ts';
-import { useDirectory } from '../../api/directories.ts';
+import { accountingQueries } from '../../api/queries.ts';
+import { changed } from '../../api/keys.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useSession } from '../../session.tsx';
 import { notify } from '../../components/notify.ts';
-import { RISK_COLORS, StatusBadge } from '../../components/badges.tsx';
+import { RISK_COLORS } from '../../components/badges.tsx';
+import { AppealTable } from '../../components/AppealTable.tsx';
 import { SignDocumentModal } from '../../components/SignModal.tsx';
 import { PeriodControls, useMonthName, usePeriod } from '../../components/period.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
@@ -151,20 +152,13 @@ function ReportTable({ table, onlyActive, onCell, onSubtree }: { table: Table1; 
 
 const PAGE = 50;
 
+const CELL_COLUMNS = ['number', 'registered', 'type', 'summary', 'status'] as const;
+
 function CellModal({ cell, year, month, onClose }: { cell: CellRef; year: number; month: number; onClose(): void }) {
-  const { t, number, date } = useI18n();
-  const documentTypes = useDirectory('documentType');
+  const { t, number } = useI18n();
   const [page, setPage] = useState(1);
   const organization = cell.row.organization.id ?? undefined;
-  const list = useLoad(
-    () =>
-      unwrap(
-        api.GET('/api/v1/reports/form1/cell', {
-          params: { query: { year, month, table: cell.table.id, column: cell.column.key, organization, own: cell.row.kind === 'own' ? true : undefined, limit: PAGE, offset: (page - 1) * PAGE } },
-        }),
-      ),
-    [page],
-  );
+  const list = useQuery(accountingQueries.form1Cell({ year, month, table: cell.table.id, column: cell.column.key, organization, own: cell.row.kind === 'own' ? true : undefined, limit: PAGE, offset: (page - 1) * PAGE }));
   const total = list.data?.total ?? 0;
   return (
     <Dialog onClose={onClose} size="xl" centered title={`${cell.column.n}. ${cell.column.title} — ${rowName(cell.row, t)}`}>
@@ -183,62 +177,7 @@ function CellModal({ cell, year, month, onClose }: { cell: CellRef; year: number
             {list.data ? total : ''}
           </span>
         </Text>
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped data-testid="cell-appeals">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('table.number')}</Table.Th>
-                <Table.Th>{t('table.registered')}</Table.Th>
-                <Table.Th>{t('table.type')}</Table.Th>
-                <Table.Th>{t('table.summary')}</Table.Th>
-                <Table.Th>{t('table.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {!list.data && (
-                <Table.Tr>
-                  <Table.Td colSpan={5}>
-                    <Skeleton h={60} />
-                  </Table.Td>
-                </Table.Tr>
-              )}
-              {list.data?.items.map((a) => (
-                <Table.Tr key={a.id} data-testid="cell-appeal">
-                  <Table.Td className="nowrap">
-                    {a.visible ? (
-                      <Anchor component={Link} to={`/appeals/${a.id}`} fw={600}>
-                        {a.registrationNumber}
-                      </Anchor>
-                    ) : (
-                      <Text fw={600} size="sm">
-                        {a.registrationNumber}
-                      </Text>
-                    )}
-                    <Text size="xs" c="gray.8">
-                      {a.organization.code}
-                      {a.imported ? ` · ${t('acc.form1.imported')}` : ''}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td className="nowrap">{date(a.registrationDate)}</Table.Td>
-                  <Table.Td>{documentTypes.label(a.documentType)}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" lineClamp={2}>
-                      {a.summary}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{a.status ? <StatusBadge status={a.status} /> : '—'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-        {total > PAGE && (
-          <Group justify="center">
-            <nav aria-label={t('table.pages')}>
-              <Pagination total={Math.ceil(total / PAGE)} value={page} onChange={setPage} getControlProps={(c) => ({ 'aria-label': c })} getItemProps={(p) => ({ 'aria-label': String(p) })} />
-            </nav>
-          </Group>
-        )}
+        <AppealTable rows={list.data?.items} columns={CELL_COLUMNS} testId="cell-appeals" rowTestId="cell-appeal" minWidth={640} paging={{ page, pageSize: PAGE, total, onPage: setPage }} />
       </Stack>
     </Dialog>
   );
@@ -246,7 +185,7 @@ function CellModal({ cell, year, month, onClose }: { cell: CellRef; year: number
 
 function DiffModal({ snapshot, report, onClose }: { snapshot: Snapshot; report: Report | undefined; onClose(): void }) {
   const { t, number, dateTime } = useI18n();
-  const diff = useLoad(() => unwrap(api.GET('/api/v1/reports/form1/snapshots/{id}/diff', { params: { path: { id: snapshot.id } } })), [snapshot.id]);
+  const diff = useQuery(accountingQueries.diff(snapshot.id));
   const tables = report?.sections.flatMap((s) => s.tables) ?? [];
   const columnTitle = (table: string, key: string) => tables.find((x) => x.id === table)?.columns.find((c) => c.key === key)?.title ?? key;
   const items = diff.data?.differences ?? [];
@@ -304,7 +243,8 @@ function Snapshots({ year, month, organization, report }: { year: number; month:
   const { t, dateTime } = useI18n();
   const { hasRole } = useSession();
   const monthName = useMonthName();
-  const list = useLoad(() => unwrap(api.GET('/api/v1/reports/form1/snapshots', { params: { query: { year, month } } })), [year, month]);
+  const queryClient = useQueryClient();
+  const list = useQuery(accountingQueries.snapshots(year, month));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [diff, setDiff] = useState<Snapshot | null>(null);
@@ -316,7 +256,7 @@ function Snapshots({ year, month, organization, report }: { year: number; month:
     try {
       await unwrap(api.POST('/api/v1/reports/form1/snapshots', { body: { year, month, organization } }));
       notify(t('acc.form1.formed'), 'green');
-      list.reload();
+      void changed.snapshots(queryClient);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : t('errorGeneric'));
     } finally {
@@ -430,7 +370,7 @@ function Snapshots({ year, month, organization, report }: { year: number; month:
           onSigned={() => {
             setSigning(null);
             notify(t('sign.done'), 'green');
-            list.reload();
+            void changed.snapshots(queryClient);
           }}
         />
       )}
@@ -439,17 +379,14 @@ function Snapshots({ year, month, organization, report }: { year: number; month:
 }
 
 export default function Form1() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const monthName = useMonthName();
   const period = usePeriod();
   const [onlyActive, setOnlyActive] = useState(true);
   const [cell, setCell] = useState<CellRef | null>(null);
   const [section, setSection] = useState<string | null>('s1');
   const [tableOf, setTableOf] = useState<Record<string, string>>({});
-  const report = useLoad(
-    () => unwrap(api.GET('/api/v1/reports/form1', { params: { query: { year: period.year, month: period.month, organization: period.organization } } })),
-    [period.year, period.month, period.organization],
-  );
+  const report = useQuery(accountingQueries.form1({ year: period.year, month: period.month, organization: period.organization }, lang));
   useEffect(() => {
     document.title = `${t('acc.form1.title')} — ${t('appName')}`;
   }, [t]);

@@ -4,8 +4,9 @@
 // An organization's name opens its own subtree.
 import { useEffect, useState } from 'react';
 import { Alert, Checkbox, Group, Paper, SimpleGrid, Skeleton, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
-import { api, unwrap, type paths } from '../../api/client.ts';
-import { useLoad } from '../../api/hooks.ts';
+import { useQuery } from '@tanstack/react-query';
+import type { paths } from '../../api/client.ts';
+import { accountingQueries } from '../../api/queries.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { RISK_COLORS } from '../../components/badges.tsx';
@@ -18,11 +19,11 @@ type Month = Row['months'][number];
 const SHARES = ['onTimeShare', 'electronicShare', 'receptionShare', 'contactCentreShare'] as const;
 
 export default function Indicators() {
-  const { t, number } = useI18n();
+  const { t, number, lang } = useI18n();
   const monthName = useMonthName();
   const period = usePeriod();
   const [onlyActive, setOnlyActive] = useState(true);
-  const data = useLoad(() => unwrap(api.GET('/api/v1/indicators', { params: { query: { year: period.year, month: period.month, organization: period.organization } } })), [period.year, period.month, period.organization]);
+  const data = useQuery(accountingQueries.indicators({ year: period.year, month: period.month, organization: period.organization }, lang));
   useEffect(() => {
     document.title = `${t('acc.indicators.title')} — ${t('appName')}`;
   }, [t]);
@@ -117,7 +118,7 @@ export default function Indicators() {
           <Checkbox label={t('acc.onlyActive')} checked={onlyActive} onChange={(e) => setOnlyActive(e.currentTarget.checked)} />
         </Group>
         <Table.ScrollContainer minWidth={900}>
-          <Table striped data-testid="indicators-by-organization" aria-busy={data.loading}>
+          <Table striped data-testid="indicators-by-organization" aria-busy={data.isFetching}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('acc.organization')}</Table.Th>

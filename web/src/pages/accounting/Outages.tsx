@@ -7,7 +7,9 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, Anchor, Badge, Button, Group, NativeSelect, NumberInput, Paper, SegmentedControl, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { api, ApiError, unwrap, type paths } from '../../api/client.ts';
-import { useLoad } from '../../api/hooks.ts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { accountingQueries } from '../../api/queries.ts';
+import { changed } from '../../api/keys.ts';
 import { useDirectory } from '../../api/directories.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { DESK_ROLES, useSession } from '../../session.tsx';
@@ -257,8 +259,9 @@ function JournalEntryModal({ act, onClose, onEntered }: { act: Act; onClose(): v
 export default function Outages() {
   const { t, dateTime, number } = useI18n();
   const { hasRole } = useSession();
-  const acts = useLoad(() => unwrap(api.GET('/api/v1/outages')), []);
-  const late = useLoad(() => unwrap(api.GET('/api/v1/outages/late-entries')), []);
+  const queryClient = useQueryClient();
+  const acts = useQuery(accountingQueries.outageActs());
+  const late = useQuery(accountingQueries.lateEntries());
   const [entering, setEntering] = useState<Act | null>(null);
   useEffect(() => {
     document.title = `${t('acc.outages.title')} — ${t('appName')}`;
@@ -274,7 +277,7 @@ export default function Outages() {
       <Text size="sm" c="gray.8">
         {t('acc.outages.hint')}
       </Text>
-      {records && <ActForm onRecorded={acts.reload} />}
+      {records && <ActForm onRecorded={() => void changed.outageAct(queryClient)} />}
 
       <Paper withBorder p="md" component="section" aria-labelledby="acts">
         <Title order={2} size="h4" id="acts" mb="sm">
@@ -427,8 +430,7 @@ export default function Outages() {
           onEntered={(isLate) => {
             setEntering(null);
             notify(isLate ? t('acc.outages.enteredLate') : t('acc.outages.entered'), isLate ? 'red' : 'green');
-            acts.reload();
-            late.reload();
+            void changed.journalEntry(queryClient);
           }}
         />
       )}

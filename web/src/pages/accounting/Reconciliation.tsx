@@ -3,24 +3,27 @@
 // organization's own, card by card; the differing appeals are listed and each side confirms — the
 // authority, and the organization's head.
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router';
-import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, unwrap, type paths } from '../../api/client.ts';
-import { useLoad } from '../../api/hooks.ts';
+import { accountingQueries, referenceQueries } from '../../api/queries.ts';
+import { changed } from '../../api/keys.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from '../../session.tsx';
 import { notify } from '../../components/notify.ts';
 import { RISK_COLORS } from '../../components/badges.tsx';
 import { OrganizationPicker } from '../../components/pickers.tsx';
 import { useMonthName } from '../../components/period.tsx';
+import { AppealTable, type AppealRow, type CustomColumn } from '../../components/AppealTable.tsx';
 
 type Reconciliation = paths['/api/v1/reconciliations/{id}']['get']['responses']['200']['content']['application/json'];
-type Facts = Reconciliation['differences'][number]['authority'];
+type Difference = Reconciliation['differences'][number];
+type Facts = Difference['authority'];
 
 /** The names of the results (the result columns of 1-ТӨ) in the app's language. */
 function useResultLabels() {
   const { lang } = useI18n();
-  const layout = useLoad(() => unwrap(api.GET('/api/v1/reports/form1/layout')), []);
+  const layout = useQuery(referenceQueries.form1Layout(lang));
   return (key: string) => {
     for (const s of layout.data?.sections ?? []) for (const tb of s.tables) for (const c of tb.columns) if (c.key === key) return c.title[lang];
     return key;
@@ -40,11 +43,12 @@ function Confirmed({ at, by }: { at: string | null; by: string | null }) {
   );
 }
 
-function Detail({ id, due, onChanged }: { id: string; due: { year: number; month: number } | null; onChanged(): void }) {
+function Detail({ id, due }: { id: string; due: { year: number; month: number } | null }) {
   const { t, number } = useI18n();
   const { hasRole } = useSession();
+  const queryClient = useQueryClient();
   const result = useResultLabels();
-  const r = useLoad(() => unwrap(api.GET('/api/v1/reconciliations/{id}', { params: { path: { id } } })), [id]);
+  const r = useQuery(accountingQueries.reconciliation(id));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const d = r.data;
@@ -65,8 +69,7 @@ function Detail({ id, due, onChanged }: { id: string; due: { year: number; month
     try {
       await unwrap(api.POST('/api/v1/reconciliations/{id}/confirm', { params: { path: { id } }, body: {} }));
       notify(t('acc.recon.confirmed'), 'green');
-      r.reload();
-      onChanged();
+      void changed.reconciliations(queryClient);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : t('errorGeneric'));
     } finally {
@@ -76,6 +79,10 @@ function Detail({ id, due, onChanged }: { id: string; due: { year: number; month
   const results = [...new Set([...Object.keys(d.authority.counts.results), ...Object.keys(d.organization.counts.results)])].sort();
   const facts = (f: Facts) =>
     f ? [f.received ? t('acc.recon.received') : null, f.reviewed ? t('acc.recon.reviewed') : null, f.result ? result(f.result) : null].filter(Boolean).join(' · ') || '—' : t('acc.recon.absent');
+  const sides: CustomColumn<AppealRow & { sides: Difference }>[] = [
+    { id: 'authority', header: t('acc.recon.authority'), cell: (x) => facts(x.sides.authority) },
+    { id: 'organization', header: t('acc.recon.organization'), cell: (x) => facts(x.sides.organization) },
+  ];
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="recon-detail" data-testid="reconciliation">
       <Title order={2} size="h4" id="recon-detail" mb="sm">
@@ -118,34 +125,13 @@ function Detail({ id, due, onChanged }: { id: string; due: { year: number; month
           {t('acc.recon.noDifferences')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={600} mb="md">
-          <Table striped data-testid="recon-differences">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('table.number')}</Table.Th>
-                <Table.Th>{t('acc.recon.authority')}</Table.Th>
-                <Table.Th>{t('acc.recon.organization')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {d.differences.map((x) => (
-                <Table.Tr key={x.appealId}>
-                  <Table.Td>
-                    {hasRole('head') ? (
-                      <Anchor component={Link} to={`/appeals/${x.appealId}`}>
-                        {x.registrationNumber}
-                      </Anchor>
-                    ) : (
-                      x.registrationNumber
-                    )}
-                  </Table.Td>
-                  <Table.Td>{facts(x.authority)}</Table.Td>
-                  <Table.Td>{facts(x.organization)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <AppealTable
+          rows={d.differences.map((x) => ({ id: x.appealId, registrationNumber: x.registrationNumber, visible: hasRole('head'), sides: x }))}
+          columns={['number', ...sides]}
+          testId="recon-differences"
+          minWidth={600}
+          mb="md"
+        />
       )}
       <SimpleGrid cols={{ base: 1, sm: 2 }} mb="sm">
         <div>
@@ -176,10 +162,11 @@ function Detail({ id, due, onChanged }: { id: string; due: { year: number; month
 }
 
 export default function Reconciliation() {
-  const { t, number, dateTime } = useI18n();
+  const { t, number, dateTime, lang } = useI18n();
   const { hasRole } = useSession();
+  const queryClient = useQueryClient();
   const monthName = useMonthName();
-  const list = useLoad(() => unwrap(api.GET('/api/v1/reconciliations')), []);
+  const list = useQuery(accountingQueries.reconciliations(lang));
   const [organization, setOrganization] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -194,7 +181,7 @@ export default function Reconciliation() {
     setError(null);
     try {
       const r = await unwrap(api.POST('/api/v1/reconciliations', { body: { organizationId: Number(organization) } }));
-      list.reload();
+      void changed.reconciliations(queryClient);
       setOpen(r.id);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : t('errorGeneric'));
@@ -292,7 +279,7 @@ export default function Reconciliation() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {open && <Detail id={open} due={due} onChanged={list.reload} />}
+      {open && <Detail id={open} due={due} />}
     </Stack>
   );
 }

@@ -6,8 +6,10 @@
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { Alert, Button, Grid, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
-import { useLoad } from '../../api/hooks.ts';
+import { appealQueries } from '../../api/queries.ts';
+import { changed } from '../../api/keys.ts';
 import { useDirectory } from '../../api/directories.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { notify } from '../../components/notify.ts';
@@ -30,16 +32,17 @@ export default function Appeal() {
   const { id = '' } = useParams();
   const { t, date, lang } = useI18n();
   const { hasRole, user } = useSession();
-  const appeal = useLoad(() => unwrap(api.GET('/api/v1/appeals/{id}', { params: { path: { id } } })), [id]);
-  const term = useLoad(() => unwrap(api.GET('/api/v1/appeals/{id}/term', { params: { path: { id } } })), [id]);
-  const allowed = useLoad(() => unwrap(api.GET('/api/v1/appeals/{id}/decisions/allowed', { params: { path: { id } } })), [id]);
-  const decisions = useLoad(() => unwrap(api.GET('/api/v1/appeals/{id}/decisions', { params: { path: { id } } })), [id]);
-  const drafts = useLoad(() => unwrap(api.GET('/api/v1/appeals/{id}/drafts', { params: { path: { id } } })), [id]);
-  const correspondence = useLoad(() => unwrap(api.GET('/api/v1/appeals/{id}/correspondence', { params: { path: { id } } })), [id]);
-  const letters = useLoad(() => unwrap(api.GET('/api/v1/appeals/{id}/letters', { params: { path: { id } } })), [id]);
-  const route = useLoad(() => unwrap(api.GET('/api/v1/appeals/{id}/route', { params: { path: { id } } })), [id]);
-  const events = useLoad(() => unwrap(api.GET('/api/v1/appeals/{id}/events', { params: { path: { id } } })), [id]);
-  const messages = useLoad(() => unwrap(api.GET('/api/v1/appeals/{id}/messages', { params: { path: { id } } })), [id]);
+  const queryClient = useQueryClient();
+  const appeal = useQuery(appealQueries.card(id, lang));
+  const term = useQuery(appealQueries.term(id));
+  const allowed = useQuery(appealQueries.allowed(id, lang));
+  const decisions = useQuery(appealQueries.decisions(id, lang));
+  const drafts = useQuery(appealQueries.drafts(id, lang));
+  const correspondence = useQuery(appealQueries.correspondence(id, lang));
+  const letters = useQuery(appealQueries.letters(id));
+  const route = useQuery(appealQueries.route(id, lang));
+  const events = useQuery(appealQueries.events(id));
+  const messages = useQuery(appealQueries.messages(id));
   const documentTypes = useDirectory('documentType');
   const [deciding, setDeciding] = useState<AllowedDecision | null>(null);
   const [signing, setSigning] = useState<LetterRef | null>(null);
@@ -54,24 +57,14 @@ export default function Appeal() {
     document.title = `${a?.registrationNumber ?? t('loading')} — ${t('appName')}`;
   }, [a?.registrationNumber, t]);
 
-  const reloadAll = () => {
-    appeal.reload();
-    term.reload();
-    allowed.reload();
-    decisions.reload();
-    drafts.reload();
-    correspondence.reload();
-    letters.reload();
-    route.reload();
-    events.reload();
-    messages.reload();
-  };
+  /** A step of the status machine taken here: the card's parts and the lists it is counted in are stale. */
+  const changedHere = () => void changed.appeal(queryClient, id);
 
   if (appeal.error) {
     return (
       <Alert color="red" role="alert" title={t('errorGeneric')}>
         {appeal.error.message}{' '}
-        <Button size="xs" variant="subtle" onClick={appeal.reload}>
+        <Button size="xs" variant="subtle" onClick={() => void appeal.refetch()}>
           {t('retry')}
         </Button>
       </Alert>
@@ -93,8 +86,9 @@ export default function Appeal() {
     const { label = '', approval = false } = deciding ?? {};
     setDeciding(null);
     notify(approval ? t('decision.sentForApproval') : t('decision.saved', { label }), 'green');
-    const fresh = await unwrap(api.GET('/api/v1/appeals/{id}/letters', { params: { path: { id } } })).catch(() => undefined);
-    reloadAll();
+    changedHere();
+    // the decision's letter: the letters asked again at once (joining the refetch just started)
+    const fresh = await queryClient.fetchQuery({ ...appealQueries.letters(id), staleTime: 0 }).catch(() => undefined);
     const newest = fresh?.items.filter((l) => !l.signed).at(-1);
     if (newest && !approval) {
       if (hasRole('head')) setSigning({ id: newest.id, number: newest.number });
@@ -185,7 +179,7 @@ export default function Appeal() {
           onSigned={() => {
             setSigning(null);
             notify(t('sign.done'), 'green');
-            reloadAll();
+            changedHere();
           }}
         />
       )}
@@ -203,7 +197,7 @@ export default function Appeal() {
           onDone={() => {
             setConfirming(null);
             notify(t('actions.recordFixDone'), 'green');
-            reloadAll();
+            changedHere();
           }}
         />
       )}
@@ -216,7 +210,7 @@ export default function Appeal() {
           onDone={() => {
             setConfirming(null);
             notify(t('actions.cancelMoveOutDone'), 'green');
-            reloadAll();
+            changedHere();
           }}
         />
       )}
@@ -229,7 +223,7 @@ export default function Appeal() {
           onDone={() => {
             setReturning(false);
             notify(t('draft.returnedDone'), 'green');
-            reloadAll();
+            changedHere();
           }}
         />
       )}
@@ -241,7 +235,7 @@ export default function Appeal() {
           onFiled={() => {
             setCorrecting(false);
             notify(t('acc.corrections.filed'), 'green');
-            reloadAll();
+            void changed.correctionFiled(queryClient, id);
           }}
         />
       )}
@@ -255,7 +249,7 @@ export default function Appeal() {
           onAssigned={() => {
             setAssigning(false);
             notify(t('assign.done'), 'green');
-            reloadAll();
+            void changed.assignment(queryClient, id);
           }}
         />
       )}

@@ -1,16 +1,16 @@
 // ТЖ-1: the registration card of the appeal, every field as registered (and as corrected since).
 import { Skeleton, Text } from '@mantine/core';
-import { api, unwrap } from '../../api/client.ts';
-import { useLoad } from '../../api/hooks.ts';
+import { useQuery } from '@tanstack/react-query';
+import { referenceQueries } from '../../api/queries.ts';
 import { useDirectory } from '../../api/directories.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { Dl, type AppealData } from './parts.tsx';
 
 export function Tzh1({ appeal: a }: { appeal: AppealData | undefined }) {
-  const { t, date, dateTime } = useI18n();
+  const { t, date, dateTime, lang } = useI18n();
   // the special-law sub-kind's name, when the appeal has one
-  const subKind = useLoad(async () => (a?.subKind ? unwrap(api.GET('/api/v1/terms', { params: { query: { documentType: a.documentType! } } })) : undefined), [a?.subKind]);
+  const subKind = useQuery({ ...referenceQueries.terms(a?.documentType, lang), enabled: !!a?.subKind });
   const documentTypes = useDirectory('documentType');
   const forms = useDirectory('form');
   const channels = useDirectory('channel');

@@ -10,7 +10,9 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Checkbox, Fieldset, Grid, Group, Kbd, NativeSelect, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import { api, ApiError, unwrap, type FieldProblem } from '../../api/client.ts';
-import { useLoad } from '../../api/hooks.ts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { referenceQueries } from '../../api/queries.ts';
+import { changed } from '../../api/keys.ts';
 import { useDirectory } from '../../api/directories.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
@@ -24,7 +26,8 @@ import { DuplicatePanel, useDuplicates } from './Duplicates.tsx';
 import { TalonModal } from './Talon.tsx';
 
 export default function Desk() {
-  const { t, timeZone } = useI18n();
+  const { t, timeZone, lang } = useI18n();
+  const queryClient = useQueryClient();
   const { user } = useSession();
   const navigate = useNavigate();
   const [f, setF] = useState<DeskForm>(emptyForm);
@@ -46,7 +49,7 @@ export default function Desk() {
   const statuses = useDirectory('socialStatus');
   const businessCategories = useDirectory('businessCategory');
   const addresseeCategories = useDirectory('addresseeCategory');
-  const termRules = useLoad(() => unwrap(api.GET('/api/v1/terms')), []);
+  const termRules = useQuery(referenceQueries.terms(undefined, lang));
 
   useEffect(() => {
     document.title = `${t('desk.title')} — ${t('appName')}`;
@@ -99,6 +102,7 @@ export default function Desk() {
     setBusy(true);
     try {
       const r = await unwrap(api.POST('/api/v1/appeals', { body: toBody(f, timeZone) }));
+      void changed.registered(queryClient);
       setRegistered(r);
     } catch (err) {
       if (err instanceof ApiError) {
