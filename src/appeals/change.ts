@@ -7,7 +7,7 @@
 // that changes an appeal cannot forget any of these: it only says what happened.
 import type { Updateable } from 'kysely';
 import type { Context } from '../context.ts';
-import { today as todayOf } from '../context.ts';
+import { fixedClock, today as todayOf } from '../context.ts';
 import type { Actor } from '../access/actor.ts';
 import type { Db } from '../db/connection.ts';
 import type { AppealsTable } from '../db/schema.ts';
@@ -53,52 +53,62 @@ export interface Work {
   today: IsoDate;
 }
 
-/** Transactions opened by the door: the appeals changed in them so far, and the rows the changes left. */
-const open = new WeakMap<Db, { changed: Set<string>; rows: Map<string, AppealRow> }>();
+/** Transactions opened by the door: their instant, the appeals changed in them so far, and the
+ *  rows the changes left. */
+const open = new WeakMap<Db, { now: Date; changed: Set<string>; rows: Map<string, AppealRow> }>();
 
 /**
  * Change one appeal: `work` runs under the appeal's row lock and returns what it changed (or null:
- * nothing) and its result, which the door answers with the appeal's row as the change left it. The actor's scope is checked first (404 no such appeal, 403 another
- * territory's; `null`: the system) unless the caller checked a scope of its own (`scopeChecked`:
- * the statistics authority's). Called inside another change or an appealTransaction, it runs in
- * that transaction, which refreshes the statistics once at its end.
+ * nothing) and its result, which the door answers with the appeal's row as the change left it.
+ * The actor's scope is checked first (404 no such appeal, 403 another territory's; `null`: the
+ * system) unless the caller checked a scope of its own (`scopeChecked`: the statistics
+ * authority's, a co-executor's task). `at`: the instant of the change, when the use case took it
+ * already. Called inside another change or an appealTransaction, it runs in that transaction, at
+ * its instant, and the statistics are refreshed once at its end.
  */
 export async function changeAppeal<T extends object = object>(
   ctx: Context,
   actor: Actor | null,
   appealId: string,
   work: (w: Work) => Promise<{ change: AppealChange | null; result?: T }>,
-  options: { scopeChecked?: true } = {},
+  options: { scopeChecked?: true; at?: Date } = {},
 ): Promise<T & { appeal: AppealRow }> {
   if (actor && !options.scopeChecked) await appealInScope(ctx.db, actor, appealId);
-  return appealTransaction(ctx, async (tctx) => {
-    const trx = tctx.db;
-    const appeal = await lockAppeal(trx, appealId);
-    const now = ctx.clock.now();
-    const today = todayOf(ctx);
-    const { change, result } = await work({ trx, appeal, now, today });
-    const { rows } = open.get(trx)!;
-    // a change inside the work (a draft approved while its letter is signed) may have moved the row on
-    const after = change ? await store(trx, actor, rows.get(appealId) ?? appeal, change, now, today) : (rows.get(appealId) ?? appeal);
-    rows.set(appealId, after);
-    return { ...(result as T), appeal: after };
-  });
+  return appealTransaction(
+    ctx,
+    async (tctx) => {
+      const trx = tctx.db;
+      const { rows, now } = open.get(trx)!;
+      const appeal = await lockAppeal(trx, appealId);
+      const stored = rows.get(appealId);
+      const today = todayOf(tctx);
+      const { change, result } = await work({ trx, appeal, now, today });
+      // a change inside the work (a draft approved while its letter is signed) moved the row on
+      const current = rows.get(appealId) !== stored ? rows.get(appealId)! : appeal;
+      const after = change ? await store(trx, actor, current, change, now, today) : current;
+      rows.set(appealId, after);
+      return { ...(result as T), appeal: after };
+    },
+    options.at,
+  );
 }
 
 /**
  * Run `fn` in a transaction in which appeals change through the door (several appeals, or a new
- * one and then a change of it); the statistics of every appeal changed are refreshed at the end.
- * Inside a door transaction already, `fn` runs in it.
+ * one and then a change of it), all at one instant (`at`, or now): the context `fn` gets has its
+ * clock fixed there. The statistics of every appeal changed are refreshed at the end. Inside a
+ * door transaction already, `fn` runs in it.
  */
-export async function appealTransaction<T>(ctx: Context, fn: (tctx: Context) => Promise<T>): Promise<T> {
+export async function appealTransaction<T>(ctx: Context, fn: (tctx: Context) => Promise<T>, at?: Date): Promise<T> {
   if (open.has(ctx.db)) return fn(ctx);
   if (ctx.db.isTransaction) throw new Error('an appeal changes through the door: use appealTransaction or changeAppeal, not a transaction of your own');
+  const now = at ?? ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
     const changed = new Set<string>();
-    open.set(trx, { changed, rows: new Map() });
-    const result = await fn({ ...ctx, db: trx });
+    open.set(trx, { changed, rows: new Map(), now });
+    const result = await fn({ ...ctx, db: trx, clock: fixedClock(now) });
     // statistics (src/statistics/cards.ts): the cards changed: their 1-ТӨ cells and the daily-export journal
-    if (changed.size > 0) await cardsChanged(trx, [...changed], ctx.clock.now());
+    if (changed.size > 0) await cardsChanged(trx, [...changed], now);
     return result;
   });
 }

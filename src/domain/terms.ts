@@ -5,7 +5,7 @@
 // Arts. 76 and 99 — the numbers live here, as data, so that they can be reconfigured.
 
 import type { Calendar, CountMode, IsoDate } from './calendar.ts';
-import type { DocumentType, Labels } from './vocabulary.ts';
+import type { DocumentType, Labels, Procedure } from './vocabulary.ts';
 
 export type { CountMode } from './calendar.ts';
 
@@ -287,3 +287,7 @@ export type ProceduralTermName = keyof typeof PROCEDURAL_TERMS;
 export function extensionCap(cal: Calendar, registrationDate: IsoDate): IsoDate {
   return applyTerm(cal, registrationDate, PROCEDURAL_TERMS.extensionCap.term);
 }
+
+/** A missed decision term is a deemed refusal in these procedures (APPC Art. 91 p.2, Art. 100 p.5;
+ *  docs/legal-basis.md#review-terms): the simplified one adopts no act to refuse. */
+export const DEEMED_REFUSAL_PROCEDURES: readonly Procedure[] = ['administrative', 'complaint'];

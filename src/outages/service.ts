@@ -108,16 +108,20 @@ export async function enterFromPaperJournal(ctx: Context, actor: Actor, actId: s
   if (taken) throw new AppError(409, 'outage.entryTaken', [], { page: input.page, entry: input.entry });
   const now = ctx.clock.now();
   const late = paperJournalEntryLate(act.ended_at, now);
-  return appealTransaction(ctx, async (tctx) => {
-    const appealId = await registerAppeal(tctx, actor, { organizationId: act.organization_id, ...input.registration }, { fromPaperJournal: true });
-    // the export journal's record now carries the paper-journal entry
-    await changeAppeal(tctx, actor, appealId, async ({ trx }) => {
-      await trx.insertInto('paper_journal_entries').values({ appeal_id: appealId, outage_act_id: actId, page: input.page, entry: input.entry, received_at: received, entered_at: now, late }).execute();
-      const changes = { outageActId: actId, page: input.page, entry: input.entry, receivedAt: received.toISOString(), late };
-      return { change: { event: { kind: 'paperJournalEntry', changes } } };
-    });
-    return { appealId, late };
-  });
+  return appealTransaction(
+    ctx,
+    async (tctx) => {
+      const appealId = await registerAppeal(tctx, actor, { organizationId: act.organization_id, ...input.registration }, { fromPaperJournal: true });
+      // the export journal's record now carries the paper-journal entry
+      await changeAppeal(tctx, actor, appealId, async ({ trx }) => {
+        await trx.insertInto('paper_journal_entries').values({ appeal_id: appealId, outage_act_id: actId, page: input.page, entry: input.entry, received_at: received, entered_at: now, late }).execute();
+        const changes = { outageActId: actId, page: input.page, entry: input.entry, receivedAt: received.toISOString(), late };
+        return { change: { event: { kind: 'paperJournalEntry', changes } } };
+      });
+      return { appealId, late };
+    },
+    now,
+  );
 }
 
 /** Paper-journal entries made more than 24 hours after the restoration (p.31). */

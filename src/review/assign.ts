@@ -51,39 +51,45 @@ export async function assignAppeal(ctx: Context, actor: Actor, appealId: string,
     return { id, organizationId: p.organizationId, external: p.scopeOrganizationId !== appealScope };
   });
 
-  const { appeal: after } = await changeAppeal(ctx, actor, appeal.id, async ({ trx, appeal: current, today }) => {
-    // checked again under the lock: a decision may have ended the review meanwhile
-    if (current.review_ended_on !== null) throw new AppError(409, 'assignment.reviewEnded');
-    const previous = await trx.updateTable('assignments').set({ replaced_at: now }).where('appeal_id', '=', appeal.id).where('replaced_at', 'is', null).returning(['executor_id', 'co_executor_ids']).executeTakeFirst();
-    await trx
-      .insertInto('assignments')
-      .values({
-        id: randomUUID(),
-        appeal_id: appeal.id,
-        organization_id: appeal.organization_id,
-        executor_id: input.executorId,
-        co_executor_ids: coExecutorIds,
-        control_date: input.controlDate ?? null,
-        assigned_by: actor.id,
-        assigned_at: now,
-        replaced_at: null,
-      })
-      .execute();
-    const tasked = await sendToCoExecutors(trx, appeal, actor, coExecutors, input.controlDate ?? appeal.due_date, now);
-    const change: AppealChange = {
-      transition: transition(storedCard(current), { kind: 'assigned' }, today, ctx.law),
-      set: { executor_id: input.executorId, control_date: input.controlDate ?? null },
-      event: {
-        kind: previous ? 'reassigned' : 'assigned',
-        changes: {
-          executor: { from: previous?.executor_id ?? null, to: input.executorId },
-          coExecutors: { from: previous?.co_executor_ids ?? [], to: coExecutorIds },
-          controlDate: input.controlDate ?? null,
-          ...(tasked.length ? { correspondenceTo: tasked } : {}),
+  const { appeal: after } = await changeAppeal(
+    ctx,
+    actor,
+    appeal.id,
+    async ({ trx, appeal: current, today }) => {
+      // checked again under the lock: a decision may have ended the review meanwhile
+      if (current.review_ended_on !== null) throw new AppError(409, 'assignment.reviewEnded');
+      const previous = await trx.updateTable('assignments').set({ replaced_at: now }).where('appeal_id', '=', appeal.id).where('replaced_at', 'is', null).returning(['executor_id', 'co_executor_ids']).executeTakeFirst();
+      await trx
+        .insertInto('assignments')
+        .values({
+          id: randomUUID(),
+          appeal_id: appeal.id,
+          organization_id: appeal.organization_id,
+          executor_id: input.executorId,
+          co_executor_ids: coExecutorIds,
+          control_date: input.controlDate ?? null,
+          assigned_by: actor.id,
+          assigned_at: now,
+          replaced_at: null,
+        })
+        .execute();
+      const tasked = await sendToCoExecutors(trx, appeal, actor, coExecutors, input.controlDate ?? appeal.due_date, now);
+      const change: AppealChange = {
+        transition: transition(storedCard(current), { kind: 'assigned' }, today, ctx.law),
+        set: { executor_id: input.executorId, control_date: input.controlDate ?? null },
+        event: {
+          kind: previous ? 'reassigned' : 'assigned',
+          changes: {
+            executor: { from: previous?.executor_id ?? null, to: input.executorId },
+            coExecutors: { from: previous?.co_executor_ids ?? [], to: coExecutorIds },
+            controlDate: input.controlDate ?? null,
+            ...(tasked.length ? { correspondenceTo: tasked } : {}),
+          },
         },
-      },
-    };
-    return { change };
-  });
+      };
+      return { change };
+    },
+    { at: now },
+  );
   return after;
 }

@@ -7,6 +7,7 @@ import type { AppealsTable } from '../db/schema.ts';
 import type { AppealRow } from '../appeals/store.ts';
 import { scopeRoot } from '../domain/scope.ts';
 import type { Actor } from '../access/actor.ts';
+import { DEEMED_REFUSAL_PROCEDURES } from '../domain/terms.ts';
 
 /** Users with the organization whose subtree each acts for (src/domain/scope.ts). */
 export async function usersActingFor(db: Db, ids: string[]) {
@@ -216,8 +217,7 @@ export async function insertAppeal(db: Db, row: Insertable<AppealsTable>): Promi
   await db.insertInto('appeals').values(row).execute();
 }
 
-/** Appeals in review whose decision term ran out before `today` and that are not yet a deemed
- *  refusal (APPC Art. 91 p.2, Art. 100 p.5: the administrative and complaint procedures). */
+/** Appeals in review whose decision term ran out before `today` and that are not yet a deemed refusal. */
 export async function missedTerms(db: Db, today: string) {
   return db
     .selectFrom('appeals')
@@ -225,7 +225,7 @@ export async function missedTerms(db: Db, today: string) {
     .where('review_ended_on', 'is', null)
     .where('deemed_refusal', '=', false)
     .where('due_date', '<', today)
-    .where('procedure', 'in', ['administrative', 'complaint'])
+    .where('procedure', 'in', [...DEEMED_REFUSAL_PROCEDURES])
     .orderBy('id')
     .execute();
 }

@@ -6,6 +6,8 @@ import type { Actor } from '../access/actor.ts';
 import { inScope } from '../access/scope.ts';
 import { appealTransaction, changeAppeal } from '../appeals/change.ts';
 import { missedTerms } from './store.ts';
+import { DEEMED_REFUSAL_PROCEDURES } from '../domain/terms.ts';
+import type { Procedure } from '../domain/vocabulary.ts';
 import { hasRole } from '../access/actor.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { appealInScope } from '../appeals/store.ts';
@@ -86,15 +88,16 @@ export async function recordObligationMet(ctx: Context, actor: Actor, obligation
  *  once, with an event. Run daily by the server and on demand. */
 export async function recordDeemedRefusals(ctx: Context): Promise<number> {
   return appealTransaction(ctx, async (tctx) => {
-    const missed = await missedTerms(tctx.db, todayOf(ctx));
-    for (const m of missed) {
-      await changeAppeal(tctx, null, m.id, async ({ appeal }) => {
-        // under the lock: a decision may have ended the review meanwhile
-        if (appeal.review_ended_on !== null || appeal.deemed_refusal) return { change: null };
+    let recorded = 0;
+    for (const m of await missedTerms(tctx.db, todayOf(tctx))) {
+      await changeAppeal(tctx, null, m.id, async ({ appeal, today }) => {
+        // under the lock, as the candidates were chosen: an extension or a decision may have come meanwhile
+        if (appeal.review_ended_on !== null || appeal.deemed_refusal || appeal.due_date >= today || !DEEMED_REFUSAL_PROCEDURES.includes(appeal.procedure as Procedure)) return { change: null };
+        recorded++;
         const changes = { dueDate: appeal.due_date, basis: 'APPC Art. 91 p.2, Art. 100 p.5' };
         return { change: { set: { deemed_refusal: true }, event: { kind: 'deemedRefusal', changes } } };
       });
     }
-    return missed.length;
+    return recorded;
   });
 }
