@@ -3,7 +3,7 @@
 // input is `Static<typeof schema>`). The helpers build the very JSON Schema the routes wrote by hand
 // before, where TypeBox's own builders would write another (Literal adds a `type`, a Union of
 // literals is an anyOf, a property with a default would be required).
-import { Type, type SchemaOptions, type Static, type TObject, type TSchema, type TUnsafe } from '@sinclair/typebox';
+import { Type, type SchemaOptions, type Static, type StringOptions, type TObject, type TSchema, type TUnsafe } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 
@@ -47,3 +47,13 @@ export const Page = (defaultLimit: number, maxLimit: number) =>
 export type MutuallyAssignable<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** Compiles only when given `true`: `type _ = AssertEqual<MutuallyAssignable<Static<typeof schema>, DomainType>>`. */
 export type AssertEqual<T extends true> = T;
+
+/** The object schema without `required`, its properties still non-optional in the type: path
+ *  parameters, which the router always gives, where the route's schema names none required. */
+export function AlwaysPresent<T extends TObject>(schema: T): T {
+  const { required: _all, ...rest } = schema;
+  return rest as T;
+}
+
+/** `{type: ['string', 'null'], …}`. */
+export const NullableString = (options?: StringOptions): TUnsafe<string | null> => Type.Unsafe<string | null>({ type: ['string', 'null'], ...options });
