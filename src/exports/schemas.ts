@@ -3,7 +3,7 @@
 // with the package format (package.ts, which also writes packages): checked below to be the body's type.
 import { Type, type Static } from '@sinclair/typebox';
 import { EXPORT_FILES, EXPORT_FORMAT, type ExportPackage } from './package.ts';
-import { type AssertEqual, type MutuallyAssignable, NullableString, WithDefaults } from '../http/typebox.ts';
+import { type AssertEqual, type Equal, NullableString, WithDefaults } from '../http/typebox.ts';
 
 export const packageSchema = Type.Object(
   {
@@ -15,7 +15,7 @@ export const packageSchema = Type.Object(
   { additionalProperties: false },
 );
 /** The package body is the format's ExportPackage, no more, no less. */
-export type PackageSchemaIsExportPackage = AssertEqual<MutuallyAssignable<Static<typeof packageSchema>, ExportPackage>>;
+export type PackageSchemaIsExportPackage = AssertEqual<Equal<Static<typeof packageSchema>, ExportPackage>>;
 
 export const dailyExportParams = Type.Object({ day: Type.String({ format: 'date' }) });
 export const dailyExportQuery = Type.Object({ organization: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false });

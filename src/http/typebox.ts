@@ -43,9 +43,10 @@ export const Page = (defaultLimit: number, maxLimit: number) =>
     ),
   );
 
-/** True when each of the two types is assignable to the other. */
-export type MutuallyAssignable<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-/** Compiles only when given `true`: `type _ = AssertEqual<MutuallyAssignable<Static<typeof schema>, DomainType>>`. */
+/** True when the two types are the same type: not only assignable both ways (which an extra
+ *  optional property would still be), but identical to the compiler. */
+export type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+/** Compiles only when given `true`: `type _ = AssertEqual<Equal<Static<typeof schema>, DomainType>>`. */
 export type AssertEqual<T extends true> = T;
 
 /** The object schema without `required`, its properties still non-optional in the type: path

@@ -4,7 +4,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { CHANNELS, DOCUMENT_TYPES, FORMS, APPLICANT_KINDS } from '../domain/vocabulary.ts';
 import type { RegistrationInput } from '../domain/registration.ts';
-import { type AssertEqual, Const, type MutuallyAssignable, OneOfBy, Page, StringEnum, WithDefaults } from '../http/typebox.ts';
+import { type AssertEqual, type Equal, Const, OneOfBy, Page, StringEnum, WithDefaults } from '../http/typebox.ts';
 
 const str = (maxLength: number, minLength = 0) => Type.String({ maxLength, ...(minLength ? { minLength } : {}) });
 const digits12 = () => Type.String({ pattern: '^[0-9]{12}$' });
@@ -94,7 +94,7 @@ export const registrationSchema = Type.Object(
 );
 
 /** The registration body is the domain's RegistrationInput, no more, no less. */
-export type RegistrationSchemaIsRegistrationInput = AssertEqual<MutuallyAssignable<Static<typeof registrationSchema>, RegistrationInput>>;
+export type RegistrationSchemaIsRegistrationInput = AssertEqual<Equal<Static<typeof registrationSchema>, RegistrationInput>>;
 
 export const duplicateCheckQuery = Page(20, 100);
 export const eventsQuery = Page(500, 1000);
