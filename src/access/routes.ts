@@ -2,13 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.ts';
 import { changePassword, login, logout } from './auth.ts';
 import { clearSessionCookies, setSessionCookies } from './session-cookies.ts';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../domain/passwords.ts';
+import { PASSWORD_MIN_LENGTH } from '../domain/passwords.ts';
 import { errorSchema } from '../intake/schemas.ts';
 import { ROLES } from '../domain/vocabulary.ts';
 import { organizationRefSchema } from '../reference/present.ts';
 import { addCertificate, listCertificates, revokeCertificate } from './certificates.ts';
 import { findUsers, signedInUser } from './read.ts';
 import { presentUser, presentUserListItem } from './present.ts';
+import { certificateBody, certificateParams, loginBody, passwordChangeBody, usersQuery } from './schemas.ts';
+import { typed } from '../http/typebox.ts';
 
 const userSchema = {
   type: 'object',
@@ -28,8 +30,9 @@ const userSchema = {
   },
 } as const;
 
-export async function accessRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
-  app.post<{ Body: { login: string; password: string } }>(
+export async function accessRoutes(server: FastifyInstance, ctx: Context): Promise<void> {
+  const app = typed(server);
+  app.post(
     '/auth/login',
     {
       config: { public: true, rateLimit: { max: ctx.config.loginRateLimit, timeWindow: '1 minute' } },
@@ -37,12 +40,7 @@ export async function accessRoutes(app: FastifyInstance, ctx: Context): Promise<
         tags: ['access'],
         summary: 'Sign in; returns a bearer token, and sets it as an HttpOnly session cookie with a CSRF cookie for the web app',
         security: [],
-        body: {
-          type: 'object',
-          required: ['login', 'password'],
-          additionalProperties: false,
-          properties: { login: { type: 'string', minLength: 1, maxLength: 100 }, password: { type: 'string', minLength: 1, maxLength: 200 } },
-        },
+        body: loginBody,
         response: {
           200: { type: 'object', properties: { token: { type: 'string' }, csrfToken: { type: 'string' }, user: userSchema } },
           401: errorSchema,
@@ -63,22 +61,14 @@ export async function accessRoutes(app: FastifyInstance, ctx: Context): Promise<
     return reply.status(204).send();
   });
 
-  app.post<{ Body: { currentPassword: string; newPassword: string } }>(
+  app.post(
     '/me/password',
     {
       config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags: ['access'],
         summary: `Change my password (at least ${PASSWORD_MIN_LENGTH} characters); my other sessions end`,
-        body: {
-          type: 'object',
-          required: ['currentPassword', 'newPassword'],
-          additionalProperties: false,
-          properties: {
-            currentPassword: { type: 'string', minLength: 1, maxLength: PASSWORD_MAX_LENGTH },
-            newPassword: { type: 'string', minLength: 1, maxLength: PASSWORD_MAX_LENGTH },
-          },
-        },
+        body: passwordChangeBody,
         response: { 204: { type: 'null' }, 400: errorSchema, 422: errorSchema, 423: errorSchema },
       },
     },
@@ -90,22 +80,13 @@ export async function accessRoutes(app: FastifyInstance, ctx: Context): Promise<
 
   app.get('/me', { schema: { tags: ['access'], summary: 'The signed-in user', response: { 200: userSchema } } }, async (req) => presentUser(ctx, await signedInUser(ctx, req.actor), req.lang));
 
-  app.get<{ Querystring: { role?: string; organization?: number; limit: number; offset: number } }>(
+  app.get(
     '/users',
     {
       schema: {
         tags: ['access'],
         summary: 'Users of my organization and those below it',
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            role: { type: 'string', enum: [...ROLES] },
-            organization: { type: 'integer' },
-            limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
-            offset: { type: 'integer', minimum: 0, default: 0 },
-          },
-        },
+        querystring: usersQuery,
         response: { 200: { type: 'object', properties: { items: { type: 'array', items: userSchema }, total: { type: 'integer' } } } },
       },
     },
@@ -115,7 +96,6 @@ export async function accessRoutes(app: FastifyInstance, ctx: Context): Promise<
     },
   );
 
-  const certificateParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' }, certificateId: { type: 'string', format: 'uuid' } } } as const;
   const certificateSchema = {
     type: 'object',
     required: ['id', 'subject', 'serial', 'fingerprint', 'notBefore', 'notAfter', 'registeredAt', 'revokedAt'],
@@ -132,7 +112,7 @@ export async function accessRoutes(app: FastifyInstance, ctx: Context): Promise<
     },
   } as const;
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/users/:id/certificates',
     {
       schema: {
@@ -145,21 +125,21 @@ export async function accessRoutes(app: FastifyInstance, ctx: Context): Promise<
     async (req) => ({ items: await listCertificates(ctx, req.actor, req.params.id) }),
   );
 
-  app.post<{ Params: { id: string }; Body: { certificatePem: string } }>(
+  app.post(
     '/users/:id/certificates',
     {
       schema: {
         tags: ['access'],
         summary: "Administrator: register a user's signing certificate (e.g. a renewed EDS); signatures count only with a registered certificate",
         params: certificateParams,
-        body: { type: 'object', additionalProperties: false, required: ['certificatePem'], properties: { certificatePem: { type: 'string', maxLength: 20_000 } } },
+        body: certificateBody,
         response: { 201: { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } }, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema },
       },
     },
     async (req, reply) => reply.code(201).send({ id: await addCertificate(ctx, req.actor, req.params.id, req.body.certificatePem) }),
   );
 
-  app.post<{ Params: { id: string; certificateId: string } }>(
+  app.post(
     '/users/:id/certificates/:certificateId/revoke',
     {
       schema: {
@@ -171,7 +151,8 @@ export async function accessRoutes(app: FastifyInstance, ctx: Context): Promise<
     },
     async (req, reply) => {
       await revokeCertificate(ctx, req.actor, req.params.id, req.params.certificateId);
-      return reply.code(204).send();
+      reply.statusCode = 204; // not among the documented responses, which bound reply.code()'s type
+      return reply.send();
     },
   );
 }

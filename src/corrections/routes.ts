@@ -4,40 +4,9 @@ import type { Context } from '../context.ts';
 import { today } from '../context.ts';
 import { errorSchema } from '../intake/schemas.ts';
 import { CORRECTABLE_FIELDS, petitionOverdue, petitionPeriodOf } from '../domain/corrections.ts';
-import { attachmentOf, correctionOf, decideCorrection, fileCorrection, listCorrections, type PetitionInput } from './service.ts';
-
-const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } } as const;
-
-const petitionBody = {
-  type: 'object',
-  required: ['appealId', 'action', 'reason'],
-  additionalProperties: false,
-  properties: {
-    appealId: { type: 'string', format: 'uuid' },
-    action: { type: 'string', enum: ['change', 'delete'] },
-    changes: { type: 'object', maxProperties: Object.keys(CORRECTABLE_FIELDS).length, additionalProperties: true },
-    record: {
-      type: 'object',
-      required: ['kind', 'id'],
-      additionalProperties: false,
-      properties: { kind: { type: 'string', enum: ['tzh1', 'ai1', 'tzh2'] }, id: { type: 'string', format: 'uuid' } },
-    },
-    reason: { type: 'string', minLength: 1, maxLength: 4000 },
-    basis: { type: 'string', enum: ['headPetition', 'unitHeadPetition', 'authorityReport'] },
-    attachments: {
-      type: 'array',
-      maxItems: 10,
-      items: {
-        type: 'object',
-        required: ['name', 'mediaType', 'content'],
-        additionalProperties: false,
-        properties: { name: { type: 'string', minLength: 1, maxLength: 200 }, mediaType: { type: 'string', maxLength: 100 }, content: { type: 'string', maxLength: 7_000_000 } },
-      },
-    },
-  },
-  if: { properties: { action: { const: 'delete' } } },
-  then: { required: ['record'] },
-} as const;
+import { attachmentOf, correctionOf, decideCorrection, fileCorrection, listCorrections } from './service.ts';
+import { attachmentParams, correctionDecisionBody, correctionsQuery, petitionBody } from './schemas.ts';
+import { IdParams, typed } from '../http/typebox.ts';
 
 type Row = Awaited<ReturnType<typeof listCorrections>>[number];
 
@@ -145,7 +114,8 @@ const fieldCatalogue = Object.entries(CORRECTABLE_FIELDS)
   .map(([k, f]) => `${k}${f.decidedBy === 'authority' ? ' (statistics authority)' : ''}`)
   .join(', ');
 
-export async function correctionRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
+export async function correctionRoutes(server: FastifyInstance, ctx: Context): Promise<void> {
+  const app = typed(server);
   app.get(
     '/corrections/fields',
     {
@@ -195,7 +165,7 @@ export async function correctionRoutes(app: FastifyInstance, ctx: Context): Prom
     }),
   );
 
-  app.post<{ Body: PetitionInput }>(
+  app.post(
     '/corrections',
     {
       bodyLimit: 80 * 1024 * 1024,
@@ -213,17 +183,13 @@ export async function correctionRoutes(app: FastifyInstance, ctx: Context): Prom
     },
   );
 
-  app.get<{ Querystring: { status?: string; appeal?: string; overdue?: boolean } }>(
+  app.get(
     '/corrections',
     {
       schema: {
         tags: ['corrections'],
         summary: 'Correction petitions of my organizations (the statistics authority: those it counts); overdue=true: those not reviewed within 5 working days',
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: { status: { type: 'string', enum: ['pending', 'applied', 'rejected'] }, appeal: { type: 'string', format: 'uuid' }, overdue: { type: 'boolean' } },
-        },
+        querystring: correctionsQuery,
         response: { 200: { type: 'object', required: ['items', 'total'], properties: { items: { type: 'array', items: petitionSchema }, total: { type: 'integer' } } } },
       },
     },
@@ -233,22 +199,18 @@ export async function correctionRoutes(app: FastifyInstance, ctx: Context): Prom
     },
   );
 
-  app.get<{ Params: { id: string } }>(
-    '/corrections/:id',
-    { schema: { tags: ['corrections'], summary: 'A petition with its documents', params: idParams, response: { 200: petitionWithDocumentsSchema } } },
-    async (req) => {
-      const p = await correctionOf(ctx, req.actor, req.params.id);
-      return { ...present(ctx, p), attachments: p.attachments.map((a) => ({ id: a.id, name: a.name, mediaType: a.media_type, sha256: a.sha256 })) };
-    },
-  );
+  app.get('/corrections/:id', { schema: { tags: ['corrections'], summary: 'A petition with its documents', params: IdParams, response: { 200: petitionWithDocumentsSchema } } }, async (req) => {
+    const p = await correctionOf(ctx, req.actor, req.params.id);
+    return { ...present(ctx, p), attachments: p.attachments.map((a) => ({ id: a.id, name: a.name, mediaType: a.media_type, sha256: a.sha256 })) };
+  });
 
-  app.get<{ Params: { id: string; attachmentId: string } }>(
+  app.get(
     '/corrections/:id/attachments/:attachmentId',
     {
       schema: {
         tags: ['corrections'],
         summary: 'A supporting document of a petition',
-        params: { type: 'object', required: ['id', 'attachmentId'], properties: { id: { type: 'string', format: 'uuid' }, attachmentId: { type: 'string', format: 'uuid' } } },
+        params: attachmentParams,
       },
     },
     async (req, reply) => {
@@ -260,14 +222,14 @@ export async function correctionRoutes(app: FastifyInstance, ctx: Context): Prom
     },
   );
 
-  app.post<{ Params: { id: string }; Body: { approve: boolean; comment?: string } }>(
+  app.post(
     '/corrections/:id/decision',
     {
       schema: {
         tags: ['corrections'],
         summary: 'Approve (apply) or reject a petition: the statistics authority or the organization, as the rules say',
-        params: idParams,
-        body: { type: 'object', required: ['approve'], additionalProperties: false, properties: { approve: { type: 'boolean' }, comment: { type: 'string', maxLength: 4000 } } },
+        params: IdParams,
+        body: correctionDecisionBody,
         response: { 200: petitionSchema, 403: errorSchema, 409: errorSchema },
       },
     },

@@ -29,7 +29,6 @@ import {
   type CorrectionActor,
   type CorrectionInput,
   type CorrectionRecord,
-  type PetitionBasis,
 } from '../domain/corrections.ts';
 import { applicantDisplayName, normalizePhone } from '../domain/registration.ts';
 import type { AppealState, DecisionCode } from '../domain/decisions.ts';
@@ -39,20 +38,9 @@ import { actsAsAuthority, authorityScope, countedPredicate } from '../statistics
 import type { FieldError } from '../domain/registration.ts';
 import { appealState } from '../review/decide.ts';
 import type { AppealRow } from '../appeals/store.ts';
+import type { CorrectionDecisionInput, PetitionInput } from './schemas.ts';
 
-export interface AttachmentInput {
-  name: string;
-  mediaType: string;
-  /** base64 */
-  content: string;
-}
-
-export type PetitionInput = CorrectionInput & {
-  appealId: string;
-  reason: string;
-  basis?: PetitionBasis;
-  attachments?: AttachmentInput[];
-};
+export type { AttachmentInput, PetitionInput } from './schemas.ts';
 
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 
@@ -240,7 +228,7 @@ export async function attachmentOf(ctx: Context, actor: Actor, id: string, attac
 /** Approve (and apply) or reject a petition. The appeal is locked first (the door,
  *  src/appeals/change.ts, as for every change of an appeal) and the cards are read under the lock, so the
  *  before/after and the writes are of the cards as they are, whatever was decided meanwhile. */
-export async function decideCorrection(ctx: Context, actor: Actor, id: string, input: { approve: boolean; comment?: string }) {
+export async function decideCorrection(ctx: Context, actor: Actor, id: string, input: CorrectionDecisionInput) {
   const petition = await ctx.db.selectFrom('correction_petitions').selectAll().where('id', '=', id).executeTakeFirst();
   if (!petition) throw notFound();
   if (petition.status !== 'pending') throw new AppError(409, 'correction.alreadyDecided', [], { status: petition.status });

@@ -15,12 +15,9 @@ import { appendEvent } from '../audit/log.ts';
 import { verifyDetached, type SignerSummary } from '../letters/cms.ts';
 import { fromPem } from '../letters/pki-engine.ts';
 import { instanceIdOf } from './keys.ts';
+import type { TrustedInstanceInput } from './schemas.ts';
 
-export interface TrustedInstanceInput {
-  instanceId: string;
-  name: string;
-  certificatePem: string;
-}
+export type { TrustedInstanceInput } from './schemas.ts';
 
 export async function trustInstance(ctx: Context, actor: Actor, input: TrustedInstanceInput): Promise<void> {
   if (!actor.roles.includes('admin')) throw forbidden();

@@ -5,21 +5,10 @@ import { errorSchema } from '../intake/schemas.ts';
 import { forbidden } from '../errors.ts';
 import { dailyExport, exportLog, importPackage } from './service.ts';
 import { addTrustedCertificate, setSigningKey, signingCertificate } from './keys.ts';
-import { forgetInstance, trustedInstances, trustInstance, type TrustedInstanceInput } from './instances.ts';
+import { forgetInstance, trustedInstances, trustInstance } from './instances.ts';
 import { deliverPushes, queueDuePushes, setPushSettings } from './push.ts';
-import { EXPORT_FILES, EXPORT_FORMAT, type ExportPackage } from './package.ts';
-
-const packageSchema = {
-  type: 'object',
-  required: ['format', 'manifest', 'signature', 'files'],
-  additionalProperties: false,
-  properties: {
-    format: { type: 'string', const: EXPORT_FORMAT },
-    manifest: { type: 'string', maxLength: 100_000 },
-    signature: { type: 'string', maxLength: 200_000 },
-    files: { type: 'object', additionalProperties: { type: 'string' }, properties: Object.fromEntries(EXPORT_FILES.map((f) => [f, { type: 'string' }])) },
-  },
-} as const;
+import { dailyExportParams, dailyExportQuery, exportLogQuery, instanceParams, packageSchema, pushSettingsBody, signingKeyBody, trustedCertificateBody, trustedInstanceBody } from './schemas.ts';
+import { typed } from '../http/typebox.ts';
 
 // Body limits. A pushed package comes from anyone until its signature is checked, so its limit is
 // what one instance's day can really be: a record is 0.5–2 KB (a ТЖ-1 about 1 KB), and a large
@@ -30,16 +19,17 @@ const packageSchema = {
 const PUSH_BODY_LIMIT = 64 * 1024 * 1024;
 const IMPORT_BODY_LIMIT = 256 * 1024 * 1024;
 
-export async function exportRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
-  app.get<{ Params: { day: string }; Querystring: { organization?: number } }>(
+export async function exportRoutes(server: FastifyInstance, ctx: Context): Promise<void> {
+  const app = typed(server);
+  app.get(
     '/exports/daily/:day',
     {
       schema: {
         tags: ['exports'],
         summary: "A day's card changes (ТЖ-1, АИ-1, ТЖ-2, deletions) as NDJSON files with a signed manifest (rules p.29)",
         description: 'One JSON document: {format, manifest (the exact text signed), signature (CMS, base64), files}. Only a day that is over; the same day always gives the same bytes.',
-        params: { type: 'object', required: ['day'], properties: { day: { type: 'string', format: 'date' } } },
-        querystring: { type: 'object', additionalProperties: false, properties: { organization: { type: 'integer', minimum: 1 } } },
+        params: dailyExportParams,
+        querystring: dailyExportQuery,
         response: { 400: errorSchema, 403: errorSchema, 409: errorSchema },
       },
     },
@@ -49,7 +39,7 @@ export async function exportRoutes(app: FastifyInstance, ctx: Context): Promise<
     },
   );
 
-  app.post<{ Body: ExportPackage }>(
+  app.post(
     '/exports/import',
     {
       bodyLimit: IMPORT_BODY_LIMIT,
@@ -63,7 +53,7 @@ export async function exportRoutes(app: FastifyInstance, ctx: Context): Promise<
     async (req) => importPackage(ctx, req.actor, req.body),
   );
 
-  app.post<{ Body: ExportPackage }>(
+  app.post(
     '/exports/incoming',
     {
       bodyLimit: PUSH_BODY_LIMIT,
@@ -80,13 +70,13 @@ export async function exportRoutes(app: FastifyInstance, ctx: Context): Promise<
     async (req) => importPackage(ctx, null, req.body),
   );
 
-  app.get<{ Querystring: { limit: number } }>(
+  app.get(
     '/exports/log',
     {
       schema: {
         tags: ['exports'],
         summary: 'The export log: pulls, pushes and imports',
-        querystring: { type: 'object', additionalProperties: false, properties: { limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } } },
+        querystring: exportLogQuery,
         response: {
           200: {
             type: 'object',
@@ -142,41 +132,33 @@ export async function exportRoutes(app: FastifyInstance, ctx: Context): Promise<
     async (req) => signingCertificate(ctx, req.actor),
   );
 
-  app.put<{ Body: { pkcs12: string; password: string } }>(
+  app.put(
     '/exports/signing-key',
     {
       schema: {
         tags: ['exports'],
         summary: "Administrator: the instance's signing key (the organization's EDS as PKCS#12 with its password)",
-        body: { type: 'object', required: ['pkcs12', 'password'], additionalProperties: false, properties: { pkcs12: { type: 'string', maxLength: 100_000 }, password: { type: 'string', maxLength: 200 } } },
+        body: signingKeyBody,
         response: { 403: errorSchema, 422: errorSchema },
       },
     },
     async (req) => setSigningKey(ctx, req.actor, req.body.pkcs12, req.body.password),
   );
 
-  app.post<{ Body: TrustedInstanceInput }>(
+  app.post(
     '/exports/trusted-instances',
     {
       schema: {
         tags: ['exports'],
         summary: 'Administrator: import from another instance — its id and the certificate that signs its manifests (its GET /exports/signing-certificate); again with a renewed certificate',
-        body: {
-          type: 'object',
-          required: ['instanceId', 'name', 'certificatePem'],
-          additionalProperties: false,
-          properties: {
-            instanceId: { type: 'string', minLength: 1, maxLength: 100 },
-            name: { type: 'string', minLength: 1, maxLength: 300 },
-            certificatePem: { type: 'string', maxLength: 20_000 },
-          },
-        },
+        body: trustedInstanceBody,
         response: { 400: errorSchema, 403: errorSchema, 422: errorSchema },
       },
     },
     async (req, reply) => {
       await trustInstance(ctx, req.actor, req.body);
-      return reply.status(201).send({ instanceId: req.body.instanceId });
+      reply.statusCode = 201; // not among the documented responses, which bound reply.status()'s type
+      return { instanceId: req.body.instanceId };
     },
   );
 
@@ -186,13 +168,13 @@ export async function exportRoutes(app: FastifyInstance, ctx: Context): Promise<
     return { items, total: items.length };
   });
 
-  app.delete<{ Params: { instanceId: string } }>(
+  app.delete(
     '/exports/trusted-instances/:instanceId',
     {
       schema: {
         tags: ['exports'],
         summary: 'Administrator: stop importing from an instance (its packages are refused from now on; what was imported stays)',
-        params: { type: 'object', required: ['instanceId'], properties: { instanceId: { type: 'string', minLength: 1, maxLength: 100 } } },
+        params: instanceParams,
         response: { 204: { type: 'null' }, 403: errorSchema, 404: errorSchema },
       },
     },
@@ -202,29 +184,30 @@ export async function exportRoutes(app: FastifyInstance, ctx: Context): Promise<
     },
   );
 
-  app.post<{ Body: { certificatePem: string } }>(
+  app.post(
     '/exports/trusted-certificates',
     {
       schema: {
         tags: ['exports'],
         summary: "Administrator: trust a certificate authority (a national CA) for users' signatures — letters, reports, access requests; not for imports (trusted-instances)",
-        body: { type: 'object', required: ['certificatePem'], additionalProperties: false, properties: { certificatePem: { type: 'string', maxLength: 20_000 } } },
+        body: trustedCertificateBody,
         response: { 403: errorSchema, 422: errorSchema },
       },
     },
     async (req, reply) => {
       await addTrustedCertificate(ctx, req.actor, req.body.certificatePem);
-      return reply.status(201).send({ trusted: true });
+      reply.statusCode = 201; // not among the documented responses, which bound reply.status()'s type
+      return { trusted: true };
     },
   );
 
-  app.put<{ Body: { url: string | null } }>(
+  app.put(
     '/exports/push',
     {
       schema: {
         tags: ['exports'],
         summary: "Administrator: push every day's package to this URL (another instance's /api/v1/exports/incoming, which has registered this instance); url null stops",
-        body: { type: 'object', required: ['url'], additionalProperties: false, properties: { url: { type: ['string', 'null'], maxLength: 2000 } } },
+        body: pushSettingsBody,
         response: { 400: errorSchema, 403: errorSchema, 422: errorSchema },
       },
     },

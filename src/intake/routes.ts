@@ -1,35 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.ts';
 import { registerAppeal, checkDuplicates } from './register.ts';
-import type { AppealFilter } from './store.ts';
 import { appealCard, appealEvents, appealTalon, findAppeals } from './read.ts';
 import { presentAppeal, presentListItem } from './present.ts';
-import { appealSchema, appealListItemSchema, duplicateCandidateSchema, errorSchema, registrationSchema } from './schemas.ts';
-import type { RegistrationInput } from '../domain/registration.ts';
-import { DOCUMENT_TYPES } from '../domain/vocabulary.ts';
+import { appealSchema, appealListItemSchema, appealsQuery, binParams, duplicateCandidateSchema, duplicateCheckQuery, errorSchema, eventsQuery, iinParams, registrationSchema } from './schemas.ts';
+import { IdParams, typed } from '../http/typebox.ts';
 import { parseBin, parseIin } from '../domain/identifiers.ts';
 import { AppError } from '../errors.ts';
 
-const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } } as const;
-
-interface Page {
-  limit: number;
-  offset: number;
-}
-
-/** limit/offset paging, as every list; the default page holds a whole list of the usual size. */
-const pageSchema = (defaultLimit: number, maxLimit: number) =>
-  ({
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-      limit: { type: 'integer', minimum: 1, maximum: maxLimit, default: defaultLimit },
-      offset: { type: 'integer', minimum: 0, default: 0 },
-    },
-  }) as const;
-
-export async function intakeRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
-  app.post<{ Body: RegistrationInput }>(
+export async function intakeRoutes(server: FastifyInstance, ctx: Context): Promise<void> {
+  const app = typed(server);
+  app.post(
     '/appeals',
     {
       schema: {
@@ -45,13 +26,13 @@ export async function intakeRoutes(app: FastifyInstance, ctx: Context): Promise<
     },
   );
 
-  app.post<{ Body: RegistrationInput; Querystring: Page }>(
+  app.post(
     '/appeals/duplicate-check',
     {
       schema: {
         tags: ['intake'],
         summary: 'Duplicate candidates for an appeal about to be registered (nothing is stored), most similar first',
-        querystring: pageSchema(20, 100),
+        querystring: duplicateCheckQuery,
         body: registrationSchema,
         response: { 200: { type: 'object', properties: { items: { type: 'array', items: duplicateCandidateSchema }, total: { type: 'integer' } } } },
       },
@@ -62,29 +43,13 @@ export async function intakeRoutes(app: FastifyInstance, ctx: Context): Promise<
     },
   );
 
-  app.get<{ Querystring: AppealFilter & { organization?: number } }>(
+  app.get(
     '/appeals',
     {
       schema: {
         tags: ['intake'],
         summary: 'Appeals of my organization and those below it',
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            organization: { type: 'integer' },
-            documentType: { type: 'string', enum: [...DOCUMENT_TYPES] },
-            status: { type: 'string', maxLength: 50 },
-            registrationNumber: { type: 'string', maxLength: 50 },
-            talonNumber: { type: 'string', maxLength: 20 },
-            iin: { type: 'string', pattern: '^[0-9]{12}$' },
-            dateFrom: { type: 'string', format: 'date' },
-            dateTo: { type: 'string', format: 'date' },
-            q: { type: 'string', maxLength: 200 },
-            limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
-            offset: { type: 'integer', minimum: 0, default: 0 },
-          },
-        },
+        querystring: appealsQuery,
         response: { 200: { type: 'object', properties: { items: { type: 'array', items: appealListItemSchema }, total: { type: 'integer' } } } },
       },
     },
@@ -95,18 +60,18 @@ export async function intakeRoutes(app: FastifyInstance, ctx: Context): Promise<
     },
   );
 
-  app.get<{ Params: { id: string } }>('/appeals/:id', { schema: { tags: ['intake'], summary: 'An appeal card', params: idParams, response: { 200: appealSchema } } }, async (req) => {
+  app.get('/appeals/:id', { schema: { tags: ['intake'], summary: 'An appeal card', params: IdParams, response: { 200: appealSchema } } }, async (req) => {
     return presentAppeal(await appealCard(ctx, req.actor, req.params.id), req.lang);
   });
 
-  app.get<{ Params: { id: string }; Querystring: Page }>(
+  app.get(
     '/appeals/:id/events',
     {
       schema: {
         tags: ['intake'],
         summary: 'The audit log of an appeal: every change, who, where and when, oldest first',
-        params: idParams,
-        querystring: pageSchema(500, 1000),
+        params: IdParams,
+        querystring: eventsQuery,
         response: {
           200: {
             type: 'object',
@@ -145,13 +110,13 @@ export async function intakeRoutes(app: FastifyInstance, ctx: Context): Promise<
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/appeals/:id/talon.pdf',
     {
       schema: {
         tags: ['intake'],
         summary: 'The talon (Annex 3) as a bilingual PDF: stub and tear-off part',
-        params: idParams,
+        params: IdParams,
         produces: ['application/pdf'],
       },
     },
@@ -167,13 +132,13 @@ export async function intakeRoutes(app: FastifyInstance, ctx: Context): Promise<
     properties: Object.fromEntries(['country', 'region', 'district', 'settlement', 'street', 'house', 'flat'].map((k) => [k, { type: 'string' }])),
   } as const;
 
-  app.get<{ Params: { iin: string } }>(
+  app.get(
     '/registry/persons/:iin',
     {
       schema: {
         tags: ['intake'],
         summary: 'АИ-1 fields of a person by IIN from the state database of persons (the demo registry until an integration exists)',
-        params: { type: 'object', required: ['iin'], properties: { iin: { type: 'string', pattern: '^[0-9]{12}$' } } },
+        params: iinParams,
         response: {
           200: {
             type: 'object',
@@ -210,13 +175,13 @@ export async function intakeRoutes(app: FastifyInstance, ctx: Context): Promise<
     },
   );
 
-  app.get<{ Params: { bin: string } }>(
+  app.get(
     '/registry/companies/:bin',
     {
       schema: {
         tags: ['intake'],
         summary: 'АИ-1 fields of a legal entity by BIN from the national register (the demo registry until an integration exists)',
-        params: { type: 'object', required: ['bin'], properties: { bin: { type: 'string', pattern: '^[0-9]{12}$' } } },
+        params: binParams,
         response: {
           200: {
             type: 'object',

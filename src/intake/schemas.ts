@@ -1,109 +1,125 @@
-// JSON schemas of the intake API (validation at the edge; also the OpenAPI document).
+// JSON schemas of the intake API (validation at the edge; also the OpenAPI document). The request
+// schemas are TypeBox: the registration body's type is the domain's RegistrationInput (src/domain
+// owns it), checked below to be the same type both ways.
+import { Type, type Static } from '@sinclair/typebox';
 import { CHANNELS, DOCUMENT_TYPES, FORMS, APPLICANT_KINDS } from '../domain/vocabulary.ts';
+import type { RegistrationInput } from '../domain/registration.ts';
+import { type AssertEqual, type Equal, Const, OneOfBy, Page, StringEnum, WithDefaults } from '../http/typebox.ts';
 
-const str = (maxLength: number, minLength = 0) => ({ type: 'string', maxLength, ...(minLength ? { minLength } : {}) }) as const;
-const digits12 = { type: 'string', pattern: '^[0-9]{12}$' } as const;
+const str = (maxLength: number, minLength = 0) => Type.String({ maxLength, ...(minLength ? { minLength } : {}) });
+const digits12 = () => Type.String({ pattern: '^[0-9]{12}$' });
 const date = { type: 'string', format: 'date' } as const;
 
-const address = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    country: str(100),
-    region: str(200),
-    district: str(200),
-    settlement: str(200),
-    street: str(200),
-    house: str(50),
-    flat: str(50),
+const address = Type.Object(
+  {
+    country: Type.Optional(str(100)),
+    region: Type.Optional(str(200)),
+    district: Type.Optional(str(200)),
+    settlement: Type.Optional(str(200)),
+    street: Type.Optional(str(200)),
+    house: Type.Optional(str(50)),
+    flat: Type.Optional(str(50)),
   },
-} as const;
+  { additionalProperties: false },
+);
 
 const contact = {
-  postalAddress: str(500),
-  phone: { type: 'string', pattern: '^[+0-9 ()-]{5,20}$' },
-  phoneOther: str(50),
-  email: { type: 'string', format: 'email', maxLength: 200 },
-  inInterestOf: str(500),
-} as const;
+  postalAddress: Type.Optional(str(500)),
+  phone: Type.Optional(Type.String({ pattern: '^[+0-9 ()-]{5,20}$' })),
+  phoneOther: Type.Optional(str(50)),
+  email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
+  inInterestOf: Type.Optional(str(500)),
+};
 
-export const individualSchema = {
-  type: 'object',
-  required: ['kind', 'lastName', 'firstName'],
-  additionalProperties: false,
-  properties: {
-    kind: { const: 'individual' },
-    iin: digits12,
+export const individualSchema = Type.Object(
+  {
+    kind: Const('individual'),
+    iin: Type.Optional(digits12()),
     lastName: str(100, 1),
     firstName: str(100, 1),
-    middleName: str(100),
-    citizenship: str(20),
-    birthDate: date,
-    sex: { type: 'string', enum: ['male', 'female'] },
-    nationality: str(50),
-    address,
-    socialStatus: str(50),
-    occupation: str(300),
+    middleName: Type.Optional(str(100)),
+    citizenship: Type.Optional(str(20)),
+    birthDate: Type.Optional(Type.String({ format: 'date' })),
+    sex: Type.Optional(StringEnum(['male', 'female'])),
+    nationality: Type.Optional(str(50)),
+    address: Type.Optional(address),
+    socialStatus: Type.Optional(str(50)),
+    occupation: Type.Optional(str(300)),
     ...contact,
   },
-} as const;
+  { additionalProperties: false },
+);
 
-export const legalEntitySchema = {
-  type: 'object',
-  required: ['kind', 'bin', 'name'],
-  additionalProperties: false,
-  properties: {
-    kind: { const: 'legalEntity' },
-    bin: digits12,
+export const legalEntitySchema = Type.Object(
+  {
+    kind: Const('legalEntity'),
+    bin: digits12(),
     name: str(500, 1),
-    address,
-    businessCategory: str(50),
-    representative: {
-      type: 'object',
-      required: ['lastName', 'firstName'],
-      additionalProperties: false,
-      properties: { lastName: str(100, 1), firstName: str(100, 1), middleName: str(100), iin: digits12 },
-    },
+    address: Type.Optional(address),
+    businessCategory: Type.Optional(str(50)),
+    representative: Type.Optional(Type.Object({ lastName: str(100, 1), firstName: str(100, 1), middleName: Type.Optional(str(100)), iin: Type.Optional(digits12()) }, { additionalProperties: false })),
     ...contact,
   },
-} as const;
+  { additionalProperties: false },
+);
 
 // `discriminator` makes the errors name the fields of the chosen kind, not of both shapes.
-const applicant = {
-  type: 'object',
-  required: ['kind'],
-  discriminator: { propertyName: 'kind' },
-  oneOf: [individualSchema, legalEntitySchema],
-} as const;
+const applicant = OneOfBy('kind', [individualSchema, legalEntitySchema]);
 
-export const registrationSchema = {
-  type: 'object',
-  required: ['documentType', 'form', 'channel', 'language', 'summary'],
-  additionalProperties: false,
-  properties: {
-    documentType: { type: 'string', enum: [...DOCUMENT_TYPES] },
-    subKind: str(50),
-    form: { type: 'string', enum: [...FORMS] },
-    channel: { type: 'string', enum: [...CHANNELS] },
-    language: { type: 'string', pattern: '^[a-z]{2}$' },
-    receivedAt: { type: 'string', format: 'date-time' },
+export const registrationSchema = Type.Object(
+  {
+    documentType: StringEnum(DOCUMENT_TYPES),
+    subKind: Type.Optional(str(50)),
+    form: StringEnum(FORMS),
+    channel: StringEnum(CHANNELS),
+    language: Type.String({ pattern: '^[a-z]{2}$' }),
+    receivedAt: Type.Optional(Type.String({ format: 'date-time' })),
     summary: str(1000, 1),
-    text: str(100_000),
-    protocolText: str(100_000),
-    issueCategory: str(50),
-    addresseeCategory: str(50),
-    organizationId: { type: 'integer' },
-    applicant,
-    applicants: { type: 'array', minItems: 2, maxItems: 500, items: applicant },
-    anonymous: { type: 'boolean' },
-    complainedOrganizationId: { type: 'integer' },
-    complainedOrganizationName: str(500),
-    complainedOfficial: str(300),
-    complainedAct: str(500),
-    challengedAppealId: { type: 'string', format: 'uuid' },
-    securityInfo: { type: 'boolean' },
+    text: Type.Optional(str(100_000)),
+    protocolText: Type.Optional(str(100_000)),
+    issueCategory: Type.Optional(str(50)),
+    addresseeCategory: Type.Optional(str(50)),
+    organizationId: Type.Optional(Type.Integer()),
+    applicant: Type.Optional(applicant),
+    applicants: Type.Optional(Type.Array(applicant, { minItems: 2, maxItems: 500 })),
+    anonymous: Type.Optional(Type.Boolean()),
+    complainedOrganizationId: Type.Optional(Type.Integer()),
+    complainedOrganizationName: Type.Optional(str(500)),
+    complainedOfficial: Type.Optional(str(300)),
+    complainedAct: Type.Optional(str(500)),
+    challengedAppealId: Type.Optional(Type.String({ format: 'uuid' })),
+    securityInfo: Type.Optional(Type.Boolean()),
   },
-} as const;
+  { additionalProperties: false },
+);
+
+/** The registration body is the domain's RegistrationInput, no more, no less. */
+export type RegistrationSchemaIsRegistrationInput = AssertEqual<Equal<Static<typeof registrationSchema>, RegistrationInput>>;
+
+export const duplicateCheckQuery = Page(20, 100);
+export const eventsQuery = Page(500, 1000);
+
+export const appealsQuery = WithDefaults(
+  Type.Object(
+    {
+      organization: Type.Optional(Type.Integer()),
+      documentType: Type.Optional(StringEnum(DOCUMENT_TYPES)),
+      status: Type.Optional(Type.String({ maxLength: 50 })),
+      registrationNumber: Type.Optional(Type.String({ maxLength: 50 })),
+      talonNumber: Type.Optional(Type.String({ maxLength: 20 })),
+      iin: Type.Optional(digits12()),
+      dateFrom: Type.Optional(Type.String({ format: 'date' })),
+      dateTo: Type.Optional(Type.String({ format: 'date' })),
+      q: Type.Optional(Type.String({ maxLength: 200 })),
+      limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
+      offset: Type.Integer({ minimum: 0, default: 0 }),
+    },
+    { additionalProperties: false },
+  ),
+);
+
+export const iinParams = Type.Object({ iin: digits12() });
+export const binParams = Type.Object({ bin: digits12() });
 
 const applicantCardSchema = {
   type: 'object',

@@ -1,10 +1,10 @@
 // Routes of outage mode (rules p.31): outage acts and the paper journal's entries.
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.ts';
-import { errorSchema, registrationSchema } from '../intake/schemas.ts';
-import { enterFromPaperJournal, lateEntries, outageActs, recordOutageAct, type JournalEntryInput, type OutageActInput } from './service.ts';
-
-const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } } as const;
+import { errorSchema } from '../intake/schemas.ts';
+import { enterFromPaperJournal, lateEntries, outageActs, recordOutageAct } from './service.ts';
+import { journalEntryBody, outageActBody } from './schemas.ts';
+import { IdParams, typed } from '../http/typebox.ts';
 
 const str = { type: 'string' } as const;
 const int = { type: 'integer' } as const;
@@ -12,24 +12,15 @@ const organization = { type: 'object', required: ['id', 'code'], properties: { i
 const list = (item: { required: readonly string[]; properties: Record<string, unknown> }) =>
   ({ type: 'object', required: ['items', 'total'], properties: { items: { type: 'array', items: { type: 'object', ...item } }, total: int } }) as const;
 
-export async function outageRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
-  app.post<{ Body: OutageActInput }>(
+export async function outageRoutes(server: FastifyInstance, ctx: Context): Promise<void> {
+  const app = typed(server);
+  app.post(
     '/outages',
     {
       schema: {
         tags: ['outages'],
         summary: 'Record an outage act: when E-appeals was unreachable, and why (rules p.31)',
-        body: {
-          type: 'object',
-          required: ['startedAt', 'endedAt', 'cause'],
-          additionalProperties: false,
-          properties: {
-            organizationId: { type: 'integer', minimum: 1 },
-            startedAt: { type: 'string', format: 'date-time' },
-            endedAt: { type: 'string', format: 'date-time' },
-            cause: { type: 'string', minLength: 1, maxLength: 4000 },
-          },
-        },
+        body: outageActBody,
         response: { 201: { type: 'object', required: ['id'], properties: { id: str } }, 400: errorSchema, 403: errorSchema, 422: errorSchema },
       },
     },
@@ -61,23 +52,14 @@ export async function outageRoutes(app: FastifyInstance, ctx: Context): Promise<
     },
   );
 
-  app.post<{ Params: { id: string }; Body: JournalEntryInput }>(
+  app.post(
     '/outages/:id/journal-entries',
     {
       schema: {
         tags: ['outages'],
         summary: 'Enter an appeal from the paper journal: registered with its original receipt time, flagged with the act, page and entry',
-        params: idParams,
-        body: {
-          type: 'object',
-          required: ['page', 'entry', 'registration'],
-          additionalProperties: false,
-          properties: {
-            page: { type: 'integer', minimum: 1 },
-            entry: { type: 'integer', minimum: 1 },
-            registration: { ...registrationSchema, required: [...registrationSchema.required, 'receivedAt'] },
-          },
-        },
+        params: IdParams,
+        body: journalEntryBody,
         response: { 201: { type: 'object', required: ['appealId', 'late'], properties: { appealId: str, late: { type: 'boolean' } } }, 400: errorSchema, 403: errorSchema, 409: errorSchema, 422: errorSchema },
       },
     },

@@ -12,18 +12,13 @@ import { hasRole } from '../access/actor.ts';
 import { canActFor, inScope } from '../access/scope.ts';
 import { AppError, forbidden, invalid, notFound } from '../errors.ts';
 import { appendEvent } from '../audit/log.ts';
-import type { RegistrationInput } from '../domain/registration.ts';
 import { paperJournalEntryLate } from '../domain/accounting.ts';
 import { registerAppeal } from '../intake/register.ts';
 import { appealTransaction, changeAppeal } from '../appeals/change.ts';
 import { authorityScope, countedPredicate } from '../statistics/scope.ts';
+import type { JournalEntryInput, OutageActInput } from './schemas.ts';
 
-export interface OutageActInput {
-  organizationId?: number;
-  startedAt: string;
-  endedAt: string;
-  cause: string;
-}
+export type { JournalEntryInput, OutageActInput } from './schemas.ts';
 
 export async function recordOutageAct(ctx: Context, actor: Actor, input: OutageActInput): Promise<string> {
   if (!hasRole(actor, 'head', 'registrar', 'controller')) throw forbidden();
@@ -87,12 +82,6 @@ export async function outageActs(ctx: Context, actor: Actor) {
     .orderBy('o.started_at', 'desc')
     .limit(500)
     .execute();
-}
-
-export interface JournalEntryInput {
-  page: number;
-  entry: number;
-  registration: RegistrationInput & { receivedAt: string };
 }
 
 /** Enters an appeal from the paper journal of an outage: registered with its original receipt time. */

@@ -2,30 +2,26 @@
 // every change audited, in force at once.
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.ts';
-import type { IsoDate, WorkingHours } from '../domain/calendar.ts';
-import { CALENDAR_YEARS, TERM_COUNT_MAX } from '../domain/reference.ts';
-import { DOCUMENT_TYPES, type DocumentType, type Labels } from '../domain/vocabulary.ts';
-import { DIRECTORY_NAMES, type DirectoryName } from '../domain/reference.ts';
 import { errorSchema } from '../intake/schemas.ts';
+import { calendarDayBody, calendarDayParams, confirmYearParams, directoryEntryBody, directoryEntryChangeBody, directoryParams, organizationHoursBody, organizationParams, termRuleBody } from './schemas.ts';
+import { typed } from '../http/typebox.ts';
 import { notFound } from '../errors.ts';
 import { addDirectoryEntry, changeDirectoryEntry, clearCalendarDay, confirmCalendarYear, setCalendarDay, setOrganizationHours, setTermRule } from './admin.ts';
 import { directoryEntrySchema, organizationSchema, presentCalendarYear, presentDirectoryEntry, presentOrganization, presentTermRule, termRuleSchema } from './present.ts';
 import { directoryEntry, organization } from './read.ts';
 
 const errors = { 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema } as const;
-const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength }) as const;
-const labels = (required: readonly string[]) => ({ type: 'object', additionalProperties: false, required, properties: { kk: text(300), ru: text(300), en: text(300) } }) as const;
-const time = { type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' } as const;
 
-export async function referenceAdminRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
-  app.put<{ Params: { date: IsoDate }; Body: { working: boolean; note: string } }>(
+export async function referenceAdminRoutes(server: FastifyInstance, ctx: Context): Promise<void> {
+  const app = typed(server);
+  app.put(
     '/admin/calendar/days/:date',
     {
       schema: {
         tags: ['reference'],
         summary: 'Administrator: make a day non-working or working, with the basis in its note (in a provisional year it overrides or adds to the derived days)',
-        params: { type: 'object', required: ['date'], properties: { date: { type: 'string', format: 'date' } } },
-        body: { type: 'object', additionalProperties: false, required: ['working', 'note'], properties: { working: { type: 'boolean' }, note: text(500) } },
+        params: calendarDayParams,
+        body: calendarDayBody,
         response: {
           200: {
             type: 'object',
@@ -42,13 +38,13 @@ export async function referenceAdminRoutes(app: FastifyInstance, ctx: Context): 
     },
   );
 
-  app.delete<{ Params: { date: IsoDate } }>(
+  app.delete(
     '/admin/calendar/days/:date',
     {
       schema: {
         tags: ['reference'],
         summary: "Administrator: remove a day's entry (the day is as the week, or in a provisional year the statute, makes it)",
-        params: { type: 'object', required: ['date'], properties: { date: { type: 'string', format: 'date' } } },
+        params: calendarDayParams,
         response: { 204: { type: 'null' }, ...errors },
       },
     },
@@ -58,13 +54,13 @@ export async function referenceAdminRoutes(app: FastifyInstance, ctx: Context): 
     },
   );
 
-  app.post<{ Params: { year: number } }>(
+  app.post(
     '/admin/calendar/:year/confirm',
     {
       schema: {
         tags: ['reference'],
         summary: 'Administrator: confirm a provisional year — its days in force become its explicit list, no longer derived',
-        params: { type: 'object', required: ['year'], properties: { year: { type: 'integer', minimum: CALENDAR_YEARS.min, maximum: CALENDAR_YEARS.max } } },
+        params: confirmYearParams,
         response: {
           200: { type: 'object', required: ['year', 'provisional', 'exceptions'], properties: { year: { type: 'integer' }, provisional: { type: 'boolean' }, exceptions: { type: 'array' } } },
           ...errors,
@@ -77,35 +73,13 @@ export async function referenceAdminRoutes(app: FastifyInstance, ctx: Context): 
     },
   );
 
-  app.put<{
-    Body: { documentType: DocumentType; subKind?: string | null; term: { unit: 'workingDays' | 'calendarDays' | 'months'; count: number }; basis: string; extendable?: boolean; label?: Labels };
-  }>(
+  app.put(
     '/admin/terms',
     {
       schema: {
         tags: ['reference'],
         summary: "Administrator: set the term and basis of a document type's rule or of a special-law sub-kind, or add a sub-kind (with its label)",
-        body: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['documentType', 'term', 'basis'],
-          properties: {
-            documentType: { type: 'string', enum: [...DOCUMENT_TYPES] },
-            subKind: { type: ['string', 'null'], minLength: 1, maxLength: 50 },
-            term: {
-              type: 'object',
-              additionalProperties: false,
-              required: ['unit', 'count'],
-              properties: {
-                unit: { type: 'string', enum: Object.keys(TERM_COUNT_MAX) },
-                count: { type: 'integer' },
-              },
-            },
-            basis: text(1000),
-            extendable: { type: 'boolean' },
-            label: labels(['kk', 'ru', 'en']),
-          },
-        },
+        body: termRuleBody,
         response: { 200: termRuleSchema, ...errors },
       },
     },
@@ -117,22 +91,14 @@ export async function referenceAdminRoutes(app: FastifyInstance, ctx: Context): 
     },
   );
 
-  app.patch<{ Params: { id: number }; Body: { workingHours?: WorkingHours; timeZone?: string | null } }>(
+  app.patch(
     '/admin/organizations/:id',
     {
       schema: {
         tags: ['reference'],
         summary: "Administrator: an organization's working hours and time zone (null: the configured one, JOLDANYM_TIME_ZONE)",
-        params: { type: 'object', required: ['id'], properties: { id: { type: 'integer' } } },
-        body: {
-          type: 'object',
-          additionalProperties: false,
-          minProperties: 1,
-          properties: {
-            workingHours: { type: 'object', additionalProperties: false, required: ['start', 'end'], properties: { start: time, end: time } },
-            timeZone: { type: ['string', 'null'], minLength: 1, maxLength: 100 },
-          },
-        },
+        params: organizationParams,
+        body: organizationHoursBody,
         response: { 200: organizationSchema, ...errors },
       },
     },
@@ -142,25 +108,14 @@ export async function referenceAdminRoutes(app: FastifyInstance, ctx: Context): 
     },
   );
 
-  const directoryParams = {
-    type: 'object',
-    required: ['name'],
-    properties: { name: { type: 'string', enum: [...DIRECTORY_NAMES] }, code: { type: 'string', maxLength: 50 } },
-  } as const;
-
-  app.post<{ Params: { name: DirectoryName }; Body: { code: string; label: Labels; parentCode?: string } }>(
+  app.post(
     '/admin/directories/:name',
     {
       schema: {
         tags: ['reference'],
         summary: 'Administrator: add an entry to a directory (not to those whose codes the system fixes: document type, form, channel, procedure, applicant kind, sex)',
         params: directoryParams,
-        body: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['code', 'label'],
-          properties: { code: text(50), label: labels(['kk', 'ru', 'en']), parentCode: text(50) },
-        },
+        body: directoryEntryBody,
         response: { 201: directoryEntrySchema, ...errors },
       },
     },
@@ -170,19 +125,14 @@ export async function referenceAdminRoutes(app: FastifyInstance, ctx: Context): 
     },
   );
 
-  app.patch<{ Params: { name: DirectoryName; code: string }; Body: { label?: Partial<Labels>; active?: boolean } }>(
+  app.patch(
     '/admin/directories/:name/:code',
     {
       schema: {
         tags: ['reference'],
         summary: 'Administrator: relabel a directory entry in kk/ru/en, deactivate or reactivate it (an inactive code is refused on new cards)',
         params: directoryParams,
-        body: {
-          type: 'object',
-          additionalProperties: false,
-          minProperties: 1,
-          properties: { label: { ...labels([]), minProperties: 1 }, active: { type: 'boolean' } },
-        },
+        body: directoryEntryChangeBody,
         response: { 200: directoryEntrySchema, ...errors },
       },
     },

@@ -3,34 +3,22 @@ import type { Context } from '../context.ts';
 import { directoryEntrySchema, organizationSchema, presentCalendarYear, presentDirectoryEntry, presentOrganization, presentTermRule, termRuleSchema } from './present.ts';
 import { DEFAULT_WORKING_HOURS, registrationDate } from '../domain/calendar.ts';
 import { dueDate, findTermRule } from '../domain/terms.ts';
-import { DOCUMENT_TYPES, type DocumentType } from '../domain/vocabulary.ts';
+import { DOCUMENT_TYPES } from '../domain/vocabulary.ts';
 import { invalid } from '../errors.ts';
-import { DIRECTORY_NAMES, type DirectoryName } from '../domain/reference.ts';
-import { CALENDAR_YEARS } from '../domain/reference.ts';
 import { errorSchema } from '../intake/schemas.ts';
+import { calendarTermQuery, calendarYearParams, directoryNameParams, directoryQuery, organizationsQuery, termsQuery } from './schemas.ts';
+import { typed } from '../http/typebox.ts';
 import { directory, findOrganizations } from './read.ts';
 
-export async function referenceRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
-  app.get<{ Querystring: { id?: number; parent?: number; root?: boolean; code?: string; q?: string; mine?: boolean; limit: number; offset: number } }>(
+export async function referenceRoutes(server: FastifyInstance, ctx: Context): Promise<void> {
+  const app = typed(server);
+  app.get(
     '/organizations',
     {
       schema: {
         tags: ['reference'],
         summary: 'The organization tree: filter by id, parent (children of), root (top level), code or text, or those I act for',
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            id: { type: 'integer' },
-            parent: { type: 'integer' },
-            root: { type: 'boolean' },
-            code: { type: 'string', maxLength: 50 },
-            q: { type: 'string', maxLength: 200 },
-            mine: { type: 'boolean', description: 'Only the organizations I act for: mine and those below it' },
-            limit: { type: 'integer', minimum: 1, maximum: 1000, default: 200 },
-            offset: { type: 'integer', minimum: 0, default: 0 },
-          },
-        },
+        querystring: organizationsQuery,
         response: { 200: { type: 'object', properties: { items: { type: 'array', items: organizationSchema }, total: { type: 'integer' } } } },
       },
     },
@@ -43,14 +31,14 @@ export async function referenceRoutes(app: FastifyInstance, ctx: Context): Promi
     },
   );
 
-  app.get<{ Params: { name: DirectoryName }; Querystring: { includeInactive?: boolean } }>(
+  app.get(
     '/directories/:name',
     {
       schema: {
         tags: ['reference'],
         summary: 'A directory (document type, form, channel, language, issue category, …) with kk/ru/en labels; the active entries unless asked for all',
-        params: { type: 'object', properties: { name: { type: 'string', enum: [...DIRECTORY_NAMES] } } },
-        querystring: { type: 'object', additionalProperties: false, properties: { includeInactive: { type: 'boolean', default: false } } },
+        params: directoryNameParams,
+        querystring: directoryQuery,
         response: {
           200: { type: 'object', required: ['items', 'total'], properties: { items: { type: 'array', items: directoryEntrySchema }, total: { type: 'integer' } } },
         },
@@ -62,13 +50,13 @@ export async function referenceRoutes(app: FastifyInstance, ctx: Context): Promi
     },
   );
 
-  app.get<{ Querystring: { documentType?: DocumentType } }>(
+  app.get(
     '/terms',
     {
       schema: {
         tags: ['reference'],
         summary: "The term catalogue: the review term of each document type and special-law sub-kind (registration's subKind), with its legal basis",
-        querystring: { type: 'object', additionalProperties: false, properties: { documentType: { type: 'string', enum: [...DOCUMENT_TYPES] } } },
+        querystring: termsQuery,
         response: { 200: { type: 'object', required: ['items', 'total'], properties: { items: { type: 'array', items: termRuleSchema }, total: { type: 'integer' } } } },
       },
     },
@@ -81,22 +69,13 @@ export async function referenceRoutes(app: FastifyInstance, ctx: Context): Promi
     },
   );
 
-  app.get<{ Querystring: { receivedAt: string; documentType: DocumentType; subKind?: string } }>(
+  app.get(
     '/calendar/term',
     {
       schema: {
         tags: ['reference'],
         summary: 'Registration date and due date for a receipt time, with the default working hours and time zone (JOLDANYM_TIME_ZONE)',
-        querystring: {
-          type: 'object',
-          required: ['receivedAt', 'documentType'],
-          additionalProperties: false,
-          properties: {
-            receivedAt: { type: 'string', format: 'date-time' },
-            documentType: { type: 'string', enum: [...DOCUMENT_TYPES] },
-            subKind: { type: 'string', maxLength: 50 },
-          },
-        },
+        querystring: calendarTermQuery,
         response: {
           200: {
             type: 'object',
@@ -122,13 +101,13 @@ export async function referenceRoutes(app: FastifyInstance, ctx: Context): Promi
     },
   );
 
-  app.get<{ Params: { year: number } }>(
+  app.get(
     '/calendar/:year',
     {
       schema: {
         tags: ['reference'],
         summary: 'The days of a year that differ from the Monday–Friday week, and whether the year is provisional',
-        params: { type: 'object', properties: { year: { type: 'integer', minimum: CALENDAR_YEARS.min, maximum: CALENDAR_YEARS.max } } },
+        params: calendarYearParams,
       },
     },
     async (req) => presentCalendarYear(ctx.law.calendar, req.params.year),

@@ -6,27 +6,30 @@ import type { Context } from '../context.ts';
 import { errorSchema } from '../intake/schemas.ts';
 import { cancelMoveOut, markSecurityInfo, recordFix } from './decide.ts';
 import { allowedNow } from './read.ts';
-import { allowedSchema, idParams, presentAllowed } from './present.ts';
+import { allowedSchema, presentAllowed } from './present.ts';
+import { securityInfoBody } from './schemas.ts';
+import { IdParams, typed } from '../http/typebox.ts';
 
 /** GET /appeals/:id/decisions/allowed, POST …/move-out/cancel, POST …/security-info, POST …/compliance/fixed. */
-export async function actionRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
-  app.get<{ Params: { id: string } }>(
+export async function actionRoutes(server: FastifyInstance, ctx: Context): Promise<void> {
+  const app = typed(server);
+  app.get(
     '/appeals/:id/decisions/allowed',
     {
       schema: {
         tags: ['review'],
         summary: 'Every decision with whether this user may take it now, and why not; its fields; the compliance checklist and vocabularies',
-        params: idParams,
+        params: IdParams,
         response: { 200: allowedSchema },
       },
     },
     async (req) => presentAllowed(await allowedNow(ctx, req.actor, req.params.id), req.lang),
   );
 
-  app.post<{ Params: { id: string } }>(
+  app.post(
     '/appeals/:id/move-out/cancel',
     {
-      schema: { tags: ['review'], summary: 'Cancel a move to another information system (4.1) within one working day', params: idParams, response: { 409: errorSchema } },
+      schema: { tags: ['review'], summary: 'Cancel a move to another information system (4.1) within one working day', params: IdParams, response: { 409: errorSchema } },
     },
     async (req) => {
       const appeal = await cancelMoveOut(ctx, req.actor, req.params.id);
@@ -34,19 +37,14 @@ export async function actionRoutes(app: FastifyInstance, ctx: Context): Promise<
     },
   );
 
-  app.post<{ Params: { id: string }; Body: { securityInfo: boolean; reason: string } }>(
+  app.post(
     '/appeals/:id/security-info',
     {
       schema: {
         tags: ['review'],
         summary: 'Mark that the appeal holds information on a crime or a threat to state or public security (APPC Art. 88 p.1): an anonymous one is then forwarded at once, not terminated',
-        params: idParams,
-        body: {
-          type: 'object',
-          required: ['securityInfo', 'reason'],
-          additionalProperties: false,
-          properties: { securityInfo: { type: 'boolean' }, reason: { type: 'string', minLength: 1, maxLength: 4000 } },
-        },
+        params: IdParams,
+        body: securityInfoBody,
         response: { 403: errorSchema, 409: errorSchema },
       },
     },
@@ -57,13 +55,13 @@ export async function actionRoutes(app: FastifyInstance, ctx: Context): Promise<
     },
   );
 
-  app.post<{ Params: { id: string } }>(
+  app.post(
     '/appeals/:id/compliance/fixed',
     {
       schema: {
         tags: ['review'],
         summary: 'Record that the applicant brought the appeal into line after a 4.2 notice (APPC Art. 64 p.6): the review goes on',
-        params: idParams,
+        params: IdParams,
         response: { 409: errorSchema },
       },
     },

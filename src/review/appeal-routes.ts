@@ -4,17 +4,19 @@ import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.ts';
 import { today as todayOf } from '../context.ts';
 import { appealOf, routeOfAppeal } from './read.ts';
-import { idParams, presentRoute, presentTerm, routeLinkSchema } from './present.ts';
+import { presentRoute, presentTerm, routeLinkSchema } from './present.ts';
+import { IdParams, typed } from '../http/typebox.ts';
 
 /** GET /appeals/:id/route, GET /appeals/:id/term. */
-export async function appealRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
-  app.get<{ Params: { id: string } }>(
+export async function appealRoutes(server: FastifyInstance, ctx: Context): Promise<void> {
+  const app = typed(server);
+  app.get(
     '/appeals/:id/route',
     {
       schema: {
         tags: ['review'],
         summary: "The appeal's route: where it came from, the main appeal it is attached to, where it was forwarded, its split parts, the appeals attached to it",
-        params: idParams,
+        params: IdParams,
         response: {
           200: {
             type: 'object',
@@ -36,13 +38,13 @@ export async function appealRoutes(app: FastifyInstance, ctx: Context): Promise<
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/appeals/:id/term',
     {
       schema: {
         tags: ['review'],
         summary: 'The review term now: due date, working days left, risk (overdue, at risk, on track)',
-        params: idParams,
+        params: IdParams,
         response: {
           200: {
             type: 'object',

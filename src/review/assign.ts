@@ -11,12 +11,10 @@ import { scopeOrganizationOf } from '../access/scope.ts';
 import { today } from '../context.ts';
 import { usersActingFor, earlierExecutorsOfApplicant } from './store.ts';
 import { sendToCoExecutors } from './correspondence.ts';
+import type { AssignmentInput } from './schemas.ts';
 
-export interface AssignmentInput {
-  executorId: string;
-  coExecutorIds?: string[];
-  controlDate?: string;
-}
+/** The body of POST /appeals/:id/assignments, as its schema (schemas.ts) has it. */
+export type { AssignmentInput } from './schemas.ts';
 
 export async function assignAppeal(ctx: Context, actor: Actor, appealId: string, input: AssignmentInput): Promise<AppealRow> {
   if (!hasRole(actor, 'head')) throw forbidden();

@@ -2,34 +2,29 @@
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.ts';
 import { errorSchema } from '../intake/schemas.ts';
-import { assignAppeal, type AssignmentInput } from './assign.ts';
-import { idParams } from './present.ts';
+import { assignAppeal } from './assign.ts';
+import { assignmentBody } from './schemas.ts';
+import { IdParams, typed } from '../http/typebox.ts';
 
 /** POST /appeals/:id/assignments. */
-export async function assignmentRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
-  app.post<{ Params: { id: string }; Body: AssignmentInput }>(
+export async function assignmentRoutes(server: FastifyInstance, ctx: Context): Promise<void> {
+  const app = typed(server);
+  app.post(
     '/appeals/:id/assignments',
     {
       schema: {
         tags: ['review'],
         summary: 'Assign the responsible executor and co-executors (head); reassignment is logged',
-        params: idParams,
-        body: {
-          type: 'object',
-          required: ['executorId'],
-          additionalProperties: false,
-          properties: {
-            executorId: { type: 'string', format: 'uuid' },
-            coExecutorIds: { type: 'array', maxItems: 50, items: { type: 'string', format: 'uuid' } },
-            controlDate: { type: 'string', format: 'date' },
-          },
-        },
+        params: IdParams,
+        body: assignmentBody,
         response: { 400: errorSchema, 409: errorSchema, 422: errorSchema },
       },
     },
     async (req, reply) => {
       const appeal = await assignAppeal(ctx, req.actor, req.params.id, req.body);
-      return reply.status(201).send({ appealId: appeal.id, executorId: appeal.executor_id, status: appeal.status, controlDate: appeal.control_date });
+      // 201 is not among the documented responses, which bound reply.status()'s type
+      reply.statusCode = 201;
+      return { appealId: appeal.id, executorId: appeal.executor_id, status: appeal.status, controlDate: appeal.control_date };
     },
   );
 }

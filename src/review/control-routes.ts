@@ -7,20 +7,19 @@ import { hasRole } from '../access/actor.ts';
 import { forbidden } from '../errors.ts';
 import { obligationsUnderControl, recordDeemedRefusals, recordObligationMet, termsUnderControl } from './terms.ts';
 import { presentObligation, presentTermUnderControl } from './present.ts';
+import { obligationParams, obligationsQuery, termControlQuery } from './schemas.ts';
+import { typed } from '../http/typebox.ts';
 
 /** GET /terms/control, GET /terms/obligations, POST /obligations/:obligationId/met, POST /terms/deemed-refusals. */
-export async function controlRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
-  app.get<{ Querystring: { atRiskDays: number; organization?: number } }>(
+export async function controlRoutes(server: FastifyInstance, ctx: Context): Promise<void> {
+  const app = typed(server);
+  app.get(
     '/terms/control',
     {
       schema: {
         tags: ['review'],
         summary: 'Overdue and at-risk appeals of my organizations, by days left',
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: { atRiskDays: { type: 'integer', minimum: 0, maximum: 30, default: 3 }, organization: { type: 'integer' } },
-        },
+        querystring: termControlQuery,
       },
     },
     async (req) => {
@@ -29,13 +28,13 @@ export async function controlRoutes(app: FastifyInstance, ctx: Context): Promise
     },
   );
 
-  app.get<{ Querystring: { state: 'open' | 'violated' } }>(
+  app.get(
     '/terms/obligations',
     {
       schema: {
         tags: ['review'],
         summary: 'Obligations with their own terms (forward, notify, send the case back…) of my organizations: open, or violated (fulfilled late or open past the term)',
-        querystring: { type: 'object', additionalProperties: false, properties: { state: { type: 'string', enum: ['open', 'violated'], default: 'open' } } },
+        querystring: obligationsQuery,
       },
     },
     async (req) => {
@@ -44,13 +43,13 @@ export async function controlRoutes(app: FastifyInstance, ctx: Context): Promise
     },
   );
 
-  app.post<{ Params: { obligationId: string } }>(
+  app.post(
     '/obligations/:obligationId/met',
     {
       schema: {
         tags: ['review'],
         summary: 'Record that the organization fulfilled an obligation it fulfils itself (the case sent back, Art. 100 p.2; access to the file given, Art. 75 p.1)',
-        params: { type: 'object', required: ['obligationId'], properties: { obligationId: { type: 'string', format: 'uuid' } } },
+        params: obligationParams,
         response: { 403: errorSchema, 404: errorSchema, 409: errorSchema },
       },
     },

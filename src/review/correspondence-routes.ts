@@ -5,17 +5,20 @@ import type { Context } from '../context.ts';
 import { errorSchema } from '../intake/schemas.ts';
 import { incomingCorrespondence, replyToCorrespondence } from './correspondence.ts';
 import { correspondenceOfAppeal } from './read.ts';
-import { correspondenceSchema, idParams, presentCorrespondence } from './present.ts';
+import { correspondenceSchema, presentCorrespondence } from './present.ts';
+import { correspondenceParams, correspondenceQuery, correspondenceReplyBody } from './schemas.ts';
+import { IdParams, typed } from '../http/typebox.ts';
 
 /** GET /appeals/:id/correspondence, GET /correspondence, POST /correspondence/:correspondenceId/reply. */
-export async function correspondenceRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
-  app.get<{ Params: { id: string } }>(
+export async function correspondenceRoutes(server: FastifyInstance, ctx: Context): Promise<void> {
+  const app = typed(server);
+  app.get(
     '/appeals/:id/correspondence',
     {
       schema: {
         tags: ['review'],
         summary: 'The tasks this appeal sent to co-executing organizations as internal correspondence (rules p.11), with their replies',
-        params: idParams,
+        params: IdParams,
         response: { 200: { type: 'object', required: ['items', 'total'], properties: { items: { type: 'array', items: correspondenceSchema }, total: { type: 'integer' } } } },
       },
     },
@@ -25,13 +28,13 @@ export async function correspondenceRoutes(app: FastifyInstance, ctx: Context): 
     },
   );
 
-  app.get<{ Querystring: { state: 'open' | 'all' } }>(
+  app.get(
     '/correspondence',
     {
       schema: {
         tags: ['review'],
         summary: "Internal correspondence to my organizations: other organizations' appeals on which our employees are co-executors (not our appeals; rules p.11)",
-        querystring: { type: 'object', additionalProperties: false, properties: { state: { type: 'string', enum: ['open', 'all'], default: 'open' } } },
+        querystring: correspondenceQuery,
         response: { 200: { type: 'object', required: ['items', 'total'], properties: { items: { type: 'array', items: correspondenceSchema }, total: { type: 'integer' } } } },
       },
     },
@@ -41,14 +44,14 @@ export async function correspondenceRoutes(app: FastifyInstance, ctx: Context): 
     },
   );
 
-  app.post<{ Params: { correspondenceId: string }; Body: { text: string } }>(
+  app.post(
     '/correspondence/:correspondenceId/reply',
     {
       schema: {
         tags: ['review'],
         summary: 'Answer a co-execution task (the co-executor or a head of their organization)',
-        params: { type: 'object', required: ['correspondenceId'], properties: { correspondenceId: { type: 'string', format: 'uuid' } } },
-        body: { type: 'object', required: ['text'], additionalProperties: false, properties: { text: { type: 'string', minLength: 1, maxLength: 20000 } } },
+        params: correspondenceParams,
+        body: correspondenceReplyBody,
         response: { 403: errorSchema, 404: errorSchema, 409: errorSchema },
       },
     },

@@ -4,9 +4,11 @@ import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.ts';
 import { errorSchema } from '../intake/schemas.ts';
 import { decisionInputSchema, DECISION_CODES, DECISIONS } from '../domain/decisions.ts';
-import { returnDraft, takeDecision, type DecisionInput } from './decide.ts';
+import { returnDraft, takeDecision } from './decide.ts';
 import { decisionCards, draftCards, takenCard } from './read.ts';
-import { decisionCardSchema, idParams, presentDecision, presentDraft } from './present.ts';
+import { decisionCardSchema, presentDecision, presentDraft } from './present.ts';
+import { decisionBody, draftParams, returnDraftBody } from './schemas.ts';
+import { IdParams, typed } from '../http/typebox.ts';
 
 /** OpenAPI: the body of POST …/decisions for each code (fields and vocabularies of the administrative procedure). */
 const decisionBodyDocs = {
@@ -18,8 +20,9 @@ const decisionBodyDocs = {
 };
 
 /** POST and GET /appeals/:id/decisions, GET /appeals/:id/drafts, POST /appeals/:id/drafts/:draftId/return. */
-export async function decisionRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
-  app.post<{ Params: { id: string }; Body: DecisionInput }>(
+export async function decisionRoutes(server: FastifyInstance, ctx: Context): Promise<void> {
+  const app = typed(server);
+  app.post(
     '/appeals/:id/decisions',
     {
       // The body is documented per decision (decisionBodyDocs) and validated by the domain, which
@@ -33,13 +36,8 @@ export async function decisionRoutes(app: FastifyInstance, ctx: Context): Promis
           'fixBy and missing (4.2), newDueDate and reason (4.14), favourable and text (4.15), hearingAt, place and contacts (4.7), reason (4.13), text (4.18–4.26). ' +
           'GET /appeals/:id/decisions/allowed lists what this user may take now (approval: true — saved as a draft for the head). ' +
           'The answer carries the card (state "taken") or the draft (state "draft", with its letter), the appeal\'s status and due date. 409 when the domain does not allow it now; nothing changes.',
-        params: idParams,
-        body: {
-          type: 'object',
-          required: ['code'],
-          properties: { code: { type: 'string', enum: [...DECISION_CODES] } },
-          additionalProperties: true,
-        },
+        params: IdParams,
+        body: decisionBody,
         response: {
           201: {
             type: 'object',
@@ -62,13 +60,13 @@ export async function decisionRoutes(app: FastifyInstance, ctx: Context): Promis
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/appeals/:id/decisions',
     {
       schema: {
         tags: ['review'],
         summary: 'The decision cards (ТЖ-2) of an appeal at its organization (deleted: removed by a correction)',
-        params: idParams,
+        params: IdParams,
         response: { 200: { type: 'object', properties: { items: { type: 'array', items: decisionCardSchema }, total: { type: 'integer' } } } },
       },
     },
@@ -78,13 +76,13 @@ export async function decisionRoutes(app: FastifyInstance, ctx: Context): Promis
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/appeals/:id/drafts',
     {
       schema: {
         tags: ['review'],
         summary: "Executors' drafts of decision cards: pending the head's approval, approved (with their card), returned with the remark, superseded",
-        params: idParams,
+        params: IdParams,
         response: { 200: { type: 'object', required: ['items', 'total'], properties: { items: { type: 'array', items: decisionCardSchema }, total: { type: 'integer' } } } },
       },
     },
@@ -94,14 +92,14 @@ export async function decisionRoutes(app: FastifyInstance, ctx: Context): Promis
     },
   );
 
-  app.post<{ Params: { id: string; draftId: string }; Body: { remark?: string } }>(
+  app.post(
     '/appeals/:id/drafts/:draftId/return',
     {
       schema: {
         tags: ['review'],
         summary: "Return an executor's draft for rework (the head or the control department, with the remark; or its author): its letter goes, the review goes on",
-        params: { type: 'object', required: ['id', 'draftId'], properties: { id: { type: 'string', format: 'uuid' }, draftId: { type: 'string', format: 'uuid' } } },
-        body: { type: 'object', additionalProperties: false, properties: { remark: { type: 'string', maxLength: 4000 } } },
+        params: draftParams,
+        body: returnDraftBody,
         response: { 403: errorSchema, 409: errorSchema, 422: errorSchema },
       },
     },

@@ -2,17 +2,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.ts';
 import { messagesToApplicant } from './read.ts';
-import { idParams, messageSchema } from './present.ts';
+import { messageSchema } from './present.ts';
+import { IdParams, typed } from '../http/typebox.ts';
 
 /** GET /appeals/:id/messages. */
-export async function messageRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
-  app.get<{ Params: { id: string } }>(
+export async function messageRoutes(server: FastifyInstance, ctx: Context): Promise<void> {
+  const app = typed(server);
+  app.get(
     '/appeals/:id/messages',
     {
       schema: {
         tags: ['review'],
         summary: 'The messages to the applicant (registration, talon, forwarding, extension, hearing, decision) with every delivery attempt',
-        params: idParams,
+        params: IdParams,
         response: { 200: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: messageSchema } } } },
       },
     },

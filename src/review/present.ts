@@ -14,8 +14,6 @@ import type { decisionsOf, draftsOf, routeOf } from './store.ts';
 import type { allowedNow } from './read.ts';
 import type { obligationsUnderControl, termsUnderControl } from './terms.ts';
 
-export const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } } as const;
-
 export const messageSchema = {
   type: 'object',
   required: ['id', 'kind', 'channel', 'recipient', 'language', 'body', 'status', 'attempts', 'createdAt', 'deliveries'],
