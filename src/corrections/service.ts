@@ -66,7 +66,7 @@ async function deletedIds(db: Db, appealId: string): Promise<Set<string>> {
   return new Set(rows.map((r) => r.record_id));
 }
 
-async function correctionActor(db: Db, actor: Actor): Promise<CorrectionActor> {
+export async function correctionActor(db: Db, actor: Actor): Promise<CorrectionActor> {
   return { roles: actor.roles, statisticsAuthority: await actsAsAuthority(db, actor) };
 }
 

@@ -266,6 +266,11 @@ export function mayFile(who: CorrectionActor, decidedBy: 'authority' | 'organiza
   return basis === 'unitHeadPetition' && who.roles.includes('head');
 }
 
+/** Whether the user may file some petition on an appeal's cards: a head, or the statistics authority. */
+export function mayPetition(who: CorrectionActor): boolean {
+  return who.roles.includes('head') || who.statisticsAuthority;
+}
+
 /** The basis of a petition that does not name one: the head's petition to the authority; to the
  *  organization a unit head's petition from a head, otherwise the authority's report. */
 export function defaultBasis(who: Pick<CorrectionActor, 'roles'>, decidedBy: 'authority' | 'organization'): PetitionBasis {

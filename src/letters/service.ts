@@ -6,6 +6,7 @@ import { today as todayOf } from '../context.ts';
 import type { Db } from '../db/connection.ts';
 import type { Actor } from '../access/actor.ts';
 import { hasRole } from '../access/actor.ts';
+import { LETTERS_SIGNED_BY } from '../domain/actions.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import type { AppealRow } from '../appeals/store.ts';
 import { changeAppeal, storedCard, type AppealChange } from '../appeals/change.ts';
@@ -212,7 +213,7 @@ async function unsignedLetter(db: Db, appealId: string, letterId: string): Promi
  * dated today. A signing tool that signs the bytes itself (NCALayer) fetches the PDF after this.
  */
 export async function prepareLetter(ctx: Context, actor: Actor, appealId: string, letterId: string): Promise<LetterRow> {
-  if (!hasRole(actor, 'head')) throw forbidden();
+  if (!hasRole(actor, ...LETTERS_SIGNED_BY)) throw forbidden();
   const { letter } = await changeAppeal(ctx, actor, appealId, async ({ trx, appeal }) => {
     const letter = await unsignedLetter(trx, appeal.id, letterId);
     return { change: null, result: { letter: stale(ctx, letter, actor) ? await rerender(ctx, trx, appeal, letter, actor) : letter } };
@@ -227,7 +228,7 @@ export async function prepareLetter(ctx: Context, actor: Actor, appealId: string
  * and the applicant gets it.
  */
 export async function signLetter(ctx: Context, actor: Actor, appealId: string, letterId: string, input: SignInput): Promise<AppealRow> {
-  if (!hasRole(actor, 'head')) throw forbidden();
+  if (!hasRole(actor, ...LETTERS_SIGNED_BY)) throw forbidden();
   const { appeal: after } = await changeAppeal(ctx, actor, appealId, async (w) => {
     const { trx, now, today } = w;
     let appeal = w.appeal;

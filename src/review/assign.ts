@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from '../context.ts';
 import type { Actor } from '../access/actor.ts';
 import { hasRole } from '../access/actor.ts';
+import { ASSIGNED_BY } from '../domain/actions.ts';
 import { AppError, forbidden, invalid } from '../errors.ts';
 import { appealInScope, type AppealRow } from '../appeals/store.ts';
 import { changeAppeal, storedCard, type AppealChange } from '../appeals/change.ts';
@@ -17,7 +18,7 @@ import type { AssignmentInput } from './schemas.ts';
 export type { AssignmentInput } from './schemas.ts';
 
 export async function assignAppeal(ctx: Context, actor: Actor, appealId: string, input: AssignmentInput): Promise<AppealRow> {
-  if (!hasRole(actor, 'head')) throw forbidden();
+  if (!hasRole(actor, ...ASSIGNED_BY)) throw forbidden();
   const appeal = await appealInScope(ctx.db, actor, appealId);
   if (appeal.review_ended_on !== null) throw new AppError(409, 'assignment.reviewEnded');
   const coExecutorIds = [...new Set(input.coExecutorIds ?? [])].filter((id) => id !== input.executorId);

@@ -25,6 +25,7 @@ import {
   type DecisionData,
 } from '../domain/decisions.ts';
 import { INITIAL_STATUS, transition, type CardToOpen } from '../domain/appeal-status.ts';
+import { checkReturnDraft, LETTERS_SIGNED_BY, SECURITY_INFO_MARKED_BY } from '../domain/actions.ts';
 import { obligationsOnReceipt } from '../domain/obligations.ts';
 import { localDateTime, registrationDate } from '../domain/calendar.ts';
 import { partNumber } from '../domain/numbering.ts';
@@ -131,7 +132,7 @@ export async function saveDecision(
     letter = await store.approveDraft(trx, draft.id, draft.letterId, decisionId, actor, now);
   } else {
     // The head's own card is in their name; anyone else's in the organization's head's.
-    letter = await draftLetter(ctx, trx, appeal, { id: decisionId, code, data, decisionDate: today, author: actor.fullName }, hasRole(actor, 'head') ? actor : null);
+    letter = await draftLetter(ctx, trx, appeal, { id: decisionId, code, data, decisionDate: today, author: actor.fullName }, hasRole(actor, ...LETTERS_SIGNED_BY) ? actor : null);
   }
   const t = transition(storedCard(appeal), { kind: 'decisionTaken', state, code, data, withLetter: letter !== null }, today, ctx.law);
   const opened: Opened[] = [];
@@ -166,9 +167,9 @@ export async function returnDraft(ctx: Context, actor: Actor, appealId: string, 
   const { appeal } = await changeAppeal(ctx, actor, appealId, async ({ trx, appeal, now }) => {
     const draft = await store.pendingDraftOf(trx, appeal.id);
     if (!draft || draft.id !== draftId) throw new AppError(409, 'decision.draftNotPending');
-    const own = draft.drafted_by === actor.id;
-    if (!own && !hasRole(actor, 'head', 'controller')) throw forbidden();
-    if (!own && !remark?.trim()) throw invalid([{ path: '/remark', code: 'required' }]);
+    const check = checkReturnDraft(actor.roles, actor.id, draft.drafted_by);
+    if (!check.allowed) throw forbidden();
+    if (check.remarkRequired && !remark?.trim()) throw invalid([{ path: '/remark', code: 'required' }]);
     await store.resolveDraft(trx, draft.id, 'returned', actor, now, remark?.trim() || null);
     const changes = { draft: { id: draft.id, code: draft.code, draftedBy: draft.drafted_by_name }, remark: remark?.trim() || null };
     return { change: { event: { kind: 'draftReturned', changes } } };
@@ -287,7 +288,7 @@ export async function recordFix(ctx: Context, actor: Actor, appealId: string): P
  *  public security, found in an appeal after its registration: marked (or unmarked) by whoever
  *  reviews it, so that an anonymous one is forwarded at once instead of terminated. */
 export async function markSecurityInfo(ctx: Context, actor: Actor, appealId: string, value: boolean, reason: string) {
-  if (!hasRole(actor, 'registrar', 'executor', 'head')) throw forbidden();
+  if (!hasRole(actor, ...SECURITY_INFO_MARKED_BY)) throw forbidden();
   await changeAppeal(ctx, actor, appealId, async ({ appeal }) => {
     if (appeal.review_ended_on !== null) throw new AppError(409, 'decision.reviewEnded', [], { endedBy: appeal.final_decision_code ?? '' });
     if (appeal.security_info === value) return { change: null };

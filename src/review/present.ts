@@ -6,6 +6,7 @@ import { DECISION_CODES, DECISIONS, complianceChecklistFor, vocabulary, type Dec
 import { organizationRef, organizationRefSchema } from '../reference/present.ts';
 import { AT_RISK_WORKING_DAYS, atRiskHorizon, daysLeft, termRisk } from '../domain/queues.ts';
 import { isRecordedByOrganization } from '../domain/obligations.ts';
+import type { ActionCheck } from '../domain/actions.ts';
 import { message } from '../http/messages.ts';
 import { CHANNELS, MESSAGE_KINDS } from '../notifications/outbox.ts';
 import type { Language } from '../domain/vocabulary.ts';
@@ -189,10 +190,27 @@ const fieldSpecSchema = {
   },
 } as const;
 
+const actionCheckSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['allowed'],
+  properties: { allowed: { type: 'boolean' }, reason: { type: 'string' }, reasonMessage: { type: 'string' } },
+} as const;
+
 export const allowedSchema = {
   type: 'object',
-  required: ['items', 'compliance', 'vocabularies', 'recordFix', 'cancelMoveOut'],
+  required: ['items', 'compliance', 'vocabularies', 'recordFix', 'cancelMoveOut', 'assign', 'returnDraft', 'signLetters', 'petitionCorrection'],
   properties: {
+    assign: { ...actionCheckSchema, description: 'Whether I may assign the executor now (POST …/assignments), and why not' },
+    returnDraft: {
+      ...actionCheckSchema,
+      type: ['object', 'null'],
+      required: ['allowed', 'remarkRequired'],
+      properties: { ...actionCheckSchema.properties, remarkRequired: { type: 'boolean', description: 'false: my own draft, taken back without a remark' } },
+      description: 'The pending draft, if any: whether I may return it (POST …/drafts/:draftId/return)',
+    },
+    signLetters: { type: 'boolean', description: "Whether I may sign the appeal's letters (and so approve a draft)" },
+    petitionCorrection: { type: 'boolean', description: "Whether I may petition a correction of the appeal's cards" },
     recordFix: { type: 'boolean', description: 'Whether I may record now that the applicant brought the appeal into line after a 4.2 notice (POST …/compliance/fixed)' },
     cancelMoveOut: {
       type: 'object',
@@ -311,9 +329,17 @@ export function presentAllowed(allowed: Awaited<ReturnType<typeof allowedNow>>, 
     items,
     recordFix: allowed.recordFix,
     cancelMoveOut: moveOutUntil ? { allowed: true, until: moveOutUntil } : { allowed: false },
+    assign: actionCheck(allowed.assign, lang),
+    returnDraft: allowed.returnDraft ? { ...actionCheck(allowed.returnDraft, lang), remarkRequired: allowed.returnDraft.remarkRequired } : null,
+    signLetters: allowed.signLetters,
+    petitionCorrection: allowed.petitionCorrection,
     compliance: complianceChecklistFor(state.procedure).map((c) => ({ code: c.code, label: c.label[lang], basis: c.basis })),
     vocabularies,
   };
+}
+
+function actionCheck(check: ActionCheck, lang: Language) {
+  return check.allowed ? { allowed: true } : { allowed: false, reason: check.reason, reasonMessage: message(check.reason, lang) };
 }
 
 /** An item of GET /terms/control. */

@@ -10,7 +10,10 @@ import { allowedDecisions, cancelMoveOutUntil, canRecordFix, FIX_RECORDED_BY } f
 import { messagesOfAppeal } from '../notifications/outbox.ts';
 import { appealState } from './decide.ts';
 import { correspondenceOf } from './correspondence.ts';
-import { decisionsOf, draftsOf, routeOf } from './store.ts';
+import { decisionsOf, draftsOf, pendingDraftOf, routeOf } from './store.ts';
+import { checkAssign, checkReturnDraft, LETTERS_SIGNED_BY, mayAct } from '../domain/actions.ts';
+import { mayPetition } from '../domain/corrections.ts';
+import { correctionActor } from '../corrections/service.ts';
 
 /** The appeal, if the actor may see it. */
 export async function appealOf(ctx: Context, actor: Actor, appealId: string): Promise<AppealRow> {
@@ -57,15 +60,20 @@ export async function messagesToApplicant(ctx: Context, actor: Actor, appealId: 
 }
 
 /** What the actor may do with the appeal now: every decision with whether it is allowed and why
- *  not, and the two actions besides decisions, with the checks their use cases make (decide.ts). */
+ *  not, and the actions besides decisions, with the checks their use cases make
+ *  (src/domain/actions.ts), so that the web app decides no role itself. */
 export async function allowedNow(ctx: Context, actor: Actor, appealId: string) {
   const appeal = await appealInScope(ctx.db, actor, appealId);
-  const state = await appealState(ctx, appeal);
+  const [state, draft, corrector] = await Promise.all([appealState(ctx, appeal), pendingDraftOf(ctx.db, appeal.id), correctionActor(ctx.db, actor)]);
   const today = todayOf(ctx);
   return {
     state,
     decisions: allowedDecisions(state, actor.roles, today, ctx.law.calendar, { count: ctx.law.count }),
     recordFix: hasRole(actor, ...FIX_RECORDED_BY) && canRecordFix(state),
     cancelMoveOutUntil: cancelMoveOutUntil(state, actor.roles, today, ctx.law.calendar),
+    assign: checkAssign(actor.roles, appeal.review_ended_on !== null),
+    returnDraft: draft ? checkReturnDraft(actor.roles, actor.id, draft.drafted_by) : null,
+    signLetters: mayAct(actor.roles, LETTERS_SIGNED_BY),
+    petitionCorrection: mayPetition(corrector),
   };
 }

@@ -557,6 +557,31 @@ describe('approval', () => {
     );
   });
 
+  test('the server says what each user may do with an appeal besides decisions, and why not (the web app decides no role)', async () => {
+    t.setNow('2026-03-18T10:00:00+05:00');
+    const a = await register({ summary: 'Кім не істей алады' });
+    const may = async (api: Api) => {
+      const res = await api('GET', `/api/v1/appeals/${a.id}/decisions/allowed`);
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      const { assign, returnDraft, signLetters, petitionCorrection } = res.body;
+      return { assign, returnDraft, signLetters, petitionCorrection };
+    };
+    const controller = await t.as('controller');
+    assert.deepEqual(await may(head), { assign: { allowed: true }, returnDraft: null, signLetters: true, petitionCorrection: true });
+    const byExecutor = await may(executor);
+    assert.deepEqual([byExecutor.assign.allowed, byExecutor.assign.reason, byExecutor.signLetters, byExecutor.petitionCorrection], [false, 'forbidden', false, false]);
+    assert.equal(typeof byExecutor.assign.reasonMessage, 'string');
+    await assign(a.id);
+    await decide(executor, a.id, { code: '4.15', favourable: true, text: 'Жоба' });
+    assert.deepEqual((await may(executor)).returnDraft, { allowed: true, remarkRequired: false }, 'its author takes it back without a remark');
+    assert.deepEqual((await may(head)).returnDraft, { allowed: true, remarkRequired: true });
+    assert.deepEqual((await may(controller)).returnDraft, { allowed: true, remarkRequired: true });
+    assert.equal((await may(registrar)).returnDraft.allowed, false);
+    await decide(head, a.id, { code: '4.15', favourable: true, text: 'Басшының актісі' });
+    const ended = (await may(head)).assign;
+    assert.deepEqual([ended.allowed, ended.reason], [false, 'assignment.reviewEnded']);
+  });
+
   test('decisions on one appeal at the same moment are taken one after the other: one final card, the rest refused', async () => {
     t.setNow('2026-03-18T10:00:00+05:00');
     const a = await register({ summary: 'Бір мезгілде' });

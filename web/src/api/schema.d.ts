@@ -5117,6 +5117,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Whether I may assign the executor now (POST …/assignments), and why not */
+                        assign: {
+                            allowed: boolean;
+                            reason?: string;
+                            reasonMessage?: string;
+                        };
+                        /** @description The pending draft, if any: whether I may return it (POST …/drafts/:draftId/return) */
+                        returnDraft: {
+                            allowed: boolean;
+                            reason?: string;
+                            reasonMessage?: string;
+                            /** @description false: my own draft, taken back without a remark */
+                            remarkRequired: boolean;
+                        } | null;
+                        /** @description Whether I may sign the appeal's letters (and so approve a draft) */
+                        signLetters: boolean;
+                        /** @description Whether I may petition a correction of the appeal's cards */
+                        petitionCorrection: boolean;
                         /** @description Whether I may record now that the applicant brought the appeal into line after a 4.2 notice (POST …/compliance/fixed) */
                         recordFix: boolean;
                         /** @description Whether I may cancel the move to another system (4.1) now (POST …/move-out/cancel), and until when */

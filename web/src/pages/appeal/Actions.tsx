@@ -4,7 +4,6 @@
 import type { ReactNode } from 'react';
 import { Alert, Anchor, Button, Skeleton, Stack, Text } from '@mantine/core';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { useSession } from '../../session.tsx';
 import type { AllowedDecision } from '../../components/DecisionModal.tsx';
 import { Dl, Section, type AppealData, type DecisionText, type Draft, type Letters } from './parts.tsx';
 
@@ -13,6 +12,8 @@ export function DraftPanel({
   pending,
   lastReturned,
   pendingLetter,
+  canSign,
+  returnDraft,
   text: { fieldLabel, show },
   onApprove,
   onReturn,
@@ -20,12 +21,14 @@ export function DraftPanel({
   pending: Draft | undefined;
   lastReturned: Draft | undefined;
   pendingLetter: Letters['items'][number] | undefined;
+  /** the server's answers: may I sign (and so approve), may I return the draft (and must I say why) */
+  canSign: boolean;
+  returnDraft: { allowed: boolean; remarkRequired: boolean } | null;
   text: DecisionText;
   onApprove(letter: Letters['items'][number]): void;
   onReturn(): void;
 }) {
   const { t, dateTime } = useI18n();
-  const { hasRole, user } = useSession();
   if (pending) {
     return (
       <Section title={t('draft.title')} testid="draft-pending">
@@ -37,14 +40,14 @@ export function DraftPanel({
             {t('draft.by', { name: pending.actor.name ?? '', date: dateTime(pending.decidedAt!) })}
           </Text>
           <Dl rows={Object.entries(pending.data ?? {}).map(([k, v]) => [fieldLabel(pending.code, k), show(v)] as [string, ReactNode])} />
-          {hasRole('head') && pendingLetter && (
+          {canSign && pendingLetter && (
             <Button onClick={() => onApprove(pendingLetter)} data-testid="draft-approve">
               {t('draft.approveAndSign')}
             </Button>
           )}
-          {(hasRole('head', 'controller') || pending.actor.id === user?.id) && (
+          {returnDraft?.allowed && (
             <Button variant="default" c="dark" onClick={onReturn} data-testid="draft-return">
-              {pending.actor.id === user?.id && !hasRole('head', 'controller') ? t('draft.takeBack') : t('draft.return')}
+              {returnDraft.remarkRequired ? t('draft.return') : t('draft.takeBack')}
             </Button>
           )}
         </Stack>
@@ -67,6 +70,7 @@ export function Actions({
   allowedNow,
   canAssign,
   canRecordFix,
+  canPetition,
   moveOutUntil,
   onAssign,
   onConfirm,
@@ -79,6 +83,7 @@ export function Actions({
   allowedNow: AllowedDecision[];
   canAssign: boolean;
   canRecordFix: boolean;
+  canPetition: boolean;
   moveOutUntil: string | undefined;
   onAssign(): void;
   onConfirm(action: 'recordFix' | 'cancelMoveOut'): void;
@@ -86,7 +91,6 @@ export function Actions({
   onCorrect(): void;
 }) {
   const { t } = useI18n();
-  const { hasRole } = useSession();
   return (
     <Section title={t('actions.title')} testid="actions">
       <Stack gap="xs">
@@ -96,7 +100,7 @@ export function Actions({
           </Button>
         )}
         {!loaded && <Skeleton h={36} />}
-        {loaded && allowedNow.length === 0 && !canAssign && !canRecordFix && !moveOutUntil && !hasRole('head') && (
+        {loaded && allowedNow.length === 0 && !canAssign && !canRecordFix && !moveOutUntil && !canPetition && (
           <Text size="sm" c="gray.8">
             {t('actions.none')}
           </Text>
@@ -124,7 +128,7 @@ export function Actions({
             {d.code} · {d.label}
           </Button>
         ))}
-        {a && hasRole('head') && (
+        {a && canPetition && (
           <Button variant="default" onClick={onCorrect} data-testid="action-correction">
             {t('acc.corrections.petition')}
           </Button>

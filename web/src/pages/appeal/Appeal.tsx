@@ -13,7 +13,6 @@ import { changed } from '../../api/keys.ts';
 import { useDirectory } from '../../api/directories.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { notify } from '../../components/notify.ts';
-import { useSession } from '../../session.tsx';
 import { StatusBadge, TermBadge } from '../../components/badges.tsx';
 import { DecisionModal, type AllowedDecision } from '../../components/DecisionModal.tsx';
 import { SignModal, type LetterRef } from '../../components/SignModal.tsx';
@@ -31,7 +30,6 @@ import { ConfirmAction, ReturnDraft } from './dialogs.tsx';
 export default function Appeal() {
   const { id = '' } = useParams();
   const { t, date, lang } = useI18n();
-  const { hasRole, user } = useSession();
   const queryClient = useQueryClient();
   const appeal = useQuery(appealQueries.card(id, lang));
   const term = useQuery(appealQueries.term(id));
@@ -74,7 +72,9 @@ export default function Appeal() {
   const text = decisionText(allowed.data, lang, t);
   const allowedNow = allowed.data?.items.filter((d) => d.allowed) ?? [];
   const unsigned = letters.data?.items.filter((l) => !l.signed) ?? [];
-  const canAssign = !!(hasRole('head') && a && !a.reviewEndedOn);
+  // what this user may do here, as the server says (GET …/decisions/allowed): no role decided here
+  const canAssign = allowed.data?.assign.allowed ?? false;
+  const canSign = allowed.data?.signLetters ?? false;
   const canRecordFix = allowed.data?.recordFix ?? false;
   const moveOutUntil = allowed.data?.cancelMoveOut.allowed ? allowed.data.cancelMoveOut.until : undefined;
 
@@ -91,7 +91,7 @@ export default function Appeal() {
     const fresh = await queryClient.fetchQuery({ ...appealQueries.letters(id), staleTime: 0 }).catch(() => undefined);
     const newest = fresh?.items.filter((l) => !l.signed).at(-1);
     if (newest && !approval) {
-      if (hasRole('head')) setSigning({ id: newest.id, number: newest.number });
+      if (canSign) setSigning({ id: newest.id, number: newest.number });
       else notify(t('decision.letterReady'), 'blue');
     }
   };
@@ -141,6 +141,8 @@ export default function Appeal() {
               pending={pending}
               lastReturned={lastReturned}
               pendingLetter={pendingLetter}
+              canSign={canSign}
+              returnDraft={allowed.data?.returnDraft ?? null}
               text={text}
               onApprove={(l) => setSigning({ id: l.id, number: l.number, draft: true })}
               onReturn={() => setReturning(true)}
@@ -151,17 +153,18 @@ export default function Appeal() {
               allowedNow={allowedNow}
               canAssign={canAssign}
               canRecordFix={canRecordFix}
+              canPetition={allowed.data?.petitionCorrection ?? false}
               moveOutUntil={moveOutUntil}
               onAssign={() => setAssigning(true)}
               onConfirm={setConfirming}
               onDecide={setDeciding}
               onCorrect={() => setCorrecting(true)}
             />
-            <Letters appealId={id} letters={letters.data} onPreview={setPreview} onSign={setSigning} />
+            <Letters appealId={id} letters={letters.data} canSign={canSign} onPreview={setPreview} onSign={setSigning} />
             <Messages messages={messages.data} />
             <Correspondence correspondence={correspondence.data} />
             <Route route={route.data} />
-            {unsigned.length > 0 && !hasRole('head') && (
+            {unsigned.length > 0 && !canSign && (
               <Text size="xs" c="gray.8">
                 ✎ {t('decision.letterReady')}
               </Text>
@@ -218,7 +221,7 @@ export default function Appeal() {
         <ReturnDraft
           appealId={id}
           draftId={pending.id}
-          own={pending.actor.id === user?.id && !hasRole('head', 'controller')}
+          own={allowed.data?.returnDraft?.remarkRequired === false}
           onClose={() => setReturning(false)}
           onDone={() => {
             setReturning(false);

@@ -2,14 +2,24 @@
 // approved by signing it), downloaded, and once signed verified on the public page.
 import { Anchor, Badge, Button, Group, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { useSession } from '../../session.tsx';
 import { RISK_COLORS } from '../../components/badges.tsx';
 import type { LetterRef } from '../../components/SignModal.tsx';
 import { Section, type Letters as LetterList } from './parts.tsx';
 
-export function Letters({ appealId: id, letters, onPreview, onSign }: { appealId: string; letters: LetterList | undefined; onPreview(letter: LetterRef): void; onSign(letter: LetterRef): void }) {
+export function Letters({
+  appealId: id,
+  letters,
+  canSign,
+  onPreview,
+  onSign,
+}: {
+  appealId: string;
+  letters: LetterList | undefined;
+  canSign: boolean;
+  onPreview(letter: LetterRef): void;
+  onSign(letter: LetterRef): void;
+}) {
   const { t, date, dateTime } = useI18n();
-  const { hasRole } = useSession();
   return (
     <Section title={t('letters.title')} testid="letters">
       {!letters && <Skeleton h={60} />}
@@ -49,7 +59,7 @@ export function Letters({ appealId: id, letters, onPreview, onSign }: { appealId
               <Button size="compact-sm" variant="default" onClick={() => onPreview({ id: l.id, number: l.number })}>
                 {t('letters.preview')}
               </Button>
-              {!l.signed && hasRole('head') && (
+              {!l.signed && canSign && (
                 <Button size="compact-sm" onClick={() => onSign({ id: l.id, number: l.number, draft: !l.decisionId })} data-testid="letter-sign">
                   {l.decisionId ? t('letters.sign') : t('draft.approveAndSign')}
                 </Button>
