@@ -40,6 +40,12 @@ test('a new card awaits routing; assigning an executor puts it in execution, and
   }
 });
 
+test('an extension before anyone is assigned leaves the appeal awaiting routing; assignment alone moves it (issue 10, defect 2)', () => {
+  const early = transition(card('registered'), { kind: 'decisionTaken', state: state({ executorAssigned: false }), code: '4.14', data: { newDueDate: '2026-04-20', reason: 'r' }, withLetter: true }, TODAY, law);
+  assert.equal(early.status, 'registered');
+  assert.equal(transition(card('registered'), { kind: 'assigned' }, TODAY, law).status, 'inExecution');
+});
+
 test('a final decision with a letter waits for the signature (toSign); without one it is final at once', () => {
   const answer = taken('4.25', { text: 'answer' });
   assert.equal(answer.status, 'toSign');

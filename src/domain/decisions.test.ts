@@ -507,7 +507,10 @@ test('statuses: registered → inExecution → awaitingFix → hearing → compl
   assert.equal(APPEAL_STATUSES.length, 12);
   let s = appeal({ executorAssigned: false });
   assert.equal(statusOf(s), 'registered');
-  assert.equal(nextStatus(s, '4.9', sample('4.9', 'administrative')), 'inExecution');
+  // routing follows assignment, not any decision (an extension before assignment leaves it awaiting routing)
+  assert.equal(nextStatus(s, '4.9', sample('4.9', 'administrative')), 'registered');
+  assert.equal(nextStatus(s, '4.14', sample('4.14', 'administrative')), 'registered');
+  assert.equal(nextStatus({ ...s, executorAssigned: true }, '4.14', sample('4.14', 'administrative')), 'inExecution');
   s = applyDecision(s, '4.2', { missing: ['date'], fixBy: '2026-04-10' }, REG);
   assert.equal(statusOf(s), 'awaitingFix');
   assert.equal(nextStatus(s, '4.14', sample('4.14', 'administrative')), 'awaitingFix');

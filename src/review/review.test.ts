@@ -218,6 +218,17 @@ describe('administrative procedure', () => {
     assert.ok(!(await head('GET', '/api/v1/terms/obligations')).body.items.some((o: { appealId: string }) => o.appealId === a.id));
   });
 
+  test('an extension before anyone is assigned leaves the appeal awaiting routing (routing follows assignment, issue 10 defect 2)', async () => {
+    t.setNow('2026-03-18T10:00:00+05:00');
+    const a = await register({ summary: 'Тағайындаудан бұрын ұзарту' });
+    const extended = await decide(head, a.id, { code: '4.14', newDueDate: '2026-05-15', reason: 'Қосымша тексеру' });
+    assert.equal(extended.status, 'registered');
+    const routing = (await head('GET', '/api/v1/queues/awaitingRouting?limit=100')).body.items.map((i: { id: string }) => i.id);
+    assert.ok(routing.includes(a.id), 'still awaiting routing');
+    await assign(a.id);
+    assert.equal((await get(head, a.id)).status, 'inExecution');
+  });
+
   test('a decision the procedure does not allow is refused with a clear error and changes nothing', async () => {
     const a = await register({ summary: 'Рәсімге сай емес' });
     await assign(a.id);

@@ -60,7 +60,9 @@ function step(current: AppealStatus, code: DecisionCode, data: DecisionData): Ap
     case '4.12':
       return 'hearing';
     default:
-      return current === 'registered' ? 'inExecution' : current;
+      // routing follows the assignment of an executor, not a decision: an extension or a
+      // recusal before anyone is assigned leaves the appeal awaiting routing
+      return current;
   }
 }
 
