@@ -34,6 +34,7 @@ import {
   type DecisionCode,
   type DecisionData,
   type TakenDecision,
+  type VocabularyItem,
 } from './decisions.ts';
 import { PROCEDURES, type Procedure, type Role } from './vocabulary.ts';
 
@@ -342,6 +343,14 @@ test('hearing (Art. 73): an unfavourable act waits for the notice + 3 WD and the
   // The simplified procedure's exception is not for other procedures; exceptions only for unfavourable acts.
   refused(checkDecision(appeal(), '4.15', { ...unfavourable, hearingException: 'simplifiedProcedure' }, EXEC, TODAY, cal), 'decision.reasonNotApplicable');
   refused(checkDecision(appeal(), '4.15', { favourable: true, text: 'ok', hearingException: 'urgency' }, EXEC, TODAY, cal), 'decision.invalidInput');
+  // Each exception checked against the act it is offered for (issue 10, defect 17): an unfavourable act
+  // cannot "fully grant the application", so that ground never skips its hearing.
+  refused(checkDecision(appeal(), '4.15', { ...unfavourable, hearingException: 'fullyGranted' }, EXEC, TODAY, cal), 'decision.hearingExceptionNotForUnfavourable');
+  for (const e of HEARING_EXCEPTIONS) {
+    if (e.code === 'simplifiedProcedure') continue;
+    const r = checkDecision(appeal(), '4.15', { ...unfavourable, hearingException: e.code }, EXEC, TODAY, cal);
+    assert.equal(r.ok, (e as VocabularyItem).excusesUnfavourableAct !== false, e.code);
+  }
 
   // Delivered later (Wednesday 15th): objections until Friday 17th, the act from Monday 20th.
   const delivered = { ...notified, hearingNoticeDeliveredOn: '2026-04-15' };

@@ -11,6 +11,7 @@ import { activeDecisions, endingDecision, isReviewEnded, latest, type AppealStat
 import { isFixed } from './status.ts';
 import { validateFields } from './validation.ts';
 import { fixByOf } from './data.ts';
+import { HEARING_EXCEPTIONS, type VocabularyItem } from './vocabularies.ts';
 
 export type DecisionCheck = { ok: true } | { ok: false; code: string; params?: Record<string, string | number>; fields?: FieldError[] };
 
@@ -215,6 +216,9 @@ export function checkDecision(state: AppealState, code: DecisionCode, input: Dec
   // unless an Art. 73 p.2 exception is recorded; the simplified procedure has none (p.2 sub.6).
   if (isUnfavourable(code, input) && state.procedure !== 'simplified') {
     if (input.hearingException === 'simplifiedProcedure') return fail('decision.reasonNotApplicable', { reason: 'simplifiedProcedure' });
+    // each exception checked against the act it is offered for: an unfavourable act cannot fully grant
+    const exception = HEARING_EXCEPTIONS.find((e) => e.code === input.hearingException) as VocabularyItem | undefined;
+    if (exception?.excusesUnfavourableAct === false) return fail('decision.hearingExceptionNotForUnfavourable', { exception: exception.code });
     if (input.hearingException === undefined) {
       const h = checkHearing(state, today, cal);
       if (!h.ok) return h;

@@ -95,6 +95,11 @@ export const DECISION_MESSAGES: Record<string, Labels> = {
   ),
   'decision.hearingScheduled': L('Тыңдау {hearingAt} белгіленген және әлі өткізілмеді', 'Заслушивание назначено на {hearingAt} и еще не проведено', 'The hearing is scheduled for {hearingAt} and has not been held'),
   'decision.reasonNotApplicable': L('{reason} негізі бұл жолданымға қолданылмайды', 'Основание {reason} неприменимо к этому обращению', 'The ground {reason} does not apply to this appeal'),
+  'decision.hearingExceptionNotForUnfavourable': L(
+    '«{exception}» негізі қолайсыз актіні тыңдаудан босатпайды (ӘРПК 73-б. 2-т.)',
+    'Основание «{exception}» не освобождает неблагоприятный акт от заслушивания (ст. 73 п. 2 АППК)',
+    'The ground "{exception}" does not excuse an unfavourable act from the hearing (APPC Art. 73 p.2)',
+  ),
   'decision.attachToItself': L('Жолданымды өзіне қосуға болмайды', 'Нельзя приобщить обращение к самому себе', 'An appeal cannot be attached to itself'),
   'decision.exactlyOneOf': L('Мыналардың біреуін ғана толтырыңыз: {fields}', 'Заполните ровно одно из: {fields}', 'Give exactly one of: {fields}'),
   'decision.fieldNotApplicable': L('Бұл өріс мұнда қолданылмайды ({field})', 'Это поле здесь неприменимо ({field})', 'This field does not apply here ({field})'),

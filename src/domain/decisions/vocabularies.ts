@@ -9,6 +9,9 @@ export interface VocabularyItem {
   basis?: string;
   /** false: the wording or the sub-paragraph number could not be checked against the APPC text. */
   verified?: boolean;
+  /** A hearing exception: whether it can excuse the hearing of an unfavourable act at all (an act
+   *  that fully grants the application is not unfavourable: that ground never excuses one). */
+  excusesUnfavourableAct?: boolean;
 }
 
 /** Rules p.15: the five kinds of documents not accounted as appeals, moved out by decision 4.1. */
@@ -195,8 +198,9 @@ export const HEARING_EXCEPTIONS = [
       ru: 'Административный акт полностью удовлетворяет заявление участника административной процедуры',
       en: 'The act fully grants what the applicant asked for',
     },
-    basis: 'APPC Art. 73 p.2 (sub-paragraph not verified)',
+    basis: 'APPC Art. 73 p.2 (sub-paragraph not verified): a favourable act needs no hearing; it cannot excuse an unfavourable one',
     verified: false,
+    excusesUnfavourableAct: false,
   },
   {
     code: 'waivedInWriting',
