@@ -2,24 +2,20 @@ import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.ts';
 import { errorSchema } from '../intake/schemas.ts';
 import { prepareLetter, signLetter, verifyLetter } from './service.ts';
-import { signInputSchema, type SignInput } from './signing.ts';
+import { letterParams, signInputBody, verifyParams } from './schemas.ts';
 import { demoKey, letterPdf, lettersOfAppeal } from './read.ts';
 import { presentLetter, presentVerification } from './present.ts';
+import { IdParams, typed } from '../http/typebox.ts';
 
-const letterParams = {
-  type: 'object',
-  required: ['id', 'letterId'],
-  properties: { id: { type: 'string', format: 'uuid' }, letterId: { type: 'string', format: 'uuid' } },
-} as const;
-
-export async function letterRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
-  app.get<{ Params: { id: string } }>(
+export async function letterRoutes(server: FastifyInstance, ctx: Context): Promise<void> {
+  const app = typed(server);
+  app.get(
     '/appeals/:id/letters',
     {
       schema: {
         tags: ['letters'],
         summary: 'Cover letters of an appeal, each with its signature checked now',
-        params: { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } },
+        params: IdParams,
         response: {
           200: {
             type: 'object',
@@ -71,26 +67,22 @@ export async function letterRoutes(app: FastifyInstance, ctx: Context): Promise<
     },
   );
 
-  app.get<{ Params: { id: string; letterId: string } }>(
-    '/appeals/:id/letters/:letterId.pdf',
-    { schema: { tags: ['letters'], summary: 'The letter as PDF', params: letterParams, produces: ['application/pdf'] } },
-    async (req, reply) => {
-      const letter = await letterPdf(ctx, req.actor, req.params.id, req.params.letterId);
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `inline; filename="${encodeURIComponent(letter.number)}.pdf"`)
-        .send(letter.pdf);
-    },
-  );
+  app.get('/appeals/:id/letters/:letterId.pdf', { schema: { tags: ['letters'], summary: 'The letter as PDF', params: letterParams, produces: ['application/pdf'] } }, async (req, reply) => {
+    const letter = await letterPdf(ctx, req.actor, req.params.id, req.params.letterId);
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `inline; filename="${encodeURIComponent(letter.number)}.pdf"`)
+      .send(letter.pdf);
+  });
 
-  app.post<{ Params: { id: string; letterId: string }; Body: SignInput }>(
+  app.post(
     '/appeals/:id/letters/:letterId/sign',
     {
       schema: {
         tags: ['letters'],
         summary: "Sign a letter (head): with a PKCS#12 and its password, or a detached CMS made by the signer over the prepared PDF. A draft's letter approves the draft: its decision card is saved now",
         params: letterParams,
-        body: signInputSchema,
+        body: signInputBody,
         response: { 403: errorSchema, 409: errorSchema, 422: errorSchema },
       },
     },
@@ -100,7 +92,7 @@ export async function letterRoutes(app: FastifyInstance, ctx: Context): Promise<
     },
   );
 
-  app.post<{ Params: { id: string; letterId: string } }>(
+  app.post(
     '/appeals/:id/letters/:letterId/prepare',
     {
       schema: {
@@ -128,7 +120,7 @@ export async function letterRoutes(app: FastifyInstance, ctx: Context): Promise<
     reply.type('application/x-pkcs12').send(await demoKey(ctx, req.actor)),
   );
 
-  app.get<{ Params: { letterId: string } }>(
+  app.get(
     '/verify/:letterId',
     {
       config: { public: true, rateLimit: { max: 60, timeWindow: '1 minute' } },
@@ -136,7 +128,7 @@ export async function letterRoutes(app: FastifyInstance, ctx: Context): Promise<
         tags: ['letters'],
         summary: 'Public: is this letter signed, by whom, and do its bytes match the signature',
         security: [],
-        params: { type: 'object', required: ['letterId'], properties: { letterId: { type: 'string', format: 'uuid' } } },
+        params: verifyParams,
       },
     },
     async (req) => presentVerification(await verifyLetter(ctx, req.params.letterId), req.lang),
@@ -144,12 +136,13 @@ export async function letterRoutes(app: FastifyInstance, ctx: Context): Promise<
 }
 
 /** The public page the letter's QR code opens: the verification in Kazakh and Russian. */
-export async function verificationPage(app: FastifyInstance, ctx: Context): Promise<void> {
-  app.get<{ Params: { letterId: string } }>(
+export async function verificationPage(server: FastifyInstance, ctx: Context): Promise<void> {
+  const app = typed(server);
+  app.get(
     '/verify/:letterId',
     {
       config: { public: true, rateLimit: { max: 60, timeWindow: '1 minute' } },
-      schema: { hide: true, params: { type: 'object', required: ['letterId'], properties: { letterId: { type: 'string', format: 'uuid' } } } },
+      schema: { hide: true, params: verifyParams },
     },
     async (req, reply) => {
       const verified = await verifyLetter(ctx, req.params.letterId);

@@ -8,24 +8,9 @@ import type { Actor } from '../access/actor.ts';
 import { AppError } from '../errors.ts';
 import { certificateOwnership } from '../access/certificates.ts';
 import { signDetached, verifyDetached, Pkcs12Error, type SignerSummary } from './cms.ts';
+import type { SignInput } from './schemas.ts';
 
-export interface SignInput {
-  /** The signer's PKCS#12 (base64) and its password: the server signs. */
-  pkcs12?: string;
-  password?: string;
-  /** Or a detached CMS (base64) made by the signer's own tool (NCALayer). */
-  signature?: string;
-}
-
-export const signInputSchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    pkcs12: { type: 'string', maxLength: 100_000 },
-    password: { type: 'string', maxLength: 200 },
-    signature: { type: 'string', maxLength: 200_000 },
-  },
-} as const;
+export type { SignInput } from './schemas.ts';
 
 /** The certificates signatures are verified against (trust anchors). */
 export async function trustedRoots(db: Db): Promise<string[]> {

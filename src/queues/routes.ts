@@ -2,48 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.ts';
 import { organizationRefSchema } from '../reference/present.ts';
 import { errorSchema } from '../intake/schemas.ts';
-import { APPEAL_STATUSES } from '../domain/decisions.ts';
-import { CHANNELS, DOCUMENT_TYPES, FORMS } from '../domain/vocabulary.ts';
-import { AT_RISK_WORKING_DAYS, QUEUE_DEFINITIONS, QUEUE_SORTS, QUEUES, type Queue, type QueueSort } from '../domain/queues.ts';
+import { AT_RISK_WORKING_DAYS, QUEUE_DEFINITIONS, QUEUES, type Queue } from '../domain/queues.ts';
 import type { QueueFilter } from './store.ts';
 import { countQueues, overview, queuePage } from './read.ts';
 import { presentOverview, presentQueueItem } from './present.ts';
+import { type FilterQuery, filterQuery, overviewQuery, queueParams, queueQuery } from './schemas.ts';
+import { typed } from '../http/typebox.ts';
 
 const date = { type: 'string', format: 'date' } as const;
-
-const filterProperties = {
-  documentType: { type: 'string', enum: [...DOCUMENT_TYPES] },
-  form: { type: 'string', enum: [...FORMS] },
-  channel: { type: 'string', enum: [...CHANNELS] },
-  issueCategory: { type: 'string', maxLength: 50 },
-  status: { type: 'string', enum: [...APPEAL_STATUSES] },
-  executor: { type: 'string', format: 'uuid' },
-  organization: { type: 'integer', description: 'This organization and those below it' },
-  ownOnly: { type: 'boolean', description: "With organization: only that organization's own appeals, not those below it" },
-  open: { type: 'boolean', description: 'Only appeals whose review at their organization still runs' },
-  dateFrom: { ...date, description: 'Registered on or after' },
-  dateTo: { ...date, description: 'Registered on or before' },
-  dueFrom: { ...date, description: 'Due on or after' },
-  dueTo: { ...date, description: 'Due on or before' },
-  q: { type: 'string', maxLength: 200, description: 'Registration or talon number, IIN/BIN, applicant name, or words of the summary and text' },
-} as const;
-
-type FilterQuery = {
-  documentType?: string;
-  form?: string;
-  channel?: string;
-  issueCategory?: string;
-  status?: string;
-  executor?: string;
-  organization?: number;
-  ownOnly?: boolean;
-  open?: boolean;
-  dateFrom?: string;
-  dateTo?: string;
-  dueFrom?: string;
-  dueTo?: string;
-  q?: string;
-};
 
 const countsSchema = {
   type: 'object',
@@ -96,14 +62,15 @@ function toFilter(q: FilterQuery): QueueFilter {
   };
 }
 
-export async function queueRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
-  app.get<{ Querystring: FilterQuery }>(
+export async function queueRoutes(server: FastifyInstance, ctx: Context): Promise<void> {
+  const app = typed(server);
+  app.get(
     '/queues',
     {
       schema: {
         tags: ['queues'],
         summary: 'How many appeals each work queue holds (with the same filters as the queues)',
-        querystring: { type: 'object', additionalProperties: false, properties: filterProperties },
+        querystring: filterQuery,
         response: {
           200: {
             type: 'object',
@@ -119,24 +86,14 @@ export async function queueRoutes(app: FastifyInstance, ctx: Context): Promise<v
     },
   );
 
-  app.get<{ Params: { queue: Queue }; Querystring: FilterQuery & { sort?: QueueSort; order?: 'asc' | 'desc'; limit: number; offset: number } }>(
+  app.get(
     '/queues/:queue',
     {
       schema: {
         tags: ['queues'],
         summary: 'A work queue: awaiting routing, in execution, to sign, at risk, overdue, withdrawn, completed, all — filtered, searched, sorted and paged on the server',
-        params: { type: 'object', required: ['queue'], properties: { queue: { type: 'string', enum: [...QUEUES] } } },
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            ...filterProperties,
-            sort: { type: 'string', enum: [...QUEUE_SORTS] },
-            order: { type: 'string', enum: ['asc', 'desc'] },
-            limit: { type: 'integer', minimum: 1, maximum: 200, default: 25 },
-            offset: { type: 'integer', minimum: 0, default: 0 },
-          },
-        },
+        params: queueParams,
+        querystring: queueQuery,
         response: {
           200: {
             type: 'object',
@@ -163,21 +120,13 @@ export async function queueRoutes(app: FastifyInstance, ctx: Context): Promise<v
     },
   );
 
-  app.get<{ Querystring: { organization?: number; dateFrom?: string; dateTo?: string } }>(
+  app.get(
     '/overview',
     {
       schema: {
         tags: ['queues'],
         summary: "Heads' and controllers' overview: counts by queue, the on-time share, overdue by executor and by subordinate organization",
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            organization: { type: 'integer', description: 'The organization to look at (default: the one I act for)' },
-            dateFrom: { ...date, description: 'Period of ended reviews for the on-time share (default: 1 January)' },
-            dateTo: { ...date, description: 'Default: today' },
-          },
-        },
+        querystring: overviewQuery,
         response: {
           200: {
             type: 'object',

@@ -18,6 +18,7 @@ import type { FieldError } from '../domain/registration.ts';
 import type { Role } from '../domain/vocabulary.ts';
 import { roleAllowedAt } from '../domain/scope.ts';
 import { authorityScope, countedPredicate } from './scope.ts';
+import type { AccessDecisionInput, AccessRequestInput } from './schemas.ts';
 
 /** Roles an access request may ask for (an administrator is never made this way). */
 export const REQUESTABLE_ROLES: readonly Role[] = ['registrar', 'executor', 'head', 'reception', 'operator', 'controller', 'statistician'];
@@ -48,7 +49,7 @@ function checkApplication(a: Partial<AccessApplication>, password: string): Fiel
 }
 
 /** An employee applies (no sign-in: they have no account yet). */
-export async function fileAccessRequest(ctx: Context, input: { application: string; signature: string; password: string }): Promise<string> {
+export async function fileAccessRequest(ctx: Context, input: AccessRequestInput): Promise<string> {
   let app: Partial<AccessApplication>;
   try {
     app = JSON.parse(input.application) as Partial<AccessApplication>;
@@ -142,7 +143,7 @@ export async function listAccessRequests(ctx: Context, actor: Actor, status?: st
 }
 
 /** The territorial department approves (the user is created) or refuses (with a reason). */
-export async function decideAccessRequest(ctx: Context, actor: Actor, id: string, input: { approve: boolean; reason?: string }) {
+export async function decideAccessRequest(ctx: Context, actor: Actor, id: string, input: AccessDecisionInput) {
   const counted = await mayDecide(ctx, actor);
   const row = await ctx.db
     .selectFrom('access_requests as r')

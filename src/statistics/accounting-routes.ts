@@ -3,51 +3,34 @@ import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.ts';
 import { errorSchema } from '../intake/schemas.ts';
 import { indicators } from './indicators.ts';
-import { confirmReconciliation, listReconciliations, openReconciliation, organizationStatement, presentReconciliation, reconciliationOf, type Statement } from './reconciliation.ts';
+import { confirmReconciliation, listReconciliations, openReconciliation, organizationStatement, presentReconciliation, reconciliationOf } from './reconciliation.ts';
 import { decideAccessRequest, fileAccessRequest, listAccessRequests, REQUESTABLE_ROLES } from './access-requests.ts';
-import { signInputSchema, type SignInput } from '../letters/signing.ts';
-import { accessDecisionSchema, accessRequestListSchema, indicatorsSchema, reconciliationListSchema, reconciliationSchema } from './schemas.ts';
+import { signInputBody } from '../letters/schemas.ts';
+import {
+  accessDecisionBody,
+  accessDecisionSchema,
+  accessRequestBody,
+  accessRequestListSchema,
+  accessRequestsQuery,
+  indicatorsSchema,
+  periodFilterQuery,
+  reconciliationBody,
+  reconciliationListSchema,
+  reconciliationSchema,
+  reportQuery,
+  statementQuery,
+} from './schemas.ts';
+import { IdParams, typed } from '../http/typebox.ts';
 
-const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } } as const;
-const year = { type: 'integer', minimum: 2000, maximum: 2100 } as const;
-const month = { type: 'integer', minimum: 1, maximum: 12 } as const;
-
-const statementSchema = {
-  type: 'object',
-  required: ['instanceId', 'organization', 'year', 'month', 'cards'],
-  additionalProperties: false,
-  properties: {
-    instanceId: { type: 'string', maxLength: 100 },
-    organization: { type: 'string', maxLength: 100 },
-    year,
-    month,
-    cards: {
-      type: 'array',
-      maxItems: 1_000_000,
-      items: {
-        type: 'object',
-        required: ['id', 'registrationNumber', 'received', 'reviewed', 'result'],
-        additionalProperties: false,
-        properties: {
-          id: { type: 'string', format: 'uuid' },
-          registrationNumber: { type: 'string', maxLength: 100 },
-          received: { type: 'boolean' },
-          reviewed: { type: 'boolean' },
-          result: { type: ['string', 'null'], maxLength: 60 },
-        },
-      },
-    },
-  },
-} as const;
-
-export async function accountingRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
-  app.get<{ Querystring: { year: number; month: number; organization?: number } }>(
+export async function accountingRoutes(server: FastifyInstance, ctx: Context): Promise<void> {
+  const app = typed(server);
+  app.get(
     '/indicators',
     {
       schema: {
         tags: ['statistics'],
         summary: 'Indicators by organization and month: on-time share, overdue at the end, shares of electronic appeals and of those from personal reception and the contact centre',
-        querystring: { type: 'object', required: ['year', 'month'], additionalProperties: false, properties: { year, month, organization: { type: 'integer', minimum: 1 } } },
+        querystring: reportQuery,
         response: { 200: indicatorsSchema, 400: errorSchema, 403: errorSchema },
       },
     },
@@ -58,27 +41,27 @@ export async function accountingRoutes(app: FastifyInstance, ctx: Context): Prom
     },
   );
 
-  app.get<{ Querystring: { organization: number; year: number; month: number } }>(
+  app.get(
     '/reconciliations/statement',
     {
       schema: {
         tags: ['reconciliation'],
         summary: "The organization's statement for reconciliation: its cards received and reviewed in the period, with their results (for the authority's instance)",
-        querystring: { type: 'object', required: ['organization', 'year', 'month'], additionalProperties: false, properties: { organization: { type: 'integer', minimum: 1 }, year, month } },
+        querystring: statementQuery,
         response: { 403: errorSchema },
       },
     },
     async (req) => organizationStatement(ctx, req.actor, req.query.organization, req.query.year, req.query.month),
   );
 
-  app.post<{ Body: { organizationId: number; statement?: Statement } }>(
+  app.post(
     '/reconciliations',
     {
       bodyLimit: 128 * 1024 * 1024,
       schema: {
         tags: ['reconciliation'],
         summary: "Statistics authority, 1st–8th of the month: reconcile an organization's previous month, card by card (with the organization's statement when it runs its own instance)",
-        body: { type: 'object', required: ['organizationId'], additionalProperties: false, properties: { organizationId: { type: 'integer', minimum: 1 }, statement: statementSchema } },
+        body: reconciliationBody,
         response: { 201: reconciliationSchema, 400: errorSchema, 403: errorSchema, 409: errorSchema, 422: errorSchema },
       },
     },
@@ -88,13 +71,13 @@ export async function accountingRoutes(app: FastifyInstance, ctx: Context): Prom
     },
   );
 
-  app.get<{ Querystring: { year?: number; month?: number } }>(
+  app.get(
     '/reconciliations',
     {
       schema: {
         tags: ['reconciliation'],
         summary: 'Reconciliations of my organizations (the statistics authority: those it counts), and the period reconciled today',
-        querystring: { type: 'object', additionalProperties: false, properties: { year, month } },
+        querystring: periodFilterQuery,
         response: { 200: reconciliationListSchema, 403: errorSchema },
       },
     },
@@ -114,13 +97,13 @@ export async function accountingRoutes(app: FastifyInstance, ctx: Context): Prom
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/reconciliations/:id',
-    { schema: { tags: ['reconciliation'], summary: 'A reconciliation: both sides, the differing appeals, the confirmations', params: idParams, response: { 200: reconciliationSchema } } },
+    { schema: { tags: ['reconciliation'], summary: 'A reconciliation: both sides, the differing appeals, the confirmations', params: IdParams, response: { 200: reconciliationSchema } } },
     async (req) => presentReconciliation(await reconciliationOf(ctx, req.actor, req.params.id)),
   );
 
-  app.post<{ Params: { id: string }; Body: SignInput }>(
+  app.post(
     '/reconciliations/:id/confirm',
     {
       schema: {
@@ -128,8 +111,8 @@ export async function accountingRoutes(app: FastifyInstance, ctx: Context): Prom
         summary: "Confirm one's side (the statistics authority, or the organization's head); optionally signed with one's EDS",
         description:
           'Body {} for an unsigned confirmation. With pkcs12 and password (the server signs) or signature (a detached CMS made by NCALayer), the confirmation carries a CMS signature over signedContent of the reconciliation, made with a certificate registered to the user.',
-        params: idParams,
-        body: signInputSchema,
+        params: IdParams,
+        body: signInputBody,
         response: { 200: reconciliationSchema, 403: errorSchema, 409: errorSchema, 422: errorSchema },
       },
     },
@@ -139,7 +122,7 @@ export async function accountingRoutes(app: FastifyInstance, ctx: Context): Prom
     },
   );
 
-  app.post<{ Body: { application: string; signature: string; password: string } }>(
+  app.post(
     '/access-requests',
     {
       config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
@@ -148,25 +131,24 @@ export async function accountingRoutes(app: FastifyInstance, ctx: Context): Prom
         summary: 'Apply for access (rules p.25): the application (JSON text: login, fullName, position, email, organizationCode, roles) signed with your EDS (detached CMS, base64), and the password you choose',
         description: `Roles: ${REQUESTABLE_ROLES.join(', ')}. The certificate's common name must be the applicant's full name.`,
         security: [],
-        body: {
-          type: 'object',
-          required: ['application', 'signature', 'password'],
-          additionalProperties: false,
-          properties: { application: { type: 'string', maxLength: 10_000 }, signature: { type: 'string', maxLength: 200_000 }, password: { type: 'string', maxLength: 200 } },
-        },
+        body: accessRequestBody,
         response: { 400: errorSchema, 409: errorSchema, 422: errorSchema },
       },
     },
-    async (req, reply) => reply.status(201).send({ id: await fileAccessRequest(ctx, req.body), status: 'pending' }),
+    async (req, reply) => {
+      const id = await fileAccessRequest(ctx, req.body);
+      reply.statusCode = 201; // not among the documented responses, which bound reply.status()'s type
+      return { id, status: 'pending' };
+    },
   );
 
-  app.get<{ Querystring: { status?: string } }>(
+  app.get(
     '/access-requests',
     {
       schema: {
         tags: ['access'],
         summary: 'Access requests for the organizations the statistics authority department counts',
-        querystring: { type: 'object', additionalProperties: false, properties: { status: { type: 'string', enum: ['pending', 'approved', 'refused'] } } },
+        querystring: accessRequestsQuery,
         response: { 200: accessRequestListSchema },
       },
     },
@@ -192,14 +174,14 @@ export async function accountingRoutes(app: FastifyInstance, ctx: Context): Prom
     },
   );
 
-  app.post<{ Params: { id: string }; Body: { approve: boolean; reason?: string } }>(
+  app.post(
     '/access-requests/:id/decision',
     {
       schema: {
         tags: ['access'],
         summary: "The statistics authority's territorial department approves (the user is created) or refuses, with a reason",
-        params: idParams,
-        body: { type: 'object', required: ['approve'], additionalProperties: false, properties: { approve: { type: 'boolean' }, reason: { type: 'string', maxLength: 4000 } } },
+        params: IdParams,
+        body: accessDecisionBody,
         response: { 200: accessDecisionSchema, 403: errorSchema, 409: errorSchema, 422: errorSchema },
       },
     },

@@ -25,6 +25,7 @@ import { STATISTICS_TIME_ZONE, canonicalJson, cardOf, cellsOf, loadImportedCards
 import { signatureBy, type SignInput } from '../letters/signing.ts';
 import { authorityScope, countedPredicate, countsAnyOf } from './scope.ts';
 import { instanceIdOf } from '../exports/keys.ts';
+import type { ReconciliationInput } from './schemas.ts';
 
 type Cells = Map<number, string[]>;
 
@@ -121,7 +122,7 @@ async function mayReconcile(ctx: Context, actor: Actor, organizationId: number):
 }
 
 /** Opens (or recomputes, until both sides confirm) the reconciliation of the previous month. */
-export async function openReconciliation(ctx: Context, actor: Actor, input: { organizationId: number; statement?: Statement }) {
+export async function openReconciliation(ctx: Context, actor: Actor, input: ReconciliationInput) {
   const side = await mayReconcile(ctx, actor, input.organizationId);
   if (side !== 'authority') throw forbidden();
   const today = todayOf(ctx);

@@ -20,6 +20,7 @@ import { canonicalJson, cardOf, cellsOf, importedCardsChanged, loadImportedCards
 import { actsAsAuthority, countedFor, INSTANCE_SCOPE, reportScopeFor, scopeKey, type CountedOrganizations, type ReportScope } from './scope.ts';
 import { statisticsTerritory } from '../domain/form1.ts';
 import * as store from './store.ts';
+import type { CellQuery } from './schemas.ts';
 
 // ---------------------------------------------------------------------------------------------
 // The report as data (language-neutral; what a snapshot stores and signs)
@@ -158,19 +159,6 @@ export function presentForm1(data: Form1Data, lang: Language, extra: Record<stri
 
 // ---------------------------------------------------------------------------------------------
 // The cards behind a cell
-
-export interface CellQuery {
-  year: number;
-  month: number;
-  table: string;
-  column: string;
-  /** The row's organization; none: the total. */
-  organization?: number;
-  /** Only the organization's own cards (the "own" row of a subtree). */
-  own?: boolean;
-  limit: number;
-  offset: number;
-}
 
 /**
  * The appeals behind a cell, found by the same rules that filled it: the cards whose stored cells

@@ -6,24 +6,9 @@ import { FORM1_RULES } from '../domain/form1.ts';
 import { FORM1_LAYOUT } from './form1-layout.ts';
 import { cellAppeals, formDueReportsNow, formSnapshot, form1Report, listSnapshots, presentForm1, signSnapshot, snapshotDiff, snapshotOf, snapshotSignature } from './report.ts';
 import { form1Pdf, form1Xlsx } from './render.ts';
-import { signInputSchema, type SignInput } from '../letters/signing.ts';
-import { cellSchema, form1Schema, layoutSchema, snapshotDiffSchema, snapshotListSchema, snapshotSignedSchema } from './schemas.ts';
-
-const period = {
-  year: { type: 'integer', minimum: 2000, maximum: 2100 },
-  month: { type: 'integer', minimum: 1, maximum: 12 },
-} as const;
-
-const reportQuery = {
-  type: 'object',
-  required: ['year', 'month'],
-  additionalProperties: false,
-  properties: { ...period, organization: { type: 'integer', minimum: 1 } },
-} as const;
-
-const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } } as const;
-
-type ReportQuery = { year: number; month: number; organization?: number };
+import { signInputBody } from '../letters/schemas.ts';
+import { cellQuery, cellSchema, form1Schema, layoutSchema, periodFilterQuery, reportQuery, snapshotDiffSchema, snapshotListSchema, snapshotSignedSchema } from './schemas.ts';
+import { IdParams, typed } from '../http/typebox.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -31,8 +16,9 @@ function fileName(q: { year: number; month: number }, ext: string) {
   return `1-TO_${q.year}-${String(q.month).padStart(2, '0')}.${ext}`;
 }
 
-export async function statisticsRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
-  app.get<{ Querystring: ReportQuery }>(
+export async function statisticsRoutes(server: FastifyInstance, ctx: Context): Promise<void> {
+  const app = typed(server);
+  app.get(
     '/reports/form1',
     {
       schema: {
@@ -48,52 +34,31 @@ export async function statisticsRoutes(app: FastifyInstance, ctx: Context): Prom
     async (req) => presentForm1(await form1Report(ctx, req.actor, req.query.year, req.query.month, req.query.organization), req.lang),
   );
 
-  app.get<{ Querystring: ReportQuery }>(
-    '/reports/form1.xlsx',
-    { schema: { tags: ['statistics'], summary: 'The report 1-ТӨ as a spreadsheet (the printed layout, kk/ru headings)', querystring: reportQuery, produces: [XLSX] } },
-    async (req, reply) => {
-      const data = await form1Report(ctx, req.actor, req.query.year, req.query.month, req.query.organization);
-      const xlsx = await form1Xlsx(data, ctx.clock.now());
-      return reply
-        .type(XLSX)
-        .header('content-disposition', `attachment; filename="${fileName(req.query, 'xlsx')}"`)
-        .send(xlsx);
-    },
-  );
+  app.get('/reports/form1.xlsx', { schema: { tags: ['statistics'], summary: 'The report 1-ТӨ as a spreadsheet (the printed layout, kk/ru headings)', querystring: reportQuery, produces: [XLSX] } }, async (req, reply) => {
+    const data = await form1Report(ctx, req.actor, req.query.year, req.query.month, req.query.organization);
+    const xlsx = await form1Xlsx(data, ctx.clock.now());
+    return reply
+      .type(XLSX)
+      .header('content-disposition', `attachment; filename="${fileName(req.query, 'xlsx')}"`)
+      .send(xlsx);
+  });
 
-  app.get<{ Querystring: ReportQuery }>(
-    '/reports/form1.pdf',
-    { schema: { tags: ['statistics'], summary: 'The report 1-ТӨ as PDF (landscape, Kazakh headings)', querystring: reportQuery, produces: ['application/pdf'] } },
-    async (req, reply) => {
-      const data = await form1Report(ctx, req.actor, req.query.year, req.query.month, req.query.organization);
-      const pdf = await form1Pdf(data, ctx.clock.now());
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `inline; filename="${fileName(req.query, 'pdf')}"`)
-        .send(pdf);
-    },
-  );
+  app.get('/reports/form1.pdf', { schema: { tags: ['statistics'], summary: 'The report 1-ТӨ as PDF (landscape, Kazakh headings)', querystring: reportQuery, produces: ['application/pdf'] } }, async (req, reply) => {
+    const data = await form1Report(ctx, req.actor, req.query.year, req.query.month, req.query.organization);
+    const pdf = await form1Pdf(data, ctx.clock.now());
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `inline; filename="${fileName(req.query, 'pdf')}"`)
+      .send(pdf);
+  });
 
-  app.get<{ Querystring: ReportQuery & { table: string; column: string; own?: boolean; limit: number; offset: number } }>(
+  app.get(
     '/reports/form1/cell',
     {
       schema: {
         tags: ['statistics'],
         summary: 'The appeals behind a cell of the report: found by the same rules, so their total equals the cell',
-        querystring: {
-          type: 'object',
-          required: ['year', 'month', 'table', 'column'],
-          additionalProperties: false,
-          properties: {
-            ...period,
-            table: { type: 'string', maxLength: 20 },
-            column: { type: 'string', maxLength: 60 },
-            organization: { type: 'integer', minimum: 1 },
-            own: { type: 'boolean' },
-            limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
-            offset: { type: 'integer', minimum: 0, default: 0 },
-          },
-        },
+        querystring: cellQuery,
         response: { 200: cellSchema, 400: errorSchema, 403: errorSchema, 422: errorSchema },
       },
     },
@@ -116,7 +81,7 @@ export async function statisticsRoutes(app: FastifyInstance, ctx: Context): Prom
     };
   });
 
-  app.post<{ Body: ReportQuery }>(
+  app.post(
     '/reports/form1/snapshots',
     {
       schema: {
@@ -138,13 +103,13 @@ export async function statisticsRoutes(app: FastifyInstance, ctx: Context): Prom
     return { formed: formed.map((f) => ({ id: f.id, year: f.year, month: f.month })) };
   });
 
-  app.get<{ Querystring: { year?: number; month?: number } }>(
+  app.get(
     '/reports/form1/snapshots',
     {
       schema: {
         tags: ['statistics'],
         summary: 'Formed reports the user may see',
-        querystring: { type: 'object', additionalProperties: false, properties: { year: period.year, month: period.month } },
+        querystring: periodFilterQuery,
         response: { 200: snapshotListSchema },
       },
     },
@@ -168,16 +133,12 @@ export async function statisticsRoutes(app: FastifyInstance, ctx: Context): Prom
     },
   );
 
-  app.get<{ Params: { id: string } }>(
-    '/reports/form1/snapshots/:id',
-    { schema: { tags: ['statistics'], summary: 'A formed report, as formed, with its signature checked now', params: idParams, response: { 200: form1Schema } } },
-    async (req) => {
-      const row = await snapshotOf(ctx, req.actor, req.params.id);
-      return presentForm1(row.data, req.lang, snapshotMeta(row, await snapshotSignature(ctx, row)));
-    },
-  );
+  app.get('/reports/form1/snapshots/:id', { schema: { tags: ['statistics'], summary: 'A formed report, as formed, with its signature checked now', params: IdParams, response: { 200: form1Schema } } }, async (req) => {
+    const row = await snapshotOf(ctx, req.actor, req.params.id);
+    return presentForm1(row.data, req.lang, snapshotMeta(row, await snapshotSignature(ctx, row)));
+  });
 
-  app.get<{ Params: { id: string } }>('/reports/form1/snapshots/:id.xlsx', { schema: { tags: ['statistics'], summary: 'A formed report as a spreadsheet', params: idParams, produces: [XLSX] } }, async (req, reply) => {
+  app.get('/reports/form1/snapshots/:id.xlsx', { schema: { tags: ['statistics'], summary: 'A formed report as a spreadsheet', params: IdParams, produces: [XLSX] } }, async (req, reply) => {
     const row = await snapshotOf(ctx, req.actor, req.params.id);
     return reply
       .type(XLSX)
@@ -185,27 +146,23 @@ export async function statisticsRoutes(app: FastifyInstance, ctx: Context): Prom
       .send(await form1Xlsx(row.data, row.formed_at));
   });
 
-  app.get<{ Params: { id: string } }>(
-    '/reports/form1/snapshots/:id.pdf',
-    { schema: { tags: ['statistics'], summary: 'A formed report as PDF, with its signer', params: idParams, produces: ['application/pdf'] } },
-    async (req, reply) => {
-      const row = await snapshotOf(ctx, req.actor, req.params.id);
-      const pdf = await form1Pdf(row.data, row.formed_at, { signerName: row.signer_name, signedAt: row.signed_at?.toISOString() ?? null });
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `inline; filename="${fileName(row, 'pdf')}"`)
-        .send(pdf);
-    },
-  );
+  app.get('/reports/form1/snapshots/:id.pdf', { schema: { tags: ['statistics'], summary: 'A formed report as PDF, with its signer', params: IdParams, produces: ['application/pdf'] } }, async (req, reply) => {
+    const row = await snapshotOf(ctx, req.actor, req.params.id);
+    const pdf = await form1Pdf(row.data, row.formed_at, { signerName: row.signer_name, signedAt: row.signed_at?.toISOString() ?? null });
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `inline; filename="${fileName(row, 'pdf')}"`)
+      .send(pdf);
+  });
 
-  app.post<{ Params: { id: string }; Body: SignInput }>(
+  app.post(
     '/reports/form1/snapshots/:id/sign',
     {
       schema: {
         tags: ['statistics'],
         summary: 'Sign a formed report (the statistics authority, whose chair signs 1-ТӨ; an administrator acts as the authority): a PKCS#12 and its password, or a detached CMS',
-        params: idParams,
-        body: signInputSchema,
+        params: IdParams,
+        body: signInputBody,
         response: { 200: snapshotSignedSchema, 403: errorSchema, 409: errorSchema, 422: errorSchema },
       },
     },
@@ -216,9 +173,9 @@ export async function statisticsRoutes(app: FastifyInstance, ctx: Context): Prom
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/reports/form1/snapshots/:id/diff',
-    { schema: { tags: ['statistics'], summary: 'The cells that changed since the report was formed (later corrections, late entries)', params: idParams, response: { 200: snapshotDiffSchema } } },
+    { schema: { tags: ['statistics'], summary: 'The cells that changed since the report was formed (later corrections, late entries)', params: IdParams, response: { 200: snapshotDiffSchema } } },
     async (req) => snapshotDiff(ctx, req.actor, req.params.id),
   );
 }

@@ -1,5 +1,91 @@
-// JSON schemas of the answers of the statistics routes (1-ТӨ, indicators, reconciliation, access
-// requests): the OpenAPI document the web app's typed client is generated from.
+// Schemas of the statistics routes (1-ТӨ, indicators, reconciliation, access requests). The request
+// schemas are TypeBox: validation at the edge, the OpenAPI document, and the types of the route
+// handlers and of the use cases' inputs (CellQuery, ReconciliationInput, AccessRequestInput,
+// AccessDecisionInput are their Static types; the statement of an organization is the domain's
+// Statement, checked below to be the same type). The answers' schemas are plain JSON Schema: the
+// OpenAPI document the web app's typed client is generated from.
+import { Type, type Static } from '@sinclair/typebox';
+import type { Statement } from './reconciliation.ts';
+import { type AssertEqual, type Equal, NullableString, StringEnum, WithDefaults } from '../http/typebox.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Requests
+
+const year = () => Type.Integer({ minimum: 2000, maximum: 2100 });
+const month = () => Type.Integer({ minimum: 1, maximum: 12 });
+const organizationId = () => Type.Integer({ minimum: 1 });
+
+/** A period and, optionally, the organization: the report 1-ТӨ (also the body that forms it) and the indicators. */
+export const reportQuery = Type.Object({ year: year(), month: month(), organization: Type.Optional(organizationId()) }, { additionalProperties: false });
+
+export const cellQuery = WithDefaults(
+  Type.Object(
+    {
+      year: year(),
+      month: month(),
+      table: Type.String({ maxLength: 20 }),
+      column: Type.String({ maxLength: 60 }),
+      /** The row's organization; none: the total. */
+      organization: Type.Optional(organizationId()),
+      /** Only the organization's own cards (the "own" row of a subtree). */
+      own: Type.Optional(Type.Boolean()),
+      limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
+      offset: Type.Integer({ minimum: 0, default: 0 }),
+    },
+    { additionalProperties: false },
+  ),
+);
+/** A cell of 1-ТӨ, whose appeals are listed (report.ts cellAppeals). */
+export type CellQuery = Static<typeof cellQuery>;
+
+/** A period, either part optional: formed reports, reconciliations. */
+export const periodFilterQuery = Type.Object({ year: Type.Optional(year()), month: Type.Optional(month()) }, { additionalProperties: false });
+
+export const statementQuery = Type.Object({ organization: organizationId(), year: year(), month: month() }, { additionalProperties: false });
+
+export const statementBody = Type.Object(
+  {
+    instanceId: Type.String({ maxLength: 100 }),
+    organization: Type.String({ maxLength: 100 }),
+    year: year(),
+    month: month(),
+    cards: Type.Array(
+      Type.Object(
+        {
+          id: Type.String({ format: 'uuid' }),
+          registrationNumber: Type.String({ maxLength: 100 }),
+          received: Type.Boolean(),
+          reviewed: Type.Boolean(),
+          result: NullableString({ maxLength: 60 }),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 1_000_000 },
+    ),
+  },
+  { additionalProperties: false },
+);
+/** The statement in the body is the domain's Statement (what organizationStatement gives), no more, no less. */
+export type StatementBodyIsStatement = AssertEqual<Equal<Static<typeof statementBody>, Statement>>;
+
+export const reconciliationBody = Type.Object({ organizationId: organizationId(), statement: Type.Optional(statementBody) }, { additionalProperties: false });
+export type ReconciliationInput = Static<typeof reconciliationBody>;
+
+export const accessRequestBody = Type.Object(
+  { application: Type.String({ maxLength: 10_000 }), signature: Type.String({ maxLength: 200_000 }), password: Type.String({ maxLength: 200 }) },
+  { additionalProperties: false },
+);
+/** An application for access (JSON text), its detached CMS signature (base64), and the password chosen. */
+export type AccessRequestInput = Static<typeof accessRequestBody>;
+
+export const accessRequestsQuery = Type.Object({ status: Type.Optional(StringEnum(['pending', 'approved', 'refused'])) }, { additionalProperties: false });
+
+export const accessDecisionBody = Type.Object({ approve: Type.Boolean(), reason: Type.Optional(Type.String({ maxLength: 4000 })) }, { additionalProperties: false });
+export type AccessDecisionInput = Static<typeof accessDecisionBody>;
+
+// ---------------------------------------------------------------------------------------------
+// Answers
+
 const str = { type: 'string' } as const;
 const strOrNull = { type: ['string', 'null'] } as const;
 const int = { type: 'integer' } as const;
