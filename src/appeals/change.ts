@@ -19,7 +19,7 @@ import { appendEvent } from '../audit/log.ts';
 import { enqueue, type Attachment, type MessageKind } from '../notifications/outbox.ts';
 import { applicantMessages, messageLanguage, type MessageData } from '../notifications/messages.ts';
 import { cardsChanged } from '../statistics/cards.ts';
-import { appealInScope, contactsOf, insertObligations, lockAppeal, meetObligations, updateAppeal, type AppealRow } from './store.ts';
+import { appealInScope, contactsOf, dropObligations, insertObligations, lockAppeal, meetObligations, updateAppeal, type AppealRow } from './store.ts';
 
 /** A message to the applicants of the appeal, with what its kind needs besides the appeal's numbers. */
 export type Notice = {
@@ -37,9 +37,11 @@ export interface AppealChange {
   attachment?: Attachment;
   /** Other ТЖ-1 fields the change sets (never the status: only the status machine decides it). */
   set?: Omit<Updateable<AppealsTable>, 'status' | 'updated_at'>;
-  /** Obligations met or opened besides the transition's. */
+  /** Obligations met or opened besides the transition's; open ones of `drop`'s kinds no longer apply
+   *  and are removed (an unmarked report need not be forwarded at once). */
   meet?: readonly string[];
   open?: readonly OpenedObligation[];
+  drop?: readonly string[];
   notify?: readonly Notice[];
   /** Other appeals the change wrote (cards it opened elsewhere): their statistics are refreshed too. */
   alsoChanged?: readonly string[];
@@ -126,6 +128,7 @@ async function store(trx: Db, actor: Actor | null, appeal: AppealRow, change: Ap
     else if (e.kind === 'notify') notices.push({ kind: e.message, data: { ...e.params, ...(change.attachment ? { attachment: change.attachment } : {}) } } as Notice);
   }
   await meetObligations(trx, appeal.id, meet, today);
+  await dropObligations(trx, appeal.id, change.drop ?? []);
   await insertObligations(trx, appeal, opened);
   for (const n of notices) await notifyApplicants(trx, appeal, n, now);
   const status = t && t.status !== appeal.status ? { status: { from: appeal.status, to: t.status } } : {};

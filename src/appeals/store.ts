@@ -41,6 +41,12 @@ export async function insertObligations(db: Db, appeal: Pick<AppealRow, 'id' | '
   }
 }
 
+/** Removes the open obligations of these kinds: they no longer apply. */
+export async function dropObligations(db: Db, appealId: string, kinds: readonly string[]): Promise<void> {
+  if (kinds.length === 0) return;
+  await db.deleteFrom('obligations').where('appeal_id', '=', appealId).where('kind', 'in', kinds).where('met_on', 'is', null).execute();
+}
+
 /** Marks the open obligations of these kinds as met on that day (late ones as violated). */
 export async function meetObligations(db: Db, appealId: string, kinds: readonly string[], on: string): Promise<void> {
   if (kinds.length === 0) return;

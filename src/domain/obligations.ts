@@ -14,16 +14,33 @@ export type Fulfilment = { by: 'theDecision' } | { by: 'letter' } | { by: 'decis
 
 export interface ObligationRule {
   kind: ProceduralTermName;
-  /** The term runs from the registration date (receipt), the decision date, or a date on the card. */
+  /** The term runs from the registration date (receipt), the day of the event that opens it (a
+   *  decision, a marking), or a date on the card. */
   from: 'registration' | 'decision' | { field: string };
   fulfilment: Fulfilment;
 }
 
 const rule = (kind: ProceduralTermName, from: ObligationRule['from'], fulfilment: Fulfilment): ObligationRule => ({ kind, from, fulfilment });
 
-/** A complaint filed with the body complained about: that body sends it on with the case (4.24) or
- *  grants it in full (4.15) within 3 WD of receipt (APPC Art. 91 p.4). */
-export const ON_RECEIPT: readonly ObligationRule[] = [rule('complaintForward', 'registration', { by: 'decision', codes: ['4.24', '4.15'] })];
+/** What an organization knows of an appeal when it receives it. */
+export interface Receipt {
+  procedure: Procedure;
+  atReviewingBody: boolean;
+  anonymous: boolean;
+  /** Marked as concerning a crime or a threat to state or public security (APPC Art. 88 p.1). */
+  securityInfo: boolean;
+}
+
+/** What receipt opens, and when. A complaint filed with the body complained about: that body sends
+ *  it on with the case (4.24) or grants it in full (4.15) within 3 WD of receipt (APPC Art. 91 p.4).
+ *  An anonymous report of a crime or a threat to security: forwarded at once (4.4, Art. 88 p.1). */
+export const ON_RECEIPT: readonly (ObligationRule & { when(r: Receipt): boolean })[] = [
+  { ...rule('complaintForward', 'registration', { by: 'decision', codes: ['4.24', '4.15'] }), when: (r) => r.procedure === 'complaint' && !r.atReviewingBody },
+  { ...rule('forwardAtOnce', 'registration', { by: 'decision', codes: ['4.4'] }), when: (r) => r.anonymous && r.securityInfo },
+];
+
+/** Marked later (Art. 88 p.1): an anonymous report is forwarded at once from the day of the marking. */
+export const ON_SECURITY_INFO_MARKED: ObligationRule = rule('forwardAtOnce', 'decision', { by: 'decision', codes: ['4.4'] });
 
 /** What each decision opens. 4.1 and 4.4 fulfil a term counted from receipt themselves (4.24 fulfils
  *  the complaint's, opened on receipt: ON_RECEIPT). */
@@ -61,9 +78,21 @@ function dueOf(r: ObligationRule, cal: Calendar, registrationDate: IsoDate, deci
 }
 
 /** The obligations an appeal's receipt opens at an organization. */
-export function obligationsOnReceipt(procedure: Procedure, atReviewingBody: boolean, cal: Calendar, registrationDate: IsoDate, count: CountMode): OpenedObligation[] {
-  if (procedure !== 'complaint' || atReviewingBody) return [];
-  return ON_RECEIPT.map((r) => ({ kind: r.kind, dueDate: dueOf(r, cal, registrationDate, registrationDate, {}, count), basis: PROCEDURAL_TERMS[r.kind].basis, metOn: null }));
+export function obligationsOnReceipt(receipt: Receipt, cal: Calendar, registrationDate: IsoDate, count: CountMode): OpenedObligation[] {
+  return ON_RECEIPT.filter((r) => r.when(receipt)).map((r) => ({
+    kind: r.kind,
+    dueDate: dueOf(r, cal, registrationDate, registrationDate, {}, count),
+    basis: PROCEDURAL_TERMS[r.kind].basis,
+    metOn: null,
+  }));
+}
+
+/** The obligations marking an appeal as concerning a crime or security opens (only an anonymous one
+ *  must be forwarded at once: an identified applicant's appeal is reviewed as any other). */
+export function obligationsOnSecurityInfoMarked(anonymous: boolean, cal: Calendar, registrationDate: IsoDate, markedOn: IsoDate, count: CountMode): OpenedObligation[] {
+  if (!anonymous) return [];
+  const r = ON_SECURITY_INFO_MARKED;
+  return [{ kind: r.kind, dueDate: dueOf(r, cal, registrationDate, markedOn, {}, count), basis: PROCEDURAL_TERMS[r.kind].basis, metOn: null }];
 }
 
 /** The obligations a decision opens, dated. */

@@ -123,6 +123,7 @@ test('procedural terms (docs/legal-basis.md#procedural-terms)', () => {
     objection: ['workingDays', 2, /Art\. 73 p\.3/],
     protocolRemarks: ['workingDays', 3, /Art\. 74 p\.6/],
     notifyTerminationOrReturn: ['workingDays', 3, /Art\. 70 p\.3/],
+    forwardAtOnce: ['calendarDays', 0, /Art\. 88 p\.1/],
     complaintForward: ['workingDays', 3, /Art\. 91 p\.4/],
     complaintLeftWithoutConsideration: ['workingDays', 3, /Art\. 95 p\.2/],
     caseReturn: ['workingDays', 5, /Art\. 100 p\.2/],

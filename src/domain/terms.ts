@@ -225,6 +225,16 @@ export const PROCEDURAL_TERMS = {
     basis: 'APPC Art. 70 p.3: 3 working days',
     direction: 'after',
   },
+  forwardAtOnce: {
+    label: {
+      kk: 'Дереу жіберу: қылмыс немесе қауіпсіздікке қатер туралы анонимді хабарлама',
+      ru: 'Незамедлительное направление анонимного сообщения о преступлении или угрозе безопасности',
+      en: 'Forward at once an anonymous report of a crime or a threat to security',
+    },
+    term: { unit: 'calendarDays', count: 0 },
+    basis: 'APPC Art. 88 p.1: forwarded at once — the day it is registered, or marked as such',
+    direction: 'after',
+  },
   complaintForward: {
     label: { kk: 'Шағымды және істі жіберу', ru: 'Направление жалобы и дела', en: 'Forward a complaint and the case to the reviewing body' },
     term: wd(3),

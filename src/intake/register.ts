@@ -129,7 +129,12 @@ export async function registerAppeal(ctx: Context, actor: Actor, input: Registra
       },
     },
     messages,
-    obligations: obligationsOnReceipt(appeal.procedure, appeal.at_reviewing_body, ctx.law.calendar, regDate, ctx.law.count).map((o) => ({
+    obligations: obligationsOnReceipt(
+      { procedure: appeal.procedure, atReviewingBody: appeal.at_reviewing_body, anonymous: applicantKind === 'anonymous', securityInfo: appeal.security_info },
+      ctx.law.calendar,
+      regDate,
+      ctx.law.count,
+    ).map((o) => ({
       id: randomUUID(),
       kind: o.kind,
       due_date: o.dueDate,

@@ -26,7 +26,7 @@ import {
 } from '../domain/decisions.ts';
 import { INITIAL_STATUS, transition, type CardToOpen } from '../domain/appeal-status.ts';
 import { checkReturnDraft, LETTERS_SIGNED_BY, SECURITY_INFO_MARKED_BY } from '../domain/actions.ts';
-import { obligationsOnReceipt } from '../domain/obligations.ts';
+import { obligationsOnReceipt, obligationsOnSecurityInfoMarked, ON_SECURITY_INFO_MARKED } from '../domain/obligations.ts';
 import { localDateTime, registrationDate } from '../domain/calendar.ts';
 import { partNumber } from '../domain/numbering.ts';
 import { dueDate, termRule } from '../domain/terms.ts';
@@ -227,7 +227,9 @@ async function openCard(ctx: Context, { trx, appeal: source, now }: Work, actor:
   });
   await store.copyApplicantCards(trx, source.id, id, target.id);
   const card = { id, organization_id: target.id };
-  await insertObligations(trx, card, obligationsOnReceipt(source.procedure as Procedure, opts.atReviewingBody, ctx.law.calendar, regDate, ctx.law.count));
+  // the forward at once of Art. 88 p.1 was the sender's: the receiving body is the competent one
+  const receipt = { procedure: source.procedure as Procedure, atReviewingBody: opts.atReviewingBody, anonymous: source.applicant_kind === 'anonymous', securityInfo: false };
+  await insertObligations(trx, card, obligationsOnReceipt(receipt, ctx.law.calendar, regDate, ctx.law.count));
   await appendEvent(trx, {
     appealId: id,
     organizationId: target.id,
@@ -289,10 +291,13 @@ export async function recordFix(ctx: Context, actor: Actor, appealId: string): P
  *  reviews it, so that an anonymous one is forwarded at once instead of terminated. */
 export async function markSecurityInfo(ctx: Context, actor: Actor, appealId: string, value: boolean, reason: string) {
   if (!hasRole(actor, ...SECURITY_INFO_MARKED_BY)) throw forbidden();
-  await changeAppeal(ctx, actor, appealId, async ({ appeal }) => {
+  await changeAppeal(ctx, actor, appealId, async ({ appeal, today }) => {
     if (appeal.review_ended_on !== null) throw new AppError(409, 'decision.reviewEnded', [], { endedBy: appeal.final_decision_code ?? '' });
     if (appeal.security_info === value) return { change: null };
     const changes = { securityInfo: { from: appeal.security_info, to: value }, reason, basis: 'APPC Art. 88 p.1' };
-    return { change: { set: { security_info: value }, event: { kind: 'securityInfoMarked', changes } } };
+    const anonymous = appeal.applicant_kind === 'anonymous';
+    // marked: an anonymous report is forwarded at once from today; unmarked: that duty is gone
+    const obligations = value ? { open: obligationsOnSecurityInfoMarked(anonymous, ctx.law.calendar, appeal.registration_date, today, ctx.law.count) } : { drop: [ON_SECURITY_INFO_MARKED.kind] };
+    return { change: { set: { security_info: value }, ...obligations, event: { kind: 'securityInfoMarked', changes } } };
   });
 }

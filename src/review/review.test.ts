@@ -427,6 +427,31 @@ describe('simplified procedure', () => {
     const forwarded = await decide(registrar, r.id, { code: '4.4', targetOrganizationId: orgs['KNB'] });
     assert.equal(forwarded.status, 'toSign');
   });
+
+  test('"at once" is a term of its own: the day of registration, or of the marking; a forward two working days later violates it (APPC Art. 88 p.1, issue 10 defect 16)', async () => {
+    const forwardAtOnce = async (api: Api, id: string, state = 'open') =>
+      (await api('GET', `/api/v1/terms/obligations?state=${state}`)).body.items.find((o: { appealId: string; kind: string }) => o.appealId === id && o.kind === 'forwardAtOnce');
+    t.setNow('2026-03-18T10:00:00+05:00');
+    const anonymous = { documentType: 'report', channel: 'complaintBox', applicant: undefined, anonymous: true };
+    const late = await register({ ...anonymous, summary: 'Қауіп туралы аноним хабарлама', securityInfo: true });
+    assert.equal((await forwardAtOnce(head, late.id)).dueDate, '2026-03-18', 'due the day it is registered');
+    const marked = await register({ ...anonymous, summary: 'Кейін белгіленген хабарлама' });
+    assert.equal(await forwardAtOnce(head, marked.id), undefined, 'no such duty before the marking');
+    t.setNow('2026-03-19T11:00:00+05:00');
+    await head('POST', `/api/v1/appeals/${marked.id}/security-info`, { securityInfo: true, reason: 'Қауіп туралы мәлімет' });
+    assert.equal((await forwardAtOnce(head, marked.id)).dueDate, '2026-03-19', 'due the day it is marked');
+    await decide(registrar, marked.id, { code: '4.4', targetOrganizationId: orgs['KNB'] });
+    assert.equal(await forwardAtOnce(head, marked.id), undefined, 'met by the forward the same day');
+    // two working days later (Nauryz 20–25 March aside): violated
+    t.setNow('2026-03-27T10:00:00+05:00');
+    await decide(registrar, late.id, { code: '4.4', targetOrganizationId: orgs['KNB'] });
+    const violated = await forwardAtOnce(head, late.id, 'violated');
+    assert.deepEqual([violated.dueDate, violated.metOn, violated.violated], ['2026-03-18', '2026-03-27', true]);
+    // unmarked before the forward: the duty is gone
+    const unmarked = await register({ ...anonymous, summary: 'Қате белгіленген хабарлама', securityInfo: true });
+    await head('POST', `/api/v1/appeals/${unmarked.id}/security-info`, { securityInfo: false, reason: 'Қате белгіленді' });
+    assert.equal(await forwardAtOnce(head, unmarked.id), undefined);
+  });
 });
 
 describe('terms', () => {
