@@ -1,8 +1,9 @@
 // joldanym CLI: serve | migrate | seed | calendar YEAR
 import { configFromEnv } from './config.ts';
 import { openApp, prepareDatabase, createContext } from './app.ts';
-import { openDatabase } from './db/connection.ts';
+import { openDatabase, isDatabaseUnavailable } from './db/connection.ts';
 import { seedDemo } from './db/demo.ts';
+import { DataDirIntegrityError, DataDirLockedError } from './db/datadir.ts';
 import { buildServer } from './http/server.ts';
 import { Calendar } from './domain/calendar.ts';
 import { loadLaw, reloadLaw } from './reference/law.ts';
@@ -21,6 +22,14 @@ async function main(): Promise<void> {
     case 'serve': {
       const { ctx, database } = await openApp(config);
       const app = await buildServer(ctx, { logger: { level: config.logLevel } });
+      // A lost database connection fails the work that used it (503, src/http/server.ts), never
+      // the process: should such a failure escape unawaited, it is logged and the server goes on.
+      // Any other unhandled rejection still ends the process, as by default.
+      process.on('unhandledRejection', (reason) => {
+        if (isDatabaseUnavailable(reason)) return app.log.warn({ err: reason }, 'database unavailable (unawaited)');
+        app.log.fatal({ err: reason }, 'unhandled rejection');
+        process.exit(1);
+      });
       let stopWorker = async () => {};
       const stop = async () => {
         await stopWorker();
@@ -120,6 +129,7 @@ function printCalendar(calendar: Calendar, year: number): void {
 }
 
 main().catch((e) => {
-  console.error(e);
+  // the data directory in use by another process, or damaged: the message says what to do
+  console.error(e instanceof DataDirLockedError || e instanceof DataDirIntegrityError ? `joldanym ${command}: ${e.message}` : e);
   process.exit(1);
 });

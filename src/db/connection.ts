@@ -2,10 +2,12 @@
 // Both return the same JS values: dates as 'YYYY-MM-DD' strings, int8 as numbers, timestamptz as
 // Date, bytea as Buffer.
 import { mkdirSync } from 'node:fs';
-import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, type PostgresQueryResult } from 'kysely';
+import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient, type PostgresQueryResult } from 'kysely';
 import pg from 'pg';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { amcheck } from '@electric-sql/pglite/contrib/amcheck';
+import { checkDataDirIntegrity, DataDirIntegrityError, lockDataDir } from './datadir.ts';
 import type { DB } from './schema.ts';
 
 export type Db = Kysely<DB>;
@@ -19,10 +21,70 @@ export interface Database {
 const DATE_OID = 1082;
 const INT8_OID = 20;
 
+/** The database cannot be reached or the connection to it was lost (a PostgreSQL restart or
+ *  failover, pg_terminate_backend, a network failure): the HTTP layer answers 503
+ *  database.unavailable. Raised for a failure to get a connection; a connection lost during a
+ *  statement is recognized by isDatabaseUnavailable. */
+export class DatabaseUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`the database is unavailable: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'DatabaseUnavailableError';
+  }
+}
+
+/** SQLSTATEs of a lost or refused connection: class 08 (connection exception), 57P01–57P05 (the
+ *  server shut down, crashed, is starting, or ended the session), 53300 (too many connections). */
+const UNAVAILABLE_SQLSTATE = /^(08...|57P0[1-5]|53300)$/;
+/** Node's socket errors. */
+const UNAVAILABLE_SYSCALL = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNABORTED']);
+/** pg's own messages for a connection that ended or could not be had. */
+const UNAVAILABLE_MESSAGE = /^(Connection terminated|Client has encountered a connection error and is not queryable|Client was closed and is not queryable|timeout exceeded when trying to connect)/;
+
+/** The error (or one of its causes) is a lost or refused database connection, not a refusal of
+ *  the statement: the statement did not run or was rolled back with its transaction (a commit
+ *  whose answer was lost may have gone through). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof DatabaseUnavailableError) return true;
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_SYSCALL.has(code))) return true;
+    const message = (e as { message?: unknown }).message;
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGE.test(message)) return true;
+    if (e instanceof AggregateError && e.errors.some((x) => isDatabaseUnavailable(x))) return true;
+  }
+  return false;
+}
+
+/** Whether the database answers `SELECT 1` within timeoutMs (GET /health). */
+export async function databaseReachable(db: Db, timeoutMs = HEALTH_TIMEOUT_MS): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const query = sql`SELECT 1`.execute(db).then(
+    () => true,
+    () => false,
+  );
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  try {
+    return await Promise.race([query, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export const HEALTH_TIMEOUT_MS = 2_000;
+/** How long a request waits for a connection (to open one, or for a free one of the pool) before
+ *  it is answered 503. */
+export const CONNECT_TIMEOUT_MS = 10_000;
+
 export async function openServerDatabase(url: string, poolSize = 16): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    // a peer that vanished without closing the socket is found by TCP keepalive
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
         if (oid === DATE_OID) return (v: string) => v;
@@ -31,37 +93,77 @@ export async function openServerDatabase(url: string, poolSize = 16): Promise<Da
       }) as typeof pg.types.getTypeParser,
     },
   });
-  // A connection the server ends while idle (restart, DROP DATABASE … FORCE) is already dropped
-  // from the pool; its 'error' must not crash the process.
+  // A connection the server ends (restart, failover, pg_terminate_backend, DROP DATABASE … FORCE)
+  // emits 'error'. The pool listens only while the connection is idle (and then drops it); a
+  // connection in use needs its own listener, or the 'error' ends the process. The statement in
+  // progress fails with the error (503, src/http/server.ts) and its transaction is rolled back by
+  // the server; on release the pool drops the broken connection and opens new ones on demand.
   pool.on('error', () => {});
   // pool.end() resolves before the sockets close; close() waits for them.
-  const ended: Promise<void>[] = [];
-  pool.on('connect', (client) => ended.push(new Promise((resolve) => client.once('end', () => resolve()))));
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const open = new Set<Promise<void>>();
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+    const ended = new Promise<void>((resolve) => client.once('end', () => resolve()));
+    open.add(ended);
+    void ended.then(() => open.delete(ended));
+  });
+  // A connection that cannot be had (the server down or refusing) is DatabaseUnavailableError.
+  const dialectPool: PostgresPool = {
+    connect: () =>
+      pool.connect().catch((e: unknown) => {
+        throw new DatabaseUnavailableError(e);
+      }),
+    end: () => pool.end(),
+  };
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: dialectPool }) });
   return {
     db,
     kind: 'server',
     close: async () => {
       await db.destroy();
-      await Promise.all(ended);
+      await Promise.all(open);
     },
   };
 }
 
-/** dataDir undefined → in memory (tests). */
-export async function openEmbeddedDatabase(dataDir?: string, loadDataDir?: Blob): Promise<Database> {
+/** dataDir undefined → in memory (tests). A data directory is locked for this process until
+ *  close() (src/db/datadir.ts): a second opener is refused with DataDirLockedError; a lock left by
+ *  an unclean stop is taken over with a warning, and then the directory must pass its integrity
+ *  check (DataDirIntegrityError otherwise). */
+export async function openEmbeddedDatabase(dataDir?: string, loadDataDir?: Blob, options: { warn?: (message: string) => void } = {}): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create({
-    ...(dataDir ? { dataDir } : {}),
-    ...(loadDataDir ? { loadDataDir } : {}),
-    extensions: { pg_trgm },
-    parsers: {
-      [pgliteTypes.DATE]: (v: string) => v,
-      [pgliteTypes.INT8]: (v: string) => Number(v),
-      // pg gives bytea as Buffer; PGlite as Uint8Array
-      [pgliteTypes.BYTEA]: (v: string) => Buffer.from(v.slice(2), 'hex'),
-    },
-  });
+  const lock = dataDir ? lockDataDir(dataDir, options.warn) : undefined;
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      ...(dataDir ? { dataDir } : {}),
+      ...(loadDataDir ? { loadDataDir } : {}),
+      // amcheck only for the check after an unclean stop
+      extensions: lock?.takenOver ? { pg_trgm, amcheck } : { pg_trgm },
+      parsers: {
+        [pgliteTypes.DATE]: (v: string) => v,
+        [pgliteTypes.INT8]: (v: string) => Number(v),
+        // pg gives bytea as Buffer; PGlite as Uint8Array
+        [pgliteTypes.BYTEA]: (v: string) => Buffer.from(v.slice(2), 'hex'),
+      },
+    });
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
+  if (lock?.takenOver) {
+    let problems: string[];
+    try {
+      problems = await checkDataDirIntegrity(pglite, { amcheck: true });
+    } catch (e) {
+      problems = [`the check could not run (${e instanceof Error ? e.message : String(e)})`];
+    }
+    if (problems.length > 0) {
+      await pglite.close().catch(() => {});
+      // the lock stays (its PID is this process's, gone when it exits): every start checks again
+      throw new DataDirIntegrityError(dataDir!, problems);
+    }
+  }
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new PGlitePool(pglite) }) });
   return {
     db,
@@ -69,6 +171,7 @@ export async function openEmbeddedDatabase(dataDir?: string, loadDataDir?: Blob)
     close: async () => {
       await db.destroy();
       await pglite.close();
+      lock?.release();
     },
   };
 }

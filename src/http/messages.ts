@@ -17,6 +17,11 @@ const MESSAGES: Record<string, Text> = {
   unauthorized: { kk: 'Жүйеге кіру қажет', ru: 'Требуется вход в систему', en: 'Sign-in required' },
   rateLimited: { kk: 'Сұраулар тым көп, кейінірек қайталаңыз', ru: 'Слишком много запросов, повторите позже', en: 'Too many requests, try again later' },
   internal: { kk: 'Ішкі қате', ru: 'Внутренняя ошибка', en: 'Internal error' },
+  'database.unavailable': {
+    kk: 'Дерекқор уақытша қолжетімсіз; біраздан кейін қайталаңыз',
+    ru: 'База данных временно недоступна; повторите чуть позже',
+    en: 'The database is temporarily unavailable; try again in a moment',
+  },
   badRequest: { kk: 'Сұрау өңделмейді', ru: 'Запрос не может быть обработан', en: 'The request cannot be processed' },
   // the request itself (src/http/server.ts: Fastify's client errors)
   'body.invalidJson': { kk: 'Сұрау денесі жарамды JSON емес', ru: 'Тело запроса не является корректным JSON', en: 'The request body is not valid JSON' },

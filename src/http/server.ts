@@ -9,6 +9,7 @@ import type { Context } from '../context.ts';
 import type { Actor } from '../access/actor.ts';
 import { authenticate } from '../access/auth.ts';
 import { AppError } from '../errors.ts';
+import { databaseReachable, isDatabaseUnavailable } from '../db/connection.ts';
 import { languageOf, message, hasMessage } from './messages.ts';
 import { maskIdentifiersInText } from '../domain/identifiers.ts';
 import type { Language } from '../domain/vocabulary.ts';
@@ -138,6 +139,15 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
       return reply.status(400).send({ error: { code: 'validation', message: message('validation', lang), fields } });
     }
     if (error.statusCode && error.statusCode < 500) return sendClientError(error, req, reply);
+    // The connection to the database was lost or cannot be had: nothing was written (the server
+    // rolled the transaction back); the pool reconnects, the client may try again.
+    if (isDatabaseUnavailable(error)) {
+      req.log.warn({ err: error }, 'database unavailable');
+      return reply
+        .status(503)
+        .header('retry-after', '5')
+        .send({ error: { code: 'database.unavailable', message: message('database.unavailable', lang), fields: [] } });
+    }
     req.log.error(error);
     return reply.status(500).send({ error: { code: 'internal', message: message('internal', lang), fields: [] } });
   });
@@ -148,7 +158,11 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
     web && isWebAppRequest(req) ? sendWebApp(reply) : reply.status(404).send({ error: { code: 'notFound', message: message('notFound', languageOf(req.headers['accept-language'])), fields: [] } }),
   );
 
-  app.get('/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
+  // For load balancers and monitoring: 503 while the database does not answer `SELECT 1` at once.
+  app.get('/health', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => {
+    if (await databaseReachable(ctx.db)) return { ok: true };
+    return reply.status(503).send({ ok: false, database: 'unavailable' });
+  });
   await verificationPage(app, ctx);
 
   await app.register(

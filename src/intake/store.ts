@@ -1,7 +1,7 @@
 // The SQL of intake.
 import { randomUUID } from 'node:crypto';
 import { sql, type RawBuilder } from 'kysely';
-import type { Db } from '../db/connection.ts';
+import { isDatabaseUnavailable, type Db } from '../db/connection.ts';
 import type { Actor } from '../access/actor.ts';
 import { inScope } from '../access/scope.ts';
 import type { ApplicantCard } from '../domain/registration.ts';
@@ -245,10 +245,12 @@ class RegistrationQueue {
 }
 
 /** The database refused the statement (an SQLSTATE), so it was rolled back as a whole; not a
- *  lost connection, after which it is not known whether it committed. */
+ *  lost connection (db/connection.ts isDatabaseUnavailable: the server ended the session, or it
+ *  is not known whether the statement committed), which rejects the whole batch (503) and leaves
+ *  the queue to go on with the next one on a new connection. */
 function isStatementError(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !code.startsWith('08');
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !isDatabaseUnavailable(e);
 }
 
 /** Registrations of one year in one statement, so in one implicit transaction and one round trip:
