@@ -39,8 +39,6 @@ interface VirtualFs {
 }
 
 let initialized = false;
-/** The font files' bytes by style, read once (also measured by `textMeasure`). */
-const fontBytes: Partial<Record<keyof typeof FONT_FILES, Buffer>> = {};
 
 function init(): void {
   if (initialized) return;
@@ -50,9 +48,7 @@ function init(): void {
   const family: Record<string, string> = {};
   for (const [style, file] of Object.entries(FONT_FILES)) {
     const name = VFS_PREFIX + file;
-    const bytes = readFileSync(path.join(ttfDir, file));
-    fontBytes[style as keyof typeof FONT_FILES] = bytes;
-    if (!vfs.existsSync(name)) vfs.writeFileSync(name, bytes);
+    if (!vfs.existsSync(name)) vfs.writeFileSync(name, readFileSync(path.join(ttfDir, file)));
     family[style] = name;
   }
   pdfmake.setFonts({ [FONT_FAMILY]: family });
@@ -83,33 +79,6 @@ export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
     defaultStyle: { font: FONT_FAMILY, fontSize: 10, ...doc.defaultStyle },
   };
   return pdfmake.createPdf(definition).getBuffer();
-}
-
-/** Text widths as pdfmake lays text out (DejaVu Sans), for layouts that must fit a page. */
-export interface TextMeasure {
-  /** Width in points of `text` set on one line. */
-  width(text: string, fontSize: number, bold?: boolean): number;
-  /** Width in points of the widest word of `text` (the narrowest a wrapping cell can be without
-   *  breaking a word). */
-  widestWord(text: string, fontSize: number, bold?: boolean): number;
-}
-
-/**
- * Measures text with the same font engine pdfmake renders with: the PDFKit document of an empty
- * pdfmake document, with the fonts of every document registered in it (pdfmake measures an inline
- * as `font.widthOfString(text, fontSize)`, which is what PDFKit's `widthOfString` computes).
- */
-export async function textMeasure(): Promise<TextMeasure> {
-  init();
-  const kit = await pdfmake.createPdf({ content: '', defaultStyle: { font: FONT_FAMILY } }).getStream();
-  kit.registerFont('normal', fontBytes.normal!);
-  kit.registerFont('bold', fontBytes.bold!);
-  const use = (fontSize: number, bold: boolean) => kit.font(bold ? 'bold' : 'normal').fontSize(fontSize);
-  const width = (text: string, fontSize: number, bold = false) => use(fontSize, bold).widthOfString(text);
-  return {
-    width,
-    widestWord: (text, fontSize, bold = false) => Math.max(0, ...text.split(/\s+/).map((w) => width(w, fontSize, bold))),
-  };
 }
 
 /** Number of pages of a PDF produced by renderPdf (reads the page tree's /Count, no parsing). */
