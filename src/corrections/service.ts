@@ -5,11 +5,9 @@
 // with the next daily export). A period whose report is formed is changed only this way, and the
 // change shows as a difference against the formed report.
 import { createHash, randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Context } from '../context.ts';
 import { today as todayOf } from '../context.ts';
 import type { Actor } from '../access/actor.ts';
-import { inScope } from '../access/scope.ts';
 import type { Db } from '../db/connection.ts';
 import { AppError, forbidden, invalid, notFound } from '../errors.ts';
 import {
@@ -34,11 +32,33 @@ import { applicantDisplayName, normalizePhone } from '../domain/registration.ts'
 import type { AppealState, DecisionCode } from '../domain/decisions.ts';
 import { transition, type Transition } from '../domain/appeal-status.ts';
 import { changeAppeal, storedCard, type AppealChange } from '../appeals/change.ts';
-import { actsAsAuthority, authorityScope, countedPredicate } from '../statistics/scope.ts';
+import { actsAsAuthority, authorityScope } from '../statistics/scope.ts';
 import type { FieldError } from '../domain/registration.ts';
 import { appealState } from '../review/decide.ts';
 import type { AppealRow } from '../appeals/store.ts';
 import type { CorrectionDecisionInput, PetitionInput } from './schemas.ts';
+import {
+  appealWithScope,
+  applicantCardById,
+  applicantKindOf,
+  applicantNamesOf,
+  attachmentById,
+  attachmentsOf,
+  claimPetition,
+  decisionCodeOf,
+  decisionDataOf,
+  decisionsOfAppeal,
+  deletedIds,
+  directoryEntry,
+  insertAttachment,
+  insertCardDeletion,
+  insertPetition,
+  petitionById,
+  petitionsVisible,
+  recordBeforeAfter,
+  updateApplicantCard,
+  updateDecisionData,
+} from './store.ts';
 
 export type { AttachmentInput, PetitionInput } from './schemas.ts';
 
@@ -48,22 +68,11 @@ export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
  *  (src/statistics/scope.ts: authorityScope) the organizations it counts. */
 async function appealForAccounting(db: Db, actor: Actor, id: string): Promise<AppealRow> {
   const counted = await authorityScope(db, actor);
-  const row = await db
-    .selectFrom('appeals')
-    .selectAll()
-    .select(inScope(actor, 'organization_id').as('own_scope'))
-    .select(counted ? countedPredicate(counted, sql.ref('organization_id')).as('counted') : sql<boolean>`false`.as('counted'))
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await appealWithScope(db, actor, id, counted);
   if (!row) throw invalid([{ path: '/appealId', code: 'appeal.unknown' }]);
   const { own_scope, counted: isCounted, ...appeal } = row;
   if (!(counted ? isCounted : own_scope)) throw forbidden();
   return appeal as AppealRow;
-}
-
-async function deletedIds(db: Db, appealId: string): Promise<Set<string>> {
-  const rows = await db.selectFrom('card_deletions').select('record_id').where('appeal_id', '=', appealId).execute();
-  return new Set(rows.map((r) => r.record_id));
 }
 
 export async function correctionActor(db: Db, actor: Actor): Promise<CorrectionActor> {
@@ -79,11 +88,11 @@ async function resolveRecord(db: Db, appeal: AppealRow, record: CorrectionRecord
     return { kind: 'tzh1', id: record.id };
   }
   if (record.kind === 'tzh2') {
-    const d = await db.selectFrom('decisions').select('code').where('id', '=', record.id).where('appeal_id', '=', appeal.id).executeTakeFirst();
+    const d = await decisionCodeOf(db, record.id, appeal.id);
     if (!d) throw unknown();
     return { kind: 'tzh2', id: record.id, decisionCode: d.code };
   }
-  const c = await db.selectFrom('applicant_cards').select('kind').where('id', '=', record.id).where('appeal_id', '=', appeal.id).executeTakeFirst();
+  const c = await applicantKindOf(db, record.id, appeal.id);
   if (!c) throw unknown();
   return { kind: 'ai1', id: record.id, applicantKind: c.kind };
 }
@@ -99,7 +108,7 @@ export async function fileCorrection(ctx: Context, actor: Actor, input: Petition
   for (const [field, value] of Object.entries(correction.changes ?? {})) {
     const spec = CORRECTABLE_FIELDS[field];
     if (spec?.type === 'directory' && typeof value === 'string') {
-      const known = await ctx.db.selectFrom('directory_entries').select('code').where('directory', '=', spec.directory!).where('code', '=', value).executeTakeFirst();
+      const known = await directoryEntry(ctx.db, spec.directory!, value);
       if (!known) errors.push({ path: `/changes/${field}`, code: 'directory.unknownCode', params: { code: value } });
     }
   }
@@ -123,38 +132,32 @@ export async function fileCorrection(ctx: Context, actor: Actor, input: Petition
     actor,
     appeal.id,
     async ({ trx }) => {
-      await trx
-        .insertInto('correction_petitions')
-        .values({
-          id,
-          organization_id: appeal.organization_id,
-          appeal_id: appeal.id,
-          action: correction.action,
-          changes: JSON.stringify({ ...(correction.changes ?? {}), ...(correction.record ? { record: correction.record } : {}) }),
-          reason: input.reason,
-          decided_by: decidedBy,
-          basis,
-          petitioner_id: actor.id,
-          petitioner_name: actor.fullName,
-          filed_at: now,
-          filed_on: filedOn,
-          period_year: period.year,
-          period_month: period.month,
-          review_due: petitionReviewDue(filedOn, period, ctx.law.calendar),
-          reviewer_id: null,
-          reviewer_name: null,
-          reviewed_at: null,
-          review_comment: null,
-          before: null,
-          after: null,
-        })
-        .execute();
+      await insertPetition(trx, {
+        id,
+        organization_id: appeal.organization_id,
+        appeal_id: appeal.id,
+        action: correction.action,
+        changes: JSON.stringify({ ...(correction.changes ?? {}), ...(correction.record ? { record: correction.record } : {}) }),
+        reason: input.reason,
+        decided_by: decidedBy,
+        basis,
+        petitioner_id: actor.id,
+        petitioner_name: actor.fullName,
+        filed_at: now,
+        filed_on: filedOn,
+        period_year: period.year,
+        period_month: period.month,
+        review_due: petitionReviewDue(filedOn, period, ctx.law.calendar),
+        reviewer_id: null,
+        reviewer_name: null,
+        reviewed_at: null,
+        review_comment: null,
+        before: null,
+        after: null,
+      });
       for (const a of attachments) {
         const content = Buffer.from(a.content, 'base64');
-        await trx
-          .insertInto('correction_attachments')
-          .values({ id: randomUUID(), petition_id: id, name: a.name, media_type: a.mediaType, content, sha256: createHash('sha256').update(content).digest('hex') })
-          .execute();
+        await insertAttachment(trx, { id: randomUUID(), petition_id: id, name: a.name, media_type: a.mediaType, content, sha256: createHash('sha256').update(content).digest('hex') });
       }
       const changes = { petitionId: id, action: correction.action, changes: correction.changes ?? {}, record: correction.record ?? null, decidedBy, basis, period, reason: input.reason };
       return { change: { event: { kind: 'correctionFiled', changes } } };
@@ -168,59 +171,23 @@ export async function fileCorrection(ctx: Context, actor: Actor, input: Petition
  *  `overdue`: the pending ones not reviewed by their review day (p.28). */
 export async function listCorrections(ctx: Context, actor: Actor, filter: { status?: string; appealId?: string; overdue?: boolean }) {
   const counted = await authorityScope(ctx.db, actor);
-  let q = ctx.db.selectFrom('correction_petitions as p').innerJoin('appeals as a', 'a.id', 'p.appeal_id').innerJoin('organizations as o', 'o.id', 'p.organization_id');
-  q = counted ? q.where(countedPredicate(counted, sql.ref('p.organization_id'))) : q.where(inScope(actor, 'p.organization_id'));
-  if (filter.status) q = q.where('p.status', '=', filter.status);
-  if (filter.appealId) q = q.where('p.appeal_id', '=', filter.appealId);
-  if (filter.overdue) {
-    const overdue = overdueCondition(todayOf(ctx));
-    q = q.where('p.status', '=', overdue.status).where('p.review_due', '<', overdue.reviewDueBefore);
-  }
-  return q
-    .select([
-      'p.id',
-      'p.appeal_id',
-      'a.registration_number',
-      'p.organization_id',
-      'o.code as organization_code',
-      'p.action',
-      'p.changes',
-      'p.reason',
-      'p.decided_by',
-      'p.basis',
-      'p.petitioner_id',
-      'p.petitioner_name',
-      'p.filed_at',
-      'p.filed_on',
-      'p.period_year',
-      'p.period_month',
-      'p.review_due',
-      'p.status',
-      'p.reviewer_name',
-      'p.reviewed_at',
-      'p.review_comment',
-      'p.before',
-      'p.after',
-    ])
-    .orderBy('p.filed_at', 'desc')
-    .limit(500)
-    .execute();
+  return petitionsVisible(ctx.db, actor, counted, { status: filter.status, appealId: filter.appealId, overdue: filter.overdue ? overdueCondition(todayOf(ctx)) : undefined });
 }
 
 export async function correctionOf(ctx: Context, actor: Actor, id: string) {
-  const row = await ctx.db.selectFrom('correction_petitions').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await petitionById(ctx.db, id);
   if (!row) throw notFound();
   await appealForAccounting(ctx.db, actor, row.appeal_id).catch((e) => {
     if (e instanceof AppError && e.status === 422) throw notFound();
     throw e;
   });
-  const attachments = await ctx.db.selectFrom('correction_attachments').select(['id', 'name', 'media_type', 'sha256']).where('petition_id', '=', id).execute();
+  const attachments = await attachmentsOf(ctx.db, id);
   return { ...row, attachments };
 }
 
 export async function attachmentOf(ctx: Context, actor: Actor, id: string, attachmentId: string) {
   await correctionOf(ctx, actor, id);
-  const a = await ctx.db.selectFrom('correction_attachments').selectAll().where('id', '=', attachmentId).where('petition_id', '=', id).executeTakeFirst();
+  const a = await attachmentById(ctx.db, id, attachmentId);
   if (!a) throw notFound();
   return a;
 }
@@ -229,7 +196,7 @@ export async function attachmentOf(ctx: Context, actor: Actor, id: string, attac
  *  src/appeals/change.ts, as for every change of an appeal) and the cards are read under the lock, so the
  *  before/after and the writes are of the cards as they are, whatever was decided meanwhile. */
 export async function decideCorrection(ctx: Context, actor: Actor, id: string, input: CorrectionDecisionInput) {
-  const petition = await ctx.db.selectFrom('correction_petitions').selectAll().where('id', '=', id).executeTakeFirst();
+  const petition = await petitionById(ctx.db, id);
   if (!petition) throw notFound();
   if (petition.status !== 'pending') throw new AppError(409, 'correction.alreadyDecided', [], { status: petition.status });
   const decidedBy = petition.decided_by as 'authority' | 'organization';
@@ -250,12 +217,7 @@ export async function decideCorrection(ctx: Context, actor: Actor, id: string, i
     petition.appeal_id,
     async ({ trx, appeal }) => {
       // one decision per petition: a reject racing an approve (or two approvals) — the second finds it decided
-      const claimed = await trx
-        .updateTable('correction_petitions')
-        .set({ status: input.approve ? 'applied' : 'rejected', ...review })
-        .where('id', '=', id)
-        .where('status', '=', 'pending')
-        .executeTakeFirst();
+      const claimed = await claimPetition(trx, id, input.approve ? 'applied' : 'rejected', review);
       if (Number(claimed.numUpdatedRows) !== 1) throw new AppError(409, 'correction.alreadyDecided', [], { status: 'decided' });
       if (!input.approve) return { change: { event: { kind: 'correctionRejected', changes: { petitionId: id, comment: input.comment ?? null } } } };
 
@@ -271,8 +233,8 @@ export async function decideCorrection(ctx: Context, actor: Actor, id: string, i
       let status: Transition | undefined;
       const applicantSet: Record<string, unknown> = {};
       const decisionPatch: Record<string, unknown> = {};
-      const applicantCard = record?.kind === 'ai1' ? await trx.selectFrom('applicant_cards').selectAll().where('id', '=', record.id).executeTakeFirstOrThrow() : undefined;
-      const decisionCard = record?.kind === 'tzh2' ? await trx.selectFrom('decisions').select('data').where('id', '=', record.id).executeTakeFirstOrThrow() : undefined;
+      const applicantCard = record?.kind === 'ai1' ? await applicantCardById(trx, record.id) : undefined;
+      const decisionCard = record?.kind === 'tzh2' ? await decisionDataOf(trx, record.id) : undefined;
       for (const [field, value] of Object.entries(fields)) {
         const spec = CORRECTABLE_FIELDS[field]!;
         const source: Record<string, unknown> = spec.card === 'ai1' ? applicantCard! : spec.card === 'tzh2' ? decisionCard!.data : (appeal as unknown as Record<string, unknown>);
@@ -295,29 +257,21 @@ export async function decideCorrection(ctx: Context, actor: Actor, id: string, i
       const closed = [...touched].filter((ym) => periodClosed(Number(ym.slice(0, 4)), Number(ym.slice(5, 7)), today, ctx.law.calendar));
 
       if (petition.action === 'delete' && record) {
-        await trx.insertInto('card_deletions').values({ record_kind: record.kind, record_id: record.id, appeal_id: appeal.id, petition_id: id, deleted_at: now }).execute();
+        await insertCardDeletion(trx, { record_kind: record.kind, record_id: record.id, appeal_id: appeal.id, petition_id: id, deleted_at: now });
         before.deleted = { kind: record.kind, id: record.id, present: true };
         after.deleted = { kind: record.kind, id: record.id, present: false };
         if (record.kind === 'tzh2') status = await afterDecisionDeleted(ctx, trx, appeal, record.id, before, after);
       }
       if (Object.keys(applicantSet).length) {
-        await trx.updateTable('applicant_cards').set(applicantSet).where('id', '=', record!.id).execute();
+        await updateApplicantCard(trx, record!.id, applicantSet);
         Object.assign(set, await applicantNameAfter(trx, appeal));
       }
       if (Object.keys(decisionPatch).length) {
         const data = { ...decisionCard!.data, ...decisionPatch };
         for (const [k, v] of Object.entries(decisionPatch)) if (v === null) delete data[k];
-        await trx
-          .updateTable('decisions')
-          .set({ data: JSON.stringify(data) })
-          .where('id', '=', record!.id)
-          .execute();
+        await updateDecisionData(trx, record!.id, data);
       }
-      await trx
-        .updateTable('correction_petitions')
-        .set({ before: JSON.stringify(before), after: JSON.stringify(after) })
-        .where('id', '=', id)
-        .execute();
+      await recordBeforeAfter(trx, id, before, after);
       const change: AppealChange = {
         ...(status ? { transition: status } : {}),
         set,
@@ -339,7 +293,7 @@ function storedValue(spec: CorrectableField, value: unknown): unknown {
 
 /** The applicant's name the ТЖ-1 shows (registration.ts applicantDisplayName), from the cards as they are now. */
 async function applicantNameAfter(db: Db, appeal: AppealRow): Promise<{ applicant_name?: string | null }> {
-  const cards = await db.selectFrom('applicant_cards').select(['kind', 'last_name', 'first_name', 'middle_name', 'legal_name']).where('appeal_id', '=', appeal.id).orderBy('position').execute();
+  const cards = await applicantNamesOf(db, appeal.id);
   const display = applicantDisplayName(cards.map((c) => ({ kind: c.kind as 'individual' | 'legalEntity', lastName: c.last_name, firstName: c.first_name, middleName: c.middle_name, legalName: c.legal_name })));
   return display === appeal.applicant_name ? {} : { applicant_name: display };
 }
@@ -348,7 +302,7 @@ async function applicantNameAfter(db: Db, appeal: AppealRow): Promise<{ applican
  *  rest (the status machine's decisionDeleted); the differences go into before/after. */
 async function afterDecisionDeleted(ctx: Context, db: Db, appeal: AppealRow, decisionId: string, before: Record<string, unknown>, after: Record<string, unknown>): Promise<Transition> {
   const state = await appealState({ ...ctx, db }, appeal);
-  const rows = await db.selectFrom('decisions').select(['id', 'code', 'decision_date', 'data', 'cancelled_at']).where('appeal_id', '=', appeal.id).orderBy('decided_at').orderBy('id').execute();
+  const rows = await decisionsOfAppeal(db, appeal.id);
   const gone = await deletedIds(db, appeal.id);
   gone.add(decisionId);
   const remaining: AppealState = {

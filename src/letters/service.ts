@@ -10,7 +10,7 @@ import { LETTERS_SIGNED_BY } from '../domain/actions.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import type { AppealRow } from '../appeals/store.ts';
 import { changeAppeal, storedCard, type AppealChange } from '../appeals/change.ts';
-import { sql, type Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { LettersTable } from '../db/schema.ts';
 import { decisionData, type DecisionCode, type DecisionData } from '../domain/decisions.ts';
 import { transition } from '../domain/appeal-status.ts';
@@ -20,6 +20,23 @@ import { verifyDetached, type VerifyResult } from './cms.ts';
 import { signatureBy, trustedRoots, type SignInput } from './signing.ts';
 import { appealState, assertDecisionAllowed, saveDecision } from '../review/decide.ts';
 import { formatAddress } from '../domain/registration.ts';
+import {
+  decisionById,
+  decisionCodeAndData,
+  draftById,
+  executorContact,
+  firstApplicantCard,
+  headOf,
+  highestLetterNumber,
+  insertLetter,
+  letterForUpdate,
+  letterToVerify,
+  markLetterSigned,
+  organizationNames,
+  organizationOf,
+  registrationNumberOf,
+  updateLetterPdf,
+} from './store.ts';
 
 /** A move to another information system (4.1) is no answer to anyone: no letter. */
 const NO_LETTER: ReadonlySet<DecisionCode> = new Set(['4.1']);
@@ -53,33 +70,30 @@ export async function draftLetter(ctx: Context, trx: Db, appeal: AppealRow, deci
   if (NO_LETTER.has(decision.code)) return null;
   const named = signatory ? toSignatory(signatory) : await headOf(trx, appeal.organization_id);
   // after the highest number given: a returned draft's letter is gone, its number is not reused
-  const last = await trx.selectFrom('letters').select(sql<number | null>`max(substring(number from '-([0-9]+)$')::integer)`.as('n')).where('appeal_id', '=', appeal.id).executeTakeFirstOrThrow();
+  const last = await highestLetterNumber(trx, appeal.id);
   const id = randomUUID();
   const number = `${appeal.registration_number}-${Number(last.n ?? 0) + 1}`;
   const lang = letterLanguage(appeal.language);
   const pdf = await composeLetter(ctx, trx, appeal, decision, named, { id, number, lang });
-  await trx
-    .insertInto('letters')
-    .values({
-      id,
-      appeal_id: appeal.id,
-      organization_id: appeal.organization_id,
-      decision_id: decision.id ?? null,
-      draft_id: decision.draftId ?? null,
-      signatory_id: named?.id ?? null,
-      number,
-      language: lang,
-      letter_date: decision.decisionDate,
-      pdf,
-      sha256: sha256(pdf),
-      signature: null,
-      signer_id: null,
-      signer_name: null,
-      signed_at: null,
-      sent_at: null,
-      created_at: ctx.clock.now(),
-    })
-    .execute();
+  await insertLetter(trx, {
+    id,
+    appeal_id: appeal.id,
+    organization_id: appeal.organization_id,
+    decision_id: decision.id ?? null,
+    draft_id: decision.draftId ?? null,
+    signatory_id: named?.id ?? null,
+    number,
+    language: lang,
+    letter_date: decision.decisionDate,
+    pdf,
+    sha256: sha256(pdf),
+    signature: null,
+    signer_id: null,
+    signer_name: null,
+    signed_at: null,
+    sent_at: null,
+    created_at: ctx.clock.now(),
+  });
   return { id, number };
 }
 
@@ -92,9 +106,9 @@ function toSignatory(s: Signatory | Actor): Signatory {
 async function composeLetter(ctx: Context, db: Db, appeal: AppealRow, decision: LetterDecision, signer: Signatory | undefined, letter: { id: string; number: string; lang: LetterLanguage }): Promise<Buffer> {
   const { lang } = letter;
   const [org, applicant, executor, names] = await Promise.all([
-    db.selectFrom('organizations').selectAll().where('id', '=', appeal.organization_id).executeTakeFirstOrThrow(),
-    db.selectFrom('applicant_cards').selectAll().where('appeal_id', '=', appeal.id).orderBy('position').executeTakeFirst(),
-    appeal.executor_id ? db.selectFrom('users').select(['full_name', 'phone', 'email']).where('id', '=', appeal.executor_id).executeTakeFirst() : undefined,
+    organizationOf(db, appeal.organization_id),
+    firstApplicantCard(db, appeal.id),
+    appeal.executor_id ? executorContact(db, appeal.executor_id) : undefined,
     referencedNames(db, decision.data),
   ]);
   const orgName = lang === 'ru' ? org.name_ru : lang === 'en' ? org.name_en : org.name_kk;
@@ -135,23 +149,11 @@ async function composeLetter(ctx: Context, db: Db, appeal: AppealRow, decision: 
   });
 }
 
-/** The head who signs the organization's letters unless another takes one: the first active head. */
-async function headOf(db: Db, organizationId: number): Promise<Signatory | undefined> {
-  return db
-    .selectFrom('users')
-    .select(['id', 'full_name', 'position'])
-    .where('organization_id', '=', organizationId)
-    .where('active', '=', true)
-    .where(({ eb, val }) => eb(val('head'), '=', eb.fn.any('roles')))
-    .orderBy('created_at')
-    .executeTakeFirst();
-}
-
 /** Names of the organizations and appeals a decision refers to, for the letter's text. */
 async function referencedNames(db: Db, data: DecisionData) {
   const orgIds = [data.targetOrganizationId, ...(Array.isArray(data.parts) ? data.parts.map((p: { targetOrganizationId: number }) => p.targetOrganizationId) : [])].filter((v): v is number => typeof v === 'number');
-  const orgs = orgIds.length ? await db.selectFrom('organizations').select(['id', 'name_kk', 'name_ru', 'name_en']).where('id', 'in', orgIds).execute() : [];
-  const main = typeof data.mainAppealId === 'string' ? await db.selectFrom('appeals').select('registration_number').where('id', '=', data.mainAppealId).executeTakeFirst() : undefined;
+  const orgs = orgIds.length ? await organizationNames(db, orgIds) : [];
+  const main = typeof data.mainAppealId === 'string' ? await registrationNumberOf(db, data.mainAppealId) : undefined;
   return (lang: LetterLanguage) => {
     const name = (id: unknown) => {
       const o = orgs.find((x) => x.id === id);
@@ -171,10 +173,10 @@ type LetterRow = Selectable<LettersTable>;
  *  today (with the defaults saveDecision applies). */
 async function letterDecision(ctx: Context, db: Db, appeal: AppealRow, letter: LetterRow): Promise<LetterDecision> {
   if (letter.decision_id) {
-    const d = await db.selectFrom('decisions').selectAll().where('id', '=', letter.decision_id).executeTakeFirstOrThrow();
+    const d = await decisionById(db, letter.decision_id);
     return { id: d.id, code: d.code as DecisionCode, data: d.data, decisionDate: d.decision_date, author: d.actor_name };
   }
-  const draft = await db.selectFrom('decision_drafts').selectAll().where('id', '=', letter.draft_id!).executeTakeFirstOrThrow();
+  const draft = await draftById(db, letter.draft_id!);
   const code = draft.code as DecisionCode;
   const today = todayOf(ctx);
   const data = decisionData(await appealState(ctx, appeal, db), code, draft.data, today, ctx.law.calendar, { count: ctx.law.count });
@@ -193,16 +195,11 @@ async function rerender(ctx: Context, db: Db, appeal: AppealRow, letter: LetterR
   const decision = await letterDecision(ctx, db, appeal, letter);
   const lang = letter.language as LetterLanguage;
   const pdf = await composeLetter(ctx, db, appeal, decision, toSignatory(actor), { id: letter.id, number: letter.number, lang });
-  return db
-    .updateTable('letters')
-    .set({ pdf, sha256: sha256(pdf), letter_date: decision.decisionDate, signatory_id: actor.id })
-    .where('id', '=', letter.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  return updateLetterPdf(db, letter.id, { pdf, sha256: sha256(pdf), letter_date: decision.decisionDate, signatory_id: actor.id });
 }
 
 async function unsignedLetter(db: Db, appealId: string, letterId: string): Promise<LetterRow> {
-  const letter = await db.selectFrom('letters').selectAll().where('id', '=', letterId).where('appeal_id', '=', appealId).forUpdate().executeTakeFirst();
+  const letter = await letterForUpdate(db, appealId, letterId);
   if (!letter) throw notFound();
   if (letter.signed_at) throw new AppError(409, 'letter.alreadySigned');
   return letter;
@@ -243,7 +240,7 @@ export async function signLetter(ctx: Context, actor: Actor, appealId: string, l
     let code: DecisionCode;
     let data: DecisionData;
     if (letter.decision_id === null) {
-      const draft = await trx.selectFrom('decision_drafts').selectAll().where('id', '=', letter.draft_id!).executeTakeFirstOrThrow();
+      const draft = await draftById(trx, letter.draft_id!);
       code = draft.code as DecisionCode;
       const state = await appealState(ctx, appeal, trx);
       assertDecisionAllowed(ctx, actor, state, code, draft.data, today);
@@ -255,15 +252,11 @@ export async function signLetter(ctx: Context, actor: Actor, appealId: string, l
       appeal = saved.appeal;
       data = saved.data;
     } else {
-      const decision = await trx.selectFrom('decisions').select(['code', 'data']).where('id', '=', letter.decision_id).executeTakeFirstOrThrow();
+      const decision = await decisionCodeAndData(trx, letter.decision_id);
       code = decision.code as DecisionCode;
       data = decision.data;
     }
-    await trx
-      .updateTable('letters')
-      .set({ signature: Buffer.from(cms), signer_id: actor.id, signer_name: actor.fullName, signed_at: now, sent_at: now })
-      .where('id', '=', letter.id)
-      .execute();
+    await markLetterSigned(trx, letter.id, cms, actor, now);
     const t = transition(storedCard(appeal), { kind: 'letterSent', code, data, language: letter.language as LetterLanguage }, today, ctx.law);
     const answered = t.fields.answerSent === true;
     const change: AppealChange = {
@@ -283,12 +276,7 @@ export async function letterSignatureStatus(db: Db, letter: { pdf: Buffer; signa
 }
 
 export async function verifyLetter(ctx: Context, letterId: string) {
-  const letter = await ctx.db
-    .selectFrom('letters as l')
-    .innerJoin('organizations as o', 'o.id', 'l.organization_id')
-    .select(['l.id', 'l.number', 'l.letter_date', 'l.pdf', 'l.sha256', 'l.signature', 'l.signed_at', 'o.name_kk', 'o.name_ru', 'o.name_en'])
-    .where('l.id', '=', letterId)
-    .executeTakeFirst();
+  const letter = await letterToVerify(ctx.db, letterId);
   if (!letter) throw notFound();
   const result = await letterSignatureStatus(ctx.db, letter);
   return { letter, result };

@@ -5,18 +5,17 @@
 // date are those of the day it came), and flagged with its act, journal page and entry; an entry
 // made more than 24 hours after the restoration is a violation.
 import { randomUUID } from 'node:crypto';
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Context } from '../context.ts';
 import type { Actor } from '../access/actor.ts';
 import { hasRole } from '../access/actor.ts';
-import { canActFor, inScope } from '../access/scope.ts';
+import { canActFor } from '../access/scope.ts';
 import { AppError, forbidden, invalid, notFound } from '../errors.ts';
 import { appendEvent } from '../audit/log.ts';
 import { paperJournalEntryLate } from '../domain/accounting.ts';
 import { registerAppeal } from '../intake/register.ts';
 import { appealTransaction, changeAppeal } from '../appeals/change.ts';
-import { authorityScope, countedPredicate } from '../statistics/scope.ts';
 import type { JournalEntryInput, OutageActInput } from './schemas.ts';
+import { insertJournalEntry, insertOutageAct, journalEntryAt, lateEntriesWhere, outageActById, outageActsWhere, visibleOrganizations } from './store.ts';
 
 export type { JournalEntryInput, OutageActInput } from './schemas.ts';
 
@@ -33,67 +32,27 @@ export async function recordOutageAct(ctx: Context, actor: Actor, input: OutageA
   if (errors.length) throw invalid(errors);
   const id = randomUUID();
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('outage_acts')
-      .values({ id, organization_id: organizationId, started_at: started, ended_at: ended, cause: input.cause, recorded_by: actor.id, recorded_by_name: actor.fullName, recorded_at: now })
-      .execute();
+    await insertOutageAct(trx, { id, organization_id: organizationId, started_at: started, ended_at: ended, cause: input.cause, recorded_by: actor.id, recorded_by_name: actor.fullName, recorded_at: now });
     await appendEvent(trx, { appealId: null, organizationId, actor, at: now, kind: 'outageAct', changes: { outageActId: id, startedAt: started.toISOString(), endedAt: ended.toISOString(), cause: input.cause } });
   });
   return id;
 }
 
-/** Whose outages the actor sees: the statistics authority those of the organizations it counts
- *  (its territory, src/statistics/scope.ts) — it is the one the late entries are reported to —,
- *  everyone else their own organizations. */
-async function visibleOrganizations(ctx: Context, actor: Actor, column: string): Promise<RawBuilder<SqlBool>> {
-  const counted = await authorityScope(ctx.db, actor);
-  return counted ? countedPredicate(counted, sql.ref(column)) : inScope(actor, column);
-}
-
 export async function outageActs(ctx: Context, actor: Actor) {
-  const visible = await visibleOrganizations(ctx, actor, 'o.organization_id');
-  return ctx.db
-    .selectFrom('outage_acts as o')
-    .innerJoin('organizations as org', 'org.id', 'o.organization_id')
-    .select([
-      'o.id',
-      'o.organization_id',
-      'org.code as organization_code',
-      'o.started_at',
-      'o.ended_at',
-      'o.cause',
-      'o.recorded_by_name',
-      'o.recorded_at',
-      (e) =>
-        e
-          .selectFrom('paper_journal_entries as j')
-          .select((x) => x.fn.countAll<number>().as('n'))
-          .whereRef('j.outage_act_id', '=', 'o.id')
-          .as('entries'),
-      (e) =>
-        e
-          .selectFrom('paper_journal_entries as j')
-          .select((x) => x.fn.countAll<number>().as('n'))
-          .whereRef('j.outage_act_id', '=', 'o.id')
-          .where('j.late', '=', true)
-          .as('late_entries'),
-    ])
-    .where(visible)
-    .orderBy('o.started_at', 'desc')
-    .limit(500)
-    .execute();
+  const visible = await visibleOrganizations(ctx.db, actor, 'o.organization_id');
+  return outageActsWhere(ctx.db, visible);
 }
 
 /** Enters an appeal from the paper journal of an outage: registered with its original receipt time. */
 export async function enterFromPaperJournal(ctx: Context, actor: Actor, actId: string, input: JournalEntryInput): Promise<{ appealId: string; late: boolean }> {
-  const act = await ctx.db.selectFrom('outage_acts').selectAll().where('id', '=', actId).executeTakeFirst();
+  const act = await outageActById(ctx.db, actId);
   if (!act) throw notFound();
   if (!(await canActFor(ctx.db, actor, act.organization_id))) throw forbidden();
   const received = new Date(input.registration.receivedAt);
   if (Number.isNaN(received.getTime()) || received < act.started_at || received > act.ended_at) {
     throw invalid([{ path: '/registration/receivedAt', code: 'outage.receivedOutsideOutage' }]);
   }
-  const taken = await ctx.db.selectFrom('paper_journal_entries').select('appeal_id').where('outage_act_id', '=', actId).where('page', '=', input.page).where('entry', '=', input.entry).executeTakeFirst();
+  const taken = await journalEntryAt(ctx.db, actId, input.page, input.entry);
   if (taken) throw new AppError(409, 'outage.entryTaken', [], { page: input.page, entry: input.entry });
   const now = ctx.clock.now();
   const late = paperJournalEntryLate(act.ended_at, now);
@@ -103,7 +62,7 @@ export async function enterFromPaperJournal(ctx: Context, actor: Actor, actId: s
       const appealId = await registerAppeal(tctx, actor, { organizationId: act.organization_id, ...input.registration }, { fromPaperJournal: true });
       // the export journal's record now carries the paper-journal entry
       await changeAppeal(tctx, actor, appealId, async ({ trx }) => {
-        await trx.insertInto('paper_journal_entries').values({ appeal_id: appealId, outage_act_id: actId, page: input.page, entry: input.entry, received_at: received, entered_at: now, late }).execute();
+        await insertJournalEntry(trx, { appeal_id: appealId, outage_act_id: actId, page: input.page, entry: input.entry, received_at: received, entered_at: now, late });
         const changes = { outageActId: actId, page: input.page, entry: input.entry, receivedAt: received.toISOString(), late };
         return { change: { event: { kind: 'paperJournalEntry', changes } } };
       });
@@ -115,16 +74,6 @@ export async function enterFromPaperJournal(ctx: Context, actor: Actor, actId: s
 
 /** Paper-journal entries made more than 24 hours after the restoration (p.31). */
 export async function lateEntries(ctx: Context, actor: Actor) {
-  const visible = await visibleOrganizations(ctx, actor, 'o.organization_id');
-  return ctx.db
-    .selectFrom('paper_journal_entries as j')
-    .innerJoin('outage_acts as o', 'o.id', 'j.outage_act_id')
-    .innerJoin('appeals as a', 'a.id', 'j.appeal_id')
-    .innerJoin('organizations as org', 'org.id', 'o.organization_id')
-    .select(['j.appeal_id', 'a.registration_number', 'j.page', 'j.entry', 'j.received_at', 'j.entered_at', 'o.ended_at', 'o.organization_id', 'org.code as organization_code', 'o.id as outage_act_id'])
-    .where('j.late', '=', true)
-    .where(visible)
-    .orderBy('j.entered_at', 'desc')
-    .limit(1000)
-    .execute();
+  const visible = await visibleOrganizations(ctx.db, actor, 'o.organization_id');
+  return lateEntriesWhere(ctx.db, visible);
 }

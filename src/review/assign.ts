@@ -10,7 +10,7 @@ import { changeAppeal, storedCard, type AppealChange } from '../appeals/change.t
 import { transition } from '../domain/appeal-status.ts';
 import { scopeOrganizationOf } from '../access/scope.ts';
 import { today } from '../context.ts';
-import { usersActingFor, earlierExecutorsOfApplicant } from './store.ts';
+import { usersActingFor, earlierExecutorsOfApplicant, replaceCurrentAssignment, insertAssignment } from './store.ts';
 import { sendToCoExecutors } from './correspondence.ts';
 import type { AssignmentInput } from './schemas.ts';
 
@@ -57,21 +57,18 @@ export async function assignAppeal(ctx: Context, actor: Actor, appealId: string,
     async ({ trx, appeal: current, today }) => {
       // checked again under the lock: a decision may have ended the review meanwhile
       if (current.review_ended_on !== null) throw new AppError(409, 'assignment.reviewEnded');
-      const previous = await trx.updateTable('assignments').set({ replaced_at: now }).where('appeal_id', '=', appeal.id).where('replaced_at', 'is', null).returning(['executor_id', 'co_executor_ids']).executeTakeFirst();
-      await trx
-        .insertInto('assignments')
-        .values({
-          id: randomUUID(),
-          appeal_id: appeal.id,
-          organization_id: appeal.organization_id,
-          executor_id: input.executorId,
-          co_executor_ids: coExecutorIds,
-          control_date: input.controlDate ?? null,
-          assigned_by: actor.id,
-          assigned_at: now,
-          replaced_at: null,
-        })
-        .execute();
+      const previous = await replaceCurrentAssignment(trx, appeal.id, now);
+      await insertAssignment(trx, {
+        id: randomUUID(),
+        appeal_id: appeal.id,
+        organization_id: appeal.organization_id,
+        executor_id: input.executorId,
+        co_executor_ids: coExecutorIds,
+        control_date: input.controlDate ?? null,
+        assigned_by: actor.id,
+        assigned_at: now,
+        replaced_at: null,
+      });
       const tasked = await sendToCoExecutors(trx, appeal, actor, coExecutors, input.controlDate ?? appeal.due_date, now);
       const change: AppealChange = {
         transition: transition(storedCard(current), { kind: 'assigned' }, today, ctx.law),

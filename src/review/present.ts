@@ -10,8 +10,7 @@ import type { ActionCheck } from '../domain/actions.ts';
 import { message } from '../http/messages.ts';
 import { CHANNELS, MESSAGE_KINDS } from '../notifications/outbox.ts';
 import type { Language } from '../domain/vocabulary.ts';
-import type { correspondenceOf } from './correspondence.ts';
-import type { decisionsOf, draftsOf, routeOf } from './store.ts';
+import type { correspondenceOf, decisionsOf, draftsOf, routeOf } from './store.ts';
 import type { allowedNow } from './read.ts';
 import type { obligationsUnderControl, termsUnderControl } from './terms.ts';
 

@@ -3,10 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Insertable } from 'kysely';
 import type { Db } from '../db/connection.ts';
-import type { AppealsTable } from '../db/schema.ts';
+import type { AppealsTable, AssignmentsTable } from '../db/schema.ts';
 import type { AppealRow } from '../appeals/store.ts';
 import { scopeRoot } from '../domain/scope.ts';
 import type { Actor } from '../access/actor.ts';
+import { inScope } from '../access/scope.ts';
 import { DEEMED_REFUSAL_PROCEDURES } from '../domain/terms.ts';
 
 /** Users with the organization whose subtree each acts for (src/domain/scope.ts). */
@@ -228,4 +229,158 @@ export async function missedTerms(db: Db, today: string) {
     .where('procedure', 'in', [...DEEMED_REFUSAL_PROCEDURES])
     .orderBy('id')
     .execute();
+}
+
+/** Closes the appeal's current assignment at `at`; the executor and co-executors it had, if any. */
+export async function replaceCurrentAssignment(db: Db, appealId: string, at: Date) {
+  return db.updateTable('assignments').set({ replaced_at: at }).where('appeal_id', '=', appealId).where('replaced_at', 'is', null).returning(['executor_id', 'co_executor_ids']).executeTakeFirst();
+}
+
+/** A new assignment of the responsible executor and co-executors (ТЖ-2 field 4.27). */
+export async function insertAssignment(db: Db, row: Insertable<AssignmentsTable>): Promise<void> {
+  await db.insertInto('assignments').values(row).execute();
+}
+
+/** Appeals in review, in the actor's scope (and under `organizationId`, if given), due before `horizon`. */
+export async function appealsDueBefore(db: Db, actor: Actor, horizon: string, organizationId?: number) {
+  let q = db
+    .selectFrom('appeals as a')
+    .innerJoin('organizations as o', 'o.id', 'a.organization_id')
+    .leftJoin('users as u', 'u.id', 'a.executor_id')
+    .select([
+      'a.id',
+      'a.registration_number',
+      'a.document_type',
+      'a.summary',
+      'a.applicant_name',
+      'a.registration_date',
+      'a.due_date',
+      'a.status',
+      'a.organization_id',
+      'o.code as organization_code',
+      'u.full_name as executor_name',
+    ])
+    .where('a.review_ended_on', 'is', null)
+    .where('a.due_date', '<', horizon)
+    .where(inScope(actor, 'a.organization_id'));
+  if (organizationId !== undefined) {
+    q = q.where('a.organization_id', 'in', (s) => s.selectFrom('organization_closure').select('descendant_id').where('ancestor_id', '=', organizationId));
+  }
+  return q.orderBy('a.due_date').orderBy('a.registration_number').limit(1000).execute();
+}
+
+/** Obligations in the actor's scope: the open ones, or the violated ones (flagged, or open past their term on `today`). */
+export async function obligationsOf(db: Db, actor: Actor, which: 'open' | 'violated', today: string) {
+  let q = db
+    .selectFrom('obligations as b')
+    .innerJoin('appeals as a', 'a.id', 'b.appeal_id')
+    .select(['b.id', 'b.kind', 'b.due_date', 'b.basis', 'b.met_on', 'b.violated', 'a.id as appeal_id', 'a.registration_number', 'b.organization_id'])
+    .where(inScope(actor, 'b.organization_id'));
+  q = which === 'open' ? q.where('b.met_on', 'is', null) : q.where((w) => w.or([w('b.violated', '=', true), w.and([w('b.met_on', 'is', null), w('b.due_date', '<', today)])]));
+  return q.orderBy('b.due_date').limit(1000).execute();
+}
+
+/** An obligation, if it exists. */
+export async function obligationById(db: Db, id: string) {
+  return db.selectFrom('obligations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Marks an obligation met on `metOn` unless it is met already (the result's numUpdatedRows says whether it was). */
+export async function markObligationMet(db: Db, id: string, metOn: string, violated: boolean) {
+  return db.updateTable('obligations').set({ met_on: metOn, violated }).where('id', '=', id).where('met_on', 'is', null).executeTakeFirst();
+}
+
+/** The open tasks (not answered, not withdrawn) an appeal sent to co-executors. */
+export async function openTasksOf(db: Db, appealId: string) {
+  return db.selectFrom('correspondence').select(['id', 'co_executor_id']).where('appeal_id', '=', appealId).where('withdrawn_at', 'is', null).where('replied_at', 'is', null).execute();
+}
+
+/** Withdraws the tasks `ids` at `at`. */
+export async function withdrawTasks(db: Db, ids: string[], at: Date): Promise<void> {
+  await db.updateTable('correspondence').set({ withdrawn_at: at }).where('id', 'in', ids).execute();
+}
+
+/** A task for each of the co-executors, due on `due`, sent by the actor at `now`. */
+export async function insertTasks(db: Db, appeal: AppealRow, actor: Actor, coExecutors: { id: string; organizationId: number }[], due: string, now: Date): Promise<void> {
+  await db
+    .insertInto('correspondence')
+    .values(
+      coExecutors.map((c) => ({
+        id: randomUUID(),
+        appeal_id: appeal.id,
+        organization_id: appeal.organization_id,
+        recipient_organization_id: c.organizationId,
+        co_executor_id: c.id,
+        sent_by: actor.id,
+        sent_at: now,
+        due_date: due,
+        reply: null,
+        replied_by: null,
+        replied_by_name: null,
+        replied_at: null,
+        withdrawn_at: null,
+      })),
+    )
+    .execute();
+}
+
+const correspondenceColumns = [
+  'k.id',
+  'k.appeal_id',
+  'k.organization_id',
+  'k.recipient_organization_id',
+  'k.co_executor_id',
+  'u.full_name as co_executor_name',
+  'k.sent_at',
+  'k.due_date',
+  'k.reply',
+  'k.replied_by_name',
+  'k.replied_at',
+  'k.withdrawn_at',
+  'a.registration_number',
+  'a.summary',
+  'a.text',
+  'a.applicant_name',
+  'a.due_date as appeal_due_date',
+  'o.name_kk',
+  'o.name_ru',
+  'o.name_en',
+] as const;
+
+function correspondenceBase(db: Db) {
+  return db
+    .selectFrom('correspondence as k')
+    .innerJoin('appeals as a', 'a.id', 'k.appeal_id')
+    .innerJoin('organizations as o', 'o.id', 'k.organization_id')
+    .innerJoin('users as u', 'u.id', 'k.co_executor_id')
+    .select(correspondenceColumns);
+}
+
+/** The tasks addressed to the actor's organizations (only `coExecutorId`'s, if given), open ones or all. */
+export async function tasksAddressedTo(db: Db, actor: Actor, coExecutorId: string | null, state: 'open' | 'all') {
+  let q = correspondenceBase(db).where(inScope(actor, 'k.recipient_organization_id'));
+  if (coExecutorId !== null) q = q.where('k.co_executor_id', '=', coExecutorId);
+  if (state === 'open') q = q.where('k.replied_at', 'is', null).where('k.withdrawn_at', 'is', null);
+  return q.orderBy('k.due_date').orderBy('k.sent_at').limit(1000).execute();
+}
+
+/** The tasks an appeal sent to co-executing organizations, with their replies. */
+export async function correspondenceOf(db: Db, appealId: string) {
+  return correspondenceBase(db).where('k.appeal_id', '=', appealId).orderBy('k.sent_at').execute();
+}
+
+/** A task, with `mine`: whether it is addressed to one of the actor's organizations. */
+export async function taskFor(db: Db, actor: Actor, id: string) {
+  return db.selectFrom('correspondence as k').selectAll('k').select(inScope(actor, 'k.recipient_organization_id').as('mine')).where('k.id', '=', id).executeTakeFirst();
+}
+
+/** The reply to a task, unless it was answered or withdrawn meanwhile (the result's numUpdatedRows says whether it was recorded). */
+export async function recordReply(db: Db, id: string, text: string, actor: Actor, now: Date) {
+  return db
+    .updateTable('correspondence')
+    .set({ reply: text, replied_by: actor.id, replied_by_name: actor.fullName, replied_at: now })
+    .where('id', '=', id)
+    .where('replied_at', 'is', null)
+    .where('withdrawn_at', 'is', null)
+    .executeTakeFirst();
 }

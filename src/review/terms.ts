@@ -3,9 +3,8 @@
 import type { Context } from '../context.ts';
 import { today as todayOf } from '../context.ts';
 import type { Actor } from '../access/actor.ts';
-import { inScope } from '../access/scope.ts';
 import { appealTransaction, changeAppeal } from '../appeals/change.ts';
-import { missedTerms } from './store.ts';
+import { appealsDueBefore, markObligationMet, missedTerms, obligationById, obligationsOf } from './store.ts';
 import { DEEMED_REFUSAL_PROCEDURES } from '../domain/terms.ts';
 import type { Procedure } from '../domain/vocabulary.ts';
 import { hasRole } from '../access/actor.ts';
@@ -17,30 +16,7 @@ import { isRecordedByOrganization, isViolated } from '../domain/obligations.ts';
 export async function termsUnderControl(ctx: Context, actor: Actor, atRiskDays: number, organizationId?: number) {
   const today = todayOf(ctx);
   const horizon = ctx.law.calendar.addWorkingDays(today, atRiskDays + 1, 'registrationDayIsDayOne');
-  let q = ctx.db
-    .selectFrom('appeals as a')
-    .innerJoin('organizations as o', 'o.id', 'a.organization_id')
-    .leftJoin('users as u', 'u.id', 'a.executor_id')
-    .select([
-      'a.id',
-      'a.registration_number',
-      'a.document_type',
-      'a.summary',
-      'a.applicant_name',
-      'a.registration_date',
-      'a.due_date',
-      'a.status',
-      'a.organization_id',
-      'o.code as organization_code',
-      'u.full_name as executor_name',
-    ])
-    .where('a.review_ended_on', 'is', null)
-    .where('a.due_date', '<', horizon)
-    .where(inScope(actor, 'a.organization_id'));
-  if (organizationId !== undefined) {
-    q = q.where('a.organization_id', 'in', (s) => s.selectFrom('organization_closure').select('descendant_id').where('ancestor_id', '=', organizationId));
-  }
-  const rows = await q.orderBy('a.due_date').orderBy('a.registration_number').limit(1000).execute();
+  const rows = await appealsDueBefore(ctx.db, actor, horizon, organizationId);
   return rows.map((r) => {
     // Days left: working days after today up to the due date; negative when overdue.
     const daysLeft = ctx.law.calendar.workingDaysBetween(today, r.due_date);
@@ -52,13 +28,7 @@ export async function termsUnderControl(ctx: Context, actor: Actor, atRiskDays: 
  *  violated ones — fulfilled late, or open past their term. */
 export async function obligationsUnderControl(ctx: Context, actor: Actor, which: 'open' | 'violated') {
   const today = todayOf(ctx);
-  let q = ctx.db
-    .selectFrom('obligations as b')
-    .innerJoin('appeals as a', 'a.id', 'b.appeal_id')
-    .select(['b.id', 'b.kind', 'b.due_date', 'b.basis', 'b.met_on', 'b.violated', 'a.id as appeal_id', 'a.registration_number', 'b.organization_id'])
-    .where(inScope(actor, 'b.organization_id'));
-  q = which === 'open' ? q.where('b.met_on', 'is', null) : q.where((w) => w.or([w('b.violated', '=', true), w.and([w('b.met_on', 'is', null), w('b.due_date', '<', today)])]));
-  const rows = await q.orderBy('b.due_date').limit(1000).execute();
+  const rows = await obligationsOf(ctx.db, actor, which, today);
   return rows.map((r) => ({ ...r, violated: isViolated({ dueDate: r.due_date, metOn: r.met_on }, today) }));
 }
 
@@ -66,18 +36,13 @@ export async function obligationsUnderControl(ctx: Context, actor: Actor, which:
  *  back, access to the file given): met today, late ones violated. */
 export async function recordObligationMet(ctx: Context, actor: Actor, obligationId: string) {
   if (!hasRole(actor, 'registrar', 'executor', 'head')) throw forbidden();
-  const obligation = await ctx.db.selectFrom('obligations').selectAll().where('id', '=', obligationId).executeTakeFirst();
+  const obligation = await obligationById(ctx.db, obligationId);
   if (!obligation) throw notFound();
   const appeal = await appealInScope(ctx.db, actor, obligation.appeal_id);
   if (!isRecordedByOrganization(obligation.kind)) throw new AppError(409, 'obligation.notRecorded', [], { kind: obligation.kind });
   if (obligation.met_on !== null) throw new AppError(409, 'obligation.alreadyMet', [], { metOn: obligation.met_on });
   await changeAppeal(ctx, actor, appeal.id, async ({ trx, today }) => {
-    const met = await trx
-      .updateTable('obligations')
-      .set({ met_on: today, violated: isViolated({ dueDate: obligation.due_date, metOn: today }, today) })
-      .where('id', '=', obligation.id)
-      .where('met_on', 'is', null)
-      .executeTakeFirst();
+    const met = await markObligationMet(trx, obligation.id, today, isViolated({ dueDate: obligation.due_date, metOn: today }, today));
     if (Number(met.numUpdatedRows) !== 1) throw new AppError(409, 'obligation.alreadyMet', [], { metOn: today });
     const changes = { obligation: { id: obligation.id, kind: obligation.kind, dueDate: obligation.due_date }, metOn: today, late: today > obligation.due_date };
     return { change: { event: { kind: 'obligationMet', changes } } };
