@@ -22,10 +22,15 @@ export interface Config {
   smsGatewayUrl: string | undefined;
   /** Sign-ins a minute from one address (an office behind one NAT address may need more). */
   loginRateLimit: number;
+  /** Registry look-ups (a person by IIN, a legal entity by BIN) a minute by one user, each route. */
+  registryLookupRateLimit: number;
   /** Where the browser finds NCALayer, the signing tool of the national PKI (its local WebSocket);
    *  null: the web app does not offer it. The page's CSP allows connecting there. */
   ncaLayerUrl: string | null;
 }
+
+/** The default of registryLookupRateLimit. */
+export const REGISTRY_LOOKUPS_PER_MINUTE = 60;
 
 /** NCALayer's own address on the user's machine (pki.gov.kz). */
 export const NCALAYER_DEFAULT_URL = 'wss://127.0.0.1:13579/';
@@ -60,6 +65,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM || 'Joldanym <noreply@joldanym.local>',
     smsGatewayUrl: env.SMS_GATEWAY_URL || undefined,
     loginRateLimit: Math.max(1, Number(env.JOLDANYM_LOGIN_RATE_LIMIT ?? 20) || 20),
+    registryLookupRateLimit: Math.max(1, Number(env.JOLDANYM_REGISTRY_LOOKUP_RATE_LIMIT ?? REGISTRY_LOOKUPS_PER_MINUTE) || REGISTRY_LOOKUPS_PER_MINUTE),
     ncaLayerUrl: ncaLayerUrlOf(env.NCALAYER_URL),
   };
 }

@@ -10,50 +10,56 @@ import { scopeOrganizationOf } from './scope.ts';
 import type { Role } from '../domain/vocabulary.ts';
 import { checkNewPassword } from '../domain/passwords.ts';
 import { localDateTime } from '../domain/calendar.ts';
+import { enqueue } from '../notifications/outbox.ts';
+import { ADDRESS_FREE_FAILURES, clearFailures, LOGIN_FREE_FAILURES, MAX_DELAY_MS, recordFailure, throttleKey, throttleWait } from './throttle.ts';
 import { appendEvent } from '../audit/log.ts';
 
 export const SESSION_HOURS = 12;
-/** Repeated failures lock the account for a while (brute force). */
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 15;
+
+/** A refused sign-in: always the same 401 'auth.invalidCredentials', whether the login is unknown,
+ *  the password wrong or the attempt throttled (src/access/throttle.ts); `retryAfterSeconds` when
+ *  the login or the address must wait (the route sends it as Retry-After). */
+export class SignInRefused extends AppError {
+  constructor(readonly retryAfterSeconds: number | undefined) {
+    super(401, 'auth.invalidCredentials');
+  }
+}
 
 export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, { type: argon2.argon2id });
 }
 
-const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+/** A hash no password matches, verified for unknown logins so that they take as long as known ones. */
+let dummyHash: Promise<string> | undefined;
+const DUMMY_HASH = () => (dummyHash ??= hashPassword(randomBytes(24).toString('base64url')));
 
-export async function login(ctx: Context, loginName: string, password: string): Promise<{ token: string; actor: Actor }> {
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+const seconds = (ms: number) => (ms > 0 ? Math.ceil(ms / 1000) : undefined);
+
+/** Signs in. `address` is the client's address (per-address throttling). Every refusal is the same
+ *  SignInRefused: an unknown login, a wrong password and a throttled attempt look alike. */
+export async function login(ctx: Context, loginName: string, password: string, address?: string): Promise<{ token: string; actor: Actor }> {
   const now = ctx.clock.now();
+  const loginKey = throttleKey('login', loginName);
+  const addressKey = address === undefined ? undefined : throttleKey('address', address);
+  const wait = await throttleWait(ctx.db, addressKey ? [loginKey, addressKey] : [loginKey], now);
+  if (wait > 0) throw new SignInRefused(seconds(wait));
   let q = ctx.db.selectFrom('users').selectAll().where('login', '=', loginName).where('active', '=', true);
   // Demo users exist only in demo mode: outside it they are as unknown as any wrong login.
   if (!ctx.config.demo) q = q.where('demo', '=', false);
   const user = await q.executeTakeFirst();
-  if (!user) {
-    await argon2.hash(password); // the same time as for a real user, so logins cannot be probed
-    throw new AppError(401, 'auth.invalidCredentials');
-  }
-  if (user.locked_until && user.locked_until > now) {
-    const until = localDateTime(user.locked_until, ctx.config.timeZone);
-    throw new AppError(423, 'auth.locked', [], { until: `${until.date} ${until.time.slice(0, 5)}` });
-  }
-  if (!(await argon2.verify(user.password_hash, password))) {
-    const failed = user.failed_logins + 1;
-    const lock = failed >= MAX_FAILED_LOGINS;
-    await ctx.db
-      .updateTable('users')
-      .set({
-        failed_logins: lock ? 0 : failed,
-        locked_until: lock ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null,
-      })
-      .where('id', '=', user.id)
-      .execute();
-    throw new AppError(401, 'auth.invalidCredentials');
+  // an unknown login costs a verification too, so logins cannot be probed by time
+  const ok = await argon2.verify(user?.password_hash ?? (await DUMMY_HASH()), password);
+  if (!user || !ok) {
+    const byLogin = await recordFailure(ctx.db, loginKey, LOGIN_FREE_FAILURES, now);
+    const byAddress = addressKey ? await recordFailure(ctx.db, addressKey, ADDRESS_FREE_FAILURES, now) : { waitMs: 0 };
+    if (user && byLogin.failures === LOGIN_FREE_FAILURES) await notifyThrottled(ctx, user, now);
+    throw new SignInRefused(seconds(Math.max(byLogin.waitMs, byAddress.waitMs)));
   }
   const token = randomBytes(32).toString('base64url');
   const scope = await scopeOrganizationOf(ctx.db, user.organization_id);
+  await clearFailures(ctx.db, loginKey);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
     await trx
       .insertInto('sessions')
       .values({
@@ -127,31 +133,27 @@ export function forgetSessions(db: Db, userId?: string): void {
 }
 
 /** A user changes their own password: the current one is checked (a wrong one counts towards the
- *  lockout like a failed sign-in), the new one must pass src/domain/passwords.ts. The user's other
- *  sessions end; this one goes on. The change is an audit event (without any password). */
+ *  throttling of the login like a failed sign-in, and a throttled login answers 429 with the wait),
+ *  the new one must pass src/domain/passwords.ts. The user's other sessions end; this one goes on.
+ *  The change is an audit event (without any password). */
 export async function changePassword(ctx: Context, actor: Actor, currentToken: string, input: { currentPassword: string; newPassword: string }): Promise<void> {
   const now = ctx.clock.now();
   const user = await ctx.db.selectFrom('users').selectAll().where('id', '=', actor.id).where('active', '=', true).executeTakeFirst();
   if (!user) throw new AppError(401, 'unauthorized');
-  if (user.locked_until && user.locked_until > now) {
-    const until = localDateTime(user.locked_until, ctx.config.timeZone);
-    throw new AppError(423, 'auth.locked', [], { until: `${until.date} ${until.time.slice(0, 5)}` });
-  }
+  const loginKey = throttleKey('login', user.login);
+  const wait = await throttleWait(ctx.db, [loginKey], now);
+  if (wait > 0) throw new AppError(429, 'auth.throttled', [], { seconds: seconds(wait)! });
   if (!(await argon2.verify(user.password_hash, input.currentPassword))) {
-    const failed = user.failed_logins + 1;
-    const lock = failed >= MAX_FAILED_LOGINS;
-    await ctx.db
-      .updateTable('users')
-      .set({ failed_logins: lock ? 0 : failed, locked_until: lock ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null })
-      .where('id', '=', user.id)
-      .execute();
+    const { failures } = await recordFailure(ctx.db, loginKey, LOGIN_FREE_FAILURES, now);
+    if (failures === LOGIN_FREE_FAILURES) await notifyThrottled(ctx, user, now);
     throw new AppError(422, 'validation', [{ path: '/currentPassword', code: 'password.wrongCurrent' }]);
   }
   const errors = checkNewPassword({ login: user.login, ...input });
   if (errors.length > 0) throw new AppError(422, 'validation', errors);
   const hash = await hashPassword(input.newPassword);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ password_hash: hash, failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
+    await trx.updateTable('users').set({ password_hash: hash }).where('id', '=', user.id).execute();
+    await trx.deleteFrom('sign_in_throttle').where('key', '=', loginKey).execute();
     const ended = await trx.deleteFrom('sessions').where('user_id', '=', user.id).where('token_hash', '<>', tokenHash(currentToken)).executeTakeFirst();
     await appendEvent(trx, {
       appealId: null,
@@ -169,6 +171,33 @@ export async function logout(ctx: Pick<Context, 'db'>, token: string): Promise<v
   const hash = tokenHash(token);
   sessionCaches.get(ctx.db)?.delete(hash);
   await ctx.db.deleteFrom('sessions').where('token_hash', '=', hash).execute();
+}
+
+/** Tells a user by e-mail (if they have one) that their login has started to be throttled: once per
+ *  throttling episode, at the failure that uses up the allowance. */
+async function notifyThrottled(ctx: Context, user: { login: string; email: string | null; organization_id: number }, now: Date): Promise<void> {
+  if (!user.email?.trim()) return;
+  const at = localDateTime(now, ctx.config.timeZone);
+  const when = `${at.date} ${at.time.slice(0, 5)}`;
+  const minutes = MAX_DELAY_MS / 60_000;
+  await enqueue(
+    ctx.db,
+    {
+      organizationId: user.organization_id,
+      appealId: null,
+      kind: 'accountThrottled',
+      channel: 'email',
+      recipient: user.email,
+      language: 'kk',
+      subject: `Joldanym: ${user.login} — кіру әрекеттері шектелді / вход ограничен`,
+      body: [
+        `${user.login} тіркелгісіне ${when} дейін ${LOGIN_FREE_FAILURES} рет қате құпиясөзбен кіруге әрекет жасалды. Енді әр келесі әрекет алдында күту уақыты екі есе өседі (ең көбі ${minutes} минут). Бұл сіз болмасаңыз, әкімшіге хабарлаңыз және құпиясөзді ауыстырыңыз.`,
+        '',
+        `В учетную запись ${user.login} к ${when} ${LOGIN_FREE_FAILURES} раз пытались войти с неверным паролем. Теперь перед каждой следующей попыткой ожидание удваивается (не более ${minutes} минут). Если это были не вы, сообщите администратору и смените пароль.`,
+      ].join('\n'),
+    },
+    now,
+  );
 }
 
 interface ActorRow {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.ts';
-import { changePassword, login, logout } from './auth.ts';
+import { AppError } from '../errors.ts';
+import { changePassword, login, logout, SignInRefused } from './auth.ts';
 import { clearSessionCookies, setSessionCookies } from './session-cookies.ts';
 import { PASSWORD_MIN_LENGTH } from '../domain/passwords.ts';
 import { errorSchema } from '../intake/schemas.ts';
@@ -38,18 +39,21 @@ export async function accessRoutes(server: FastifyInstance, ctx: Context): Promi
       config: { public: true, rateLimit: { max: ctx.config.loginRateLimit, timeWindow: '1 minute' } },
       schema: {
         tags: ['access'],
-        summary: 'Sign in; returns a bearer token, and sets it as an HttpOnly session cookie with a CSRF cookie for the web app',
+        summary:
+          'Sign in; returns a bearer token, and sets it as an HttpOnly session cookie with a CSRF cookie for the web app. Every refusal is the same 401 (unknown login, wrong password, or an attempt throttled after repeated failures of the login or the address, with Retry-After)',
         security: [],
         body: loginBody,
         response: {
           200: { type: 'object', properties: { token: { type: 'string' }, csrfToken: { type: 'string' }, user: userSchema } },
           401: errorSchema,
-          423: errorSchema,
         },
       },
     },
     async (req, reply) => {
-      const { token, actor } = await login(ctx, req.body.login, req.body.password);
+      const { token, actor } = await login(ctx, req.body.login, req.body.password, req.ip).catch((e: unknown) => {
+        if (e instanceof SignInRefused && e.retryAfterSeconds) reply.header('retry-after', String(e.retryAfterSeconds));
+        throw e;
+      });
       const csrfToken = setSessionCookies(reply, ctx.config, token);
       return { token, csrfToken, user: presentUser(ctx, await signedInUser(ctx, actor), req.lang) };
     },
@@ -69,11 +73,14 @@ export async function accessRoutes(server: FastifyInstance, ctx: Context): Promi
         tags: ['access'],
         summary: `Change my password (at least ${PASSWORD_MIN_LENGTH} characters); my other sessions end`,
         body: passwordChangeBody,
-        response: { 204: { type: 'null' }, 400: errorSchema, 422: errorSchema, 423: errorSchema },
+        response: { 204: { type: 'null' }, 400: errorSchema, 422: errorSchema, 429: errorSchema },
       },
     },
     async (req, reply) => {
-      await changePassword(ctx, req.actor, req.sessionToken!, req.body);
+      await changePassword(ctx, req.actor, req.sessionToken!, req.body).catch((e: unknown) => {
+        if (e instanceof AppError && e.code === 'auth.throttled') reply.header('retry-after', String(e.params.seconds));
+        throw e;
+      });
       return reply.status(204).send();
     },
   );

@@ -81,8 +81,6 @@ export interface UsersTable {
   phone: string | null;
   demo: Generated<boolean>;
   active: Generated<boolean>;
-  failed_logins: Generated<number>;
-  locked_until: Timestamp | null;
   created_at: Generated<Timestamp>;
 }
 
@@ -631,4 +629,16 @@ export interface ExportSignaturesTable {
   manifest_sha256: string;
   signature: Buffer;
   signed_at: Timestamp;
+}
+
+/** Sign-in throttling (0010): failures per login name and per client address, by SHA-256. */
+export interface SignInThrottleTable {
+  key: string;
+  failures: number;
+  last_failure_at: Timestamp;
+  not_before: Timestamp | null;
+}
+
+export interface DB {
+  sign_in_throttle: SignInThrottleTable;
 }

@@ -1,5 +1,5 @@
 // What a new password must be (users change their own): long enough, not the login, not the old one.
-// Pure; the hashing and the lockout are the access module's (src/access/auth.ts).
+// Pure; the hashing and the sign-in throttling are the access module's (src/access/auth.ts).
 import type { FieldError } from './registration.ts';
 
 export const PASSWORD_MIN_LENGTH = 8;

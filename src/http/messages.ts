@@ -45,10 +45,10 @@ const MESSAGES: Record<string, Text> = {
   'url.invalid': { kk: 'Сұрау мекенжайы қате', ru: 'Неверный адрес запроса', en: 'The request URL is malformed' },
   'url.tooLong': { kk: 'Сұрау мекенжайының параметрі тым ұзын', ru: 'Параметр адреса запроса слишком длинный', en: 'A parameter of the request URL is too long' },
   'auth.invalidCredentials': { kk: 'Логин немесе құпиясөз қате', ru: 'Неверный логин или пароль', en: 'Wrong login or password' },
-  'auth.locked': {
-    kk: 'Тіркелгі бірнеше сәтсіз әрекеттен кейін {until} дейін бұғатталды',
-    ru: 'Учетная запись заблокирована до {until} после нескольких неудачных попыток',
-    en: 'The account is locked until {until} after repeated failed sign-ins',
+  'auth.throttled': {
+    kk: 'Қате құпиясөз тым көп енгізілді: {seconds} секундтан кейін қайталаңыз',
+    ru: 'Слишком много неверных паролей: повторите через {seconds} с',
+    en: 'Too many wrong passwords: try again in {seconds} s',
   },
   // JSON-schema keywords
   required: { kk: 'Міндетті өріс', ru: 'Обязательное поле', en: 'Required field' },

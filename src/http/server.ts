@@ -28,6 +28,7 @@ import { csrfSatisfied, sessionTokenOf } from '../access/session-cookies.ts';
 import { queueRoutes } from '../queues/routes.ts';
 import { webApp, isWebAppRequest, sendWebApp } from './web.ts';
 import { documented } from './openapi.ts';
+import { securityHeaders } from './headers.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -65,6 +66,7 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
     frameworkErrors: (error, req, reply) => sendClientError(error, req, reply),
   });
 
+  securityHeaders(app, ctx.config); // HSTS, no-store and nosniff on the API, CSP (src/http/headers.ts)
   await app.register(swagger, {
     openapi: {
       info: {

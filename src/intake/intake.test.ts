@@ -521,7 +521,7 @@ describe('access', () => {
     assert.equal((await controller('GET', `/api/v1/appeals/${mine.id}`)).status, 200);
   });
 
-  test('repeated wrong passwords lock the account', async () => {
+  test('repeated wrong passwords throttle the login (answered like a wrong password) instead of locking it', async () => {
     const tryLogin = (password: string) =>
       fetch(`${t.url}/api/v1/auth/login`, {
         method: 'POST',
@@ -529,7 +529,17 @@ describe('access', () => {
         body: JSON.stringify({ login: 'statistician', password }),
       });
     for (let i = 0; i < 5; i++) assert.equal((await tryLogin('wrong')).status, 401);
-    assert.equal((await tryLogin('demo')).status, 423);
+    const refused = await tryLogin('demo');
+    assert.equal(refused.status, 401);
+    assert.equal((await refused.json()).error.code, 'auth.invalidCredentials');
+    assert.equal(refused.headers.get('retry-after'), '1');
+    const now = t.ctx.clock.now();
+    t.setNow(new Date(now.getTime() + 1000).toISOString());
+    try {
+      assert.equal((await tryLogin('demo')).status, 200);
+    } finally {
+      t.setNow(now.toISOString());
+    }
   });
 
   test("an appeal's events are paged, oldest first", async () => {

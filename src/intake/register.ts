@@ -29,7 +29,7 @@ export interface DuplicateCandidate {
   reason: string;
 }
 
-const REGISTERING_ROLES = ['registrar', 'operator', 'reception'] as const;
+export const REGISTERING_ROLES = ['registrar', 'operator', 'reception'] as const;
 
 /** `fromPaperJournal`: entered from the paper journal of an outage (src/outages), which may date it
  *  in a closed period. */

@@ -1,12 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Context } from '../context.ts';
 import { registerAppeal, checkDuplicates } from './register.ts';
 import { appealCard, appealEvents, appealTalon, findAppeals } from './read.ts';
 import { presentAppeal, presentListItem } from './present.ts';
-import { appealSchema, appealListItemSchema, appealsQuery, binParams, duplicateCandidateSchema, duplicateCheckQuery, errorSchema, eventsQuery, iinParams, registrationSchema } from './schemas.ts';
+import { appealSchema, appealListItemSchema, appealsQuery, binParams, duplicateCandidateSchema, duplicateCheckQuery, errorSchema, eventsQuery, iinParams, registrationSchema, registryLookupQuery } from './schemas.ts';
 import { IdParams, typed } from '../http/typebox.ts';
-import { parseBin, parseIin } from '../domain/identifiers.ts';
-import { AppError } from '../errors.ts';
+import { lookUpCompany, lookUpPerson } from './registry-lookup.ts';
 
 export async function intakeRoutes(server: FastifyInstance, ctx: Context): Promise<void> {
   const app = typed(server);
@@ -127,6 +126,13 @@ export async function intakeRoutes(server: FastifyInstance, ctx: Context): Promi
   );
 
   // АИ-1 from the state databases (rules §1.5): the local registry stands in (src/intake/registry.ts).
+  // Registering roles only, each look-up audited (src/intake/registry-lookup.ts), and so many a
+  // minute per user (the limiter runs after authentication, so req.actor is known).
+  const lookupLimit = {
+    max: ctx.config.registryLookupRateLimit,
+    timeWindow: '1 minute',
+    keyGenerator: (req: FastifyRequest) => `user:${req.actor?.id ?? req.ip}`,
+  };
   const addressSchema = {
     type: 'object',
     properties: Object.fromEntries(['country', 'region', 'district', 'settlement', 'street', 'house', 'flat'].map((k) => [k, { type: 'string' }])),
@@ -135,10 +141,13 @@ export async function intakeRoutes(server: FastifyInstance, ctx: Context): Promi
   app.get(
     '/registry/persons/:iin',
     {
+      config: { rateLimit: lookupLimit },
       schema: {
         tags: ['intake'],
-        summary: 'АИ-1 fields of a person by IIN from the state database of persons (the demo registry until an integration exists)',
+        summary:
+          'АИ-1 fields of a person by IIN from the state database of persons (the demo registry until an integration exists): registering roles and administrators only; audited with the purpose; rate-limited per user',
         params: iinParams,
+        querystring: registryLookupQuery,
         response: {
           200: {
             type: 'object',
@@ -161,27 +170,26 @@ export async function intakeRoutes(server: FastifyInstance, ctx: Context): Promi
               occupation: { type: 'string' },
             },
           },
+          403: errorSchema,
           404: errorSchema,
           422: errorSchema,
+          429: errorSchema,
         },
       },
     },
-    async (req) => {
-      const iin = parseIin(req.params.iin);
-      if (!iin.ok) throw new AppError(422, 'validation', [{ path: '/iin', code: `iin.${iin.reason}` }]);
-      const person = await ctx.registry.person(iin.iin);
-      if (!person) throw new AppError(404, 'registry.personNotFound');
-      return person;
-    },
+    async (req) => lookUpPerson(ctx, req.actor, req.params.iin, req.query.purpose),
   );
 
   app.get(
     '/registry/companies/:bin',
     {
+      config: { rateLimit: lookupLimit },
       schema: {
         tags: ['intake'],
-        summary: 'АИ-1 fields of a legal entity by BIN from the national register (the demo registry until an integration exists)',
+        summary:
+          'АИ-1 fields of a legal entity by BIN from the national register (the demo registry until an integration exists): registering roles and administrators only; audited with the purpose; rate-limited per user',
         params: binParams,
+        querystring: registryLookupQuery,
         response: {
           200: {
             type: 'object',
@@ -196,17 +204,13 @@ export async function intakeRoutes(server: FastifyInstance, ctx: Context): Promi
               email: { type: 'string' },
             },
           },
+          403: errorSchema,
           404: errorSchema,
           422: errorSchema,
+          429: errorSchema,
         },
       },
     },
-    async (req) => {
-      const bin = parseBin(req.params.bin);
-      if (!bin.ok) throw new AppError(422, 'validation', [{ path: '/bin', code: `bin.${bin.reason}` }]);
-      const company = await ctx.registry.company(bin.bin);
-      if (!company) throw new AppError(404, 'registry.companyNotFound');
-      return company;
-    },
+    async (req) => lookUpCompany(ctx, req.actor, req.params.bin, req.query.purpose),
   );
 }

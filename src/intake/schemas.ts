@@ -120,6 +120,10 @@ export const appealsQuery = WithDefaults(
 
 export const iinParams = Type.Object({ iin: digits12() });
 export const binParams = Type.Object({ bin: digits12() });
+/** Why a registry card is looked up: written to the audit log with the look-up. */
+export const registryLookupQuery = WithDefaults(
+  Type.Object({ purpose: Type.String({ minLength: 1, maxLength: 200, default: 'registration', description: 'Why the card is looked up (audited); registration by default' }) }, { additionalProperties: false }),
+);
 
 const applicantCardSchema = {
   type: 'object',

@@ -4,6 +4,9 @@ import type { Db } from '../db/connection.ts';
 
 export const MESSAGE_KINDS = ['registered', 'forwarded', 'extended', 'hearingNotice', 'decision', 'talon'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
+/** Messages to staff, about no appeal: a user's sign-in is being throttled (src/access/auth.ts). */
+export const STAFF_MESSAGE_KINDS = ['accountThrottled'] as const;
+export type StaffMessageKind = (typeof STAFF_MESSAGE_KINDS)[number];
 
 export const CHANNELS = ['email', 'sms'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -20,7 +23,7 @@ export interface Attachment {
 export interface OutboxMessage {
   organizationId: number;
   appealId: string | null;
-  kind: MessageKind;
+  kind: MessageKind | StaffMessageKind;
   channel: Channel;
   /** An e-mail address or a phone number (+7…). */
   recipient: string;

@@ -10,7 +10,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in; returns a bearer token, and sets it as an HttpOnly session cookie with a CSRF cookie for the web app */
+        /** Sign in; returns a bearer token, and sets it as an HttpOnly session cookie with a CSRF cookie for the web app. Every refusal is the same 401 (unknown login, wrong password, or an attempt throttled after repeated failures of the login or the address, with Retry-After) */
         post: operations["postAuthLogin"];
         delete?: never;
         options?: never;
@@ -402,7 +402,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** АИ-1 fields of a person by IIN from the state database of persons (the demo registry until an integration exists) */
+        /** АИ-1 fields of a person by IIN from the state database of persons (the demo registry until an integration exists): registering roles and administrators only; audited with the purpose; rate-limited per user */
         get: operations["getRegistryPersonsByIin"];
         put?: never;
         post?: never;
@@ -419,7 +419,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** АИ-1 fields of a legal entity by BIN from the national register (the demo registry until an integration exists) */
+        /** АИ-1 fields of a legal entity by BIN from the national register (the demo registry until an integration exists): registering roles and administrators only; audited with the purpose; rate-limited per user */
         get: operations["getRegistryCompaniesByBin"];
         put?: never;
         post?: never;
@@ -1637,25 +1637,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Default Response */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error?: {
-                            code: string;
-                            message: string;
-                            fields: {
-                                path?: string;
-                                code?: string;
-                                message?: string;
-                            }[];
-                        };
-                    };
-                };
-            };
         };
     };
     postAuthLogout: {
@@ -1738,7 +1719,7 @@ export interface operations {
                 };
             };
             /** @description Default Response */
-            423: {
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4005,7 +3986,10 @@ export interface operations {
     };
     getRegistryPersonsByIin: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Why the card is looked up (audited); registration by default */
+                purpose?: string;
+            };
             header?: never;
             path: {
                 iin: string;
@@ -4051,6 +4035,25 @@ export interface operations {
                 };
             };
             /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4088,11 +4091,33 @@ export interface operations {
                     };
                 };
             };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
         };
     };
     getRegistryCompaniesByBin: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Why the card is looked up (audited); registration by default */
+                purpose?: string;
+            };
             header?: never;
             path: {
                 bin: string;
@@ -4128,6 +4153,25 @@ export interface operations {
                 };
             };
             /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4148,6 +4192,25 @@ export interface operations {
             };
             /** @description Default Response */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -123,7 +123,7 @@ function JournalEntryModal({ act, onClose, onEntered }: { act: Act; onClose(): v
     setPerson((p) => ({ ...p, iin }));
     setRegistryPerson(null);
     if (!/^\d{12}$/.test(iin)) return;
-    const found = await unwrap(api.GET('/api/v1/registry/persons/{iin}', { params: { path: { iin } } })).catch(() => null);
+    const found = await unwrap(api.GET('/api/v1/registry/persons/{iin}', { params: { path: { iin }, query: { purpose: 'outageAct' } } })).catch(() => null);
     if (found) {
       setRegistryPerson(found as Record<string, unknown>);
       setPerson({ iin, lastName: String(found.lastName ?? ''), firstName: String(found.firstName ?? ''), middleName: String(found.middleName ?? '') });
