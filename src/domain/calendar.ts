@@ -41,8 +41,8 @@ export type CountMode = 'registrationDayIsDayOne' | 'civilCode';
 export const DEFAULT_WORKING_HOURS: WorkingHours = Object.freeze({ start: '09:00', end: '18:30' });
 export const DEFAULT_TIME_ZONE = 'Asia/Almaty';
 
-const MIN_YEAR = 1900;
-const MAX_YEAR = 9999;
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 9999;
 const DAY_MS = 86_400_000;
 const WEEKDAY_SHORT = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 const MONTH_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;

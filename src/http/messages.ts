@@ -50,6 +50,14 @@ const MESSAGES: Record<string, Text> = {
     ru: 'Слишком много неверных паролей: повторите через {seconds} с',
     en: 'Too many wrong passwords: try again in {seconds} s',
   },
+  // the edge (src/http/edge.ts): values the database cannot take
+  'text.nulByte': { kk: 'Мәтінде NUL таңбасы (\\u0000) болмауы керек', ru: 'Текст не должен содержать символ NUL (\\u0000)', en: 'The text must not contain a NUL character (\\u0000)' },
+  'text.loneSurrogate': {
+    kk: 'Мәтінде жұбы жоқ UTF-16 суррогаты бар (жарамсыз таңба)',
+    ru: 'В тексте есть непарный суррогат UTF-16 (недопустимый символ)',
+    en: 'The text contains an unpaired UTF-16 surrogate (an invalid character)',
+  },
+  'number.outOfRange': { kk: '{min} мен {max} аралығындағы бүтін сан болуы керек', ru: 'Должно быть целым числом от {min} до {max}', en: 'Must be a whole number from {min} to {max}' },
   // JSON-schema keywords
   required: { kk: 'Міндетті өріс', ru: 'Обязательное поле', en: 'Required field' },
   type: { kk: 'Мәннің түрі қате ({type} күтілген)', ru: 'Неверный тип значения (ожидается {type})', en: 'Wrong type of value ({type} expected)' },

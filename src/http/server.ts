@@ -29,6 +29,7 @@ import { queueRoutes } from '../queues/routes.ts';
 import { webApp, isWebAppRequest, sendWebApp } from './web.ts';
 import { documented } from './openapi.ts';
 import { securityHeaders } from './headers.ts';
+import { edgeAjv, edgeChecks } from './edge.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -60,7 +61,7 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
           },
         }
       : false,
-    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true, discriminator: true } },
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true, discriminator: true }, onCreate: edgeAjv },
     bodyLimit: 2 * 1024 * 1024,
     // a bad URL or an over-long path parameter, found before routing: the same answer as any other
     frameworkErrors: (error, req, reply) => sendClientError(error, req, reply),
@@ -96,6 +97,8 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
   app.decorateRequest('actor', null as unknown as Actor);
   app.decorateRequest('lang', 'kk');
   app.decorateRequest('sessionToken', undefined);
+  // NUL bytes, lone surrogates and integers beyond PostgreSQL's: a 422 before any handler (src/http/edge.ts)
+  edgeChecks(app);
 
   app.addHook('onRequest', async (req) => {
     req.lang = languageOf(req.headers['accept-language']);

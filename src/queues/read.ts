@@ -5,9 +5,9 @@ import { today as todayOf } from '../context.ts';
 import type { Actor } from '../access/actor.ts';
 import { hasRole } from '../access/actor.ts';
 import { canActFor } from '../access/scope.ts';
-import { AppError } from '../errors.ts';
+import { AppError, notFound } from '../errors.ts';
 import { atRiskHorizon, type Queue, type QueueSort } from '../domain/queues.ts';
-import { organizationRefOf } from '../reference/store.ts';
+import { organizationExists, organizationRefOf } from '../reference/store.ts';
 import { byExecutor, byOrganization, endedOnTime, queueCounts, queueItems, type QueueFilter, type TermDates } from './store.ts';
 
 /** Today and the at-risk horizon: what the queues count by. */
@@ -34,6 +34,8 @@ export async function overview(ctx: Context, actor: Actor, query: { organization
   if (!hasRole(actor, 'head', 'controller')) throw new AppError(403, 'overview.notAllowed');
   const rootId = query.organization ?? actor.scopeOrganizationId;
   if (!(await canActFor(ctx.db, actor, rootId))) throw new AppError(403, 'forbidden');
+  // an administrator may name any organization id, also one that does not exist
+  if (!(await organizationExists(ctx.db, rootId))) throw notFound();
   const d = termDates(ctx);
   const period = { from: query.dateFrom ?? `${d.today.slice(0, 4)}-01-01`, to: query.dateTo ?? d.today };
   const [root, counts, onTime, executors, organizations] = await Promise.all([

@@ -51,6 +51,11 @@ export async function directoryEntryRow(db: Db, directory: DirectoryName, code: 
 }
 
 /** What an organization reference (present.ts organizationRef) shows of an organization. */
+/** Whether an organization has this id (an administrator may name any). */
+export async function organizationExists(db: Db, id: number): Promise<boolean> {
+  return (await db.selectFrom('organizations').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
 export async function organizationRefOf(db: Db, id: number) {
   return db.selectFrom('organizations').select(['id', 'code', 'name_kk', 'name_ru', 'name_en']).where('id', '=', id).executeTakeFirstOrThrow();
 }
