@@ -642,3 +642,16 @@ export interface SignInThrottleTable {
 export interface DB {
   sign_in_throttle: SignInThrottleTable;
 }
+
+/** Idempotency keys of registration (0011): the appeal a user's key registered, kept 24 hours. */
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  appeal_id: string;
+  request_sha256: string;
+  created_at: Timestamp;
+}
+
+export interface DB {
+  idempotency_keys: IdempotencyKeysTable;
+}

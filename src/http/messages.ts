@@ -50,6 +50,17 @@ const MESSAGES: Record<string, Text> = {
     ru: 'Слишком много неверных паролей: повторите через {seconds} с',
     en: 'Too many wrong passwords: try again in {seconds} s',
   },
+  // the Idempotency-Key header (src/http/idempotency.ts)
+  'idempotency.keyFormat': {
+    kk: 'Idempotency-Key — басылатын ASCII таңбаларының 1–{max} таңбасы',
+    ru: 'Idempotency-Key — от 1 до {max} печатных символов ASCII',
+    en: 'The Idempotency-Key must be 1 to {max} printable ASCII characters',
+  },
+  'idempotency.keyReused': {
+    kk: 'Бұл Idempotency-Key басқа сұрауға пайдаланылған; жаңа сұрауға жаңа кілт жіберіңіз',
+    ru: 'Этот Idempotency-Key уже использован для другого запроса; для нового запроса отправьте новый ключ',
+    en: 'This Idempotency-Key was used for another request; send a new key with a new request',
+  },
   // the edge (src/http/edge.ts): values the database cannot take
   'text.nulByte': { kk: 'Мәтінде NUL таңбасы (\\u0000) болмауы керек', ru: 'Текст не должен содержать символ NUL (\\u0000)', en: 'The text must not contain a NUL character (\\u0000)' },
   'text.loneSurrogate': {

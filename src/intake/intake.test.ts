@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { testApp, rowCounts, type TestApp, type Api } from '../../test/support.ts';
+import { DEFAULT_NOW, testApp, rowCounts, type TestApp, type Api } from '../../test/support.ts';
 import { extractPdfText } from '../pdf/pdf-text.ts';
 import { REGISTRATION_NUMBER_PATTERN } from '../domain/numbering.ts';
 import { DOCUMENT_TYPES } from '../domain/vocabulary.ts';
@@ -266,6 +266,128 @@ describe('registrations from two server processes on one database', () => {
     } finally {
       await server2.close();
       await second.close();
+    }
+  });
+});
+
+describe('Idempotency-Key on registration (issue 16, item 5)', () => {
+  const keyed = (key: string) => ({ 'idempotency-key': key });
+  const appealsOf = async (ids: string[]) => {
+    const rows = await t.ctx.db.selectFrom('appeals').select('id').where('id', 'in', ids).execute();
+    return rows.length;
+  };
+  const outboxRows = async () =>
+    Number(
+      (
+        await t.ctx.db
+          .selectFrom('outbox')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  test('a repeat with the same key answers the first appeal as it was answered and stores nothing', async () => {
+    const body = { ...paperApplication, summary: 'Қайталанған сұрау' };
+    const first = await registrar('POST', '/api/v1/appeals', body, keyed('desk-0001'));
+    assert.equal(first.status, 201, JSON.stringify(first.body));
+    const before = { ...(await rowCounts(t.database)), outbox: await outboxRows() };
+    // the same body with its properties in another order is the same request
+    const reordered = Object.fromEntries(Object.entries(body).reverse());
+    for (const again of [body, reordered]) {
+      const repeat = await registrar('POST', '/api/v1/appeals', again, keyed('desk-0001'));
+      assert.equal(repeat.status, 201, JSON.stringify(repeat.body));
+      assert.deepEqual(repeat.body, first.body);
+    }
+    assert.deepEqual({ ...(await rowCounts(t.database)), outbox: await outboxRows() }, before);
+    const events = await registrar('GET', `/api/v1/appeals/${first.body.id}/events`);
+    assert.deepEqual(
+      events.body.items.map((e: { kind: string }) => e.kind),
+      ['registered'],
+    );
+    const stored = await t.ctx.db.selectFrom('idempotency_keys').selectAll().where('key', '=', 'desk-0001').execute();
+    assert.equal(stored.length, 1);
+    assert.equal(stored[0]!.appeal_id, first.body.id);
+  });
+
+  test('the same key with another body is refused and stores nothing', async () => {
+    const first = await registrar('POST', '/api/v1/appeals', { ...paperApplication, summary: 'Бірінші' }, keyed('desk-0002'));
+    assert.equal(first.status, 201);
+    const before = await rowCounts(t.database);
+    const other = await registrar('POST', '/api/v1/appeals', { ...paperApplication, summary: 'Басқа' }, { ...keyed('desk-0002'), 'accept-language': 'en' });
+    assert.equal(other.status, 422, JSON.stringify(other.body));
+    assert.equal(other.body.error.code, 'idempotency.keyReused');
+    assert.deepEqual(
+      other.body.error.fields.map((f: { path: string }) => f.path),
+      ['/headers/idempotency-key'],
+    );
+    assert.match(other.body.error.message, /another request/);
+    assert.deepEqual(await rowCounts(t.database), before);
+  });
+
+  test('10 concurrent requests with one key register one appeal and all answer it', async () => {
+    const before = await rowCounts(t.database);
+    const body = { ...paperApplication, summary: 'Бір уақытта он рет' };
+    const results = await Promise.all(Array.from({ length: 10 }, () => registrar('POST', '/api/v1/appeals', body, keyed('desk-concurrent'))));
+    assert.deepEqual(
+      results.map((r) => r.status),
+      Array(10).fill(201),
+      JSON.stringify(results.find((r) => r.status !== 201)?.body),
+    );
+    assert.equal(new Set(results.map((r) => r.body.id)).size, 1);
+    assert.equal(new Set(results.map((r) => r.body.registrationNumber)).size, 1);
+    const after = await rowCounts(t.database);
+    assert.equal(after.appeals, before.appeals! + 1);
+    assert.equal(after.events, before.events! + 1);
+    const counter = await t.ctx.db.selectFrom('appeal_counters').selectAll().where('year', '=', 2026).executeTakeFirstOrThrow();
+    const total = await t.ctx.db
+      .selectFrom('appeals')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .where('registration_year', '=', 2026)
+      .executeTakeFirstOrThrow();
+    assert.equal(counter.last_value, Number(total.n), 'the refused statements gave their numbers back');
+  });
+
+  test('a malformed key answers 422 at /headers/idempotency-key and stores nothing', async () => {
+    const before = await rowCounts(t.database);
+    for (const key of ['x'.repeat(201), 'clé', 'a\tb']) {
+      const res = await registrar('POST', '/api/v1/appeals', paperApplication, keyed(key));
+      assert.equal(res.status, 422, `${JSON.stringify(key)}: ${JSON.stringify(res.body)}`);
+      assert.equal(res.body.error.code, 'validation');
+      assert.deepEqual(res.body.error.fields, [{ path: '/headers/idempotency-key', code: 'idempotency.keyFormat', message: res.body.error.fields[0].message }]);
+      assert.ok(res.body.error.fields[0].message.length > 0);
+    }
+    assert.deepEqual(await rowCounts(t.database), before);
+    const longest = await registrar('POST', '/api/v1/appeals', paperApplication, keyed(`${'~ '.repeat(99)}!!`));
+    assert.equal(longest.status, 201, JSON.stringify(longest.body));
+  });
+
+  test('without a key each request registers an appeal, as before', async () => {
+    const a = await registrar('POST', '/api/v1/appeals', paperApplication);
+    const b = await registrar('POST', '/api/v1/appeals', paperApplication);
+    assert.equal(a.status, 201);
+    assert.equal(b.status, 201);
+    assert.notEqual(a.body.id, b.body.id);
+    assert.equal(await appealsOf([a.body.id, b.body.id]), 2);
+  });
+
+  test('a key is kept 24 hours: after that it registers anew; keys are per user', async () => {
+    const first = await registrar('POST', '/api/v1/appeals', paperApplication, keyed('desk-expiring'));
+    assert.equal(first.status, 201);
+    const userId = await t.createUser('idem-registrar', (await registrar('GET', '/api/v1/me')).body.organization.code, ['registrar']);
+    assert.ok(userId);
+    const other = await t.as('idem-registrar');
+    const theirs = await other('POST', '/api/v1/appeals', paperApplication, keyed('desk-expiring'));
+    assert.equal(theirs.status, 201, JSON.stringify(theirs.body));
+    assert.notEqual(theirs.body.id, first.body.id);
+    try {
+      t.setNow('2026-03-19T10:00:01+05:00');
+      const later = await registrar('POST', '/api/v1/appeals', paperApplication, keyed('desk-expiring'));
+      assert.equal(later.status, 201, JSON.stringify(later.body));
+      assert.notEqual(later.body.id, first.body.id);
+      const again = await registrar('POST', '/api/v1/appeals', paperApplication, keyed('desk-expiring'));
+      assert.equal(again.body.id, later.body.id);
+    } finally {
+      t.setNow(DEFAULT_NOW);
     }
   });
 });

@@ -18,6 +18,7 @@ import { obligationsOnReceipt } from '../domain/obligations.ts';
 import * as store from './store.ts';
 import * as appeals from '../appeals/store.ts';
 import type { Db } from '../db/connection.ts';
+import { IDEMPOTENCY_KEY_PATH, type IdempotentRequest } from '../http/idempotency.ts';
 
 export interface DuplicateCandidate {
   appealId: string;
@@ -32,9 +33,19 @@ export interface DuplicateCandidate {
 export const REGISTERING_ROLES = ['registrar', 'operator', 'reception'] as const;
 
 /** `fromPaperJournal`: entered from the paper journal of an outage (src/outages), which may date it
- *  in a closed period. */
-export async function registerAppeal(ctx: Context, actor: Actor, input: RegistrationInput, options: { fromPaperJournal?: boolean } = {}): Promise<string> {
+ *  in a closed period. `idempotency`: the client's Idempotency-Key (src/http/idempotency.ts); a
+ *  repeat of the request with it answers the appeal it registered within 24 hours, and registers
+ *  nothing. The key is stored by the statement that stores the appeal, so a key has an appeal or
+ *  nothing; of concurrent requests with one key, the primary key lets one statement commit and the
+ *  others fail, which then answer the appeal of the first (they wait for it in the database, not
+ *  in a poll: no request ever finds a key "in progress"). */
+export async function registerAppeal(ctx: Context, actor: Actor, input: RegistrationInput, options: { fromPaperJournal?: boolean; idempotency?: IdempotentRequest } = {}): Promise<string> {
   if (!hasRole(actor, ...REGISTERING_ROLES)) throw forbidden();
+  const idempotency = options.idempotency;
+  if (idempotency) {
+    const earlier = await registeredWithKey(ctx, actor, idempotency);
+    if (earlier) return earlier;
+  }
   const prepared = await prepare(ctx, actor, input);
   const { organization, regDate, applicants, applicantKind } = prepared;
   // A month whose 1-ТӨ is formed is locked (src/domain/corrections.ts): no backdating into it.
@@ -101,7 +112,7 @@ export async function registerAppeal(ctx: Context, actor: Actor, input: Registra
   };
   const messageKind = input.channel === 'complaintBox' ? 'talon' : 'registered';
   const messages = applicants.flatMap((a) => applicantMessages(messageKind, lang, messageData, { email: a.email, phone: a.phone }));
-  await store.storeRegistration(ctx.db, {
+  const registration: store.NewRegistration = {
     appeal,
     numberPrefix,
     talonPrefix,
@@ -140,8 +151,30 @@ export async function registerAppeal(ctx: Context, actor: Actor, input: Registra
       due_date: o.dueDate,
       basis: o.basis,
     })),
-  });
+    idempotency: idempotency && { user_id: actor.id, key: idempotency.key, request_sha256: idempotency.requestSha256, created_at: now },
+  };
+  try {
+    await store.storeRegistration(ctx.db, registration);
+  } catch (e) {
+    // a concurrent request with the same key committed first (its statement took the key)
+    if (idempotency && store.isIdempotencyConflict(e)) {
+      const earlier = await registeredWithKey(ctx, actor, idempotency);
+      if (earlier) return earlier;
+    }
+    throw e;
+  }
   return id;
+}
+
+/** The appeal the actor's key registered within 24 hours, if it did; refused when the key came
+ *  with another request. */
+async function registeredWithKey(ctx: Context, actor: Actor, idempotency: IdempotentRequest): Promise<string | undefined> {
+  const stored = await store.idempotentResult(ctx.db, actor.id, idempotency.key, ctx.clock.now());
+  if (!stored) return undefined;
+  if (stored.request_sha256 !== idempotency.requestSha256) {
+    throw new AppError(422, 'idempotency.keyReused', [{ path: IDEMPOTENCY_KEY_PATH, code: 'idempotency.keyReused' }]);
+  }
+  return stored.appeal_id;
 }
 
 /** The duplicate check on demand, before saving: the same checks and candidates as registration. */

@@ -6,6 +6,7 @@ import { presentAppeal, presentListItem } from './present.ts';
 import { appealSchema, appealListItemSchema, appealsQuery, binParams, duplicateCandidateSchema, duplicateCheckQuery, errorSchema, eventsQuery, iinParams, registrationSchema, registryLookupQuery } from './schemas.ts';
 import { IdParams, typed } from '../http/typebox.ts';
 import { lookUpCompany, lookUpPerson } from './registry-lookup.ts';
+import { checkIdempotencyKey, idempotencyHeaders, idempotentRequest } from '../http/idempotency.ts';
 
 export async function intakeRoutes(server: FastifyInstance, ctx: Context): Promise<void> {
   const app = typed(server);
@@ -14,13 +15,17 @@ export async function intakeRoutes(server: FastifyInstance, ctx: Context): Promi
     {
       schema: {
         tags: ['intake'],
-        summary: 'Register an appeal (ТЖ-1, АИ-1): numbers, talon, registration and due dates, duplicate candidates; 409 when the registration date falls in a closed reporting period',
+        summary:
+          'Register an appeal (ТЖ-1, АИ-1): numbers, talon, registration and due dates, duplicate candidates; 409 when the registration date falls in a closed reporting period. With an Idempotency-Key, a repeat of the request answers the appeal it registered (201, nothing stored again); 422 idempotency.keyReused for the same key with another body',
+        headers: idempotencyHeaders,
         body: registrationSchema,
         response: { 201: appealSchema, 400: errorSchema, 403: errorSchema, 409: errorSchema, 422: errorSchema },
       },
+      // a malformed key answers 422 (a field error at /headers/idempotency-key), before the schema
+      preValidation: checkIdempotencyKey,
     },
     async (req, reply) => {
-      const id = await registerAppeal(ctx, req.actor, req.body);
+      const id = await registerAppeal(ctx, req.actor, req.body, { idempotency: idempotentRequest(req, 'POST /api/v1/appeals') });
       return reply.status(201).send(presentAppeal(await appealCard(ctx, req.actor, id), req.lang));
     },
   );

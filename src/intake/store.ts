@@ -146,6 +146,9 @@ export interface NewRegistration {
   messages: Omit<OutboxMessage, 'attachment'>[];
   /** The obligations its receipt opens (src/domain/obligations.ts), stored by the statement. */
   obligations: { id: string; kind: string; due_date: string; basis: string }[];
+  /** The client's Idempotency-Key, stored by the statement with the appeal's id: the primary key
+   *  (user_id, key) refuses a second appeal for it (isIdempotencyConflict). */
+  idempotency?: { user_id: string; key: string; request_sha256: string; created_at: Date };
 }
 
 /** Stands for the digits of the sequence in the texts of NewRegistration.messages; as long as
@@ -282,9 +285,11 @@ async function insertRegistrations(db: Db, rs: NewRegistration[]): Promise<void>
       statistics: statistics[i],
       messages: r.messages.map((m) => outboxRow(m, r.event.at)),
       obligations: r.obligations.map((o) => ({ ...o, appeal_id: r.appeal.id, organization_id: r.appeal.organization_id })),
+      idempotency: r.idempotency && { ...r.idempotency, appeal_id: r.appeal.id },
     };
   });
   const messages = rs.some((r) => r.messages.length > 0);
+  const idempotency = rs.some((r) => r.idempotency);
   const obligations = rs.some((r) => r.obligations.length > 0);
   const found = earlierAppealsSql({
     organizationId: sql`(i.doc->'appeal'->>'organization_id')::integer`,
@@ -371,9 +376,39 @@ async function insertRegistrations(db: Db, rs: NewRegistration[]): Promise<void>
       FROM numbered n CROSS JOIN LATERAL jsonb_populate_recordset(NULL::obligations, n.doc->'obligations') o
     )`
         : sql``
+    }${
+      idempotency
+        ? sql`, idempotency AS (
+      -- a key already stored (by a concurrent request) fails the statement: 23505 on the primary key
+      INSERT INTO idempotency_keys (user_id, key, appeal_id, request_sha256, created_at)
+      SELECT k.user_id, k.key, k.appeal_id, k.request_sha256, k.created_at
+      FROM input i CROSS JOIN LATERAL jsonb_populate_record(NULL::idempotency_keys, i.doc->'idempotency') k
+      WHERE jsonb_typeof(i.doc->'idempotency') = 'object'
+    )`
+        : sql``
     }, ${newCardStatements(cards.length > 0)}
     SELECT count(*) FROM appeal
   `.execute(db);
+}
+
+/** Keys are answered from their stored appeal for this long; an older row is replaced. */
+export const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** The appeal a user's key registered within IDEMPOTENCY_KEY_TTL_MS before `now`, with the
+ *  fingerprint of its request; a row older than that is deleted, so the key may register again. */
+export async function idempotentResult(db: Db, userId: string, key: string, now: Date): Promise<{ appeal_id: string; request_sha256: string } | undefined> {
+  const since = new Date(now.getTime() - IDEMPOTENCY_KEY_TTL_MS);
+  const row = await db.selectFrom('idempotency_keys').select(['appeal_id', 'request_sha256', 'created_at']).where('user_id', '=', userId).where('key', '=', key).executeTakeFirst();
+  if (!row) return undefined;
+  if (row.created_at.getTime() >= since.getTime()) return row;
+  await db.deleteFrom('idempotency_keys').where('user_id', '=', userId).where('key', '=', key).where('created_at', '<', since).execute();
+  return undefined;
+}
+
+/** The registration statement failed because its idempotency key was stored meanwhile. */
+export function isIdempotencyConflict(e: unknown): boolean {
+  const err = e as { code?: unknown; constraint?: unknown } | null;
+  return err?.code === '23505' && err.constraint === 'idempotency_keys_pkey';
 }
 
 function columns(names: string[], table?: string): RawBuilder<unknown> {

@@ -319,7 +319,7 @@ export interface paths {
         /** Appeals of my organization and those below it */
         get: operations["getAppeals"];
         put?: never;
-        /** Register an appeal (ТЖ-1, АИ-1): numbers, talon, registration and due dates, duplicate candidates; 409 when the registration date falls in a closed reporting period */
+        /** Register an appeal (ТЖ-1, АИ-1): numbers, talon, registration and due dates, duplicate candidates; 409 when the registration date falls in a closed reporting period. With an Idempotency-Key, a repeat of the request answers the appeal it registered (201, nothing stored again); 422 idempotency.keyReused for the same key with another body */
         post: operations["postAppeals"];
         delete?: never;
         options?: never;
@@ -3272,7 +3272,10 @@ export interface operations {
     postAppeals: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };

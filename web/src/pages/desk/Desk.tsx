@@ -38,6 +38,9 @@ export default function Desk() {
   const [busy, setBusy] = useState(false);
   const [registered, setRegistered] = useState<Registered | null>(null);
   const firstField = useRef<HTMLSelectElement>(null);
+  // The Idempotency-Key of the submission under way: a new one for each submission, the same when
+  // the same body is sent again after no answer or a failure (a lost answer registers nothing twice).
+  const attempt = useRef<{ body: string; key: string } | null>(null);
   const documentTypes = useDirectory('documentType');
   const forms = useDirectory('form');
   const channels = useDirectory('channel');
@@ -101,7 +104,11 @@ export default function Desk() {
     }
     setBusy(true);
     try {
-      const r = await unwrap(api.POST('/api/v1/appeals', { body: toBody(f, timeZone) }));
+      const body = toBody(f, timeZone);
+      const text = JSON.stringify(body);
+      if (attempt.current?.body !== text) attempt.current = { body: text, key: crypto.randomUUID() };
+      const r = await unwrap(api.POST('/api/v1/appeals', { body, params: { header: { 'idempotency-key': attempt.current.key } } }));
+      attempt.current = null;
       void changed.registered(queryClient);
       setRegistered(r);
     } catch (err) {
