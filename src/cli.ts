@@ -45,6 +45,7 @@ async function main(): Promise<void> {
         transportsFromConfig(config, (line) => app.log.info(line)),
         10_000,
         {
+          host: new URL(config.publicUrl).hostname,
           onError: (e) => app.log.error(e, 'notifications worker'),
         },
       );

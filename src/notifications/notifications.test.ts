@@ -1,14 +1,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { testApp, type TestApp } from '../../test/support.ts';
 import type { Clock } from '../context.ts';
-import { enqueue, messagesOfAppeal, MESSAGE_KINDS, type OutboxMessage } from './outbox.ts';
+import { enqueue, messageKey, messagesOfAppeal, MESSAGE_KINDS, type OutboxMessage } from './outbox.ts';
 import { applicantMessages, messageLanguage, SMS_MAX_LENGTH, type MessageData } from './messages.ts';
-import { consoleTransports, httpSmsGateway, smtpTransport, transportsFromConfig, type Transports } from './transports.ts';
-import { deliverDue, startWorker, LOST_OUTCOME, type DeliveryCounts } from './worker.ts';
+import { consoleTransports, DEFAULT_SMS_TIMEOUT_MS, DEFAULT_SMTP_TIMEOUT_MS, httpSmsGateway, smtpTransport, transportsFromConfig, type Sms, type Transports } from './transports.ts';
+import { DEFAULT_LEASE_MINUTES, deliverDue, startWorker, LOST_OUTCOME, type DeliveryCounts } from './worker.ts';
 
 // ---- peers: a real SMTP server and a tiny HTTP SMS gateway on free ports ----
 
@@ -25,7 +25,10 @@ interface SmtpPeer {
   close(): Promise<void>;
 }
 
-async function smtpPeer(options: { reject?: { code: number; message: string } } = {}): Promise<SmtpPeer> {
+/** reject: refuse every recipient; silentAfterData: take the first n messages whole and never answer
+ *  them (an acknowledgement lost on the way). */
+async function smtpPeer(options: { reject?: { code: number; message: string }; silentAfterData?: number } = {}): Promise<SmtpPeer> {
+  let silent = options.silentAfterData ?? 0;
   const mails: Mail[] = [];
   const rejectedRecipients: string[] = [];
   const server = new SMTPServer({
@@ -47,7 +50,8 @@ async function smtpPeer(options: { reject?: { code: number; message: string } } 
           to: session.envelope.rcptTo.map((r) => r.address),
           raw: Buffer.concat(chunks).toString('latin1'),
         });
-        callback();
+        if (silent > 0) silent--;
+        else callback();
       });
     },
   });
@@ -63,7 +67,7 @@ async function smtpPeer(options: { reject?: { code: number; message: string } } 
 
 interface Gateway {
   url: string;
-  received: Array<{ body: { to: string; text: string }; headers: IncomingHttpHeaders }>;
+  received: Array<{ body: { id?: string; to: string; text: string }; headers: IncomingHttpHeaders }>;
   status: number;
   close(): Promise<void>;
 }
@@ -418,18 +422,18 @@ describe('delivery', () => {
     // What a claim leaves behind when its worker dies before recording the outcome.
     await t.ctx.db
       .updateTable('outbox')
-      .set({ attempts: 1, claimed_at: at(40_000), next_attempt_at: at(40_015) })
+      .set({ attempts: 1, claimed_at: at(40_000), next_attempt_at: at(40_000 + DEFAULT_LEASE_MINUTES) })
       .where('id', '=', id!)
       .execute();
-    now = at(40_014, 59);
+    now = at(40_000 + DEFAULT_LEASE_MINUTES, -1);
     assert.deepEqual(await deliverDue(wctx(), transports), zero, 'the claim holds for its lease');
-    now = at(40_015);
+    now = at(40_000 + DEFAULT_LEASE_MINUTES);
     assert.deepEqual(await deliverDue(wctx(), transports), { ...zero, lost: 1, claimed: 1, sent: 1 });
     assert.deepEqual(
       (await deliveriesOf(id!)).map((d) => [d.attempt, d.ok, d.error, d.at.getTime()]),
       [
         [1, false, LOST_OUTCOME, at(40_000).getTime()],
-        [2, true, null, at(40_015).getTime()],
+        [2, true, null, at(40_000 + DEFAULT_LEASE_MINUTES).getTime()],
       ],
     );
     assert.equal(lines.length, 1);
@@ -499,5 +503,228 @@ describe('delivery', () => {
     await stop();
     assert.deepEqual(counts, { ...zero, claimed: 1, sent: 1 });
     assert.match(lines[0]!, /Ваше обращение зарегистрировано/);
+  });
+});
+
+// ---- at least once, made safe: a stable identity per message, timeouts within the lease ----
+
+/** A peer that accepts connections and never says a word (an SMTP server that hangs). */
+async function silentTcpPeer(): Promise<{ url: string; connections: () => number; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  let connections = 0;
+  const server = createTcpServer((socket) => {
+    connections++;
+    sockets.add(socket);
+    socket.on('error', () => {});
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `smtp://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    connections: () => connections,
+    close: () => {
+      for (const s of sockets) s.destroy();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** An SMS gateway that reads the request and never answers it. */
+async function silentGateway(): Promise<{ url: string; received: Gateway['received']; close(): Promise<void> }> {
+  const received: Gateway['received'] = [];
+  const server: Server = createServer((req) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => received.push({ body: JSON.parse(Buffer.concat(chunks).toString('utf8')), headers: req.headers }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/send`,
+    received,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+const messageIdOf = (raw: string) => /^message-id:\s*(\S+)\s*$/im.exec(raw)?.[1];
+const HOST = 'appeals.example.kz';
+const SHORT = 500; // ms: the transports' timeout in these tests
+
+describe('at least once, made safe', () => {
+  test('the lease outlasts the transports: a hung peer cannot hold a message beyond it', () => {
+    assert.ok(DEFAULT_LEASE_MINUTES * 60_000 >= 2 * Math.max(DEFAULT_SMTP_TIMEOUT_MS, DEFAULT_SMS_TIMEOUT_MS));
+    assert.ok(DEFAULT_LEASE_MINUTES < 15, 'shorter than the 15 minutes it was');
+  });
+
+  test('a repeat after a lost outcome carries the same Message-ID and idempotency key; other messages carry others', async () => {
+    const smtp = await smtpPeer();
+    const gateway = await smsGateway();
+    const transports: Transports = { email: smtpTransport(smtp.url, 'noreply@joldanym.local', { timeoutMs: SHORT }), sms: httpSmsGateway(gateway.url, { timeoutMs: SHORT }) };
+    try {
+      now = at(70_000);
+      const data = { ...common(), date: '2026-03-25', time: '15:00', place: 'Щучинск, Абай көшесі 12' };
+      const [emailA, smsA] = await enqueueCommitted(applicantMessages('hearingNotice', 'ru', data, { email: 'a@example.kz', phone: '+77015550001' }));
+      const [emailB, smsB] = await enqueueCommitted(applicantMessages('hearingNotice', 'ru', data, { email: 'b@example.kz', phone: '+77015550002' }));
+      assert.deepEqual(await deliverDue(wctx(), transports, { host: HOST }), { ...zero, claimed: 4, sent: 4 });
+
+      // The worker stopped after the peers took A's e-mail and SMS and before it recorded that:
+      // the rows are as their claim left them, and the lease runs.
+      await t.ctx.db
+        .updateTable('outbox')
+        .set({ status: 'pending', sent_at: null, claimed_at: at(70_000), next_attempt_at: at(70_000 + DEFAULT_LEASE_MINUTES) })
+        .where('id', 'in', [emailA!, smsA!])
+        .execute();
+      now = at(70_000 + DEFAULT_LEASE_MINUTES, -1);
+      assert.deepEqual(await deliverDue(wctx(), transports, { host: HOST }), zero, 'the claim holds for its lease');
+      now = at(70_000 + DEFAULT_LEASE_MINUTES);
+      assert.deepEqual(await deliverDue(wctx(), transports, { host: HOST }), { ...zero, lost: 2, claimed: 2, sent: 2 });
+
+      // Sent twice (at least once), and both copies say they are one message.
+      const rows = new Map((await outboxRows([emailA!, smsA!, emailB!, smsB!])).map((r) => [r.id, r]));
+      const keyOf = (id: number) => messageKey(rows.get(id)!, HOST);
+      const mailsTo = (to: string) => smtp.mails.filter((m) => m.to.includes(to)).map((m) => messageIdOf(m.raw));
+      assert.deepEqual(mailsTo('a@example.kz'), [`<${keyOf(emailA!)}>`, `<${keyOf(emailA!)}>`]);
+      assert.deepEqual(mailsTo('b@example.kz'), [`<${keyOf(emailB!)}>`]);
+      const smsTo = (to: string) => gateway.received.filter((r) => r.body.to === to).map((r) => [r.headers['idempotency-key'], r.body.id]);
+      assert.deepEqual(smsTo('+77015550001'), [
+        [keyOf(smsA!), keyOf(smsA!)],
+        [keyOf(smsA!), keyOf(smsA!)],
+      ]);
+      assert.deepEqual(smsTo('+77015550002'), [[keyOf(smsB!), keyOf(smsB!)]]);
+
+      // Each message its own identity: the row id, its creation time and PUBLIC_URL's host.
+      const keys = [emailA!, smsA!, emailB!, smsB!].map(keyOf);
+      assert.equal(new Set(keys).size, 4);
+      for (const key of keys) assert.match(key, /^outbox-\d+\.[0-9a-z]+@appeals\.example\.kz$/);
+      assert.equal(keyOf(emailA!), `outbox-${emailA}.${at(70_000).getTime().toString(36)}@${HOST}`);
+      // The same id handed out again (a database restored from a backup) at another time is another message.
+      assert.notEqual(messageKey({ id: emailA!, created_at: at(80_000) }, HOST), keyOf(emailA!));
+      // The provider's answer recorded with each attempt names the Message-ID.
+      assert.deepEqual(
+        (await deliveriesOf(emailA!)).map((d) => [d.attempt, d.ok, d.error, d.provider_response?.includes(keyOf(emailA!)) ?? false]),
+        [
+          [1, true, null, true],
+          [1, false, LOST_OUTCOME, false],
+          [2, true, null, true],
+        ],
+      );
+    } finally {
+      transports.email?.close?.();
+      await smtp.close();
+      await gateway.close();
+    }
+  });
+
+  test('peers that accept the connection and never answer: the attempt fails within the timeout, the message is retried and delivered', async () => {
+    const hungSmtp = await silentTcpPeer();
+    const hungGateway = await silentGateway();
+    const hung: Transports = { email: smtpTransport(hungSmtp.url, 'noreply@joldanym.local', { timeoutMs: SHORT }), sms: httpSmsGateway(hungGateway.url, { timeoutMs: SHORT }) };
+    const smtp = await smtpPeer();
+    const gateway = await smsGateway();
+    const working: Transports = { email: smtpTransport(smtp.url, 'noreply@joldanym.local', { timeoutMs: SHORT }), sms: httpSmsGateway(gateway.url, { timeoutMs: SHORT }) };
+    try {
+      now = at(90_000);
+      const ids = await enqueueCommitted(applicantMessages('decision', 'kk', { ...common(), decision: 'Қанағаттандырылды' }, { email: 'hung@example.kz', phone: '+77015550003' }));
+      const started = performance.now();
+      assert.deepEqual(await deliverDue(wctx(), hung, { host: HOST }), { ...zero, claimed: 2, retrying: 2 });
+      const elapsed = performance.now() - started;
+      assert.ok(elapsed < 2 * SHORT + 1500, `two hung peers took ${Math.round(elapsed)} ms`);
+      assert.equal(hungSmtp.connections(), 1);
+      assert.equal(hungGateway.received.length, 1);
+      for (const row of await outboxRows(ids)) {
+        assert.deepEqual([row.status, row.attempts, row.claimed_at, row.next_attempt_at.getTime()], ['pending', 1, null, at(90_001).getTime()]);
+        assert.match(row.last_error ?? '', row.channel === 'email' ? /SMTP server did not answer in time \(500 ms\)/ : /SMS gateway did not answer in time \(500 ms\)/);
+      }
+
+      // Retried a minute later, and delivered; the SMS with the key of the attempt that hung.
+      now = at(90_001);
+      assert.deepEqual(await deliverDue(wctx(), working, { host: HOST }), { ...zero, claimed: 2, sent: 2 });
+      const rows = await outboxRows(ids);
+      assert.deepEqual(
+        rows.map((r) => [r.status, r.attempts]),
+        [
+          ['sent', 2],
+          ['sent', 2],
+        ],
+      );
+      assert.equal(messageIdOf(smtp.mails[0]!.raw), `<${messageKey(rows[0]!, HOST)}>`);
+      assert.deepEqual(
+        [...hungGateway.received, ...gateway.received].map((r) => [r.headers['idempotency-key'], r.body.id]),
+        [
+          [messageKey(rows[1]!, HOST), messageKey(rows[1]!, HOST)],
+          [messageKey(rows[1]!, HOST), messageKey(rows[1]!, HOST)],
+        ],
+      );
+    } finally {
+      hung.email?.close?.();
+      working.email?.close?.();
+      await hungSmtp.close();
+      await hungGateway.close();
+      await smtp.close();
+      await gateway.close();
+    }
+  });
+
+  test('an SMTP server that takes the message and never acknowledges it: the retry is the same message', async () => {
+    const smtp = await smtpPeer({ silentAfterData: 1 });
+    const transports: Transports = { email: smtpTransport(smtp.url, 'noreply@joldanym.local', { timeoutMs: SHORT }), sms: null };
+    try {
+      now = at(100_000);
+      const [id] = await enqueueCommitted(applicantMessages('extended', 'en', { ...common(), dueDate: '2026-05-08' }, { email: 'slow@example.kz' }));
+      const started = performance.now();
+      assert.deepEqual(await deliverDue(wctx(), transports, { host: HOST }), { ...zero, claimed: 1, retrying: 1 });
+      assert.ok(performance.now() - started < SHORT + 1500);
+      assert.match((await outboxRows([id!]))[0]?.last_error ?? '', /SMTP server did not answer in time \(500 ms\)/);
+      now = at(100_001);
+      assert.deepEqual(await deliverDue(wctx(), transports, { host: HOST }), { ...zero, claimed: 1, sent: 1 });
+      // The server holds two copies; the receiver keeps one by their common Message-ID.
+      const [row] = await outboxRows([id!]);
+      assert.deepEqual(
+        smtp.mails.map((m) => messageIdOf(m.raw)),
+        [`<${messageKey(row!, HOST)}>`, `<${messageKey(row!, HOST)}>`],
+      );
+    } finally {
+      transports.email?.close?.();
+      await smtp.close();
+    }
+  });
+
+  test('a message that waited in its batch beyond the lease and was retaken is sent by one worker only', async () => {
+    const sent: Sms[] = [];
+    let inner: DeliveryCounts | undefined;
+    const transports: Transports = {
+      email: null,
+      sms: {
+        name: 'slow',
+        async send(sms) {
+          sent.push(sms);
+          // Each send stays within the lease, but together they outlast the batch's claim.
+          now = new Date(now.getTime() + (DEFAULT_LEASE_MINUTES * 60_000 * 3) / 4);
+          // Meanwhile another worker finds the third message's claim run out.
+          if (sms.text === 'second') inner = await deliverDue(wctx(), transports, { host: HOST });
+          return { response: 'ok' };
+        },
+      },
+    };
+    now = at(110_000);
+    const ids = await enqueueCommitted(
+      ['first', 'second', 'third'].map((body, i) => ({ ...common(), kind: 'hearingNotice' as const, channel: 'sms' as const, recipient: `+7701555100${i}`, language: 'en', subject: null, body })),
+    );
+    assert.deepEqual(await deliverDue(wctx(), transports, { host: HOST }), { ...zero, claimed: 2, sent: 2 });
+    assert.deepEqual(inner, { ...zero, lost: 1, claimed: 1, sent: 1 });
+    assert.deepEqual(
+      sent.map((m) => m.text),
+      ['first', 'second', 'third'],
+    );
+    assert.deepEqual(
+      (await outboxRows(ids)).map((r) => [r.status, r.attempts]),
+      [
+        ['sent', 1],
+        ['sent', 1],
+        ['sent', 2],
+      ],
+    );
   });
 });

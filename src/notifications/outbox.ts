@@ -72,6 +72,18 @@ export function outboxRow(m: OutboxMessage, at: Date) {
   };
 }
 
+/**
+ * The identity of a message, the same on every attempt and different for every other message:
+ * `outbox-<row id>.<created_at in base 36>@<host of PUBLIC_URL>`. E-mail carries it as its
+ * Message-ID (`<…>`), SMS as the gateway's idempotency key, so a receiver drops a repeat of an
+ * attempt whose outcome was lost (docs/operations.md, "The outbox"). The creation time keeps it
+ * unique after a restore from a backup hands out the same row ids again; the host keeps instances
+ * apart.
+ */
+export function messageKey(message: { id: number; created_at: Date }, host: string): string {
+  return `outbox-${message.id}.${message.created_at.getTime().toString(36)}@${host}`;
+}
+
 export interface DeliveryRecord {
   attempt: number;
   at: Date;

@@ -1,7 +1,7 @@
 // How messages leave the system: e-mail over SMTP (nodemailer), SMS through an HTTP gateway, or —
 // in demo mode, when neither is configured — the console. A transport resolves with the
 // provider's answer on success and throws on failure; the worker records both.
-import { createTransport } from 'nodemailer';
+import { createTransport, type SendMailOptions } from 'nodemailer';
 import type { Config } from '../config.ts';
 
 export interface EmailAttachment {
@@ -10,6 +10,8 @@ export interface EmailAttachment {
 }
 
 export interface Email {
+  /** The message's identity (outbox.ts, messageKey), the same on every attempt: its Message-ID. */
+  key: string;
   to: string;
   subject: string;
   text: string;
@@ -17,6 +19,8 @@ export interface Email {
 }
 
 export interface Sms {
+  /** The message's identity (outbox.ts, messageKey), the same on every attempt: the gateway's idempotency key. */
+  key: string;
   to: string;
   text: string;
 }
@@ -46,24 +50,45 @@ export interface Transports {
 
 const RESPONSE_MAX = 1000;
 
-/** E-mail over SMTP: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://user:pass@host:465. */
+/**
+ * The longest one e-mail may take, connecting to the last reply, and the longest one SMS may take.
+ * The worker's lease (DEFAULT_LEASE_MINUTES in worker.ts) must exceed both, so that a hung peer
+ * cannot hold a message beyond its lease.
+ */
+export const DEFAULT_SMTP_TIMEOUT_MS = 60_000;
+export const DEFAULT_SMS_TIMEOUT_MS = 15_000;
+
+/**
+ * E-mail over SMTP: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://user:pass@host:465.
+ * timeoutMs bounds each phase (connecting, the greeting, any silence of the server) and the whole
+ * send: a server that accepts the connection and never answers fails the attempt after it.
+ */
 export function smtpTransport(smtpUrl: string, from: string, options: { timeoutMs?: number } = {}): EmailTransport {
-  const timeout = options.timeoutMs ?? 60_000;
+  const timeout = options.timeoutMs ?? DEFAULT_SMTP_TIMEOUT_MS;
   const mailer = createTransport({
     url: smtpUrl,
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout,
+    dnsTimeout: timeout,
   });
   return {
     name: 'smtp',
     async send(email) {
-      const info = await mailer.sendMail({
+      // nodemailer 10 takes an AbortSignal (not yet in @types/nodemailer): it closes the connection
+      const mail: SendMailOptions & { signal: AbortSignal } = {
         from,
         to: email.to,
         subject: email.subject,
         text: email.text,
+        messageId: `<${email.key}>`,
         attachments: (email.attachments ?? []).map((a) => ({ filename: a.filename, content: Buffer.from(a.content) })),
+        signal: AbortSignal.timeout(timeout),
+      };
+      const info = await mailer.sendMail(mail).catch((e: unknown) => {
+        // the deadline of the whole send or of one phase of it, whichever came first
+        const timedOut = mail.signal.aborted || (e as { code?: unknown }).code === 'ETIMEDOUT';
+        throw timedOut ? new Error(`SMTP server did not answer in time (${timeout} ms)`, { cause: e }) : e;
       });
       const rejected = (info.rejected ?? []).map(String);
       if (rejected.length > 0) throw new Error(`SMTP rejected ${rejected.join(', ')}: ${info.response ?? ''}`);
@@ -74,8 +99,10 @@ export function smtpTransport(smtpUrl: string, from: string, options: { timeoutM
 }
 
 /**
- * SMS through an HTTP gateway: POST {to, text} as JSON to the URL; any 2xx answer is success.
- * Credentials in the URL (https://user:pass@gateway/…) are sent as HTTP Basic authorization.
+ * SMS through an HTTP gateway: POST {id, to, text} as JSON to the URL, with the message's key as
+ * `id` and as the `Idempotency-Key` header (the same on every attempt, so the gateway can drop a
+ * repeat); any 2xx answer is success. Credentials in the URL (https://user:pass@gateway/…) are sent
+ * as HTTP Basic authorization. timeoutMs bounds the whole exchange, the answer's body included.
  */
 export function httpSmsGateway(gatewayUrl: string, options: { timeoutMs?: number } = {}): SmsTransport {
   const url = new URL(gatewayUrl);
@@ -88,17 +115,25 @@ export function httpSmsGateway(gatewayUrl: string, options: { timeoutMs?: number
     url.password = '';
   }
   const target = url.toString();
-  const timeout = options.timeoutMs ?? 30_000;
+  const timeout = options.timeoutMs ?? DEFAULT_SMS_TIMEOUT_MS;
   return {
     name: 'http-sms',
     async send(sms) {
-      const res = await fetch(target, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ to: sms.to, text: sms.text }),
-        signal: AbortSignal.timeout(timeout),
-      });
-      const body = (await res.text()).slice(0, RESPONSE_MAX);
+      const signal = AbortSignal.timeout(timeout);
+      let res: Response;
+      let body: string;
+      try {
+        res = await fetch(target, {
+          method: 'POST',
+          headers: { ...headers, 'idempotency-key': sms.key },
+          body: JSON.stringify({ id: sms.key, to: sms.to, text: sms.text }),
+          signal,
+        });
+        body = (await res.text()).slice(0, RESPONSE_MAX);
+      } catch (e) {
+        if (signal.aborted) throw new Error(`SMS gateway did not answer in time (${timeout} ms)`, { cause: e });
+        throw e;
+      }
       if (!res.ok) throw new Error(`SMS gateway answered ${res.status}${body ? `: ${body}` : ''}`);
       return { response: `${res.status}${body ? ` ${body}` : ''}`.slice(0, RESPONSE_MAX) };
     },

@@ -4,12 +4,15 @@
 // Claiming is a short transaction (SELECT … FOR UPDATE SKIP LOCKED, then attempts + 1, claimed_at
 // and a lease in next_attempt_at), so concurrent workers on a server never take the same message,
 // and no transaction is open while a message travels (the embedded database has one connection).
+// Just before a message is sent its lease is renewed (and the claim checked to be still ours), so
+// the lease covers one delivery, not the batch: it only has to exceed a transport's timeout.
 // A worker that stops between sending and recording leaves claimed_at set; when the lease runs out
 // the message is due again, the lost attempt is recorded as such, and it is sent again — delivery
-// is at least once.
+// is at least once. Every attempt of a message carries the same identity (messageKey: the
+// e-mail's Message-ID, the SMS gateway's idempotency key), so receivers can drop the repeats.
 import type { Db } from '../db/connection.ts';
 import type { Clock } from '../context.ts';
-import type { Channel } from './outbox.ts';
+import { type Channel, messageKey } from './outbox.ts';
 import type { Transports, Sent } from './transports.ts';
 
 export interface WorkerOptions {
@@ -19,18 +22,23 @@ export interface WorkerOptions {
   maxAttempts?: number;
   /** Minutes to wait after the 1st, 2nd, … failed attempt; the last entry repeats (default 1, 5, 15, 60). */
   backoffMinutes?: readonly number[];
-  /** Minutes a claim holds a message before another worker may take it (default 15). */
+  /**
+   * Minutes a claim holds a message before another worker may take it (default 2). It must exceed
+   * the transports' timeouts (DEFAULT_SMTP_TIMEOUT_MS, DEFAULT_SMS_TIMEOUT_MS in transports.ts).
+   */
   leaseMinutes?: number;
+  /** The host in the messages' identities: PUBLIC_URL's (default 'localhost'). */
+  host?: string;
 }
 
 export const DEFAULT_BATCH = 20;
 export const DEFAULT_MAX_ATTEMPTS = 5;
 export const DEFAULT_BACKOFF_MINUTES: readonly number[] = [1, 5, 15, 60];
-export const DEFAULT_LEASE_MINUTES = 15;
+export const DEFAULT_LEASE_MINUTES = 2;
 export const LOST_OUTCOME = 'no outcome recorded: the worker stopped while delivering';
 
 export interface DeliveryCounts {
-  /** Messages taken for an attempt. */
+  /** Messages taken for an attempt (less any retaken by another worker before their turn came). */
   claimed: number;
   sent: number;
   /** Failed attempts with a retry scheduled. */
@@ -50,6 +58,7 @@ export async function deliverDue(ctx: { db: Db; clock: Clock }, transports: Tran
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const backoff = options.backoffMinutes?.length ? options.backoffMinutes : DEFAULT_BACKOFF_MINUTES;
   const lease = (options.leaseMinutes ?? DEFAULT_LEASE_MINUTES) * MINUTE;
+  const host = options.host ?? 'localhost';
   const counts: DeliveryCounts = { claimed: 0, sent: 0, retrying: 0, failed: 0, lost: 0 };
   const channels = (['email', 'sms'] as const).filter((c) => transports[c] !== null);
   if (channels.length === 0 || batch <= 0) return counts;
@@ -97,9 +106,23 @@ export async function deliverDue(ctx: { db: Db; clock: Clock }, transports: Tran
   counts.claimed = claimed.length;
 
   for (const message of claimed) {
+    // A fresh lease for this message's delivery, while the claim is still ours: a message that
+    // waited in its batch beyond the lease may have been retaken by another worker (then it is theirs).
+    const startedAt = ctx.clock.now();
+    const renewed = await ctx.db
+      .updateTable('outbox')
+      .set({ claimed_at: startedAt, next_attempt_at: new Date(startedAt.getTime() + lease) })
+      .where('id', '=', message.id)
+      .where('attempts', '=', message.attempts)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    if (Number(renewed.numUpdatedRows) === 0) {
+      counts.claimed--;
+      continue;
+    }
     let outcome: { ok: true; sent: Sent } | { ok: false; error: string };
     try {
-      outcome = { ok: true, sent: await send(transports, message.channel as Channel, message) };
+      outcome = { ok: true, sent: await send(transports, message.channel as Channel, messageKey(message, host), message) };
     } catch (e) {
       outcome = { ok: false, error: errorText(e) };
     }
@@ -136,10 +159,11 @@ export async function deliverDue(ctx: { db: Db; clock: Clock }, transports: Tran
   return counts;
 }
 
-async function send(transports: Transports, channel: Channel, m: { recipient: string; subject: string | null; body: string; attachment_name: string | null; attachment: Uint8Array | null }): Promise<Sent> {
+async function send(transports: Transports, channel: Channel, key: string, m: { recipient: string; subject: string | null; body: string; attachment_name: string | null; attachment: Uint8Array | null }): Promise<Sent> {
   if (channel === 'email') {
     if (!transports.email) throw new Error('e-mail is not configured');
     return transports.email.send({
+      key,
       to: m.recipient,
       subject: m.subject ?? '',
       text: m.body,
@@ -147,7 +171,7 @@ async function send(transports: Transports, channel: Channel, m: { recipient: st
     });
   }
   if (!transports.sms) throw new Error('SMS is not configured');
-  return transports.sms.send({ to: m.recipient, text: m.body });
+  return transports.sms.send({ key, to: m.recipient, text: m.body });
 }
 
 function errorText(e: unknown): string {
