@@ -5,7 +5,8 @@
 //   npm run bench -- --profile                      # and a CPU profile of the server process
 //
 // The server is the working tree's src/cli.ts. bench/profile-summary.ts reads a profile;
-// bench/statements.ts times the statements of registration one by one on a kept database.
+// bench/statements.ts times the statements of registration one by one on a kept database. After
+// the run, pgbench's TPC-B on the same server at the same clients and duration is the reference.
 //
 // Creates a fresh database on the server, starts the real server as a separate process
 // (src/cli.ts serve, demo mode for the demo users), signs in as `registrar`, runs autocannon in
@@ -162,6 +163,8 @@ const ms = (v: number) => (Number.isNaN(v) ? '–' : v < 10 ? `${v.toFixed(1)} m
 let server: ChildProcess | undefined;
 let dbName: string | undefined;
 let cleaning: Promise<void> | undefined;
+/** Registrations a second, once measured. */
+let throughput: number | undefined;
 
 async function stopServer(): Promise<void> {
   const child = server;
@@ -334,6 +337,7 @@ async function main(): Promise<void> {
     // ---- the numbers
     const answered = latencies.length;
     const seconds = (lastAnswerAt - started) / 1000;
+    throughput = answered / seconds;
     const sorted = Float64Array.from(latencies).sort();
     const non201 = answered - created;
     const errors = non201 + timeouts + unanswered + connErrors;
@@ -396,6 +400,47 @@ async function main(): Promise<void> {
 
   await stopServer();
   if (profileDir) console.log(`server CPU profile: ${profileDir} (npx tsx bench/profile-summary.ts ${profileDir})`);
+  await pgbenchReference(throughput);
+}
+
+/**
+ * The machine's speed drifts between days and with other work, so the same run measures a
+ * reference right after: pgbench's built-in TPC-B (scale 10) on the same server, at the same client
+ * count and duration, in a database of its own. The ratio of registrations to TPC-B transactions
+ * is what compares across runs; a throughput alone does not.
+ */
+async function pgbenchReference(registrations: number | undefined): Promise<void> {
+  const name = `${dbName}_pgbench`;
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  const run = (args: string[]) =>
+    new Promise<{ code: number | null; out: string }>((ok) => {
+      const child = spawn('pgbench', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.stderr.on('data', (d) => (out += d));
+      child.on('error', () => ok({ code: -1, out }));
+      child.on('exit', (code) => ok({ code, out }));
+    });
+  await adminQuery(`CREATE DATABASE ${name}`);
+  try {
+    const init = await run(['-i', '-q', '-s', '10', url.href]);
+    if (init.code !== 0) {
+      console.log(`reference: pgbench not run (${init.code === -1 ? 'pgbench is not installed' : init.out.trim().split('\n').at(-1)})`);
+      return;
+    }
+    const bench = await run(['-c', String(CONNECTIONS), '-j', String(Math.min(CONNECTIONS, cpus().length)), '-T', String(DURATION), url.href]);
+    const tps = Number(/tps = ([0-9.]+)/.exec(bench.out)?.[1]);
+    console.log('');
+    console.log(`## reference: pgbench TPC-B (scale 10) on the same server, ${CONNECTIONS} clients, ${DURATION} s`);
+    console.log('');
+    console.log('| what | figure |');
+    console.log('|---|---:|');
+    console.log(`| TPC-B transactions | ${Number.isFinite(tps) ? `${tps.toFixed(0)} tps` : '–'} |`);
+    if (registrations !== undefined && Number.isFinite(tps)) console.log(`| registrations per TPC-B transaction | ${(registrations / tps).toFixed(3)} |`);
+  } finally {
+    await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch((e) => console.error(`dropping ${name}:`, e));
+  }
 }
 
 try {
