@@ -17,6 +17,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { MessageKey } from '../../web/src/i18n/messages.ts';
+import { DECISION_MESSAGES } from '../../src/domain/decisions/messages.ts';
 import { axe, base, LANGS, m, ncaLayer, newPage, noLayoutShift, noOverflow, pickOption, recordPrinting, ROOT, shot, signIn, SKIP, startSystem, stopSystem, switchLanguage, TABLET, type Lang } from './support.ts';
 
 const SHOTS = join(ROOT, 'test-results/screenshots');
@@ -195,6 +196,13 @@ describe('the staff web app in the browser', { skip: SKIP }, () => {
         .getByTestId('timeline')
         .getByText(m(lang, 'event.decisionDrafted', { code: '4.15' }))
         .waitFor();
+      // what is not available now, and why: another act while this draft awaits the head
+      const unavailable = executor.getByTestId('unavailable');
+      const disclosure = unavailable.getByRole('button', { name: new RegExp(m(lang, 'actions.unavailable')) });
+      assert.equal(await disclosure.getAttribute('aria-expanded'), 'false');
+      await disclosure.click();
+      assert.equal(await disclosure.getAttribute('aria-expanded'), 'true');
+      await unavailable.getByTestId('unavailable-4.15').filter({ hasText: DECISION_MESSAGES['decision.draftPending']![lang] }).waitFor();
       await axe(executor, `card ${lang}`);
       await shot(executor, `card-timeline-${lang}`);
 

@@ -1,8 +1,9 @@
 // What this user may do with the appeal now: the draft awaiting approval (approve and sign, return,
 // take back), and the actions — assigning, the applicant's fix, cancelling a move-out, exactly the
-// decisions the domain allows (GET …/decisions/allowed), a correction petition, the talon.
-import type { ReactNode } from 'react';
-import { Alert, Anchor, Button, Skeleton, Stack, Text } from '@mantine/core';
+// decisions the domain allows (GET …/decisions/allowed), a correction petition, the talon — and,
+// folded away below them, what is not available now and why (the server's reason).
+import { useId, useState, type ReactNode } from 'react';
+import { Alert, Anchor, Box, Button, Skeleton, Stack, Text } from '@mantine/core';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { AllowedDecision } from '../../components/DecisionModal.tsx';
 import { Dl, Section, type AppealData, type DecisionText, type Draft, type Letters } from './parts.tsx';
@@ -64,6 +65,69 @@ export function DraftPanel({
   return null;
 }
 
+/** A refused action shown with the server's reason: a decision (its code) or the assignment ('assign'). */
+export interface Refusal {
+  code: string;
+  label: string;
+  reasonMessage: string;
+}
+
+/**
+ * Refusals that only say who may act (not this user's role: an executor need not see every head's
+ * decision) or that the decision never fits this procedure — not shown; the state, term and order
+ * reasons (checkState in src/domain/decisions/checks.ts, checkAssign in src/domain/actions.ts) are.
+ */
+const NOT_SHOWN = new Set(['forbidden', 'decision.roleNotAllowed', 'decision.headOnly', 'decision.registrarDeskOnly', 'decision.notForProcedure']);
+
+/** What is not available now and why, as the server says (GET …/decisions/allowed). */
+export function refusals(allowed: { items: AllowedDecision[]; assign: { allowed: boolean; reason?: string; reasonMessage?: string } } | undefined, assignLabel: string): Refusal[] {
+  if (!allowed) return [];
+  const shown = (c: { allowed: boolean; reason?: string }) => !c.allowed && !!c.reason && !NOT_SHOWN.has(c.reason);
+  const out: Refusal[] = [];
+  if (shown(allowed.assign)) out.push({ code: 'assign', label: assignLabel, reasonMessage: allowed.assign.reasonMessage ?? allowed.assign.reason! });
+  for (const d of allowed.items) if (shown(d)) out.push({ code: d.code, label: d.label, reasonMessage: d.reasonMessage ?? d.reason! });
+  return out;
+}
+
+/** A disclosure, folded at first: each refused action with its reason. */
+function Unavailable({ items }: { items: Refusal[] }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+  if (items.length === 0) return null;
+  return (
+    <div data-testid="unavailable">
+      <Button
+        variant="subtle"
+        c="dark"
+        justify="flex-start"
+        fullWidth
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => setOpen((o) => !o)}
+        leftSection={<span aria-hidden="true">{open ? '▾' : '▸'}</span>}
+        data-testid="unavailable-toggle"
+      >
+        {t('actions.unavailable')} ({items.length})
+      </Button>
+      <div id={listId} hidden={!open}>
+        <Box component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+          {items.map((r) => (
+            <Box component="li" key={r.code} py={4} data-testid={`unavailable-${r.code}`}>
+              <Text size="sm" fw={600}>
+                {r.code === 'assign' ? r.label : `${r.code} · ${r.label}`}
+              </Text>
+              <Text size="sm" c="gray.8">
+                {r.reasonMessage}
+              </Text>
+            </Box>
+          ))}
+        </Box>
+      </div>
+    </div>
+  );
+}
+
 export function Actions({
   appeal: a,
   loaded,
@@ -72,6 +136,7 @@ export function Actions({
   canRecordFix,
   canPetition,
   moveOutUntil,
+  unavailable,
   onAssign,
   onConfirm,
   onDecide,
@@ -85,6 +150,8 @@ export function Actions({
   canRecordFix: boolean;
   canPetition: boolean;
   moveOutUntil: string | undefined;
+  /** what is not available now, with the reason (refusals) */
+  unavailable: Refusal[];
   onAssign(): void;
   onConfirm(action: 'recordFix' | 'cancelMoveOut'): void;
   onDecide(decision: AllowedDecision): void;
@@ -138,6 +205,7 @@ export function Actions({
             {t('actions.talon')} (PDF)
           </Anchor>
         )}
+        {loaded && <Unavailable items={unavailable} />}
       </Stack>
     </Section>
   );

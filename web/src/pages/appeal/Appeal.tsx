@@ -21,7 +21,7 @@ import { CorrectionModal } from '../../components/CorrectionModal.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { decisionText } from './parts.tsx';
 import { CardTabs } from './CardTabs.tsx';
-import { Actions, DraftPanel } from './Actions.tsx';
+import { Actions, DraftPanel, refusals } from './Actions.tsx';
 import { Letters } from './Letters.tsx';
 import { Correspondence, Messages } from './Messages.tsx';
 import { Route } from './Route.tsx';
@@ -155,6 +155,7 @@ export default function Appeal() {
               canRecordFix={canRecordFix}
               canPetition={allowed.data?.petitionCorrection ?? false}
               moveOutUntil={moveOutUntil}
+              unavailable={refusals(allowed.data, t('actions.assign'))}
               onAssign={() => setAssigning(true)}
               onConfirm={setConfirming}
               onDecide={setDeciding}
