@@ -455,7 +455,7 @@ test('complaints: the body complained about grants in full within 3 WD or sends 
   assert.deepEqual(checkDecision(atBody, '4.15', grant, EXEC, '2026-04-08', cal), { ok: true });
   assert.deepEqual(
     allowedDecisions(atBody, EXEC, '2026-04-08', cal).find((x) => x.code === '4.15'),
-    { code: '4.15', allowed: true, approval: true },
+    { code: '4.15', allowed: true, forMyRoles: true, approval: true },
   );
   const late = checkDecision(atBody, '4.15', grant, EXEC, '2026-04-09', cal);
   refused(late, 'decision.complaintGrantWindowClosed');
@@ -650,4 +650,12 @@ test('hearing (Art. 73): the window runs from the day the notice went out, not f
   const sent = { ...unsent, hearingNoticeDeliveredOn: '2026-04-17' };
   refused(checkDecision(sent, '4.15', unfavourable, HEAD, '2026-04-21', cal), 'decision.hearingWindowOpen');
   assert.deepEqual(checkDecision(sent, '4.15', unfavourable, HEAD, '2026-04-22', cal), { ok: true });
+});
+
+test('allowedDecisions says which decisions the roles may take at all, whatever the state (the card lists the rest as not available now)', () => {
+  const ended = appeal({ decisions: [taken('4.25', TODAY, {})] });
+  const byExecutor = allowedDecisions(ended, EXEC, TODAY, cal);
+  assert.equal(byExecutor.find((d) => d.code === '4.14')!.forMyRoles, false, 'an extension is the head’s');
+  assert.equal(byExecutor.find((d) => d.code === '4.2')!.forMyRoles, true);
+  assert.ok(byExecutor.every((d) => !d.allowed || d.forMyRoles));
 });

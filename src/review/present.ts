@@ -221,11 +221,12 @@ export const allowedSchema = {
       type: 'array',
       items: {
         type: 'object',
-        required: ['code', 'allowed', 'label', 'basis', 'fields'],
+        required: ['code', 'allowed', 'forMyRoles', 'label', 'basis', 'fields'],
         properties: {
           code: { type: 'string', enum: [...DECISION_CODES] },
           allowed: { type: 'boolean' },
           reason: { type: 'string' },
+          forMyRoles: { type: 'boolean', description: 'whether my roles may take this decision at all, whatever the state of the appeal' },
           params: { type: 'object', additionalProperties: true },
           reasonMessage: { type: 'string' },
           approval: { type: 'boolean', description: "taken as a draft for the head's approval" },

@@ -20,6 +20,8 @@ export interface AllowedDecision {
   allowed: boolean;
   /** Why not (an error code of checkDecision). */
   reason?: string;
+  /** Whether the actor's roles may take this decision at all (whatever the appeal's state). */
+  forMyRoles: boolean;
   params?: Record<string, string | number>;
   /** Allowed as a draft for the head's approval (needsApproval). */
   approval?: boolean;
@@ -155,9 +157,10 @@ export function isUnfavourable(code: DecisionCode, data: DecisionData): boolean 
  */
 export function allowedDecisions(state: AppealState, actorRoles: readonly Role[], today: IsoDate, cal: Calendar, opts: DecisionOptions = {}): AllowedDecision[] {
   return DECISION_CODES.map((code) => {
+    const forMyRoles = checkRoles(DECISIONS[code].roles, actorRoles, { ...state, executorAssigned: false }).ok;
     const r = checkState(state, code, actorRoles, today, cal, opts);
-    if (!r.ok) return r.params ? { code, allowed: false, reason: r.code, params: r.params } : { code, allowed: false, reason: r.code };
-    const item: AllowedDecision = { code, allowed: true };
+    if (!r.ok) return r.params ? { code, allowed: false, forMyRoles, reason: r.code, params: r.params } : { code, allowed: false, forMyRoles, reason: r.code };
+    const item: AllowedDecision = { code, allowed: true, forMyRoles };
     if (needsApproval(state, code, actorRoles)) item.approval = true;
     const rule = DECISIONS[code];
     // A complaint granted by the body complained about is favourable by rule: no hearing caveat.

@@ -73,9 +73,10 @@ export interface Refusal {
 }
 
 /**
- * Refusals that only say who may act (not this user's role: an executor need not see every head's
- * decision) or that the decision never fits this procedure — not shown; the state, term and order
- * reasons (checkState in src/domain/decisions/checks.ts, checkAssign in src/domain/actions.ts) are.
+ * Refusals that say only who may act or that the decision never fits this procedure are not shown,
+ * nor decisions the user's roles never take (an executor need not see every head's decision, the
+ * server says which: forMyRoles); the state, term and order reasons (checkState in
+ * src/domain/decisions/checks.ts, checkAssign in src/domain/actions.ts) are.
  */
 const NOT_SHOWN = new Set(['forbidden', 'decision.roleNotAllowed', 'decision.headOnly', 'decision.registrarDeskOnly', 'decision.notForProcedure']);
 
@@ -85,7 +86,7 @@ export function refusals(allowed: { items: AllowedDecision[]; assign: { allowed:
   const shown = (c: { allowed: boolean; reason?: string }) => !c.allowed && !!c.reason && !NOT_SHOWN.has(c.reason);
   const out: Refusal[] = [];
   if (shown(allowed.assign)) out.push({ code: 'assign', label: assignLabel, reasonMessage: allowed.assign.reasonMessage ?? allowed.assign.reason! });
-  for (const d of allowed.items) if (shown(d)) out.push({ code: d.code, label: d.label, reasonMessage: d.reasonMessage ?? d.reason! });
+  for (const d of allowed.items) if (d.forMyRoles && shown(d)) out.push({ code: d.code, label: d.label, reasonMessage: d.reasonMessage ?? d.reason! });
   return out;
 }
 
