@@ -1,4 +1,4 @@
-// joldanym CLI: serve | migrate | seed | calendar YEAR
+// joldanym CLI: serve | migrate | seed | calendar YEAR | backup FILE | restore FILE | after-restore
 import { configFromEnv } from './config.ts';
 import { openApp, prepareDatabase, createContext } from './app.ts';
 import { openDatabase, isDatabaseUnavailable } from './db/connection.ts';
@@ -11,6 +11,7 @@ import { startWorker } from './notifications/worker.ts';
 import { recordDeemedRefusals } from './review/terms.ts';
 import { startAccountingScheduler } from './statistics/scheduler.ts';
 import { transportsFromConfig } from './notifications/transports.ts';
+import { afterRestore, backupDataDir, BackupError, DEFAULT_RESTORE_SKIP, restoreDataDir, type AfterRestore } from './db/backup.ts';
 
 const [command = 'serve', ...args] = process.argv.slice(2);
 /** How soon a server sees reference edits made through another server process. */
@@ -101,10 +102,62 @@ async function main(): Promise<void> {
       printCalendar(calendar, year);
       return;
     }
+    // Backup and restore (src/db/backup.ts, docs/operations.md): the embedded database here; a
+    // PostgreSQL server with pg_dump / pg_restore, then `after-restore`.
+    case 'backup':
+    case 'restore': {
+      const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--skip');
+      if (!file) throw new BackupError(`usage: joldanym ${command} FILE${command === 'restore' ? ' [--skip N]' : ''}`);
+      if (config.databaseUrl) {
+        throw new BackupError(
+          command === 'backup'
+            ? 'backs up the embedded database only; DATABASE_URL names a PostgreSQL server: use pg_dump -Fc (docs/operations.md).'
+            : 'restores the embedded database only; DATABASE_URL names a PostgreSQL server: use pg_restore, then `cli after-restore` (docs/operations.md).',
+        );
+      }
+      if (command === 'backup') {
+        const bytes = await backupDataDir(config.dataDir, file);
+        console.log(`backup of ${config.dataDir} written to ${file} (${bytes} bytes)`);
+        return;
+      }
+      const database = await restoreDataDir(config.dataDir, file);
+      try {
+        await prepareDatabase(database);
+        printAfterRestore(await afterRestore(database.db, { now: config.now ?? new Date(), timeZone: config.timeZone, skip: skipOption() }));
+      } finally {
+        await database.close();
+      }
+      console.log(`${file} restored into ${config.dataDir}`);
+      return;
+    }
+    case 'after-restore': {
+      const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+      try {
+        await prepareDatabase(database);
+        printAfterRestore(await afterRestore(database.db, { now: config.now ?? new Date(), timeZone: config.timeZone, skip: skipOption() }));
+      } finally {
+        await database.close();
+      }
+      return;
+    }
     default:
-      console.error('usage: joldanym serve | migrate | seed | calendar YEAR [--db]');
+      console.error('usage: joldanym serve | migrate | seed | calendar YEAR [--db] | backup FILE | restore FILE [--skip N] | after-restore [--skip N]');
       process.exit(2);
   }
+}
+
+/** `--skip N`: the registration numbers a restored copy leaves out (DEFAULT_RESTORE_SKIP). */
+function skipOption(): number {
+  const i = args.indexOf('--skip');
+  if (i === -1) return DEFAULT_RESTORE_SKIP;
+  const n = Number(args[i + 1]);
+  if (args[i + 1] === undefined || !Number.isSafeInteger(n) || n < 0) throw new BackupError(`--skip needs a whole number ≥ 0, not ${args[i + 1] ?? 'nothing'}`);
+  return n;
+}
+
+function printAfterRestore(done: AfterRestore): void {
+  console.log(`after restore: ${done.sessionsEnded} session(s) ended; ${done.messagesFailed} message(s) being delivered at backup time marked failed, not sent again`);
+  for (const s of done.numbersSkipped) console.log(`after restore: registration numbers ${s.from}–${s.to} of ${s.year} skipped (restoreNumbersSkipped in the audit log); the next is ${s.to + 1}`);
 }
 
 function printCalendar(calendar: Calendar, year: number): void {
@@ -131,6 +184,6 @@ function printCalendar(calendar: Calendar, year: number): void {
 
 main().catch((e) => {
   // the data directory in use by another process, or damaged: the message says what to do
-  console.error(e instanceof DataDirLockedError || e instanceof DataDirIntegrityError ? `joldanym ${command}: ${e.message}` : e);
+  console.error(e instanceof DataDirLockedError || e instanceof DataDirIntegrityError || e instanceof BackupError ? `joldanym ${command}: ${e.message}` : e);
   process.exit(1);
 });

@@ -16,6 +16,9 @@ export interface Database {
   db: Db;
   kind: 'embedded' | 'server';
   close(): Promise<void>;
+  /** Embedded only: a consistent copy of the data directory (gzip'd tar), taken between
+   *  statements after a CHECKPOINT (src/db/backup.ts). */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 const DATE_OID = 1082;
@@ -151,6 +154,8 @@ export async function openEmbeddedDatabase(dataDir?: string, loadDataDir?: Blob,
     lock?.release();
     throw e;
   }
+  // the copy loaded from a backup brought the lock file of the process that made it
+  if (loadDataDir) lock?.reclaim();
   if (lock?.takenOver) {
     let problems: string[];
     try {
@@ -164,10 +169,21 @@ export async function openEmbeddedDatabase(dataDir?: string, loadDataDir?: Blob,
       throw new DataDirIntegrityError(dataDir!, problems);
     }
   }
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new PGlitePool(pglite) }) });
+  const pool = new PGlitePool(pglite);
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
     kind: 'embedded',
+    dumpDataDir: async () => {
+      // holding the one connection: no transaction of this process is open during the copy
+      const client = await pool.connect();
+      try {
+        await pglite.exec('CHECKPOINT');
+        return await pglite.dumpDataDir('gzip');
+      } finally {
+        client.release();
+      }
+    },
     close: async () => {
       await db.destroy();
       await pglite.close();

@@ -49,6 +49,9 @@ export interface DataDirLock {
   takenOver: { pid: number } | null;
   /** Removes the lock file if it is still this process's. */
   release(): void;
+  /** Writes the lock file again as this process's: a data directory loaded from a backup
+   *  (src/db/backup.ts) brings the lock file of the process that made the backup. */
+  reclaim(): void;
 }
 
 interface Holder {
@@ -110,6 +113,9 @@ export function lockDataDir(dataDir: string, warn: (message: string) => void = (
           } catch {
             // already gone
           }
+        },
+        reclaim() {
+          if (held.has(path)) writeFileSync(path, mine);
         },
       };
     } catch (e) {
