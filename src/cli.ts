@@ -1,4 +1,4 @@
-// joldanym CLI: serve | migrate | seed | calendar YEAR | backup FILE | restore FILE | after-restore
+// joldanym CLI: serve | migrate | seed | create-admin LOGIN NAME | calendar YEAR | backup FILE | restore FILE | after-restore
 import { configFromEnv } from './config.ts';
 import { openApp, prepareDatabase, createContext } from './app.ts';
 import { openDatabase, isDatabaseUnavailable } from './db/connection.ts';
@@ -11,6 +11,7 @@ import { startWorker } from './notifications/worker.ts';
 import { recordDeemedRefusals } from './review/terms.ts';
 import { startAccountingScheduler } from './statistics/scheduler.ts';
 import { transportsFromConfig } from './notifications/transports.ts';
+import { AdministratorError, createAdministrator } from './access/administrators.ts';
 import { afterRestore, backupDataDir, BackupError, DEFAULT_RESTORE_SKIP, restoreDataDir, type AfterRestore } from './db/backup.ts';
 
 const [command = 'serve', ...args] = process.argv.slice(2);
@@ -91,6 +92,31 @@ async function main(): Promise<void> {
       console.log('demo users and data are in place (password "demo")');
       return;
     }
+    case 'create-admin': {
+      // The first administrator of a fresh installation; the password from JOLDANYM_ADMIN_PASSWORD,
+      // so that it is in no shell history or process list.
+      const [login, fullName] = args.filter((a) => !a.startsWith('--'));
+      const i = args.indexOf('--email');
+      const password = process.env.JOLDANYM_ADMIN_PASSWORD;
+      if (!login || !fullName || !password) {
+        console.error('usage: JOLDANYM_ADMIN_PASSWORD=… joldanym create-admin LOGIN "FULL NAME" [--email ADDRESS]');
+        process.exit(2);
+      }
+      const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+      try {
+        await prepareDatabase(database);
+        const email = i === -1 ? null : (args[i + 1] ?? null);
+        await createAdministrator(database.db, { login, fullName, password, email }, config.now ?? new Date());
+        console.log(`administrator ${login} created; sign in and add the users from the administration screens or the API`);
+      } catch (e) {
+        if (!(e instanceof AdministratorError)) throw e;
+        console.error(`create-admin: ${e.message}`);
+        process.exitCode = 1;
+      } finally {
+        await database.close();
+      }
+      return;
+    }
     case 'calendar': {
       const year = Number(args[0] ?? new Date().getFullYear());
       let calendar = Calendar.shipped();
@@ -141,7 +167,7 @@ async function main(): Promise<void> {
       return;
     }
     default:
-      console.error('usage: joldanym serve | migrate | seed | calendar YEAR [--db] | backup FILE | restore FILE [--skip N] | after-restore [--skip N]');
+      console.error('usage: joldanym serve | migrate | seed | create-admin LOGIN NAME [--email E] | calendar YEAR [--db] | backup FILE | restore FILE [--skip N] | after-restore [--skip N]');
       process.exit(2);
   }
 }

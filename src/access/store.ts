@@ -1,6 +1,8 @@
 // The SQL of access that the routes show (sign-in, sessions and certificates keep theirs in
 // auth.ts and certificates.ts).
+import type { Insertable } from 'kysely';
 import type { Db } from '../db/connection.ts';
+import type { UsersTable } from '../db/schema.ts';
 import type { Actor } from './actor.ts';
 import { inScope } from './scope.ts';
 
@@ -37,4 +39,19 @@ export async function usersInScope(db: Db, actor: Actor, f: UserFilter) {
 /** The organization a user works for, with its time zone. */
 export async function organizationOfUser(db: Db, organizationId: number) {
   return db.selectFrom('organizations').select(['id', 'code', 'name_kk', 'name_ru', 'name_en', 'time_zone']).where('id', '=', organizationId).executeTakeFirst();
+}
+
+/** Whether a user has this login already. */
+export async function loginTaken(db: Db, login: string): Promise<boolean> {
+  return (await db.selectFrom('users').select('id').where('login', '=', login).executeTakeFirst()) !== undefined;
+}
+
+/** The root of the organization tree: the organization without a parent, the first if several. */
+export async function rootOrganization(db: Db): Promise<number> {
+  return (await db.selectFrom('organizations').select('id').where('parent_id', 'is', null).orderBy('id').executeTakeFirstOrThrow()).id;
+}
+
+/** A new user; its id. */
+export async function insertUser(db: Db, row: Insertable<UsersTable>): Promise<string> {
+  return (await db.insertInto('users').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
