@@ -1,3 +1,4 @@
+import { mayAct } from '../domain/actions.ts';
 import type { Role } from '../domain/vocabulary.ts';
 
 /** The signed-in user a use case acts for. */
@@ -12,6 +13,7 @@ export interface Actor {
   roles: Role[];
 }
 
+/** Whether the actor has one of the roles (an administrator has every one: src/domain/actions.ts). */
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {
-  return actor.roles.some((r) => r === 'admin' || roles.includes(r));
+  return mayAct(actor.roles, roles);
 }

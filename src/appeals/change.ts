@@ -63,8 +63,8 @@ const open = new WeakMap<Db, { now: Date; changed: Set<string>; rows: Map<string
  * Change one appeal: `work` runs under the appeal's row lock and returns what it changed (or null:
  * nothing) and its result, which the door answers with the appeal's row as the change left it.
  * The actor's scope is checked first (404 no such appeal, 403 another territory's; `null`: the
- * system) unless the caller checked a scope of its own (`scopeChecked`: the statistics
- * authority's, a co-executor's task). `at`: the instant of the change, when the use case took it
+ * system) unless the caller checked it already, or a scope of its own (`scopeChecked`: the
+ * statistics authority's, a co-executor's task). `at`: the instant of the change, when the use case took it
  * already. Called inside another change or an appealTransaction, it runs in that transaction, at
  * its instant, and the statistics are refreshed once at its end.
  */

@@ -245,10 +245,16 @@ export async function signLetter(ctx: Context, actor: Actor, appealId: string, l
       const state = await appealState(ctx, appeal, trx);
       assertDecisionAllowed(ctx, actor, state, code, draft.data, today);
       // the approval is a change of its own (the decision event), then the signature's
-      const saved = await changeAppeal({ ...ctx, db: trx }, actor, appeal.id, async (inner) => {
-        const s = await saveDecision(ctx, inner, actor, state, code, draft.data, { id: draft.id, letterId: letter.id, draftedBy: draft.drafted_by_name });
-        return { change: s.change, result: s };
-      });
+      const saved = await changeAppeal(
+        { ...ctx, db: trx },
+        actor,
+        appeal.id,
+        async (inner) => {
+          const s = await saveDecision(ctx, inner, actor, state, code, draft.data, { id: draft.id, letterId: letter.id, draftedBy: draft.drafted_by_name });
+          return { change: s.change, result: s };
+        },
+        { scopeChecked: true }, // by the signature's change, which this one is inside
+      );
       appeal = saved.appeal;
       data = saved.data;
     } else {

@@ -85,7 +85,7 @@ export async function assignAppeal(ctx: Context, actor: Actor, appealId: string,
       };
       return { change };
     },
-    { at: now },
+    { at: now, scopeChecked: true },
   );
   return after;
 }

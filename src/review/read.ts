@@ -10,7 +10,7 @@ import { allowedDecisions, cancelMoveOutUntil, canRecordFix, FIX_RECORDED_BY } f
 import { messagesOfAppeal } from '../notifications/outbox.ts';
 import { appealState } from './decide.ts';
 import { correspondenceOf, decisionsOf, draftsOf, pendingDraftOf, routeOf } from './store.ts';
-import { checkAssign, checkReturnDraft, LETTERS_SIGNED_BY, mayAct } from '../domain/actions.ts';
+import { checkAssign, checkReturnDraft, LETTERS_SIGNED_BY } from '../domain/actions.ts';
 import { mayPetition } from '../domain/corrections.ts';
 import { correctionActor } from '../corrections/service.ts';
 
@@ -72,7 +72,7 @@ export async function allowedNow(ctx: Context, actor: Actor, appealId: string) {
     cancelMoveOutUntil: cancelMoveOutUntil(state, actor.roles, today, ctx.law.calendar),
     assign: checkAssign(actor.roles, appeal.review_ended_on !== null),
     returnDraft: draft ? checkReturnDraft(actor.roles, actor.id, draft.drafted_by) : null,
-    signLetters: mayAct(actor.roles, LETTERS_SIGNED_BY),
+    signLetters: hasRole(actor, ...LETTERS_SIGNED_BY),
     petitionCorrection: mayPetition(corrector),
   };
 }

@@ -41,12 +41,19 @@ export async function recordObligationMet(ctx: Context, actor: Actor, obligation
   const appeal = await appealInScope(ctx.db, actor, obligation.appeal_id);
   if (!isRecordedByOrganization(obligation.kind)) throw new AppError(409, 'obligation.notRecorded', [], { kind: obligation.kind });
   if (obligation.met_on !== null) throw new AppError(409, 'obligation.alreadyMet', [], { metOn: obligation.met_on });
-  await changeAppeal(ctx, actor, appeal.id, async ({ trx, today }) => {
-    const met = await markObligationMet(trx, obligation.id, today, isViolated({ dueDate: obligation.due_date, metOn: today }, today));
-    if (Number(met.numUpdatedRows) !== 1) throw new AppError(409, 'obligation.alreadyMet', [], { metOn: today });
-    const changes = { obligation: { id: obligation.id, kind: obligation.kind, dueDate: obligation.due_date }, metOn: today, late: today > obligation.due_date };
-    return { change: { event: { kind: 'obligationMet', changes } } };
-  });
+  // the scope was checked on the obligation's appeal above
+  await changeAppeal(
+    ctx,
+    actor,
+    appeal.id,
+    async ({ trx, today }) => {
+      const met = await markObligationMet(trx, obligation.id, today, isViolated({ dueDate: obligation.due_date, metOn: today }, today));
+      if (Number(met.numUpdatedRows) !== 1) throw new AppError(409, 'obligation.alreadyMet', [], { metOn: today });
+      const changes = { obligation: { id: obligation.id, kind: obligation.kind, dueDate: obligation.due_date }, metOn: today, late: today > obligation.due_date };
+      return { change: { event: { kind: 'obligationMet', changes } } };
+    },
+    { scopeChecked: true },
+  );
 }
 
 /** Marks every appeal whose decision term ran out without a final decision as a deemed refusal,
