@@ -41,6 +41,11 @@ const MESSAGES: Record<string, Text> = {
     ru: 'Content-Length не совпадает с длиной тела запроса',
     en: 'Content-Length does not match the length of the request body',
   },
+  'body.lengthRequired': {
+    kk: 'Content-Length тақырыбы қажет (сұрау денесінің ұзындығы алдын ала белгілі болуы керек)',
+    ru: 'Нужен заголовок Content-Length (длина тела запроса должна быть известна заранее)',
+    en: 'The Content-Length header is required (the length of the body must be known in advance)',
+  },
   'body.missingContentType': { kk: 'Content-Type тақырыбы жоқ', ru: 'Нет заголовка Content-Type', en: 'The Content-Type header is missing' },
   'url.invalid': { kk: 'Сұрау мекенжайы қате', ru: 'Неверный адрес запроса', en: 'The request URL is malformed' },
   'url.tooLong': { kk: 'Сұрау мекенжайының параметрі тым ұзын', ru: 'Параметр адреса запроса слишком длинный', en: 'A parameter of the request URL is too long' },
