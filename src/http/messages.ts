@@ -61,6 +61,11 @@ const MESSAGES: Record<string, Text> = {
     ru: 'Idempotency-Key — от 1 до {max} печатных символов ASCII',
     en: 'The Idempotency-Key must be 1 to {max} printable ASCII characters',
   },
+  'idempotency.inProgress': {
+    kk: 'Осы Idempotency-Key бар сұрау әлі аяқталған жоқ немесе оның нәтижесі белгісіз; біраздан кейін қайталаңыз немесе нәтижесін тексеріңіз',
+    ru: 'Запрос с этим Idempotency-Key еще не завершен или его результат неизвестен; повторите позже или проверьте результат',
+    en: 'The request with this Idempotency-Key has not finished or its outcome is unknown; try again later or check whether it was done',
+  },
   'idempotency.keyReused': {
     kk: 'Бұл Idempotency-Key басқа сұрауға пайдаланылған; жаңа сұрауға жаңа кілт жіберіңіз',
     ru: 'Этот Idempotency-Key уже использован для другого запроса; для нового запроса отправьте новый ключ',

@@ -30,6 +30,7 @@ import { webApp, isWebAppRequest, sendWebApp } from './web.ts';
 import { documented } from './openapi.ts';
 import { securityHeaders } from './headers.ts';
 import { edgeAjv, edgeChecks } from './edge.ts';
+import { idempotentRoutes } from './idempotent-requests.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -99,6 +100,8 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
   app.decorateRequest('sessionToken', undefined);
   // NUL bytes, lone surrogates and integers beyond PostgreSQL's: a 422 before any handler (src/http/edge.ts)
   edgeChecks(app);
+  // the Idempotency-Key of the creating routes marked `idempotent` (src/http/idempotent-requests.ts)
+  idempotentRoutes(app, ctx);
 
   app.addHook('onRequest', async (req) => {
     req.lang = languageOf(req.headers['accept-language']);

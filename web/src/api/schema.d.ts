@@ -1097,7 +1097,7 @@ export interface paths {
         put?: never;
         /**
          * Another instance pushes its daily package (rules p.29): no sign-in — the package's signature by the certificate registered for its instance is the credential
-         * @description The same checks and import as POST /exports/import; a package of an instance not registered here (POST /exports/trusted-instances) is refused.
+         * @description The same checks and import as POST /exports/import, but the manifest (base64 of its UTF-8 text) and its signature also come as the headers x-joldanym-manifest and x-joldanym-signature, verified before the body is read; the body must carry the same. Content-Length is required (411) and at most 64 MB (413); at most 1 push per client address and 2 in all are read at once (429 with Retry-After). A package of an instance not registered here (POST /exports/trusted-instances) is refused.
          */
         post: operations["postExportsIncoming"];
         delete?: never;
@@ -1898,7 +1898,10 @@ export interface operations {
     postUsersByIdCertificates: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2942,7 +2945,10 @@ export interface operations {
     postAdminDirectoriesByName: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path: {
                 name: "documentType" | "form" | "channel" | "language" | "procedure" | "applicantKind" | "addresseeCategory" | "issueCategory" | "citizenship" | "sex" | "nationality" | "socialStatus" | "businessCategory";
             };
@@ -4373,7 +4379,10 @@ export interface operations {
     postAppealsByIdAssignments: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4513,7 +4522,10 @@ export interface operations {
     postAppealsByIdDecisions: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5038,7 +5050,10 @@ export interface operations {
     postCorrespondenceByCorrespondenceIdReply: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path: {
                 correspondenceId: string;
             };
@@ -6185,7 +6200,10 @@ export interface operations {
     postReportsForm1Snapshots: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6767,7 +6785,10 @@ export interface operations {
     postExportsIncoming: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                "x-joldanym-manifest": string;
+                "x-joldanym-signature": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6810,7 +6831,64 @@ export interface operations {
                 };
             };
             /** @description Default Response */
+            411: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7375,7 +7453,10 @@ export interface operations {
     postCorrections: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7788,7 +7869,10 @@ export interface operations {
     postOutages: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7878,7 +7962,10 @@ export interface operations {
     postOutagesByIdJournalEntries: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8352,7 +8439,10 @@ export interface operations {
     postReconciliations: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8767,7 +8857,10 @@ export interface operations {
     postAccessRequests: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
