@@ -8289,7 +8289,8 @@ export interface operations {
                                 reviewed: number;
                                 decidedLate: number;
                                 onTimeShare: number | null;
-                                overdueAtEnd: number;
+                                /** @description null while the month is not over */
+                                overdueAtEnd: number | null;
                                 electronicShare: number | null;
                                 receptionShare: number | null;
                                 contactCentreShare: number | null;
