@@ -9158,6 +9158,14 @@ export interface operations {
                                 name?: string;
                             };
                             unsignedLetters?: number;
+                            /** @description The appeal's latest draft was returned for rework (the review goes on): its decision code, the remark, who returned it and when */
+                            returnedDraft?: {
+                                code: string;
+                                remark: string | null;
+                                returnedBy: string | null;
+                                /** Format: date-time */
+                                returnedAt: string | null;
+                            } | null;
                         }[];
                         total: number;
                     };
