@@ -265,6 +265,12 @@ export function message(code: string, lang: Language, params: Record<string, unk
   return text.replace(/\{(\w+)\}/g, (_, k: string) => (params[k] === undefined ? `{${k}}` : String(params[k])));
 }
 
+/** An error's message in the caller's language and in every language (`messages`): a client that
+ *  keeps an error on screen shows it in the language the user switches to (issue 10, item 8). */
+export function localized(code: string, lang: Language, params: Record<string, unknown> = {}): { message: string; messages: Record<'kk' | 'ru' | 'en', string> } {
+  return { message: message(code, lang, params), messages: { kk: message(code, 'kk', params), ru: message(code, 'ru', params), en: message(code, 'en', params) } };
+}
+
 export function hasMessage(code: string): boolean {
   return code in MESSAGES;
 }

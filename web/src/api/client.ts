@@ -14,15 +14,26 @@ export interface FieldProblem {
   message: string;
 }
 
-/** An error answer of the API: {error: {code, message, fields}} in the app's language. */
+type Messages = Partial<Record<'kk' | 'ru' | 'en', string>>;
+
+/** The message in the app's language now: an error kept on screen follows a switch of the language
+ *  (the server sends every language's, issue 10, item 8). */
+function inCurrentLanguage<T extends object>(target: T, fallback: string, messages: Messages | undefined): T {
+  if (messages) Object.defineProperty(target, 'message', { get: () => messages[currentLang()] ?? fallback, enumerable: true, configurable: true });
+  return target;
+}
+
+/** An error answer of the API: {error: {code, message, messages, fields}} in the app's language. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly fields: FieldProblem[] = [],
+    messages?: Messages,
   ) {
     super(message);
+    inCurrentLanguage(this, message, messages);
   }
 }
 
@@ -80,8 +91,9 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
 }
 
 export function toApiError(status: number, body: unknown): ApiError {
-  const e = (body as { error?: { code?: string; message?: string; fields?: FieldProblem[] } } | undefined)?.error;
-  return new ApiError(status, e?.code ?? 'http', e?.message ?? `HTTP ${status}`, e?.fields ?? []);
+  const e = (body as { error?: { code?: string; message?: string; messages?: Messages; fields?: (FieldProblem & { messages?: Messages })[] } } | undefined)?.error;
+  const fields = (e?.fields ?? []).map(({ messages, ...f }) => inCurrentLanguage({ ...f }, f.message, messages));
+  return new ApiError(status, e?.code ?? 'http', e?.message ?? `HTTP ${status}`, fields, e?.messages);
 }
 
 /** Binary answers (PDFs, keys) the generated client does not type. */

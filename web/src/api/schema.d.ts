@@ -1627,11 +1627,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -1689,11 +1700,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -1708,11 +1730,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -1727,11 +1760,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -1864,11 +1908,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -1883,11 +1938,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -1936,11 +2002,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -1955,11 +2032,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -1974,11 +2062,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -1993,11 +2092,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2026,11 +2136,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2045,11 +2166,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2228,11 +2360,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2247,11 +2390,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2321,11 +2475,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2340,11 +2505,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2359,11 +2535,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2378,11 +2565,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2397,11 +2595,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2436,11 +2645,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2455,11 +2675,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2474,11 +2705,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2493,11 +2735,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2512,11 +2765,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2557,11 +2821,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2576,11 +2851,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2595,11 +2881,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2614,11 +2911,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2633,11 +2941,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2708,11 +3027,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2727,11 +3057,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2746,11 +3087,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2765,11 +3117,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2784,11 +3147,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2854,11 +3228,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2873,11 +3258,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2892,11 +3288,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2911,11 +3318,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2930,11 +3348,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2996,11 +3425,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -3015,11 +3455,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -3034,11 +3485,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -3053,11 +3515,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -3072,11 +3545,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -3135,11 +3619,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -3154,11 +3649,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -3173,11 +3679,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -3192,11 +3709,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -3211,11 +3739,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -3555,11 +4094,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -3574,11 +4124,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -3593,11 +4154,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -3612,11 +4184,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -4052,11 +4635,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -4071,11 +4665,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -4090,11 +4695,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -4109,11 +4725,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -4170,11 +4797,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -4189,11 +4827,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -4208,11 +4857,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -4227,11 +4887,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -4409,11 +5080,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -4428,11 +5110,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -4447,11 +5140,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -4737,11 +5441,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -4756,11 +5471,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -4775,11 +5501,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -4794,11 +5531,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -4893,11 +5641,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -4912,11 +5671,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -4931,11 +5701,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -5076,11 +5857,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -5095,11 +5887,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -5114,11 +5917,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -5330,11 +6144,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -5369,11 +6194,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -5388,11 +6224,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -5420,11 +6267,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -5493,11 +6351,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -5512,11 +6381,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -5531,11 +6411,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -5664,11 +6555,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -5683,11 +6585,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -5702,11 +6615,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -5749,11 +6673,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -5768,11 +6703,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -5906,11 +6852,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -5925,11 +6882,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -5944,11 +6912,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6062,11 +7041,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6081,11 +7071,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6100,11 +7101,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6292,11 +7304,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6311,11 +7334,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6330,11 +7364,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6527,11 +7572,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6546,11 +7602,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6565,11 +7632,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6647,11 +7725,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6666,11 +7755,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6685,11 +7785,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6732,11 +7843,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6751,11 +7873,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6770,11 +7903,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6820,11 +7964,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6839,11 +7994,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6858,11 +8024,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6877,11 +8054,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6896,11 +8084,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6955,11 +8154,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7010,11 +8220,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7029,11 +8250,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7085,11 +8317,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7104,11 +8347,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7123,11 +8377,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7162,11 +8427,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7181,11 +8457,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7217,11 +8504,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7236,11 +8534,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7272,11 +8581,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7291,11 +8611,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7310,11 +8641,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7552,11 +8894,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7571,11 +8924,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7590,11 +8954,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7609,11 +8984,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7798,11 +9184,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7817,11 +9214,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7909,11 +9317,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7928,11 +9347,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7947,11 +9377,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8143,11 +9584,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8162,11 +9614,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8181,11 +9644,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8200,11 +9674,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8308,11 +9793,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8327,11 +9823,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8361,11 +9868,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8425,11 +9943,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8535,11 +10064,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8554,11 +10094,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8573,11 +10124,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8592,11 +10154,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8759,11 +10332,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8778,11 +10362,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8797,11 +10392,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8884,11 +10490,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8903,11 +10520,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8922,11 +10550,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8973,11 +10612,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8992,11 +10642,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -9011,11 +10672,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -9180,11 +10852,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -9281,11 +10964,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
