@@ -94,7 +94,6 @@ async function rssGrowth<T>(load: () => Promise<T>): Promise<{ result: T; growth
   }, 5);
   try {
     const result = await load();
-    if (process.env.SHOW_RSS) console.log('rss growth MB', Math.round((Math.max(peak, process.memoryUsage().rss) - start) / MB));
     peak = Math.max(peak, process.memoryUsage().rss);
     return { result, growth: peak - start };
   } finally {
