@@ -2,7 +2,7 @@
 // with messages in the caller's language (src/http/messages.ts).
 import type { FieldError } from './domain/registration.ts';
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 423 | 429;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 411 | 413 | 422 | 423 | 429;
 
 export class AppError extends Error {
   constructor(

@@ -12,6 +12,7 @@ import { findUsers, signedInUser } from './read.ts';
 import { presentUser, presentUserListItem } from './present.ts';
 import { certificateBody, certificateParams, loginBody, passwordChangeBody, usersQuery } from './schemas.ts';
 import { typed } from '../http/typebox.ts';
+import { idempotencyHeaders } from '../http/idempotency.ts';
 
 const userSchema = {
   type: 'object',
@@ -135,7 +136,9 @@ export async function accessRoutes(server: FastifyInstance, ctx: Context): Promi
   app.post(
     '/users/:id/certificates',
     {
+      config: { idempotent: true },
       schema: {
+        headers: idempotencyHeaders,
         tags: ['access'],
         summary: "Administrator: register a user's signing certificate (e.g. a renewed EDS); signatures count only with a registered certificate",
         params: certificateParams,

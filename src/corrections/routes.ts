@@ -7,6 +7,7 @@ import { CORRECTABLE_FIELDS, petitionOverdue, petitionPeriodOf } from '../domain
 import { attachmentOf, correctionOf, decideCorrection, fileCorrection, listCorrections } from './service.ts';
 import { attachmentParams, correctionDecisionBody, correctionsQuery, petitionBody } from './schemas.ts';
 import { IdParams, typed } from '../http/typebox.ts';
+import { idempotencyHeaders } from '../http/idempotency.ts';
 
 type Row = Awaited<ReturnType<typeof listCorrections>>[number];
 
@@ -169,7 +170,9 @@ export async function correctionRoutes(server: FastifyInstance, ctx: Context): P
     '/corrections',
     {
       bodyLimit: 80 * 1024 * 1024,
+      config: { idempotent: true },
       schema: {
+        headers: idempotencyHeaders,
         tags: ['corrections'],
         summary: 'File a correction petition: change card fields or delete a card, with the reason and supporting documents',
         description: `Fields: ${fieldCatalogue}. applicant.* fields change the applicant card (АИ-1) named in record, decision.* fields the decision card (ТЖ-2) named in record. Deleting a ТЖ-1, or changing or deleting a 4.14 card, is decided by the statistics authority. A petition filed later than 5 working days before its period closes is reviewed in the next period (rules p.28).`,

@@ -655,3 +655,18 @@ export interface IdempotencyKeysTable {
 export interface DB {
   idempotency_keys: IdempotencyKeysTable;
 }
+
+/** Idempotency keys of the other creating routes (0016): the answer a user's key got, kept 24 hours. */
+export interface IdempotentRequestsTable {
+  owner: string;
+  key: string;
+  request_sha256: string;
+  status_code: number | null;
+  content_type: string | null;
+  response: string | null;
+  created_at: Timestamp;
+}
+
+export interface DB {
+  idempotent_requests: IdempotentRequestsTable;
+}

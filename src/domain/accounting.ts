@@ -5,7 +5,11 @@ import type { IsoDate } from './calendar.ts';
 import { cardInCell } from './form1.ts';
 
 // ---------------------------------------------------------------------------------------------
-// Indicators (issue 5 §8): by organization and month, from the 1-ТӨ cells of that month alone.
+// Indicators (issue 5 §8): by organization and month, each one defined by the cells of the 1-ТӨ
+// report of that month (issue 10, item 3): cumulative from 1 January like the report (the flows of
+// months 1..M, the stocks at the end of M: cumulativeCells), and "overdue at the end of the month"
+// only once that month is over — before, the cell is a forecast that an appeal still in time will
+// be late, which the overview (overdue now) rightly does not count.
 
 /** The tables of the review (every document type once). */
 export const REVIEW_TABLES = ['s2t1', 's2t2', 's3t1', 's3t2', 's3t3', 's3t4'] as const;
@@ -21,7 +25,8 @@ export interface Indicators {
   decidedLate: number;
   /** Reviewed within the due date, of the reviewed; null when nothing was reviewed. */
   onTimeShare: number | null;
-  overdueAtEnd: number;
+  /** In review and past the due date at the end of the month; null while the month is not over. */
+  overdueAtEnd: number | null;
   electronicShare: number | null;
   receptionShare: number | null;
   contactCentreShare: number | null;
@@ -29,7 +34,18 @@ export interface Indicators {
 
 const share = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
 
-export function indicatorsOf(cells: MonthCells): Indicators {
+/** The cells of the report for month `month` from the cells of each month: flows summed over
+ *  months 1..month, `stock` cells (table/column) of that month alone (as src/statistics/store.ts, reportSums). */
+export function cumulativeCells(ofMonth: (m: number) => ReadonlyMap<string, number>, month: number, stock: ReadonlySet<string>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let m = 1; m <= month; m++) {
+    for (const [k, n] of ofMonth(m)) if (m === month || !stock.has(k)) out.set(k, (out.get(k) ?? 0) + n);
+  }
+  return out;
+}
+
+/** The indicators of the report's cells for a month; `monthOver`: its last day has passed. */
+export function indicatorsOf(cells: MonthCells, monthOver: boolean): Indicators {
   const v = (k: string) => cells.get(k) ?? 0;
   const sum = (column: string) => REVIEW_TABLES.reduce((n, t) => n + v(`${t}/${column}`), 0);
   const received = v('s1/received');
@@ -40,7 +56,7 @@ export function indicatorsOf(cells: MonthCells): Indicators {
     reviewed,
     decidedLate,
     onTimeShare: share(reviewed - decidedLate, reviewed),
-    overdueAtEnd: sum('overdueAtEnd'),
+    overdueAtEnd: monthOver ? sum('overdueAtEnd') : null,
     electronicShare: share(v('s1/form.electronic'), received),
     receptionShare: share(v('s1/fromReception'), received),
     contactCentreShare: share(v('s1/channel.contactCentre'), received),

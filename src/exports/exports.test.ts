@@ -6,6 +6,7 @@ import { actorsOf, monthOfActivity, type Actors } from '../../test/accounting.ts
 import { plusDays } from '../domain/calendar.ts';
 import { buildPackage, checkPackageContents, importedCardKey } from './package.ts';
 import { signingKey } from './keys.ts';
+import { pushHeaders } from './incoming.ts';
 import { signDetached } from '../letters/cms.ts';
 import { createDemoCa, issueDemoCertificate } from '../letters/demo-pki.ts';
 import { canonicalJson } from '../statistics/cards.ts';
@@ -265,7 +266,9 @@ describe('import by the statistics authority', () => {
     assert.equal((await a.admin('POST', '/api/v1/exports/push/run')).body.failed, 0, 'not again before the backoff');
 
     // No sign-in on B: the package's signature by A's registered certificate is the credential.
-    const anonymous = (path: string, body: unknown) => fetch(`${B.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    // a push carries its manifest and signature as headers too (incoming.ts)
+    const anonymous = (path: string, body: { manifest: string; signature: string }) =>
+      fetch(`${B.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...pushHeaders(body.manifest, body.signature) }, body: JSON.stringify(body) });
     const pkg = (await exportOf('2026-03-02')).body;
     assert.equal((await anonymous('/api/v1/exports/import', pkg)).status, 401, 'the manual import needs a user');
     const logged = async () =>

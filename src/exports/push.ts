@@ -14,6 +14,7 @@ import { plusDays } from '../domain/calendar.ts';
 import { appendEvent } from '../audit/log.ts';
 import { buildDailyPackage } from './service.ts';
 import { instanceIdOf } from './keys.ts';
+import { pushHeaders } from './incoming.ts';
 
 export const PUSH_BACKOFF_MINUTES = [5, 15, 60, 240, 720] as const;
 export const PUSH_MAX_ATTEMPTS = 8;
@@ -85,7 +86,7 @@ export async function deliverPushes(ctx: Context, send: typeof fetch = fetch): P
       const { sha256: _s, counts: _c, ...body } = pkg;
       const res = await send(settings.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...pushHeaders(body.manifest, body.signature) },
         body: JSON.stringify(body),
       });
       if (!res.ok) error = `HTTP ${res.status}: ${(await res.text()).slice(0, 500)}`;

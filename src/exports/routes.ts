@@ -1,5 +1,6 @@
 // Routes of the daily export and import: thin — schema → use case.
 import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
 import type { Context } from '../context.ts';
 import { errorSchema } from '../intake/schemas.ts';
 import { forbidden } from '../errors.ts';
@@ -9,6 +10,7 @@ import { forgetInstance, trustedInstances, trustInstance } from './instances.ts'
 import { deliverPushes, queueDuePushes, setPushSettings } from './push.ts';
 import { dailyExportParams, dailyExportQuery, exportLogQuery, instanceParams, packageSchema, pushSettingsBody, signingKeyBody, trustedCertificateBody, trustedInstanceBody } from './schemas.ts';
 import { typed } from '../http/typebox.ts';
+import { incomingGate, MANIFEST_HEADER, PUSH_BODY_LIMIT, pushedHead, SIGNATURE_HEADER } from './incoming.ts';
 
 // Body limits. A pushed package comes from anyone until its signature is checked, so its limit is
 // what one instance's day can really be: a record is 0.5–2 KB (a ТЖ-1 about 1 KB), and a large
@@ -16,7 +18,7 @@ import { typed } from '../http/typebox.ts';
 // decisions and later changes) changes 10,000–20,000 records a day — 10–40 MB; 64 MB leaves room.
 // A signed-in authority user may upload up to 256 MB: the way in for a day larger than that (the
 // first day of an instance that brought its history in, say), whose push is refused with 413.
-const PUSH_BODY_LIMIT = 64 * 1024 * 1024;
+// The push's limit and the checks before its body is read: incoming.ts.
 const IMPORT_BODY_LIMIT = 256 * 1024 * 1024;
 
 export async function exportRoutes(server: FastifyInstance, ctx: Context): Promise<void> {
@@ -58,16 +60,19 @@ export async function exportRoutes(server: FastifyInstance, ctx: Context): Promi
     {
       bodyLimit: PUSH_BODY_LIMIT,
       config: { public: true, rateLimit: { max: 120, timeWindow: '1 minute' } },
+      onRequest: incomingGate(ctx),
       schema: {
         tags: ['exports'],
         summary: "Another instance pushes its daily package (rules p.29): no sign-in — the package's signature by the certificate registered for its instance is the credential",
-        description: 'The same checks and import as POST /exports/import; a package of an instance not registered here (POST /exports/trusted-instances) is refused.',
+        description:
+          'The same checks and import as POST /exports/import, but the manifest (base64 of its UTF-8 text) and its signature also come as the headers x-joldanym-manifest and x-joldanym-signature, verified before the body is read; the body must carry the same. Content-Length is required (411) and at most 64 MB (413); at most 1 push per client address and 2 in all are read at once (429 with Retry-After). A package of an instance not registered here (POST /exports/trusted-instances) is refused.',
         security: [],
+        headers: Type.Object({ [MANIFEST_HEADER]: Type.String(), [SIGNATURE_HEADER]: Type.String() }),
         body: packageSchema,
-        response: { 400: errorSchema, 422: errorSchema },
+        response: { 400: errorSchema, 411: errorSchema, 413: errorSchema, 422: errorSchema, 429: errorSchema },
       },
     },
-    async (req) => importPackage(ctx, null, req.body),
+    async (req) => importPackage(ctx, null, req.body, pushedHead(req)),
   );
 
   app.get(

@@ -107,9 +107,12 @@ export async function dailyExport(ctx: Context, actor: Actor, day: string, organ
 }
 
 /** Import another instance's package: verified whole, then stored idempotently; nothing changes
- *  otherwise. `actor` null: pushed by the instance itself (the signature is the credential). */
-export async function importPackage(ctx: Context, actor: Actor | null, pkg: ExportPackage) {
+ *  otherwise. `actor` null: pushed by the instance itself (the signature is the credential), with
+ *  `pushed` the manifest and signature its headers carried. */
+export async function importPackage(ctx: Context, actor: Actor | null, pkg: ExportPackage, pushed?: { manifest: string; signature: string }) {
   if (actor && !(await actsAsAuthority(ctx.db, actor))) throw forbidden();
+  // a push: its headers' manifest and signature were verified before its body was read (incoming.ts)
+  if (pushed && (pushed.manifest !== pkg.manifest || pushed.signature !== pkg.signature)) throw new AppError(422, 'export.pushHeadMismatch');
   const now = ctx.clock.now();
   const actorName = actor?.fullName ?? 'push';
   // A refusal is logged when someone answers for the package: the signed-in user, or the registered

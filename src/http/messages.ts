@@ -41,6 +41,11 @@ const MESSAGES: Record<string, Text> = {
     ru: 'Content-Length не совпадает с длиной тела запроса',
     en: 'Content-Length does not match the length of the request body',
   },
+  'body.lengthRequired': {
+    kk: 'Content-Length тақырыбы қажет (сұрау денесінің ұзындығы алдын ала белгілі болуы керек)',
+    ru: 'Нужен заголовок Content-Length (длина тела запроса должна быть известна заранее)',
+    en: 'The Content-Length header is required (the length of the body must be known in advance)',
+  },
   'body.missingContentType': { kk: 'Content-Type тақырыбы жоқ', ru: 'Нет заголовка Content-Type', en: 'The Content-Type header is missing' },
   'url.invalid': { kk: 'Сұрау мекенжайы қате', ru: 'Неверный адрес запроса', en: 'The request URL is malformed' },
   'url.tooLong': { kk: 'Сұрау мекенжайының параметрі тым ұзын', ru: 'Параметр адреса запроса слишком длинный', en: 'A parameter of the request URL is too long' },
@@ -55,6 +60,11 @@ const MESSAGES: Record<string, Text> = {
     kk: 'Idempotency-Key — басылатын ASCII таңбаларының 1–{max} таңбасы',
     ru: 'Idempotency-Key — от 1 до {max} печатных символов ASCII',
     en: 'The Idempotency-Key must be 1 to {max} printable ASCII characters',
+  },
+  'idempotency.inProgress': {
+    kk: 'Осы Idempotency-Key бар сұрау әлі аяқталған жоқ немесе оның нәтижесі белгісіз; біраздан кейін қайталаңыз немесе нәтижесін тексеріңіз',
+    ru: 'Запрос с этим Idempotency-Key еще не завершен или его результат неизвестен; повторите позже или проверьте результат',
+    en: 'The request with this Idempotency-Key has not finished or its outcome is unknown; try again later or check whether it was done',
   },
   'idempotency.keyReused': {
     kk: 'Бұл Idempotency-Key басқа сұрауға пайдаланылған; жаңа сұрауға жаңа кілт жіберіңіз',
@@ -253,6 +263,12 @@ const MESSAGES: Record<string, Text> = {
 export function message(code: string, lang: Language, params: Record<string, unknown> = {}): string {
   const text = MESSAGES[code]?.[lang as 'kk' | 'ru' | 'en'] ?? MESSAGES[code]?.en ?? code;
   return text.replace(/\{(\w+)\}/g, (_, k: string) => (params[k] === undefined ? `{${k}}` : String(params[k])));
+}
+
+/** An error's message in the caller's language and in every language (`messages`): a client that
+ *  keeps an error on screen shows it in the language the user switches to (issue 10, item 8). */
+export function localized(code: string, lang: Language, params: Record<string, unknown> = {}): { message: string; messages: Record<'kk' | 'ru' | 'en', string> } {
+  return { message: message(code, lang, params), messages: { kk: message(code, 'kk', params), ru: message(code, 'ru', params), en: message(code, 'en', params) } };
 }
 
 export function hasMessage(code: string): boolean {

@@ -10,7 +10,7 @@ import type { Actor } from '../access/actor.ts';
 import { authenticate } from '../access/auth.ts';
 import { AppError } from '../errors.ts';
 import { databaseReachable, isDatabaseUnavailable } from '../db/connection.ts';
-import { languageOf, message, hasMessage } from './messages.ts';
+import { languageOf, localized, hasMessage } from './messages.ts';
 import { maskIdentifiersInText } from '../domain/identifiers.ts';
 import type { Language } from '../domain/vocabulary.ts';
 import { accessRoutes } from '../access/routes.ts';
@@ -30,6 +30,7 @@ import { webApp, isWebAppRequest, sendWebApp } from './web.ts';
 import { documented } from './openapi.ts';
 import { securityHeaders } from './headers.ts';
 import { edgeAjv, edgeChecks } from './edge.ts';
+import { idempotentRoutes } from './idempotent-requests.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -99,6 +100,8 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
   app.decorateRequest('sessionToken', undefined);
   // NUL bytes, lone surrogates and integers beyond PostgreSQL's: a 422 before any handler (src/http/edge.ts)
   edgeChecks(app);
+  // the Idempotency-Key of the creating routes marked `idempotent` (src/http/idempotent-requests.ts)
+  idempotentRoutes(app, ctx);
 
   app.addHook('onRequest', async (req) => {
     req.lang = languageOf(req.headers['accept-language']);
@@ -120,8 +123,8 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
       return reply.status(error.status).send({
         error: {
           code: error.code,
-          message: message(error.code, lang, error.params),
-          fields: error.fields.map((f) => ({ path: f.path, code: f.code, message: message(f.code, lang, f.params) })),
+          ...localized(error.code, lang, error.params),
+          fields: error.fields.map((f) => ({ path: f.path, code: f.code, ...localized(f.code, lang, f.params) })),
         },
       });
     }
@@ -134,14 +137,14 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
         return {
           path,
           code,
-          message: message(code, lang, {
+          ...localized(code, lang, {
             ...params,
             allowed: Array.isArray(params.allowedValues) ? params.allowedValues.join(', ') : params.allowedValue,
             property: params.additionalProperty,
           }),
         };
       });
-      return reply.status(400).send({ error: { code: 'validation', message: message('validation', lang), fields } });
+      return reply.status(400).send({ error: { code: 'validation', ...localized('validation', lang), fields } });
     }
     if (error.statusCode && error.statusCode < 500) return sendClientError(error, req, reply);
     // The connection to the database was lost or cannot be had: nothing was written (the server
@@ -151,16 +154,16 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
       return reply
         .status(503)
         .header('retry-after', '5')
-        .send({ error: { code: 'database.unavailable', message: message('database.unavailable', lang), fields: [] } });
+        .send({ error: { code: 'database.unavailable', ...localized('database.unavailable', lang), fields: [] } });
     }
     req.log.error(error);
-    return reply.status(500).send({ error: { code: 'internal', message: message('internal', lang), fields: [] } });
+    return reply.status(500).send({ error: { code: 'internal', ...localized('internal', lang), fields: [] } });
   });
 
   // The web app's own paths (/queues, /appeals/…) are answered with its page (SPA fallback).
   const web = await webApp(app, ctx.config.ncaLayerUrl);
   app.setNotFoundHandler((req, reply) =>
-    web && isWebAppRequest(req) ? sendWebApp(reply) : reply.status(404).send({ error: { code: 'notFound', message: message('notFound', languageOf(req.headers['accept-language'])), fields: [] } }),
+    web && isWebAppRequest(req) ? sendWebApp(reply) : reply.status(404).send({ error: { code: 'notFound', ...localized('notFound', languageOf(req.headers['accept-language'])), fields: [] } }),
   );
 
   // For load balancers and monitoring: 503 while the database does not answer `SELECT 1` at once.
@@ -211,8 +214,8 @@ function sendClientError(error: FastifyError, req: FastifyRequest, reply: Fastif
   const known = CLIENT_ERRORS[error.code];
   const code = known?.code ?? STATUS_CODES[status] ?? 'badRequest';
   const params = { limit: Math.round((req.routeOptions.bodyLimit ?? 0) / (1024 * 1024)) };
-  const text = message(code, lang, params);
+  const text = localized(code, lang, params);
   return reply.status(status).send({
-    error: { code, message: text, fields: known?.path ? [{ path: known.path, code, message: text }] : [] },
+    error: { code, ...text, fields: known?.path ? [{ path: known.path, code, ...text }] : [] },
   });
 }

@@ -239,6 +239,9 @@ export const appealListItemSchema = {
   },
 } as const;
 
+/** The message in every language: a client keeping an error on screen shows it in the language chosen later. */
+const localizedMessages = { type: 'object', properties: { kk: { type: 'string' }, ru: { type: 'string' }, en: { type: 'string' } } } as const;
+
 export const errorSchema = {
   type: 'object',
   properties: {
@@ -247,8 +250,9 @@ export const errorSchema = {
       required: ['code', 'message', 'fields'],
       properties: {
         code: { type: 'string' },
-        message: { type: 'string' },
-        fields: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } } } },
+        message: { type: 'string', description: 'In the language of Accept-Language' },
+        messages: localizedMessages,
+        fields: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' }, messages: localizedMessages } } },
       },
     },
   },

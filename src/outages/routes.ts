@@ -5,6 +5,7 @@ import { errorSchema } from '../intake/schemas.ts';
 import { enterFromPaperJournal, lateEntries, outageActs, recordOutageAct } from './service.ts';
 import { journalEntryBody, outageActBody } from './schemas.ts';
 import { IdParams, typed } from '../http/typebox.ts';
+import { idempotencyHeaders } from '../http/idempotency.ts';
 
 const str = { type: 'string' } as const;
 const int = { type: 'integer' } as const;
@@ -17,7 +18,9 @@ export async function outageRoutes(server: FastifyInstance, ctx: Context): Promi
   app.post(
     '/outages',
     {
+      config: { idempotent: true },
       schema: {
+        headers: idempotencyHeaders,
         tags: ['outages'],
         summary: 'Record an outage act: when E-appeals was unreachable, and why (rules p.31)',
         body: outageActBody,
@@ -55,7 +58,9 @@ export async function outageRoutes(server: FastifyInstance, ctx: Context): Promi
   app.post(
     '/outages/:id/journal-entries',
     {
+      config: { idempotent: true },
       schema: {
+        headers: idempotencyHeaders,
         tags: ['outages'],
         summary: 'Enter an appeal from the paper journal: registered with its original receipt time, flagged with the act, page and entry',
         params: IdParams,

@@ -29,6 +29,7 @@ export function presentQueueItem(r: QueueRow, today: IsoDate, cal: Calendar, lan
     executor: r.executor_id ? { id: r.executor_id, name: r.executor_name ?? '' } : null,
     organization: organizationRef({ id: r.organization_id, code: r.organization_code, name_kk: r.name_kk, name_ru: r.name_ru, name_en: r.name_en }, lang),
     unsignedLetters: r.unsigned_letters,
+    returnedDraft: r.returned_code ? { code: r.returned_code, remark: r.returned_remark, returnedBy: r.returned_by_name, returnedAt: r.returned_at?.toISOString() ?? null } : null,
   };
 }
 

@@ -215,3 +215,26 @@ test('allowed decisions carry their fields, a reason in words, and the vocabular
   assert.ok(allowed.vocabularies.moveOutReason.some((v: { code: string }) => v.code === 'otherProcedureLaw'));
   assert.ok(allowed.vocabularies.compliance.length > 0);
 });
+
+test('a returned draft: the executor gets its text back with the remark, and the queues mark the appeal until it is drafted again (issue 10, item 5)', async () => {
+  const a = await register({ summary: 'Көше шамы', text: 'Көше шамы жанбайды.' });
+  assert.equal((await head('POST', `/api/v1/appeals/${a.id}/assignments`, { executorId })).status, 201);
+  const text = 'Көше шамы үш күн ішінде жөнделсін; жауапты — коммуналдық бөлім.';
+  assert.equal((await executor('POST', `/api/v1/appeals/${a.id}/decisions`, { code: '4.15', favourable: true, text })).status, 201);
+  const draftId = (await executor('GET', `/api/v1/appeals/${a.id}/drafts`)).body.items[0].id;
+  const mark = async (api: Api) => (await queue(api, 'inExecution', `executor=${executorId}`)).items.find((i: { id: string }) => i.id === a.id)?.returnedDraft;
+  assert.equal(await mark(executor), null, 'pending, not returned');
+  assert.equal((await head('POST', `/api/v1/appeals/${a.id}/drafts/${draftId}/return`, { remark: 'Мерзімді нақтылаңыз' })).status, 200);
+
+  const returned = await mark(executor);
+  assert.deepEqual({ code: returned.code, remark: returned.remark, by: returned.returnedBy }, { code: '4.15', remark: 'Мерзімді нақтылаңыз', by: 'Қасымов Нұрлан Жақсылықұлы' });
+  assert.ok(returned.returnedAt);
+  assert.deepEqual((await mark(head)).remark, 'Мерзімді нақтылаңыз', "the head's queue marks it too");
+  // the text comes back whole, for the editor to start from
+  const back = (await executor('GET', `/api/v1/appeals/${a.id}/drafts`)).body.items.find((d: { id: string }) => d.id === draftId);
+  assert.deepEqual([back.draft.status, back.draft.remark, back.data.text, back.data.favourable], ['returned', 'Мерзімді нақтылаңыз', text, true]);
+
+  // drafted again: no longer marked
+  assert.equal((await executor('POST', `/api/v1/appeals/${a.id}/decisions`, { code: '4.15', favourable: true, text: `${text} Мерзімі — 25 наурыз.` })).status, 201);
+  assert.equal(await mark(executor), null);
+});

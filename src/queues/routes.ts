@@ -40,6 +40,12 @@ const queueItemSchema = {
     executor: { type: ['object', 'null'], properties: { id: { type: 'string' }, name: { type: 'string' } } },
     organization: organizationRefSchema,
     unsignedLetters: { type: 'integer' },
+    returnedDraft: {
+      type: ['object', 'null'],
+      description: "The appeal's latest draft was returned for rework (the review goes on): its decision code, the remark, who returned it and when",
+      required: ['code', 'remark', 'returnedBy', 'returnedAt'],
+      properties: { code: { type: 'string' }, remark: { type: ['string', 'null'] }, returnedBy: { type: ['string', 'null'] }, returnedAt: { type: ['string', 'null'], format: 'date-time' } },
+    },
   },
 } as const;
 

@@ -124,6 +124,11 @@ export interface QueueRow {
   name_ru: string;
   name_en: string;
   unsigned_letters: number;
+  /** The appeal's latest draft, when it was returned and the review goes on: its code, remark, who and when. */
+  returned_code: string | null;
+  returned_remark: string | null;
+  returned_by_name: string | null;
+  returned_at: Date | null;
 }
 
 export async function queueItems(
@@ -143,10 +148,15 @@ export async function queueItems(
       SELECT a.id, a.registration_number, a.talon_number, a.registration_date, a.due_date, a.document_type, a.form, a.channel,
              a.applicant_kind, a.applicant_name, a.summary, a.status, a.issue_category, a.duplicate_candidate, a.review_ended_on,
              a.executor_id, u.full_name AS executor_name, a.organization_id, o.code AS organization_code, o.name_kk, o.name_ru, o.name_en,
-             (SELECT count(*) FROM letters l WHERE l.appeal_id = a.id AND l.signed_at IS NULL AND l.decision_id IS NOT NULL)::integer AS unsigned_letters
+             (SELECT count(*) FROM letters l WHERE l.appeal_id = a.id AND l.signed_at IS NULL AND l.decision_id IS NOT NULL)::integer AS unsigned_letters,
+             rd.code AS returned_code, rd.remark AS returned_remark, rd.resolved_by_name AS returned_by_name, rd.resolved_at AS returned_at
       FROM appeals a
       JOIN organizations o ON o.id = a.organization_id
       LEFT JOIN users u ON u.id = a.executor_id
+      -- a returned draft waits for its rework (issue 10, item 5): the latest draft, returned, the review open
+      LEFT JOIN LATERAL (
+        SELECT d.code, d.remark, d.resolved_by_name, d.resolved_at, d.status FROM decision_drafts d WHERE d.appeal_id = a.id ORDER BY d.drafted_at DESC, d.id DESC LIMIT 1
+      ) rd ON rd.status = 'returned' AND a.review_ended_on IS NULL
       WHERE ${where}
       ORDER BY ${column} ${dir} ${nulls}, a.registration_number ${dir}, a.id
       LIMIT ${page.limit} OFFSET ${page.offset}`.execute(db),

@@ -9,6 +9,7 @@ import { notFound } from '../errors.ts';
 import { addDirectoryEntry, changeDirectoryEntry, clearCalendarDay, confirmCalendarYear, setCalendarDay, setOrganizationHours, setTermRule } from './admin.ts';
 import { directoryEntrySchema, organizationSchema, presentCalendarYear, presentDirectoryEntry, presentOrganization, presentTermRule, termRuleSchema } from './present.ts';
 import { directoryEntry, organization } from './read.ts';
+import { idempotencyHeaders } from '../http/idempotency.ts';
 
 const errors = { 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema } as const;
 
@@ -111,7 +112,9 @@ export async function referenceAdminRoutes(server: FastifyInstance, ctx: Context
   app.post(
     '/admin/directories/:name',
     {
+      config: { idempotent: true },
       schema: {
+        headers: idempotencyHeaders,
         tags: ['reference'],
         summary: 'Administrator: add an entry to a directory (not to those whose codes the system fixes: document type, form, channel, procedure, applicant kind, sex)',
         params: directoryParams,

@@ -5,6 +5,7 @@ import { errorSchema } from '../intake/schemas.ts';
 import { assignAppeal } from './assign.ts';
 import { assignmentBody } from './schemas.ts';
 import { IdParams, typed } from '../http/typebox.ts';
+import { idempotencyHeaders } from '../http/idempotency.ts';
 
 /** POST /appeals/:id/assignments. */
 export async function assignmentRoutes(server: FastifyInstance, ctx: Context): Promise<void> {
@@ -12,7 +13,9 @@ export async function assignmentRoutes(server: FastifyInstance, ctx: Context): P
   app.post(
     '/appeals/:id/assignments',
     {
+      config: { idempotent: true },
       schema: {
+        headers: idempotencyHeaders,
         tags: ['review'],
         summary: 'Assign the responsible executor and co-executors (head); reassignment is logged',
         params: IdParams,

@@ -8,6 +8,7 @@ import { correspondenceOfAppeal } from './read.ts';
 import { correspondenceSchema, presentCorrespondence } from './present.ts';
 import { correspondenceParams, correspondenceQuery, correspondenceReplyBody } from './schemas.ts';
 import { IdParams, typed } from '../http/typebox.ts';
+import { idempotencyHeaders } from '../http/idempotency.ts';
 
 /** GET /appeals/:id/correspondence, GET /correspondence, POST /correspondence/:correspondenceId/reply. */
 export async function correspondenceRoutes(server: FastifyInstance, ctx: Context): Promise<void> {
@@ -47,7 +48,9 @@ export async function correspondenceRoutes(server: FastifyInstance, ctx: Context
   app.post(
     '/correspondence/:correspondenceId/reply',
     {
+      config: { idempotent: true },
       schema: {
+        headers: idempotencyHeaders,
         tags: ['review'],
         summary: 'Answer a co-execution task (the co-executor or a head of their organization)',
         params: correspondenceParams,

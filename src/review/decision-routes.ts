@@ -9,6 +9,7 @@ import { decisionCards, draftCards, takenCard } from './read.ts';
 import { decisionCardSchema, presentDecision, presentDraft } from './present.ts';
 import { decisionBody, draftParams, returnDraftBody } from './schemas.ts';
 import { IdParams, typed } from '../http/typebox.ts';
+import { idempotencyHeaders } from '../http/idempotency.ts';
 
 /** OpenAPI: the body of POST …/decisions for each code (fields and vocabularies of the administrative procedure). */
 const decisionBodyDocs = {
@@ -27,8 +28,9 @@ export async function decisionRoutes(server: FastifyInstance, ctx: Context): Pro
     {
       // The body is documented per decision (decisionBodyDocs) and validated by the domain, which
       // answers field by field in the caller's language.
-      config: { openapiBody: decisionBodyDocs },
+      config: { idempotent: true, openapiBody: decisionBodyDocs },
       schema: {
+        headers: idempotencyHeaders,
         tags: ['review'],
         summary: 'Take a decision (card ТЖ-2): {code: "4.4", …its fields}; an executor\'s outcome is a draft the head approves by signing its letter',
         description:

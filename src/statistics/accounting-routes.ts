@@ -21,6 +21,7 @@ import {
   statementQuery,
 } from './schemas.ts';
 import { IdParams, typed } from '../http/typebox.ts';
+import { idempotencyHeaders } from '../http/idempotency.ts';
 
 export async function accountingRoutes(server: FastifyInstance, ctx: Context): Promise<void> {
   const app = typed(server);
@@ -58,7 +59,9 @@ export async function accountingRoutes(server: FastifyInstance, ctx: Context): P
     '/reconciliations',
     {
       bodyLimit: 128 * 1024 * 1024,
+      config: { idempotent: true },
       schema: {
+        headers: idempotencyHeaders,
         tags: ['reconciliation'],
         summary: "Statistics authority, 1st–8th of the month: reconcile an organization's previous month, card by card (with the organization's statement when it runs its own instance)",
         body: reconciliationBody,
@@ -125,8 +128,9 @@ export async function accountingRoutes(server: FastifyInstance, ctx: Context): P
   app.post(
     '/access-requests',
     {
-      config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { idempotent: true, public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
+        headers: idempotencyHeaders,
         tags: ['access'],
         summary: 'Apply for access (rules p.25): the application (JSON text: login, fullName, position, email, organizationCode, roles) signed with your EDS (detached CMS, base64), and the password you choose',
         description: `Roles: ${REQUESTABLE_ROLES.join(', ')}. The certificate's common name must be the applicant's full name.`,

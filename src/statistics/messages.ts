@@ -112,5 +112,15 @@ export const ACCOUNTING_MESSAGES: Record<string, Labels> = {
   'accessRequest.signature.untrustedChain': L('Сертификат сенімді куәландырушы орталықтан берілмеген', 'Сертификат выдан не доверенным удостоверяющим центром', 'The certificate is not from a trusted authority'),
   'accessRequest.signature.expired': L('Сертификаттың мерзімі өткен', 'Срок действия сертификата истек', 'The certificate has expired'),
   'accessRequest.signature.malformed': L('Қолтаңба пішімі қате', 'Неверный формат подписи', 'The signature is malformed'),
+  'export.pushBusy': L(
+    'Пакеттер қазір қабылданып жатыр: {seconds} секундтан кейін қайталаңыз',
+    'Сейчас уже принимаются другие пакеты: повторите через {seconds} с',
+    'Other packages are being received now: try again in {seconds} s',
+  ),
+  'export.pushHeadMismatch': L(
+    'Пакеттің манифесі мен қолтаңбасы тақырыптардағыдай емес',
+    'Манифест и подпись пакета не совпадают с переданными в заголовках',
+    'The manifest and signature of the package are not those of its headers',
+  ),
   'export.pushUrl': L('URL http:// немесе https:// басталуы керек', 'URL должен начинаться с http:// или https://', 'The URL must start with http:// or https://'),
 };

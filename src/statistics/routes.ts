@@ -9,6 +9,7 @@ import { form1Pdf, form1Xlsx } from './render.ts';
 import { signInputBody } from '../letters/schemas.ts';
 import { cellQuery, cellSchema, form1Schema, layoutSchema, periodFilterQuery, reportQuery, snapshotDiffSchema, snapshotListSchema, snapshotSignedSchema } from './schemas.ts';
 import { IdParams, typed } from '../http/typebox.ts';
+import { idempotencyHeaders } from '../http/idempotency.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -84,7 +85,9 @@ export async function statisticsRoutes(server: FastifyInstance, ctx: Context): P
   app.post(
     '/reports/form1/snapshots',
     {
+      config: { idempotent: true },
       schema: {
+        headers: idempotencyHeaders,
         tags: ['statistics'],
         summary: 'Form the report for a period now: an immutable snapshot to sign',
         body: reportQuery,

@@ -213,7 +213,7 @@ export const indicatorsSchema = obj({
           reviewed: int,
           decidedLate: int,
           onTimeShare: shareOrNull,
-          overdueAtEnd: int,
+          overdueAtEnd: { type: ['integer', 'null'], description: 'null while the month is not over' },
           electronicShare: shareOrNull,
           receptionShare: shareOrNull,
           contactCentreShare: shareOrNull,

@@ -37,7 +37,7 @@ export interface RowSpec {
 }
 
 /** `table/column` of the stock columns: read in the month itself, not summed over the months. */
-const STOCK_CELLS = FORM1_TABLES.flatMap((t) => t.columns.filter((c) => c.kind === 'stock').map((c) => `${t.id}/${c.key}`));
+export const STOCK_CELLS = FORM1_TABLES.flatMap((t) => t.columns.filter((c) => c.kind === 'stock').map((c) => `${t.id}/${c.key}`));
 
 /**
  * What each row sums, as SQL (i, organization_id, own): a subtree row reads its organization's

@@ -95,7 +95,8 @@ export const PROCEDURE_SPECS: Record<'4.7' | '4.8' | '4.9' | '4.10' | '4.11' | '
   },
   '4.13': {
     label: L('Әкімшілік рәсім тоқтатылды', 'Административная процедура прекращена', 'Administrative procedure terminated'),
-    basis: 'APPC Art. 77 p.1 sub.2; Arts. 70, 88 (head or deputy: docs/legal-basis.md#who-may-take-a-decision; notify within 3 WD, Art. 70 p.3)',
+    // head or deputy: docs/legal-basis.md#who-may-take-a-decision
+    basis: 'APPC Art. 77 p.1 sub.2; Arts. 70, 88 (head or deputy; notify within 3 WD, Art. 70 p.3)',
     procedures: ALL,
     endsReview: true,
     roles: HEAD,

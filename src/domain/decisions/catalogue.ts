@@ -6,6 +6,7 @@ import { DECISION_CODES, type DecisionCode, type DecisionRule, type RuleSpec } f
 import { RECEIPT_SPECS } from './catalogue-receipt.ts';
 import { PROCEDURE_SPECS } from './catalogue-procedure.ts';
 import { OUTCOME_SPECS } from './catalogue-outcomes.ts';
+import { DECISION_BASIS } from './basis.ts';
 
 const SPECS: Record<DecisionCode, RuleSpec> = { ...RECEIPT_SPECS, ...PROCEDURE_SPECS, ...OUTCOME_SPECS };
 
@@ -13,6 +14,7 @@ function buildRule(code: DecisionCode, s: RuleSpec): DecisionRule {
   return Object.freeze({
     code,
     ...s,
+    basisText: DECISION_BASIS[code],
     complaintStage: s.complaintStage ?? 'any',
     after: s.after ?? [],
     afterEnd: s.afterEnd ?? false,

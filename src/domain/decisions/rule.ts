@@ -85,8 +85,10 @@ export const CONDITIONS: Record<StateCondition | InputCondition, { basis: string
 export interface DecisionRule {
   code: DecisionCode;
   label: Labels;
-  /** The legal basis printed on the form (Annex 4) and the articles the rule relies on. */
+  /** The legal basis printed on the form (Annex 4) and the articles the rule relies on (the code's shorthand). */
   basis: string;
+  /** The same basis as users read it, in kk/ru/en (basis.ts). */
+  basisText: Labels;
   /** docs/legal-basis.md#which-decisions-fit-which-procedure */
   procedures: readonly Procedure[];
   /** Ends the review at this organization (docs/legal-basis.md#which-decisions-fit-which-procedure); see endsReviewWith for 4.4 in parts. */
@@ -130,7 +132,7 @@ export const DESK: readonly DecisionRole[] = ['registrar', 'executor', 'head'];
 export const EXEC: readonly DecisionRole[] = ['executor', 'head'];
 export const HEAD: readonly DecisionRole[] = ['head'];
 
-export type RuleSpec = Omit<DecisionRule, 'code' | 'complaintStage' | 'after' | 'afterEnd' | 'hearing' | 'approval' | 'stateConditions' | 'inputConditions'> &
+export type RuleSpec = Omit<DecisionRule, 'code' | 'basisText' | 'complaintStage' | 'after' | 'afterEnd' | 'hearing' | 'approval' | 'stateConditions' | 'inputConditions'> &
   Partial<Pick<DecisionRule, 'complaintStage' | 'after' | 'afterEnd' | 'hearing' | 'approval' | 'stateConditions' | 'inputConditions'>>;
 
 // Approval (project default; rules p.24: the answer goes out signed by the organization's EDS, i.e.

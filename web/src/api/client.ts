@@ -14,15 +14,26 @@ export interface FieldProblem {
   message: string;
 }
 
-/** An error answer of the API: {error: {code, message, fields}} in the app's language. */
+type Messages = Partial<Record<'kk' | 'ru' | 'en', string>>;
+
+/** The message in the app's language now: an error kept on screen follows a switch of the language
+ *  (the server sends every language's, issue 10, item 8). */
+function inCurrentLanguage<T extends object>(target: T, fallback: string, messages: Messages | undefined): T {
+  if (messages) Object.defineProperty(target, 'message', { get: () => messages[currentLang()] ?? fallback, enumerable: true, configurable: true });
+  return target;
+}
+
+/** An error answer of the API: {error: {code, message, messages, fields}} in the app's language. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly fields: FieldProblem[] = [],
+    messages?: Messages,
   ) {
     super(message);
+    inCurrentLanguage(this, message, messages);
   }
 }
 
@@ -40,14 +51,34 @@ export function onUnauthorized(listener: () => void): () => void {
 
 export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
 
+// Every creating request (POST) carries an Idempotency-Key (issue 16, item 5): a new one for each
+// request, the same one when the same request (path and body) is sent again after no answer or a
+// 5xx, so a lost answer creates nothing twice. A request that sets its own key keeps it.
+const retryKeys = new Map<string, string>();
+const sentWith = new WeakMap<Request, string>();
+function newKey(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16)); // crypto.randomUUID needs a secure context
+  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+}
+
 api.use({
-  onRequest({ request }) {
+  async onRequest({ request }) {
     request.headers.set('accept-language', currentLang());
     if (request.method !== 'GET' && request.method !== 'HEAD') request.headers.set('x-csrf-token', csrfToken());
+    if (request.method === 'POST' && !request.headers.has('idempotency-key')) {
+      const id = `${request.url}\n${await request.clone().text()}`;
+      const key = retryKeys.get(id) ?? newKey();
+      retryKeys.set(id, key);
+      sentWith.set(request, id);
+      request.headers.set('idempotency-key', key);
+    }
     return request;
   },
   onResponse({ response, request }) {
     if (response.status === 401 && !request.url.endsWith('/auth/login')) for (const l of unauthorizedListeners) l();
+    const id = sentWith.get(request);
+    // answered (a 409 may be idempotency.inProgress: the outcome is still to learn with the same key)
+    if (id !== undefined && response.status < 500 && response.status !== 409) retryKeys.delete(id);
     return response;
   },
 });
@@ -60,8 +91,9 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
 }
 
 export function toApiError(status: number, body: unknown): ApiError {
-  const e = (body as { error?: { code?: string; message?: string; fields?: FieldProblem[] } } | undefined)?.error;
-  return new ApiError(status, e?.code ?? 'http', e?.message ?? `HTTP ${status}`, e?.fields ?? []);
+  const e = (body as { error?: { code?: string; message?: string; messages?: Messages; fields?: (FieldProblem & { messages?: Messages })[] } } | undefined)?.error;
+  const fields = (e?.fields ?? []).map(({ messages, ...f }) => inCurrentLanguage({ ...f }, f.message, messages));
+  return new ApiError(status, e?.code ?? 'http', e?.message ?? `HTTP ${status}`, fields, e?.messages);
 }
 
 /** Binary answers (PDFs, keys) the generated client does not type. */

@@ -1097,7 +1097,7 @@ export interface paths {
         put?: never;
         /**
          * Another instance pushes its daily package (rules p.29): no sign-in — the package's signature by the certificate registered for its instance is the credential
-         * @description The same checks and import as POST /exports/import; a package of an instance not registered here (POST /exports/trusted-instances) is refused.
+         * @description The same checks and import as POST /exports/import, but the manifest (base64 of its UTF-8 text) and its signature also come as the headers x-joldanym-manifest and x-joldanym-signature, verified before the body is read; the body must carry the same. Content-Length is required (411) and at most 64 MB (413); at most 1 push per client address and 2 in all are read at once (429 with Retry-After). A package of an instance not registered here (POST /exports/trusted-instances) is refused.
          */
         post: operations["postExportsIncoming"];
         delete?: never;
@@ -1627,11 +1627,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -1689,11 +1700,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -1708,11 +1730,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -1727,11 +1760,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -1864,11 +1908,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -1883,11 +1938,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -1898,7 +1964,10 @@ export interface operations {
     postUsersByIdCertificates: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -1933,11 +2002,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -1952,11 +2032,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -1971,11 +2062,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -1990,11 +2092,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2023,11 +2136,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2042,11 +2166,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2225,11 +2360,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2244,11 +2390,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2318,11 +2475,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2337,11 +2505,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2356,11 +2535,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2375,11 +2565,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2394,11 +2595,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2433,11 +2645,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2452,11 +2675,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2471,11 +2705,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2490,11 +2735,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2509,11 +2765,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2554,11 +2821,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2573,11 +2851,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2592,11 +2881,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2611,11 +2911,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2630,11 +2941,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2705,11 +3027,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2724,11 +3057,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2743,11 +3087,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2762,11 +3117,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2781,11 +3147,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2851,11 +3228,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2870,11 +3258,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2889,11 +3288,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2908,11 +3318,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2927,11 +3348,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -2942,7 +3374,10 @@ export interface operations {
     postAdminDirectoriesByName: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path: {
                 name: "documentType" | "form" | "channel" | "language" | "procedure" | "applicantKind" | "addresseeCategory" | "issueCategory" | "citizenship" | "sex" | "nationality" | "socialStatus" | "businessCategory";
             };
@@ -2990,11 +3425,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -3009,11 +3455,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -3028,11 +3485,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -3047,11 +3515,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -3066,11 +3545,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -3129,11 +3619,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -3148,11 +3649,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -3167,11 +3679,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -3186,11 +3709,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -3205,11 +3739,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -3549,11 +4094,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -3568,11 +4124,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -3587,11 +4154,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -3606,11 +4184,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -4046,11 +4635,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -4065,11 +4665,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -4084,11 +4695,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -4103,11 +4725,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -4164,11 +4797,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -4183,11 +4827,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -4202,11 +4857,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -4221,11 +4887,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -4373,7 +5050,10 @@ export interface operations {
     postAppealsByIdAssignments: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4400,11 +5080,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -4419,11 +5110,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -4438,11 +5140,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -4513,7 +5226,10 @@ export interface operations {
     postAppealsByIdDecisions: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4725,11 +5441,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -4744,11 +5471,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -4763,11 +5501,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -4782,11 +5531,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -4881,11 +5641,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -4900,11 +5671,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -4919,11 +5701,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -5038,7 +5831,10 @@ export interface operations {
     postCorrespondenceByCorrespondenceIdReply: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path: {
                 correspondenceId: string;
             };
@@ -5061,11 +5857,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -5080,11 +5887,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -5099,11 +5917,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -5315,11 +6144,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -5354,11 +6194,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -5373,11 +6224,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -5405,11 +6267,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -5478,11 +6351,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -5497,11 +6381,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -5516,11 +6411,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -5649,11 +6555,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -5668,11 +6585,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -5687,11 +6615,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -5734,11 +6673,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -5753,11 +6703,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -5891,11 +6852,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -5910,11 +6882,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -5929,11 +6912,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6047,11 +7041,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6066,11 +7071,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6085,11 +7101,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6185,7 +7212,10 @@ export interface operations {
     postReportsForm1Snapshots: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6274,11 +7304,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6293,11 +7334,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6312,11 +7364,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6509,11 +7572,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6528,11 +7602,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6547,11 +7632,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6629,11 +7725,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6648,11 +7755,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6667,11 +7785,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6714,11 +7843,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6733,11 +7873,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6752,11 +7903,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6767,7 +7929,10 @@ export interface operations {
     postExportsIncoming: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                "x-joldanym-manifest": string;
+                "x-joldanym-signature": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6799,11 +7964,82 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            411: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6818,11 +8054,52 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6877,11 +8154,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6932,11 +8220,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -6951,11 +8250,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7007,11 +8317,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7026,11 +8347,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7045,11 +8377,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7084,11 +8427,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7103,11 +8457,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7139,11 +8504,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7158,11 +8534,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7194,11 +8581,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7213,11 +8611,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7232,11 +8641,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7375,7 +8795,10 @@ export interface operations {
     postCorrections: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7471,11 +8894,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7490,11 +8924,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7509,11 +8954,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7528,11 +8984,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7717,11 +9184,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7736,11 +9214,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7788,7 +9277,10 @@ export interface operations {
     postOutages: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7825,11 +9317,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7844,11 +9347,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7863,11 +9377,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -7878,7 +9403,10 @@ export interface operations {
     postOutagesByIdJournalEntries: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8056,11 +9584,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8075,11 +9614,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8094,11 +9644,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8113,11 +9674,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8202,7 +9774,8 @@ export interface operations {
                                 reviewed: number;
                                 decidedLate: number;
                                 onTimeShare: number | null;
-                                overdueAtEnd: number;
+                                /** @description null while the month is not over */
+                                overdueAtEnd: number | null;
                                 electronicShare: number | null;
                                 receptionShare: number | null;
                                 contactCentreShare: number | null;
@@ -8220,11 +9793,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8239,11 +9823,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8273,11 +9868,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8337,11 +9943,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8352,7 +9969,10 @@ export interface operations {
     postReconciliations: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8444,11 +10064,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8463,11 +10094,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8482,11 +10124,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8501,11 +10154,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8668,11 +10332,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8687,11 +10362,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8706,11 +10392,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8767,7 +10464,10 @@ export interface operations {
     postAccessRequests: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8790,11 +10490,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8809,11 +10520,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8828,11 +10550,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8879,11 +10612,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8898,11 +10642,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -8917,11 +10672,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -9064,6 +10830,14 @@ export interface operations {
                                 name?: string;
                             };
                             unsignedLetters?: number;
+                            /** @description The appeal's latest draft was returned for rework (the review goes on): its decision code, the remark, who returned it and when */
+                            returnedDraft?: {
+                                code: string;
+                                remark: string | null;
+                                returnedBy: string | null;
+                                /** Format: date-time */
+                                returnedAt: string | null;
+                            } | null;
                         }[];
                         total: number;
                     };
@@ -9078,11 +10852,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -9179,11 +10964,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };

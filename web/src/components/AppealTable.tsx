@@ -29,6 +29,8 @@ export interface AppealRow {
   summary?: string | null;
   status?: string | null;
   unsignedLetters?: number;
+  /** the latest draft came back for rework (issue 10, item 5) */
+  returnedDraft?: { remark?: string | null } | null;
   executor?: { name?: string | null } | null;
 }
 
@@ -166,6 +168,11 @@ export function AppealTable<T extends AppealRow>({ rows, columns, testId, rowTes
         return (
           <Table.Td key={c}>
             {a.status ? <StatusBadge status={a.status} /> : '—'}
+            {a.returnedDraft && (
+              <Badge size="xs" color="#8a4600" radius="sm" style={{ textTransform: 'none' }} title={a.returnedDraft.remark ?? undefined} data-testid="returned-draft-mark">
+                {t('returnedDraftMark')}
+              </Badge>
+            )}
             {(a.unsignedLetters ?? 0) > 0 && (
               <Text size="xs" c="gray.8">
                 ✎ {t('letters.toSign')}

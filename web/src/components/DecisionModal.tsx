@@ -70,10 +70,38 @@ function missing(fields: readonly FieldSpec[], values: Values, base: string, cho
   return out;
 }
 
-export function DecisionModal({ appealId, decision, vocabularies, onClose, onSaved }: { appealId: string; decision: AllowedDecision; vocabularies: Vocabularies; onClose(): void; onSaved(): void }) {
+/** A draft of this decision that came back for rework: the editor starts from its data (issue 10, item 5). */
+export interface ReturnedDraft {
+  data: Values;
+  remark: string | null;
+  resolvedBy: string | null;
+}
+
+/** The form's values from a returned draft's data: only this decision's fields, the rest as new. */
+function valuesFrom(fields: readonly FieldSpec[], data: Values): Values {
+  const v = initialValues(fields);
+  for (const f of fields) if (data[f.name] !== undefined && data[f.name] !== null) v[f.name] = data[f.name];
+  return v;
+}
+
+export function DecisionModal({
+  appealId,
+  decision,
+  vocabularies,
+  returned,
+  onClose,
+  onSaved,
+}: {
+  appealId: string;
+  decision: AllowedDecision;
+  vocabularies: Vocabularies;
+  returned?: ReturnedDraft;
+  onClose(): void;
+  onSaved(): void;
+}) {
   const { t, lang } = useI18n();
   const fields = decision.fields as unknown as FieldSpec[];
-  const [values, setValues] = useState<Values>(() => initialValues(fields));
+  const [values, setValues] = useState<Values>(() => (returned ? valuesFrom(fields, returned.data) : initialValues(fields)));
   const [chosen, setChosen] = useState<string | undefined>(decision.exactlyOneOf?.[0]);
   const [error, setError] = useState<ApiError | null>(null);
   const [tried, setTried] = useState(false);
@@ -216,6 +244,11 @@ export function DecisionModal({ appealId, decision, vocabularies, onClose, onSav
           <Text size="xs" c="gray.8">
             {t('decision.basis', { basis: decision.basis })}
           </Text>
+          {returned && (
+            <Alert color="yellow" c="dark" data-testid="decision-returned">
+              {t('draft.returnedPrefilled', { remark: returned.remark ?? '—', name: returned.resolvedBy ?? '' })}
+            </Alert>
+          )}
           {decision.caveatMessage && (
             <Alert color="yellow" c="dark">
               {decision.caveatMessage}

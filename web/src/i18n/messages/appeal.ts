@@ -118,6 +118,7 @@ export const kk = {
   'draft.takeBack': 'Жобаны кері алу',
   'draft.remark': 'Ескертпе (не түзету керек)',
   'draft.returned': 'Пысықтауға қайтарылды: {remark} ({name})',
+  'draft.returnedPrefilled': 'Жоба пысықтауға қайтарылды: {remark} ({name}). Төменде — оның мәтіні, түзетіп, қайта жіберіңіз.',
   'draft.returnedDone': 'Жоба қайтарылды',
   'letters.draft': 'Жоба: бекітуді күтуде',
 } as const;
@@ -239,6 +240,7 @@ export const ru: Area = {
   'draft.takeBack': 'Отозвать проект',
   'draft.remark': 'Замечание (что исправить)',
   'draft.returned': 'Возвращено на доработку: {remark} ({name})',
+  'draft.returnedPrefilled': 'Проект возвращен на доработку: {remark} ({name}). Ниже — его текст: исправьте и отправьте снова.',
   'draft.returnedDone': 'Проект возвращен',
   'letters.draft': 'Проект: ожидает утверждения',
 };
@@ -358,6 +360,7 @@ export const en: Area = {
   'draft.takeBack': 'Take the draft back',
   'draft.remark': 'Remark (what to fix)',
   'draft.returned': 'Returned for rework: {remark} ({name})',
+  'draft.returnedPrefilled': 'The draft was returned for rework: {remark} ({name}). Its text is below: correct it and send it again.',
   'draft.returnedDone': 'The draft was returned',
   'letters.draft': 'Draft: awaiting approval',
 };

@@ -29,11 +29,13 @@ export default function Indicators() {
   }, [t]);
 
   const share = (v: number | null) => (v === null ? '—' : number(v, { style: 'percent', maximumFractionDigits: 1 }));
+  // null while the month is not over: known only at its end (the overview shows what is overdue now)
+  const overdue = (v: number | null) => (v === null ? '—' : number(v));
   const rows = data.data?.rows ?? [];
   const total = rows.find((r) => r.kind === 'total');
   const at = (r: Row): Month | undefined => r.months[period.month - 1];
   const name = (r: Row) => (r.organization ? (r.kind === 'own' ? t('acc.ownAppeals', { name: r.organization.name }) : r.organization.name) : t('acc.total'));
-  const shown = rows.filter((r) => r.kind === 'total' || r.kind === 'own' || !onlyActive || r.months.some((m) => m.received > 0 || m.reviewed > 0 || m.overdueAtEnd > 0));
+  const shown = rows.filter((r) => r.kind === 'total' || r.kind === 'own' || !onlyActive || r.months.some((m) => m.received > 0 || m.reviewed > 0 || (m.overdueAtEnd ?? 0) > 0));
   const current = period.organization ? rows.find((r) => r.kind === 'total')?.organization : null;
 
   const cards: [MessageKey, string, string?][] =
@@ -41,7 +43,7 @@ export default function Indicators() {
       ? [
           ['acc.indicators.received', number(at(total)!.received)],
           ['acc.indicators.onTimeShare', share(at(total)!.onTimeShare)],
-          ['acc.indicators.overdueAtEnd', number(at(total)!.overdueAtEnd), at(total)!.overdueAtEnd > 0 ? RISK_COLORS.overdue : undefined],
+          ['acc.indicators.overdueAtEnd', overdue(at(total)!.overdueAtEnd), (at(total)!.overdueAtEnd ?? 0) > 0 ? RISK_COLORS.overdue : undefined],
           ['acc.indicators.electronicShare', share(at(total)!.electronicShare)],
           ['acc.indicators.receptionShare', share(at(total)!.receptionShare)],
           ['acc.indicators.contactCentreShare', share(at(total)!.contactCentreShare)],
@@ -66,8 +68,13 @@ export default function Indicators() {
       <Table.Td ta="right">{m ? number(m.received) : '—'}</Table.Td>
       <Table.Td ta="right">{m ? number(m.reviewed) : '—'}</Table.Td>
       <Table.Td ta="right">{m ? share(m.onTimeShare) : '—'}</Table.Td>
-      <Table.Td ta="right" c={m && m.overdueAtEnd > 0 ? RISK_COLORS.overdue : undefined} fw={m && m.overdueAtEnd > 0 ? 700 : undefined}>
-        {m ? number(m.overdueAtEnd) : '—'}
+      <Table.Td
+        ta="right"
+        c={m && (m.overdueAtEnd ?? 0) > 0 ? RISK_COLORS.overdue : undefined}
+        fw={m && (m.overdueAtEnd ?? 0) > 0 ? 700 : undefined}
+        title={m && m.overdueAtEnd === null ? t('acc.indicators.monthNotOver') : undefined}
+      >
+        {m ? overdue(m.overdueAtEnd) : '—'}
       </Table.Td>
       {SHARES.slice(1).map((k) => (
         <Table.Td key={k} ta="right">
@@ -90,6 +97,7 @@ export default function Indicators() {
       )}
       <Text size="sm" c="gray.8">
         {t('acc.cumulative', { month: monthName(period.month), year: String(period.year) })}
+        {total && at(total)?.overdueAtEnd === null ? ` ${t('acc.indicators.monthNotOver')}` : ''}
       </Text>
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm" data-testid="indicator-cards">
         {(cards.length ? cards : Array.from({ length: 6 }, () => null)).map((c, i) => (

@@ -81,6 +81,9 @@ export default function Appeal() {
   const pending = drafts.data?.items.find((d) => d.draft?.status === 'pending');
   const lastReturned = drafts.data?.items.filter((d) => d.draft?.status === 'returned').at(-1);
   const pendingLetter = pending && letters.data?.items.find((l) => l.draftId === pending.id);
+  // the latest draft came back for rework: the same decision's editor starts from its text and shows the remark
+  const latestDraft = drafts.data?.items.at(-1);
+  const toRework = latestDraft?.draft?.status === 'returned' ? latestDraft : undefined;
 
   const afterDecision = async () => {
     const { label = '', approval = false } = deciding ?? {};
@@ -174,7 +177,18 @@ export default function Appeal() {
         </Grid.Col>
       </Grid>
 
-      {deciding && allowed.data && <DecisionModal appealId={id} decision={deciding} vocabularies={allowed.data.vocabularies} onClose={() => setDeciding(null)} onSaved={afterDecision} />}
+      {deciding && allowed.data && (
+        <DecisionModal
+          appealId={id}
+          decision={deciding}
+          vocabularies={allowed.data.vocabularies}
+          returned={
+            toRework && toRework.code === deciding.code ? { data: (toRework.data ?? {}) as Record<string, unknown>, remark: toRework.draft?.remark ?? null, resolvedBy: toRework.draft?.resolvedBy ?? null } : undefined
+          }
+          onClose={() => setDeciding(null)}
+          onSaved={afterDecision}
+        />
+      )}
       {signing && (
         <SignModal
           appealId={id}
