@@ -154,6 +154,11 @@ CREATE TABLE explanation_requests (
   recorded_at timestamptz
 );
 CREATE INDEX explanation_requests_violation ON explanation_requests (violation_id);
+
+-- reminders of instructions go to the executors through the outbox
+ALTER TABLE outbox DROP CONSTRAINT outbox_kind_check;
+ALTER TABLE outbox ADD CONSTRAINT outbox_kind_check
+  CHECK (kind IN ('registered', 'forwarded', 'extended', 'hearingNotice', 'decision', 'talon', 'accountThrottled', 'instructionReminder'));
 `,
     )
     .execute(db);
@@ -162,7 +167,11 @@ CREATE INDEX explanation_requests_violation ON explanation_requests (violation_i
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql
     .raw(
-      `DROP TABLE explanation_requests; DROP TABLE violations; DROP TABLE instruction_reminders; DROP TABLE instruction_extensions;
+      `DELETE FROM outbox WHERE kind = 'instructionReminder';
+       ALTER TABLE outbox DROP CONSTRAINT outbox_kind_check;
+       ALTER TABLE outbox ADD CONSTRAINT outbox_kind_check
+         CHECK (kind IN ('registered', 'forwarded', 'extended', 'hearingNotice', 'decision', 'talon', 'accountThrottled'));
+       DROP TABLE explanation_requests; DROP TABLE violations; DROP TABLE instruction_reminders; DROP TABLE instruction_extensions;
        DROP TABLE instruction_reports; DROP TABLE instruction_executors; DROP TABLE instruction_appeals; DROP TABLE instructions;
        DROP TABLE reworks; DROP TABLE quality_reviews; DROP TABLE appeal_controls;`,
     )
