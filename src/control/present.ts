@@ -165,3 +165,63 @@ export const contentSchema = {
     items: { type: 'array', items: { type: 'object', required: ['key', 'label', 'count', 'previousCount'], properties: { key: str, label: str, count: int, previousCount: int } } },
   },
 } as const;
+
+const bool = { type: 'boolean' } as const;
+const num = { type: 'number' } as const;
+const object = <P extends Record<string, unknown>>(properties: P) => ({ type: 'object', required: Object.keys(properties), properties }) as const;
+const listOf = <P extends Record<string, unknown>>(properties: P) => object({ items: { type: 'array', items: object(properties) }, total: int });
+
+export const dashboardSchema = object({
+  organizationId: int,
+  from: str,
+  to: str,
+  appeals: int,
+  onTime: int,
+  overdue: int,
+  underControl: int,
+  returns: int,
+  quality: nullable('integer'),
+  violations: int,
+  instructions: int,
+  instructionsOverdue: int,
+});
+
+export const qualityQueueSchema = listOf({
+  appealId: str,
+  registrationNumber: str,
+  summary: str,
+  language: str,
+  dueDate: str,
+  reviewEndedOn: nullable('string'),
+  organization: orgRef,
+  underControl: bool,
+  controlReason: nullable('string'),
+  answer: nullable('string'),
+});
+
+export const checklistSchema = object({ items: { type: 'array', items: object({ code: str, label: str, basis: str }) } });
+
+export const reworkCountsSchema = object({
+  from: str,
+  to: str,
+  total: int,
+  items: { type: 'array', items: object({ organization: orgRef, executor: { type: ['object', 'null'], properties: { id: str, name: str } }, count: int }) },
+});
+
+export const systemicSchema = object({
+  from: str,
+  to: str,
+  items: {
+    type: 'array',
+    items: object({
+      category: object({ code: str, label: str }),
+      territory: object({ id: int, name: str }),
+      count: int,
+      baseline: num,
+      applicants: int,
+      reason: { type: 'string', enum: ['rising', 'manyApplicants'] },
+    }),
+  },
+});
+
+export const wordsSchema = object({ language: str, from: str, to: str, items: { type: 'array', items: object({ word: str, count: int }) } });

@@ -13,7 +13,22 @@ import { VIOLATION_KINDS_NOT_DETECTED } from '../domain/violations.ts';
 import * as service from './service.ts';
 import { contentAnalysis, frequentWords, periodOf, systemicProblems } from './content.ts';
 import { runControlDaily } from './daily.ts';
-import { presentControl, presentRework, presentViolation, presentReworkCount, presentQueueItem, contentSchema, violationsSchema, reworkSchema } from './present.ts';
+import {
+  checklistSchema,
+  contentSchema,
+  dashboardSchema,
+  presentControl,
+  presentQueueItem,
+  presentRework,
+  presentReworkCount,
+  presentViolation,
+  qualityQueueSchema,
+  reworkCountsSchema,
+  reworkSchema,
+  systemicSchema,
+  violationsSchema,
+  wordsSchema,
+} from './present.ts';
 import { contentQuery, controlBody, explanationBody, ExplanationParams, explanationRequestBody, periodQuery, qualityReviewBody, reworkAnswerBody, reworkBody, violationsQuery, wordsQuery } from './schemas.ts';
 
 const tags = ['control'];
@@ -78,20 +93,24 @@ export async function controlRoutes(server: FastifyInstance, ctx: Context): Prom
     async (req) => presentRework(await service.answerRework(ctx, req.actor, req.params.id, req.body.answer)),
   );
 
-  app.get('/control/reworks', { schema: { tags, summary: 'Returns for rework counted per organization and executor (CD-10)', querystring: periodQuery } }, async (req) => {
+  app.get('/control/reworks', { schema: { tags, summary: 'Returns for rework counted per organization and executor (CD-10)', querystring: periodQuery, response: { 200: reworkCountsSchema } } }, async (req) => {
     const { from, to } = periodOf(ctx, req.query);
     const items = (await service.reworkCounts(ctx, req.actor, req.query.organization, from, to)).map((r) => presentReworkCount(r, req.lang));
     return { from, to, items, total: items.reduce((a, b) => a + b.count, 0) };
   });
 
-  app.get('/control/quality/checklist', { schema: { tags, summary: 'The quality checklist (CD-09), as data' } }, async (req) => ({
+  app.get('/control/quality/checklist', { schema: { tags, summary: 'The quality checklist (CD-09), as data', response: { 200: checklistSchema } } }, async (req) => ({
     items: QUALITY_CHECKLIST.map((q) => ({ code: q.code, label: q.label[req.lang], basis: q.basis })),
   }));
 
-  app.get('/control/quality', { schema: { tags, summary: 'Answers to review: under the akim’s control, and a sample of the others (CD-09)', querystring: periodQuery } }, async (req) => {
-    const items = (await service.qualityQueue(ctx, req.actor, req.query.organization)).map((r) => presentQueueItem(r, req.lang));
-    return { items, total: items.length };
-  });
+  app.get(
+    '/control/quality',
+    { schema: { tags, summary: 'Answers to review: under the akim’s control, and a sample of the others (CD-09)', querystring: periodQuery, response: { 200: qualityQueueSchema } } },
+    async (req) => {
+      const items = (await service.qualityQueue(ctx, req.actor, req.query.organization)).map((r) => presentQueueItem(r, req.lang));
+      return { items, total: items.length };
+    },
+  );
 
   app.post(
     '/appeals/:id/quality-reviews',
@@ -156,16 +175,20 @@ export async function controlRoutes(server: FastifyInstance, ctx: Context): Prom
     async (req) => contentAnalysis(ctx, req.actor, req.query, req.lang),
   );
 
-  app.get('/control/systemic-problems', { schema: { tags, summary: 'Categories in territories flagged as systemic problems (CD-18)', querystring: periodQuery } }, async (req) =>
+  app.get('/control/systemic-problems', { schema: { tags, summary: 'Categories in territories flagged as systemic problems (CD-18)', querystring: periodQuery, response: { 200: systemicSchema } } }, async (req) =>
     systemicProblems(ctx, req.actor, req.query, req.lang),
   );
 
-  app.get('/control/content/words', { schema: { tags, summary: 'The most frequent words of the appeals in Kazakh or Russian (PostgreSQL full-text search)', querystring: wordsQuery } }, async (req) =>
-    frequentWords(ctx, req.actor, req.query),
+  app.get(
+    '/control/content/words',
+    { schema: { tags, summary: 'The most frequent words of the appeals in Kazakh or Russian (PostgreSQL full-text search)', querystring: wordsQuery, response: { 200: wordsSchema } } },
+    async (req) => frequentWords(ctx, req.actor, req.query),
   );
 
-  app.get('/control/dashboard', { schema: { tags, summary: 'The dashboard of the territory: on time, overdue, returns, quality, violations, instructions', querystring: periodQuery } }, async (req) =>
-    service.dashboard(ctx, req.actor, req.query),
+  app.get(
+    '/control/dashboard',
+    { schema: { tags, summary: 'The dashboard of the territory: on time, overdue, returns, quality, violations, instructions', querystring: periodQuery, response: { 200: dashboardSchema } } },
+    async (req) => service.dashboard(ctx, req.actor, req.query),
   );
 
   app.post('/control/daily', { schema: { tags, summary: 'Run the detectors and the instruction reminders now (the server does it hourly); controller' } }, async (req) => {

@@ -11,6 +11,27 @@ import { extensionBody, extensionDecisionBody, instructionBody, instructionsQuer
 
 const tags = ['instructions'];
 const str = { type: 'string' } as const;
+const int = { type: 'integer' } as const;
+const nullableStr = { type: ['string', 'null'] } as const;
+const instructionSchema = {
+  type: 'object',
+  required: ['id', 'state', 'issuer', 'text', 'dueDate', 'warningDates', 'organizationId', 'appealIds', 'executors', 'createdBy', 'createdAt'],
+  properties: {
+    id: str,
+    state: { type: 'string', enum: ['underControl', 'overdue', 'removed'] },
+    issuer: str,
+    basisDocument: nullableStr,
+    text: str,
+    dueDate: str,
+    warningDates: { type: 'array', items: str },
+    organizationId: int,
+    appealIds: { type: 'array', items: str },
+    executors: { type: 'array', items: { type: 'object', required: ['organizationId', 'code', 'name', 'main'], properties: { organizationId: int, code: str, name: str, main: { type: 'boolean' } } } },
+    createdBy: str,
+    createdAt: str,
+    removedAt: nullableStr,
+  },
+} as const;
 const created = { type: 'object', required: ['id', 'state'], properties: { id: str, state: str } } as const;
 
 type Row = Awaited<ReturnType<typeof service.listInstructions>>[number];
@@ -52,7 +73,14 @@ export async function instructionRoutes(server: FastifyInstance, ctx: Context): 
 
   app.get(
     '/instructions',
-    { schema: { tags, summary: 'The register of instructions I control or execute; filters: state (overdue…), issuer, executor, due this week, appeal', querystring: instructionsQuery } },
+    {
+      schema: {
+        tags,
+        summary: 'The register of instructions I control or execute; filters: state (overdue…), issuer, executor, due this week, appeal',
+        querystring: instructionsQuery,
+        response: { 200: { type: 'object', required: ['items', 'total'], properties: { items: { type: 'array', items: instructionSchema }, total: int } } },
+      },
+    },
     async (req) => {
       const items = (await service.listInstructions(ctx, req.actor, req.query)).map((r) => present(r, req.lang));
       return { items, total: items.length };
