@@ -114,7 +114,7 @@ export default function Content() {
         <Stack gap={4} data-testid="systemic-list">
           {(systemic.data?.items ?? []).map((s) => (
             <Group key={`${s.category.code}-${s.territory.id}`} gap="xs">
-              <Badge color="red" variant="light">
+              <Badge color="red.9" variant="outline">
                 {t(`ctl.content.reason.${s.reason}` as MessageKey)}
               </Badge>
               <Text size="sm">

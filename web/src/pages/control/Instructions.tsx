@@ -15,7 +15,7 @@ type Body = paths['/api/v1/instructions']['post']['requestBody']['content']['app
 type Issuer = Body['issuer'];
 const ISSUERS: Issuer[] = ['president', 'stateCounsellor', 'presidentialAdministration', 'paControlDepartment', 'government', 'akim', 'higherAkim', 'head', 'receptionProtocol'];
 const STATES = ['underControl', 'overdue', 'removed'] as const;
-const STATE_COLORS = { underControl: 'blue', overdue: 'red', removed: 'gray' } as const;
+const STATE_COLORS = { underControl: 'blue.9', overdue: 'red.9', removed: 'gray.8' } as const;
 
 function NewInstruction() {
   const { t } = useI18n();
@@ -130,7 +130,7 @@ export default function Instructions() {
                 <Table.Td>{i.executors.find((e) => e.main)?.name}</Table.Td>
                 <Table.Td>{i.dueDate}</Table.Td>
                 <Table.Td>
-                  <Badge color={STATE_COLORS[i.state]} variant="light">
+                  <Badge color={STATE_COLORS[i.state]} variant="outline">
                     {t(`ctl.state.${i.state}` as MessageKey)}
                   </Badge>
                 </Table.Td>

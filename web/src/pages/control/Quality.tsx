@@ -220,7 +220,7 @@ export default function Quality() {
                     {i.registrationNumber}
                   </Anchor>
                   {i.underControl && (
-                    <Badge ml="xs" size="sm" color="grape">
+                    <Badge ml="xs" size="sm" variant="outline" color="grape.9">
                       {t('ctl.quality.underControl')}
                     </Badge>
                   )}
@@ -236,7 +236,7 @@ export default function Quality() {
                     <Button size="xs" variant="light" onClick={() => setAction({ kind: 'review', item: i })}>
                       {t('ctl.quality.review')}
                     </Button>
-                    <Button size="xs" variant="light" color="orange" onClick={() => setAction({ kind: 'rework', item: i })} data-testid="rework-open">
+                    <Button size="xs" variant="default" onClick={() => setAction({ kind: 'rework', item: i })} data-testid="rework-open">
                       {t('ctl.quality.rework')}
                     </Button>
                     {!i.underControl && (
