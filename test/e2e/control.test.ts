@@ -26,6 +26,7 @@ async function apiAs(login: string) {
       headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
+    // biome-ignore lint/suspicious/noExplicitAny: the answers of several endpoints, read field by field
     return { status: r.status, body: (await r.json()) as Record<string, any> };
   };
 }
