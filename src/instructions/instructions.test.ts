@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testApp, type TestApp, type Api } from '../../test/support.ts';
 import { register } from '../../test/accounting.ts';
+import ExcelJS from 'exceljs';
 import { createInstruction } from './service.ts';
 
 let t: TestApp;
@@ -166,6 +167,20 @@ describe('instructions under control (CD-29…CD-36, EA-07)', () => {
     assert.deepEqual([removed.status, removed.body.state], [200, 'removed']);
     assert.equal((await zerendiHead('POST', `/api/v1/instructions/${id}/reports`, { kind: 'interim', text: 'x' })).status, 409);
     assert.ok((await controller('GET', '/api/v1/instructions?state=removed')).body.items.some((i: { id: string }) => i.id === id));
+  });
+
+  test('CD-22: the semi-annual report on the President’s and the PA’s instructions, as XLSX and PDF', async () => {
+    const xlsx = await controller('GET', '/api/v1/instructions/semi-annual-report.xlsx?year=2026&half=1');
+    assert.equal(xlsx.status, 200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.raw as never);
+    const texts = wb.worksheets[0]!.getSheetValues().flat().map(String);
+    assert.ok(texts.includes('Жолдың жөнделуін қамтамасыз ету'), 'the President’s instruction');
+    assert.ok(!texts.includes('Хаттама бойынша'), 'not a reception protocol’s');
+    assert.ok(texts.some((x) => x.startsWith('Барлығы / Всего: 1; орындалды / исполнено: 1; мерзімінде / в срок: 1;')));
+    const pdf = await controller('GET', '/api/v1/instructions/semi-annual-report.pdf?year=2026&half=1');
+    assert.equal(pdf.raw.subarray(0, 5).toString(), '%PDF-');
+    assert.equal((await zerendiHead('GET', '/api/v1/instructions/semi-annual-report.pdf?year=2026&half=1')).status, 403);
   });
 
   test('scope: another oblast’s controller sees none of these instructions', async () => {

@@ -7,7 +7,8 @@ import { IdParams, typed } from '../http/typebox.ts';
 import type { Language } from '../domain/vocabulary.ts';
 import { localized } from '../reference/present.ts';
 import * as service from './service.ts';
-import { extensionBody, extensionDecisionBody, instructionBody, instructionsQuery, reportBody, reportDecisionBody, SubParams } from './schemas.ts';
+import { semiAnnualPdf, semiAnnualReport, semiAnnualXlsx } from './report.ts';
+import { extensionBody, semiAnnualQuery, extensionDecisionBody, instructionBody, instructionsQuery, reportBody, reportDecisionBody, SubParams } from './schemas.ts';
 
 const tags = ['instructions'];
 const str = { type: 'string' } as const;
@@ -86,6 +87,23 @@ export async function instructionRoutes(server: FastifyInstance, ctx: Context): 
       return { items, total: items.length };
     },
   );
+
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const reportSummary = 'CD-22: the semi-annual report on instructions of the President, the State Counsellor, the Presidential Administration and its control department';
+  app.get('/instructions/semi-annual-report.xlsx', { schema: { tags, summary: `${reportSummary} (spreadsheet)`, querystring: semiAnnualQuery, produces: [XLSX] } }, async (req, reply) => {
+    const r = await semiAnnualReport(ctx, req.actor, req.query.year, req.query.half);
+    return reply
+      .type(XLSX)
+      .header('content-disposition', `attachment; filename="instructions-${r.year}-H${r.half}.xlsx"`)
+      .send(await semiAnnualXlsx(r, ctx.clock.now()));
+  });
+  app.get('/instructions/semi-annual-report.pdf', { schema: { tags, summary: `${reportSummary} (PDF)`, querystring: semiAnnualQuery, produces: ['application/pdf'] } }, async (req, reply) => {
+    const r = await semiAnnualReport(ctx, req.actor, req.query.year, req.query.half);
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `inline; filename="instructions-${r.year}-H${r.half}.pdf"`)
+      .send(await semiAnnualPdf(r, ctx.clock.now()));
+  });
 
   app.get('/instructions/:id', { schema: { tags, summary: 'An instruction with its reports and extension requests', params: IdParams, response: { 403: errorSchema, 404: errorSchema } } }, async (req) => {
     const d = await service.instructionDetail(ctx, req.actor, req.params.id);

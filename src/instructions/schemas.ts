@@ -41,3 +41,6 @@ export type ExtensionInput = Static<typeof extensionBody>;
 export const extensionDecisionBody = Type.Object({ grant: Type.Boolean() }, { additionalProperties: false });
 
 export const SubParams = Type.Object({ id: Type.String({ format: 'uuid' }), subId: Type.String({ format: 'uuid' }) });
+
+/** CD-22: the half-year of the report. */
+export const semiAnnualQuery = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }), half: Type.Union([Type.Literal(1), Type.Literal(2)]) });

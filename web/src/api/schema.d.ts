@@ -1869,6 +1869,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/instructions/semi-annual-report.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CD-22: the semi-annual report on instructions of the President, the State Counsellor, the Presidential Administration and its control department (spreadsheet) */
+        get: operations["getInstructionsSemiAnnualReportXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instructions/semi-annual-report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CD-22: the semi-annual report on instructions of the President, the State Counsellor, the Presidential Administration and its control department (PDF) */
+        get: operations["getInstructionsSemiAnnualReportPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/instructions/{id}": {
         parameters: {
             query?: never;
@@ -10691,6 +10725,48 @@ export interface operations {
                         };
                     };
                 };
+            };
+        };
+    };
+    getInstructionsSemiAnnualReportXlsx: {
+        parameters: {
+            query: {
+                year: number;
+                half: 1 | 2;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getInstructionsSemiAnnualReportPdf: {
+        parameters: {
+            query: {
+                year: number;
+                half: 1 | 2;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
