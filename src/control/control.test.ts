@@ -243,6 +243,8 @@ describe('violations found by the system (EA-06)', () => {
     assert.equal(rec.status, 200);
     assert.equal((await controller('POST', `/api/v1/control/violations/${v.id}/explanations/${asked.body.id}`, { explanation: 'тағы' })).status, 409);
     const again = (await controller('GET', '/api/v1/control/violations?kind=answerOverdue')).body.items.find((x: { id: string }) => x.id === v.id);
+    const report = await controller('GET', '/api/v1/control/violations/report.pdf?from=2026-04-01&to=2026-04-30');
+    assert.deepEqual([report.status, report.raw.subarray(0, 5).toString()], [200, '%PDF-'], 'the report to the akim');
     assert.deepEqual(again.explanations, [{ id: asked.body.id, form: 'written', dueDate: '2026-04-06', explanation: 'Орындаушы ауырып қалды.' }]);
   });
 

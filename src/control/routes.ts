@@ -13,6 +13,7 @@ import { VIOLATION_KINDS_NOT_DETECTED } from '../domain/violations.ts';
 import * as service from './service.ts';
 import { contentAnalysis, frequentWords, periodOf, systemicProblems } from './content.ts';
 import { runControlDaily } from './daily.ts';
+import { violationsReportPdf } from './report.ts';
 import {
   checklistSchema,
   contentSchema,
@@ -139,6 +140,18 @@ export async function controlRoutes(server: FastifyInstance, ctx: Context): Prom
     async (req) => {
       const items = (await service.violations(ctx, req.actor, req.query)).map((v) => presentViolation(v, req.lang));
       return { items, total: items.length, notDetected: Object.keys(VIOLATION_KINDS_NOT_DETECTED) };
+    },
+  );
+
+  app.get(
+    '/control/violations/report.pdf',
+    { schema: { tags, summary: 'The report to the akim on the violations detected in a period (EA-06), PDF', querystring: violationsQuery, produces: ['application/pdf'] } },
+    async (req, reply) => {
+      const period = periodOf(ctx, req.query);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="violations-${period.from}-${period.to}.pdf"`)
+        .send(await violationsReportPdf(ctx, req.actor, { ...req.query, ...period }));
     },
   );
 

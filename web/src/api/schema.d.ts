@@ -1732,6 +1732,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/control/violations/report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report to the akim on the violations detected in a period (EA-06), PDF */
+        get: operations["getControlViolationsReportPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/control/violations/{id}/explanations": {
         parameters: {
             query?: never;
@@ -10222,6 +10239,29 @@ export interface operations {
                         };
                     };
                 };
+            };
+        };
+    };
+    getControlViolationsReportPdf: {
+        parameters: {
+            query?: {
+                organization?: number;
+                from?: string;
+                to?: string;
+                kind?: "answerOverdue" | "forwardLate" | "extensionNoticeLate" | "refusalWithoutHearing" | "receptionReviewerConflict" | "outageEntryLate" | "correctionDecidedLate" | "instructionOverdue";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

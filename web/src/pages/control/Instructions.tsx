@@ -82,6 +82,26 @@ function NewInstruction() {
   );
 }
 
+/** CD-22: the semi-annual report on the instructions of the President and the PA. */
+function SemiAnnualReport() {
+  const { t } = useI18n();
+  const now = new Date();
+  const [half, setHalf] = useState(`${now.getFullYear()}-${now.getMonth() < 6 ? 1 : 2}`);
+  const [year, h] = half.split('-');
+  const options = [now.getFullYear(), now.getFullYear() - 1].flatMap((y) => [2, 1].map((x) => ({ value: `${y}-${x}`, label: t('ctl.instructions.half', { year: y, half: x }) })));
+  return (
+    <Group gap="xs" align="flex-end" ml="auto">
+      <NativeSelect label={t('ctl.instructions.report')} value={half} onChange={(e) => setHalf(e.currentTarget.value)} data={options} />
+      <Button component="a" href={`/api/v1/instructions/semi-annual-report.xlsx?year=${year}&half=${h}`} download variant="default">
+        XLSX
+      </Button>
+      <Button component="a" href={`/api/v1/instructions/semi-annual-report.pdf?year=${year}&half=${h}`} target="_blank" rel="noopener" variant="default">
+        PDF
+      </Button>
+    </Group>
+  );
+}
+
 export default function Instructions() {
   const { t, lang } = useI18n();
   const [state, setState] = useState<(typeof STATES)[number] | ''>('');
@@ -109,6 +129,7 @@ export default function Instructions() {
           data={[{ value: '', label: t('ctl.instructions.any') }, ...ISSUERS.map((i) => ({ value: i, label: t(`ctl.issuer.${i}` as MessageKey) }))]}
         />
         <Checkbox label={t('ctl.instructions.dueThisWeek')} checked={week} onChange={(e) => setWeek(e.currentTarget.checked)} mb={8} />
+        <SemiAnnualReport />
       </Group>
       {q.data && items.length === 0 && <Text>{t('ctl.instructions.empty')}</Text>}
       {items.length > 0 && (

@@ -73,7 +73,12 @@ export default function Violations() {
       <Title order={1} size="h2">
         {t('ctl.violations.title')}
       </Title>
-      <PeriodInputs />
+      <Group align="flex-end" justify="space-between">
+        <PeriodInputs />
+        <Button component="a" href={`/api/v1/control/violations/report.pdf?from=${from}&to=${to}`} target="_blank" rel="noopener" variant="default" data-testid="violations-report">
+          {t('ctl.violations.report')}
+        </Button>
+      </Group>
       {q.data && items.length === 0 && <Text>{t('ctl.violations.empty')}</Text>}
       {items.length > 0 && (
         <Table data-testid="violations-table" striped>
