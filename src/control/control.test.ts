@@ -248,6 +248,18 @@ describe('violations found by the system (EA-06)', () => {
     assert.deepEqual(again.explanations, [{ id: asked.body.id, form: 'written', dueDate: '2026-04-06', explanation: 'Орындаушы ауырып қалды.' }]);
   });
 
+  test('CD-32, CD-37: a check of a body is planned, then held with its findings and follow-up', async () => {
+    const planned = await controller('POST', '/api/v1/control/checks', { kind: 'onSite', organizationId: orgs['AKM-BURABAY'], plannedOn: '2026-04-10', place: 'Щучинск', participants: 'Бақылау бөлімі, аудан әкімдігі' });
+    assert.equal(planned.status, 201, JSON.stringify(planned.body));
+    assert.equal((await otherOblast('POST', '/api/v1/control/checks', { kind: 'recordKeeping', organizationId: orgs['AKM-BURABAY'], plannedOn: '2026-04-10', place: 'x', participants: 'x' })).status, 422);
+    const held = await controller('POST', `/api/v1/control/checks/${planned.body.id}/findings`, { findings: 'Журнал толық емес', followUp: 'Тапсырма берілді' });
+    assert.deepEqual([held.status, held.body.heldOn], [200, '2026-04-01']);
+    assert.equal((await controller('POST', `/api/v1/control/checks/${planned.body.id}/findings`, { findings: 'тағы' })).status, 409);
+    const list = (await controller('GET', '/api/v1/control/checks')).body.items;
+    assert.deepEqual([list[0].kind, list[0].findings, list[0].organization.id], ['onSite', 'Журнал толық емес', orgs['AKM-BURABAY']]);
+    assert.equal((await otherOblast('GET', '/api/v1/control/checks')).body.total, 0);
+  });
+
   test('scope: the controller sees the bodies below its akimat, and nothing of another oblast', async () => {
     const mine = (await controller('GET', '/api/v1/control/violations')).body.items;
     const codes = new Set(mine.map((v: { organization: { code: string } }) => v.organization.code));

@@ -4,6 +4,7 @@ const L = (kk: string, ru: string, en: string): Text => ({ kk, ru, en });
 
 export const CONTROL_MESSAGES: Record<string, Text> = {
   'control.alreadyUnderControl': L('Жолданым әкімнің бақылауында тұр', 'Обращение уже на контроле акима', 'The appeal is under the akim’s control already'),
+  'check.heldAlready': L('Тексеру нәтижелері жазылған', 'Результаты проверки уже записаны', 'The findings of the check are recorded already'),
   'control.periodReversed': L('Кезеңнің басы соңынан кейін', 'Начало периода позже его конца', 'The period starts after it ends'),
   'rework.dueInPast': L('Мерзім өткен күн болмауы керек', 'Срок не может быть в прошлом', 'The due date cannot be in the past'),
   'rework.noAnswer': L('Жолданымға әлі жауап берілмеген', 'На обращение ещё не дан ответ', 'The appeal has no answer yet'),

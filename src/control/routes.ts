@@ -14,6 +14,8 @@ import * as service from './service.ts';
 import { contentAnalysis, frequentWords, periodOf, systemicProblems } from './content.ts';
 import { runControlDaily } from './daily.ts';
 import { violationsReportPdf } from './report.ts';
+import { checkBody, checksBelow, findingsBody, planCheck, recordFindings } from './checks.ts';
+import { localized } from '../reference/present.ts';
 import {
   checklistSchema,
   contentSchema,
@@ -202,6 +204,63 @@ export async function controlRoutes(server: FastifyInstance, ctx: Context): Prom
     '/control/dashboard',
     { schema: { tags, summary: 'The dashboard of the territory: on time, overdue, returns, quality, violations, instructions', querystring: periodQuery, response: { 200: dashboardSchema } } },
     async (req) => service.dashboard(ctx, req.actor, req.query),
+  );
+
+  app.post(
+    '/control/checks',
+    { schema: { tags, summary: 'Plan an on-site check (CD-32) or a record-keeping check (CD-37) of a body', body: checkBody, response: { 201: obj({ id: str }), 403: errorSchema, 422: errorSchema } } },
+    async (req, reply) => reply.status(201).send(await planCheck(ctx, req.actor, req.body)),
+  );
+
+  app.post(
+    '/control/checks/:id/findings',
+    { schema: { tags, summary: 'Record the findings and follow-up of a held check', params: IdParams, body: findingsBody, response: { 403: errorSchema, 404: errorSchema, 409: errorSchema } } },
+    async (req) => recordFindings(ctx, req.actor, req.params.id, req.body),
+  );
+
+  app.get(
+    '/control/checks',
+    {
+      schema: {
+        tags,
+        summary: 'Checks of the bodies below my akimat, planned and held (CD-32, CD-37)',
+        response: {
+          200: obj({
+            total: int,
+            items: {
+              type: 'array',
+              items: obj({
+                id: str,
+                kind: str,
+                organization: obj({ id: int, code: str, name: str }),
+                plannedOn: str,
+                place: str,
+                participants: str,
+                instructionIds: { type: 'array', items: str },
+                findings: { type: ['string', 'null'] },
+                followUp: { type: ['string', 'null'] },
+                heldOn: { type: ['string', 'null'] },
+              }),
+            },
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const items = (await checksBelow(ctx, req.actor)).map((c) => ({
+        id: c.id,
+        kind: c.kind,
+        organization: { id: c.organization_id, code: c.code, name: localized(c, req.lang) },
+        plannedOn: c.planned_on,
+        place: c.place,
+        participants: c.participants,
+        instructionIds: c.instruction_ids,
+        findings: c.findings,
+        followUp: c.follow_up,
+        heldOn: c.held_on,
+      }));
+      return { items, total: items.length };
+    },
   );
 
   app.post('/control/daily', { schema: { tags, summary: 'Run the detectors and the instruction reminders now (the server does it hourly); controller' } }, async (req) => {

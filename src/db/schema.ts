@@ -781,7 +781,24 @@ export interface ExplanationRequestsTable {
   recorded_at: Timestamp | null;
 }
 
+/** CD-32 on-site checks and CD-37 record-keeping checks (0013). */
+export interface ControlChecksTable {
+  id: string;
+  kind: 'onSite' | 'recordKeeping';
+  organization_id: number;
+  planned_on: string;
+  place: string;
+  participants: string;
+  instruction_ids: JSONColumnType<string[], string, string>;
+  findings: string | null;
+  follow_up: string | null;
+  held_on: string | null;
+  created_by_name: string;
+  created_at: Timestamp;
+}
+
 export interface DB {
+  control_checks: ControlChecksTable;
   appeal_controls: AppealControlsTable;
   quality_reviews: QualityReviewsTable;
   reworks: ReworksTable;

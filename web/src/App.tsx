@@ -23,6 +23,7 @@ const CONTROL: Record<(typeof CONTROL_SCREENS)[number], LazyExoticComponent<Comp
   instructions: lazy(() => import('./pages/control/Instructions.tsx')),
   violations: lazy(() => import('./pages/control/Violations.tsx')),
   content: lazy(() => import('./pages/control/Content.tsx')),
+  checks: lazy(() => import('./pages/control/Checks.tsx')),
 };
 const SCREENS: Record<AccountingScreen, LazyExoticComponent<ComponentType>> = {
   indicators: lazy(() => import('./pages/accounting/Indicators.tsx')),

@@ -155,6 +155,23 @@ CREATE TABLE explanation_requests (
 );
 CREATE INDEX explanation_requests_violation ON explanation_requests (violation_id);
 
+-- CD-32 on-site checks and CD-37 record-keeping checks of a body: planned, then held with findings
+CREATE TABLE control_checks (
+  id uuid PRIMARY KEY,
+  kind text NOT NULL CHECK (kind IN ('onSite', 'recordKeeping')),
+  organization_id integer NOT NULL REFERENCES organizations(id),
+  planned_on date NOT NULL,
+  place text NOT NULL,
+  participants text NOT NULL,
+  instruction_ids jsonb NOT NULL,
+  findings text,
+  follow_up text,
+  held_on date,
+  created_by_name text NOT NULL,
+  created_at timestamptz NOT NULL
+);
+CREATE INDEX control_checks_organization ON control_checks (organization_id, planned_on);
+
 -- reminders of instructions go to the executors through the outbox
 ALTER TABLE outbox DROP CONSTRAINT outbox_kind_check;
 ALTER TABLE outbox ADD CONSTRAINT outbox_kind_check
@@ -171,7 +188,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
        ALTER TABLE outbox DROP CONSTRAINT outbox_kind_check;
        ALTER TABLE outbox ADD CONSTRAINT outbox_kind_check
          CHECK (kind IN ('registered', 'forwarded', 'extended', 'hearingNotice', 'decision', 'talon', 'accountThrottled'));
-       DROP TABLE explanation_requests; DROP TABLE violations; DROP TABLE instruction_reminders; DROP TABLE instruction_extensions;
+       DROP TABLE control_checks; DROP TABLE explanation_requests; DROP TABLE violations; DROP TABLE instruction_reminders; DROP TABLE instruction_extensions;
        DROP TABLE instruction_reports; DROP TABLE instruction_executors; DROP TABLE instruction_appeals; DROP TABLE instructions;
        DROP TABLE reworks; DROP TABLE quality_reviews; DROP TABLE appeal_controls;`,
     )
