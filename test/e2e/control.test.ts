@@ -107,6 +107,10 @@ describe('the control department in the browser (issue 12)', { skip: SKIP }, () 
     await page.getByRole('heading', { name: m(en, 'ctl.violations.title') }).waitFor();
     await check(page, 'violations-en');
 
+    await openScreen(page, en, 'checks');
+    await page.getByRole('heading', { name: m(en, 'ctl.checks.title') }).waitFor();
+    await check(page, 'checks-en');
+
     // content analysis: by territory, a district opens the list of its appeals
     await openScreen(page, en, 'content');
     await page.getByTestId('content-chart').waitFor();
