@@ -77,19 +77,11 @@ export async function listInstructions(ctx: Context, actor: Actor, q: Instructio
 
 /** The instruction with its executors, reports and extension requests, if the actor sees it. */
 export async function instructionDetail(ctx: Context, actor: Actor, id: string) {
-  const rows = await store.instructionsFor(ctx.db, actor, { today: todayOf(ctx) });
-  const row = rows.find((r) => r.id === id) ?? (await visibleOne(ctx.db, actor, id));
+  const today = todayOf(ctx);
+  const [row] = await store.instructionsFor(ctx.db, actor, { id, today });
+  if (!row) throw (await store.instructionById(ctx.db, id)) ? forbidden() : notFound();
   const [reports, extensions] = await Promise.all([store.reportsOf(ctx.db, id), store.extensionsOf(ctx.db, id)]);
-  return { ...row, shownState: instructionState(row.state, row.due_date, todayOf(ctx)), reports, extensions };
-}
-
-async function visibleOne(db: Db, actor: Actor, id: string) {
-  const exists = await store.instructionById(db, id);
-  if (!exists) throw notFound();
-  const list = await store.instructionsFor(db, actor, { today: '0000-01-01' });
-  const row = list.find((r) => r.id === id);
-  if (!row) throw forbidden();
-  return row;
+  return { ...row, shownState: instructionState(row.state, row.due_date, today), reports, extensions };
 }
 
 /** The executor side: the actor works for one of the executors. */

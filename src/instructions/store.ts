@@ -32,6 +32,7 @@ export interface ListFilter {
   executor?: number;
   dueBy?: string;
   appealId?: string;
+  id?: string;
   today: string;
 }
 
@@ -52,6 +53,7 @@ export async function instructionsFor(db: Db, actor: Actor, f: ListFilter) {
   if (f.state === 'removed') q = q.where('i.state', '=', 'removed');
   if (f.state === 'overdue') q = q.where('i.state', '=', 'underControl').where('i.due_date', '<', f.today);
   if (f.state === 'underControl') q = q.where('i.state', '=', 'underControl').where('i.due_date', '>=', f.today);
+  if (f.id) q = q.where('i.id', '=', f.id);
   if (f.issuer) q = q.where('i.issuer', '=', f.issuer);
   if (f.executor) q = q.where((e) => e.exists(e.selectFrom('instruction_executors as y').select('y.organization_id').whereRef('y.instruction_id', '=', 'i.id').where('y.organization_id', '=', f.executor!)));
   if (f.dueBy) q = q.where('i.state', '=', 'underControl').where('i.due_date', '>=', f.today).where('i.due_date', '<=', f.dueBy);
