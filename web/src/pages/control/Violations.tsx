@@ -2,7 +2,7 @@
 // organization, responsible employee and appeal; an oral or written explanation asked for by a date.
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Anchor, Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, NativeSelect, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, unwrap, type paths } from '../../api/client.ts';
 import { controlQueries } from '../../api/queries.ts';
@@ -62,11 +62,39 @@ function ExplanationDialog({ v, onClose }: { v: Violation; onClose(): void }) {
   );
 }
 
+function RecordDialog({ v, requestId, onClose }: { v: Violation; requestId: string; onClose(): void }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const [text, setText] = useState('');
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    await unwrap(api.POST('/api/v1/control/violations/{id}/explanations/{requestId}', { params: { path: { id: v.id, requestId } }, body: { explanation: text } }));
+    await changed.controlled(qc);
+    onClose();
+  };
+  return (
+    <Dialog onClose={onClose} title={t('ctl.violations.record')}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Text size="sm">{v.rule}</Text>
+          <Textarea label={t('ctl.violations.explanations')} value={text} onChange={(e) => setText(e.currentTarget.value)} required autosize minRows={3} />
+          <Group justify="flex-end">
+            <Button type="submit" disabled={!text.trim()}>
+              {t('ctl.quality.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Dialog>
+  );
+}
+
 export default function Violations() {
   const { t, lang } = useI18n();
   const { from, to } = useControlPeriod();
   const q = useQuery(controlQueries.violations({ from, to }, lang));
   const [asking, setAsking] = useState<Violation | null>(null);
+  const [recording, setRecording] = useState<{ v: Violation; requestId: string } | null>(null);
   const items = q.data?.items ?? [];
   return (
     <Stack gap="md">
@@ -117,6 +145,11 @@ export default function Violations() {
                     <Text key={x.id} size="xs">
                       {t(x.form === 'oral' ? 'ctl.form.oral' : 'ctl.form.written')} · {x.dueDate}
                       {x.explanation ? `: ${x.explanation}` : ''}
+                      {!x.explanation && (
+                        <Button size="compact-xs" variant="subtle" ml={4} onClick={() => x.id && setRecording({ v, requestId: x.id })}>
+                          {t('ctl.violations.record')}
+                        </Button>
+                      )}
                     </Text>
                   ))}
                   <Button size="xs" variant="subtle" onClick={() => setAsking(v)}>
@@ -129,6 +162,7 @@ export default function Violations() {
         </Table>
       )}
       {asking && <ExplanationDialog v={asking} onClose={() => setAsking(null)} />}
+      {recording && <RecordDialog v={recording.v} requestId={recording.requestId} onClose={() => setRecording(null)} />}
     </Stack>
   );
 }
