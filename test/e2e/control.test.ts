@@ -1,8 +1,9 @@
 // End to end, in the machine's Chromium, on the demo system (test/e2e/support.ts): the control
 // department (issue 12). An answered appeal is prepared through the API; the controller opens the
 // dashboard of the territory, returns the answer for rework with a remark and a due date (the
-// returns table then counts it), records an instruction under control, opens the violations and
-// the content analysis, and from a territory opens the list of its appeals. axe finds no serious
+// returns table then counts it; the executor reads the remark on the appeal's timeline), records
+// an instruction under control, opens the violations, the checks and the content analysis, and
+// from a territory opens the list of its appeals. axe finds no serious
 // or critical violation on these screens; screenshots go to test-results/screenshots-control/.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -46,6 +47,7 @@ async function check(page: Page, screen: string): Promise<void> {
 
 describe('the control department in the browser (issue 12)', { skip: SKIP }, () => {
   let registrationNumber = '';
+  let appealId = '';
 
   before(async () => {
     await startSystem(SHOTS, 'e2e-server-control.log');
@@ -64,6 +66,7 @@ describe('the control department in the browser (issue 12)', { skip: SKIP }, () 
     });
     assert.equal(a.status, 201, JSON.stringify(a.body));
     registrationNumber = a.body.registrationNumber;
+    appealId = a.body.id;
     const users = await head('GET', '/users?role=executor');
     const executorId = (users.body.items as { id: string; login?: string }[])[0]!.id;
     assert.equal((await head('POST', `/appeals/${a.body.id}/assignments`, { executorId })).status, 201);
@@ -92,6 +95,13 @@ describe('the control department in the browser (issue 12)', { skip: SKIP }, () 
     await page.getByTestId('rework-form').waitFor({ state: 'detached' });
     await page.getByTestId('returns-table').locator('tbody tr').first().waitFor();
     await check(page, 'quality-en');
+    // the executor sees the remark on the appeal's timeline
+    const executor = await newPage(en);
+    await signIn(executor, en, 'executor');
+    await executor.goto(staffUrl(`/appeals/${appealId}`));
+    await executor.getByTestId('tab-timeline').click();
+    await executor.getByTestId('timeline').getByText('Not every question of the appeal is answered').waitFor();
+    await check(executor, 'appeal-rework-executor-en');
 
     // an instruction under control
     await openScreen(page, en, 'instructions');
