@@ -8,7 +8,7 @@ import type { Db } from '../db/connection.ts';
 import { KAZAKH_STOP_WORDS } from '../domain/content-analysis.ts';
 
 const counted = (root: number, from: string, to: string) => sql`
-  SELECT a.id, a.issue_category, a.language, a.summary, a.text,
+  SELECT a.id, a.issue_category, a.language, a.summary, a.text, a.due_date, a.review_ended_on,
     coalesce((
       SELECT t.id FROM organization_closure up
       JOIN organizations t ON t.id = up.ancestor_id
@@ -65,4 +65,15 @@ export async function frequentWords(db: Db, root: number, from: string, to: stri
       AND w <> ALL (${sql.val([...KAZAKH_STOP_WORDS])}::text[])
     GROUP BY w ORDER BY n DESC, w LIMIT ${limit}`.execute(db);
   return r.rows.map((x) => ({ word: x.word, count: Number(x.n) }));
+}
+
+/** CD-08, CD-12: by territory, the appeals of the period, those still open, and those whose term
+ *  was broken (ended late, or open past the due date). */
+export async function territoryFigures(db: Db, root: number, from: string, to: string, today: string) {
+  const r = await sql<{ territory_id: number; n: number; open: number; overdue: number }>`
+    SELECT c.territory_id, count(*)::int AS n,
+      count(*) FILTER (WHERE c.review_ended_on IS NULL)::int AS open,
+      count(*) FILTER (WHERE (c.review_ended_on IS NULL AND c.due_date < ${today}) OR c.review_ended_on > c.due_date)::int AS overdue
+    FROM (${counted(root, from, to)}) c GROUP BY 1 ORDER BY 2 DESC`.execute(db);
+  return r.rows.map((x) => ({ territoryId: Number(x.territory_id), appeals: Number(x.n), open: Number(x.open), overdue: Number(x.overdue) }));
 }

@@ -110,6 +110,8 @@ describe('quality of answers (CD-09, CD-10)', () => {
     assert.equal(burabay.count, 2);
     const dash = (await controller('GET', '/api/v1/control/dashboard?from=2026-03-01&to=2026-03-31')).body;
     assert.equal(dash.returns, 2);
+    const burabayRow = dash.territories.find((x: { territoryId: number }) => x.territoryId === orgs['AKM-BURABAY']);
+    assert.equal(burabayRow.appeals, dash.appeals, 'CD-08: every appeal so far is Burabay’s');
   });
 });
 

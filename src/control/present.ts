@@ -184,6 +184,7 @@ export const dashboardSchema = object({
   violations: int,
   instructions: int,
   instructionsOverdue: int,
+  territories: { type: 'array', items: object({ territoryId: int, name: str, appeals: int, open: int, overdue: int }) },
 });
 
 export const qualityQueueSchema = listOf({

@@ -203,7 +203,7 @@ export async function controlRoutes(server: FastifyInstance, ctx: Context): Prom
   app.get(
     '/control/dashboard',
     { schema: { tags, summary: 'The dashboard of the territory: on time, overdue, returns, quality, violations, instructions', querystring: periodQuery, response: { 200: dashboardSchema } } },
-    async (req) => service.dashboard(ctx, req.actor, req.query),
+    async (req) => service.dashboard(ctx, req.actor, req.query, req.lang),
   );
 
   app.post(

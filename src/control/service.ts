@@ -14,6 +14,9 @@ import { changeAppeal } from '../appeals/change.ts';
 import { QUALITY_CHECKLIST, qualityVerdict } from '../domain/quality.ts';
 import { detect } from './detectors.ts';
 import * as store from './store.ts';
+import { organizationsById, territoryFigures } from './content-store.ts';
+import { localized } from '../reference/present.ts';
+import type { Language } from '../domain/vocabulary.ts';
 import type { ControlInput, ExplanationRequestInput, QualityReviewInput, ReworkInput, ViolationsQuery } from './schemas.ts';
 
 /** The organization whose subtree a control query covers: the one asked for (within the actor's
@@ -199,12 +202,21 @@ export async function recordExplanation(ctx: Context, actor: Actor, violationId:
 }
 
 /** The dashboard of the territory: its figures (the register refreshed first). */
-export async function dashboard(ctx: Context, actor: Actor, q: { organization?: number; from?: string; to?: string }) {
+export async function dashboard(ctx: Context, actor: Actor, q: { organization?: number; from?: string; to?: string }, lang: Language) {
   requireController(actor);
   const root = await rootOf(ctx, actor, q.organization);
   const today = todayOf(ctx);
   const to = q.to ?? today;
   const from = q.from ?? `${to.slice(0, 4)}-01-01`;
   await detect(ctx.db, { today, timeZone: ctx.config.timeZone, now: ctx.clock.now(), root });
-  return { organizationId: root, from, to, ...(await store.dashboardFigures(ctx.db, root, from, to, today, ctx.config.timeZone)) };
+  const [figures, territories] = await Promise.all([store.dashboardFigures(ctx.db, root, from, to, today, ctx.config.timeZone), territoryFigures(ctx.db, root, from, to, today)]);
+  const names = new Map(
+    (
+      await organizationsById(
+        ctx.db,
+        territories.map((x) => x.territoryId),
+      )
+    ).map((o) => [o.id, localized(o, lang)]),
+  );
+  return { organizationId: root, from, to, ...figures, territories: territories.map((x) => ({ ...x, name: names.get(x.territoryId) ?? '' })) };
 }

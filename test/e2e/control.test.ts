@@ -82,6 +82,7 @@ describe('the control department in the browser (issue 12)', { skip: SKIP }, () 
     await page.goto(staffUrl('/control/dashboard'));
     await page.getByTestId('figure-appeals').waitFor();
     assert.ok(Number(await page.getByTestId('figure-underControl').textContent()) >= 1);
+    await page.getByTestId('dashboard-territories').getByText('Burabay', { exact: false }).first().waitFor();
     await check(page, 'dashboard-en');
 
     // quality: the answer under control is returned for rework

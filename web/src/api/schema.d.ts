@@ -10633,6 +10633,13 @@ export interface operations {
                         violations: number;
                         instructions: number;
                         instructionsOverdue: number;
+                        territories: {
+                            territoryId: number;
+                            name: string;
+                            appeals: number;
+                            open: number;
+                            overdue: number;
+                        }[];
                     };
                 };
             };

@@ -1,6 +1,7 @@
 // The dashboard of the territory (CD-08, CD-12, CD-17): appeals on time and overdue, returns for
 // rework, quality, violations and instructions, over the controller's akimat and all below it.
-import { Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { Anchor, Paper, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { controlQueries } from '../../api/queries.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -35,6 +36,37 @@ export default function Dashboard() {
           </Paper>
         ))}
       </SimpleGrid>
+      {q.data && q.data.territories.length > 0 && (
+        <Paper withBorder p="md" component="section" aria-labelledby="territories-title">
+          <Title order={2} size="h4" id="territories-title" mb="sm">
+            {t('ctl.dashboard.territories')}
+          </Title>
+          <Table data-testid="dashboard-territories">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('ctl.content.byTerritory')}</Table.Th>
+                <Table.Th>{t('ctl.fig.appeals')}</Table.Th>
+                <Table.Th>{t('ctl.dashboard.open')}</Table.Th>
+                <Table.Th>{t('ctl.fig.overdue')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {q.data.territories.map((x) => (
+                <Table.Tr key={x.territoryId}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/queues/all?${new URLSearchParams({ organization: String(x.territoryId), dateFrom: from, dateTo: to })}`}>
+                      {x.name}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{x.appeals}</Table.Td>
+                  <Table.Td>{x.open}</Table.Td>
+                  <Table.Td>{x.overdue}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
     </Stack>
   );
 }
