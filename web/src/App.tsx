@@ -5,6 +5,7 @@ import { CORRESPONDENCE_ROLES, DESK_ROLES, OVERVIEW_ROLES, useSession, type Role
 import { Shell } from './components/Shell.tsx';
 import { useI18n } from './i18n/i18n.tsx';
 import { ACCOUNTING_SCREENS, accountingScreensFor, type AccountingScreen } from './accounting.ts';
+import { CONTROL_ROLES, CONTROL_SCREENS } from './control.ts';
 
 const Login = lazy(() => import('./pages/Login.tsx'));
 const Desk = lazy(() => import('./pages/desk/Desk.tsx'));
@@ -14,6 +15,16 @@ const Overview = lazy(() => import('./pages/Overview.tsx'));
 const Correspondence = lazy(() => import('./pages/Correspondence.tsx'));
 const NotFound = lazy(() => import('./pages/NotFound.tsx'));
 const AccountingLayout = lazy(() => import('./pages/accounting/Layout.tsx'));
+const ControlLayout = lazy(() => import('./pages/control/Layout.tsx'));
+/** The control department's screens (issue 12), for the controller. */
+const CONTROL: Record<(typeof CONTROL_SCREENS)[number], LazyExoticComponent<ComponentType>> = {
+  dashboard: lazy(() => import('./pages/control/Dashboard.tsx')),
+  quality: lazy(() => import('./pages/control/Quality.tsx')),
+  instructions: lazy(() => import('./pages/control/Instructions.tsx')),
+  violations: lazy(() => import('./pages/control/Violations.tsx')),
+  content: lazy(() => import('./pages/control/Content.tsx')),
+  checks: lazy(() => import('./pages/control/Checks.tsx')),
+};
 const SCREENS: Record<AccountingScreen, LazyExoticComponent<ComponentType>> = {
   indicators: lazy(() => import('./pages/accounting/Indicators.tsx')),
   form1: lazy(() => import('./pages/accounting/Form1.tsx')),
@@ -122,6 +133,20 @@ function SignedIn() {
                   }
                 />
               );
+            })}
+          </Route>
+          <Route
+            path="/control"
+            element={
+              <Guard roles={CONTROL_ROLES}>
+                <ControlLayout />
+              </Guard>
+            }
+          >
+            <Route index element={<Navigate to="/control/dashboard" replace />} />
+            {CONTROL_SCREENS.map((id) => {
+              const Screen = CONTROL[id];
+              return <Route key={id} path={id} element={<Screen />} />;
             })}
           </Route>
           <Route path="*" element={<NotFound />} />

@@ -7,6 +7,7 @@ import { CORRESPONDENCE_ROLES, DESK_ROLES, OVERVIEW_ROLES, useSession } from '..
 import { LANGUAGES, LANGUAGE_NAMES, useI18n, type Lang } from '../i18n/i18n.tsx';
 import { PasswordModal } from './PasswordModal.tsx';
 import { accountingScreensFor } from '../accounting.ts';
+import { CONTROL_ROLES } from '../control.ts';
 
 export function LanguageSwitch() {
   const { lang, setLang, t } = useI18n();
@@ -81,6 +82,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 {hasRole(...OVERVIEW_ROLES) && <NavItem to="/overview">{t('nav.overview')}</NavItem>}
                 {hasRole(...CORRESPONDENCE_ROLES) && <NavItem to="/correspondence">{t('nav.correspondence')}</NavItem>}
                 {accountingScreensFor(hasRole).length > 0 && <NavItem to="/accounting">{t('nav.accounting')}</NavItem>}
+                {hasRole(...CONTROL_ROLES) && <NavItem to="/control/dashboard">{t('nav.control')}</NavItem>}
               </Group>
             </nav>
           </Group>
