@@ -171,7 +171,16 @@ describe('contacts (EA-05)', () => {
     const r = await close(id, {
       outcome: 'appeal',
       organizationId: orgs['AKM-BURABAY-SHCHUCHINSK'],
-      appeal: { documentType: 'application', form: 'paper', channel: 'post', language: 'kk', summary: 'Көше жарығы жоқ', protocolText: 'Қоңырау шалушы көше жарығының жоқтығын хабарлады.', issueCategory: 'landscaping', applicant },
+      appeal: {
+        documentType: 'application',
+        form: 'paper',
+        channel: 'post',
+        language: 'kk',
+        summary: 'Көше жарығы жоқ',
+        protocolText: 'Қоңырау шалушы көше жарығының жоқтығын хабарлады.',
+        issueCategory: 'landscaping',
+        applicant,
+      },
     });
     assert.equal(r.status, 200, JSON.stringify(r.body));
     const { appeal } = r.body;
@@ -199,7 +208,11 @@ describe('contacts (EA-05)', () => {
     assert.equal(refused.body.error.fields[0].path, '/protocolText');
     assert.equal((await t.ctx.db.selectFrom('contacts').select('outcome').where('id', '=', refusedId).executeTakeFirstOrThrow()).outcome, null);
     // outside the operator's territory: refused
-    const elsewhere = await close(refusedId, { outcome: 'appeal', organizationId: orgs['AKM-ZERENDI'], appeal: { documentType: 'application', form: 'oral', channel: 'post', language: 'kk', summary: 'Жол', protocolText: 'П', applicant } });
+    const elsewhere = await close(refusedId, {
+      outcome: 'appeal',
+      organizationId: orgs['AKM-ZERENDI'],
+      appeal: { documentType: 'application', form: 'oral', channel: 'post', language: 'kk', summary: 'Жол', protocolText: 'П', applicant },
+    });
     assert.equal(elsewhere.status, 403);
   });
 
@@ -209,7 +222,10 @@ describe('contacts (EA-05)', () => {
     const r = await operator('GET', `/api/v1/contact-centre/contacts/${id}`);
     assert.equal(r.status, 200, JSON.stringify(r.body));
     assert.equal(r.body.callerPhone, CALLER);
-    assert.ok(r.body.history.appeals.some((a: { id: string }) => a.id === earlier.id), 'the same number written otherwise');
+    assert.ok(
+      r.body.history.appeals.some((a: { id: string }) => a.id === earlier.id),
+      'the same number written otherwise',
+    );
     assert.ok(r.body.history.contacts.length >= 3);
     assert.ok(r.body.history.contacts.some((c: { outcome: string }) => c.outcome === 'publicServiceComplaint'));
     assert.ok(!r.body.history.contacts.some((c: { id: string }) => c.id === id));

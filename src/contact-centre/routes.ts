@@ -61,20 +61,7 @@ const contactSchema = {
 } as const;
 
 const termSchema = { type: 'object', required: ['step', 'dueOn', 'overdue', 'basis'], properties: { step: str, dueOn: str, doneOn: nstr, overdue: { type: 'boolean' }, basis: str } } as const;
-const cardFields = [
-  'serviceKk',
-  'serviceRu',
-  'bylawKk',
-  'bylawRu',
-  'bylawApprovedOn',
-  'changesKk',
-  'changesRu',
-  'responsibleName',
-  'responsiblePosition',
-  'providerName',
-  'answerKk',
-  'answerRu',
-] as const;
+const cardFields = ['serviceKk', 'serviceRu', 'bylawKk', 'bylawRu', 'bylawApprovedOn', 'changesKk', 'changesRu', 'responsibleName', 'responsiblePosition', 'providerName', 'answerKk', 'answerRu'] as const;
 const cardNullable = ['webPage', 'responsiblePhone', 'responsibleEmail', 'providerContacts', 'sentOn', 'trainedOn', 'protocolOn', 'bylawChangedOn', 'updatedOn', 'responsibleChangedOn', 'responsibleNotifiedOn'] as const;
 const cardSchema = {
   type: 'object',
@@ -240,10 +227,8 @@ export async function contactCentreRoutes(server: FastifyInstance, ctx: Context)
     },
   );
 
-  app.get(
-    '/contact-centre/knowledge-cards/:id',
-    { schema: { tags: ['contact centre'], summary: 'A knowledge card with its state and terms', params: IdParams, response: { 200: cardSchema } } },
-    async (req) => presentCard(await cardOf(ctx, req.actor, req.params.id)),
+  app.get('/contact-centre/knowledge-cards/:id', { schema: { tags: ['contact centre'], summary: 'A knowledge card with its state and terms', params: IdParams, response: { 200: cardSchema } } }, async (req) =>
+    presentCard(await cardOf(ctx, req.actor, req.params.id)),
   );
 
   app.get(
@@ -271,15 +256,11 @@ export async function contactCentreRoutes(server: FastifyInstance, ctx: Context)
     },
   );
 
-  app.get(
-    '/contact-centre/reports/annex2.pdf',
-    { schema: { tags: ['contact centre'], summary: 'The Annex 2 report as PDF', querystring: annex2Query, produces: ['application/pdf'] } },
-    async (req, reply) => {
-      const report = await annex2Report(ctx, req.actor, req.query);
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `inline; filename="annex2-${report.month}${report.provider ? `-${report.provider.code}` : ''}.pdf"`)
-        .send(await annex2Pdf(report, ctx.clock.now()));
-    },
-  );
+  app.get('/contact-centre/reports/annex2.pdf', { schema: { tags: ['contact centre'], summary: 'The Annex 2 report as PDF', querystring: annex2Query, produces: ['application/pdf'] } }, async (req, reply) => {
+    const report = await annex2Report(ctx, req.actor, req.query);
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `inline; filename="annex2-${report.month}${report.provider ? `-${report.provider.code}` : ''}.pdf"`)
+      .send(await annex2Pdf(report, ctx.clock.now()));
+  });
 }

@@ -68,16 +68,10 @@ const appeal = Type.Object({ outcome: Const('appeal'), organizationId: Type.Inte
 export const closeContactBody = OneOfBy('outcome', [consultation, statusAnswer, publicServiceComplaint, appeal]);
 export type CloseContactInput = Static<typeof closeContactBody>;
 
-export const annex2Query = Type.Object(
-  { month: Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' }), provider: Type.Optional(Type.Integer({ minimum: 1 })) },
-  { additionalProperties: false },
-);
+export const annex2Query = Type.Object({ month: Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' }), provider: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false });
 export type Annex2Query = Static<typeof annex2Query>;
 
-export const suggestionQuery = Type.Object(
-  { issueCategory: Type.Optional(text(50)), territory: Type.Integer({ minimum: 1 }) },
-  { additionalProperties: false },
-);
+export const suggestionQuery = Type.Object({ issueCategory: Type.Optional(text(50)), territory: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
 
 // ---- knowledge cards (CC-05 Annex 1, lifecycle CC-04…CC-12) ----
 
@@ -118,6 +112,4 @@ const lifecycle = {
 export const cardPatchBody = Type.Partial(Type.Object({ ...annex1, ...lifecycle }, { additionalProperties: false }), { additionalProperties: false, minProperties: 1 });
 export type CardPatch = Static<typeof cardPatchBody>;
 
-export const cardsQuery = WithDefaults(
-  Type.Object({ q: Type.Optional(Type.String({ maxLength: 200 })), overdue: Type.Boolean({ default: false }) }, { additionalProperties: false }),
-);
+export const cardsQuery = WithDefaults(Type.Object({ q: Type.Optional(Type.String({ maxLength: 200 })), overdue: Type.Boolean({ default: false }) }, { additionalProperties: false }));

@@ -42,7 +42,13 @@ export async function updateContact(db: Db, id: string, set: Updateable<Contacts
 
 /** Contacts of the telephone system's call not yet marked with this moment. */
 export async function markCall(db: Db, callId: string, column: 'answered_at' | 'ended_at', at: Date) {
-  return db.updateTable('contacts').set({ [column]: at }).where('call_id', '=', callId).where(column, 'is', null).returning(['id', 'operator_id', 'organization_id']).executeTakeFirst();
+  return db
+    .updateTable('contacts')
+    .set({ [column]: at })
+    .where('call_id', '=', callId)
+    .where(column, 'is', null)
+    .returning(['id', 'operator_id', 'organization_id'])
+    .executeTakeFirst();
 }
 
 /** The phone number as compared: its last 10 digits (+7 701…, 8 701… and 701… are one number). */
@@ -116,12 +122,7 @@ export async function insertComplaint(db: Db, row: Insertable<PublicServiceCompl
 
 /** The public-service complaints of a period in the actor's scope (and of one provider), oldest first. */
 export async function complaintsOf(db: Db, actor: Actor, from: Date, to: Date, providerId: number | undefined) {
-  let q = db
-    .selectFrom('public_service_complaints as p')
-    .selectAll('p')
-    .where('p.received_at', '>=', from)
-    .where('p.received_at', '<', to)
-    .where(inScope(actor, 'p.organization_id'));
+  let q = db.selectFrom('public_service_complaints as p').selectAll('p').where('p.received_at', '>=', from).where('p.received_at', '<', to).where(inScope(actor, 'p.organization_id'));
   if (providerId !== undefined) q = q.where('p.provider_id', '=', providerId);
   return q.orderBy('p.received_at').orderBy('p.id').execute();
 }

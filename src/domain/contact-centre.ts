@@ -61,10 +61,7 @@ export interface TerritoryOrganization {
 /** The competent organization for an issue in the caller's territory: of the territory's
  *  organization and its ancestors (nearest first), the nearest of the level the issue needs; else
  *  the nearest one above the settlement level; else the territory itself. */
-export function suggestCompetentOrganization(
-  issue: { category: string | null; group: string | null },
-  territoryAndAncestors: readonly TerritoryOrganization[],
-): { organizationId: number; level: CompetenceLevel } | null {
+export function suggestCompetentOrganization(issue: { category: string | null; group: string | null }, territoryAndAncestors: readonly TerritoryOrganization[]): { organizationId: number; level: CompetenceLevel } | null {
   if (territoryAndAncestors.length === 0) return null;
   const level = (issue.category && COMPETENCE_BY_CATEGORY[issue.category]) || (issue.group && COMPETENCE_BY_CATEGORY[issue.group]) || 'district';
   const exact = territoryAndAncestors.find((o) => LEVEL_KINDS[level].includes(o.kind));
