@@ -15,13 +15,16 @@ import { OutcomeForm } from './OutcomeForm.tsx';
 const CHANNELS: Channel[] = ['phone', 'chat', 'web', 'email'];
 
 /** The operator's screen pops: the contact of each call that rings here, and whether it ended. */
-function useScreenPop(onRinging: (contactId: string, phone: string | null) => void, onHangup: (contactId: string) => void) {
+function useScreenPop(onRinging: (contactId: string, phone: string | null) => void, onHangup: (contactId: string) => void): boolean {
+  const [connected, setConnected] = useState(false);
   const ringing = useRef(onRinging);
   const hangup = useRef(onHangup);
   ringing.current = onRinging;
   hangup.current = onHangup;
   useEffect(() => {
     const source = new EventSource('/api/v1/contact-centre/screen-pop');
+    source.addEventListener('open', () => setConnected(true));
+    source.addEventListener('error', () => setConnected(false));
     source.addEventListener('ringing', (e) => {
       const pop = JSON.parse((e as MessageEvent).data) as { contactId: string; callerPhone: string | null };
       ringing.current(pop.contactId, pop.callerPhone);
@@ -29,6 +32,7 @@ function useScreenPop(onRinging: (contactId: string, phone: string | null) => vo
     source.addEventListener('hangup', (e) => hangup.current((JSON.parse((e as MessageEvent).data) as { contactId: string }).contactId));
     return () => source.close();
   }, []);
+  return connected;
 }
 
 function NewContact({ onOpened }: { onOpened(id: string): void }) {
@@ -143,7 +147,7 @@ export default function ContactCentreConsole() {
     setContactId(id);
     setCard(null);
   };
-  useScreenPop(
+  const connected = useScreenPop(
     (id, phone) => {
       const text = t('cc.ringing', { phone: phone ?? '—' });
       setAnnounce(text);
@@ -159,7 +163,7 @@ export default function ContactCentreConsole() {
   }, [shownId]);
 
   return (
-    <Stack>
+    <Stack data-testid="cc-console" data-screen-pop={connected ? 'connected' : 'waiting'}>
       <Title order={1}>{t('cc.title')}</Title>
       <VisuallyHidden role="status" aria-live="polite" data-testid="cc-announce">
         {announce}
