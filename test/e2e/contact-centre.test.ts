@@ -107,7 +107,7 @@ describe('the contact centre in the browser', { skip: SKIP }, () => {
     await ring('e2e-call-2');
     await page.getByTestId('live-contact').waitFor();
     await page.getByText(m(lang, 'cc.outcome.appeal'), { exact: true }).click();
-    await pickOption(page, page.getByLabel(m(lang, 'cc.territory')), 'Златополь', /Златополь/);
+    await pickOption(page, page.getByTestId('territory'), 'Златополь', /Златополь/);
     await page.getByLabel(m(lang, 'cc.issueCategory')).selectOption('housingProvision');
     await page.getByRole('button', { name: m(lang, 'cc.suggest') }).click();
     // the district akimat, for a housing question from a rural okrug of it
@@ -122,7 +122,7 @@ describe('the contact centre in the browser', { skip: SKIP }, () => {
     await check(page, 'console-appeal-ru');
     await page.getByTestId('close-contact').click();
     const talon = await page.getByTestId('talon-read-out').textContent();
-    const talonNumber = /(\d{12})/.exec(talon ?? '')?.[1];
+    const talonNumber = /(\d{8,})/.exec(talon ?? '')?.[1];
     assert.ok(talonNumber, talon ?? '');
     const operator = await apiAs('operator');
     const registered = await operator('GET', `/api/v1/appeals?talonNumber=${talonNumber}`);

@@ -33,7 +33,7 @@ export function CardSearch({ onUse }: { onUse(card: Card): void }) {
             <Text size="xs" c="gray.8" mt={4}>
               {c.providerName} · {c.responsibleName}, {c.responsiblePhone ?? '—'} · {t('cc.cards.used', { n: c.usageCount })}
             </Text>
-            <Button size="xs" variant="light" mt="xs" onClick={() => onUse(c)} aria-describedby={`card-${c.id}`}>
+            <Button size="xs" variant="outline" mt="xs" onClick={() => onUse(c)} aria-describedby={`card-${c.id}`}>
               {t('cc.cards.use')}
             </Button>
           </Paper>

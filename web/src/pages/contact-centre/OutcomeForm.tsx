@@ -173,7 +173,7 @@ export function OutcomeForm({ contact, card, onNext }: { contact: Contact; card:
               <NativeSelect label={t('cc.issueCategory')} data={[{ value: '', label: '—' }, ...issues.options]} {...field('issueCategory')} />
             </SimpleGrid>
             <Group>
-              <Button variant="light" onClick={suggest} disabled={!territory}>
+              <Button variant="outline" onClick={suggest} disabled={!territory}>
                 {t('cc.suggest')}
               </Button>
             </Group>
