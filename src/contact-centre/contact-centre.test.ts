@@ -313,3 +313,55 @@ describe('the Annex 2 report (CC-16, CC-17)', () => {
     assert.ok(text.includes('Омарова Дана'), text.slice(0, 500));
   });
 });
+
+describe('the centre’s monthly figures', () => {
+  test('EA-05: contacts by channel and outcome, calls answered within 20 s, handling time, first-contact resolution, appeals, complaints and top cards equal an SQL recount', async () => {
+    // two calls from the telephone system: one answered in 15 s, one in 40 s
+    const call = async (callId: string, answerAfter: number) => {
+      t.setNow('2026-03-19T11:00:00+05:00');
+      const id = await open({ channel: 'phone', callerPhone: '+77019990000' });
+      await t.ctx.db
+        .updateTable('contacts')
+        .set({ call_id: callId, answered_at: new Date(Date.parse('2026-03-19T06:00:00Z') + answerAfter * 1000), ended_at: new Date('2026-03-19T06:05:00Z') })
+        .where('id', '=', id)
+        .execute();
+      return id;
+    };
+    await close(await call('fig-1', 15), { outcome: 'consultation', knowledgeCardId: cardId });
+    await call('fig-2', 40);
+    t.setNow('2026-03-18T10:00:00+05:00');
+    const r = await head('GET', '/api/v1/contact-centre/reports/figures?month=2026-03');
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    const q = async (where: string) =>
+      Number(
+        (await sql<{ n: number }>`SELECT count(*)::int AS n FROM contacts WHERE started_at >= '2026-03-01T00:00:00+05:00' AND started_at < '2026-04-01T00:00:00+05:00' AND ${sql.raw(where)}`.execute(t.ctx.db)).rows[0]!.n,
+      );
+    assert.equal(r.body.contacts, await q('true'));
+    assert.equal(r.body.byChannel.phone, await q(`channel = 'phone'`));
+    assert.equal(r.body.byOutcome.publicServiceComplaint, await q(`outcome = 'publicServiceComplaint'`));
+    assert.equal(r.body.byOutcome.open ?? 0, await q('outcome IS NULL'));
+    assert.equal(r.body.calls, await q('call_id IS NOT NULL'));
+    assert.equal(r.body.answeredInTime, await q(`call_id IS NOT NULL AND answered_at - started_at <= interval '20 seconds'`));
+    assert.equal(r.body.answeredInTime, 1);
+    assert.equal(r.body.appealsRegistered, await q(`outcome = 'appeal'`));
+    assert.equal(r.body.publicServiceComplaints, await q(`outcome = 'publicServiceComplaint'`));
+    const handling = await sql<{
+      s: number;
+    }>`SELECT round(avg(extract(epoch FROM ended_at - coalesce(answered_at, started_at))))::int AS s FROM contacts WHERE ended_at IS NOT NULL AND started_at >= '2026-03-01T00:00:00+05:00' AND started_at < '2026-04-01T00:00:00+05:00'`.execute(
+      t.ctx.db,
+    );
+    assert.equal(r.body.averageHandlingSeconds, handling.rows[0]!.s);
+    const repeatCount = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM contacts c
+      WHERE c.outcome IS NOT NULL AND c.started_at >= '2026-03-01T00:00:00+05:00' AND c.started_at < '2026-04-01T00:00:00+05:00'
+        AND NOT EXISTS (SELECT 1 FROM contacts o WHERE o.id <> c.id AND o.started_at > c.started_at AND o.started_at <= c.started_at + interval '7 days'
+          AND coalesce(nullif(right(regexp_replace(o.caller_phone, '[^0-9]', '', 'g'), 10), ''), lower(o.caller_address)) = coalesce(nullif(right(regexp_replace(c.caller_phone, '[^0-9]', '', 'g'), 10), ''), lower(c.caller_address)))`.execute(
+      t.ctx.db,
+    );
+    assert.deepEqual(r.body.firstContactResolution, { resolved: repeatCount.rows[0]!.n, closed: await q('outcome IS NOT NULL') });
+    assert.equal(r.body.topCards[0].knowledgeCardId, cardId);
+    assert.equal(r.body.topCards[0].uses, await q(`outcome = 'consultation' AND knowledge_card_id = '${cardId}'`));
+    assert.equal(r.body.topCards[0].serviceRu, 'Предоставление земельного участка');
+    assert.equal((await operator('GET', '/api/v1/contact-centre/reports/figures?month=2026-03')).status, 403);
+  });
+});

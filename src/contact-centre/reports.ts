@@ -10,7 +10,7 @@ import { hasRole } from '../access/actor.ts';
 import { forbidden, invalid } from '../errors.ts';
 import { renderPdf } from '../pdf/render.ts';
 import { localDateTime, zonedInstant } from '../domain/calendar.ts';
-import { ANNEX2_COLUMNS, annex2Due, annex2Rows } from '../domain/contact-centre.ts';
+import { ANNEX2_COLUMNS, annex2Due, annex2Rows, centreFigures, REPEAT_WINDOW_DAYS, type FigureContact } from '../domain/contact-centre.ts';
 import type { Annex2Query } from './schemas.ts';
 import * as store from './store.ts';
 
@@ -32,9 +32,7 @@ export async function annex2Report(ctx: Context, actor: Actor, query: Annex2Quer
   if (!mayRead(actor)) throw forbidden();
   const [year, month] = query.month.split('-').map(Number) as [number, number];
   const tz = ctx.config.timeZone;
-  const from = zonedInstant(`${query.month}-01`, '00:00', tz);
-  const next = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
-  const to = zonedInstant(next, '00:00', tz);
+  const { from, to } = monthBounds(query.month, tz);
   let provider: Annex2Report['provider'] = null;
   if (query.provider !== undefined) {
     const org = await store.organizationById(ctx.db, query.provider);
@@ -61,6 +59,13 @@ export async function annex2Report(ctx: Context, actor: Actor, query: Annex2Quer
   );
   const due = annex2Due(year, month, ctx.law.calendar);
   return { month: query.month, provider, ...due, pastDue: today(ctx) > due.dueOn, columns: ANNEX2_COLUMNS, rows };
+}
+
+/** The instants a month ('YYYY-MM') begins and the next begins, in the time zone. */
+function monthBounds(month: string, timeZone: string): { from: Date; to: Date } {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+  return { from: zonedInstant(`${month}-01`, '00:00', timeZone), to: zonedInstant(next, '00:00', timeZone) };
 }
 
 const TITLE = { kk: 'Есеп (2-қосымша)', ru: 'Отчет (приложение 2)' };
@@ -127,4 +132,39 @@ export async function annex2Pdf(report: Annex2Report, at: Date): Promise<Buffer>
     ],
   };
   return renderPdf(doc);
+}
+
+/** The centre's own figures of a month: contacts by channel and outcome, calls answered within
+ *  20 s, average handling time, first-contact resolution, appeals registered, public-service
+ *  complaints, the cards that answered most. The contact-centre head and the control department. */
+export async function centreFiguresOf(ctx: Context, actor: Actor, month: string) {
+  if (!hasRole(actor, 'head', 'controller')) throw forbidden();
+  const { from, to } = monthBounds(month, ctx.config.timeZone);
+  const after = new Date(to.getTime() + REPEAT_WINDOW_DAYS * 86_400_000);
+  const rows = await store.contactsBetween(ctx.db, actor, from, after);
+  const of = (r: (typeof rows)[number]): FigureContact => ({
+    id: r.id,
+    channel: r.channel,
+    outcome: r.outcome,
+    caller: r.caller,
+    startedAt: r.started_at,
+    answeredAt: r.answered_at,
+    endedAt: r.ended_at,
+    callId: r.call_id,
+    knowledgeCardId: r.knowledge_card_id,
+  });
+  const figures = centreFigures(rows.filter((r) => r.started_at < to).map(of), rows.filter((r) => r.started_at >= to).map(of));
+  const names = new Map(
+    (
+      await store.cardNames(
+        ctx.db,
+        figures.topCards.map((c) => c.knowledgeCardId),
+      )
+    ).map((c) => [c.id, c]),
+  );
+  return {
+    month,
+    ...figures,
+    topCards: figures.topCards.map((c) => ({ ...c, serviceKk: names.get(c.knowledgeCardId)?.service_kk ?? '', serviceRu: names.get(c.knowledgeCardId)?.service_ru ?? '' })),
+  };
 }

@@ -6,10 +6,10 @@ import { errorSchema } from '../intake/schemas.ts';
 import { IdParams, typed } from '../http/typebox.ts';
 import { closeContact, competentOrganization, contactWithHistory, openContact } from './service.ts';
 import { cardOf, changeCard, createCard, findCards } from './cards.ts';
-import { annex2Pdf, annex2Report, annex2Xlsx } from './reports.ts';
+import { annex2Pdf, annex2Report, annex2Xlsx, centreFiguresOf } from './reports.ts';
 import { presentCard, presentContact, presentStatus } from './present.ts';
 import { subscribeScreenPops } from './screen-pop.ts';
-import { annex2Query, cardBody, cardPatchBody, cardsQuery, closeContactBody, openContactBody, suggestionQuery } from './schemas.ts';
+import { annex2Query, figuresQuery, cardBody, cardPatchBody, cardsQuery, closeContactBody, openContactBody, suggestionQuery } from './schemas.ts';
 import { hasRole } from '../access/actor.ts';
 import { forbidden } from '../errors.ts';
 
@@ -242,6 +242,40 @@ export async function contactCentreRoutes(server: FastifyInstance, ctx: Context)
       },
     },
     async (req) => annex2Report(ctx, req.actor, req.query),
+  );
+
+  const counts = { type: 'object', additionalProperties: int } as const;
+  app.get(
+    '/contact-centre/reports/figures',
+    {
+      schema: {
+        tags: ['contact centre'],
+        summary:
+          'The centre’s figures of a month: contacts by channel and outcome, calls answered within 20 s, average handling time (s), first-contact resolution (no contact again within 7 days), appeals registered, public-service complaints, the cards that answered most',
+        querystring: figuresQuery,
+        response: {
+          200: {
+            type: 'object',
+            required: ['month', 'contacts', 'byChannel', 'byOutcome', 'calls', 'answeredInTime', 'averageHandlingSeconds', 'firstContactResolution', 'appealsRegistered', 'publicServiceComplaints', 'topCards'],
+            properties: {
+              month: str,
+              contacts: int,
+              byChannel: counts,
+              byOutcome: counts,
+              calls: int,
+              answeredInTime: int,
+              averageHandlingSeconds: { type: ['integer', 'null'] },
+              firstContactResolution: { type: 'object', required: ['resolved', 'closed'], properties: { resolved: int, closed: int } },
+              appealsRegistered: int,
+              publicServiceComplaints: int,
+              topCards: { type: 'array', items: { type: 'object', required: ['knowledgeCardId', 'uses', 'serviceKk', 'serviceRu'], properties: { knowledgeCardId: str, uses: int, serviceKk: str, serviceRu: str } } },
+            },
+          },
+          403: errorSchema,
+        },
+      },
+    },
+    async (req) => centreFiguresOf(ctx, req.actor, req.query.month),
   );
 
   app.get(

@@ -71,6 +71,8 @@ export type CloseContactInput = Static<typeof closeContactBody>;
 export const annex2Query = Type.Object({ month: Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' }), provider: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false });
 export type Annex2Query = Static<typeof annex2Query>;
 
+export const figuresQuery = Type.Object({ month: Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' }) }, { additionalProperties: false });
+
 export const suggestionQuery = Type.Object({ issueCategory: Type.Optional(text(50)), territory: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
 
 // ---- knowledge cards (CC-05 Annex 1, lifecycle CC-04…CC-12) ----

@@ -10,6 +10,7 @@ import type { Actor } from '../access/actor.ts';
 import { hasRole } from '../access/actor.ts';
 import { AppError, forbidden, invalid, notFound } from '../errors.ts';
 import { appendEvent } from '../audit/log.ts';
+import { canActFor } from '../access/scope.ts';
 import { appealTransaction } from '../appeals/change.ts';
 import { registerAppeal } from '../intake/register.ts';
 import { appealFormOf, suggestCompetentOrganization, type ContactChannel } from '../domain/contact-centre.ts';
@@ -107,7 +108,8 @@ export async function closeContact(ctx: Context, actor: Actor, id: string, input
     const changes: Record<string, unknown> = { contactId: id, outcome: input.outcome };
     if (input.outcome === 'consultation') {
       const card = await store.cardById(tctx.db, input.knowledgeCardId);
-      if (!card || !shownToOperators(cardDates(card), tctx.law.calendar, today(tctx))) throw invalid([{ path: '/knowledgeCardId', code: 'contact.cardNotLive' }]);
+      const usable = card && shownToOperators(cardDates(card), tctx.law.calendar, today(tctx)) && (await canActFor(tctx.db, actor, card.organization_id));
+      if (!usable) throw invalid([{ path: '/knowledgeCardId', code: 'contact.cardNotLive' }]);
       await store.countCardUse(tctx.db, card.id);
       await store.updateContact(tctx.db, id, { ...set, knowledge_card_id: card.id });
       changes.knowledgeCardId = card.id;

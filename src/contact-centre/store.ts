@@ -196,3 +196,21 @@ export async function cardsMatching(db: Db, actor: Actor, tsquery: string | null
   }
   return q.orderBy('usage_count', 'desc').orderBy('service_kk').limit(500).execute();
 }
+
+/** The contacts started in [from, to) in the actor's scope, with the caller as compared. */
+export async function contactsBetween(db: Db, actor: Actor, from: Date, to: Date) {
+  return db
+    .selectFrom('contacts')
+    .select(['id', 'channel', 'outcome', 'started_at', 'answered_at', 'ended_at', 'call_id', 'knowledge_card_id'])
+    .select(sql<string | null>`coalesce(nullif(right(regexp_replace(caller_phone, '[^0-9]', '', 'g'), 10), ''), lower(caller_address))`.as('caller'))
+    .where('started_at', '>=', from)
+    .where('started_at', '<', to)
+    .where(inScope(actor, 'organization_id'))
+    .orderBy('started_at')
+    .execute();
+}
+
+export async function cardNames(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('knowledge_cards').select(['id', 'service_kk', 'service_ru']).where('id', 'in', ids).execute();
+}

@@ -130,3 +130,64 @@ export function annex2Due(year: number, month: number, cal: Calendar): { dueOn: 
   const dueOn = `${y}-${String(m).padStart(2, '0')}-05`;
   return { dueOn, dueOnWorkingDay: cal.isWorkingDay(dueOn) };
 }
+
+// ---- the centre's monthly figures (CC-24 in spirit, EA-05: [DES] the act lists no figures) ----
+
+/** A call answered within this many seconds counts as answered in time. */
+export const ANSWER_TARGET_SECONDS = 20;
+/** A caller who comes back within this many days was not helped at the first contact. */
+export const REPEAT_WINDOW_DAYS = 7;
+
+export interface FigureContact {
+  id: string;
+  channel: string;
+  outcome: string | null;
+  caller: string | null;
+  startedAt: Date;
+  answeredAt: Date | null;
+  endedAt: Date | null;
+  callId: string | null;
+  knowledgeCardId: string | null;
+}
+
+export interface CentreFigures {
+  contacts: number;
+  byChannel: Record<string, number>;
+  byOutcome: Record<string, number>;
+  calls: number;
+  answeredInTime: number;
+  averageHandlingSeconds: number | null;
+  firstContactResolution: { resolved: number; closed: number };
+  appealsRegistered: number;
+  publicServiceComplaints: number;
+  topCards: { knowledgeCardId: string; uses: number }[];
+}
+
+/** The figures of the contacts of a month (`inMonth`); `later` holds the contacts up to
+ *  REPEAT_WINDOW_DAYS after the month, for the repeats of its last days. */
+export function centreFigures(inMonth: readonly FigureContact[], later: readonly FigureContact[] = []): CentreFigures {
+  const count = (key: (c: FigureContact) => string) => inMonth.reduce<Record<string, number>>((acc, c) => ({ ...acc, [key(c)]: (acc[key(c)] ?? 0) + 1 }), {});
+  const calls = inMonth.filter((c) => c.callId !== null);
+  const handled = inMonth.filter((c) => c.endedAt !== null);
+  const seconds = (a: Date, b: Date) => (b.getTime() - a.getTime()) / 1000;
+  const all = [...inMonth, ...later];
+  const closed = inMonth.filter((c) => c.outcome !== null);
+  const repeated = (c: FigureContact) => c.caller !== null && all.some((o) => o.id !== c.id && o.caller === c.caller && o.startedAt > c.startedAt && seconds(c.startedAt, o.startedAt) <= REPEAT_WINDOW_DAYS * 86_400);
+  const uses = new Map<string, number>();
+  for (const c of inMonth) if (c.outcome === 'consultation' && c.knowledgeCardId) uses.set(c.knowledgeCardId, (uses.get(c.knowledgeCardId) ?? 0) + 1);
+  return {
+    contacts: inMonth.length,
+    byChannel: count((c) => c.channel),
+    byOutcome: count((c) => c.outcome ?? 'open'),
+    calls: calls.length,
+    answeredInTime: calls.filter((c) => c.answeredAt !== null && seconds(c.startedAt, c.answeredAt) <= ANSWER_TARGET_SECONDS).length,
+    averageHandlingSeconds: handled.length ? Math.round(handled.reduce((s, c) => s + seconds(c.answeredAt ?? c.startedAt, c.endedAt!), 0) / handled.length) : null,
+    firstContactResolution: { resolved: closed.filter((c) => !repeated(c)).length, closed: closed.length },
+    appealsRegistered: inMonth.filter((c) => c.outcome === 'appeal').length,
+    publicServiceComplaints: inMonth.filter((c) => c.outcome === 'publicServiceComplaint').length,
+    topCards: [...uses.entries()]
+      .map(([knowledgeCardId, n]) => ({ knowledgeCardId, uses: n }))
+      .sort((a, b) => b.uses - a.uses || a.knowledgeCardId.localeCompare(b.knowledgeCardId))
+      .slice(0, 10),
+  };
+}

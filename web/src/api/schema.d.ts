@@ -1683,6 +1683,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contact-centre/reports/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The centre’s figures of a month: contacts by channel and outcome, calls answered within 20 s, average handling time (s), first-contact resolution (no contact again within 7 days), appeals registered, public-service complaints, the cards that answered most */
+        get: operations["getContactCentreReportsFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contact-centre/reports/annex2.xlsx": {
         parameters: {
             query?: never;
@@ -10350,6 +10367,71 @@ export interface operations {
             };
             /** @description Default Response */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getContactCentreReportsFigures: {
+        parameters: {
+            query: {
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        month: string;
+                        contacts: number;
+                        byChannel: {
+                            [key: string]: number;
+                        };
+                        byOutcome: {
+                            [key: string]: number;
+                        };
+                        calls: number;
+                        answeredInTime: number;
+                        averageHandlingSeconds: number | null;
+                        firstContactResolution: {
+                            resolved: number;
+                            closed: number;
+                        };
+                        appealsRegistered: number;
+                        publicServiceComplaints: number;
+                        topCards: {
+                            knowledgeCardId: string;
+                            uses: number;
+                            serviceKk: string;
+                            serviceRu: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
