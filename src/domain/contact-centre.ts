@@ -166,7 +166,11 @@ export interface CentreFigures {
 /** The figures of the contacts of a month (`inMonth`); `later` holds the contacts up to
  *  REPEAT_WINDOW_DAYS after the month, for the repeats of its last days. */
 export function centreFigures(inMonth: readonly FigureContact[], later: readonly FigureContact[] = []): CentreFigures {
-  const count = (key: (c: FigureContact) => string) => inMonth.reduce<Record<string, number>>((acc, c) => ({ ...acc, [key(c)]: (acc[key(c)] ?? 0) + 1 }), {});
+  const count = (key: (c: FigureContact) => string) => {
+    const acc: Record<string, number> = {};
+    for (const c of inMonth) acc[key(c)] = (acc[key(c)] ?? 0) + 1;
+    return acc;
+  };
   const calls = inMonth.filter((c) => c.callId !== null);
   const handled = inMonth.filter((c) => c.endedAt !== null);
   const seconds = (a: Date, b: Date) => (b.getTime() - a.getTime()) / 1000;
