@@ -153,6 +153,19 @@ describe('the contact centre in the browser', { skip: SKIP }, () => {
     );
   });
 
+  test('CC-16, CC-04: the contact-centre head sees the month’s figures with a chart, the Annex 2 report due on the 5th, the cards’ lifecycle', async () => {
+    const lang: Lang = 'ru';
+    const page = await newPage(lang);
+    await signIn(page, lang, 'head');
+    await page.getByRole('link', { name: m(lang, 'nav.contactCentre') }).click();
+    await page.waitForURL(`${base}${STAFF}/contact-centre/figures`);
+    await page.getByTestId('cc-month').fill('2026-03');
+    await page.getByTestId('cc-figures').waitFor();
+    await page.getByText(m(lang, 'cc.head.annex2.due', { date: '05.04.2026', n: 1 })).waitFor();
+    await page.getByTestId('cc-cards').getByText('Предоставление земельного участка').waitFor();
+    await check(page, 'head-figures-ru');
+  });
+
   test('the console in Kazakh and English passes axe', async () => {
     for (const lang of ['kk', 'en'] as Lang[]) {
       const page = await newPage(lang);

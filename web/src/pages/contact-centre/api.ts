@@ -17,3 +17,8 @@ export const searchCards = (q: string) => unwrap(api.GET('/api/v1/contact-centre
 export const openContact = (channel: Channel, callerPhone: string) => unwrap(api.POST('/api/v1/contact-centre/contacts', { body: { channel, ...(callerPhone.trim() ? { callerPhone: callerPhone.trim() } : {}) } }));
 export const closeContact = (id: string, body: CloseBody) => unwrap(api.POST('/api/v1/contact-centre/contacts/{id}/close', { params: { path: { id } }, body }));
 export const suggestOrganization = (territory: number, issueCategory: string | undefined) => unwrap(api.GET('/api/v1/contact-centre/competent-organization', { params: { query: { territory, issueCategory } } }));
+
+export type Figures = paths['/api/v1/contact-centre/reports/figures']['get']['responses']['200']['content']['application/json'];
+export const getFigures = (month: string) => unwrap(api.GET('/api/v1/contact-centre/reports/figures', { params: { query: { month } } }));
+export const getAnnex2 = (month: string) => unwrap(api.GET('/api/v1/contact-centre/reports/annex2', { params: { query: { month } } }));
+export const getAllCards = (overdue: boolean) => unwrap(api.GET('/api/v1/contact-centre/knowledge-cards', { params: { query: { overdue } } }));
