@@ -104,3 +104,26 @@ test('CC-03: full-text search in Kazakh and in Russian, word prefixes, over the 
   assert.deepEqual(await search('!&|'), []);
   assert.equal((await head('GET', `/api/v1/contact-centre/knowledge-cards?q=${encodeURIComponent('инвалид')}`)).body.items.length, 1, 'the head sees every card');
 });
+
+test('CC-13: two refusals of a provider in a month make a draft notice to the quality authority with the records; one does not', async () => {
+  const orgs = Object.fromEntries((await t.ctx.db.selectFrom('organizations').select(['id', 'code']).execute()).map((o) => [o.code, o.id]));
+  const refuse = (provider: string, refusedOn: string) =>
+    operator('POST', '/api/v1/contact-centre/provider-refusals', { providerId: orgs[provider], refusedOn, request: 'Мемлекеттік қызметтің тәртібі туралы түсініктеме' });
+  assert.equal((await refuse('AKM-LAND', '2026-04-03')).status, 201);
+  assert.equal((await refuse('AKM-EMPLOYMENT', '2026-04-07')).status, 201);
+  assert.equal((await refuse('AKM-LAND', '2026-05-04')).status, 201, 'another month');
+  const one = await head('GET', '/api/v1/contact-centre/provider-refusals/notices?month=2026-04');
+  assert.deepEqual(one.body.items, []);
+  assert.equal((await refuse('AKM-LAND', '2026-04-21')).status, 201);
+  const two = await head('GET', '/api/v1/contact-centre/provider-refusals/notices?month=2026-04');
+  assert.equal(two.body.items.length, 1);
+  assert.equal(two.body.items[0].provider.code, 'AKM-LAND');
+  assert.deepEqual(
+    two.body.items[0].refusals.map((r: { refusedOn: string }) => r.refusedOn),
+    ['2026-04-03', '2026-04-21'],
+  );
+  assert.match(two.body.items[0].draft.ru, /2 раз/);
+  const future = await refuse('AKM-LAND', '2026-06-01');
+  assert.equal(future.status, 422);
+  assert.equal((await registrar('POST', '/api/v1/contact-centre/provider-refusals', { providerId: orgs['AKM-LAND'], refusedOn: '2026-04-03', request: 'x' })).status, 403);
+});

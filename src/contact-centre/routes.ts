@@ -9,7 +9,8 @@ import { cardOf, changeCard, createCard, findCards } from './cards.ts';
 import { annex2Pdf, annex2Report, annex2Xlsx, centreFiguresOf } from './reports.ts';
 import { presentCard, presentContact, presentStatus } from './present.ts';
 import { subscribeScreenPops } from './screen-pop.ts';
-import { annex2Query, figuresQuery, cardBody, cardPatchBody, cardsQuery, closeContactBody, openContactBody, suggestionQuery } from './schemas.ts';
+import { recordRefusal, refusalNoticesOf } from './refusals.ts';
+import { annex2Query, figuresQuery, refusalBody, cardBody, cardPatchBody, cardsQuery, closeContactBody, openContactBody, suggestionQuery } from './schemas.ts';
 import { hasRole } from '../access/actor.ts';
 import { forbidden } from '../errors.ts';
 
@@ -242,6 +243,54 @@ export async function contactCentreRoutes(server: FastifyInstance, ctx: Context)
       },
     },
     async (req) => annex2Report(ctx, req.actor, req.query),
+  );
+
+  app.post(
+    '/contact-centre/provider-refusals',
+    {
+      schema: {
+        tags: ['contact centre'],
+        summary: 'Record a provider’s refusal to give the centre information (CC-10, CC-13)',
+        body: refusalBody,
+        response: { 201: idSchema, 400: errorSchema, 403: errorSchema, 422: errorSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send({ id: await recordRefusal(ctx, req.actor, req.body) }),
+  );
+
+  app.get(
+    '/contact-centre/provider-refusals/notices',
+    {
+      schema: {
+        tags: ['contact centre'],
+        summary: 'Draft notices to the service-quality authority (CC-13): the providers that refused two or more times in the month, with the refusal records',
+        querystring: figuresQuery,
+        response: {
+          200: {
+            type: 'object',
+            required: ['items'],
+            properties: {
+              items: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['provider', 'month', 'threshold', 'refusals', 'draft'],
+                  properties: {
+                    provider: { type: 'object', required: ['id', 'code', 'name'], properties: { id: int, code: str, name: labels } },
+                    month: str,
+                    threshold: int,
+                    refusals: { type: 'array', items: { type: 'object', required: ['id', 'refusedOn', 'request', 'recordedBy'], properties: { id: str, refusedOn: str, request: str, note: nstr, recordedBy: str } } },
+                    draft: { type: 'object', required: ['kk', 'ru'], properties: { kk: str, ru: str } },
+                  },
+                },
+              },
+            },
+          },
+          403: errorSchema,
+        },
+      },
+    },
+    async (req) => ({ items: await refusalNoticesOf(ctx, req.actor, req.query.month) }),
   );
 
   const counts = { type: 'object', additionalProperties: int } as const;

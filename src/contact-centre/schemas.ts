@@ -115,3 +115,7 @@ export const cardPatchBody = Type.Partial(Type.Object({ ...annex1, ...lifecycle 
 export type CardPatch = Static<typeof cardPatchBody>;
 
 export const cardsQuery = WithDefaults(Type.Object({ q: Type.Optional(Type.String({ maxLength: 200 })), overdue: Type.Boolean({ default: false }) }, { additionalProperties: false }));
+
+/** CC-10, CC-13: a provider refused to give the information the centre asked for. */
+export const refusalBody = Type.Object({ providerId: Type.Integer({ minimum: 1 }), refusedOn: date, request: text(4000), note: Type.Optional(text(4000, 0)) }, { additionalProperties: false });
+export type RefusalInput = Static<typeof refusalBody>;

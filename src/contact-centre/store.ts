@@ -2,7 +2,7 @@
 // caller's history and the organizations a suggestion chooses from.
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../db/connection.ts';
-import type { ContactsTable, KnowledgeCardsTable, PublicServiceComplaintsTable } from '../db/schema.ts';
+import type { ContactsTable, KnowledgeCardsTable, ProviderRefusalsTable, PublicServiceComplaintsTable } from '../db/schema.ts';
 import type { Actor } from '../access/actor.ts';
 import { inScope } from '../access/scope.ts';
 
@@ -213,4 +213,23 @@ export async function contactsBetween(db: Db, actor: Actor, from: Date, to: Date
 export async function cardNames(db: Db, ids: readonly string[]) {
   if (ids.length === 0) return [];
   return db.selectFrom('knowledge_cards').select(['id', 'service_kk', 'service_ru']).where('id', 'in', ids).execute();
+}
+
+export async function insertRefusal(db: Db, row: Insertable<ProviderRefusalsTable>): Promise<void> {
+  await db.insertInto('provider_refusals').values(row).execute();
+}
+
+/** The refusals of a month ('YYYY-MM') in the actor's scope, with the providers' names. */
+export async function refusalsOfMonth(db: Db, actor: Actor, month: string) {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+  return db
+    .selectFrom('provider_refusals as r')
+    .innerJoin('organizations as o', 'o.id', 'r.provider_id')
+    .select(['r.id', 'r.provider_id', 'r.refused_on', 'r.request', 'r.note', 'r.recorded_by_name', 'o.code', 'o.name_kk', 'o.name_ru', 'o.name_en'])
+    .where('r.refused_on', '>=', `${month}-01`)
+    .where('r.refused_on', '<', next)
+    .where(inScope(actor, 'r.organization_id'))
+    .orderBy('r.refused_on')
+    .execute();
 }

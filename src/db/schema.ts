@@ -731,7 +731,21 @@ export interface PublicServiceComplaintsTable {
   provider_id: number | null;
 }
 
+/** Providers' refusals to give the centre information (0014, CC-13). */
+export interface ProviderRefusalsTable {
+  id: string;
+  organization_id: number;
+  provider_id: number;
+  refused_on: string;
+  request: string;
+  note: string | null;
+  recorded_by: string | null;
+  recorded_by_name: string;
+  created_at: Timestamp;
+}
+
 export interface DB {
+  provider_refusals: ProviderRefusalsTable;
   knowledge_cards: KnowledgeCardsTable;
   contacts: ContactsTable;
   public_service_complaints: PublicServiceComplaintsTable;

@@ -195,3 +195,29 @@ export function centreFigures(inMonth: readonly FigureContact[], later: readonly
       .slice(0, 10),
   };
 }
+
+// ---- providers' refusals (CC-10, CC-13) ----
+
+/** CC-13 (p.13): "several" refusals within one calendar month make a notice to the quality
+ *  authority; the act gives no number, two is the shipped default [DES]. */
+export const REFUSALS_FOR_NOTICE = 2;
+
+export interface Refusal {
+  id: string;
+  providerId: number;
+  refusedOn: string;
+}
+
+/** The providers with at least `threshold` refusals in the month ('YYYY-MM'), each with its refusals
+ *  in date order: the draft notices with their records. */
+export function refusalNotices<R extends Refusal>(refusals: readonly R[], month: string, threshold = REFUSALS_FOR_NOTICE): { providerId: number; refusals: R[] }[] {
+  const byProvider = new Map<number, R[]>();
+  for (const r of refusals) {
+    if (r.refusedOn.slice(0, 7) !== month) continue;
+    byProvider.set(r.providerId, [...(byProvider.get(r.providerId) ?? []), r]);
+  }
+  return [...byProvider.entries()]
+    .filter(([, list]) => list.length >= threshold)
+    .map(([providerId, list]) => ({ providerId, refusals: list.sort((a, b) => a.refusedOn.localeCompare(b.refusedOn) || a.id.localeCompare(b.id)) }))
+    .sort((a, b) => a.providerId - b.providerId);
+}

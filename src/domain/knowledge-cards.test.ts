@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Calendar } from './calendar.ts';
 import { cardSearchQuery, cardState, cardTerms, liveFrom, overdueSteps, shownToOperators, type CardDates } from './knowledge-cards.ts';
-import { annex2Due, suggestCompetentOrganization } from './contact-centre.ts';
+import { annex2Due, refusalNotices, suggestCompetentOrganization } from './contact-centre.ts';
 
 const cal = Calendar.shipped();
 const blank: CardDates = { bylawApprovedOn: '2026-03-19', sentOn: null, trainedOn: null, protocolOn: null, bylawChangedOn: null, updatedOn: null, responsibleChangedOn: null, responsibleNotifiedOn: null };
@@ -75,4 +75,14 @@ test('the competent organization: the nearest of the level the issue needs, else
   assert.deepEqual(suggestCompetentOrganization({ category: 'schools', group: 'education' }, chain), { organizationId: 1, level: 'oblast' });
   assert.deepEqual(suggestCompetentOrganization({ category: null, group: null }, chain), { organizationId: 2, level: 'district' });
   assert.deepEqual(suggestCompetentOrganization({ category: 'landscaping', group: null }, chain.slice(1)), { organizationId: 2, level: 'settlement' });
+});
+
+test('CC-13: the draft notices of a month: providers with REFUSALS_FOR_NOTICE refusals or more, the records in date order', () => {
+  const r = (id: string, providerId: number, refusedOn: string) => ({ id, providerId, refusedOn });
+  const list = [r('a', 1, '2026-04-20'), r('b', 1, '2026-04-02'), r('c', 2, '2026-04-05'), r('d', 2, '2026-05-01'), r('e', 3, '2026-04-01')];
+  assert.deepEqual(refusalNotices(list, '2026-04'), [{ providerId: 1, refusals: [list[1], list[0]] }]);
+  assert.deepEqual(
+    refusalNotices(list, '2026-04', 1).map((n) => n.providerId),
+    [1, 2, 3],
+  );
 });

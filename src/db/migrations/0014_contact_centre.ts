@@ -100,11 +100,25 @@ CREATE TABLE public_service_complaints (
   provider_id integer REFERENCES organizations(id)
 );
 CREATE INDEX public_service_complaints_month ON public_service_complaints (organization_id, received_at);
+
+-- CC-10, CC-13: a provider's refusal to give the centre the information it asked for
+CREATE TABLE provider_refusals (
+  id uuid PRIMARY KEY,
+  organization_id integer NOT NULL REFERENCES organizations(id),
+  provider_id integer NOT NULL REFERENCES organizations(id),
+  refused_on date NOT NULL,
+  request text NOT NULL,
+  note text,
+  recorded_by uuid REFERENCES users(id),
+  recorded_by_name text NOT NULL,
+  created_at timestamptz NOT NULL
+);
+CREATE INDEX provider_refusals_month ON provider_refusals (provider_id, refused_on);
 `,
     )
     .execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql.raw('DROP TABLE public_service_complaints; DROP TABLE contacts; DROP TABLE knowledge_cards;').execute(db);
+  await sql.raw('DROP TABLE provider_refusals; DROP TABLE public_service_complaints; DROP TABLE contacts; DROP TABLE knowledge_cards;').execute(db);
 }
