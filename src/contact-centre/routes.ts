@@ -10,7 +10,8 @@ import { annex2Pdf, annex2Report, annex2Xlsx, centreFiguresOf } from './reports.
 import { presentCard, presentContact, presentStatus } from './present.ts';
 import { subscribeScreenPops } from './screen-pop.ts';
 import { recordRefusal, refusalNoticesOf } from './refusals.ts';
-import { annex2Query, figuresQuery, refusalBody, cardBody, cardPatchBody, cardsQuery, closeContactBody, openContactBody, suggestionQuery } from './schemas.ts';
+import { chatTranscript, chatUpgrade, openChatsOf, startChat } from './chat.ts';
+import { annex2Query, chatBody, figuresQuery, refusalBody, cardBody, cardPatchBody, cardsQuery, closeContactBody, openContactBody, suggestionQuery } from './schemas.ts';
 import { hasRole } from '../access/actor.ts';
 import { forbidden } from '../errors.ts';
 
@@ -243,6 +244,66 @@ export async function contactCentreRoutes(server: FastifyInstance, ctx: Context)
       },
     },
     async (req) => annex2Report(ctx, req.actor, req.query),
+  );
+
+  // EA-05: the chat. The citizens' pages start it (public, limited per address); caller and
+  // operator talk over the WebSocket /api/v1/contact-centre/chats/:id/socket (src/contact-centre/chat.ts).
+  server.server.on('upgrade', (req, socket) => {
+    chatUpgrade(ctx, req, socket).catch(() => socket.destroy());
+  });
+  app.post(
+    '/contact-centre/chats',
+    {
+      config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['contact centre'],
+        summary:
+          'Start a chat with an organization’s contact centre (the citizens’ pages): the contact and the caller’s token for the WebSocket /api/v1/contact-centre/chats/{contactId}/socket?token=…; messages are {"text": "…"} both ways, kept as the transcript',
+        security: [],
+        body: chatBody,
+        response: { 201: { type: 'object', required: ['contactId', 'token'], properties: { contactId: str, token: str } }, 400: errorSchema, 422: errorSchema, 429: errorSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await startChat(ctx, req.body)),
+  );
+
+  app.get(
+    '/contact-centre/chats',
+    {
+      schema: {
+        tags: ['contact centre'],
+        summary: 'Chats not yet closed (operators): taken by whom, the last message',
+        response: {
+          200: {
+            type: 'object',
+            required: ['items'],
+            properties: { items: { type: 'array', items: { type: 'object', required: ['id', 'startedAt'], properties: { id: str, startedAt: str, operatorName: nstr, language: nstr, lastMessage: nstr } } } },
+          },
+          403: errorSchema,
+        },
+      },
+    },
+    async (req) => ({
+      items: (await openChatsOf(ctx, req.actor)).map((c) => ({ id: c.id, startedAt: c.started_at.toISOString(), operatorName: c.operator_name, language: c.language, lastMessage: c.last_message ?? null })),
+    }),
+  );
+
+  app.get(
+    '/contact-centre/contacts/:id/transcript',
+    {
+      schema: {
+        tags: ['contact centre'],
+        summary: 'The transcript of a chat contact',
+        params: IdParams,
+        response: {
+          200: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: { type: 'object', required: ['author', 'text', 'at'], properties: { author: str, text: str, at: str } } } } },
+        },
+      },
+    },
+    async (req) => {
+      const { contact } = await contactWithHistory(ctx, req.actor, req.params.id);
+      return { items: (await chatTranscript(ctx, contact.id)).map((m) => ({ author: m.author, text: m.text, at: m.at.toISOString() })) };
+    },
   );
 
   app.post(

@@ -119,3 +119,6 @@ export const cardsQuery = WithDefaults(Type.Object({ q: Type.Optional(Type.Strin
 /** CC-10, CC-13: a provider refused to give the information the centre asked for. */
 export const refusalBody = Type.Object({ providerId: Type.Integer({ minimum: 1 }), refusedOn: date, request: text(4000), note: Type.Optional(text(4000, 0)) }, { additionalProperties: false });
 export type RefusalInput = Static<typeof refusalBody>;
+
+/** EA-05: a chat started on the citizens' pages, with the organization whose centre answers. */
+export const chatBody = Type.Object({ organizationId: Type.Integer({ minimum: 1 }), language: Type.Optional(Type.String({ pattern: '^[a-z]{2}$' })) }, { additionalProperties: false });

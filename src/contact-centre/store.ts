@@ -2,7 +2,7 @@
 // caller's history and the organizations a suggestion chooses from.
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../db/connection.ts';
-import type { ContactsTable, KnowledgeCardsTable, ProviderRefusalsTable, PublicServiceComplaintsTable } from '../db/schema.ts';
+import type { ChatMessagesTable, ContactsTable, KnowledgeCardsTable, ProviderRefusalsTable, PublicServiceComplaintsTable } from '../db/schema.ts';
 import type { Actor } from '../access/actor.ts';
 import { inScope } from '../access/scope.ts';
 
@@ -231,5 +231,29 @@ export async function refusalsOfMonth(db: Db, actor: Actor, month: string) {
     .where('r.refused_on', '<', next)
     .where(inScope(actor, 'r.organization_id'))
     .orderBy('r.refused_on')
+    .execute();
+}
+
+// ---- chats (EA-05) ----
+
+export async function chatMessages(db: Db, contactId: string) {
+  return db.selectFrom('chat_messages').select(['id', 'at', 'author', 'text']).where('contact_id', '=', contactId).orderBy('id').limit(2000).execute();
+}
+
+export async function insertChatMessage(db: Db, row: Insertable<ChatMessagesTable>) {
+  return db.insertInto('chat_messages').values(row).returning(['id', 'at', 'author', 'text']).executeTakeFirstOrThrow();
+}
+
+/** Chats not yet closed in the actor's scope, the oldest first, with their last message. */
+export async function openChats(db: Db, actor: Actor) {
+  return db
+    .selectFrom('contacts as c')
+    .select(['c.id', 'c.started_at', 'c.operator_name', 'c.language'])
+    .select((e) => e.selectFrom('chat_messages as m').select('m.text').whereRef('m.contact_id', '=', 'c.id').orderBy('m.id', 'desc').limit(1).as('last_message'))
+    .where('c.channel', '=', 'chat')
+    .where('c.closed_at', 'is', null)
+    .where(inScope(actor, 'c.organization_id'))
+    .orderBy('c.started_at')
+    .limit(100)
     .execute();
 }

@@ -710,7 +710,18 @@ export interface ContactsTable {
   status_appeal_id: string | null;
   appeal_id: string | null;
   note: string | null;
+  chat_token_sha256: string | null;
   created_at: Timestamp;
+}
+
+/** The transcript of a chat (0014, EA-05). */
+export interface ChatMessagesTable {
+  id: Generated<number>;
+  contact_id: string;
+  at: Timestamp;
+  author: string;
+  operator_id: string | null;
+  text: string;
 }
 
 /** Public-service complaints (0014, CC-25, CC-17): the rows of Annex 2, never appeals. */
@@ -745,6 +756,7 @@ export interface ProviderRefusalsTable {
 }
 
 export interface DB {
+  chat_messages: ChatMessagesTable;
   provider_refusals: ProviderRefusalsTable;
   knowledge_cards: KnowledgeCardsTable;
   contacts: ContactsTable;

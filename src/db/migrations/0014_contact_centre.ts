@@ -74,6 +74,8 @@ CREATE TABLE contacts (
   status_appeal_id uuid REFERENCES appeals(id),
   appeal_id uuid REFERENCES appeals(id),
   note text,
+  -- a chat begun on the citizens' pages: the SHA-256 (hex) of the caller's token
+  chat_token_sha256 text,
   created_at timestamptz NOT NULL,
   CHECK ((outcome IS NULL) = (closed_at IS NULL)),
   CHECK (outcome IS DISTINCT FROM 'consultation' OR knowledge_card_id IS NOT NULL),
@@ -101,6 +103,17 @@ CREATE TABLE public_service_complaints (
 );
 CREATE INDEX public_service_complaints_month ON public_service_complaints (organization_id, received_at);
 
+-- EA-05: the transcript of a chat, kept with its contact
+CREATE TABLE chat_messages (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  contact_id uuid NOT NULL REFERENCES contacts(id),
+  at timestamptz NOT NULL,
+  author text NOT NULL CHECK (author IN ('caller', 'operator')),
+  operator_id uuid REFERENCES users(id),
+  text text NOT NULL
+);
+CREATE INDEX chat_messages_contact ON chat_messages (contact_id, id);
+
 -- CC-10, CC-13: a provider's refusal to give the centre the information it asked for
 CREATE TABLE provider_refusals (
   id uuid PRIMARY KEY,
@@ -120,5 +133,5 @@ CREATE INDEX provider_refusals_month ON provider_refusals (provider_id, refused_
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql.raw('DROP TABLE provider_refusals; DROP TABLE public_service_complaints; DROP TABLE contacts; DROP TABLE knowledge_cards;').execute(db);
+  await sql.raw('DROP TABLE chat_messages; DROP TABLE provider_refusals; DROP TABLE public_service_complaints; DROP TABLE contacts; DROP TABLE knowledge_cards;').execute(db);
 }
