@@ -84,7 +84,7 @@ async function participant(ctx: Context, req: IncomingMessage, url: URL, contact
 }
 
 /** The upgrade of a chat's socket: the transcript first, then each message stored and sent to
- *  everyone in the chat as {author, text, at}; the first operator to join takes the chat. */
+ *  everyone in the chat as {id, author, text, at}; the first operator to join takes the chat. */
 export async function chatUpgrade(ctx: Context, req: IncomingMessage, socket: Duplex): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const id = CHAT_SOCKET_PATH.exec(url.pathname)?.[1];
@@ -102,7 +102,7 @@ export async function chatUpgrade(ctx: Context, req: IncomingMessage, socket: Du
   const members = room(ctx.config, id);
   members.add(ws);
   ws.onClose(() => members.delete(ws));
-  const present = (m: { author: string; text: string; at: Date }) => JSON.stringify({ author: m.author, text: m.text, at: m.at.toISOString() });
+  const present = (m: { id: number; author: string; text: string; at: Date }) => JSON.stringify({ id: m.id, author: m.author, text: m.text, at: m.at.toISOString() });
   ws.send(JSON.stringify({ transcript: (await store.chatMessages(ctx.db, id)).map((m) => JSON.parse(present(m))) }));
   let queue = Promise.resolve();
   ws.onText((raw) => {

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { axe, base, m, newPage, pickOption, ROOT, shot, signIn, SKIP, startSystem, stopSystem, type Lang } from './support.ts';
+import WebSocket from 'ws';
 import { signBody } from '../../src/cti/signature.ts';
 
 const SHOTS = join(ROOT, 'test-results/screenshots-contact-centre');
@@ -150,6 +151,48 @@ describe('the contact centre in the browser', { skip: SKIP }, () => {
     assert.deepEqual(
       annex2.body.rows.map((r: { applicant: string }) => r.applicant),
       ['Сапарова Айгуль'],
+    );
+
+    // 4. a chat from the citizens' pages (EA-05): the operator takes it, they talk, a card answers it
+    await page.getByRole('button', { name: m(lang, 'cc.next') }).click();
+    const chat = (await (
+      await fetch(`${base}/api/v1/contact-centre/chats`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ organizationId: (await operator('GET', '/api/v1/me')).body.organization.id, language: 'ru' }),
+      })
+    ).json()) as { contactId: string; token: string };
+    const caller = new WebSocket(`${base.replace('http', 'ws')}/api/v1/contact-centre/chats/${chat.contactId}/socket?token=${chat.token}`);
+    const heard: string[] = [];
+    let hear: () => void = () => {};
+    caller.on('message', (d) => {
+      heard.push(String(d));
+      hear();
+    });
+    await new Promise((ok) => caller.once('open', ok));
+    caller.send(JSON.stringify({ text: 'Как получить земельный участок?' }));
+    const waitingChat = page.getByTestId('waiting-chat').filter({ hasText: 'Как получить земельный участок?' });
+    await waitingChat.waitFor();
+    await waitingChat.getByRole('button', { name: m(lang, 'cc.chats.take') }).click();
+    await page.getByTestId('chat-log').getByText('Как получить земельный участок?').waitFor();
+    const answered = new Promise<void>((ok) => (hear = () => heard.some((h) => h.includes('через портал eGov')) && ok()));
+    await page.getByTestId('chat-input').fill('Подайте заявление через портал eGov.');
+    await page.getByRole('button', { name: m(lang, 'cc.chat.send') }).click();
+    await answered;
+    await check(page, 'console-chat-ru');
+    await page.getByTestId('card-search').fill('земельного');
+    await page
+      .getByTestId('knowledge-card')
+      .first()
+      .getByRole('button', { name: m(lang, 'cc.cards.use') })
+      .click();
+    await page.getByTestId('close-contact').click();
+    await page.getByRole('heading', { name: m(lang, 'cc.closed') }).waitFor();
+    caller.close();
+    const transcript = await operator('GET', `/api/v1/contact-centre/contacts/${chat.contactId}/transcript`);
+    assert.deepEqual(
+      transcript.body.items.map((x: { author: string }) => x.author),
+      ['caller', 'operator'],
     );
   });
 

@@ -8,9 +8,10 @@ import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { notify } from '../../components/notify.ts';
-import { contactKeys, getContact, openContact, type Channel, type Card } from './api.ts';
+import { contactKeys, getChats, getContact, openContact, type Channel, type Card } from './api.ts';
 import { CardSearch } from './CardSearch.tsx';
 import { OutcomeForm } from './OutcomeForm.tsx';
+import { ChatPanel } from './ChatPanel.tsx';
 
 const CHANNELS: Channel[] = ['phone', 'chat', 'web', 'email'];
 
@@ -64,6 +65,33 @@ function NewContact({ onOpened }: { onOpened(id: string): void }) {
           {error}
         </Text>
       )}
+    </Paper>
+  );
+}
+
+/** The chats of the citizens' pages not yet closed: the operator takes one. */
+function Chats({ onTake }: { onTake(id: string): void }) {
+  const { t, dateTime } = useI18n();
+  const chats = useQuery({ queryKey: ['contact-centre', 'chats'], queryFn: getChats, refetchInterval: 5_000 });
+  const waiting = chats.data?.items.filter((c) => !c.operatorName) ?? [];
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="cc-chats">
+      <Title order={2} size="h4" id="cc-chats" mb="sm">
+        {t('cc.chats')}
+      </Title>
+      {waiting.length === 0 && <Text size="sm">{t('cc.chats.none')}</Text>}
+      <Stack gap="xs">
+        {waiting.map((c) => (
+          <Group key={c.id} justify="space-between" data-testid="waiting-chat">
+            <Text size="sm">
+              {dateTime(c.startedAt)}: {c.lastMessage ?? '—'}
+            </Text>
+            <Button size="xs" variant="outline" onClick={() => onTake(c.id)}>
+              {t('cc.chats.take')}
+            </Button>
+          </Group>
+        ))}
+      </Stack>
     </Paper>
   );
 }
@@ -172,6 +200,7 @@ export default function ContactCentreConsole() {
         <>
           <Alert color="blue">{t('cc.waiting')}</Alert>
           <NewContact onOpened={show} />
+          <Chats onTake={show} />
         </>
       )}
       {contactId && contact.data && (
@@ -183,6 +212,7 @@ export default function ContactCentreConsole() {
             <Grid.Col span={{ base: 12, lg: 6 }}>
               <Stack>
                 <CallerPanel contact={contact.data} ended={ended.includes(contactId) || contact.data.endedAt !== null} />
+                {contact.data.channel === 'chat' && !contact.data.closedAt && <ChatPanel contactId={contactId} />}
                 <CardSearch onUse={setCard} />
               </Stack>
             </Grid.Col>

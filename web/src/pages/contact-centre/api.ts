@@ -22,3 +22,4 @@ export type Figures = paths['/api/v1/contact-centre/reports/figures']['get']['re
 export const getFigures = (month: string) => unwrap(api.GET('/api/v1/contact-centre/reports/figures', { params: { query: { month } } }));
 export const getAnnex2 = (month: string) => unwrap(api.GET('/api/v1/contact-centre/reports/annex2', { params: { query: { month } } }));
 export const getAllCards = (overdue: boolean) => unwrap(api.GET('/api/v1/contact-centre/knowledge-cards', { params: { query: { overdue } } }));
+export const getChats = () => unwrap(api.GET('/api/v1/contact-centre/chats'));
