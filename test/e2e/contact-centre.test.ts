@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { MessageKey } from '../../web/src/i18n/messages.ts';
 import { axe, base, m, newPage, pickOption, ROOT, shot, signIn, SKIP, startSystem, stopSystem, type Lang } from './support.ts';
 import WebSocket from 'ws';
 import { signBody } from '../../src/cti/signature.ts';
@@ -207,6 +208,30 @@ describe('the contact centre in the browser', { skip: SKIP }, () => {
     await page.getByText(m(lang, 'cc.head.annex2.due', { date: '05.04.2026', n: 1 })).waitFor();
     await page.getByTestId('cc-cards').getByText('Предоставление земельного участка').waitFor();
     await check(page, 'head-figures-ru');
+    // CC-05, CC-04: a new card with the Annex 1 fields, then the day it was sent
+    const fields: [MessageKey, string][] = [
+      ['cc.card.serviceKk', 'Тұрғын үй кезегіне қою'],
+      ['cc.card.serviceRu', 'Постановка на очередь на жильё'],
+      ['cc.card.bylawKk', 'Қағидалар № 7'],
+      ['cc.card.bylawRu', 'Правила № 7'],
+      ['cc.card.responsibleName', 'Серікова Ә.'],
+      ['cc.card.responsiblePosition', 'Бөлім басшысы'],
+      ['cc.card.providerName', 'Тұрғын үй бөлімі'],
+      ['cc.card.bylawApprovedOn', '2026-03-16'],
+      ['cc.card.answerKk', 'Құжаттарды ХҚКО-ға тапсырыңыз.'],
+      ['cc.card.answerRu', 'Сдайте документы в ЦОН.'],
+    ];
+    for (const [key, value] of fields) await page.getByLabel(m(lang, key)).fill(value);
+    await page
+      .getByRole('button', { name: m(lang, 'save'), exact: true })
+      .last()
+      .click();
+    const row = page.getByTestId('cc-cards').locator('tr').filter({ hasText: 'Постановка на очередь на жильё' });
+    await row.getByText(m(lang, 'cc.state.awaitingCard')).waitFor();
+    await row.getByLabel(m(lang, 'cc.cardForm.date')).fill('2026-03-18');
+    await row.getByRole('button', { name: m(lang, 'save') }).click();
+    await row.getByText(m(lang, 'cc.state.awaitingTraining')).waitFor();
+    await check(page, 'head-cards-ru');
   });
 
   test('the console in Kazakh and English passes axe', async () => {

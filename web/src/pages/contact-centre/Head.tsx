@@ -7,6 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { DEFAULT_TIME_ZONE, useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { getAllCards, getAnnex2, getFigures, type Figures } from './api.ts';
+import { NewCardForm, StepForm } from './CardForms.tsx';
 
 const OUTCOMES = ['consultation', 'statusAnswer', 'publicServiceComplaint', 'appeal', 'open'] as const;
 
@@ -112,6 +113,7 @@ export default function ContactCentreHead() {
               <Table.Th>{t('cc.head.state')}</Table.Th>
               <Table.Th>{t('cc.head.terms')}</Table.Th>
               <Table.Th>{t('cc.head.uses')}</Table.Th>
+              <Table.Th>{t('cc.cardForm.step')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -128,11 +130,15 @@ export default function ContactCentreHead() {
                   ))}
                 </Table.Td>
                 <Table.Td>{c.usageCount}</Table.Td>
+                <Table.Td>
+                  <StepForm card={c} />
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       </Paper>
+      <NewCardForm />
     </Stack>
   );
 }
