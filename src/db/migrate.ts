@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009_accounting_trust.ts';
 import * as m0010 from './migrations/0010_sign_in_throttle.ts';
 import * as m0011 from './migrations/0011_idempotency.ts';
 import * as m0013 from './migrations/0013_control.ts';
+import * as m0014 from './migrations/0014_contact_centre.ts';
 import * as m0016 from './migrations/0016_idempotent_requests.ts';
 
 // Listed here rather than read from disk, so the same code runs from source and from a bundle.
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010_sign_in_throttle': m0010,
   '0011_idempotency': m0011,
   '0013_control': m0013,
+  '0014_contact_centre': m0014,
   '0016_idempotent_requests': m0016,
 };
 

@@ -4,6 +4,7 @@ import type { Language } from '../domain/vocabulary.ts';
 import { DECISION_MESSAGES } from '../domain/decisions.ts';
 import { ACCOUNTING_MESSAGES } from '../statistics/messages.ts';
 import { CONTROL_MESSAGES } from '../control/messages.ts';
+import { CONTACT_CENTRE_MESSAGES } from '../contact-centre/messages.ts';
 
 type Text = Record<'kk' | 'ru' | 'en', string>;
 
@@ -13,6 +14,8 @@ const MESSAGES: Record<string, Text> = {
   ...ACCOUNTING_MESSAGES,
   // the control department and instructions under control
   ...CONTROL_MESSAGES,
+  // the contact centre and the telephone link
+  ...CONTACT_CENTRE_MESSAGES,
   // general
   validation: { kk: 'Деректер қате толтырылған', ru: 'Данные заполнены с ошибками', en: 'The data contain errors' },
   notFound: { kk: 'Табылмады', ru: 'Не найдено', en: 'Not found' },

@@ -28,6 +28,8 @@ import { csrfSatisfied, sessionTokenOf } from '../access/session-cookies.ts';
 import { queueRoutes } from '../queues/routes.ts';
 import { controlRoutes as controlDepartmentRoutes } from '../control/routes.ts';
 import { instructionRoutes } from '../instructions/routes.ts';
+import { contactCentreRoutes } from '../contact-centre/routes.ts';
+import { ctiRoutes } from '../cti/routes.ts';
 import { webApp, isWebAppRequest, sendWebApp } from './web.ts';
 import { documented } from './openapi.ts';
 import { securityHeaders } from './headers.ts';
@@ -191,6 +193,8 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
       await queueRoutes(api, ctx);
       await controlDepartmentRoutes(api, ctx);
       await instructionRoutes(api, ctx);
+      await contactCentreRoutes(api, ctx);
+      await ctiRoutes(api, ctx);
     },
     { prefix: '/api/v1' },
   );

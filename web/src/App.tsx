@@ -1,7 +1,7 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useParams } from 'react-router';
 import { Center, Loader } from '@mantine/core';
-import { CORRESPONDENCE_ROLES, DESK_ROLES, OVERVIEW_ROLES, useSession, type Role } from './session.tsx';
+import { CONTACT_CENTRE_HEAD_ROLES, CONTACT_CENTRE_ROLES, CORRESPONDENCE_ROLES, DESK_ROLES, OVERVIEW_ROLES, useSession, type Role } from './session.tsx';
 import { Shell } from './components/Shell.tsx';
 import { useI18n } from './i18n/i18n.tsx';
 import { ACCOUNTING_SCREENS, accountingScreensFor, type AccountingScreen } from './accounting.ts';
@@ -14,6 +14,8 @@ const Appeal = lazy(() => import('./pages/appeal/Appeal.tsx'));
 const Overview = lazy(() => import('./pages/Overview.tsx'));
 const Correspondence = lazy(() => import('./pages/Correspondence.tsx'));
 const NotFound = lazy(() => import('./pages/NotFound.tsx'));
+const ContactCentre = lazy(() => import('./pages/contact-centre/Console.tsx'));
+const ContactCentreHead = lazy(() => import('./pages/contact-centre/Head.tsx'));
 const AccountingLayout = lazy(() => import('./pages/accounting/Layout.tsx'));
 const ControlLayout = lazy(() => import('./pages/control/Layout.tsx'));
 /** The control department's screens (issue 12), for the controller. */
@@ -115,6 +117,22 @@ function SignedIn() {
             element={
               <Guard roles={CORRESPONDENCE_ROLES}>
                 <Correspondence />
+              </Guard>
+            }
+          />
+          <Route
+            path="/contact-centre"
+            element={
+              <Guard roles={CONTACT_CENTRE_ROLES}>
+                <ContactCentre />
+              </Guard>
+            }
+          />
+          <Route
+            path="/contact-centre/figures"
+            element={
+              <Guard roles={CONTACT_CENTRE_HEAD_ROLES}>
+                <ContactCentreHead />
               </Guard>
             }
           />

@@ -15,6 +15,10 @@ export type Role = NonNullable<User['roles']>[number];
 export const DESK_ROLES: Role[] = ['registrar', 'operator', 'reception'];
 export const OVERVIEW_ROLES: readonly Role[] = DOMAIN_OVERVIEW_ROLES;
 export const CORRESPONDENCE_ROLES: Role[] = ['executor', 'head'];
+/** The contact centre's operator console (issue 13). */
+export const CONTACT_CENTRE_ROLES: Role[] = ['operator'];
+/** The contact-centre head's figures, Annex 2 and cards (the head of the centre's organization). */
+export const CONTACT_CENTRE_HEAD_ROLES: Role[] = ['head'];
 
 interface Session {
   user: User | null | undefined; // undefined: still asking

@@ -2057,6 +2057,264 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contact-centre/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a contact (a call, chat, web form or e-mail) on my console (EA-05) */
+        post: operations["postContactCentreContacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contact-centre/contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contact with the caller's earlier contacts and appeals by phone number (audited) */
+        get: operations["getContactCentreContactsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contact-centre/contacts/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a contact with exactly one outcome: consultation (the live knowledge card used), statusAnswer (by registration and talon numbers, or IIN), publicServiceComplaint (Annex 2 fields; never an appeal, CC-25), appeal (registered for the competent organization, channel contact centre, talon by SMS) */
+        post: operations["postContactCentreContactsByIdClose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contact-centre/competent-organization": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The competent organization suggested for an issue category in the caller's territory (an organization id) */
+        get: operations["getContactCentreCompetentOrganization"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contact-centre/knowledge-cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Knowledge cards: operators the live ones only (CC-03, CC-08); full-text search in Kazakh and Russian (q); overdue=true: the cards with a step overdue */
+        get: operations["getContactCentreKnowledgeCards"];
+        put?: never;
+        /** Add a knowledge card: the Annex 1 fields in Kazakh and Russian (CC-05); the contact-centre head */
+        post: operations["postContactCentreKnowledgeCards"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contact-centre/knowledge-cards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A knowledge card with its state and terms */
+        get: operations["getContactCentreKnowledgeCardsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a knowledge card: Annex 1 fields and the dates of its lifecycle (sent, trained, protocol, bylaw changed, updated, responsible changed and notified) */
+        patch: operations["patchContactCentreKnowledgeCardsById"];
+        trace?: never;
+    };
+    "/api/v1/contact-centre/reports/annex2": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Annex 2 report of a month (CC-16, CC-17): public-service complaints, all or of one provider; due by the 5th of the next month */
+        get: operations["getContactCentreReportsAnnex2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contact-centre/chats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chats not yet closed (operators): taken by whom, the last message */
+        get: operations["getContactCentreChats"];
+        put?: never;
+        /** Start a chat with an organization’s contact centre (the citizens’ pages): the contact and the caller’s token for the WebSocket /api/v1/contact-centre/chats/{contactId}/socket?token=…; messages are {"text": "…"} both ways, kept as the transcript */
+        post: operations["postContactCentreChats"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contact-centre/contacts/{id}/transcript": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The transcript of a chat contact */
+        get: operations["getContactCentreContactsByIdTranscript"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contact-centre/provider-refusals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a provider’s refusal to give the centre information (CC-10, CC-13) */
+        post: operations["postContactCentreProviderRefusals"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contact-centre/provider-refusals/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Draft notices to the service-quality authority (CC-13): the providers that refused two or more times in the month, with the refusal records */
+        get: operations["getContactCentreProviderRefusalsNotices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contact-centre/reports/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The centre’s figures of a month: contacts by channel and outcome, calls answered within 20 s, average handling time (s), first-contact resolution (no contact again within 7 days), appeals registered, public-service complaints, the cards that answered most */
+        get: operations["getContactCentreReportsFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contact-centre/reports/annex2.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Annex 2 report as a spreadsheet (the columns in order, kk/ru headings) */
+        get: operations["getContactCentreReportsAnnex2Xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contact-centre/reports/annex2.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Annex 2 report as PDF */
+        get: operations["getContactCentreReportsAnnex2Pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cti/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An event of the telephone system (EA-10): ringing opens the contact of the call on the operator’s console (screen pop), answered and hangup mark its timing. Signed: X-Joldanym-Signature: sha256=<hex HMAC-SHA256 of the body with JOLDANYM_CTI_SECRET>; 401 otherwise */
+        post: operations["postCtiEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -11523,11 +11781,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -11542,11 +11811,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -11561,11 +11841,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -11621,11 +11912,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -11640,11 +11942,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -11659,11 +11972,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -11678,11 +12002,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -11754,11 +12089,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -11773,11 +12119,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -11792,11 +12149,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -11954,11 +12322,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -11973,11 +12352,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -11992,11 +12382,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -12061,11 +12462,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -12139,11 +12551,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -12158,11 +12581,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -12177,11 +12611,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -12216,11 +12661,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -12235,11 +12691,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -12254,11 +12721,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -12309,11 +12787,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -12521,11 +13010,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -12540,11 +13040,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -12579,11 +13090,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -12598,11 +13120,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -12617,11 +13150,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -12744,11 +13288,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -12763,11 +13318,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -12782,11 +13348,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -12856,11 +13433,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -12875,11 +13463,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -12927,11 +13526,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -12946,11 +13556,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -12965,11 +13586,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -13005,11 +13637,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -13024,11 +13667,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -13043,11 +13697,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -13095,11 +13760,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -13114,11 +13790,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -13133,11 +13820,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -13152,11 +13850,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -13191,11 +13900,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -13210,11 +13930,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -13229,11 +13960,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -13261,11 +14003,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -13280,11 +14033,22 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };
@@ -13299,11 +14063,1903 @@ export interface operations {
                     "application/json": {
                         error?: {
                             code: string;
+                            /** @description In the language of Accept-Language */
                             message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
                             fields: {
                                 path?: string;
                                 code?: string;
                                 message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postContactCentreContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    channel: "phone" | "chat" | "web" | "email";
+                    callerPhone?: string;
+                    callerAddress?: string;
+                    /** Format: date-time */
+                    startedAt?: string;
+                    language?: string;
+                    concernsOrganizationId?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getContactCentreContactsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        organizationId: number;
+                        channel: string;
+                        callerPhone?: string | null;
+                        callerAddress?: string | null;
+                        operatorName?: string | null;
+                        language?: string | null;
+                        concernsOrganizationId?: number | null;
+                        startedAt: string;
+                        answeredAt?: string | null;
+                        endedAt?: string | null;
+                        closedAt?: string | null;
+                        callId?: string | null;
+                        outcome?: string | null;
+                        knowledgeCardId?: string | null;
+                        appealId?: string | null;
+                        history: {
+                            contacts: {
+                                id: string;
+                                channel: string;
+                                startedAt: string;
+                                outcome?: string | null;
+                                operatorName?: string | null;
+                                registrationNumber?: string | null;
+                            }[];
+                            appeals: {
+                                id: string;
+                                registrationNumber: string;
+                                talonNumber: string;
+                                registrationDate: string;
+                                dueDate: string;
+                                status: string;
+                                summary?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postContactCentreContactsByIdClose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {unknown} */
+                    outcome: "consultation";
+                    /** Format: uuid */
+                    knowledgeCardId: string;
+                    note?: string;
+                    language?: string;
+                    concernsOrganizationId?: number;
+                } | {
+                    /** @enum {unknown} */
+                    outcome: "statusAnswer";
+                    registrationNumber?: string;
+                    talonNumber?: string;
+                    iin?: string;
+                    note?: string;
+                    language?: string;
+                    concernsOrganizationId?: number;
+                } | {
+                    /** @enum {unknown} */
+                    outcome: "publicServiceComplaint";
+                    region: string;
+                    applicantName: string;
+                    nature: string;
+                    content: string;
+                    measures: string;
+                    ticketNumber?: string;
+                    bylawViolation?: string;
+                    employeeActions?: string;
+                    providerId?: number;
+                    note?: string;
+                    language?: string;
+                    concernsOrganizationId?: number;
+                } | {
+                    /** @enum {unknown} */
+                    outcome: "appeal";
+                    organizationId: number;
+                    appeal: {
+                        /** @enum {string} */
+                        documentType: "application" | "complaint" | "report" | "inquiry" | "feedback" | "proposal";
+                        subKind?: string;
+                        /** @enum {string} */
+                        form: "paper" | "oral" | "electronic" | "video";
+                        /** @enum {string} */
+                        channel: "post" | "inPerson" | "complaintBox" | "egovPortal" | "publicPortal" | "contactCentre" | "personalReception" | "email";
+                        language: string;
+                        /** Format: date-time */
+                        receivedAt?: string;
+                        summary: string;
+                        text?: string;
+                        protocolText?: string;
+                        issueCategory?: string;
+                        addresseeCategory?: string;
+                        organizationId?: number;
+                        applicant?: {
+                            /** @enum {unknown} */
+                            kind: "individual";
+                            iin?: string;
+                            lastName: string;
+                            firstName: string;
+                            middleName?: string;
+                            citizenship?: string;
+                            /** Format: date */
+                            birthDate?: string;
+                            /** @enum {string} */
+                            sex?: "male" | "female";
+                            nationality?: string;
+                            address?: {
+                                country?: string;
+                                region?: string;
+                                district?: string;
+                                settlement?: string;
+                                street?: string;
+                                house?: string;
+                                flat?: string;
+                            };
+                            socialStatus?: string;
+                            occupation?: string;
+                            postalAddress?: string;
+                            phone?: string;
+                            phoneOther?: string;
+                            /** Format: email */
+                            email?: string;
+                            inInterestOf?: string;
+                        } | {
+                            /** @enum {unknown} */
+                            kind: "legalEntity";
+                            bin: string;
+                            name: string;
+                            address?: {
+                                country?: string;
+                                region?: string;
+                                district?: string;
+                                settlement?: string;
+                                street?: string;
+                                house?: string;
+                                flat?: string;
+                            };
+                            businessCategory?: string;
+                            representative?: {
+                                lastName: string;
+                                firstName: string;
+                                middleName?: string;
+                                iin?: string;
+                            };
+                            postalAddress?: string;
+                            phone?: string;
+                            phoneOther?: string;
+                            /** Format: email */
+                            email?: string;
+                            inInterestOf?: string;
+                        };
+                        applicants?: ({
+                            /** @enum {unknown} */
+                            kind: "individual";
+                            iin?: string;
+                            lastName: string;
+                            firstName: string;
+                            middleName?: string;
+                            citizenship?: string;
+                            /** Format: date */
+                            birthDate?: string;
+                            /** @enum {string} */
+                            sex?: "male" | "female";
+                            nationality?: string;
+                            address?: {
+                                country?: string;
+                                region?: string;
+                                district?: string;
+                                settlement?: string;
+                                street?: string;
+                                house?: string;
+                                flat?: string;
+                            };
+                            socialStatus?: string;
+                            occupation?: string;
+                            postalAddress?: string;
+                            phone?: string;
+                            phoneOther?: string;
+                            /** Format: email */
+                            email?: string;
+                            inInterestOf?: string;
+                        } | {
+                            /** @enum {unknown} */
+                            kind: "legalEntity";
+                            bin: string;
+                            name: string;
+                            address?: {
+                                country?: string;
+                                region?: string;
+                                district?: string;
+                                settlement?: string;
+                                street?: string;
+                                house?: string;
+                                flat?: string;
+                            };
+                            businessCategory?: string;
+                            representative?: {
+                                lastName: string;
+                                firstName: string;
+                                middleName?: string;
+                                iin?: string;
+                            };
+                            postalAddress?: string;
+                            phone?: string;
+                            phoneOther?: string;
+                            /** Format: email */
+                            email?: string;
+                            inInterestOf?: string;
+                        })[];
+                        anonymous?: boolean;
+                        complainedOrganizationId?: number;
+                        complainedOrganizationName?: string;
+                        complainedOfficial?: string;
+                        complainedAct?: string;
+                        /** Format: uuid */
+                        challengedAppealId?: string;
+                        securityInfo?: boolean;
+                    };
+                    note?: string;
+                    language?: string;
+                    concernsOrganizationId?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        outcome: string;
+                        appeal?: {
+                            id: string;
+                            registrationNumber: string;
+                            talonNumber: string;
+                        };
+                        appeals?: {
+                            id: string;
+                            registrationNumber: string;
+                            talonNumber: string;
+                            registrationDate: string;
+                            dueDate: string;
+                            status: string;
+                        }[];
+                        complaintId?: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getContactCentreCompetentOrganization: {
+        parameters: {
+            query: {
+                issueCategory?: string;
+                territory: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        organizationId: number;
+                        code: string;
+                        name: {
+                            kk: string;
+                            ru: string;
+                            en: string;
+                        };
+                        level: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getContactCentreKnowledgeCards: {
+        parameters: {
+            query?: {
+                q?: string;
+                overdue?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            serviceKk: string;
+                            serviceRu: string;
+                            bylawKk: string;
+                            bylawRu: string;
+                            bylawApprovedOn: string;
+                            changesKk: string;
+                            changesRu: string;
+                            responsibleName: string;
+                            responsiblePosition: string;
+                            providerName: string;
+                            answerKk: string;
+                            answerRu: string;
+                            webPage?: string | null;
+                            responsiblePhone?: string | null;
+                            responsibleEmail?: string | null;
+                            providerContacts?: string | null;
+                            sentOn?: string | null;
+                            trainedOn?: string | null;
+                            protocolOn?: string | null;
+                            bylawChangedOn?: string | null;
+                            updatedOn?: string | null;
+                            responsibleChangedOn?: string | null;
+                            responsibleNotifiedOn?: string | null;
+                            providerId?: number | null;
+                            usageCount: number;
+                            /** @enum {string} */
+                            state: "awaitingCard" | "awaitingTraining" | "awaitingProtocol" | "accepted" | "live";
+                            terms: {
+                                step: string;
+                                dueOn: string;
+                                doneOn?: string | null;
+                                overdue: boolean;
+                                basis: string;
+                            }[];
+                            overdue: string[];
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    postContactCentreKnowledgeCards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    serviceKk: string;
+                    serviceRu: string;
+                    bylawKk: string;
+                    bylawRu: string;
+                    /** Format: date */
+                    bylawApprovedOn: string;
+                    changesKk?: string;
+                    changesRu?: string;
+                    /** Format: uri */
+                    webPage?: string;
+                    responsibleName: string;
+                    responsiblePosition: string;
+                    responsiblePhone?: string;
+                    /** Format: email */
+                    responsibleEmail?: string;
+                    providerId?: number;
+                    providerName: string;
+                    providerContacts?: string;
+                    answerKk: string;
+                    answerRu: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getContactCentreKnowledgeCardsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        serviceKk: string;
+                        serviceRu: string;
+                        bylawKk: string;
+                        bylawRu: string;
+                        bylawApprovedOn: string;
+                        changesKk: string;
+                        changesRu: string;
+                        responsibleName: string;
+                        responsiblePosition: string;
+                        providerName: string;
+                        answerKk: string;
+                        answerRu: string;
+                        webPage?: string | null;
+                        responsiblePhone?: string | null;
+                        responsibleEmail?: string | null;
+                        providerContacts?: string | null;
+                        sentOn?: string | null;
+                        trainedOn?: string | null;
+                        protocolOn?: string | null;
+                        bylawChangedOn?: string | null;
+                        updatedOn?: string | null;
+                        responsibleChangedOn?: string | null;
+                        responsibleNotifiedOn?: string | null;
+                        providerId?: number | null;
+                        usageCount: number;
+                        /** @enum {string} */
+                        state: "awaitingCard" | "awaitingTraining" | "awaitingProtocol" | "accepted" | "live";
+                        terms: {
+                            step: string;
+                            dueOn: string;
+                            doneOn?: string | null;
+                            overdue: boolean;
+                            basis: string;
+                        }[];
+                        overdue: string[];
+                    };
+                };
+            };
+        };
+    };
+    patchContactCentreKnowledgeCardsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    serviceKk?: string;
+                    serviceRu?: string;
+                    bylawKk?: string;
+                    bylawRu?: string;
+                    /** Format: date */
+                    bylawApprovedOn?: string;
+                    changesKk?: string;
+                    changesRu?: string;
+                    /** Format: uri */
+                    webPage?: string;
+                    responsibleName?: string;
+                    responsiblePosition?: string;
+                    responsiblePhone?: string;
+                    /** Format: email */
+                    responsibleEmail?: string;
+                    providerId?: number;
+                    providerName?: string;
+                    providerContacts?: string;
+                    answerKk?: string;
+                    answerRu?: string;
+                    /** Format: date */
+                    sentOn?: string;
+                    /** Format: date */
+                    trainedOn?: string;
+                    /** Format: date */
+                    protocolOn?: string;
+                    /** Format: date */
+                    bylawChangedOn?: string;
+                    /** Format: date */
+                    updatedOn?: string;
+                    /** Format: date */
+                    responsibleChangedOn?: string;
+                    /** Format: date */
+                    responsibleNotifiedOn?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        serviceKk: string;
+                        serviceRu: string;
+                        bylawKk: string;
+                        bylawRu: string;
+                        bylawApprovedOn: string;
+                        changesKk: string;
+                        changesRu: string;
+                        responsibleName: string;
+                        responsiblePosition: string;
+                        providerName: string;
+                        answerKk: string;
+                        answerRu: string;
+                        webPage?: string | null;
+                        responsiblePhone?: string | null;
+                        responsibleEmail?: string | null;
+                        providerContacts?: string | null;
+                        sentOn?: string | null;
+                        trainedOn?: string | null;
+                        protocolOn?: string | null;
+                        bylawChangedOn?: string | null;
+                        updatedOn?: string | null;
+                        responsibleChangedOn?: string | null;
+                        responsibleNotifiedOn?: string | null;
+                        providerId?: number | null;
+                        usageCount: number;
+                        /** @enum {string} */
+                        state: "awaitingCard" | "awaitingTraining" | "awaitingProtocol" | "accepted" | "live";
+                        terms: {
+                            step: string;
+                            dueOn: string;
+                            doneOn?: string | null;
+                            overdue: boolean;
+                            basis: string;
+                        }[];
+                        overdue: string[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getContactCentreReportsAnnex2: {
+        parameters: {
+            query: {
+                month: string;
+                provider?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        month: string;
+                        provider?: {
+                            id?: number;
+                            code?: string;
+                            name?: {
+                                kk: string;
+                                ru: string;
+                                en: string;
+                            };
+                        } | null;
+                        dueOn: string;
+                        dueOnWorkingDay: boolean;
+                        pastDue: boolean;
+                        columns: {
+                            n: number;
+                            key: string;
+                            title: {
+                                kk: string;
+                                ru: string;
+                                en: string;
+                            };
+                        }[];
+                        rows: {
+                            [key: string]: string | number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getContactCentreChats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            startedAt: string;
+                            operatorName?: string | null;
+                            language?: string | null;
+                            lastMessage?: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postContactCentreChats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    organizationId: number;
+                    language?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contactId: string;
+                        token: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getContactCentreContactsByIdTranscript: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            author: string;
+                            text: string;
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postContactCentreProviderRefusals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    providerId: number;
+                    /** Format: date */
+                    refusedOn: string;
+                    request: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getContactCentreProviderRefusalsNotices: {
+        parameters: {
+            query: {
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            provider: {
+                                id: number;
+                                code: string;
+                                name: {
+                                    kk: string;
+                                    ru: string;
+                                    en: string;
+                                };
+                            };
+                            month: string;
+                            threshold: number;
+                            refusals: {
+                                id: string;
+                                refusedOn: string;
+                                request: string;
+                                note?: string | null;
+                                recordedBy: string;
+                            }[];
+                            draft: {
+                                kk: string;
+                                ru: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getContactCentreReportsFigures: {
+        parameters: {
+            query: {
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        month: string;
+                        contacts: number;
+                        byChannel: {
+                            [key: string]: number;
+                        };
+                        byOutcome: {
+                            [key: string]: number;
+                        };
+                        calls: number;
+                        answeredInTime: number;
+                        averageHandlingSeconds: number | null;
+                        firstContactResolution: {
+                            resolved: number;
+                            closed: number;
+                        };
+                        appealsRegistered: number;
+                        publicServiceComplaints: number;
+                        topCards: {
+                            knowledgeCardId: string;
+                            uses: number;
+                            serviceKk: string;
+                            serviceRu: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getContactCentreReportsAnnex2Xlsx: {
+        parameters: {
+            query: {
+                month: string;
+                provider?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getContactCentreReportsAnnex2Pdf: {
+        parameters: {
+            query: {
+                month: string;
+                provider?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    postCtiEvents: {
+        parameters: {
+            query?: never;
+            header?: {
+                "x-joldanym-signature"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    event: "ringing" | "answered" | "hangup";
+                    callId: string;
+                    callerPhone?: string;
+                    operator?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contactId: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
                             }[];
                         };
                     };

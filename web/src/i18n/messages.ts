@@ -11,6 +11,7 @@ import * as queues from './messages/queues.ts';
 import * as accounting from './messages/accounting.ts';
 import * as accountingRecords from './messages/accountingRecords.ts';
 import * as control from './messages/control.ts';
+import * as contactCentre from './messages/contactCentre.ts';
 
 const kk = {
   ...common.kk,
@@ -20,13 +21,14 @@ const kk = {
   ...accounting.kk,
   ...accountingRecords.kk,
   ...control.kk,
+  ...contactCentre.kk,
 };
 
 export type MessageKey = keyof typeof kk;
 export type Messages = Record<MessageKey, string>;
 
 /** No key in two areas (the later one would silently win): a type error naming the key otherwise. */
-type Areas = [typeof common.kk, typeof desk.kk, typeof appeal.kk, typeof queues.kk, typeof accounting.kk, typeof accountingRecords.kk, typeof control.kk];
+type Areas = [typeof common.kk, typeof desk.kk, typeof appeal.kk, typeof queues.kk, typeof accounting.kk, typeof accountingRecords.kk, typeof control.kk, typeof contactCentre.kk];
 type KeysOf<T extends unknown[]> = T extends [infer H, ...infer R] ? keyof H | KeysOf<R> : never;
 type Overlap<T extends unknown[]> = T extends [infer H, ...infer R] ? (keyof H & KeysOf<R>) | Overlap<R> : never;
 const noKeyInTwoAreas: [Overlap<Areas>] extends [never] ? true : { keyInTwoAreas: Overlap<Areas> } = true;
@@ -40,6 +42,7 @@ const ru: Messages = {
   ...accounting.ru,
   ...accountingRecords.ru,
   ...control.ru,
+  ...contactCentre.ru,
 };
 
 const en: Messages = {
@@ -50,6 +53,7 @@ const en: Messages = {
   ...accounting.en,
   ...accountingRecords.en,
   ...control.en,
+  ...contactCentre.en,
 };
 
 export const MESSAGES = { kk: kk as Messages, ru, en };
