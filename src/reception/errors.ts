@@ -1,0 +1,46 @@
+// The reception's error and validation messages in Kazakh, Russian and English (src/http/messages.ts).
+import type { Labels } from '../domain/vocabulary.ts';
+
+const l = (kk: string, ru: string, en: string): Labels => ({ kk, ru, en });
+
+export const RECEPTION_MESSAGES: Record<string, Labels> = {
+  'reception.unknownOfficial': l('Қабылдайтын лауазымды тұлға табылмады', 'Принимающее должностное лицо не найдено', 'No such receiving official'),
+  'reception.endBeforeStart': l('Аяқталуы басталуынан кейін болуы керек', 'Окончание должно быть позже начала', 'The end must come after the start'),
+  'reception.videoNotForKind': l(
+    'Бейнебайланыс арқылы қабылдауды тек басшылар, әкімдер және олардың орынбасарлары өткізеді (214 қаулы, 13-т.)',
+    'Прием по видеосвязи проводят только руководители, акимы и их заместители (постановление 214, п.13)',
+    'Only heads, akims and their deputies receive by video-conference (Decree 214 p.13)',
+  ),
+  'reception.restrictiveRegimeVideoOnly': l(
+    'Шектеу шаралары кезінде қабылдау тек бейнебайланыс арқылы (14-т.)',
+    'При ограничительных мерах прием только по видеосвязи (п.14)',
+    'Under restrictive measures reception is by video-conference only (p.14)',
+  ),
+  'reception.offScheduleNeedsInstruction': l(
+    'Кестеден тыс қабылдау бірінші басшының немесе әкімнің тапсырмасымен (кім, қашан) өткізіледі (9-т.)',
+    'Прием вне графика проводится по поручению первого руководителя или акима (кто, когда) (п.9)',
+    'An off-schedule reception needs the instruction of the first head or akim (who, when) (p.9)',
+  ),
+  'reception.visitingNeedsSettlement': l('Көшпелі қабылдаудың елді мекенін көрсетіңіз', 'Укажите населенный пункт выездного приема', 'Name the settlement of the visiting reception'),
+  'reception.scheduleApproved': l('{month} кестесі бекітілген', 'График на {month} уже утвержден', 'The schedule of {month} is approved already'),
+  'reception.sessionCancelled': l('Қабылдау болдырылмады', 'Прием отменен', 'The reception is cancelled'),
+  'reception.sessionPast': l('Қабылдау уақыты өтіп кеткен', 'Время приема уже прошло', 'The reception is in the past'),
+  'reception.noticeAfterReception': l('Хабарлама қабылдау күнінен кейін болмайды', 'Уведомление не может быть позже дня приема', 'The notice cannot come after the reception day'),
+  'reception.videoConsentMissing': l(
+    'Бейнебайланыс арқылы қабылдауға өтініш берушінің келісімі жоқ (13-т.)',
+    'Нет согласия заявителя на прием по видеосвязи (п.13)',
+    'The applicant has not consented to a video reception (p.13)',
+  ),
+  'reception.extensionNotLater': l('Жаңа мерзім қазіргіден кеш болуы керек', 'Новый срок должен быть позже текущего', 'The new term must be later than the current one'),
+  'reception.extensionBeyondLimit': l('Ұзарту {limit} күнінен аспайды (30-т.)', 'Продление не позднее {limit} (п.30)', 'The extension may not go beyond {limit} (p.30)'),
+  'reception.authorityDocumentMissing': l(
+    'Өкілдің өкілеттігін растайтын құжатты көрсетіңіз (10-т.)',
+    'Укажите документ, подтверждающий полномочия представителя (п.10)',
+    "Name the document of the representative's authority (p.10)",
+  ),
+  'reception.notSignedUpHere': l('Бұл өтініш осы қабылдауға жазылмаған', 'Это обращение не записано на этот прием', 'This appeal is not signed up for this reception'),
+  'reception.nobodyWaiting': l('Кезекте тексерілген келуші жоқ', 'В очереди нет проверенных посетителей', 'Nobody checked in is waiting'),
+  'reception.entryDone': l('Келуші қабылданып қойған', 'Посетитель уже принят', 'The visitor is done already'),
+  'reception.notInQueue': l('Келуші бұл қабылдаудың кезегінде жоқ', 'Посетителя нет в очереди этого приема', 'No such visitor in this reception’s queue'),
+  'reception.dueBeforeReception': l('Тапсырма мерзімі қабылдау күнінен бұрын болмайды', 'Срок поручения не может быть раньше дня приема', 'The due date cannot come before the reception'),
+};
