@@ -164,9 +164,10 @@ export async function approveSchedule(ctx: Context, actor: Actor, input: Approva
   return (await store.approvalOf(ctx.db, org.id, input.month))!;
 }
 
-/** The schedule of an organization for a month: its sessions and its approval, if given. */
-export async function schedule(ctx: Context, actor: Actor, month: string, organizationId?: number) {
+/** The schedule of an organization for a month (this month unless asked): its sessions and its approval, if given. */
+export async function schedule(ctx: Context, actor: Actor, asked: string | undefined, organizationId?: number) {
   assertReader(actor);
+  const month = asked ?? monthOf(today(ctx));
   const org = await organizationFor(ctx, actor, organizationId);
   const [items, approval] = await Promise.all([
     store.sessionsWhere(ctx.db, inScope(actor, 's.organization_id'), { organizationId: org.id, ...monthRange(month), plannedOnly: true }),
@@ -187,8 +188,9 @@ export async function publicSchedule(ctx: Context, query: PeriodQuery) {
 }
 
 /** PR-13, PR-15, CD-17: the officials in the actor's scope with no session in the month, by organization. */
-export async function compliance(ctx: Context, actor: Actor, month: string, organizationId?: number) {
+export async function compliance(ctx: Context, actor: Actor, asked: string | undefined, organizationId?: number) {
   assertReader(actor);
+  const month = asked ?? monthOf(today(ctx));
   const [list, held] = await Promise.all([store.officialsWhere(ctx.db, inScope(actor, 'f.organization_id'), organizationId), store.sessionsInMonth(ctx.db, inScope(actor, 's.organization_id'), month, organizationId)]);
   const missing = officialsWithoutSession(
     list,

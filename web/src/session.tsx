@@ -15,6 +15,8 @@ export type Role = NonNullable<User['roles']>[number];
 export const DESK_ROLES: Role[] = ['registrar', 'operator', 'reception'];
 export const OVERVIEW_ROLES: readonly Role[] = DOMAIN_OVERVIEW_ROLES;
 export const CORRESPONDENCE_ROLES: Role[] = ['executor', 'head'];
+/** Who opens the personal reception's screens: its staff, the heads who receive, the control department. */
+export const RECEPTION_ROLES: Role[] = ['reception', 'head', 'controller'];
 
 interface Session {
   user: User | null | undefined; // undefined: still asking

@@ -10289,8 +10289,8 @@ export interface operations {
     };
     getReceptionSchedule: {
         parameters: {
-            query: {
-                month: string;
+            query?: {
+                month?: string;
                 organization?: number;
             };
             header?: never;
@@ -10700,8 +10700,8 @@ export interface operations {
     };
     getReceptionCompliance: {
         parameters: {
-            query: {
-                month: string;
+            query?: {
+                month?: string;
                 organization?: number;
             };
             header?: never;

@@ -3,7 +3,7 @@
 import { useState, type ReactNode } from 'react';
 import { NavLink as RouterLink, useNavigate } from 'react-router';
 import { AppShell, Badge, Box, Button, Group, SegmentedControl, Text, UnstyledButton, Menu, VisuallyHidden } from '@mantine/core';
-import { CORRESPONDENCE_ROLES, DESK_ROLES, OVERVIEW_ROLES, useSession } from '../session.tsx';
+import { CORRESPONDENCE_ROLES, DESK_ROLES, OVERVIEW_ROLES, RECEPTION_ROLES, useSession } from '../session.tsx';
 import { LANGUAGES, LANGUAGE_NAMES, useI18n, type Lang } from '../i18n/i18n.tsx';
 import { PasswordModal } from './PasswordModal.tsx';
 import { accountingScreensFor } from '../accounting.ts';
@@ -80,6 +80,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 <NavItem to="/queues/all">{t('nav.queues')}</NavItem>
                 {hasRole(...OVERVIEW_ROLES) && <NavItem to="/overview">{t('nav.overview')}</NavItem>}
                 {hasRole(...CORRESPONDENCE_ROLES) && <NavItem to="/correspondence">{t('nav.correspondence')}</NavItem>}
+                {hasRole(...RECEPTION_ROLES) && <NavItem to="/reception">{t('nav.reception')}</NavItem>}
                 {accountingScreensFor(hasRole).length > 0 && <NavItem to="/accounting">{t('nav.accounting')}</NavItem>}
               </Group>
             </nav>
