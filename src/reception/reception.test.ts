@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testApp, type Api, type TestApp } from '../../test/support.ts';
 import { person } from '../../test/accounting.ts';
+import { extractPdfText } from '../pdf/pdf-text.ts';
 
 let t: TestApp;
 let reception: Api;
@@ -129,6 +130,31 @@ describe('officials and sessions', () => {
     assert.equal(s.status, 200);
     assert.equal(s.body.approval.approvedBy, 'Қасымов Нұрлан Жақсылықұлы');
     assert.ok(s.body.items.some((i: { id: string }) => i.id === session.id));
+  });
+
+  test('PR-16, PR-17: the printable poster: approval block, the Annex title, its six columns in order, kk and ru, without sign-in', async () => {
+    const res = await anonymous('GET', `/api/v1/public/reception/schedule/poster.pdf?organization=${orgs['AKM-BURABAY']}&month=2026-04`);
+    assert.equal(res.status, 200, res.raw.toString());
+    assert.equal(res.headers.get('content-type'), 'application/pdf');
+    const text = (await extractPdfText(res.raw)).replace(/\s+/g, ' ');
+    for (const s of [
+      'Бекітемін / Утверждаю',
+      'Қасымов Нұрлан Жақсылықұлы',
+      'ЭЦҚ-мен қол қойылған',
+      'Мемлекеттік органдар басшылығының азаматтарды қабылдау кестесі',
+      'График приема граждан руководством государственных органов',
+      'Әкімов Серік Болатұлы',
+      '14.04.2026 10:00–13:00',
+    ]) {
+      assert.ok(text.includes(s), `${s} in ${text}`);
+    }
+    const columns = ['1. Мемлекеттік органның атауы', '2. Қабылдауды жүргізетін', '3. Лауазымы', '4. Қабылдау күні', '5. Мемлекеттік органның немесе', '6. Байланыс телефоны'].map((c) => text.indexOf(c));
+    assert.ok(
+      columns.every((i, k) => i >= 0 && (k === 0 || i > columns[k - 1]!)),
+      `the columns in order: ${columns}`,
+    );
+    const unapproved = await anonymous('GET', `/api/v1/public/reception/schedule/poster.pdf?organization=${orgs['AKM-BURABAY']}&month=2026-05`);
+    assert.match((await extractPdfText(unapproved.raw)).replace(/\s+/g, ' '), /Бекітілмеген \/ Не утвержден/);
   });
 
   test('PR-17, PR-32: the public schedule without sign-in, names in Kazakh or Russian, nothing personal', async () => {

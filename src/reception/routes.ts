@@ -6,9 +6,9 @@ import { IdParams, typed } from '../http/typebox.ts';
 import { appealSchema, errorSchema } from '../intake/schemas.ts';
 import { appealCard } from '../intake/read.ts';
 import { presentAppeal } from '../intake/present.ts';
-import { addOfficial, approveSchedule, cancelSession, compliance, createSession, officials, publicSchedule, recordRestriction, schedule, sessionInScope, sessions } from './sessions.ts';
+import { addOfficial, approveSchedule, cancelSession, compliance, createSession, officials, publicSchedule, recordRestriction, schedule, schedulePoster, sessionInScope, sessions } from './sessions.ts';
 import { extendSignUp, recordReferenceNote, registerSignUp, scheduleSignUp, signUpsOfSession, unscheduledSignUps } from './sign-ups.ts';
-import { approvalBody, cancelBody, extensionBody, monthQuery, officialBody, periodQuery, referenceNoteBody, restrictionBody, scheduleSignUpBody, sessionBody, signUpBody } from './schemas.ts';
+import { approvalBody, cancelBody, extensionBody, monthQuery, officialBody, periodQuery, posterQuery, referenceNoteBody, restrictionBody, scheduleSignUpBody, sessionBody, signUpBody } from './schemas.ts';
 import { list, officialSchema, presentOfficial, presentPublicSession, presentSession, presentSignUp, publicLanguage, publicSessionSchema, sessionSchema, signUpSchema } from './present.ts';
 import { receptionDayRoutes } from './day-routes.ts';
 
@@ -33,6 +33,24 @@ export async function receptionRoutes(server: FastifyInstance, ctx: Context): Pr
     async (req) => {
       const lang = publicLanguage(req.lang);
       return { items: (await publicSchedule(ctx, req.query)).map((r) => presentPublicSession(r.session, lang, r.approved)) };
+    },
+  );
+
+  app.get(
+    '/public/reception/schedule/poster.pdf',
+    {
+      config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: "The printable poster of an organization's schedule for a month (PR-16, PR-17): the approval block, the Annex title and its six columns, in Kazakh and Russian; no sign-in",
+        querystring: posterQuery,
+        produces: ['application/pdf'],
+        response: { 400: errorSchema, 404: errorSchema },
+      },
+    },
+    async (req, reply) => {
+      const pdf = await schedulePoster(ctx, req.query.organization, req.query.month);
+      return reply.type('application/pdf').header('content-disposition', `inline; filename="reception-${req.query.month}.pdf"`).send(pdf);
     },
   );
 

@@ -50,6 +50,8 @@ export type CancelInput = Static<typeof cancelBody>;
 export const approvalBody = Type.Object({ organizationId: Type.Optional(Type.Integer({ minimum: 1 })), month: month(), signature: Type.Optional(Type.String({ maxLength: 200_000 })) }, { additionalProperties: false });
 export type ApprovalInput = Static<typeof approvalBody>;
 
+export const posterQuery = Type.Object({ organization: Type.Integer({ minimum: 1 }), month: month() }, { additionalProperties: false });
+
 export const monthQuery = Type.Object({ month: Type.Optional(month()), organization: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false });
 
 export const restrictionBody = Type.Object({ organizationId: Type.Optional(Type.Integer({ minimum: 1 })), startsOn: date(), endsOn: date(), reason: str(2000, 1) }, { additionalProperties: false });

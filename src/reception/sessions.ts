@@ -16,6 +16,7 @@ import { appealTransaction, changeAppeal } from '../appeals/change.ts';
 import { contactsOf } from '../appeals/store.ts';
 import { enqueue } from '../notifications/outbox.ts';
 import { receptionMessages, type ReceptionSlot } from './messages.ts';
+import { renderPoster } from './poster.ts';
 import type { ApprovalInput, CancelInput, OfficialInput, PeriodQuery, RestrictionInput, SessionInput } from './schemas.ts';
 import * as store from './store.ts';
 
@@ -185,6 +186,30 @@ export async function publicSchedule(ctx: Context, query: PeriodQuery) {
   const approvals = await store.approvalsWhere(ctx.db, [...new Set(rows.map((r) => r.organization_id))], monthsOf(rows));
   const approved = new Set(approvals.map((a) => `${a.organization_id}/${a.month}`));
   return rows.map((r) => ({ session: r, approved: approved.has(`${r.organization_id}/${monthOf(r.reception_date)}`) }));
+}
+
+/** PR-16, PR-17: the poster of an organization's schedule for a month (public: nothing personal). */
+export async function schedulePoster(ctx: Context, organizationId: number, month: string): Promise<Buffer> {
+  const org = await store.organizationById(ctx.db, organizationId);
+  if (!org) throw notFound();
+  const [rows, approval] = await Promise.all([store.sessionsWhere(ctx.db, null, { organizationId: org.id, ...monthRange(month), plannedOnly: true }), store.approvalOf(ctx.db, org.id, month)]);
+  const zone = timeZoneOf(ctx, org);
+  const local = (d: Date | string) => localDateTime(new Date(d), zone);
+  return renderPoster({
+    month,
+    organization: { kk: org.name_kk, ru: org.name_ru },
+    approval: approval ? { name: approval.approved_by_name, position: approval.approved_by_position, date: local(approval.approved_at).date, signed: approval.signature !== null } : null,
+    rows: rows.map((r) => ({
+      organization: { kk: r.organization_kk, ru: r.organization_ru },
+      official: r.full_name,
+      position: { kk: r.position_kk, ru: r.position_ru },
+      date: r.reception_date,
+      from: local(r.starts_at).time.slice(0, 5),
+      to: local(r.ends_at).time.slice(0, 5),
+      place: r.place,
+      contacts: [r.phone ?? r.organization_phone, r.email ?? r.organization_email].filter(Boolean).join(', '),
+    })),
+  });
 }
 
 /** PR-13, PR-15, CD-17: the officials in the actor's scope with no session in the month, by organization. */

@@ -156,6 +156,11 @@ export default function Schedule() {
           <Anchor component={Link} to={`/public/reception?organization=${user?.organization?.id ?? ''}`} target="_blank">
             {t('rc.publicLink')}
           </Anchor>
+          {month && (
+            <Anchor href={`/api/v1/public/reception/schedule/poster.pdf?organization=${user?.organization?.id ?? ''}&month=${month}`} target="_blank" data-testid="poster-link">
+              {t('rc.poster')}
+            </Anchor>
+          )}
         </Group>
       </Group>
 
