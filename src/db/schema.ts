@@ -739,6 +739,16 @@ export interface ReceptionSignUpsTable {
   reference_proposal: string | null;
   reference_note: string | null;
   reference_at: Timestamp | null;
+  refusal_draft_on: string | null;
+  refusal_draft_ground: string | null;
+  outcome: string | null;
+  refusal_ground: string | null;
+  refusal_link: string | null;
+  outcome_text: string | null;
+  outcome_at: Timestamp | null;
+  participation_body: string | null;
+  participation_requested_on: string | null;
+  participation_refused_on: string | null;
 }
 
 export interface ReceptionQueueTable {

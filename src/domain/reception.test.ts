@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Calendar } from './calendar.ts';
 import {
+  earliestRefusal,
+  refusalLinkMissing,
   cancellationLate,
   extensionLimit,
   formatRefusal,
@@ -95,4 +97,14 @@ test('PR-13: officials with no session (cancelled ones do not count) in a calend
     ['b', 'c'],
   );
   assert.deepEqual(monthRange('2026-02'), { from: '2026-02-01', to: '2026-02-28' });
+});
+
+test('PR-10, PR-11: grounds and their links; the refusal 3 WD after the draft', () => {
+  assert.equal(refusalLinkMissing('outsideCompetence', undefined), false);
+  for (const g of ['earlierDecision', 'courtAct', 'returned', 'withdrawn'] as const) {
+    assert.equal(refusalLinkMissing(g, ' '), true, g);
+    assert.equal(refusalLinkMissing(g, '№ 1'), false, g);
+  }
+  assert.equal(earliestRefusal(cal, '2026-03-18'), '2026-03-26', 'Nauryz 23–25 Mar skipped');
+  assert.equal(earliestRefusal(cal, '2026-04-14'), '2026-04-17');
 });

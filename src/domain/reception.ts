@@ -38,6 +38,28 @@ export const SIGN_UP_CHANNELS = ['egovPortal', 'publicPortal', 'post', 'inPerson
 /** PR-29: the reception is held in Kazakh or Russian, as the applicant chooses. */
 export const RECEPTION_LANGUAGES = ['kk', 'ru'] as const;
 
+/** PR-10 (p.15): the five grounds on which sign-up is not performed, each with what it must link
+ *  to: the earlier decision, the court act, the return decision, the withdrawal decision. */
+export const REFUSAL_GROUNDS = {
+  outsideCompetence: { link: null },
+  earlierDecision: { link: 'decision' },
+  courtAct: { link: 'courtAct' },
+  returned: { link: 'returnDecision' },
+  withdrawn: { link: 'withdrawalDecision' },
+} as const;
+export type RefusalGround = keyof typeof REFUSAL_GROUNDS;
+
+/** PR-10: a ground that needs a link has one. */
+export function refusalLinkMissing(ground: RefusalGround, link: string | null | undefined): boolean {
+  return REFUSAL_GROUNDS[ground].link !== null && !link?.trim();
+}
+
+/** PR-11 (p.32): the earliest day a refusal may be decided: 3 WD after the draft was sent to the
+ *  applicant for a hearing (counted from the next day, Civil Code Art. 173). */
+export function earliestRefusal(cal: Calendar, draftSentOn: IsoDate): IsoDate {
+  return cal.addWorkingDays(draftSentOn, 3, 'civilCode');
+}
+
 /** The term-catalogue sub-kind of a sign-up appeal (PR-36): its own entry, 15 WD. */
 export const SIGN_UP_SUB_KIND = 'receptionSignUp';
 

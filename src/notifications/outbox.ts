@@ -9,7 +9,7 @@ export const STAFF_MESSAGE_KINDS = ['accountThrottled'] as const;
 export type StaffMessageKind = (typeof STAFF_MESSAGE_KINDS)[number];
 
 /** Messages of personal reception (src/reception/messages.ts writes their texts). */
-export const RECEPTION_MESSAGE_KINDS = ['receptionScheduled', 'receptionCancelled'] as const;
+export const RECEPTION_MESSAGE_KINDS = ['receptionScheduled', 'receptionCancelled', 'receptionRefusalDraft', 'receptionRefused', 'receptionNotConsidered', 'receptionParticipation'] as const;
 export type ReceptionMessageKind = (typeof RECEPTION_MESSAGE_KINDS)[number];
 
 export const CHANNELS = ['email', 'sms'] as const;

@@ -43,4 +43,24 @@ export const RECEPTION_MESSAGES: Record<string, Labels> = {
   'reception.entryDone': l('Келуші қабылданып қойған', 'Посетитель уже принят', 'The visitor is done already'),
   'reception.notInQueue': l('Келуші бұл қабылдаудың кезегінде жоқ', 'Посетителя нет в очереди этого приема', 'No such visitor in this reception’s queue'),
   'reception.dueBeforeReception': l('Тапсырма мерзімі қабылдау күнінен бұрын болмайды', 'Срок поручения не может быть раньше дня приема', 'The due date cannot come before the reception'),
+  'reception.signUpDecided': l('Жазылу бойынша шешім қабылданған', 'По записи уже принято решение', 'The sign-up is decided already'),
+  'reception.refusalLinkMissing': l(
+    'Бұл негіз өзі сүйенетін шешімді, сот актісін, қайтару немесе кері қайтарып алу туралы шешімді көрсетуді талап етеді (15-т.)',
+    'Это основание требует ссылки на решение, судебный акт, решение о возврате или об отзыве (п.15)',
+    'This ground needs its link: the earlier decision, court act, return or withdrawal decision (p.15)',
+  ),
+  'reception.refusalWithoutDraft': l(
+    'Алдымен бас тарту туралы шешімнің жобасын тыңдауға жіберіңіз (32-т.)',
+    'Сначала направьте проект решения об отказе для заслушивания (п.32)',
+    'Send the draft refusal for a hearing first (p.32)',
+  ),
+  'reception.refusalTooEarly': l(
+    'Бас тарту {earliest} бастап қана (жобадан кейін 3 жұмыс күні, 32-т.)',
+    'Отказ возможен только с {earliest} (3 рабочих дня после проекта, п.32)',
+    'The refusal may come only from {earliest} (3 working days after the draft, p.32)',
+  ),
+  'reception.inFuture': l('Күн болашақта болмайды', 'Дата не может быть в будущем', 'The date cannot be in the future'),
+  'reception.noParticipationRequest': l('Басқа органға қатысу туралы сұрау жіберілмеген', 'Запрос об участии другого органа не направлялся', 'No other body was asked to take part'),
+  'reception.refusedOnOutside': l('Бас тарту күні сұраудан кейін және бүгіннен кеш емес болуы керек', 'Дата отказа — после запроса и не позже сегодня', 'The refusal date must be after the request and not after today'),
+  'reception.noParticipationRefusal': l('Басқа органның бас тартуы тіркелмеген', 'Отказ другого органа не записан', 'No refusal of the other body is recorded'),
 };

@@ -1,5 +1,7 @@
 // The applicant's messages of personal reception (kk/ru/en): the date, time and place (or meeting
-// link) given to a sign-up (PR-36, PR-22), and a cancelled session with the next one offered (PR-24).
+// link) given to a sign-up (PR-36, PR-22), a cancelled session with the next one offered (PR-24),
+// the draft refusal for a hearing (PR-11), the refusal with its ground (PR-10), "not considered"
+// (PR-07), another body asked to take part (PR-27).
 import type { OutboxMessage, ReceptionMessageKind } from '../notifications/outbox.ts';
 import { displayDate, messageLanguage, type MessageLanguage } from '../notifications/messages.ts';
 
@@ -14,12 +16,64 @@ export interface ReceptionSlot {
 export interface ReceptionMessageData {
   receptionScheduled: { slot: ReceptionSlot };
   receptionCancelled: { slot: ReceptionSlot; next: ReceptionSlot | null };
+  receptionRefusalDraft: { text: string; until: string };
+  receptionRefused: { text: string };
+  receptionNotConsidered: { text: string };
+  receptionParticipation: { body: string };
 }
+
+type Text = { subject: string; body: string };
+type Lang = { kk: string; ru: string; en: string };
+const pick = (lang: MessageLanguage, subject: Lang, body: Lang): Text => ({ subject: subject[lang], body: body[lang] });
+
+/** The texts of the kinds that carry no slot. */
+const PLAIN: { [K in Exclude<ReceptionMessageKind, 'receptionScheduled' | 'receptionCancelled'>]: (reg: string, d: ReceptionMessageData[K], lang: MessageLanguage) => Text } = {
+  receptionRefusalDraft: (reg, d, lang) =>
+    pick(
+      lang,
+      { kk: 'Алдын ала шешімнің жобасы', ru: 'Проект предварительного решения', en: 'Draft preliminary decision' },
+      {
+        kk: `${reg}: жеке қабылдауға жазудан бас тарту туралы шешімнің жобасы: ${d.text}. Қарсылығыңызды білдіре аласыз; шешім ${displayDate(d.until)} бұрын қабылданбайды.`,
+        ru: `${reg}: проект решения об отказе в записи на личный прием: ${d.text}. Вы можете представить возражения; решение не будет принято ранее ${displayDate(d.until)}.`,
+        en: `${reg}: draft decision refusing the sign-up for personal reception: ${d.text}. You may object; the decision will not be taken before ${displayDate(d.until)}.`,
+      },
+    ),
+  receptionRefused: (reg, d, lang) =>
+    pick(
+      lang,
+      { kk: 'Жеке қабылдауға жазудан бас тарту', ru: 'Отказ в записи на личный прием', en: 'Sign-up refused' },
+      { kk: `${reg}: жеке қабылдауға жазудан бас тартылды: ${d.text}.`, ru: `${reg}: в записи на личный прием отказано: ${d.text}.`, en: `${reg}: the sign-up for personal reception is refused: ${d.text}.` },
+    ),
+  receptionNotConsidered: (reg, d, lang) =>
+    pick(
+      lang,
+      { kk: 'Жолданым қаралмайды', ru: 'Обращение не рассматривается', en: 'Appeal not considered' },
+      {
+        kk: `${reg}: мәселенің мәні көрсетілмегендіктен жолданым қаралмайды. ${d.text}`,
+        ru: `${reg}: обращение не рассматривается, так как не изложена суть вопроса. ${d.text}`,
+        en: `${reg}: the appeal is not considered: it does not state the substance of the issue. ${d.text}`,
+      },
+    ),
+  receptionParticipation: (reg, d, lang) =>
+    pick(
+      lang,
+      { kk: 'Басқа органның қатысуы', ru: 'Участие другого органа', en: 'Another body asked to take part' },
+      {
+        kk: `${reg}: жеке қабылдауға қатысу үшін ${d.body} шақырылды.`,
+        ru: `${reg}: для участия в личном приеме приглашен ${d.body}.`,
+        en: `${reg}: ${d.body} is asked to take part in your personal reception.`,
+      },
+    ),
+};
 
 const where = (s: ReceptionSlot, lang: MessageLanguage) => (s.videoUrl ? { kk: `бейнебайланыс: ${s.videoUrl}`, ru: `видеосвязь: ${s.videoUrl}`, en: `video: ${s.videoUrl}` }[lang] : s.place);
 
-function text<K extends ReceptionMessageKind>(kind: K, lang: MessageLanguage, registrationNumber: string, data: ReceptionMessageData[K]): { subject: string; body: string } {
-  const s = data.slot;
+function text<K extends ReceptionMessageKind>(kind: K, lang: MessageLanguage, registrationNumber: string, data: ReceptionMessageData[K]): Text {
+  if (kind !== 'receptionScheduled' && kind !== 'receptionCancelled') {
+    const plain = PLAIN[kind as keyof typeof PLAIN] as (reg: string, d: ReceptionMessageData[K], lang: MessageLanguage) => Text;
+    return plain(registrationNumber, data, lang);
+  }
+  const s = (data as ReceptionMessageData['receptionScheduled']).slot;
   const when = `${displayDate(s.date)} ${s.time}`;
   if (kind === 'receptionScheduled') {
     const body = {

@@ -171,6 +171,7 @@ export const signUpSchema = obj({
   videoConsent: bool,
   language: str,
   referenceProposal: nstr,
+  outcome: nstr,
 });
 
 export function presentSignUp(u: {
@@ -185,6 +186,7 @@ export function presentSignUp(u: {
   video_consent: boolean;
   reception_language: string;
   reference_proposal: string | null;
+  outcome: string | null;
 }) {
   return {
     appealId: u.appeal_id,
@@ -198,6 +200,7 @@ export function presentSignUp(u: {
     videoConsent: u.video_consent,
     language: u.reception_language,
     referenceProposal: u.reference_proposal,
+    outcome: u.outcome,
   };
 }
 

@@ -425,3 +425,73 @@ describe('the reception day', () => {
     }
   });
 });
+
+describe('refusal, no substance, other bodies', () => {
+  test('PR-10, PR-11: a refusal carries one coded ground with its link, never before the draft + 3 WD', async () => {
+    const a = (await signUp(reception, {})).body;
+    const noDraft = await head('POST', `/api/v1/reception/sign-ups/${a.id}/refusal`, { ground: 'outsideCompetence', text: 'Құзыретке жатпайды' });
+    assert.equal(noDraft.status, 409);
+    assert.equal(noDraft.body.error.code, 'reception.refusalWithoutDraft');
+    const noLink = await reception('POST', `/api/v1/reception/sign-ups/${a.id}/refusal-draft`, { ground: 'courtAct', text: 'Сот шешімі бар' });
+    assert.equal(noLink.status, 422);
+    assert.equal(noLink.body.error.fields[0].code, 'reception.refusalLinkMissing');
+    assert.equal((await reception('POST', `/api/v1/reception/sign-ups/${a.id}/refusal-draft`, { ground: 'perjury', text: 'X' })).status, 400, 'only the five grounds');
+    const draft = await reception('POST', `/api/v1/reception/sign-ups/${a.id}/refusal-draft`, { ground: 'courtAct', link: 'Бурабай аудандық сотының 2026-02-10 № 2-345 шешімі', text: 'Сот шешімі бар' });
+    assert.equal(draft.status, 200, JSON.stringify(draft.body));
+    // sent Wed 18 Mar: 19, 20, (Nauryz 23–25), 26 → the refusal from Thu 26 Mar
+    assert.equal(draft.body.earliestRefusal, '2026-03-26');
+    assert.ok((await outbox(a.id)).some((m) => m.kind === 'receptionRefusalDraft'));
+    t.setNow('2026-03-20T10:00:00+05:00');
+    try {
+      const early = await head('POST', `/api/v1/reception/sign-ups/${a.id}/refusal`, { ground: 'courtAct', link: '№ 2-345', text: 'Сот шешімі бар' });
+      assert.equal(early.status, 409);
+      assert.equal(early.body.error.code, 'reception.refusalTooEarly');
+      t.setNow('2026-03-26T10:00:00+05:00');
+      const refused = await head('POST', `/api/v1/reception/sign-ups/${a.id}/refusal`, { ground: 'courtAct', link: '№ 2-345', text: 'Сот шешімі бар' });
+      assert.equal(refused.status, 204, JSON.stringify(refused.body));
+      assert.ok((await outbox(a.id)).some((m) => m.kind === 'receptionRefused'));
+      assert.deepEqual(await obligationsOf(a.id), [], 'the refusal is the answer of PR-36');
+      const waiting = (await reception('GET', '/api/v1/reception/sign-ups')).body.items.map((u: { appealId: string }) => u.appealId);
+      assert.ok(!waiting.includes(a.id));
+      assert.equal((await head('POST', `/api/v1/reception/sign-ups/${a.id}/refusal`, { ground: 'courtAct', link: '№ 2-345', text: 'Тағы' })).status, 409);
+    } finally {
+      t.setNow('2026-03-18T10:00:00+05:00');
+    }
+  });
+
+  test('PR-07, PR-08: an appeal with no substance is registered, then not considered, and the applicant told', async () => {
+    const a = (await signUp(reception, { question: '—' })).body;
+    assert.ok(a.registrationNumber, 'intake never refuses (PR-08)');
+    const res = await reception('POST', `/api/v1/reception/sign-ups/${a.id}/not-considered`, { text: 'Мәселенің мәні жазылмаған' });
+    assert.equal(res.status, 204);
+    const told = (await outbox(a.id)).filter((m) => m.kind === 'receptionNotConsidered');
+    assert.equal(told.length, 2);
+    assert.match(told[0]!.body, /мәні көрсетілмегендіктен/);
+    assert.deepEqual(await obligationsOf(a.id), []);
+  });
+
+  test('PR-27, PR-28: the applicant told of a participation request within 2 WD; a refusal reported within 2 WD', async () => {
+    const a = (await signUp(reception, {})).body;
+    // requested on Fri 13 Mar, told on Wed 18 Mar: 2 WD after is Tue 17 Mar — late
+    const req = await reception('POST', `/api/v1/reception/sign-ups/${a.id}/participation`, { body: 'Облыстық жер қатынастары басқармасы', requestedOn: '2026-03-13' });
+    assert.equal(req.status, 204, JSON.stringify(req.body));
+    assert.ok((await outbox(a.id)).some((m) => m.kind === 'receptionParticipation'));
+    const violated = await obligationsOf(a.id, 'violated');
+    assert.deepEqual(
+      violated.map((o) => [o.kind, o.dueDate, o.metOn]),
+      [['receptionParticipationNotice', '2026-03-17', '2026-03-18']],
+    );
+    const refused = await reception('POST', `/api/v1/reception/sign-ups/${a.id}/participation/refusal`, {});
+    assert.equal(refused.status, 204);
+    // refused Wed 18 Mar: reported by Fri 20 Mar
+    assert.deepEqual(
+      (await obligationsOf(a.id)).filter((o) => o.kind === 'receptionJointRefusalReport').map((o) => o.dueDate),
+      ['2026-03-20'],
+    );
+    assert.equal((await reception('POST', `/api/v1/reception/sign-ups/${a.id}/participation/refusal-reported`)).status, 204);
+    assert.deepEqual(
+      (await obligationsOf(a.id)).map((o) => o.kind),
+      ['receptionAnswer'],
+    );
+  });
+});

@@ -11,6 +11,7 @@ import { extendSignUp, recordReferenceNote, registerSignUp, scheduleSignUp, sign
 import { approvalBody, cancelBody, extensionBody, monthQuery, officialBody, periodQuery, posterQuery, referenceNoteBody, restrictionBody, scheduleSignUpBody, sessionBody, signUpBody } from './schemas.ts';
 import { list, officialSchema, presentOfficial, presentPublicSession, presentSession, presentSignUp, publicLanguage, publicSessionSchema, sessionSchema, signUpSchema } from './present.ts';
 import { receptionDayRoutes } from './day-routes.ts';
+import { signUpOutcomeRoutes } from './outcome-routes.ts';
 
 const tags = ['reception'];
 const errors = { 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
@@ -252,4 +253,5 @@ export async function receptionRoutes(server: FastifyInstance, ctx: Context): Pr
   );
 
   await receptionDayRoutes(app, ctx);
+  await signUpOutcomeRoutes(app, ctx);
 }

@@ -1,7 +1,7 @@
 // Request schemas of personal reception (TypeBox): validation at the edge, the OpenAPI document,
 // and the types of the use cases' inputs.
 import { Type, type Static } from '@sinclair/typebox';
-import { CANCELLATION_REASONS, FORMATS, OCCASIONS, OFFICIAL_KINDS, OUT_OF_TURN_CATEGORIES, PARTICIPANT_KINDS, RECEPTION_LANGUAGES } from '../domain/reception.ts';
+import { CANCELLATION_REASONS, FORMATS, OCCASIONS, OFFICIAL_KINDS, OUT_OF_TURN_CATEGORIES, PARTICIPANT_KINDS, RECEPTION_LANGUAGES, REFUSAL_GROUNDS } from '../domain/reception.ts';
 import { registrationSchema } from '../intake/schemas.ts';
 import { StringEnum } from '../http/typebox.ts';
 
@@ -123,3 +123,23 @@ export const protocolLineBody = Type.Object(
   { additionalProperties: false },
 );
 export type ProtocolLineInput = Static<typeof protocolLineBody>;
+
+export const refusalBody = Type.Object(
+  {
+    ground: StringEnum(Object.keys(REFUSAL_GROUNDS) as (keyof typeof REFUSAL_GROUNDS)[]),
+    /** PR-10: the earlier decision, court act, return or withdrawal decision the ground rests on */
+    link: Type.Optional(str(500)),
+    text: str(4000, 1),
+  },
+  { additionalProperties: false },
+);
+export type RefusalInput = Static<typeof refusalBody>;
+
+export const notConsideredBody = Type.Object({ text: Type.Optional(str(4000)) }, { additionalProperties: false });
+export type NotConsideredInput = Static<typeof notConsideredBody>;
+
+export const participationBody = Type.Object({ body: str(500, 1), requestedOn: Type.Optional(date()) }, { additionalProperties: false });
+export type ParticipationInput = Static<typeof participationBody>;
+
+export const participationRefusalBody = Type.Object({ refusedOn: Type.Optional(date()) }, { additionalProperties: false });
+export type ParticipationRefusalInput = Static<typeof participationRefusalBody>;

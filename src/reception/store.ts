@@ -191,9 +191,9 @@ export async function signUpsOfSession(db: Db, sessionId: string) {
   return signUpsQuery(db).where('u.session_id', '=', sessionId).orderBy('a.received_at').orderBy('a.registration_number').execute();
 }
 
-/** Sign-ups `visible` admits that have no session yet, oldest first. */
+/** Sign-ups `visible` admits with nothing decided yet (no session, no refusal), oldest first. */
 export async function unscheduledSignUps(db: Db, visible: RawBuilder<SqlBool>) {
-  return signUpsQuery(db).where(visible).where('u.session_id', 'is', null).orderBy('a.received_at').limit(500).execute();
+  return signUpsQuery(db).where(visible).where('u.session_id', 'is', null).where('u.outcome', 'is', null).orderBy('a.received_at').limit(500).execute();
 }
 
 function signUpsQuery(db: Db) {
@@ -210,6 +210,7 @@ function signUpsQuery(db: Db) {
       'u.session_id',
       'u.reference_proposal',
       'u.reference_at',
+      'u.outcome',
       'a.registration_number',
       'a.registration_date',
       'a.due_date',

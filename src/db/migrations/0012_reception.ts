@@ -5,7 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 
 const BASE_KINDS = `'registered', 'forwarded', 'extended', 'hearingNotice', 'decision', 'talon', 'accountThrottled'`;
-const RECEPTION_KINDS = `'receptionScheduled', 'receptionCancelled'`;
+const RECEPTION_KINDS = `'receptionScheduled', 'receptionCancelled', 'receptionRefusalDraft', 'receptionRefused', 'receptionNotConsidered', 'receptionParticipation'`;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql
@@ -93,7 +93,21 @@ CREATE TABLE reception_sign_ups (
   scheduled_at timestamptz,
   reference_proposal text CHECK (reference_proposal IN ('date', 'refusal')),
   reference_note text,
-  reference_at timestamptz
+  reference_at timestamptz,
+  -- PR-11: the draft refusal sent for a hearing
+  refusal_draft_on date,
+  refusal_draft_ground text,
+  -- PR-07, PR-10: the outcome other than a session: refused on a ground (with its link), or not
+  -- considered for stating no substance
+  outcome text CHECK (outcome IN ('refused', 'notConsidered')),
+  refusal_ground text CHECK (refusal_ground IN ('outsideCompetence', 'earlierDecision', 'courtAct', 'returned', 'withdrawn')),
+  refusal_link text,
+  outcome_text text,
+  outcome_at timestamptz,
+  -- PR-27, PR-28: another body asked to take part, and its refusal
+  participation_body text,
+  participation_requested_on date,
+  participation_refused_on date
 );
 CREATE INDEX reception_sign_ups_session ON reception_sign_ups (session_id);
 

@@ -5,6 +5,10 @@
 export const kk = {
   'messages.kind.receptionScheduled': 'Қабылдау күні туралы',
   'messages.kind.receptionCancelled': 'Қабылдау болдырылмағаны туралы',
+  'messages.kind.receptionRefusalDraft': 'Бас тарту жобасы (тыңдауға)',
+  'messages.kind.receptionRefused': 'Жазудан бас тарту',
+  'messages.kind.receptionNotConsidered': 'Қаралмайтыны туралы',
+  'messages.kind.receptionParticipation': 'Басқа органның қатысуы туралы',
   'nav.reception': 'Жеке қабылдау',
   'rc.nav.schedule': 'Кесте',
   'rc.nav.signUps': 'Жазылу',
@@ -153,6 +157,10 @@ type Area = Record<keyof typeof kk, string>;
 export const ru: Area = {
   'messages.kind.receptionScheduled': 'О дате приема',
   'messages.kind.receptionCancelled': 'Об отмене приема',
+  'messages.kind.receptionRefusalDraft': 'Проект отказа (для заслушивания)',
+  'messages.kind.receptionRefused': 'Отказ в записи',
+  'messages.kind.receptionNotConsidered': 'О нерассмотрении',
+  'messages.kind.receptionParticipation': 'Об участии другого органа',
   'nav.reception': 'Личный прием',
   'rc.nav.schedule': 'График',
   'rc.nav.signUps': 'Запись',
@@ -299,6 +307,10 @@ export const ru: Area = {
 export const en: Area = {
   'messages.kind.receptionScheduled': 'Reception date',
   'messages.kind.receptionCancelled': 'Reception cancelled',
+  'messages.kind.receptionRefusalDraft': 'Draft refusal (for a hearing)',
+  'messages.kind.receptionRefused': 'Sign-up refused',
+  'messages.kind.receptionNotConsidered': 'Not considered',
+  'messages.kind.receptionParticipation': 'Another body taking part',
   'nav.reception': 'Personal reception',
   'rc.nav.schedule': 'Schedule',
   'rc.nav.signUps': 'Sign-ups',
