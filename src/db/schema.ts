@@ -668,6 +668,26 @@ export interface DB {
   reception_queue: ReceptionQueueTable;
   reception_participants: ReceptionParticipantsTable;
   reception_protocol_lines: ReceptionProtocolLinesTable;
+  reception_survey_calls: ReceptionSurveyCallsTable;
+}
+
+export interface ReceptionSurveyCallsTable {
+  id: string;
+  organization_id: number;
+  population: string;
+  queue_entry_id: string | null;
+  appeal_id: string | null;
+  name: string;
+  phone: string | null;
+  period_from: string;
+  period_to: string;
+  drawn_by: string;
+  drawn_at: Timestamp;
+  reached: boolean | null;
+  satisfaction: number | null;
+  comment: string | null;
+  called_by: string | null;
+  called_at: Timestamp | null;
 }
 
 export interface ReceptionOfficialsTable {

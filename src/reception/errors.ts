@@ -63,4 +63,7 @@ export const RECEPTION_MESSAGES: Record<string, Labels> = {
   'reception.noParticipationRequest': l('Басқа органға қатысу туралы сұрау жіберілмеген', 'Запрос об участии другого органа не направлялся', 'No other body was asked to take part'),
   'reception.refusedOnOutside': l('Бас тарту күні сұраудан кейін және бүгіннен кеш емес болуы керек', 'Дата отказа — после запроса и не позже сегодня', 'The refusal date must be after the request and not after today'),
   'reception.noParticipationRefusal': l('Басқа органның бас тартуы тіркелмеген', 'Отказ другого органа не записан', 'No refusal of the other body is recorded'),
+  'reception.callRecorded': l('Қоңырау нәтижесі жазылған', 'Результат звонка уже записан', 'The call’s result is recorded already'),
+  'reception.satisfactionMissing': l('Қанағаттану бағасын (1–5) көрсетіңіз', 'Укажите оценку удовлетворенности (1–5)', 'Give the satisfaction (1–5)'),
+  'reception.notReached': l('Байланыс болмаса, баға қойылмайды', 'Если не дозвонились, оценки нет', 'No satisfaction when not reached'),
 };

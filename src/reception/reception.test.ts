@@ -495,3 +495,38 @@ describe('refusal, no substance, other bodies', () => {
     );
   });
 });
+
+describe('satisfaction', () => {
+  test('PR-44: the sample is drawn only from those who got a consultation and those refused sign-up; each call’s result stored', async () => {
+    const drawn = await reception('POST', '/api/v1/reception/satisfaction/sample', { from: '2026-03-01', to: '2026-03-31', size: 10 });
+    assert.equal(drawn.status, 201, JSON.stringify(drawn.body));
+    const items = drawn.body.items as { id: string; population: string; name: string; queueEntryId: string | null; appealId: string | null }[];
+    // served at the 20 Mar reception: the representative (served when the next was called) and the veteran; the one called last is not done yet
+    const served = await t.ctx.db.selectFrom('reception_queue').select(['id', 'name']).where('status', '=', 'served').execute();
+    assert.deepEqual(
+      items
+        .filter((i) => i.population === 'consultation')
+        .map((i) => i.name)
+        .sort(),
+      served.map((s) => s.name).sort(),
+    );
+    assert.deepEqual(served.map((s) => s.name).sort(), ['Бекова Б.', 'Өкілов Ө.']);
+    const refused = await t.ctx.db.selectFrom('reception_sign_ups').select('appeal_id').where('outcome', '=', 'refused').execute();
+    assert.deepEqual(
+      items.filter((i) => i.population === 'refusedSignUp').map((i) => i.appealId),
+      refused.map((r) => r.appeal_id),
+    );
+    assert.equal(items.length, 3, 'nobody from the waiting, called, absent, not considered or scheduled');
+    assert.deepEqual((await reception('POST', '/api/v1/reception/satisfaction/sample', { from: '2026-03-01', to: '2026-03-31', size: 10 })).body.items, [], 'nobody drawn twice');
+    const refusedCall = items.find((i) => i.population === 'refusedSignUp')!;
+    assert.equal((await reception('POST', `/api/v1/reception/satisfaction/calls/${refusedCall.id}`, { reached: true })).status, 422);
+    assert.equal((await reception('POST', `/api/v1/reception/satisfaction/calls/${refusedCall.id}`, { reached: true, satisfaction: 6 })).status, 400);
+    assert.equal((await reception('POST', `/api/v1/reception/satisfaction/calls/${refusedCall.id}`, { reached: true, satisfaction: 2, comment: 'Келіспеймін' })).status, 204);
+    assert.equal((await reception('POST', `/api/v1/reception/satisfaction/calls/${refusedCall.id}`, { reached: false })).status, 409);
+    const listed = (await reception('GET', '/api/v1/reception/satisfaction/calls')).body.items.find((c: { id: string }) => c.id === refusedCall.id);
+    assert.equal(listed.satisfaction, 2);
+    assert.equal(listed.reached, true);
+    assert.notEqual(listed.phone, null, 'the applicant’s phone from the appeal');
+    assert.deepEqual((await receptionZerendi('GET', '/api/v1/reception/satisfaction/calls')).body.items, [], 'scope');
+  });
+});

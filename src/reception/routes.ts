@@ -12,6 +12,7 @@ import { approvalBody, cancelBody, extensionBody, monthQuery, officialBody, peri
 import { list, officialSchema, presentOfficial, presentPublicSession, presentSession, presentSignUp, publicLanguage, publicSessionSchema, sessionSchema, signUpSchema } from './present.ts';
 import { receptionDayRoutes } from './day-routes.ts';
 import { signUpOutcomeRoutes } from './outcome-routes.ts';
+import { surveyRoutes } from './survey-routes.ts';
 
 const tags = ['reception'];
 const errors = { 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
@@ -254,4 +255,5 @@ export async function receptionRoutes(server: FastifyInstance, ctx: Context): Pr
 
   await receptionDayRoutes(app, ctx);
   await signUpOutcomeRoutes(app, ctx);
+  await surveyRoutes(app, ctx);
 }

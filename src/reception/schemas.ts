@@ -143,3 +143,9 @@ export type ParticipationInput = Static<typeof participationBody>;
 
 export const participationRefusalBody = Type.Object({ refusedOn: Type.Optional(date()) }, { additionalProperties: false });
 export type ParticipationRefusalInput = Static<typeof participationRefusalBody>;
+
+export const sampleBody = Type.Object({ organizationId: Type.Optional(Type.Integer({ minimum: 1 })), from: date(), to: date(), size: Type.Integer({ minimum: 1, maximum: 200 }) }, { additionalProperties: false });
+export type SampleInput = Static<typeof sampleBody>;
+
+export const callResultBody = Type.Object({ reached: Type.Boolean(), satisfaction: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })), comment: Type.Optional(str(4000)) }, { additionalProperties: false });
+export type CallResultInput = Static<typeof callResultBody>;

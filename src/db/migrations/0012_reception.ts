@@ -163,6 +163,30 @@ CREATE TABLE reception_protocol_lines (
   CHECK (NOT instruction OR (executor_organization_id IS NOT NULL AND due_date IS NOT NULL))
 );
 
+-- PR-44: the sample phone survey of satisfaction: drawn from those who got a consultation and those
+-- refused sign-up, with each call's result
+CREATE TABLE reception_survey_calls (
+  id uuid PRIMARY KEY,
+  organization_id integer NOT NULL REFERENCES organizations(id),
+  population text NOT NULL CHECK (population IN ('consultation', 'refusedSignUp')),
+  queue_entry_id uuid REFERENCES reception_queue(id),
+  appeal_id uuid REFERENCES appeals(id),
+  name text NOT NULL,
+  phone text,
+  period_from date NOT NULL,
+  period_to date NOT NULL,
+  drawn_by uuid NOT NULL REFERENCES users(id),
+  drawn_at timestamptz NOT NULL,
+  reached boolean,
+  satisfaction smallint CHECK (satisfaction BETWEEN 1 AND 5),
+  comment text,
+  called_by uuid REFERENCES users(id),
+  called_at timestamptz,
+  CHECK ((population = 'consultation') = (queue_entry_id IS NOT NULL))
+);
+CREATE UNIQUE INDEX reception_survey_calls_entry ON reception_survey_calls (queue_entry_id) WHERE queue_entry_id IS NOT NULL;
+CREATE UNIQUE INDEX reception_survey_calls_refused ON reception_survey_calls (appeal_id) WHERE population = 'refusedSignUp';
+
 ALTER TABLE outbox DROP CONSTRAINT outbox_kind_check;
 ALTER TABLE outbox ADD CONSTRAINT outbox_kind_check CHECK (kind IN (${BASE_KINDS}, ${RECEPTION_KINDS}));
 `,
@@ -176,7 +200,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
       `
 ALTER TABLE outbox DROP CONSTRAINT outbox_kind_check;
 ALTER TABLE outbox ADD CONSTRAINT outbox_kind_check CHECK (kind IN (${BASE_KINDS}));
-DROP TABLE reception_protocol_lines, reception_participants, reception_queue, reception_sign_ups, reception_restrictions, reception_schedules, reception_sessions, reception_officials;
+DROP TABLE reception_survey_calls, reception_protocol_lines, reception_participants, reception_queue, reception_sign_ups, reception_restrictions, reception_schedules, reception_sessions, reception_officials;
 `,
     )
     .execute(db);
