@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Calendar } from './calendar.ts';
 import {
+  quarterRange,
+  reportAddressee,
   earliestRefusal,
   refusalLinkMissing,
   cancellationLate,
@@ -107,4 +109,11 @@ test('PR-10, PR-11: grounds and their links; the refusal 3 WD after the draft', 
   }
   assert.equal(earliestRefusal(cal, '2026-03-18'), '2026-03-26', 'Nauryz 23–25 Mar skipped');
   assert.equal(earliestRefusal(cal, '2026-04-14'), '2026-04-17');
+});
+
+test('PR-46: the addressee by the organization and its ancestors; quarters', () => {
+  assert.equal(reportAddressee(['AKM-BURABAY', 'AKM-AKIMAT', 'AKM-OBL']), 'governmentApparatus');
+  assert.equal(reportAddressee(['KNB']), 'presidentialAdministration');
+  assert.deepEqual(quarterRange(2026, 1), { from: '2026-01-01', to: '2026-03-31' });
+  assert.deepEqual(quarterRange(2026, 4), { from: '2026-10-01', to: '2026-12-31' });
 });

@@ -202,3 +202,33 @@ export const SCHEDULE_FORM = {
     { kk: 'Байланыс телефоны және электрондық пошта', ru: 'Контактный телефон и электронная почта' },
   ],
 } as const;
+
+/** PR-46: bodies directly subordinate and accountable to the President report to the Presidential
+ *  Administration's department for control of appeal review; the others to the Government
+ *  Apparatus. The shipped organizations' codes of the first group — UNVERIFIED: to be confirmed
+ *  against the current acts on each body. */
+export const REPORTING_TO_PRESIDENTIAL_ADMINISTRATION: readonly string[] = [
+  'KNB',
+  'STATE-GUARD-SERVICE',
+  'ANTI-CORRUPTION-AGENCY',
+  'FINANCIAL-MONITORING-AGENCY',
+  'STRATEGIC-PLANNING-AGENCY',
+  'CIVIL-SERVICE-AGENCY',
+  'COMPETITION-AGENCY',
+  'FINANCIAL-MARKET-AGENCY',
+  'SUPREME-AUDIT-CHAMBER',
+  'PRESIDENT-AFFAIRS',
+  'NATIONAL-BANK',
+];
+
+/** PR-46: the addressee of an organization's quarterly report, by its own code and its ancestors'. */
+export function reportAddressee(organizationCodes: readonly string[]): 'presidentialAdministration' | 'governmentApparatus' {
+  return organizationCodes.some((c) => REPORTING_TO_PRESIDENTIAL_ADMINISTRATION.includes(c)) ? 'presidentialAdministration' : 'governmentApparatus';
+}
+
+/** The first and last day of a quarter. */
+export function quarterRange(year: number, quarter: 1 | 2 | 3 | 4): { from: IsoDate; to: IsoDate } {
+  const first = (quarter - 1) * 3 + 1;
+  const pad = (m: number) => String(m).padStart(2, '0');
+  return { from: `${year}-${pad(first)}-01`, to: monthRange(`${year}-${pad(first + 2)}`).to };
+}

@@ -3,6 +3,7 @@
 // shipped calendar (Nauryz 23–25 Mar 2026), the live queue, cancellation and the protocol.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { testApp, type Api, type TestApp } from '../../test/support.ts';
 import { person } from '../../test/accounting.ts';
 import { extractPdfText } from '../pdf/pdf-text.ts';
@@ -528,5 +529,44 @@ describe('satisfaction', () => {
     assert.equal(listed.reached, true);
     assert.notEqual(listed.phone, null, 'the applicant’s phone from the appeal');
     assert.deepEqual((await receptionZerendi('GET', '/api/v1/reception/satisfaction/calls')).body.items, [], 'scope');
+  });
+});
+
+describe('the quarterly report', () => {
+  test('PR-46: the figures equal SQL recounts; addressed to the Government Apparatus; a spreadsheet', async () => {
+    const burabay = orgs['AKM-BURABAY']!;
+    const res = await head('GET', `/api/v1/reception/reports/quarterly?year=2026&quarter=1`);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const r = res.body;
+    assert.equal(r.addressee, 'governmentApparatus');
+    assert.deepEqual([r.from, r.to], ['2026-01-01', '2026-03-31']);
+    const one = async (q: ReturnType<typeof sql<{ n: number }>>) => Number((await q.execute(t.ctx.db)).rows[0]!.n);
+    const inSubtree = sql`organization_id IN (SELECT descendant_id FROM organization_closure WHERE ancestor_id = ${burabay})`;
+    const sessionsQ1 = sql`SELECT id FROM reception_sessions WHERE ${inSubtree} AND reception_date BETWEEN '2026-01-01' AND '2026-03-31'`;
+    assert.equal(r.sessionsHeld, await one(sql<{ n: number }>`SELECT count(*) AS n FROM reception_sessions WHERE id IN (${sessionsQ1}) AND status = 'planned'`));
+    assert.equal(r.sessionsCancelled, await one(sql<{ n: number }>`SELECT count(*) AS n FROM reception_sessions WHERE id IN (${sessionsQ1}) AND status = 'cancelled'`));
+    assert.equal(r.received, await one(sql<{ n: number }>`SELECT count(*) AS n FROM reception_queue WHERE session_id IN (${sessionsQ1}) AND status = 'served'`));
+    assert.equal(r.outOfTurn, await one(sql<{ n: number }>`SELECT count(*) AS n FROM reception_queue WHERE session_id IN (${sessionsQ1}) AND status = 'served' AND out_of_turn IS NOT NULL`));
+    assert.equal(r.instructions, await one(sql<{ n: number }>`SELECT count(*) AS n FROM reception_protocol_lines WHERE session_id IN (${sessionsQ1}) AND instruction`));
+    const signUpsQ1 = sql`SELECT u.outcome FROM reception_sign_ups u JOIN appeals a ON a.id = u.appeal_id WHERE u.organization_id IN (SELECT descendant_id FROM organization_closure WHERE ancestor_id = ${burabay}) AND a.registration_date BETWEEN '2026-01-01' AND '2026-03-31'`;
+    assert.equal(r.signUps, await one(sql<{ n: number }>`SELECT count(*) AS n FROM (${signUpsQ1}) x`));
+    assert.equal(r.signUpsRefused, await one(sql<{ n: number }>`SELECT count(*) AS n FROM (${signUpsQ1}) x WHERE outcome = 'refused'`));
+    assert.equal(r.signUpsNotConsidered, await one(sql<{ n: number }>`SELECT count(*) AS n FROM (${signUpsQ1}) x WHERE outcome = 'notConsidered'`));
+    // and the figures themselves, from the story of this file
+    assert.deepEqual(
+      [r.sessionsHeld, r.sessionsCancelled, r.received, r.outOfTurn, r.protocolLines, r.instructions, r.signUpsRefused, r.signUpsNotConsidered, r.surveyDrawn, r.surveyReached, r.satisfactionAverage],
+      [1, 0, 2, 1, 2, 1, 1, 1, 3, 1, 2],
+    );
+    assert.deepEqual(
+      r.byOfficial.map((o: { name: string; sessions: number; received: number }) => [o.name, o.sessions, o.received]),
+      [['Әкімов Серік Болатұлы', 1, 2]],
+    );
+    const q2 = (await head('GET', '/api/v1/reception/reports/quarterly?year=2026&quarter=2')).body;
+    assert.equal(q2.sessionsCancelled, await one(sql<{ n: number }>`SELECT count(*) AS n FROM reception_sessions WHERE ${inSubtree} AND reception_date BETWEEN '2026-04-01' AND '2026-06-30' AND status = 'cancelled'`));
+    assert.equal(q2.videoSessions, 2, 'the akim’s on 16 Apr and the unit head’s under the regime on 5 May');
+    const xlsx = await head('GET', '/api/v1/reception/reports/quarterly.xlsx?year=2026&quarter=1');
+    assert.equal(xlsx.status, 200);
+    assert.equal(xlsx.raw.subarray(0, 2).toString(), 'PK');
+    assert.equal((await receptionZerendi('GET', `/api/v1/reception/reports/quarterly?year=2026&quarter=1&organization=${burabay}`)).status, 403);
   });
 });

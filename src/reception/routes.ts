@@ -13,6 +13,7 @@ import { list, officialSchema, presentOfficial, presentPublicSession, presentSes
 import { receptionDayRoutes } from './day-routes.ts';
 import { signUpOutcomeRoutes } from './outcome-routes.ts';
 import { surveyRoutes } from './survey-routes.ts';
+import { reportRoutes } from './report-routes.ts';
 
 const tags = ['reception'];
 const errors = { 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
@@ -256,4 +257,5 @@ export async function receptionRoutes(server: FastifyInstance, ctx: Context): Pr
   await receptionDayRoutes(app, ctx);
   await signUpOutcomeRoutes(app, ctx);
   await surveyRoutes(app, ctx);
+  await reportRoutes(app, ctx);
 }

@@ -149,3 +149,9 @@ export type SampleInput = Static<typeof sampleBody>;
 
 export const callResultBody = Type.Object({ reached: Type.Boolean(), satisfaction: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })), comment: Type.Optional(str(4000)) }, { additionalProperties: false });
 export type CallResultInput = Static<typeof callResultBody>;
+
+export const quarterQuery = Type.Object(
+  { year: Type.Integer({ minimum: 2000, maximum: 2100 }), quarter: Type.Integer({ minimum: 1, maximum: 4 }), organization: Type.Optional(Type.Integer({ minimum: 1 })) },
+  { additionalProperties: false },
+);
+export type QuarterQuery = Static<typeof quarterQuery>;

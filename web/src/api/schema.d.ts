@@ -2112,6 +2112,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reception/reports/quarterly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The quarterly report of reception offices (PR-46): sessions, people received, out of turn, video, sign-ups and outcomes, instructions, satisfaction, by official; its addressee by the organization */
+        get: operations["getReceptionReportsQuarterly"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reception/reports/quarterly.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The quarterly report as a spreadsheet (PR-46) */
+        get: operations["getReceptionReportsQuarterlyXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -14097,6 +14131,142 @@ export interface operations {
                         };
                     };
                 };
+            };
+        };
+    };
+    getReceptionReportsQuarterly: {
+        parameters: {
+            query: {
+                year: number;
+                quarter: number;
+                organization?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year?: number;
+                        quarter?: number;
+                        from?: string;
+                        to?: string;
+                        organization?: {
+                            id?: number;
+                            kk?: string;
+                            ru?: string;
+                        };
+                        /** @enum {string} */
+                        addressee?: "governmentApparatus" | "presidentialAdministration";
+                        sessionsHeld?: number;
+                        sessionsCancelled?: number;
+                        videoSessions?: number;
+                        received?: number;
+                        outOfTurn?: number;
+                        protocolLines?: number;
+                        instructions?: number;
+                        signUps?: number;
+                        signUpsGivenSession?: number;
+                        signUpsRefused?: number;
+                        signUpsNotConsidered?: number;
+                        surveyDrawn?: number;
+                        surveyReached?: number;
+                        satisfactionAverage?: number | null;
+                        byOfficial?: {
+                            officialId?: string;
+                            name?: string;
+                            kind?: string;
+                            sessions?: number;
+                            received?: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            message: string;
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getReceptionReportsQuarterlyXlsx: {
+        parameters: {
+            query: {
+                year: number;
+                quarter: number;
+                organization?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
