@@ -4,7 +4,7 @@
 // Russian; a sign-up is registered and given the session; on the day arrivals join the live queue,
 // a combat veteran out of turn ahead of one who came earlier; the next is called and the hall
 // screen shows the ticket live; the protocol records an instruction with its executor and due
-// date. axe finds no serious or critical violation on these screens; screenshots go to
+// date; the quarter's report and survey, the compliance check. axe finds no serious or critical violation on these screens; screenshots go to
 // test-results/screenshots-reception/ (live-queue.png is the README's).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -93,6 +93,8 @@ describe('a reception day in the browser', { skip: SKIP }, () => {
       if (outOfTurn) await rec.getByTestId('arrival-evidence').fill('Ардагер куәлігі №123');
       await rec.getByTestId('arrival-submit').click();
       await rec.getByTestId('queue-name').filter({ hasText: name }).waitFor();
+      // the form is emptied once the arrival is in: the next is typed after that
+      await rec.waitForFunction(() => (document.querySelector('[data-testid=arrival-name]') as HTMLInputElement | null)?.value === '');
     };
     await arrive('Жұмабаев Ерлан', '09:55');
     await arrive('Бекова Бибігүл', '10:05', 'veteranCombat');
@@ -121,5 +123,15 @@ describe('a reception day in the browser', { skip: SKIP }, () => {
     await line.waitFor();
     assert.match((await line.textContent()) ?? '', /Бекова Бибігүл.*Жол жөндеу.*Златополь.*2026-04-10/);
     await check(rec, 'protocol-kk');
+
+    // the quarter: the report's figures and the survey (PR-44, PR-46)
+    await rec.goto(staff('/reception/report?year=2026&quarter=1'));
+    await rec.getByTestId('report-sessionsHeld').filter({ hasText: /^1$/ }).waitFor();
+    await rec.getByTestId('draw-sample').click();
+    await rec.getByTestId('report-outOfTurn').waitFor();
+    await check(rec, 'report-kk');
+    await rec.goto(staff('/reception/compliance'));
+    await rec.getByTestId('compliance-organizations').waitFor();
+    await check(rec, 'compliance-kk');
   });
 });

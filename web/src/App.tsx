@@ -19,6 +19,7 @@ const ReceptionSchedule = lazy(() => import('./pages/reception/Schedule.tsx'));
 const ReceptionSignUps = lazy(() => import('./pages/reception/SignUps.tsx'));
 const ReceptionCompliance = lazy(() => import('./pages/reception/Compliance.tsx'));
 const ReceptionSession = lazy(() => import('./pages/reception/Session.tsx'));
+const ReceptionReport = lazy(() => import('./pages/reception/Report.tsx'));
 const PublicSchedule = lazy(() => import('./pages/reception/PublicSchedule.tsx'));
 const Hall = lazy(() => import('./pages/reception/Hall.tsx'));
 const SCREENS: Record<AccountingScreen, LazyExoticComponent<ComponentType>> = {
@@ -147,6 +148,7 @@ function SignedIn() {
               }
             />
             <Route path="compliance" element={<ReceptionCompliance />} />
+            <Route path="report" element={<ReceptionReport />} />
             <Route path="sessions/:id" element={<ReceptionSession />} />
           </Route>
           <Route path="/accounting" element={<AccountingLayout />}>

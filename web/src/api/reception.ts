@@ -12,6 +12,7 @@ export type QueueEntry = Json<'/api/v1/reception/sessions/{id}/queue', 'get', 20
 export type SignUp = Json<'/api/v1/reception/sign-ups', 'get', 200>['items'][number];
 export type ProtocolLine = Json<'/api/v1/reception/sessions/{id}/protocol', 'get', 200>['lines'][number];
 export type PublicSession = Json<'/api/v1/public/reception/schedule', 'get', 200>['items'][number];
+export type SurveyCall = Json<'/api/v1/reception/satisfaction/calls', 'get', 200>['items'][number];
 export type Hall = Json<'/api/v1/public/reception/sessions/{id}/hall', 'get', 200>;
 
 export const receptionKeys = {
@@ -23,6 +24,8 @@ export const receptionKeys = {
   sessions: (from: string, to: string) => ['reception', 'sessions', from, to] as const,
   session: (id: string) => ['reception', 'session', id] as const,
   signUps: ['reception', 'sign-ups'] as const,
+  report: (year: number, quarter: number) => ['reception', 'report', year, quarter] as const,
+  calls: ['reception', 'calls'] as const,
   publicSchedule: (organization: string, lang: Lang) => ['public-reception', organization, lang] as const,
 };
 
@@ -39,6 +42,9 @@ export const receptionQueries = {
   sessionSignUps: (id: string) => queryOptions({ queryKey: [...receptionKeys.session(id), 'sign-ups'], queryFn: () => unwrap(api.GET('/api/v1/reception/sessions/{id}/sign-ups', path(id))) }),
   protocol: (id: string) => queryOptions({ queryKey: [...receptionKeys.session(id), 'protocol'], queryFn: () => unwrap(api.GET('/api/v1/reception/sessions/{id}/protocol', path(id))) }),
   signUps: () => queryOptions({ queryKey: receptionKeys.signUps, queryFn: () => unwrap(api.GET('/api/v1/reception/sign-ups', {})) }),
+  report: (year: number, quarter: number) =>
+    queryOptions({ queryKey: receptionKeys.report(year, quarter), queryFn: () => unwrap(api.GET('/api/v1/reception/reports/quarterly', { params: { query: { year, quarter } } })) }),
+  calls: () => queryOptions({ queryKey: receptionKeys.calls, queryFn: () => unwrap(api.GET('/api/v1/reception/satisfaction/calls', {})) }),
   publicSchedule: (organization: string, lang: Lang) =>
     queryOptions({
       queryKey: receptionKeys.publicSchedule(organization, lang),

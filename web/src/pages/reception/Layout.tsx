@@ -20,6 +20,7 @@ export default function ReceptionLayout() {
           <NavItem to="/reception/schedule">{t('rc.nav.schedule')}</NavItem>
           {hasRole(...RECEPTION_STAFF) && <NavItem to="/reception/sign-ups">{t('rc.nav.signUps')}</NavItem>}
           <NavItem to="/reception/compliance">{t('rc.nav.compliance')}</NavItem>
+          <NavItem to="/reception/report">{t('rc.nav.report')}</NavItem>
         </Group>
       </nav>
       <Suspense

@@ -111,7 +111,7 @@ function QueueTable({ sessionId, items, staff }: { sessionId: string; items: Que
                 <Table.Td data-testid="queue-name">{e.name}</Table.Td>
                 <Table.Td>
                   {e.outOfTurn ? (
-                    <Text size="sm" fw={700} c="orange.9" data-testid="queue-out-of-turn">
+                    <Text size="sm" fw={700} c="grape.9" data-testid="queue-out-of-turn">
                       {t(`rc.ooT.${e.outOfTurn}` as MessageKey)}
                       {e.evidence ? ` (${e.evidence})` : ''}
                     </Text>
