@@ -24,7 +24,6 @@ export type Format = (typeof FORMATS)[number];
 
 /** PR-21 (p.12): who is received out of turn. The regulation lists them without ranking them. */
 export const OUT_OF_TURN_CATEGORIES = ['veteranGreatPatrioticWar', 'veteranEquated', 'veteranCombat', 'labourVeteran', 'disability', 'pregnant', 'stateOrderHolder'] as const;
-export type OutOfTurnCategory = (typeof OUT_OF_TURN_CATEGORIES)[number];
 
 /** PR-24: why an official cannot hold a reception. */
 export const CANCELLATION_REASONS = ['incapacity', 'businessTrip', 'other'] as const;
@@ -125,7 +124,7 @@ export function formatRefusal(format: 'inPerson' | 'video', kind: OfficialKind, 
   return null;
 }
 
-export function videoAllowedFor(kind: OfficialKind): boolean {
+function videoAllowedFor(kind: OfficialKind): boolean {
   return kind === 'centralBodyHead' || kind === 'akim';
 }
 

@@ -66,4 +66,9 @@ export const RECEPTION_MESSAGES: Record<string, Labels> = {
   'reception.callRecorded': l('Қоңырау нәтижесі жазылған', 'Результат звонка уже записан', 'The call’s result is recorded already'),
   'reception.satisfactionMissing': l('Қанағаттану бағасын (1–5) көрсетіңіз', 'Укажите оценку удовлетворенности (1–5)', 'Give the satisfaction (1–5)'),
   'reception.notReached': l('Байланыс болмаса, баға қойылмайды', 'Если не дозвонились, оценки нет', 'No satisfaction when not reached'),
+  'reception.signUpChannel': l(
+    'Жазылу порталдар, пошта немесе қолма-қол қағаз, қабылдау бөлмесіндегі ауызша өтініш немесе байланыс орталығы арқылы келеді (4-т.)',
+    'Запись поступает через порталы, бумагой почтой или нарочно, устно в приемной или через колл-центр (п.4)',
+    'A sign-up comes through the portals, on paper by post or by hand, orally at the office or through the call centre (p.4)',
+  ),
 };

@@ -218,6 +218,12 @@ describe('sign-up appeals', () => {
     assert.equal(byRegistrar.status, 201, 'registered from every channel by any registering role');
     assert.equal((await signUp(reception, { officialId: zerendiOfficial.id })).status, 422, "another district's official");
     assert.equal((await signUp(reception, { question: '' })).status, 400);
+    const byEmail = await reception('POST', '/api/v1/reception/sign-ups', {
+      registration: { documentType: 'application', form: 'electronic', channel: 'complaintBox', language: 'kk', summary: 'Жазылу', applicant: person() },
+      reception: { question: 'Жол' },
+    });
+    assert.equal(byEmail.status, 422, 'PR-05: not a channel of sign-ups');
+    assert.equal(byEmail.body.error.fields[0].code, 'reception.signUpChannel');
   });
 
   test('PR-35, PR-36, PR-33: a session given: the applicant told the date and time, the answer met, the reference note due 5 WD before', async () => {

@@ -278,6 +278,6 @@ export async function cancelSession(ctx: Context, actor: Actor, sessionId: strin
 }
 
 /** The months a period touches ('YYYY-MM'), for the approvals of the public schedule. */
-export function monthsOf(rows: readonly { reception_date: string }[]): string[] {
+function monthsOf(rows: readonly { reception_date: string }[]): string[] {
   return [...new Set(rows.map((r) => monthOf(r.reception_date)))];
 }

@@ -9,7 +9,7 @@ import { hasRole } from '../access/actor.ts';
 import { canActFor, inScope } from '../access/scope.ts';
 import { AppError, forbidden, invalid, notFound } from '../errors.ts';
 import { applyTerm } from '../domain/terms.ts';
-import { extensionLimit, RECEPTION_TERMS, referenceNoteDue, SIGN_UP_SUB_KIND, videoConsentMissing } from '../domain/reception.ts';
+import { extensionLimit, RECEPTION_TERMS, referenceNoteDue, SIGN_UP_CHANNELS, SIGN_UP_SUB_KIND, videoConsentMissing } from '../domain/reception.ts';
 import type { OpenedObligation } from '../domain/obligations.ts';
 import { registerAppeal } from '../intake/register.ts';
 import { appealTransaction, changeAppeal } from '../appeals/change.ts';
@@ -24,6 +24,8 @@ import * as store from './store.ts';
  *  reception staff — every channel of PR-05) and records what it is for. */
 export async function registerSignUp(ctx: Context, actor: Actor, input: SignUpInput): Promise<string> {
   const r = input.reception;
+  // PR-05: the portals, paper by post or by hand, orally at the office, the call centre
+  if (!(SIGN_UP_CHANNELS as readonly string[]).includes(input.registration.channel)) throw invalid([{ path: '/registration/channel', code: 'reception.signUpChannel' }]);
   if (r.officialId !== undefined) {
     const official = await store.officialById(ctx.db, r.officialId);
     if (!official?.active || !(await canActFor(ctx.db, actor, official.organization_id))) throw invalid([{ path: '/reception/officialId', code: 'reception.unknownOfficial' }]);

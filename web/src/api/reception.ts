@@ -10,12 +10,10 @@ export type Official = Json<'/api/v1/reception/officials', 'get', 200>['items'][
 export type Session = Json<'/api/v1/reception/sessions', 'get', 200>['items'][number];
 export type QueueEntry = Json<'/api/v1/reception/sessions/{id}/queue', 'get', 200>['items'][number];
 export type SignUp = Json<'/api/v1/reception/sign-ups', 'get', 200>['items'][number];
-export type ProtocolLine = Json<'/api/v1/reception/sessions/{id}/protocol', 'get', 200>['lines'][number];
-export type PublicSession = Json<'/api/v1/public/reception/schedule', 'get', 200>['items'][number];
 export type SurveyCall = Json<'/api/v1/reception/satisfaction/calls', 'get', 200>['items'][number];
 export type Hall = Json<'/api/v1/public/reception/sessions/{id}/hall', 'get', 200>;
 
-export const receptionKeys = {
+const receptionKeys = {
   /** Everything of the reception (a prefix). */
   all: ['reception'] as const,
   officials: ['reception', 'officials'] as const,
