@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Calendar } from './calendar.ts';
 import {
+  sameDayAllowedFor,
   quarterRange,
   reportAddressee,
   earliestRefusal,
@@ -116,4 +117,8 @@ test('PR-46: the addressee by the organization and its ancestors; quarters', () 
   assert.equal(reportAddressee(['KNB']), 'presidentialAdministration');
   assert.deepEqual(quarterRange(2026, 1), { from: '2026-01-01', to: '2026-03-31' });
   assert.deepEqual(quarterRange(2026, 4), { from: '2026-10-01', to: '2026-12-31' });
+});
+
+test('PR-04: the same day only with a unit head or a head of an akim’s apparatus', () => {
+  assert.deepEqual(OFFICIAL_KINDS.filter(sameDayAllowedFor), ['akimApparatusHead', 'unitHead']);
 });

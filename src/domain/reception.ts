@@ -15,8 +15,8 @@ export const OFFICIAL_KINDS = [
 ] as const;
 export type OfficialKind = (typeof OFFICIAL_KINDS)[number];
 
-/** PR-14, PR-15, PR-18, CD-15, CD-16: the occasion of a reception session. */
-export const OCCASIONS = ['scheduled', 'withinPopulationMeeting', 'afterPopulationMeeting', 'offSchedule', 'visiting', 'receptionCentre'] as const;
+/** PR-14, PR-15, PR-18, CD-15, CD-16: the occasion of a reception session; PR-04: the same day. */
+export const OCCASIONS = ['scheduled', 'withinPopulationMeeting', 'afterPopulationMeeting', 'offSchedule', 'visiting', 'receptionCentre', 'sameDay'] as const;
 export type Occasion = (typeof OCCASIONS)[number];
 
 export const FORMATS = ['inPerson', 'video'] as const;
@@ -126,6 +126,12 @@ export function formatRefusal(format: 'inPerson' | 'video', kind: OfficialKind, 
 
 function videoAllowedFor(kind: OfficialKind): boolean {
   return kind === 'centralBodyHead' || kind === 'akim';
+}
+
+/** PR-04: with the applicant's consent, the head of a structural unit (or the head of an akim's
+ *  apparatus authorized to receive) receives on the day the applicant applies. */
+export function sameDayAllowedFor(kind: OfficialKind): boolean {
+  return kind === 'unitHead' || kind === 'akimApparatusHead';
 }
 
 /** PR-22: a sign-up to a video session needs the applicant's consent, unless the regime of PR-23 forces video. */

@@ -71,4 +71,10 @@ export const RECEPTION_MESSAGES: Record<string, Labels> = {
     'Запись поступает через порталы, бумагой почтой или нарочно, устно в приемной или через колл-центр (п.4)',
     'A sign-up comes through the portals, on paper by post or by hand, orally at the office or through the call centre (p.4)',
   ),
+  'reception.sameDayKind': l(
+    'Өтініш берген күні құрылымдық бөлімше басшысы немесе әкім аппаратының басшысы қабылдайды (3-т.)',
+    'В день обращения принимает руководитель структурного подразделения или руководитель аппарата акима (п.3)',
+    'On the day of application a head of a structural unit or of an akim’s apparatus receives (p.3)',
+  ),
+  'reception.sameDayOver': l('Бүгінгі жұмыс күні аяқталды: қабылдауды басқа күнге жазыңыз', 'Рабочий день окончен: запишите на прием в другой день', 'Today’s working day is over: sign up for another day'),
 };

@@ -226,6 +226,31 @@ describe('sign-up appeals', () => {
     assert.equal(byEmail.body.error.fields[0].code, 'reception.signUpChannel');
   });
 
+  test('PR-04: with the applicant’s consent a unit head receives the same day: a session today, the answer given at once', async () => {
+    const res = await signUp(reception, { sameDay: { officialId: unitHead.id, place: '12 каб.' } });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    const today = (await reception('GET', '/api/v1/reception/sessions?from=2026-03-18&to=2026-03-18')).body.items;
+    assert.equal(today.length, 1);
+    assert.deepEqual([today[0].occasion, today[0].officialId, today[0].startsAt, today[0].endsAt], ['sameDay', unitHead.id, '2026-03-18T05:00:00.000Z', '2026-03-18T13:30:00.000Z']);
+    assert.deepEqual(
+      (await reception('GET', `/api/v1/reception/sessions/${today[0].id}/sign-ups`)).body.items.map((u: { appealId: string }) => u.appealId),
+      [res.body.id],
+    );
+    assert.deepEqual(await obligationsOf(res.body.id), [], 'the answer given at once');
+    assert.ok((await outbox(res.body.id)).some((m) => m.kind === 'receptionScheduled'));
+    const akimToday = await signUp(reception, { sameDay: { officialId: akim.id, place: '1 каб.' } });
+    assert.equal(akimToday.status, 422);
+    assert.equal(akimToday.body.error.fields[0].code, 'reception.sameDayKind');
+    t.setNow('2026-03-18T19:00:00+05:00');
+    try {
+      const late = await signUp(reception, { sameDay: { officialId: unitHead.id, place: '12 каб.' } });
+      assert.equal(late.status, 422, 'after hours it is registered the next working day');
+      assert.equal(late.body.error.fields[0].code, 'reception.sameDayOver');
+    } finally {
+      t.setNow('2026-03-18T10:00:00+05:00');
+    }
+  });
+
   test('PR-35, PR-36, PR-33: a session given: the applicant told the date and time, the answer met, the reference note due 5 WD before', async () => {
     const res = await reception('POST', `/api/v1/reception/sign-ups/${signed.id}/session`, { sessionId: session.id });
     assert.equal(res.status, 200, JSON.stringify(res.body));
@@ -561,11 +586,14 @@ describe('the quarterly report', () => {
     // and the figures themselves, from the story of this file
     assert.deepEqual(
       [r.sessionsHeld, r.sessionsCancelled, r.received, r.outOfTurn, r.protocolLines, r.instructions, r.signUpsRefused, r.signUpsNotConsidered, r.surveyDrawn, r.surveyReached, r.satisfactionAverage],
-      [1, 0, 2, 1, 2, 1, 1, 1, 3, 1, 2],
+      [2, 0, 2, 1, 2, 1, 1, 1, 3, 1, 2],
     );
     assert.deepEqual(
       r.byOfficial.map((o: { name: string; sessions: number; received: number }) => [o.name, o.sessions, o.received]),
-      [['Әкімов Серік Болатұлы', 1, 2]],
+      [
+        ['Бөлімов Арман', 1, 0],
+        ['Әкімов Серік Болатұлы', 1, 2],
+      ],
     );
     const q2 = (await head('GET', '/api/v1/reception/reports/quarterly?year=2026&quarter=2')).body;
     assert.equal(q2.sessionsCancelled, await one(sql<{ n: number }>`SELECT count(*) AS n FROM reception_sessions WHERE ${inSubtree} AND reception_date BETWEEN '2026-04-01' AND '2026-06-30' AND status = 'cancelled'`));

@@ -95,6 +95,8 @@ export const signUpBody = Type.Object(
         question: str(4000, 1),
         videoConsent: Type.Optional(Type.Boolean()),
         language: Type.Optional(StringEnum(RECEPTION_LANGUAGES)),
+        /** PR-04: the applicant consents to be received today by this unit head, here */
+        sameDay: Type.Optional(Type.Object({ officialId: Type.String({ format: 'uuid' }), place: str(500, 1) }, { additionalProperties: false })),
       },
       { additionalProperties: false },
     ),

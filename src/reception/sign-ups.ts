@@ -3,16 +3,19 @@
 // received (PR-06); its terms are obligations of the appeal: the answer with the date and time
 // (PR-36), the reference note 5 WD before the reception (PR-33). Giving it a session tells the
 // applicant; extensions follow PR-37/PR-38.
+import { randomUUID } from 'node:crypto';
 import type { Context } from '../context.ts';
+import { timeZoneOf } from '../context.ts';
 import type { Actor } from '../access/actor.ts';
 import { hasRole } from '../access/actor.ts';
 import { canActFor, inScope } from '../access/scope.ts';
 import { AppError, forbidden, invalid, notFound } from '../errors.ts';
 import { applyTerm } from '../domain/terms.ts';
-import { extensionLimit, RECEPTION_TERMS, referenceNoteDue, SIGN_UP_CHANNELS, SIGN_UP_SUB_KIND, videoConsentMissing } from '../domain/reception.ts';
+import { extensionLimit, RECEPTION_TERMS, referenceNoteDue, sameDayAllowedFor, SIGN_UP_CHANNELS, SIGN_UP_SUB_KIND, videoConsentMissing, type OfficialKind } from '../domain/reception.ts';
+import { localDateTime, zonedInstant } from '../domain/calendar.ts';
 import type { OpenedObligation } from '../domain/obligations.ts';
 import { registerAppeal } from '../intake/register.ts';
-import { appealTransaction, changeAppeal } from '../appeals/change.ts';
+import { appealTransaction, changeAppeal, type Work } from '../appeals/change.ts';
 import { contactsOf } from '../appeals/store.ts';
 import { enqueue } from '../notifications/outbox.ts';
 import { receptionMessages } from './messages.ts';
@@ -30,24 +33,64 @@ export async function registerSignUp(ctx: Context, actor: Actor, input: SignUpIn
     const official = await store.officialById(ctx.db, r.officialId);
     if (!official?.active || !(await canActFor(ctx.db, actor, official.organization_id))) throw invalid([{ path: '/reception/officialId', code: 'reception.unknownOfficial' }]);
   }
+  const sameDay = r.sameDay ? await sameDayOfficial(ctx, actor, r.sameDay.officialId) : null;
   const registration = { ...input.registration, subKind: SIGN_UP_SUB_KIND };
   return appealTransaction(ctx, async (tctx) => {
     const appealId = await registerAppeal(tctx, actor, registration);
-    await changeAppeal(tctx, actor, appealId, async ({ trx, appeal }) => {
+    await changeAppeal(tctx, actor, appealId, async (w) => {
+      const { trx, appeal } = w;
       await store.insertSignUp(trx, {
         appeal_id: appeal.id,
         organization_id: appeal.organization_id,
-        official_id: r.officialId ?? null,
+        official_id: sameDay?.id ?? r.officialId ?? null,
         question: r.question.trim(),
         video_consent: r.videoConsent ?? false,
         reception_language: r.language ?? (appeal.language === 'kk' ? 'kk' : 'ru'),
       });
+      const answered = sameDay ? await receiveToday(ctx, actor, w, sameDay, r.sameDay!.place) : null;
       const answer = RECEPTION_TERMS.receptionAnswer;
-      const open: OpenedObligation[] = [{ kind: 'receptionAnswer', dueDate: applyTerm(ctx.law.calendar, appeal.registration_date, answer.term, ctx.law.count), basis: answer.basis, metOn: null }];
-      return { change: { event: { kind: 'receptionSignUp', changes: { officialId: r.officialId ?? null, videoConsent: r.videoConsent ?? false } }, open } };
+      const open: OpenedObligation[] = [{ kind: 'receptionAnswer', dueDate: applyTerm(ctx.law.calendar, appeal.registration_date, answer.term, ctx.law.count), basis: answer.basis, metOn: answered ? w.today : null }];
+      const changes = { officialId: sameDay?.id ?? r.officialId ?? null, videoConsent: r.videoConsent ?? false, sameDaySessionId: answered };
+      return { change: { event: { kind: 'receptionSignUp', changes }, open } };
     });
     return appealId;
   });
+}
+
+/** PR-04: the official who receives today must be a unit head (or a head of an akim's apparatus). */
+async function sameDayOfficial(ctx: Context, actor: Actor, officialId: string) {
+  const official = await store.officialById(ctx.db, officialId);
+  if (!official?.active || !(await canActFor(ctx.db, actor, official.organization_id))) throw invalid([{ path: '/reception/sameDay/officialId', code: 'reception.unknownOfficial' }]);
+  if (!sameDayAllowedFor(official.kind as OfficialKind)) throw invalid([{ path: '/reception/sameDay/officialId', code: 'reception.sameDayKind' }]);
+  return official;
+}
+
+/** PR-04: a session of the official from now to the end of today's working hours, given to the
+ *  sign-up at once and told to the applicant; refused when the appeal is registered on another
+ *  day (received after hours or on a day off) or the working day is over. Returns the session. */
+async function receiveToday(ctx: Context, actor: Actor, w: Work, official: { id: string; organization_id: number; full_name: string }, place: string): Promise<string> {
+  const org = (await store.organizationById(w.trx, official.organization_id))!;
+  const ends = zonedInstant(w.today, org.work_end, timeZoneOf(ctx, org));
+  if (w.appeal.registration_date !== w.today || w.now.getTime() >= ends.getTime()) throw invalid([{ path: '/reception/sameDay', code: 'reception.sameDayOver' }]);
+  const id = randomUUID();
+  await store.insertSession(w.trx, {
+    id,
+    organization_id: org.id,
+    official_id: official.id,
+    starts_at: w.now,
+    ends_at: ends,
+    reception_date: w.today,
+    place,
+    format: 'inPerson',
+    occasion: 'sameDay',
+    created_by: actor.id,
+    created_at: w.now,
+  });
+  await store.updateSignUp(w.trx, w.appeal.id, { session_id: id, scheduled_at: w.now });
+  const slot = { date: w.today, time: localDateTime(w.now, timeZoneOf(ctx, org)).time.slice(0, 5), place, official: official.full_name, videoUrl: null };
+  const rows = (await contactsOf(w.trx, w.appeal.id)).flatMap((c) => receptionMessages('receptionScheduled', w.appeal, { slot }, c));
+  if (rows.length > 0) await enqueue(w.trx, rows, w.now);
+  return id;
 }
 
 async function signUpInScope(ctx: Context, actor: Actor, appealId: string) {

@@ -15,7 +15,7 @@ import type {
 import { DEFAULT_VIDEO_URL_TEMPLATE } from '../domain/reception.ts';
 
 export async function organizationById(db: Db, id: number) {
-  return db.selectFrom('organizations').select(['id', 'code', 'name_kk', 'name_ru', 'name_en', 'time_zone', 'address', 'phone', 'email']).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('organizations').select(['id', 'code', 'name_kk', 'name_ru', 'name_en', 'time_zone', 'work_end', 'address', 'phone', 'email']).where('id', '=', id).executeTakeFirst();
 }
 
 // ---- officials

@@ -37,7 +37,7 @@ CREATE TABLE reception_sessions (
   reception_date date NOT NULL,
   place text NOT NULL,
   format text NOT NULL CHECK (format IN ('inPerson', 'video')),
-  occasion text NOT NULL CHECK (occasion IN ('scheduled', 'withinPopulationMeeting', 'afterPopulationMeeting', 'offSchedule', 'visiting', 'receptionCentre')),
+  occasion text NOT NULL CHECK (occasion IN ('scheduled', 'withinPopulationMeeting', 'afterPopulationMeeting', 'offSchedule', 'visiting', 'receptionCentre', 'sameDay')),
   instruction_issuer text,
   instruction_date date,
   settlement text,

@@ -10183,7 +10183,7 @@ export interface operations {
                     /** @enum {string} */
                     format: "inPerson" | "video";
                     /** @enum {string} */
-                    occasion: "scheduled" | "withinPopulationMeeting" | "afterPopulationMeeting" | "offSchedule" | "visiting" | "receptionCentre";
+                    occasion: "scheduled" | "withinPopulationMeeting" | "afterPopulationMeeting" | "offSchedule" | "visiting" | "receptionCentre" | "sameDay";
                     instructionIssuer?: string;
                     /** Format: date */
                     instructionDate?: string;
@@ -11310,6 +11310,11 @@ export interface operations {
                         videoConsent?: boolean;
                         /** @enum {string} */
                         language?: "kk" | "ru";
+                        sameDay?: {
+                            /** Format: uuid */
+                            officialId: string;
+                            place: string;
+                        };
                     };
                 };
             };
