@@ -18,6 +18,8 @@ const STAFF = '';
 const staff = (path: string) => `${base}${STAFF}${path}`;
 
 async function check(page: Page, screen: string): Promise<void> {
+  // a notification fading in is half transparent: axe measures it once its transition has ended
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.effect?.getComputedTiming().iterations === Number.POSITIVE_INFINITY || a.playState === 'finished'));
   await axe(page, screen);
   await shot(page, screen);
 }
