@@ -66,7 +66,7 @@ const SIGN_UP_BASIS =
   'Model regulation of personal reception (Decree 214 of 15.03.2023 as amended by 490/2023) p.29: the date and time of reception within 15 working days of registration (PR-36); ' +
   'extension by letter to 30 calendar days (p.30 ¶1), by reasoned decision to 2 months (p.30 ¶2) — verify against the current edition';
 
-/** The term-catalogue entry of a sign-up appeal, one per document type (a sign-up may be of any). */
+/** The term-catalogue entry of a sign-up appeal (an application to be received). */
 export function signUpTermRule<T extends string>(documentType: T) {
   return {
     documentType,

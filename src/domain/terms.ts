@@ -5,7 +5,7 @@
 // Arts. 76 and 99 — the numbers live here, as data, so that they can be reconfigured.
 
 import type { Calendar, CountMode, IsoDate } from './calendar.ts';
-import { DOCUMENT_TYPES, type DocumentType, type Labels, type Procedure } from './vocabulary.ts';
+import type { DocumentType, Labels, Procedure } from './vocabulary.ts';
 import { RECEPTION_TERMS, signUpTermRule } from './reception.ts';
 
 export type { CountMode } from './calendar.ts';
@@ -123,8 +123,8 @@ export const TERM_CATALOGUE: readonly TermRule[] = [
     extendable: false,
     basis: 'Law "On the Rehabilitation of Victims of Mass Political Repressions" of 14 April 1993 No. 2143-XII: ' + '3 months is an UNVERIFIED value — verify the article and term against the current edition',
   },
-  // A sign-up for personal reception, whatever its document type (PR-36).
-  ...DOCUMENT_TYPES.map(signUpTermRule),
+  // A sign-up for personal reception is an application to be received (PR-36).
+  signUpTermRule('application'),
 ];
 
 /**

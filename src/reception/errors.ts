@@ -77,4 +77,5 @@ export const RECEPTION_MESSAGES: Record<string, Labels> = {
     'On the day of application a head of a structural unit or of an akim’s apparatus receives (p.3)',
   ),
   'reception.sameDayOver': l('Бүгінгі жұмыс күні аяқталды: қабылдауды басқа күнге жазыңыз', 'Рабочий день окончен: запишите на прием в другой день', 'Today’s working day is over: sign up for another day'),
+  'reception.signUpIsApplication': l('Қабылдауға жазылу — арыз', 'Запись на прием — это заявление', 'A sign-up for reception is an application'),
 };

@@ -224,6 +224,11 @@ describe('sign-up appeals', () => {
     });
     assert.equal(byEmail.status, 422, 'PR-05: not a channel of sign-ups');
     assert.equal(byEmail.body.error.fields[0].code, 'reception.signUpChannel');
+    const complaint = await reception('POST', '/api/v1/reception/sign-ups', {
+      registration: { documentType: 'complaint', form: 'paper', channel: 'post', language: 'kk', summary: 'Жазылу', applicant: person() },
+      reception: { question: 'Жол' },
+    });
+    assert.equal(complaint.body.error.fields[0].code, 'reception.signUpIsApplication');
   });
 
   test('PR-04: with the applicant’s consent a unit head receives the same day: a session today, the answer given at once', async () => {

@@ -29,6 +29,7 @@ export async function registerSignUp(ctx: Context, actor: Actor, input: SignUpIn
   const r = input.reception;
   // PR-05: the portals, paper by post or by hand, orally at the office, the call centre
   if (!(SIGN_UP_CHANNELS as readonly string[]).includes(input.registration.channel)) throw invalid([{ path: '/registration/channel', code: 'reception.signUpChannel' }]);
+  if (input.registration.documentType !== 'application') throw invalid([{ path: '/registration/documentType', code: 'reception.signUpIsApplication' }]);
   if (r.officialId !== undefined) {
     const official = await store.officialById(ctx.db, r.officialId);
     if (!official?.active || !(await canActFor(ctx.db, actor, official.organization_id))) throw invalid([{ path: '/reception/officialId', code: 'reception.unknownOfficial' }]);
