@@ -5,6 +5,7 @@ import { DECISION_MESSAGES } from '../domain/decisions.ts';
 import { ACCOUNTING_MESSAGES } from '../statistics/messages.ts';
 import { CONTROL_MESSAGES } from '../control/messages.ts';
 import { CONTACT_CENTRE_MESSAGES } from '../contact-centre/messages.ts';
+import { RECEPTION_MESSAGES } from '../reception/errors.ts';
 
 type Text = Record<'kk' | 'ru' | 'en', string>;
 
@@ -16,6 +17,8 @@ const MESSAGES: Record<string, Text> = {
   ...CONTROL_MESSAGES,
   // the contact centre and the telephone link
   ...CONTACT_CENTRE_MESSAGES,
+  // personal reception
+  ...RECEPTION_MESSAGES,
   // general
   validation: { kk: 'Деректер қате толтырылған', ru: 'Данные заполнены с ошибками', en: 'The data contain errors' },
   notFound: { kk: 'Табылмады', ru: 'Не найдено', en: 'Not found' },

@@ -30,6 +30,7 @@ import { controlRoutes as controlDepartmentRoutes } from '../control/routes.ts';
 import { instructionRoutes } from '../instructions/routes.ts';
 import { contactCentreRoutes } from '../contact-centre/routes.ts';
 import { ctiRoutes } from '../cti/routes.ts';
+import { receptionRoutes } from '../reception/routes.ts';
 import { webApp, isWebAppRequest, sendWebApp } from './web.ts';
 import { documented } from './openapi.ts';
 import { securityHeaders } from './headers.ts';
@@ -195,6 +196,7 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
       await instructionRoutes(api, ctx);
       await contactCentreRoutes(api, ctx);
       await ctiRoutes(api, ctx);
+      await receptionRoutes(api, ctx);
     },
     { prefix: '/api/v1' },
   );

@@ -9,6 +9,10 @@ export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export const STAFF_MESSAGE_KINDS = ['accountThrottled', 'instructionReminder'] as const;
 export type StaffMessageKind = (typeof STAFF_MESSAGE_KINDS)[number];
 
+/** Messages of personal reception (src/reception/messages.ts writes their texts). */
+export const RECEPTION_MESSAGE_KINDS = ['receptionScheduled', 'receptionCancelled', 'receptionRefusalDraft', 'receptionRefused', 'receptionNotConsidered', 'receptionParticipation'] as const;
+export type ReceptionMessageKind = (typeof RECEPTION_MESSAGE_KINDS)[number];
+
 export const CHANNELS = ['email', 'sms'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -24,7 +28,7 @@ export interface Attachment {
 export interface OutboxMessage {
   organizationId: number;
   appealId: string | null;
-  kind: MessageKind | StaffMessageKind;
+  kind: MessageKind | StaffMessageKind | ReceptionMessageKind;
   channel: Channel;
   /** An e-mail address or a phone number (+7…). */
   recipient: string;

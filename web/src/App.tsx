@@ -1,7 +1,7 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useParams } from 'react-router';
 import { Center, Loader } from '@mantine/core';
-import { CONTACT_CENTRE_HEAD_ROLES, CONTACT_CENTRE_ROLES, CORRESPONDENCE_ROLES, DESK_ROLES, OVERVIEW_ROLES, useSession, type Role } from './session.tsx';
+import { CONTACT_CENTRE_HEAD_ROLES, CONTACT_CENTRE_ROLES, CORRESPONDENCE_ROLES, DESK_ROLES, OVERVIEW_ROLES, RECEPTION_ROLES, useSession, type Role } from './session.tsx';
 import { Shell } from './components/Shell.tsx';
 import { useI18n } from './i18n/i18n.tsx';
 import { ACCOUNTING_SCREENS, accountingScreensFor, type AccountingScreen } from './accounting.ts';
@@ -27,6 +27,14 @@ const CONTROL: Record<(typeof CONTROL_SCREENS)[number], LazyExoticComponent<Comp
   content: lazy(() => import('./pages/control/Content.tsx')),
   checks: lazy(() => import('./pages/control/Checks.tsx')),
 };
+const ReceptionLayout = lazy(() => import('./pages/reception/Layout.tsx'));
+const ReceptionSchedule = lazy(() => import('./pages/reception/Schedule.tsx'));
+const ReceptionSignUps = lazy(() => import('./pages/reception/SignUps.tsx'));
+const ReceptionCompliance = lazy(() => import('./pages/reception/Compliance.tsx'));
+const ReceptionSession = lazy(() => import('./pages/reception/Session.tsx'));
+const ReceptionReport = lazy(() => import('./pages/reception/Report.tsx'));
+const PublicSchedule = lazy(() => import('./pages/reception/PublicSchedule.tsx'));
+const Hall = lazy(() => import('./pages/reception/Hall.tsx'));
 const SCREENS: Record<AccountingScreen, LazyExoticComponent<ComponentType>> = {
   indicators: lazy(() => import('./pages/accounting/Indicators.tsx')),
   form1: lazy(() => import('./pages/accounting/Form1.tsx')),
@@ -74,9 +82,23 @@ function AccountingHome() {
   return <Navigate to={first ? `/accounting/${first}` : '/'} replace />;
 }
 
+/** The reception's public pages (PR-17): the schedule and the hall screen, without sign-in. */
+function PublicPages() {
+  return (
+    <Suspense fallback={<PageLoader />}>
+      <Routes>
+        <Route path="/public/reception" element={<PublicSchedule />} />
+        <Route path="/public/reception/hall/:id" element={<Hall />} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </Suspense>
+  );
+}
+
 function SignedIn() {
   const { user } = useSession();
   const location = useLocation();
+  if (location.pathname.startsWith('/public/')) return <PublicPages />;
   if (user === undefined) return <PageLoader />;
   if (user === null) {
     if (location.pathname === '/login')
@@ -136,6 +158,28 @@ function SignedIn() {
               </Guard>
             }
           />
+          <Route
+            path="/reception"
+            element={
+              <Guard roles={RECEPTION_ROLES}>
+                <ReceptionLayout />
+              </Guard>
+            }
+          >
+            <Route index element={<Navigate to="/reception/schedule" replace />} />
+            <Route path="schedule" element={<ReceptionSchedule />} />
+            <Route
+              path="sign-ups"
+              element={
+                <Guard roles={['reception']}>
+                  <ReceptionSignUps />
+                </Guard>
+              }
+            />
+            <Route path="compliance" element={<ReceptionCompliance />} />
+            <Route path="report" element={<ReceptionReport />} />
+            <Route path="sessions/:id" element={<ReceptionSession />} />
+          </Route>
           <Route path="/accounting" element={<AccountingLayout />}>
             <Route index element={<AccountingHome />} />
             {ACCOUNTING_SCREENS.map(({ id, roles }) => {

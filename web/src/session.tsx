@@ -19,6 +19,8 @@ export const CORRESPONDENCE_ROLES: Role[] = ['executor', 'head'];
 export const CONTACT_CENTRE_ROLES: Role[] = ['operator'];
 /** The contact-centre head's figures, Annex 2 and cards (the head of the centre's organization). */
 export const CONTACT_CENTRE_HEAD_ROLES: Role[] = ['head'];
+/** Who opens the personal reception's screens: its staff, the heads who receive, the control department. */
+export const RECEPTION_ROLES: Role[] = ['reception', 'head', 'controller'];
 
 interface Session {
   user: User | null | undefined; // undefined: still asking

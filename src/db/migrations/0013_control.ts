@@ -172,10 +172,7 @@ CREATE TABLE control_checks (
 );
 CREATE INDEX control_checks_organization ON control_checks (organization_id, planned_on);
 
--- reminders of instructions go to the executors through the outbox
-ALTER TABLE outbox DROP CONSTRAINT outbox_kind_check;
-ALTER TABLE outbox ADD CONSTRAINT outbox_kind_check
-  CHECK (kind IN ('registered', 'forwarded', 'extended', 'hearingNotice', 'decision', 'talon', 'accountThrottled', 'instructionReminder'));
+-- the outbox kind instructionReminder is allowed by 0019_outbox_kinds
 `,
     )
     .execute(db);
@@ -184,11 +181,7 @@ ALTER TABLE outbox ADD CONSTRAINT outbox_kind_check
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql
     .raw(
-      `DELETE FROM outbox WHERE kind = 'instructionReminder';
-       ALTER TABLE outbox DROP CONSTRAINT outbox_kind_check;
-       ALTER TABLE outbox ADD CONSTRAINT outbox_kind_check
-         CHECK (kind IN ('registered', 'forwarded', 'extended', 'hearingNotice', 'decision', 'talon', 'accountThrottled'));
-       DROP TABLE control_checks; DROP TABLE explanation_requests; DROP TABLE violations; DROP TABLE instruction_reminders; DROP TABLE instruction_extensions;
+      `DROP TABLE control_checks; DROP TABLE explanation_requests; DROP TABLE violations; DROP TABLE instruction_reminders; DROP TABLE instruction_extensions;
        DROP TABLE instruction_reports; DROP TABLE instruction_executors; DROP TABLE instruction_appeals; DROP TABLE instructions;
        DROP TABLE reworks; DROP TABLE quality_reviews; DROP TABLE appeal_controls;`,
     )

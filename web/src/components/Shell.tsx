@@ -3,7 +3,7 @@
 import { useState, type ReactNode } from 'react';
 import { NavLink as RouterLink, useNavigate } from 'react-router';
 import { AppShell, Badge, Box, Button, Group, SegmentedControl, Text, UnstyledButton, Menu, VisuallyHidden } from '@mantine/core';
-import { CONTACT_CENTRE_HEAD_ROLES, CONTACT_CENTRE_ROLES, CORRESPONDENCE_ROLES, DESK_ROLES, OVERVIEW_ROLES, useSession } from '../session.tsx';
+import { CONTACT_CENTRE_HEAD_ROLES, CONTACT_CENTRE_ROLES, CORRESPONDENCE_ROLES, DESK_ROLES, OVERVIEW_ROLES, RECEPTION_ROLES, useSession } from '../session.tsx';
 import { LANGUAGES, LANGUAGE_NAMES, useI18n, type Lang } from '../i18n/i18n.tsx';
 import { PasswordModal } from './PasswordModal.tsx';
 import { accountingScreensFor } from '../accounting.ts';
@@ -86,6 +86,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 ) : (
                   hasRole(...CONTACT_CENTRE_HEAD_ROLES) && <NavItem to="/contact-centre/figures">{t('nav.contactCentre')}</NavItem>
                 )}
+                {hasRole(...RECEPTION_ROLES) && <NavItem to="/reception">{t('nav.reception')}</NavItem>}
                 {accountingScreensFor(hasRole).length > 0 && <NavItem to="/accounting">{t('nav.accounting')}</NavItem>}
                 {hasRole(...CONTROL_ROLES) && <NavItem to="/control/dashboard">{t('nav.control')}</NavItem>}
               </Group>

@@ -12,6 +12,7 @@ import * as accounting from './messages/accounting.ts';
 import * as accountingRecords from './messages/accountingRecords.ts';
 import * as control from './messages/control.ts';
 import * as contactCentre from './messages/contactCentre.ts';
+import * as reception from './messages/reception.ts';
 
 const kk = {
   ...common.kk,
@@ -22,13 +23,14 @@ const kk = {
   ...accountingRecords.kk,
   ...control.kk,
   ...contactCentre.kk,
+  ...reception.kk,
 };
 
 export type MessageKey = keyof typeof kk;
 export type Messages = Record<MessageKey, string>;
 
 /** No key in two areas (the later one would silently win): a type error naming the key otherwise. */
-type Areas = [typeof common.kk, typeof desk.kk, typeof appeal.kk, typeof queues.kk, typeof accounting.kk, typeof accountingRecords.kk, typeof control.kk, typeof contactCentre.kk];
+type Areas = [typeof common.kk, typeof desk.kk, typeof appeal.kk, typeof queues.kk, typeof accounting.kk, typeof accountingRecords.kk, typeof control.kk, typeof contactCentre.kk, typeof reception.kk];
 type KeysOf<T extends unknown[]> = T extends [infer H, ...infer R] ? keyof H | KeysOf<R> : never;
 type Overlap<T extends unknown[]> = T extends [infer H, ...infer R] ? (keyof H & KeysOf<R>) | Overlap<R> : never;
 const noKeyInTwoAreas: [Overlap<Areas>] extends [never] ? true : { keyInTwoAreas: Overlap<Areas> } = true;
@@ -43,6 +45,7 @@ const ru: Messages = {
   ...accountingRecords.ru,
   ...control.ru,
   ...contactCentre.ru,
+  ...reception.ru,
 };
 
 const en: Messages = {
@@ -54,6 +57,7 @@ const en: Messages = {
   ...accountingRecords.en,
   ...control.en,
   ...contactCentre.en,
+  ...reception.en,
 };
 
 export const MESSAGES = { kk: kk as Messages, ru, en };
