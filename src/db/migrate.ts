@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008_reference.ts';
 import * as m0009 from './migrations/0009_accounting_trust.ts';
 import * as m0010 from './migrations/0010_sign_in_throttle.ts';
 import * as m0011 from './migrations/0011_idempotency.ts';
+import * as m0015 from './migrations/0015_portal.ts';
 
 // Listed here rather than read from disk, so the same code runs from source and from a bundle.
 const MIGRATIONS: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009_accounting_trust': m0009,
   '0010_sign_in_throttle': m0010,
   '0011_idempotency': m0011,
+  '0015_portal': m0015,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

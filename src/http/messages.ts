@@ -3,6 +3,7 @@
 import type { Language } from '../domain/vocabulary.ts';
 import { DECISION_MESSAGES } from '../domain/decisions.ts';
 import { ACCOUNTING_MESSAGES } from '../statistics/messages.ts';
+import { PORTAL_MESSAGES } from '../portal/messages.ts';
 
 type Text = Record<'kk' | 'ru' | 'en', string>;
 
@@ -10,6 +11,8 @@ const MESSAGES: Record<string, Text> = {
   ...DECISION_MESSAGES,
   // accounting: 1-ТӨ, daily export, corrections, reconciliation, access requests, outages
   ...ACCOUNTING_MESSAGES,
+  // the citizen portal
+  ...PORTAL_MESSAGES,
   // general
   validation: { kk: 'Деректер қате толтырылған', ru: 'Данные заполнены с ошибками', en: 'The data contain errors' },
   notFound: { kk: 'Табылмады', ru: 'Не найдено', en: 'Not found' },

@@ -26,6 +26,8 @@ import { outageRoutes } from '../outages/routes.ts';
 import { accountingRoutes } from '../statistics/accounting-routes.ts';
 import { csrfSatisfied, sessionTokenOf } from '../access/session-cookies.ts';
 import { queueRoutes } from '../queues/routes.ts';
+import { portalRoutes } from '../portal/routes.ts';
+import { openDataRoutes } from '../open-data/routes.ts';
 import { webApp, isWebAppRequest, sendWebApp } from './web.ts';
 import { documented } from './openapi.ts';
 import { securityHeaders } from './headers.ts';
@@ -169,6 +171,7 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
     return reply.status(503).send({ ok: false, database: 'unavailable' });
   });
   await verificationPage(app, ctx);
+  await openDataRoutes(app, ctx);
 
   await app.register(
     async (api) => {
@@ -184,6 +187,7 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
       await outageRoutes(api, ctx);
       await accountingRoutes(api, ctx);
       await queueRoutes(api, ctx);
+      await portalRoutes(api, ctx);
     },
     { prefix: '/api/v1' },
   );

@@ -7,6 +7,9 @@ export type MessageKind = (typeof MESSAGE_KINDS)[number];
 /** Messages to staff, about no appeal: a user's sign-in is being throttled (src/access/auth.ts). */
 export const STAFF_MESSAGE_KINDS = ['accountThrottled'] as const;
 export type StaffMessageKind = (typeof STAFF_MESSAGE_KINDS)[number];
+/** Messages of the citizen portal about no appeal: a one-time sign-in code (src/portal/identification.ts). */
+export const PORTAL_MESSAGE_KINDS = ['portalCode'] as const;
+export type PortalMessageKind = (typeof PORTAL_MESSAGE_KINDS)[number];
 
 export const CHANNELS = ['email', 'sms'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -23,7 +26,7 @@ export interface Attachment {
 export interface OutboxMessage {
   organizationId: number;
   appealId: string | null;
-  kind: MessageKind | StaffMessageKind;
+  kind: MessageKind | StaffMessageKind | PortalMessageKind;
   channel: Channel;
   /** An e-mail address or a phone number (+7…). */
   recipient: string;

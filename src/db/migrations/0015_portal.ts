@@ -1,0 +1,71 @@
+// The citizen portal (issue 14): one-time sign-in codes sent by SMS (kept as SHA-256 of the code,
+// with their expiry and the attempts counted), the applicant's portal sessions (by phone, and the
+// IIN when known), the files an applicant attaches to an appeal (type checked by content, SHA-256
+// kept) and the applicant's rating of the answer. The outbox learns the kind of the code's SMS.
+import { sql, type Kysely } from 'kysely';
+
+const KINDS = `'registered', 'forwarded', 'extended', 'hearingNotice', 'decision', 'talon', 'accountThrottled'`;
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql
+    .raw(
+      `
+CREATE TABLE portal_codes (
+  id bigserial PRIMARY KEY,
+  -- the phone as +7XXXXXXXXXX (src/domain/portal.ts normalPhone)
+  phone text NOT NULL,
+  -- SHA-256 (hex) of the phone and the code: the code itself is never stored
+  code_sha256 text NOT NULL,
+  created_at timestamptz NOT NULL,
+  expires_at timestamptz NOT NULL,
+  attempts integer NOT NULL DEFAULT 0,
+  used_at timestamptz
+);
+CREATE INDEX portal_codes_phone ON portal_codes (phone, created_at);
+CREATE TABLE portal_sessions (
+  token_sha256 text PRIMARY KEY,
+  phone text NOT NULL,
+  iin text,
+  created_at timestamptz NOT NULL,
+  expires_at timestamptz NOT NULL
+);
+CREATE TABLE portal_attachments (
+  id uuid PRIMARY KEY,
+  appeal_id uuid NOT NULL REFERENCES appeals(id),
+  organization_id integer NOT NULL REFERENCES organizations(id),
+  name text NOT NULL,
+  media_type text NOT NULL,
+  size integer NOT NULL,
+  sha256 text NOT NULL,
+  content bytea NOT NULL,
+  -- 'filing' or 'fix' (sent in answer to a 4.2 notice)
+  purpose text NOT NULL CHECK (purpose IN ('filing', 'fix')),
+  created_at timestamptz NOT NULL
+);
+CREATE INDEX portal_attachments_appeal ON portal_attachments (appeal_id);
+CREATE TABLE portal_ratings (
+  appeal_id uuid PRIMARY KEY REFERENCES appeals(id),
+  score integer NOT NULL CHECK (score BETWEEN 1 AND 5),
+  comment text NOT NULL DEFAULT '',
+  rated_at timestamptz NOT NULL
+);
+ALTER TABLE outbox DROP CONSTRAINT outbox_kind_check;
+ALTER TABLE outbox ADD CONSTRAINT outbox_kind_check CHECK (kind IN (${KINDS}, 'portalCode'));
+`,
+    )
+    .execute(db);
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql
+    .raw(
+      `DELETE FROM outbox WHERE kind = 'portalCode';
+ALTER TABLE outbox DROP CONSTRAINT outbox_kind_check;
+ALTER TABLE outbox ADD CONSTRAINT outbox_kind_check CHECK (kind IN (${KINDS}));
+DROP TABLE portal_ratings;
+DROP TABLE portal_attachments;
+DROP TABLE portal_sessions;
+DROP TABLE portal_codes;`,
+    )
+    .execute(db);
+}
