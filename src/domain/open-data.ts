@@ -32,7 +32,7 @@ const org: DatasetField[] = [
 ];
 
 const count = (name: string, description: string): DatasetField => ({ name, type: 'integer', description: `${description}; empty when 1–4 (suppressed)`, count: true });
-const ratio = (name: string, description: string): DatasetField => ({ name, type: 'number', description: `${description} (0–1); empty when its base is suppressed or zero` });
+const ratio = (name: string, description: string): DatasetField => ({ name, type: 'number', description: `${description} (0–1); empty when its base is zero, or its base or part is suppressed` });
 
 export const DATASETS: readonly Dataset[] = [
   {
@@ -71,9 +71,10 @@ export function publishedCount(n: number): number | null {
   return suppressed(n);
 }
 
-/** A share as published: none when its base is suppressed or zero. */
+/** A share as published: none when its base is zero or suppressed, or its part is suppressed (the
+ *  share and the base would give the part away). */
 export function publishedShare(part: number, whole: number): number | null {
-  if (whole === 0 || publishedCount(whole) === null) return null;
+  if (whole === 0 || publishedCount(whole) === null || publishedCount(part) === null) return null;
   return Math.round((part / whole) * 10_000) / 10_000;
 }
 
