@@ -159,10 +159,10 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
     return reply.status(500).send({ error: { code: 'internal', message: message('internal', lang), fields: [] } });
   });
 
-  // The web app's own paths (/queues, /appeals/…) are answered with its page (SPA fallback).
+  // The web apps' own paths (/staff/queues, /appeals/…) are answered with their page (SPA fallback).
   const web = await webApp(app, ctx.config.ncaLayerUrl);
   app.setNotFoundHandler((req, reply) =>
-    web && isWebAppRequest(req) ? sendWebApp(reply) : reply.status(404).send({ error: { code: 'notFound', message: message('notFound', languageOf(req.headers['accept-language'])), fields: [] } }),
+    web && isWebAppRequest(req) ? sendWebApp(req, reply) : reply.status(404).send({ error: { code: 'notFound', message: message('notFound', languageOf(req.headers['accept-language'])), fields: [] } }),
   );
 
   // For load balancers and monitoring: 503 while the database does not answer `SELECT 1` at once.

@@ -121,6 +121,11 @@ export async function similarAppeals(ctx: Context, applicant: store.Applicant, f
   return found.filter((c) => own.has(c.appealId)).map((c) => ({ appealId: c.appealId, registrationNumber: c.registrationNumber, registrationDate: c.registrationDate, summary: c.summary, status: c.status }));
 }
 
+/** The organizations the applicant may address, found by words of their name. */
+export async function findOrganizations(ctx: Context, q: string) {
+  return store.organizationsMatching(ctx.db, q, 20);
+}
+
 /** The applicant's appeals, newest first. */
 export async function myAppeals(ctx: Context, applicant: store.Applicant, page: { limit: number; offset: number }) {
   return store.appealsOf(ctx.db, applicant, page);

@@ -9,9 +9,9 @@ import { IdParams, typed } from '../http/typebox.ts';
 import { TIMELINE_WORDS } from '../domain/portal.ts';
 import type { Language } from '../domain/vocabulary.ts';
 import { applicantOf, requestCode, signOut, verifyCode } from './identification.ts';
-import { applicantAction, applicantAttachment, applicantCard, applicantTalon, fileAppeal, myAppeals, publicStatus, similarAppeals } from './applicant.ts';
+import { applicantAction, applicantAttachment, applicantCard, applicantTalon, fileAppeal, findOrganizations, myAppeals, publicStatus, similarAppeals } from './applicant.ts';
 import type { Applicant } from './store.ts';
-import { actionBody, actionParams, attachmentParams, filingBody, myAppealCardSchema, myAppealSchema, pageQuery, phoneBody, publicStatusSchema, similarSchema, statusQuery, verifyBody } from './schemas.ts';
+import { orgQuery, actionBody, actionParams, attachmentParams, filingBody, myAppealCardSchema, myAppealSchema, pageQuery, phoneBody, publicStatusSchema, similarSchema, statusQuery, verifyBody } from './schemas.ts';
 
 type Named = { name_kk: string; name_ru: string; name_en: string };
 const nameIn = (o: Named, lang: Language) => (lang === 'ru' ? o.name_ru : lang === 'en' ? o.name_en : o.name_kk);
@@ -79,6 +79,21 @@ export async function portalRoutes(server: FastifyInstance, ctx: Context): Promi
       const r = await publicStatus(ctx, req.query.registrationNumber, req.query.talonNumber);
       return { status: r.status, registrationDate: r.registration_date, dueDate: r.due_date, reviewEndedOn: r.review_ended_on, organization: { name: nameIn(r, req.lang) } };
     },
+  );
+
+  app.get(
+    '/public/organizations',
+    {
+      config: limit(120),
+      schema: {
+        tags,
+        summary: 'Organizations the applicant may address, by words of their name (at most 20)',
+        security: [],
+        querystring: orgQuery,
+        response: { 200: { type: 'object', properties: { items: { type: 'array', items: { type: 'object', properties: { id: { type: 'integer' }, code: { type: 'string' }, name: { type: 'string' } } } } } } },
+      },
+    },
+    async (req) => ({ items: (await findOrganizations(ctx, req.query.q)).map((o) => ({ id: o.id, code: o.code, name: nameIn(o, req.lang) })) }),
   );
 
   app.post(

@@ -9,6 +9,7 @@ const str = (maxLength: number, minLength = 0) => Type.String({ maxLength, ...(m
 export const phoneBody = Type.Object({ phone: str(30, 1) }, { additionalProperties: false });
 export const verifyBody = Type.Object({ phone: str(30, 1), code: Type.String({ pattern: '^\\s*[0-9]{4,8}\\s*$' }) }, { additionalProperties: false });
 
+export const orgQuery = Type.Object({ q: str(100) }, { additionalProperties: false });
 export const statusQuery = Type.Object({ registrationNumber: str(40, 1), talonNumber: str(40, 1) }, { additionalProperties: false });
 
 const file = Type.Object(

@@ -195,3 +195,18 @@ export async function upsertRating(db: Db, appealId: string, score: number, comm
 export async function ratingOf(db: Db, appealId: string) {
   return db.selectFrom('portal_ratings').select(['score', 'comment', 'rated_at']).where('appeal_id', '=', appealId).executeTakeFirst();
 }
+
+/** Organizations whose name (in any language) or code contains the words, for the applicant to address. */
+export async function organizationsMatching(db: Db, q: string, limit: number) {
+  const like = `%${q
+    .trim()
+    .toLowerCase()
+    .replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'code', 'name_kk', 'name_ru', 'name_en'])
+    .where((e) => e.or([e(sql<string>`lower(name_kk)`, 'like', like), e(sql<string>`lower(name_ru)`, 'like', like), e(sql<string>`lower(name_en)`, 'like', like), e(sql<string>`lower(code)`, 'like', like)]))
+    .orderBy('code')
+    .limit(limit)
+    .execute();
+}

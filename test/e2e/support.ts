@@ -181,7 +181,7 @@ export async function switchLanguage(page: Page, lang: Lang): Promise<void> {
 }
 
 export async function signIn(page: Page, lang: Lang, login: string, password = 'demo'): Promise<void> {
-  await page.goto(`${base}/login`);
+  await page.goto(`${base}/staff/login`);
   await page.locator('input[name=login]').waitFor();
   await switchLanguage(page, lang);
   await page.getByRole('heading', { name: m(lang, 'login.title') }).waitFor();
