@@ -331,7 +331,7 @@ export function Stats() {
       <p className="lead">{t('stats.lead')}</p>
       <Problem error={error} />
       {data && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('stats.title')}>
           <table>
             <caption>{data.year}</caption>
             <thead>
