@@ -65,6 +65,8 @@ export function isWebAppRequest(req: FastifyRequest): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   const path = req.url.split('?')[0]!;
   if (path.startsWith('/api/') || path === '/api' || path.startsWith('/verify/') || path.startsWith('/assets/')) return false;
+  // the machine-readable public data (src/open-data): an unknown file there is a 404, not a page
+  if (path.startsWith('/opendata/') || path.startsWith('/open311/')) return false;
   if (/\.[a-z0-9]+$/i.test(path)) return false; // a missing file, not a page
   const accept = req.headers.accept ?? '';
   return accept === '' || accept.includes('text/html') || accept.includes('*/*');
