@@ -667,9 +667,16 @@ export interface PortalCodesTable {
   used_at: Timestamp | null;
 }
 
+export interface PortalChallengesTable {
+  challenge_sha256: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
 export interface PortalSessionsTable {
   token_sha256: string;
-  phone: string;
+  phone: string | null;
   iin: string | null;
   created_at: Timestamp;
   expires_at: Timestamp;
@@ -697,6 +704,7 @@ export interface PortalRatingsTable {
 
 export interface DB {
   portal_codes: PortalCodesTable;
+  portal_challenges: PortalChallengesTable;
   portal_sessions: PortalSessionsTable;
   portal_attachments: PortalAttachmentsTable;
   portal_ratings: PortalRatingsTable;

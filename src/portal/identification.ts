@@ -1,12 +1,16 @@
 // Identification of the applicant on the portal (issue 14 §2) by a one-time code sent by SMS
 // through the outbox: the code is kept as a SHA-256 only, expires, counts its attempts, and a phone
 // gets a limited number of codes (the HTTP layer limits each address besides). The same answer
-// for every valid phone: the portal tells nobody which phones have appeals.
+// for every valid phone: the portal tells nobody which phones have appeals. Or by an EDS: the
+// key signs a challenge of the server (NCALayer makes the detached CMS), the certificate is checked
+// against the trusted CAs as letters' signatures are (src/letters/cms.ts), and the IIN is taken from it.
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Context } from '../context.ts';
 import { AppError, invalid } from '../errors.ts';
 import { CODE_POLICY, codeUsable, maskedPhone, normalPhone } from '../domain/portal.ts';
 import { enqueue } from '../notifications/outbox.ts';
+import { verifyDetached } from '../letters/cms.ts';
+import { trustedRoots } from '../letters/signing.ts';
 import { messageLanguage } from '../notifications/messages.ts';
 import * as store from './store.ts';
 
@@ -63,6 +67,33 @@ export async function verifyCode(ctx: Context, phoneInput: string, code: string)
   const expiresAt = new Date(now.getTime() + CODE_POLICY.sessionHours * 3_600_000);
   await store.insertSession(ctx.db, portalTokenHash(token), phone, null, now, expiresAt);
   return { token, expiresAt: expiresAt.toISOString() };
+}
+
+/** Challenges live 5 minutes and are signed once. */
+const CHALLENGE_MINUTES = 5;
+
+/** A fresh random challenge for the applicant's AUTH key to sign (base64). */
+export async function edsChallenge(ctx: Context): Promise<{ challenge: string; expiresAt: string }> {
+  const now = ctx.clock.now();
+  const challenge = randomBytes(32).toString('base64');
+  const expiresAt = new Date(now.getTime() + CHALLENGE_MINUTES * 60_000);
+  await store.insertChallenge(ctx.db, sha256(`portal-challenge:${challenge}`), now, expiresAt);
+  return { challenge, expiresAt: expiresAt.toISOString() };
+}
+
+/** The signed challenge: a valid signature by a certificate of a trusted CA that names an IIN opens
+ *  a session for that IIN. The challenge is spent only by a valid signature. */
+export async function edsVerify(ctx: Context, challenge: string, signature: string): Promise<{ token: string; expiresAt: string; name: string }> {
+  const now = ctx.clock.now();
+  const result = await verifyDetached(Buffer.from(challenge, 'base64'), Buffer.from(signature, 'base64'), await trustedRoots(ctx.db), now);
+  if (!result.valid) throw new AppError(400, 'portal.edsInvalid', [{ path: '/signature', code: 'portal.edsInvalid', params: { reason: result.reason ?? 'malformed' } }]);
+  const iin = result.signer?.iin;
+  if (!iin) throw new AppError(400, 'portal.edsNoIin', [{ path: '/signature', code: 'portal.edsNoIin' }]);
+  if (!(await store.spendChallenge(ctx.db, sha256(`portal-challenge:${challenge}`), now))) throw new AppError(400, 'portal.challengeInvalid', [{ path: '/challenge', code: 'portal.challengeInvalid' }]);
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + CODE_POLICY.sessionHours * 3_600_000);
+  await store.insertSession(ctx.db, portalTokenHash(token), null, iin, now, expiresAt);
+  return { token, expiresAt: expiresAt.toISOString(), name: result.signer?.commonName ?? '' };
 }
 
 function refusal(code: 'portal.codeInvalid' | 'portal.codeExpired' | 'portal.codeAttempts'): AppError {

@@ -6,6 +6,9 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { testApp, type TestApp, type Api } from '../../test/support.ts';
 import { decide, person, register, signAll } from '../../test/accounting.ts';
+import { createDemoCa, issueDemoCertificate } from '../letters/demo-pki.ts';
+import { signDetached } from '../letters/cms.ts';
+import { composeIin } from '../domain/identifiers.ts';
 
 let t: TestApp;
 let registrar: Api;
@@ -118,6 +121,45 @@ describe('identification by a one-time code (issue 14 §2)', () => {
     t.setNow('2026-03-18T10:00:00+05:00');
     const bad = await call('POST', '/api/v1/public/auth/code', { phone: '12345' });
     assert.deepEqual([bad.status, bad.body.error.fields[0].path], [422, '/phone']);
+  });
+});
+
+describe('identification by an EDS (issue 14 §2)', () => {
+  test("the AUTH key signs the server's challenge; a certificate of a trusted CA gives a session for its IIN; an untrusted one, a reused or unknown challenge do not", async () => {
+    const now = new Date('2026-03-18T05:00:00Z');
+    const ca = await createDemoCa('Joldanym Portal Test CA', now);
+    await t.ctx.db.insertInto('trusted_certificates').values({ subject: 'CN=Joldanym Portal Test CA', pem: ca.certificatePem, added_at: now }).execute();
+    const iin = composeIin('1985-06-11', 'male', 3361)!;
+    const cert = await issueDemoCertificate(ca, { commonName: 'ЭЦҚОВ ЕРЛАН', iin }, 'demo', now);
+    const desk = await register(registrar, { applicant: { ...person(), iin, phone: undefined }, summary: 'ЭЦҚ иесінің өтініші' });
+
+    const { body: issued, status } = await call('POST', '/api/v1/public/auth/eds/challenge');
+    assert.equal(status, 200, JSON.stringify(issued));
+    const signature = Buffer.from(await signDetached(Buffer.from(issued.challenge, 'base64'), cert.pkcs12, 'demo', now)).toString('base64');
+    const ok = await call('POST', '/api/v1/public/auth/eds/verify', { challenge: issued.challenge, signature });
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+    assert.equal(ok.body.name, 'ЭЦҚОВ ЕРЛАН');
+    const mine = await call('GET', '/api/v1/public/me/appeals', undefined, ok.body.token);
+    assert.deepEqual(
+      mine.body.items.map((a: { id: string }) => a.id),
+      [desk.id],
+    );
+    const reused = await call('POST', '/api/v1/public/auth/eds/verify', { challenge: issued.challenge, signature });
+    assert.deepEqual([reused.status, reused.body.error.code], [400, 'portal.challengeInvalid']);
+    const forged = Buffer.from(await signDetached(Buffer.from('my own challenge'), cert.pkcs12, 'demo', now)).toString('base64');
+    const unknown = await call('POST', '/api/v1/public/auth/eds/verify', { challenge: Buffer.from('my own challenge').toString('base64'), signature: forged });
+    assert.deepEqual([unknown.status, unknown.body.error.code], [400, 'portal.challengeInvalid']);
+
+    const stranger = await createDemoCa('Untrusted CA', now);
+    const other = await issueDemoCertificate(stranger, { commonName: 'БӨТЕН', iin }, 'demo', now);
+    const { body: again } = await call('POST', '/api/v1/public/auth/eds/challenge');
+    const untrusted = await call('POST', '/api/v1/public/auth/eds/verify', {
+      challenge: again.challenge,
+      signature: Buffer.from(await signDetached(Buffer.from(again.challenge, 'base64'), other.pkcs12, 'demo', now)).toString('base64'),
+    });
+    assert.deepEqual([untrusted.status, untrusted.body.error.code], [400, 'portal.edsInvalid']);
+    const wrongData = await call('POST', '/api/v1/public/auth/eds/verify', { challenge: again.challenge, signature });
+    assert.deepEqual([wrongData.status, wrongData.body.error.code], [400, 'portal.edsInvalid'], 'a signature of another challenge');
   });
 });
 

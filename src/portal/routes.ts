@@ -8,10 +8,25 @@ import { errorSchema } from '../intake/schemas.ts';
 import { IdParams, typed } from '../http/typebox.ts';
 import { TIMELINE_WORDS } from '../domain/portal.ts';
 import type { Language } from '../domain/vocabulary.ts';
-import { applicantOf, requestCode, signOut, verifyCode } from './identification.ts';
+import { applicantOf, edsChallenge, edsVerify, requestCode, signOut, verifyCode } from './identification.ts';
 import { applicantAction, applicantAttachment, applicantCard, applicantTalon, fileAppeal, findOrganizations, myAppeals, publicStatus, similarAppeals } from './applicant.ts';
 import type { Applicant } from './store.ts';
-import { orgQuery, actionBody, actionParams, attachmentParams, filingBody, myAppealCardSchema, myAppealSchema, pageQuery, phoneBody, publicStatusSchema, similarSchema, statusQuery, verifyBody } from './schemas.ts';
+import {
+  edsBody,
+  orgQuery,
+  actionBody,
+  actionParams,
+  attachmentParams,
+  filingBody,
+  myAppealCardSchema,
+  myAppealSchema,
+  pageQuery,
+  phoneBody,
+  publicStatusSchema,
+  similarSchema,
+  statusQuery,
+  verifyBody,
+} from './schemas.ts';
 
 type Named = { name_kk: string; name_ru: string; name_en: string };
 const nameIn = (o: Named, lang: Language) => (lang === 'ru' ? o.name_ru : lang === 'en' ? o.name_en : o.name_kk);
@@ -124,6 +139,35 @@ export async function portalRoutes(server: FastifyInstance, ctx: Context): Promi
       },
     },
     async (req) => verifyCode(ctx, req.body.phone, req.body.code),
+  );
+
+  app.post(
+    '/public/auth/eds/challenge',
+    {
+      config: limit(ctx.config.loginRateLimit),
+      schema: {
+        tags,
+        summary: 'A random challenge (base64, 5 minutes, once) for the AUTH key of an EDS to sign through NCALayer',
+        security: [],
+        response: { 200: { type: 'object', properties: { challenge: { type: 'string' }, expiresAt: { type: 'string' } } } },
+      },
+    },
+    async () => edsChallenge(ctx),
+  );
+
+  app.post(
+    '/public/auth/eds/verify',
+    {
+      config: limit(ctx.config.loginRateLimit),
+      schema: {
+        tags,
+        summary: 'The challenge signed (detached CMS, base64, as NCALayer makes it) → a portal token for the IIN of the certificate, checked against the trusted CAs',
+        security: [],
+        body: edsBody,
+        response: { 200: { type: 'object', required: ['token'], properties: { token: { type: 'string' }, expiresAt: { type: 'string' }, name: { type: 'string' } } }, 400: errorSchema },
+      },
+    },
+    async (req) => edsVerify(ctx, req.body.challenge, req.body.signature),
   );
 
   app.post('/public/auth/sign-out', { config: limit(20), preHandler: signedIn, schema: { tags, summary: 'End the portal session', response: { 204: { type: 'null' } } } }, async (req, reply) => {

@@ -10,6 +10,10 @@ export const phoneBody = Type.Object({ phone: str(30, 1) }, { additionalProperti
 export const verifyBody = Type.Object({ phone: str(30, 1), code: Type.String({ pattern: '^\\s*[0-9]{4,8}\\s*$' }) }, { additionalProperties: false });
 
 export const orgQuery = Type.Object({ q: str(100) }, { additionalProperties: false });
+export const edsBody = Type.Object(
+  { challenge: Type.String({ minLength: 1, maxLength: 100 }), signature: Type.String({ minLength: 1, maxLength: 64 * 1024, pattern: '^[A-Za-z0-9+/=\\s]*$' }) },
+  { additionalProperties: false },
+);
 export const statusQuery = Type.Object({ registrationNumber: str(40, 1), talonNumber: str(40, 1) }, { additionalProperties: false });
 
 const file = Type.Object(

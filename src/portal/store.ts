@@ -45,8 +45,18 @@ export async function spendCode(db: Db, id: number, at: Date): Promise<boolean> 
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function insertSession(db: Db, tokenSha256: string, phone: string, iin: string | null, now: Date, expiresAt: Date): Promise<void> {
+export async function insertSession(db: Db, tokenSha256: string, phone: string | null, iin: string | null, now: Date, expiresAt: Date): Promise<void> {
   await db.insertInto('portal_sessions').values({ token_sha256: tokenSha256, phone, iin, created_at: now, expires_at: expiresAt }).execute();
+}
+
+export async function insertChallenge(db: Db, challengeSha256: string, now: Date, expiresAt: Date): Promise<void> {
+  await db.insertInto('portal_challenges').values({ challenge_sha256: challengeSha256, created_at: now, expires_at: expiresAt, used_at: null }).execute();
+}
+
+/** Marks the challenge used if it was issued here, is unused and has not expired; whether it did. */
+export async function spendChallenge(db: Db, challengeSha256: string, now: Date): Promise<boolean> {
+  const r = await db.updateTable('portal_challenges').set({ used_at: now }).where('challenge_sha256', '=', challengeSha256).where('used_at', 'is', null).where('expires_at', '>', now).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 export async function sessionOf(db: Db, tokenSha256: string, now: Date) {
@@ -85,18 +95,26 @@ export async function portalActor(db: Db): Promise<Actor> {
 
 // ---- the applicant's appeals ----
 
+/** The signed-in applicant: the phone of a one-time code, or the IIN of an EDS certificate. */
 export interface Applicant {
-  phone: string;
+  phone: string | null;
   iin: string | null;
 }
 
 /** The appeals whose applicant cards carry the applicant's phone (any way it was written) or IIN. */
 function mine(db: Db, applicant: Applicant) {
-  const key = phoneKey(applicant.phone);
+  const phone = applicant.phone;
   return db
     .selectFrom('applicant_cards as c')
     .select('c.appeal_id')
-    .where((e) => e.or([e(sql<string>`right(regexp_replace(coalesce(c.phone_mobile, ''), '[^0-9]', '', 'g'), 10)`, '=', key), ...(applicant.iin ? [e('c.iin', '=', applicant.iin)] : [])]));
+    .where((e) =>
+      e.or([
+        ...(phone ? [e(sql<string>`right(regexp_replace(coalesce(c.phone_mobile, ''), '[^0-9]', '', 'g'), 10)`, '=', phoneKey(phone))] : []),
+        ...(applicant.iin ? [e('c.iin', '=', applicant.iin)] : []),
+        // a session always has one of them; without, nothing
+        e.lit(false),
+      ]),
+    );
 }
 
 const APPEAL_COLUMNS = [

@@ -1,6 +1,6 @@
 // The citizen portal (issue 14): one-time sign-in codes sent by SMS (kept as SHA-256 of the code,
-// with their expiry and the attempts counted), the applicant's portal sessions (by phone, and the
-// IIN when known), the files an applicant attaches to an appeal (type checked by content, SHA-256
+// with their expiry and the attempts counted), the challenges an EDS signs to sign in, the
+// applicant's portal sessions (by the phone of a code, or the IIN of an EDS certificate), the files an applicant attaches to an appeal (type checked by content, SHA-256
 // kept) and the applicant's rating of the answer. The outbox learns the kind of the code's SMS.
 import { sql, type Kysely } from 'kysely';
 
@@ -22,12 +22,22 @@ CREATE TABLE portal_codes (
   used_at timestamptz
 );
 CREATE INDEX portal_codes_phone ON portal_codes (phone, created_at);
+CREATE TABLE portal_challenges (
+  -- SHA-256 (hex) of the random challenge the applicant's AUTH key signs
+  challenge_sha256 text PRIMARY KEY,
+  created_at timestamptz NOT NULL,
+  expires_at timestamptz NOT NULL,
+  used_at timestamptz
+);
+CREATE INDEX portal_challenges_created ON portal_challenges (created_at);
 CREATE TABLE portal_sessions (
   token_sha256 text PRIMARY KEY,
-  phone text NOT NULL,
+  -- the phone a code was sent to, or the IIN of the certificate that signed the challenge
+  phone text,
   iin text,
   created_at timestamptz NOT NULL,
-  expires_at timestamptz NOT NULL
+  expires_at timestamptz NOT NULL,
+  CHECK (phone IS NOT NULL OR iin IS NOT NULL)
 );
 CREATE TABLE portal_attachments (
   id uuid PRIMARY KEY,
@@ -65,6 +75,7 @@ ALTER TABLE outbox ADD CONSTRAINT outbox_kind_check CHECK (kind IN (${KINDS}));
 DROP TABLE portal_ratings;
 DROP TABLE portal_attachments;
 DROP TABLE portal_sessions;
+DROP TABLE portal_challenges;
 DROP TABLE portal_codes;`,
     )
     .execute(db);
