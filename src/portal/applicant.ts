@@ -142,15 +142,30 @@ async function ownAppeal(ctx: Context, applicant: store.Applicant, id: string) {
 export async function applicantCard(ctx: Context, applicant: store.Applicant, id: string) {
   const appeal = await ownAppeal(ctx, applicant, id);
   const row = await store.appealRow(ctx.db, id);
-  const [state, events, attachments, rating] = await Promise.all([appealState(ctx, row), store.eventsOf(ctx.db, id, Object.keys(TIMELINE_WORDS)), store.attachmentsOf(ctx.db, id), store.ratingOf(ctx.db, id)]);
+  const [state, events, attachments, rating, letters] = await Promise.all([
+    appealState(ctx, row),
+    store.eventsOf(ctx.db, id, Object.keys(TIMELINE_WORDS)),
+    store.attachmentsOf(ctx.db, id),
+    store.ratingOf(ctx.db, id),
+    store.signedLettersOf(ctx.db, id),
+  ]);
   const windows = applicantWindows(state, todayOf(ctx), ctx.law.calendar);
-  return { appeal, events, windows, attachments, rating };
+  return { appeal, events, windows, attachments, rating, letters };
 }
 
 /** The talon of the applicant's own appeal. */
 export async function applicantTalon(ctx: Context, applicant: store.Applicant, id: string) {
   await ownAppeal(ctx, applicant, id);
   return appealTalon(ctx, await store.portalActor(ctx.db), id);
+}
+
+/** A signed letter of the applicant's appeal (EA-03: the answer as a signed document): its PDF and
+ *  its detached CMS, checkable without us (openssl cms -verify against the CA). */
+export async function applicantLetter(ctx: Context, applicant: store.Applicant, id: string, letterId: string) {
+  await ownAppeal(ctx, applicant, id);
+  const letter = await store.signedLetter(ctx.db, id, letterId);
+  if (!letter?.signature) throw notFound();
+  return { number: letter.number, pdf: letter.pdf, signature: letter.signature };
 }
 
 export async function applicantAttachment(ctx: Context, applicant: store.Applicant, id: string, attachmentId: string) {

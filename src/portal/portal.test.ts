@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { testApp, type TestApp, type Api } from '../../test/support.ts';
 import { decide, person, register, signAll } from '../../test/accounting.ts';
 import { createDemoCa, issueDemoCertificate } from '../letters/demo-pki.ts';
-import { signDetached } from '../letters/cms.ts';
+import { signDetached, verifyDetached } from '../letters/cms.ts';
+import { trustedRoots } from '../letters/signing.ts';
 import { composeIin } from '../domain/identifiers.ts';
 
 let t: TestApp;
@@ -315,6 +316,16 @@ describe("the applicant's actions within their windows (issue 14 §4)", () => {
     assert.equal(after.body.status, 'withdrawn');
     const kinds = after.body.timeline.map((e: { kind: string }) => e.kind);
     assert.deepEqual(kinds.slice(0, 5), ['registered', 'decision', 'appealFixed', 'applicantWithdrew', 'decision'], kinds.join());
+    // the signed letter (EA-03): its PDF and detached CMS, which verify against the CA without us
+    assert.equal(after.body.letters.length, 2, 'the 4.2 notice and the answer to the withdrawal');
+    const letter = after.body.letters[1];
+    const pdf = await call('GET', `/api/v1/public/me/appeals/${a.id}/letters/${letter.id}.pdf`, undefined, token);
+    const cms = await call('GET', `/api/v1/public/me/appeals/${a.id}/letters/${letter.id}.cms`, undefined, token);
+    assert.deepEqual([pdf.status, cms.status], [200, 200]);
+    assert.equal(createHash('sha256').update(pdf.raw).digest('hex'), letter.sha256);
+    const checked = await verifyDetached(pdf.raw, cms.raw, await trustedRoots(t.ctx.db));
+    assert.equal(checked.valid, true, JSON.stringify(checked));
+    assert.equal((await call('GET', `/api/v1/public/me/appeals/${a.id}/letters/${letter.id}.pdf`, undefined, await signIn('+77015550041'))).status, 404);
     const again = await call('POST', `/api/v1/public/me/appeals/${a.id}/withdraw`, {}, token);
     assert.deepEqual([again.status, again.body.error.code], [409, 'portal.windowClosed']);
     const rated = await call('POST', `/api/v1/public/me/appeals/${a.id}/rate`, { score: 4, text: 'Жылдам' }, token);

@@ -9,7 +9,7 @@ import { IdParams, typed } from '../http/typebox.ts';
 import { TIMELINE_WORDS } from '../domain/portal.ts';
 import type { Language } from '../domain/vocabulary.ts';
 import { applicantOf, edsChallenge, edsVerify, requestCode, signOut, verifyCode } from './identification.ts';
-import { applicantAction, applicantAttachment, applicantCard, applicantTalon, fileAppeal, findOrganizations, myAppeals, publicStatus, similarAppeals } from './applicant.ts';
+import { applicantAction, applicantAttachment, applicantCard, applicantLetter, applicantTalon, fileAppeal, findOrganizations, myAppeals, publicStatus, similarAppeals } from './applicant.ts';
 import type { Applicant } from './store.ts';
 import {
   edsBody,
@@ -26,6 +26,7 @@ import {
   similarSchema,
   statusQuery,
   verifyBody,
+  letterParams,
 } from './schemas.ts';
 
 type Named = { name_kk: string; name_ru: string; name_en: string };
@@ -246,6 +247,7 @@ export async function portalRoutes(server: FastifyInstance, ctx: Context): Promi
         actions: card.windows,
         attachments: card.attachments.map((f) => ({ id: f.id, name: f.name, mediaType: f.media_type, size: f.size, sha256: f.sha256, purpose: f.purpose })),
         rating: card.rating ? { score: card.rating.score, comment: card.rating.comment } : null,
+        letters: card.letters.map((l) => ({ id: l.id, number: l.number, letterDate: l.letter_date, signerName: l.signer_name, signedAt: l.signed_at?.toISOString() ?? null, sha256: l.sha256 })),
       };
     },
   );
@@ -256,6 +258,24 @@ export async function portalRoutes(server: FastifyInstance, ctx: Context): Promi
     async (req, reply) => {
       const { talonNumber, pdf } = await applicantTalon(ctx, me(req), req.params.id);
       return reply.type('application/pdf').header('content-disposition', `attachment; filename="talon-${talonNumber}.pdf"`).send(pdf);
+    },
+  );
+
+  app.get(
+    '/public/me/appeals/:id/letters/:letterId.:format',
+    {
+      config: limit(60),
+      preHandler: signedIn,
+      schema: { tags, summary: "A signed letter of the applicant's appeal: the PDF, or its detached CMS signature (.cms) as NCALayer makes it; check it at /verify/{letterId}", params: letterParams },
+    },
+    async (req, reply) => {
+      const l = await applicantLetter(ctx, me(req), req.params.id, req.params.letterId);
+      const cms = req.params.format === 'cms';
+      return reply
+        .type(cms ? 'application/pkcs7-signature' : 'application/pdf')
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', `attachment; filename="letter-${req.params.letterId}.${cms ? 'p7s' : 'pdf'}"`)
+        .send(cms ? l.signature : l.pdf);
     },
   );
 

@@ -55,6 +55,7 @@ export const filingBody = Type.Object(
 
 export const actionBody = Type.Object({ text: Type.Optional(str(5000)), score: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })), attachments: files }, { additionalProperties: false });
 export const actionParams = Type.Object({ id: Type.String({ format: 'uuid' }), action: StringEnum(['withdraw', 'object', 'fix', 'rate'] as const) });
+export const letterParams = Type.Object({ id: Type.String({ format: 'uuid' }), letterId: Type.String({ format: 'uuid' }), format: StringEnum(['pdf', 'cms'] as const) });
 export const attachmentParams = Type.Object({ id: Type.String({ format: 'uuid' }), attachmentId: Type.String({ format: 'uuid' }) });
 export const pageQuery = Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }), offset: Type.Integer({ minimum: 0, default: 0 }) });
 
@@ -95,6 +96,7 @@ export const myAppealCardSchema = {
     actions: { type: 'array', items: { type: 'object', required: ['action', 'open', 'until', 'basis'], properties: { action: s, open: { type: 'boolean' }, until: sn, basis: s } } },
     attachments: { type: 'array', items: { type: 'object', properties: { id: s, name: s, mediaType: s, size: { type: 'integer' }, sha256: s, purpose: s } } },
     rating: { type: ['object', 'null'], properties: { score: { type: 'integer' }, comment: s } },
+    letters: { type: 'array', items: { type: 'object', properties: { id: s, number: s, letterDate: s, signerName: sn, signedAt: sn, sha256: s } } },
   },
 } as const;
 

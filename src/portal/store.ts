@@ -175,6 +175,17 @@ export async function appealByNumbers(db: Db, registrationNumber: string, talonN
     .executeTakeFirst();
 }
 
+// ---- letters ----
+
+/** The appeal's signed letters (answers, notices): what the applicant may download and check. */
+export async function signedLettersOf(db: Db, appealId: string) {
+  return db.selectFrom('letters').select(['id', 'number', 'letter_date', 'signer_name', 'signed_at', 'sha256']).where('appeal_id', '=', appealId).where('signature', 'is not', null).orderBy('created_at').execute();
+}
+
+export async function signedLetter(db: Db, appealId: string, letterId: string) {
+  return db.selectFrom('letters').select(['number', 'pdf', 'signature']).where('appeal_id', '=', appealId).where('id', '=', letterId).where('signature', 'is not', null).executeTakeFirst();
+}
+
 // ---- attachments and ratings ----
 
 export interface NewAttachment {

@@ -113,4 +113,5 @@ export interface Card extends MyAppeal {
   actions: { action: 'withdraw' | 'object' | 'fix' | 'rate'; open: boolean; until: string | null; basis: string }[];
   attachments: { id: string; name: string; mediaType: string; size: number; sha256: string }[];
   rating: { score: number; comment: string } | null;
+  letters: { id: string; number: string; letterDate: string; signerName: string | null }[];
 }

@@ -138,6 +138,25 @@ export function AppealCard() {
           </li>
         ))}
       </ol>
+      {card.letters.length > 0 && (
+        <>
+          <h2>{t('card.letters')}</h2>
+          <ul data-testid="letters">
+            {card.letters.map((l) => (
+              <li key={l.id}>
+                № {l.number} · {l.signerName}{' '}
+                <button type="button" className="link" onClick={() => download(`/api/v1/public/me/appeals/${card.id}/letters/${l.id}.pdf`, `${l.number}.pdf`)}>
+                  {t('card.letterPdf')}
+                </button>{' '}
+                <button type="button" className="link" onClick={() => download(`/api/v1/public/me/appeals/${card.id}/letters/${l.id}.cms`, `${l.number}.p7s`)}>
+                  {t('card.letterSignature')}
+                </button>{' '}
+                <a href={`/verify/${l.id}`}>{t('card.verify')}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {card.attachments.length > 0 && (
         <>
           <h2>{t('card.files')}</h2>

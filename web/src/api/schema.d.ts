@@ -1937,6 +1937,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/me/appeals/{id}/letters/{letterId}.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A signed letter of the applicant's appeal: the PDF, or its detached CMS signature (.cms) as NCALayer makes it; check it at /verify/{letterId} */
+        get: operations["getPublicMeAppealsByIdLettersByLetterIdFormat"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/me/appeals/{id}/attachments/{attachmentId}": {
         parameters: {
             query?: never;
@@ -10474,6 +10491,14 @@ export interface operations {
                             score?: number;
                             comment?: string;
                         } | null;
+                        letters?: {
+                            id?: string;
+                            number?: string;
+                            letterDate?: string;
+                            signerName?: string | null;
+                            signedAt?: string | null;
+                            sha256?: string;
+                        }[];
                     };
                 };
             };
@@ -10523,6 +10548,28 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getPublicMeAppealsByIdLettersByLetterIdFormat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                letterId: string;
+                format: "pdf" | "cms";
             };
             cookie?: never;
         };
