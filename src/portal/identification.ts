@@ -73,12 +73,13 @@ export async function verifyCode(ctx: Context, phoneInput: string, code: string)
 const CHALLENGE_MINUTES = 5;
 
 /** A fresh random challenge for the applicant's AUTH key to sign (base64). */
-export async function edsChallenge(ctx: Context): Promise<{ challenge: string; expiresAt: string }> {
+export async function edsChallenge(ctx: Context): Promise<{ challenge: string; expiresAt: string; ncaLayerUrl: string | null }> {
   const now = ctx.clock.now();
   const challenge = randomBytes(32).toString('base64');
   const expiresAt = new Date(now.getTime() + CHALLENGE_MINUTES * 60_000);
   await store.insertChallenge(ctx.db, sha256(`portal-challenge:${challenge}`), now, expiresAt);
-  return { challenge, expiresAt: expiresAt.toISOString() };
+  // where the page finds NCALayer on the applicant's machine (the page's policy allows it)
+  return { challenge, expiresAt: expiresAt.toISOString(), ncaLayerUrl: ctx.config.ncaLayerUrl };
 }
 
 /** The signed challenge: a valid signature by a certificate of a trusted CA that names an IIN opens

@@ -150,7 +150,7 @@ export async function portalRoutes(server: FastifyInstance, ctx: Context): Promi
         tags,
         summary: 'A random challenge (base64, 5 minutes, once) for the AUTH key of an EDS to sign through NCALayer',
         security: [],
-        response: { 200: { type: 'object', properties: { challenge: { type: 'string' }, expiresAt: { type: 'string' } } } },
+        response: { 200: { type: 'object', properties: { challenge: { type: 'string' }, expiresAt: { type: 'string' }, ncaLayerUrl: { type: ['string', 'null'] } } } },
       },
     },
     async () => edsChallenge(ctx),

@@ -147,6 +147,25 @@ function SignIn() {
       fail(err);
     }
   };
+  const withEds = async () => {
+    setError('');
+    try {
+      const { challenge, ncaLayerUrl } = await api<{ challenge: string; ncaLayerUrl: string | null }>('POST', '/api/v1/public/auth/eds/challenge');
+      if (!ncaLayerUrl) throw new Error('NCALayer');
+      // loaded only when asked for: the first page stays small
+      const { NcaLayer } = await import('../src/api/ncalayer.ts');
+      const nca = await NcaLayer.connect(ncaLayerUrl);
+      try {
+        const signature = await nca.createCAdESFromBase64(challenge, false, 'AUTHENTICATION');
+        token.set((await api<{ token: string }>('POST', '/api/v1/public/auth/eds/verify', { challenge, signature })).token);
+      } finally {
+        nca.close();
+      }
+      navigate(new URLSearchParams(location.search).get('next') ?? '/my');
+    } catch (err) {
+      setError(err instanceof ApiError ? (err.fields[0]?.message ?? err.message) : err instanceof Error ? err.message : t('error.generic'));
+    }
+  };
   return (
     <>
       <h1>{t('signIn.title')}</h1>
@@ -169,6 +188,10 @@ function SignIn() {
           <button type="submit">{t('signIn.verify')}</button>
         </form>
       )}
+      <p className="muted">{t('signIn.or')}</p>
+      <button type="button" onClick={withEds} data-testid="eds">
+        {t('signIn.eds')}
+      </button>
       {error && (
         <p className="error" role="alert">
           {error}

@@ -10089,6 +10089,7 @@ export interface operations {
                     "application/json": {
                         challenge?: string;
                         expiresAt?: string;
+                        ncaLayerUrl?: string | null;
                     };
                 };
             };
