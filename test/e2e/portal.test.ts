@@ -70,7 +70,7 @@ describe('the citizen portal in the browser (issue 14)', { skip: SKIP }, () => {
       await page.locator('input[name=code]').waitFor();
       await axe(page, `${name}: code`);
       await page.fill('input[name=code]', await codeSentTo(phone));
-      await page.getByRole('button', { name: 'Кіру' }).click();
+      await page.getByRole('button', { name: 'Кіру', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: 'Менің өтініштерім' }).waitFor();
       await axe(page, `${name}: my appeals`);
 
