@@ -47,14 +47,21 @@ function parseCsv(text: string): string[][] {
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    if (quoted && ch === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (quoted && ch === '"') quoted = false;
+    else if (quoted) cell += ch;
+    else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
     } else cell += ch;
   }
   return rows;
@@ -132,6 +139,16 @@ describe('open data (EA-08)', () => {
     assert.equal(burabay.received, 8);
     assert.equal(burabay.reviewed, 0);
     assert.equal(burabay.onTimeShare, null, 'nothing reviewed yet');
+    assert.equal(stats.months.find((m: { month: number }) => m.month === 3).received, 8);
+    const pairs = (list: { code: string; appeals: number | null; name: string }[]) => list.map((c) => [c.code, c.appeals, c.name.length > 0]);
+    assert.deepEqual(pairs(stats.issueCategories), [
+      ['land', 6, true],
+      ['roads', null, true],
+    ]);
+    assert.deepEqual(pairs(stats.channels), [
+      ['post', 6, true],
+      ['email', null, true],
+    ]);
     assert.equal(stats.total.electronicShare, null, '2 electronic of 8: the share would give the small count away');
   });
 });

@@ -51,16 +51,30 @@ export function datasetNamed(name: string): Dataset | undefined {
   return DATASETS.find((d) => d.name === name);
 }
 
-/** Open statistics: by organization, the year to date, from the same aggregates as 1-ТӨ. */
+/** Open statistics: the year to date by organization and by month, from the same aggregates as
+ *  1-ТӨ; by issue category and channel, counted over the appeals (security information left out). */
 export async function openStatistics(ctx: Context, year: number, lang: Language) {
   const byOrg = new Map<string, { org: Named; cells: Map<string, number> }>();
+  const byMonth = new Map<number, Map<string, number>>();
   const total = new Map<string, number>();
+  const add = (cells: Map<string, number>, cell: string, n: number) => cells.set(cell, (cells.get(cell) ?? 0) + n);
   for (const r of await store.monthlyCells(ctx.db, year)) {
     let e = byOrg.get(r.code);
     if (!e) byOrg.set(r.code, (e = { org: r, cells: new Map() }));
-    e.cells.set(r.cell, (e.cells.get(r.cell) ?? 0) + r.n);
-    total.set(r.cell, (total.get(r.cell) ?? 0) + r.n);
+    let m = byMonth.get(r.month);
+    if (!m) byMonth.set(r.month, (m = new Map()));
+    add(e.cells, r.cell, r.n);
+    add(m, r.cell, r.n);
+    add(total, r.cell, r.n);
   }
+  // by issue category and by channel: counted over the appeals registered in the year
+  const [counts, categoryLabels, channelLabels] = await Promise.all([store.appealCounts(ctx.db, year), store.directoryLabels(ctx.db, 'issueCategory'), store.directoryLabels(ctx.db, 'channel')]);
+  const label = (r: { label_kk: string; label_ru: string; label_en: string } | undefined) => (!r ? '' : lang === 'ru' ? r.label_ru : lang === 'en' ? r.label_en : r.label_kk);
+  const sumBy = (key: (r: (typeof counts)[number]) => string | null, labels: typeof channelLabels) => {
+    const sums = new Map<string, number>();
+    for (const r of counts) sums.set(key(r) ?? '', (sums.get(key(r) ?? '') ?? 0) + r.n);
+    return [...sums].sort((a, b) => b[1] - a[1]).map(([code, n]) => ({ code, name: label(labels.find((l) => l.code === code)), appeals: publishedCount(n) }));
+  };
   const figures = (cells: Map<string, number>) => {
     const i = indicatorsOf(cells);
     const electronic = cells.get('s1/form.electronic') ?? 0;
@@ -76,6 +90,9 @@ export async function openStatistics(ctx: Context, year: number, lang: Language)
   return {
     year,
     total: figures(total),
+    months: [...byMonth].sort((a, b) => a[0] - b[0]).map(([month, cells]) => ({ month, ...figures(cells) })),
+    issueCategories: sumBy((r) => r.issue_category, categoryLabels),
+    channels: sumBy((r) => r.channel, channelLabels),
     organizations: [...byOrg.values()].map(({ org, cells }) => ({ code: org.code, name: name(org), ...figures(cells) })),
   };
 }

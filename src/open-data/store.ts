@@ -45,6 +45,11 @@ export async function appealCounts(db: Db, year: number) {
   return rows.map((r) => ({ ...r, month: Number(r.month), n: Number(r.n) }));
 }
 
+/** The labels of a directory's codes (issue categories, channels). */
+export async function directoryLabels(db: Db, directory: string) {
+  return db.selectFrom('directory_entries').select(['code', 'label_kk', 'label_ru', 'label_en']).where('directory', '=', directory).execute();
+}
+
 export async function issueCategories(db: Db) {
   return db.selectFrom('directory_entries').select(['code', 'parent_code', 'label_kk', 'label_ru', 'label_en']).where('directory', '=', 'issueCategory').where('active', '=', true).orderBy('sort_order').execute();
 }

@@ -250,6 +250,22 @@ describe('my appeals, filing and the public status (EA-03)', () => {
     assert.deepEqual((await call('POST', '/api/v1/public/me/appeals/similar', filing({ organizationId: org }), other)).body.items, []);
   });
 
+  test("a complaint about the applicant's own appeal goes through the same registration; another's appeal cannot be challenged", async () => {
+    const token = await signIn('+77015550050');
+    const org = await organizationId('AKM-BURABAY');
+    const first = await call('POST', '/api/v1/public/me/appeals', filing({ organizationId: org, summary: 'Бірінші өтініш' }), token);
+    assert.equal(first.status, 201, JSON.stringify(first.body));
+    const complaint = { organizationId: org, documentType: 'complaint', complainedOrganizationId: org, challengedAppealId: first.body.id, summary: 'Жауапқа шағым', text: 'Жауап заңсыз деп есептеймін.' };
+    const filed = await call('POST', '/api/v1/public/me/appeals', filing(complaint), token);
+    assert.equal(filed.status, 201, JSON.stringify(filed.body));
+    assert.equal(filed.body.documentType, 'complaint');
+    const row = await t.ctx.db.selectFrom('appeals').select(['challenged_appeal_id', 'procedure']).where('id', '=', filed.body.id).executeTakeFirstOrThrow();
+    assert.deepEqual(row, { challenged_appeal_id: first.body.id, procedure: 'complaint' });
+    const stranger = await signIn('+77015550051');
+    const refused = await call('POST', '/api/v1/public/me/appeals', filing(complaint), stranger);
+    assert.deepEqual([refused.status, refused.body.error.fields[0].path], [422, '/challengedAppealId']);
+  });
+
   test('the public status needs both numbers: a wrong talon answers as an unknown number', async () => {
     const a = await register(registrar, { summary: 'Мәртебе' });
     const talon = (await t.ctx.db.selectFrom('appeals').select('talon_number').where('id', '=', a.id).executeTakeFirstOrThrow()).talon_number;

@@ -335,9 +335,41 @@ interface Figures {
   electronicShare: number | null;
 }
 
+interface Count {
+  code: string;
+  name: string;
+  appeals: number | null;
+}
+
+/** Counts as a list with bars (a chart that reads as text too). */
+function Counts({ title, items }: { title: string; items: Count[] }) {
+  const { t } = useI18n();
+  const max = Math.max(1, ...items.map((c) => c.appeals ?? 0));
+  return (
+    <section aria-label={title}>
+      <h2>{title}</h2>
+      <ul className="counts">
+        {items.map((c) => (
+          <li key={c.code}>
+            <span>{c.name || t('new.none')}</span> <strong>{c.appeals === null ? '< 5' : c.appeals}</strong>
+            <span className="bar" style={{ width: `${((c.appeals ?? 0) / max) * 100}%` }} aria-hidden="true" />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function Stats() {
   const { t, lang } = useI18n();
-  const [data, setData] = useState<{ year: number; total: Figures; organizations: (Figures & { code: string; name: string })[] } | null>(null);
+  const [data, setData] = useState<{
+    year: number;
+    total: Figures;
+    months: (Figures & { month: number })[];
+    issueCategories: Count[];
+    channels: Count[];
+    organizations: (Figures & { code: string; name: string })[];
+  } | null>(null);
   const [error, setError] = useState<unknown>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the names come in the chosen language (the client sends it)
   useEffect(() => {
@@ -390,6 +422,33 @@ export function Stats() {
             </tfoot>
           </table>
         </section>
+      )}
+      {data && (
+        <>
+          <h2>{t('stats.byMonth')}</h2>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('stats.month')}</th>
+                <th scope="col">{t('stats.received')}</th>
+                <th scope="col">{t('stats.reviewed')}</th>
+                <th scope="col">{t('stats.onTime')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.months.map((m) => (
+                <tr key={m.month}>
+                  <th scope="row">{new Date(Date.UTC(data.year, m.month - 1, 15)).toLocaleDateString(lang === 'en' ? 'en-GB' : `${lang}-KZ`, { month: 'long', timeZone: 'UTC' })}</th>
+                  <td>{n(m.received)}</td>
+                  <td>{n(m.reviewed)}</td>
+                  <td>{pct(m.onTimeShare)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Counts title={t('stats.byCategory')} items={data.issueCategories} />
+          <Counts title={t('stats.byChannel')} items={data.channels} />
+        </>
       )}
       <p>
         <a href="/opendata/datapackage.json">{t('stats.openData')}</a>
