@@ -90,7 +90,11 @@ export async function openStatistics(ctx: Context, year: number, lang: Language)
   return {
     year,
     total: figures(total),
-    months: [...byMonth].sort((a, b) => a[0] - b[0]).map(([month, cells]) => ({ month, ...figures(cells) })),
+    // the months up to this one (the cells of cards in review reach ahead to the end of the year)
+    months: [...byMonth]
+      .filter(([month]) => year < currentYear(ctx) || month <= Number(today(ctx).slice(5, 7)))
+      .sort((a, b) => a[0] - b[0])
+      .map(([month, cells]) => ({ month, ...figures(cells) })),
     issueCategories: sumBy((r) => r.issue_category, categoryLabels),
     channels: sumBy((r) => r.channel, channelLabels),
     organizations: [...byOrg.values()].map(({ org, cells }) => ({ code: org.code, name: name(org), ...figures(cells) })),

@@ -124,7 +124,7 @@ describe('the citizen portal in the browser (issue 14)', { skip: SKIP }, () => {
 
       // the open statistics
       await visitor.getByRole('navigation').getByRole('link', { name: 'Открытая статистика' }).click();
-      await visitor.getByRole('table').waitFor();
+      await visitor.getByRole('table').first().waitFor();
       await axe(visitor, `${name}: statistics`);
       await noOverflow(visitor, `${name}: statistics`);
       await shot(visitor, `${name}-statistics`);
