@@ -90,6 +90,39 @@ function attachmentRows(files: Checked, appealId: string, organizationId: number
   }));
 }
 
+export interface AnonymousReport {
+  organizationId: number;
+  language: string;
+  summary: string;
+  text: string;
+  issueCategory?: string;
+  /** APPC Art. 88 p.1: it tells of a crime or a threat to state or public security. */
+  securityInfo?: boolean;
+}
+
+/** The warning the portal shows before an anonymous report is sent (APPC Art. 88). */
+export const ANONYMOUS_WARNING_BASIS = 'APPC Art. 88 p.1';
+
+/** An anonymous report without sign-in (issue 14 §2): registered by the desk's use case as the
+ *  anonymous appeal it is; only a report of a crime or a threat to security is considered (Art. 88),
+ *  the rest is terminated by the body. The numbers let the sender follow it. */
+export async function fileAnonymousReport(ctx: Context, r: AnonymousReport) {
+  const actor = await store.portalActor(ctx.db);
+  const id = await registerAppeal(ctx, actor, {
+    documentType: 'report',
+    form: 'electronic',
+    channel: 'publicPortal',
+    language: r.language,
+    summary: r.summary,
+    text: r.text,
+    ...(r.issueCategory ? { issueCategory: r.issueCategory } : {}),
+    organizationId: r.organizationId,
+    anonymous: true,
+    securityInfo: r.securityInfo ?? false,
+  });
+  return store.appealRow(ctx.db, id);
+}
+
 /** A complaint challenges one of the applicant's own appeals, never another's. */
 async function ownChallenged(ctx: Context, applicant: store.Applicant, f: Filing): Promise<void> {
   if (f.challengedAppealId && !(await store.appealOf(ctx.db, applicant, f.challengedAppealId))) throw invalid([{ path: '/challengedAppealId', code: 'appeal.unknown' }]);

@@ -266,6 +266,18 @@ describe('my appeals, filing and the public status (EA-03)', () => {
     assert.deepEqual([refused.status, refused.body.error.fields[0].path], [422, '/challengedAppealId']);
   });
 
+  test('an anonymous report without sign-in (APPC Art. 88) is registered as one and followed by its numbers', async () => {
+    const org = await organizationId('AKM-BURABAY');
+    const res = await call('POST', '/api/v1/public/appeals/anonymous', { organizationId: org, language: 'kk', summary: 'Заңсыз құрылыс', text: 'Көшеде рұқсатсыз құрылыс жүріп жатыр.' });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    assert.match(res.body.registrationNumber, /^АН-2026-\d{8}$/);
+    assert.equal(res.body.basis, 'APPC Art. 88 p.1');
+    const row = await t.ctx.db.selectFrom('appeals').select(['applicant_kind', 'document_type', 'channel']).where('registration_number', '=', res.body.registrationNumber).executeTakeFirstOrThrow();
+    assert.deepEqual(row, { applicant_kind: 'anonymous', document_type: 'report', channel: 'publicPortal' });
+    const status = await call('GET', `/api/v1/public/appeals/status?registrationNumber=${encodeURIComponent(res.body.registrationNumber)}&talonNumber=${res.body.talonNumber}`);
+    assert.equal(status.status, 200);
+  });
+
   test('the public status needs both numbers: a wrong talon answers as an unknown number', async () => {
     const a = await register(registrar, { summary: 'Мәртебе' });
     const talon = (await t.ctx.db.selectFrom('appeals').select('talon_number').where('id', '=', a.id).executeTakeFirstOrThrow()).talon_number;

@@ -9,9 +9,23 @@ import { IdParams, typed } from '../http/typebox.ts';
 import { TIMELINE_WORDS } from '../domain/portal.ts';
 import type { Language } from '../domain/vocabulary.ts';
 import { applicantOf, edsChallenge, edsVerify, requestCode, signOut, verifyCode } from './identification.ts';
-import { applicantAction, applicantAttachment, applicantCard, applicantLetter, applicantTalon, fileAppeal, findOrganizations, myAppeals, publicStatus, similarAppeals } from './applicant.ts';
+import {
+  ANONYMOUS_WARNING_BASIS,
+  applicantAction,
+  applicantAttachment,
+  applicantCard,
+  applicantLetter,
+  fileAnonymousReport,
+  applicantTalon,
+  fileAppeal,
+  findOrganizations,
+  myAppeals,
+  publicStatus,
+  similarAppeals,
+} from './applicant.ts';
 import type { Applicant } from './store.ts';
 import {
+  anonymousBody,
   edsBody,
   orgQuery,
   actionBody,
@@ -94,6 +108,32 @@ export async function portalRoutes(server: FastifyInstance, ctx: Context): Promi
     async (req) => {
       const r = await publicStatus(ctx, req.query.registrationNumber, req.query.talonNumber);
       return { status: r.status, registrationDate: r.registration_date, dueDate: r.due_date, reviewEndedOn: r.review_ended_on, organization: { name: nameIn(r, req.lang) } };
+    },
+  );
+
+  app.post(
+    '/public/appeals/anonymous',
+    {
+      config: limit(5),
+      schema: {
+        tags,
+        summary:
+          "An anonymous report without sign-in (APPC Art. 88): registered as an anonymous report through the desk's use case; considered only when it tells of a crime or a threat to security, otherwise terminated; the numbers let the sender follow it at /public/appeals/status",
+        security: [],
+        body: anonymousBody,
+        response: {
+          201: {
+            type: 'object',
+            properties: { registrationNumber: { type: 'string' }, talonNumber: { type: 'string' }, registrationDate: { type: 'string' }, dueDate: { type: 'string' }, basis: { type: 'string' } },
+          },
+          400: errorSchema,
+          422: errorSchema,
+        },
+      },
+    },
+    async (req, reply) => {
+      const a = await fileAnonymousReport(ctx, req.body);
+      return reply.status(201).send({ registrationNumber: a.registration_number, talonNumber: a.talon_number, registrationDate: a.registration_date, dueDate: a.due_date, basis: ANONYMOUS_WARNING_BASIS });
     },
   );
 

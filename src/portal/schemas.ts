@@ -53,6 +53,18 @@ export const filingBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const anonymousBody = Type.Object(
+  {
+    organizationId: Type.Integer({ minimum: 1 }),
+    language: str(10, 2),
+    summary: str(500, 1),
+    text: str(20000, 1),
+    issueCategory: Type.Optional(str(50)),
+    securityInfo: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
 export const actionBody = Type.Object({ text: Type.Optional(str(5000)), score: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })), attachments: files }, { additionalProperties: false });
 export const actionParams = Type.Object({ id: Type.String({ format: 'uuid' }), action: StringEnum(['withdraw', 'object', 'fix', 'rate'] as const) });
 export const letterParams = Type.Object({ id: Type.String({ format: 'uuid' }), letterId: Type.String({ format: 'uuid' }), format: StringEnum(['pdf', 'cms'] as const) });

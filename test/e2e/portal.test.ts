@@ -122,6 +122,12 @@ describe('the citizen portal in the browser (issue 14)', { skip: SKIP }, () => {
       await visitor.getByRole('button', { name: 'Проверить' }).click();
       await visitor.getByRole('alert').getByText('Такая пара номера и талона не найдена').waitFor();
 
+      // an anonymous report, after the warning of APPC Art. 88
+      await visitor.goto(`${base}/anonymous`);
+      await visitor.getByRole('note').waitFor();
+      await axe(visitor, `${name}: anonymous report`);
+      await noOverflow(visitor, `${name}: anonymous report`);
+
       // the open statistics
       await visitor.getByRole('navigation').getByRole('link', { name: 'Открытая статистика' }).click();
       await visitor.getByRole('table').first().waitFor();

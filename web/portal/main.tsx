@@ -12,6 +12,7 @@ import { StatusTable } from './status.tsx';
 const Mine = lazy(() => import('./pages.tsx').then((m) => ({ default: m.Mine })));
 const AppealCard = lazy(() => import('./pages.tsx').then((m) => ({ default: m.AppealCard })));
 const NewAppeal = lazy(() => import('./pages.tsx').then((m) => ({ default: m.NewAppeal })));
+const Anonymous = lazy(() => import('./pages.tsx').then((m) => ({ default: m.Anonymous })));
 const Stats = lazy(() => import('./pages.tsx').then((m) => ({ default: m.Stats })));
 
 const LANG_NAMES: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
@@ -91,7 +92,8 @@ function Home() {
       <p className="actions">
         <Link className="button" to={token.get() ? '/new' : '/sign-in'}>
           {t('nav.new')}
-        </Link>
+        </Link>{' '}
+        <Link to="/anonymous">{t('anon.nav')}</Link>
       </p>
       <section aria-labelledby="track">
         <h2 id="track">{t('track.title')}</h2>
@@ -233,6 +235,7 @@ function Portal() {
               <Route path="/my/:id" element={<AppealCard />} />
               <Route path="/new" element={<NewAppeal />} />
               <Route path="/statistics" element={<Stats />} />
+              <Route path="/anonymous" element={<Anonymous />} />
               <Route path="*" element={<Home />} />
             </Routes>
           </Suspense>

@@ -459,3 +459,76 @@ export function Stats() {
     </>
   );
 }
+
+/** An anonymous report without sign-in, after the warning of APPC Art. 88. */
+export function Anonymous() {
+  const { t, lang } = useI18n();
+  const [q, setQ] = useState('');
+  const [orgs, setOrgs] = useState<{ id: number; name: string }[]>([]);
+  const [form, setForm] = useState({ organizationId: '', summary: '', text: '', securityInfo: false });
+  const [done, setDone] = useState<{ registrationNumber: string; talonNumber: string } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the names come in the chosen language (the client sends it)
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      api<{ items: { id: number; name: string }[] }>('GET', `/api/v1/public/organizations?q=${encodeURIComponent(q)}`)
+        .then((r) => setOrgs(r.items))
+        .catch(() => undefined);
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [q, lang]);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      setDone(await api('POST', '/api/v1/public/appeals/anonymous', { organizationId: Number(form.organizationId), language: lang, summary: form.summary, text: form.text, securityInfo: form.securityInfo }));
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <>
+      <h1>{t('anon.title')}</h1>
+      <p className="note" role="note">
+        {t('anon.warning')}
+      </p>
+      {done ? (
+        <p role="status" data-testid="anonymous-done">
+          {t('anon.done', { number: done.registrationNumber, talon: done.talonNumber })}
+        </p>
+      ) : (
+        <form onSubmit={submit} className="form">
+          <label>
+            {t('new.search')}
+            <input type="search" value={q} onChange={(e) => setQ(e.target.value)} name="orgSearch" />
+          </label>
+          <label>
+            {t('new.organization')}
+            <select value={form.organizationId} onChange={(e) => setForm({ ...form, organizationId: e.target.value })} required name="organizationId">
+              <option value="">{t('new.none')}</option>
+              {orgs.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('new.summary')}
+            <input value={form.summary} onChange={(e) => setForm({ ...form, summary: e.target.value })} required maxLength={500} name="summary" />
+          </label>
+          <label>
+            {t('new.text')}
+            <textarea value={form.text} onChange={(e) => setForm({ ...form, text: e.target.value })} required rows={6} name="text" />
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={form.securityInfo} onChange={(e) => setForm({ ...form, securityInfo: e.target.checked })} name="securityInfo" />
+            {t('anon.security')}
+          </label>
+          <button type="submit">{t('new.submit')}</button>
+          <Problem error={error} />
+        </form>
+      )}
+    </>
+  );
+}
