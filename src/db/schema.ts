@@ -1087,3 +1087,57 @@ export interface ReceptionProtocolLinesTable {
   recorded_by: string;
   recorded_at: Timestamp;
 }
+
+/** The citizen portal (0015): one-time codes, applicant sessions, attachments, ratings. */
+export interface PortalCodesTable {
+  id: Generated<number>;
+  phone: string;
+  code_sha256: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  attempts: Generated<number>;
+  used_at: Timestamp | null;
+}
+
+export interface PortalChallengesTable {
+  challenge_sha256: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface PortalSessionsTable {
+  token_sha256: string;
+  phone: string | null;
+  iin: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface PortalAttachmentsTable {
+  id: string;
+  appeal_id: string;
+  organization_id: number;
+  name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  purpose: string;
+  created_at: Timestamp;
+}
+
+export interface PortalRatingsTable {
+  appeal_id: string;
+  score: number;
+  comment: Generated<string>;
+  rated_at: Timestamp;
+}
+
+export interface DB {
+  portal_codes: PortalCodesTable;
+  portal_challenges: PortalChallengesTable;
+  portal_sessions: PortalSessionsTable;
+  portal_attachments: PortalAttachmentsTable;
+  portal_ratings: PortalRatingsTable;
+}

@@ -6,6 +6,7 @@ import { ACCOUNTING_MESSAGES } from '../statistics/messages.ts';
 import { CONTROL_MESSAGES } from '../control/messages.ts';
 import { CONTACT_CENTRE_MESSAGES } from '../contact-centre/messages.ts';
 import { RECEPTION_MESSAGES } from '../reception/errors.ts';
+import { PORTAL_MESSAGES } from '../portal/messages.ts';
 
 type Text = Record<'kk' | 'ru' | 'en', string>;
 
@@ -19,6 +20,8 @@ const MESSAGES: Record<string, Text> = {
   ...CONTACT_CENTRE_MESSAGES,
   // personal reception
   ...RECEPTION_MESSAGES,
+  // the citizen portal
+  ...PORTAL_MESSAGES,
   // general
   validation: { kk: 'Деректер қате толтырылған', ru: 'Данные заполнены с ошибками', en: 'The data contain errors' },
   notFound: { kk: 'Табылмады', ru: 'Не найдено', en: 'Not found' },

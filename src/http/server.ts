@@ -31,6 +31,8 @@ import { instructionRoutes } from '../instructions/routes.ts';
 import { contactCentreRoutes } from '../contact-centre/routes.ts';
 import { ctiRoutes } from '../cti/routes.ts';
 import { receptionRoutes } from '../reception/routes.ts';
+import { portalRoutes } from '../portal/routes.ts';
+import { openDataRoutes } from '../open-data/routes.ts';
 import { webApp, isWebAppRequest, sendWebApp } from './web.ts';
 import { documented } from './openapi.ts';
 import { securityHeaders } from './headers.ts';
@@ -165,10 +167,10 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
     return reply.status(500).send({ error: { code: 'internal', ...localized('internal', lang), fields: [] } });
   });
 
-  // The web app's own paths (/queues, /appeals/…) are answered with its page (SPA fallback).
+  // The web apps' own paths (/staff/queues, /appeals/…) are answered with their page (SPA fallback).
   const web = await webApp(app, ctx.config.ncaLayerUrl);
   app.setNotFoundHandler((req, reply) =>
-    web && isWebAppRequest(req) ? sendWebApp(reply) : reply.status(404).send({ error: { code: 'notFound', ...localized('notFound', languageOf(req.headers['accept-language'])), fields: [] } }),
+    web && isWebAppRequest(req) ? sendWebApp(req, reply) : reply.status(404).send({ error: { code: 'notFound', ...localized('notFound', languageOf(req.headers['accept-language'])), fields: [] } }),
   );
 
   // For load balancers and monitoring: 503 while the database does not answer `SELECT 1` at once.
@@ -177,6 +179,7 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
     return reply.status(503).send({ ok: false, database: 'unavailable' });
   });
   await verificationPage(app, ctx);
+  await openDataRoutes(app, ctx);
 
   await app.register(
     async (api) => {
@@ -197,6 +200,7 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
       await contactCentreRoutes(api, ctx);
       await ctiRoutes(api, ctx);
       await receptionRoutes(api, ctx);
+      await portalRoutes(api, ctx);
     },
     { prefix: '/api/v1' },
   );

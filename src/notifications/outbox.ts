@@ -8,6 +8,9 @@ export type MessageKind = (typeof MESSAGE_KINDS)[number];
  *  instruction under control is due or overdue (src/instructions/reminders.ts). */
 export const STAFF_MESSAGE_KINDS = ['accountThrottled', 'instructionReminder'] as const;
 export type StaffMessageKind = (typeof STAFF_MESSAGE_KINDS)[number];
+/** Messages of the citizen portal about no appeal: a one-time sign-in code (src/portal/identification.ts). */
+export const PORTAL_MESSAGE_KINDS = ['portalCode'] as const;
+export type PortalMessageKind = (typeof PORTAL_MESSAGE_KINDS)[number];
 
 /** Messages of personal reception (src/reception/messages.ts writes their texts). */
 export const RECEPTION_MESSAGE_KINDS = ['receptionScheduled', 'receptionCancelled', 'receptionRefusalDraft', 'receptionRefused', 'receptionNotConsidered', 'receptionParticipation'] as const;
@@ -28,7 +31,7 @@ export interface Attachment {
 export interface OutboxMessage {
   organizationId: number;
   appealId: string | null;
-  kind: MessageKind | StaffMessageKind | ReceptionMessageKind;
+  kind: MessageKind | StaffMessageKind | ReceptionMessageKind | PortalMessageKind;
   channel: Channel;
   /** An e-mail address or a phone number (+7…). */
   recipient: string;

@@ -14,8 +14,8 @@ import WebSocket from 'ws';
 import { signBody } from '../../src/cti/signature.ts';
 
 const SHOTS = join(ROOT, 'test-results/screenshots-contact-centre');
-/** Where the staff app lives (it may move under /staff): every URL of this test starts here. */
-const STAFF = '';
+/** Where the staff app lives: every URL of this test starts here. */
+const STAFF = '/staff';
 const SECRET = 'e2e-cti-secret';
 const CALLER = '+77015554433';
 

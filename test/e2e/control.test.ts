@@ -14,8 +14,8 @@ import { composeIin } from '../../src/domain/identifiers.ts';
 import { axe, base, m, newPage, pickOption, ROOT, shot, signIn, SKIP, startSystem, stopSystem, switchLanguage, type Lang } from './support.ts';
 
 const SHOTS = join(ROOT, 'test-results/screenshots-control');
-/** Where the staff app lives under the server (it may move, e.g. under /staff): every URL of this test starts here. */
-const STAFF = '';
+/** Where the staff app lives under the server: every URL of this test starts here. */
+const STAFF = '/staff';
 const staffUrl = (path: string) => `${base}${STAFF}${path}`;
 
 async function apiAs(login: string) {

@@ -14,7 +14,7 @@ import { axe, base, m, newPage, pickOption, ROOT, shot, signIn, SKIP, startSyste
 
 const SHOTS = join(ROOT, 'test-results/screenshots-reception');
 /** Where the staff app lives under the server (it may move under /staff): every staff URL is made here. */
-const STAFF = '';
+const STAFF = '/staff';
 const staff = (path: string) => `${base}${STAFF}${path}`;
 
 async function check(page: Page, screen: string): Promise<void> {
@@ -105,7 +105,7 @@ describe('a reception day in the browser', { skip: SKIP }, () => {
 
     // the hall screen, public, updated live as the next is called
     const hall = await newPage('kk');
-    await hall.goto(`${base}/public/reception/hall/${sessionId}`);
+    await hall.goto(`${base}${STAFF}/public/reception/hall/${sessionId}`);
     await hall.getByTestId('hall-waiting').getByText('2').waitFor();
     assert.equal(await hall.getByTestId('hall-called').textContent(), '—');
     await rec.getByTestId('call-next').click();

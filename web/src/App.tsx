@@ -218,9 +218,12 @@ function SignedIn() {
   );
 }
 
+/** The staff workspace lives under /staff; the citizen portal has / (src/http/web.ts). */
+export const STAFF_BASENAME = '/staff';
+
 export function App() {
   return (
-    <BrowserRouter>
+    <BrowserRouter basename={STAFF_BASENAME}>
       <SignedIn />
     </BrowserRouter>
   );

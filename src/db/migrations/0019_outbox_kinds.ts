@@ -3,7 +3,7 @@
 import { sql, type Kysely } from 'kysely';
 
 const EARLIER = ['registered', 'forwarded', 'extended', 'hearingNotice', 'decision', 'talon', 'accountThrottled'];
-const ADDED = ['receptionScheduled', 'receptionCancelled', 'receptionRefusalDraft', 'receptionRefused', 'receptionNotConsidered', 'receptionParticipation', 'instructionReminder'];
+const ADDED = ['receptionScheduled', 'receptionCancelled', 'receptionRefusalDraft', 'receptionRefused', 'receptionNotConsidered', 'receptionParticipation', 'instructionReminder', 'portalCode'];
 
 async function allow(db: Kysely<unknown>, kinds: string[]): Promise<void> {
   const list = kinds.map((k) => `'${k}'`).join(', ');
