@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { axe, base, m, newPage, pickOption, ROOT, shot, signIn, SKIP, startSystem, stopSystem, switchLanguage } from './support.ts';
 
 const SHOTS = join(ROOT, 'test-results/screenshots-reception');
-/** Where the staff app lives under the server (it may move under /staff): every staff URL is made here. */
+/** Where the staff app lives under the server: every staff URL is made here. */
 const STAFF = '/staff';
 const staff = (path: string) => `${base}${STAFF}${path}`;
 
