@@ -54,6 +54,20 @@ export const DETECTORS: Record<ViolationKind, Detector> = {
         WHERE mine.appeal_id = a.id AND e.registration_date <= a.registration_date
           AND e.issue_category IS NOT DISTINCT FROM a.issue_category
           AND es.executor_id = s.executor_id AND es.assigned_at < s.assigned_at)`,
+  // PR-13: an active receiving official with no session held (not cancelled) in a finished calendar
+  // month; counted from the first whole month the official was on record; one per official and month
+  receptionMonthWithoutSession: ({ today, timeZone }) => sql`
+    SELECT f.id::text || ':' || to_char(m.month, 'YYYY-MM') AS subject_key, f.organization_id, NULL::uuid AS appeal_id, NULL::uuid AS instruction_id, NULL::uuid AS employee_id
+    FROM reception_officials f
+    CROSS JOIN LATERAL generate_series(
+      date_trunc('month', ((f.created_at AT TIME ZONE ${timeZone})::date - 1)::timestamp) + interval '1 month',
+      date_trunc('month', ${today}::date::timestamp) - interval '1 month',
+      interval '1 month') AS m(month)
+    WHERE f.active
+      AND NOT EXISTS (
+        SELECT 1 FROM reception_sessions s
+        WHERE s.official_id = f.id AND s.status <> 'cancelled'
+          AND s.reception_date >= m.month::date AND s.reception_date < (m.month + interval '1 month')::date)`,
   outageEntryLate: () => sql`
     SELECT j.appeal_id::text AS subject_key, o.organization_id, j.appeal_id, NULL::uuid AS instruction_id, a.registered_by AS employee_id
     FROM paper_journal_entries j JOIN outage_acts o ON o.id = j.outage_act_id JOIN appeals a ON a.id = j.appeal_id

@@ -184,6 +184,8 @@ export const dashboardSchema = object({
   violations: int,
   instructions: int,
   instructionsOverdue: int,
+  /** CD-17: reception sessions held in the period */
+  receptionsHeld: int,
   territories: { type: 'array', items: object({ territoryId: int, name: str, appeals: int, open: int, overdue: int }) },
 });
 

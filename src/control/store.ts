@@ -138,7 +138,8 @@ export async function recordExplanation(db: Db, violationId: string, id: string,
 
 /** The dashboard's figures over a subtree and period (CD-08, CD-12, CD-17): appeals registered,
  *  answered on time, overdue (ended late or open past the due date), returns, the mean quality
- *  score, violations detected, instructions under control and overdue. */
+ *  score, violations detected, instructions under control and overdue, reception sessions held
+ *  (CD-17: not cancelled, on a day up to today). */
 export async function dashboardFigures(db: Db, root: number, from: string, to: string, today: string, timeZone: string) {
   const r = await sql<Record<string, number | null>>`
     SELECT
@@ -152,7 +153,9 @@ export async function dashboardFigures(db: Db, root: number, from: string, to: s
       (SELECT round(avg(q.score)) FROM quality_reviews q WHERE ${below(root, 'q.organization_id')} AND (q.reviewed_at AT TIME ZONE ${timeZone})::date BETWEEN ${from} AND ${to})::int AS quality,
       (SELECT count(*) FROM violations v WHERE ${below(root, 'v.organization_id')} AND (v.detected_at AT TIME ZONE ${timeZone})::date BETWEEN ${from} AND ${to})::int AS violations,
       (SELECT count(*) FROM instructions i WHERE i.state = 'underControl' AND ${below(root, 'i.organization_id')})::int AS instructions,
-      (SELECT count(*) FROM instructions i WHERE i.state = 'underControl' AND i.due_date < ${today} AND ${below(root, 'i.organization_id')})::int AS instructions_overdue`.execute(db);
+      (SELECT count(*) FROM instructions i WHERE i.state = 'underControl' AND i.due_date < ${today} AND ${below(root, 'i.organization_id')})::int AS instructions_overdue,
+      (SELECT count(*) FROM reception_sessions s WHERE s.status <> 'cancelled' AND ${below(root, 's.organization_id')}
+         AND s.reception_date BETWEEN ${from} AND ${to} AND s.reception_date <= ${today})::int AS receptions_held`.execute(db);
   const x = r.rows[0]!;
   const n = (k: string) => Number(x[k] ?? 0);
   return {
@@ -165,5 +168,6 @@ export async function dashboardFigures(db: Db, root: number, from: string, to: s
     violations: n('violations'),
     instructions: n('instructions'),
     instructionsOverdue: n('instructions_overdue'),
+    receptionsHeld: n('receptions_held'),
   };
 }

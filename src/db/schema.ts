@@ -1086,6 +1086,8 @@ export interface ReceptionProtocolLinesTable {
   appeal_id: string | null;
   recorded_by: string;
   recorded_at: Timestamp;
+  /** the instruction of the general model it created (PR-31) */
+  instruction_id: Generated<string | null>;
 }
 
 /** The citizen portal (0015): one-time codes, applicant sessions, attachments, ratings. */

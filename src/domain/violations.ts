@@ -38,6 +38,10 @@ export const VIOLATION_RULES = {
     ),
     basis: 'Model regulation of personal reception (Decree 214/2023) p.37 (PR-43)',
   },
+  receptionMonthWithoutSession: {
+    rule: L('Лауазымды тұлға күнтізбелік айда жеке қабылдау өткізбеді', 'Должностное лицо не провело личный прием в календарном месяце', 'Official held no personal reception in a calendar month'),
+    basis: 'Model regulation of personal reception (Decree 214/2023) p.7 ¶1 (PR-13): each receiving official receives at least once a month',
+  },
   outageEntryLate: {
     rule: L(
       'Қағаз журналдағы жазба қолжетімділік қалпына келгеннен кейін 24 сағаттан кеш енгізілді',
@@ -59,10 +63,9 @@ export const VIOLATION_RULES = {
 export type ViolationKind = keyof typeof VIOLATION_RULES;
 export const VIOLATION_KINDS = Object.keys(VIOLATION_RULES) as ViolationKind[];
 
-/** Kinds the issue names that the data cannot show yet, and why (said in the register's notes). */
-export const VIOLATION_KINDS_NOT_DETECTED = {
-  receptionMonthWithoutSession: 'PR-13: personal reception schedules and sessions are not recorded yet (the reception module will add them)',
-} as const;
+/** Kinds the issue names that the data cannot show yet, and why (said in the register's notes):
+ *  none since the reception module records sessions (PR-13). */
+export const VIOLATION_KINDS_NOT_DETECTED: Record<string, string> = {};
 
 export const EXPLANATION_FORMS = ['oral', 'written'] as const;
 export type ExplanationForm = (typeof EXPLANATION_FORMS)[number];

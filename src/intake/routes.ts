@@ -6,6 +6,8 @@ import { presentAppeal, presentListItem } from './present.ts';
 import { appealSchema, appealListItemSchema, appealsQuery, binParams, duplicateCandidateSchema, duplicateCheckQuery, errorSchema, eventsQuery, iinParams, registrationSchema, registryLookupQuery } from './schemas.ts';
 import { IdParams, typed } from '../http/typebox.ts';
 import { lookUpCompany, lookUpPerson } from './registry-lookup.ts';
+import { invalid } from '../errors.ts';
+import { SIGN_UP_SUB_KIND } from '../domain/reception.ts';
 import { checkIdempotencyKey, idempotencyHeaders, idempotentRequest } from '../http/idempotency.ts';
 
 export async function intakeRoutes(server: FastifyInstance, ctx: Context): Promise<void> {
@@ -25,6 +27,8 @@ export async function intakeRoutes(server: FastifyInstance, ctx: Context): Promi
       preValidation: checkIdempotencyKey,
     },
     async (req, reply) => {
+      // a sign-up for personal reception has its own route, which records what it is for (PR-06)
+      if (req.body.subKind === SIGN_UP_SUB_KIND) throw invalid([{ path: '/subKind', code: 'reception.signUpThroughReception' }]);
       const id = await registerAppeal(ctx, req.actor, req.body, { idempotency: idempotentRequest(req, 'POST /api/v1/appeals') });
       return reply.status(201).send(presentAppeal(await appealCard(ctx, req.actor, id), req.lang));
     },

@@ -1,6 +1,6 @@
 // Routes of the reception day: the live queue (PR-19, PR-21), the hall screen with server-sent
 // events, participants (PR-25, PR-26, PR-30) and the protocol (PR-31).
-import type { Context } from '../context.ts';
+import { today as todayOf, type Context } from '../context.ts';
 import { IdParams, type typed } from '../http/typebox.ts';
 import { errorSchema } from '../intake/schemas.ts';
 import { addParticipant, addProtocolLine, addToQueue, callNext, checkIn, finishEntry, hallState, onHallChange, participants, protocol, queue } from './queue.ts';
@@ -147,7 +147,8 @@ export async function receptionDayRoutes(app: ReturnType<typeof typed>, ctx: Con
     {
       schema: {
         tags,
-        summary: "A protocol line (PR-31): the decision on a visitor's question; an instruction names its executor organization and due date",
+        summary:
+          "A protocol line (PR-31): the decision on a visitor's question; an instruction (executor organization, due date) is created as an instruction under control (issuer receptionProtocol, the visitor's appeal linked: PR-40, PR-41)",
         params: IdParams,
         body: protocolLineBody,
         response: { 201: idOnly, ...errors },
@@ -161,11 +162,11 @@ export async function receptionDayRoutes(app: ReturnType<typeof typed>, ctx: Con
     {
       schema: {
         tags,
-        summary: 'The protocol of a session, line by line',
+        summary: 'The protocol of a session, line by line; each instruction with its id and state (PR-41)',
         params: IdParams,
         response: { 200: { type: 'object', required: ['lines'], properties: { lines: { type: 'array', items: protocolLineSchema } } }, 403: errorSchema, 404: errorSchema },
       },
     },
-    async (req) => ({ lines: (await protocol(ctx, req.actor, req.params.id)).lines.map(presentLine) }),
+    async (req) => ({ lines: (await protocol(ctx, req.actor, req.params.id)).lines.map((l) => presentLine(l, todayOf(ctx))) }),
   );
 }

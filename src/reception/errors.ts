@@ -4,6 +4,11 @@ import type { Labels } from '../domain/vocabulary.ts';
 const l = (kk: string, ru: string, en: string): Labels => ({ kk, ru, en });
 
 export const RECEPTION_MESSAGES: Record<string, Labels> = {
+  'reception.signUpThroughReception': l(
+    'Жеке қабылдауға жазылу қабылдау бөлімі арқылы тіркеледі',
+    'Запись на личный прием регистрируется через прием граждан',
+    'A sign-up for personal reception is registered through the reception',
+  ),
   'reception.unknownOfficial': l('Қабылдайтын лауазымды тұлға табылмады', 'Принимающее должностное лицо не найдено', 'No such receiving official'),
   'reception.endBeforeStart': l('Аяқталуы басталуынан кейін болуы керек', 'Окончание должно быть позже начала', 'The end must come after the start'),
   'reception.videoNotForKind': l(

@@ -1,5 +1,7 @@
 // What the reception routes show, and the response schemas (OpenAPI).
 import type { Language } from '../domain/vocabulary.ts';
+import type { IsoDate } from '../domain/calendar.ts';
+import { INSTRUCTION_STATES, instructionState } from '../domain/instructions.ts';
 import type { QueueRow, SessionRow } from './store.ts';
 
 const str = { type: 'string' } as const;
@@ -211,24 +213,43 @@ export const protocolLineSchema = obj({
   visitor: nstr,
   question: str,
   decision: str,
-  instruction: { type: ['object', 'null'], required: ['executorOrganizationId', 'executor', 'dueDate'], properties: { executorOrganizationId: int, executor: obj({ kk: str, ru: str }), dueDate: str } },
+  instruction: {
+    type: ['object', 'null'],
+    required: ['id', 'state', 'executorOrganizationId', 'executor', 'dueDate'],
+    properties: {
+      /** the instruction of the general model (GET /api/v1/instructions/:id) */
+      id: nstr,
+      /** PR-41: underControl, overdue, or removed (taken off control with the execution report accepted) */
+      state: { type: ['string', 'null'], enum: [...INSTRUCTION_STATES, null] },
+      executorOrganizationId: int,
+      executor: obj({ kk: str, ru: str }),
+      dueDate: str,
+    },
+  },
   appealId: nstr,
 });
 
-export function presentLine(l: {
-  id: string;
-  line_no: number;
-  queue_entry_id: string | null;
-  visitor: string | null;
-  question: string;
-  decision: string;
-  instruction: boolean;
-  executor_organization_id: number | null;
-  executor_kk: string | null;
-  executor_ru: string | null;
-  due_date: string | null;
-  appeal_id: string | null;
-}) {
+export function presentLine(
+  l: {
+    id: string;
+    line_no: number;
+    queue_entry_id: string | null;
+    visitor: string | null;
+    question: string;
+    decision: string;
+    instruction: boolean;
+    executor_organization_id: number | null;
+    executor_kk: string | null;
+    executor_ru: string | null;
+    due_date: string | null;
+    appeal_id: string | null;
+    instruction_id: string | null;
+    instruction_state: 'underControl' | 'removed' | null;
+    instruction_due_date: string | null;
+  },
+  today: IsoDate,
+) {
+  const state = l.instruction_state ? instructionState(l.instruction_state, l.instruction_due_date!, today) : null;
   return {
     id: l.id,
     lineNo: l.line_no,
@@ -236,7 +257,9 @@ export function presentLine(l: {
     visitor: l.visitor,
     question: l.question,
     decision: l.decision,
-    instruction: l.instruction ? { executorOrganizationId: l.executor_organization_id!, executor: { kk: l.executor_kk ?? '', ru: l.executor_ru ?? '' }, dueDate: l.due_date! } : null,
+    instruction: l.instruction
+      ? { id: l.instruction_id, state, executorOrganizationId: l.executor_organization_id!, executor: { kk: l.executor_kk ?? '', ru: l.executor_ru ?? '' }, dueDate: l.instruction_due_date ?? l.due_date! }
+      : null,
     appealId: l.appeal_id,
   };
 }

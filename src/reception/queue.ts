@@ -7,6 +7,8 @@ import type { Context } from '../context.ts';
 import type { Actor } from '../access/actor.ts';
 import { appendEvent } from '../audit/log.ts';
 import { appealVisible } from '../appeals/store.ts';
+import { appealTransaction } from '../appeals/change.ts';
+import { createInstruction } from '../instructions/service.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
 import { servingOrder } from '../domain/reception.ts';
 import { assertReader, assertStaff, sessionInScope, slotOf } from './sessions.ts';
@@ -186,13 +188,17 @@ export async function participants(ctx: Context, actor: Actor, sessionId: string
   return store.participantsOf(ctx.db, sessionId);
 }
 
-/** PR-31: a line of the protocol: the decision on a visitor's question; an instruction carries its
- *  executor organization and due date (the instruction model of issue 12 takes them over). */
+/** PR-31, PR-40: a line of the protocol: the decision on a visitor's question. An instruction is
+ *  an instruction of the general model (issue 12), created in the same transaction: issuer
+ *  `receptionProtocol`, the protocol as its basis, the visitor's appeal linked, the executor
+ *  organization as main executor; controlled by the session's organization (PR-41: taken off control
+ *  only with the execution report accepted). The line keeps its id. */
 export async function addProtocolLine(ctx: Context, actor: Actor, sessionId: string, input: ProtocolLineInput) {
   assertStaff(actor);
   const s = await sessionInScope(ctx, actor, sessionId);
   const errors: { path: string; code: string }[] = [];
-  if (input.queueEntryId !== undefined && !(await store.queueOf(ctx.db, s.id)).some((r) => r.id === input.queueEntryId)) errors.push({ path: '/queueEntryId', code: 'reception.notInQueue' });
+  const entry = input.queueEntryId === undefined ? undefined : (await store.queueOf(ctx.db, s.id)).find((r) => r.id === input.queueEntryId);
+  if (input.queueEntryId !== undefined && !entry) errors.push({ path: '/queueEntryId', code: 'reception.notInQueue' });
   if (input.instruction) {
     if (!(await store.organizationById(ctx.db, input.instruction.executorOrganizationId))) errors.push({ path: '/instruction/executorOrganizationId', code: 'organization.unknown' });
     if (input.instruction.dueDate < s.reception_date) errors.push({ path: '/instruction/dueDate', code: 'reception.dueBeforeReception' });
@@ -201,12 +207,28 @@ export async function addProtocolLine(ctx: Context, actor: Actor, sessionId: str
   if (errors.length > 0) throw invalid(errors);
   const id = randomUUID();
   const now = ctx.clock.now();
-  await ctx.db.transaction().execute(async (trx) => {
-    await store.lockSession(trx, s.id);
-    await store.insertProtocolLine(trx, {
+  // the visitor's appeal: the one filed at the reception, else the sign-up they came on
+  const appealId = input.appealId ?? entry?.sign_up_appeal_id ?? undefined;
+  await appealTransaction(ctx, async (tctx) => {
+    await store.lockSession(tctx.db, s.id);
+    const lineNo = await store.nextLineNo(tctx.db, s.id);
+    const instruction = input.instruction
+      ? await createInstruction(tctx, actor, {
+          issuer: 'receptionProtocol',
+          text: input.decision.trim(),
+          dueDate: input.instruction.dueDate,
+          appealIds: appealId ? [appealId] : [],
+          executors: [{ organizationId: input.instruction.executorOrganizationId, main: true }],
+          basisDocument: `${s.full_name}: protocol of personal reception of ${s.reception_date}, line ${lineNo} (session ${s.id})`,
+          organizationId: s.organization_id,
+        }).catch((e: unknown) => {
+          throw prefixed(e, '/instruction');
+        })
+      : null;
+    await store.insertProtocolLine(tctx.db, {
       id,
       session_id: s.id,
-      line_no: await store.nextLineNo(trx, s.id),
+      line_no: lineNo,
       queue_entry_id: input.queueEntryId ?? null,
       question: input.question.trim(),
       decision: input.decision.trim(),
@@ -214,19 +236,26 @@ export async function addProtocolLine(ctx: Context, actor: Actor, sessionId: str
       executor_organization_id: input.instruction?.executorOrganizationId ?? null,
       due_date: input.instruction?.dueDate ?? null,
       appeal_id: input.appealId ?? null,
+      instruction_id: instruction?.id ?? null,
       recorded_by: actor.id,
       recorded_at: now,
     });
-    await appendEvent(trx, {
+    await appendEvent(tctx.db, {
       appealId: input.appealId ?? null,
       organizationId: s.organization_id,
       actor,
       at: now,
       kind: 'receptionProtocolLine',
-      changes: { sessionId: s.id, lineId: id, instruction: input.instruction ?? null },
+      changes: { sessionId: s.id, lineId: id, instruction: input.instruction ? { ...input.instruction, instructionId: instruction!.id } : null },
     });
   });
   return id;
+}
+
+/** The instruction model's field errors, placed under the line's `instruction` field. */
+function prefixed(e: unknown, path: string): unknown {
+  if (!(e instanceof AppError) || !e.fields?.length) return e;
+  return invalid(e.fields.map((f) => ({ ...f, path: f.path.startsWith('/executors') || f.path === '/organizationId' ? `${path}/executorOrganizationId` : `${path}${f.path}` })));
 }
 
 export async function protocol(ctx: Context, actor: Actor, sessionId: string) {

@@ -2,7 +2,7 @@
 import type { Context } from '../context.ts';
 import type { typed } from '../http/typebox.ts';
 import { errorSchema } from '../intake/schemas.ts';
-import { quarterlyReport, quarterlyReportXlsx } from './report.ts';
+import { quarterlyReport, quarterlyReportPdf, quarterlyReportXlsx } from './report.ts';
 import { quarterQuery } from './schemas.ts';
 
 const tags = ['reception'];
@@ -23,6 +23,8 @@ const reportSchema = {
     outOfTurn: int,
     protocolLines: int,
     instructions: int,
+    /** PR-46: taken off control (execution report accepted) by the due date */
+    instructionsOnTime: int,
     signUps: int,
     signUpsGivenSession: int,
     signUpsRefused: int,
@@ -57,6 +59,18 @@ export async function reportRoutes(app: ReturnType<typeof typed>, ctx: Context):
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="reception-${report.year}-Q${report.quarter}.xlsx"`)
         .send(await quarterlyReportXlsx(report));
+    },
+  );
+
+  app.get(
+    '/reception/reports/quarterly.pdf',
+    { schema: { tags, summary: 'The quarterly report as a PDF addressed to the Government Apparatus or the Presidential Administration (PR-46)', querystring: quarterQuery, produces: ['application/pdf'] } },
+    async (req, reply) => {
+      const report = await quarterlyReport(ctx, req.actor, req.query);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="reception-${report.year}-Q${report.quarter}.pdf"`)
+        .send(await quarterlyReportPdf(report));
     },
   );
 }

@@ -8,6 +8,8 @@ export interface Period {
   organizationId: number;
   from: string;
   to: string;
+  /** the local time zone: when an instruction was taken off control */
+  timeZone: string;
 }
 
 function sessionsIn(db: Db, p: Period) {
@@ -35,7 +37,14 @@ export async function reportFigures(db: Db, p: Period) {
       .executeTakeFirstOrThrow(),
     sessionsIn(db, p)
       .innerJoin('reception_protocol_lines as l', 'l.session_id', 's.id')
-      .select([sql<number>`count(*)`.as('lines'), sql<number>`count(*) FILTER (WHERE l.instruction)`.as('instructions')])
+      // PR-46: instructions given, and executed on time — from the instruction model: taken off
+      // control (the execution report accepted, PR-41) on or before the due date
+      .leftJoin('instructions as i', 'i.id', 'l.instruction_id')
+      .select([
+        sql<number>`count(*)`.as('lines'),
+        sql<number>`count(*) FILTER (WHERE l.instruction)`.as('instructions'),
+        sql<number>`count(*) FILTER (WHERE i.state = 'removed' AND (i.removed_at AT TIME ZONE ${p.timeZone})::date <= i.due_date)`.as('on_time'),
+      ])
       .executeTakeFirstOrThrow(),
     db
       .selectFrom('reception_sign_ups as u')

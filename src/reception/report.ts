@@ -2,8 +2,10 @@
 // people received (out of turn among them), video receptions, sign-ups and their outcomes,
 // protocol instructions given, the satisfaction survey, by official; addressed to the Government
 // Apparatus or, for bodies directly subordinate to the President, to the Presidential
-// Administration's department. As data and as a spreadsheet.
+// Administration's department. As data, a spreadsheet and a PDF.
 import ExcelJS from 'exceljs';
+import type { TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { renderPdf } from '../pdf/render.ts';
 import type { Context } from '../context.ts';
 import type { Actor } from '../access/actor.ts';
 import { canActFor } from '../access/scope.ts';
@@ -20,7 +22,7 @@ export async function quarterlyReport(ctx: Context, actor: Actor, query: Quarter
   if (!org) throw invalid([{ path: '/organization', code: 'organization.unknown' }]);
   if (!(await canActFor(ctx.db, actor, org.id))) throw forbidden();
   const period = quarterRange(query.year, query.quarter as 1 | 2 | 3 | 4);
-  const [f, codes] = await Promise.all([reportFigures(ctx.db, { organizationId: org.id, ...period }), codesUp(ctx.db, org.id)]);
+  const [f, codes] = await Promise.all([reportFigures(ctx.db, { organizationId: org.id, ...period, timeZone: ctx.config.timeZone }), codesUp(ctx.db, org.id)]);
   const num = (v: unknown) => Number(v ?? 0);
   return {
     year: query.year,
@@ -35,6 +37,7 @@ export async function quarterlyReport(ctx: Context, actor: Actor, query: Quarter
     outOfTurn: num(f.visitors.out_of_turn),
     protocolLines: num(f.instructions.lines),
     instructions: num(f.instructions.instructions),
+    instructionsOnTime: num(f.instructions.on_time),
     signUps: num(f.signUps.registered),
     signUpsGivenSession: num(f.signUps.given_session),
     signUpsRefused: num(f.signUps.refused),
@@ -65,6 +68,7 @@ const ROWS: [keyof QuarterlyReport, string][] = [
   ['signUpsNotConsidered', 'Қаралмады (мәні жоқ) / Не рассмотрено (нет сути)'],
   ['protocolLines', 'Хаттамадағы шешімдер / Решений в протоколах'],
   ['instructions', 'Берілген тапсырмалар / Дано поручений'],
+  ['instructionsOnTime', 'оның ішінде мерзімінде орындалды / в т.ч. исполнено в срок'],
   ['surveyDrawn', 'Сауалнама іріктемесі / Выборка опроса'],
   ['surveyReached', 'Хабарласқандар / Дозвонились'],
   ['satisfactionAverage', 'Қанағаттанудың орташа бағасы / Средняя оценка удовлетворенности'],
@@ -83,4 +87,39 @@ export async function quarterlyReportXlsx(report: QuarterlyReport): Promise<Buff
   ws.addRow(['Лауазымды тұлға / Должностное лицо', 'Қабылдаулар / Приемов', 'Қабылданды / Принято']).font = { bold: true };
   for (const o of report.byOfficial) ws.addRow([o.name, o.sessions, o.received]);
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The same report as a PDF to send to its addressee (PR-46). */
+export async function quarterlyReportPdf(report: QuarterlyReport): Promise<Buffer> {
+  const figures: TableCell[][] = ROWS.map(([key, label]) => [label, { text: String(report[key] ?? '—'), alignment: 'right' }]);
+  const none: TableCell[] = [{ text: '—', colSpan: 3, alignment: 'center' }, '', ''];
+  const header: TableCell[] = [
+    { text: 'Лауазымды тұлға / Должностное лицо', bold: true },
+    { text: 'Қабылдаулар / Приемов', bold: true },
+    { text: 'Қабылданды / Принято', bold: true },
+  ];
+  const officials: TableCell[][] = report.byOfficial.map((o) => [o.name, { text: String(o.sessions), alignment: 'right' }, { text: String(o.received), alignment: 'right' }]);
+  const doc: TDocumentDefinitions = {
+    pageSize: 'A4',
+    pageMargins: [40, 36, 40, 36],
+    info: { title: `Reception report ${report.year}-Q${report.quarter}` },
+    content: [
+      { text: ADDRESSEE[report.addressee], alignment: 'right', margin: [200, 0, 0, 12] },
+      { text: 'Жеке қабылдау жөніндегі тоқсандық есеп / Квартальный отчет о личном приеме', bold: true, fontSize: 13, alignment: 'center' },
+      { text: `${report.organization.kk} / ${report.organization.ru}`, alignment: 'center', margin: [0, 4, 0, 0] },
+      { text: `${report.year} ж./г., ${report.quarter}-тоқсан/квартал (${report.from} – ${report.to})`, alignment: 'center', margin: [0, 2, 0, 10] },
+      { table: { widths: ['*', 80], body: figures }, layout: 'lightHorizontalLines', fontSize: 10 },
+      { text: 'Лауазымды тұлғалар бойынша / По должностным лицам', bold: true, margin: [0, 14, 0, 4] },
+      {
+        table: {
+          headerRows: 1,
+          widths: ['*', 80, 80],
+          body: [header, ...(officials.length > 0 ? officials : [none])],
+        },
+        layout: 'lightHorizontalLines',
+        fontSize: 10,
+      },
+    ],
+  };
+  return renderPdf(doc);
 }

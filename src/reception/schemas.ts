@@ -118,7 +118,7 @@ export const protocolLineBody = Type.Object(
     queueEntryId: Type.Optional(Type.String({ format: 'uuid' })),
     question: str(4000, 1),
     decision: str(20_000, 1),
-    /** an instruction: its executor organization and due date (linked to the instruction model of issue 12 when merged) */
+    /** an instruction: its executor organization (the main executor) and due date; created in the instruction model (PR-31) */
     instruction: Type.Optional(Type.Object({ executorOrganizationId: Type.Integer({ minimum: 1 }), dueDate: date() }, { additionalProperties: false })),
     appealId: Type.Optional(Type.String({ format: 'uuid' })),
   },

@@ -271,6 +271,7 @@ export async function protocolOf(db: Db, sessionId: string) {
     .selectFrom('reception_protocol_lines as p')
     .leftJoin('reception_queue as q', 'q.id', 'p.queue_entry_id')
     .leftJoin('organizations as o', 'o.id', 'p.executor_organization_id')
+    .leftJoin('instructions as i', 'i.id', 'p.instruction_id')
     .select([
       'p.id',
       'p.line_no',
@@ -285,6 +286,9 @@ export async function protocolOf(db: Db, sessionId: string) {
       'p.due_date',
       'p.appeal_id',
       'p.recorded_at',
+      'p.instruction_id',
+      'i.state as instruction_state',
+      'i.due_date as instruction_due_date',
     ])
     .where('p.session_id', '=', sessionId)
     .orderBy('p.line_no')

@@ -124,6 +124,8 @@ describe('a reception day in the browser', { skip: SKIP }, () => {
     const line = rec.getByTestId('protocol-line').first();
     await line.waitFor();
     assert.match((await line.textContent()) ?? '', /Бекова Бибігүл.*Жол жөндеу.*Златополь.*2026-04-10/);
+    // PR-41: an instruction under control of the instruction model, its state shown
+    assert.equal(await line.getByTestId('protocol-instruction-state').textContent(), 'Бақылауда');
     await check(rec, 'protocol-kk');
 
     // the quarter: the report's figures and the survey (PR-44, PR-46)

@@ -2888,10 +2888,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The protocol of a session, line by line */
+        /** The protocol of a session, line by line; each instruction with its id and state (PR-41) */
         get: operations["getReceptionSessionsByIdProtocol"];
         put?: never;
-        /** A protocol line (PR-31): the decision on a visitor's question; an instruction names its executor organization and due date */
+        /** A protocol line (PR-31): the decision on a visitor's question; an instruction (executor organization, due date) is created as an instruction under control (issuer receptionProtocol, the visitor's appeal linked: PR-40, PR-41) */
         post: operations["postReceptionSessionsByIdProtocol"];
         delete?: never;
         options?: never;
@@ -3078,6 +3078,23 @@ export interface paths {
         };
         /** The quarterly report as a spreadsheet (PR-46) */
         get: operations["getReceptionReportsQuarterlyXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reception/reports/quarterly.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The quarterly report as a PDF addressed to the Government Apparatus or the Presidential Administration (PR-46) */
+        get: operations["getReceptionReportsQuarterlyPdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -13660,7 +13677,7 @@ export interface operations {
                 organization?: number;
                 from?: string;
                 to?: string;
-                kind?: "answerOverdue" | "forwardLate" | "extensionNoticeLate" | "refusalWithoutHearing" | "receptionReviewerConflict" | "outageEntryLate" | "correctionDecidedLate" | "instructionOverdue";
+                kind?: "answerOverdue" | "forwardLate" | "extensionNoticeLate" | "refusalWithoutHearing" | "receptionReviewerConflict" | "receptionMonthWithoutSession" | "outageEntryLate" | "correctionDecidedLate" | "instructionOverdue";
             };
             header?: never;
             path?: never;
@@ -13740,7 +13757,7 @@ export interface operations {
                 organization?: number;
                 from?: string;
                 to?: string;
-                kind?: "answerOverdue" | "forwardLate" | "extensionNoticeLate" | "refusalWithoutHearing" | "receptionReviewerConflict" | "outageEntryLate" | "correctionDecidedLate" | "instructionOverdue";
+                kind?: "answerOverdue" | "forwardLate" | "extensionNoticeLate" | "refusalWithoutHearing" | "receptionReviewerConflict" | "receptionMonthWithoutSession" | "outageEntryLate" | "correctionDecidedLate" | "instructionOverdue";
             };
             header?: never;
             path?: never;
@@ -14167,6 +14184,7 @@ export interface operations {
                         violations: number;
                         instructions: number;
                         instructionsOverdue: number;
+                        receptionsHeld: number;
                         territories: {
                             territoryId: number;
                             name: string;
@@ -21396,6 +21414,9 @@ export interface operations {
                             question: string;
                             decision: string;
                             instruction: {
+                                id: string | null;
+                                /** @enum {string|null} */
+                                state: "underControl" | "overdue" | "removed" | null;
                                 executorOrganizationId: number;
                                 executor: {
                                     kk: string;
@@ -23202,6 +23223,7 @@ export interface operations {
                         outOfTurn?: number;
                         protocolLines?: number;
                         instructions?: number;
+                        instructionsOnTime?: number;
                         signUps?: number;
                         signUpsGivenSession?: number;
                         signUpsRefused?: number;
@@ -23312,6 +23334,28 @@ export interface operations {
         };
     };
     getReceptionReportsQuarterlyXlsx: {
+        parameters: {
+            query: {
+                year: number;
+                quarter: number;
+                organization?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getReceptionReportsQuarterlyPdf: {
         parameters: {
             query: {
                 year: number;

@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { PeriodInputs, useControlPeriod } from './Layout.tsx';
 
-const FIGURES = ['appeals', 'onTime', 'overdue', 'underControl', 'returns', 'quality', 'violations', 'instructions', 'instructionsOverdue'] as const;
+const FIGURES = ['appeals', 'onTime', 'overdue', 'underControl', 'returns', 'quality', 'violations', 'instructions', 'instructionsOverdue', 'receptionsHeld'] as const;
 
 export default function Dashboard() {
   const { t, lang } = useI18n();

@@ -135,7 +135,8 @@ export default function Desk() {
 
   // The document type's general term first, then its special-law sub-kinds, each with its term.
   const termText = (term: { unit: string; count: number }) => t(`term.${term.unit}` as MessageKey, { n: term.count });
-  const subKinds = (termRules.data?.items ?? []).filter((r) => r.documentType === f.documentType).map((r) => ({ value: r.subKind ?? '', label: `${r.label} — ${termText(r.term)}` }));
+  // a sign-up for personal reception is registered through the reception's own route (PR-06)
+  const subKinds = (termRules.data?.items ?? []).filter((r) => r.documentType === f.documentType && r.subKind !== 'receptionSignUp').map((r) => ({ value: r.subKind ?? '', label: `${r.label} — ${termText(r.term)}` }));
   if (subKinds.length === 0) subKinds.push({ value: '', label: '—' });
 
   const field = (path: string) => ({ 'data-path': path, onBlur: touch(path), error: errorOf(path) });

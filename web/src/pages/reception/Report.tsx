@@ -14,7 +14,7 @@ import { useSession } from '../../session.tsx';
 import { FormError, useSubmit } from './common.tsx';
 import { RECEPTION_STAFF } from './Layout.tsx';
 
-const FIGURES = ['sessionsHeld', 'sessionsCancelled', 'videoSessions', 'received', 'outOfTurn', 'signUps', 'signUpsRefused', 'instructions', 'satisfactionAverage'] as const;
+const FIGURES = ['sessionsHeld', 'sessionsCancelled', 'videoSessions', 'received', 'outOfTurn', 'signUps', 'signUpsRefused', 'instructions', 'instructionsOnTime', 'satisfactionAverage'] as const;
 
 function CallRow({ call, staff }: { call: SurveyCall; staff: boolean }) {
   const { t } = useI18n();
@@ -92,6 +92,7 @@ export default function Report() {
             data-testid="report-quarter"
           />
           <Anchor href={`/api/v1/reception/reports/quarterly.xlsx?year=${year}&quarter=${quarter}`}>{t('rc.xlsx')}</Anchor>
+          <Anchor href={`/api/v1/reception/reports/quarterly.pdf?year=${year}&quarter=${quarter}`}>{t('rc.pdf')}</Anchor>
         </Group>
       </Group>
       <Paper withBorder p="md" component="section" aria-labelledby="report-title">

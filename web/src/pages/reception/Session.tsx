@@ -18,6 +18,7 @@ import { RECEPTION_STAFF } from './Layout.tsx';
 
 const CATEGORIES = ['veteranGreatPatrioticWar', 'veteranEquated', 'veteranCombat', 'labourVeteran', 'disability', 'pregnant', 'stateOrderHolder'] as const;
 type Category = (typeof CATEGORIES)[number];
+const STATE_COLORS = { underControl: 'blue.9', overdue: 'red.9', removed: 'gray.8' } as const;
 
 function ArrivalForm({ sessionId, date }: { sessionId: string; date: string }) {
   const { t } = useI18n();
@@ -375,7 +376,21 @@ export default function SessionDay() {
                     <Table.Td>{l.visitor ?? '—'}</Table.Td>
                     <Table.Td>{l.question}</Table.Td>
                     <Table.Td>{l.decision}</Table.Td>
-                    <Table.Td>{l.instruction ? `${lang === 'ru' ? l.instruction.executor.ru : l.instruction.executor.kk} · ${l.instruction.dueDate}` : '—'}</Table.Td>
+                    <Table.Td>
+                      {l.instruction ? (
+                        <Group gap="xs">
+                          <Text size="sm">{`${lang === 'ru' ? l.instruction.executor.ru : l.instruction.executor.kk} · ${l.instruction.dueDate}`}</Text>
+                          {/* PR-41: the instruction's state in the instruction model */}
+                          {l.instruction.state && (
+                            <Badge color={STATE_COLORS[l.instruction.state]} variant="outline" data-testid="protocol-instruction-state">
+                              {t(`ctl.state.${l.instruction.state}`)}
+                            </Badge>
+                          )}
+                        </Group>
+                      ) : (
+                        '—'
+                      )}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
