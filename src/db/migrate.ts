@@ -12,7 +12,7 @@ import * as m0009 from './migrations/0009_accounting_trust.ts';
 import * as m0010 from './migrations/0010_sign_in_throttle.ts';
 import * as m0011 from './migrations/0011_idempotency.ts';
 import * as m0016 from './migrations/0016_idempotent_requests.ts';
-import * as m0017 from './migrations/0017_search_folding.ts';
+import * as m0017 from './migrations/0017_search_and_inbox.ts';
 
 // Listed here rather than read from disk, so the same code runs from source and from a bundle.
 const MIGRATIONS: Record<string, Migration> = {
@@ -28,7 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010_sign_in_throttle': m0010,
   '0011_idempotency': m0011,
   '0016_idempotent_requests': m0016,
-  '0017_search_folding': m0017,
+  '0017_search_and_inbox': m0017,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

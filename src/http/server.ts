@@ -26,6 +26,7 @@ import { outageRoutes } from '../outages/routes.ts';
 import { accountingRoutes } from '../statistics/accounting-routes.ts';
 import { csrfSatisfied, sessionTokenOf } from '../access/session-cookies.ts';
 import { queueRoutes } from '../queues/routes.ts';
+import { inboxRoutes } from '../inbox/routes.ts';
 import { webApp, isWebAppRequest, sendWebApp } from './web.ts';
 import { documented } from './openapi.ts';
 import { securityHeaders } from './headers.ts';
@@ -187,6 +188,7 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
       await outageRoutes(api, ctx);
       await accountingRoutes(api, ctx);
       await queueRoutes(api, ctx);
+      await inboxRoutes(api, ctx);
     },
     { prefix: '/api/v1' },
   );

@@ -4,8 +4,9 @@ import type { Db } from '../db/connection.ts';
 
 export const MESSAGE_KINDS = ['registered', 'forwarded', 'extended', 'hearingNotice', 'decision', 'talon'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
-/** Messages to staff, about no appeal: a user's sign-in is being throttled (src/access/auth.ts). */
-export const STAFF_MESSAGE_KINDS = ['accountThrottled'] as const;
+/** Messages to staff: a user's sign-in is being throttled (src/access/auth.ts); a notice of their
+ *  inbox (src/inbox/notices.ts). */
+export const STAFF_MESSAGE_KINDS = ['accountThrottled', 'staffNotice'] as const;
 export type StaffMessageKind = (typeof STAFF_MESSAGE_KINDS)[number];
 
 export const CHANNELS = ['email', 'sms'] as const;
