@@ -13,6 +13,7 @@ const Appeal = lazy(() => import('./pages/appeal/Appeal.tsx'));
 const Overview = lazy(() => import('./pages/Overview.tsx'));
 const Correspondence = lazy(() => import('./pages/Correspondence.tsx'));
 const NotFound = lazy(() => import('./pages/NotFound.tsx'));
+const Inbox = lazy(() => import('./pages/Inbox.tsx'));
 const AccountingLayout = lazy(() => import('./pages/accounting/Layout.tsx'));
 const SCREENS: Record<AccountingScreen, LazyExoticComponent<ComponentType>> = {
   indicators: lazy(() => import('./pages/accounting/Indicators.tsx')),
@@ -91,6 +92,7 @@ function SignedIn() {
           <Route path="/queues" element={<Navigate to="/queues/all" replace />} />
           <Route path="/queues/:queue" element={<Queues />} />
           <Route path="/appeals/:id" element={<AppealPage />} />
+          <Route path="/inbox" element={<Inbox />} />
           <Route
             path="/overview"
             element={

@@ -6,6 +6,7 @@ import { AppShell, Badge, Box, Button, Group, SegmentedControl, Text, UnstyledBu
 import { CORRESPONDENCE_ROLES, DESK_ROLES, OVERVIEW_ROLES, useSession } from '../session.tsx';
 import { LANGUAGES, LANGUAGE_NAMES, useI18n, type Lang } from '../i18n/i18n.tsx';
 import { PasswordModal } from './PasswordModal.tsx';
+import { InboxBell } from './InboxBell.tsx';
 import { accountingScreensFor } from '../accounting.ts';
 
 export function LanguageSwitch() {
@@ -100,6 +101,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 ))}
               </Group>
             </Box>
+            <InboxBell />
             <LanguageSwitch />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>

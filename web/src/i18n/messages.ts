@@ -10,6 +10,7 @@ import * as appeal from './messages/appeal.ts';
 import * as queues from './messages/queues.ts';
 import * as accounting from './messages/accounting.ts';
 import * as accountingRecords from './messages/accountingRecords.ts';
+import * as inbox from './messages/inbox.ts';
 
 const kk = {
   ...common.kk,
@@ -18,13 +19,14 @@ const kk = {
   ...queues.kk,
   ...accounting.kk,
   ...accountingRecords.kk,
+  ...inbox.kk,
 };
 
 export type MessageKey = keyof typeof kk;
 export type Messages = Record<MessageKey, string>;
 
 /** No key in two areas (the later one would silently win): a type error naming the key otherwise. */
-type Areas = [typeof common.kk, typeof desk.kk, typeof appeal.kk, typeof queues.kk, typeof accounting.kk, typeof accountingRecords.kk];
+type Areas = [typeof common.kk, typeof desk.kk, typeof appeal.kk, typeof queues.kk, typeof accounting.kk, typeof accountingRecords.kk, typeof inbox.kk];
 type KeysOf<T extends unknown[]> = T extends [infer H, ...infer R] ? keyof H | KeysOf<R> : never;
 type Overlap<T extends unknown[]> = T extends [infer H, ...infer R] ? (keyof H & KeysOf<R>) | Overlap<R> : never;
 const noKeyInTwoAreas: [Overlap<Areas>] extends [never] ? true : { keyInTwoAreas: Overlap<Areas> } = true;
@@ -37,6 +39,7 @@ const ru: Messages = {
   ...queues.ru,
   ...accounting.ru,
   ...accountingRecords.ru,
+  ...inbox.ru,
 };
 
 const en: Messages = {
@@ -46,6 +49,7 @@ const en: Messages = {
   ...queues.en,
   ...accounting.en,
   ...accountingRecords.en,
+  ...inbox.en,
 };
 
 export const MESSAGES = { kk: kk as Messages, ru, en };
