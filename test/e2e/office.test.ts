@@ -91,7 +91,7 @@ describe('the office in its first week (issue 10, items 6, 10, 13)', { skip: SKI
     await page.getByTestId('inbox-list').getByText(reg.body.registrationNumber).first().waitFor();
     await axe(page, 'inbox');
     await shot(page, 'inbox-kk');
-    await page.getByText(m('kk', 'inbox.email')).click();
+    await page.getByRole('switch', { name: m('kk', 'inbox.email') }).click();
     await page.waitForFunction(() => !(document.querySelector('[data-testid=inbox-email]') as HTMLInputElement | null)?.checked);
     assert.deepEqual((await executor('GET', '/api/v1/inbox/settings')).body, { email: false });
     await page.getByRole('button', { name: m('kk', 'inbox.markAllRead') }).click();
