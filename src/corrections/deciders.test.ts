@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { testApp, type Api, type TestApp } from '../../test/support.ts';
 import { register } from '../../test/accounting.ts';
 import { DEMO_USERS } from '../db/demo.ts';
-import { DEMO_LOGINS } from '../db/demo-logins.ts';
+import { DEMO_LOGINS } from '../domain/demo-logins.ts';
 
 let t: TestApp;
 let registrar: Api;

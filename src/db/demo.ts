@@ -10,7 +10,7 @@ import { registerAppeal } from '../intake/register.ts';
 import { createDemoCa, issueDemoCertificate } from '../letters/demo-pki.ts';
 import { registerCertificate } from '../access/certificates.ts';
 import { DEMO_ORGANIZATION_CODES } from './reference/organizations.ts';
-import type { DemoLogin } from './demo-logins.ts';
+import type { DemoLogin } from '../domain/demo-logins.ts';
 import { DEMO_COMPANIES, DEMO_PERSONS, type DemoAddress } from './reference/demo-registry.ts';
 
 const { district, control, stats, oblastAkimat } = DEMO_ORGANIZATION_CODES;

@@ -1,4 +1,4 @@
-import { DEMO_LOGINS } from '../../../src/db/demo-logins.ts';
+import { DEMO_LOGINS } from '../../../src/domain/demo-logins.ts';
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
