@@ -81,6 +81,11 @@ test('issue 10 item 13: each user chooses e-mail or not', async () => {
   assert.deepEqual((await executor('GET', '/api/v1/inbox/settings')).body, { email: true });
   assert.deepEqual((await executor('PUT', '/api/v1/inbox/settings', { email: false })).body, { email: false });
   assert.deepEqual((await executor('GET', '/api/v1/inbox/settings')).body, { email: false });
+  const audited = await t.ctx.db.selectFrom('events').select(['changes', 'actor_id']).where('kind', '=', 'notificationSettingsChanged').execute();
+  assert.deepEqual(
+    audited.map((e) => [e.actor_id, e.changes]),
+    [[executorId, { email: { from: true, to: false } }]],
+  );
   const before = (await staffMail('executor@demo.joldanym.kz')).length;
   const a = (await registrar('POST', '/api/v1/appeals', { ...appeal, summary: 'Жол жөндеу' })).body;
   assert.equal((await head('POST', `/api/v1/appeals/${a.id}/assignments`, { executorId })).status, 201);
