@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { Context } from '../context.ts';
 import { errorSchema } from '../intake/schemas.ts';
-import { inboxText, type InboxKind, type InboxParams } from '../domain/inbox.ts';
+import { INBOX_KINDS, inboxText, type InboxKind, type InboxParams } from '../domain/inbox.ts';
 import { typed, WithDefaults } from '../http/typebox.ts';
 import { appendEvent } from '../audit/log.ts';
 import { emailPreference, inboxOf, markRead, setEmailPreference } from './store.ts';
@@ -27,7 +27,15 @@ const str = { type: 'string' } as const;
 const item = {
   type: 'object',
   required: ['id', 'kind', 'appealId', 'registrationNumber', 'text', 'createdAt', 'readAt'],
-  properties: { id: { type: 'integer' }, kind: str, appealId: { type: ['string', 'null'] }, registrationNumber: str, text: str, createdAt: str, readAt: { type: ['string', 'null'] } },
+  properties: {
+    id: { type: 'integer' },
+    kind: { type: 'string', enum: [...INBOX_KINDS] },
+    appealId: { type: ['string', 'null'] },
+    registrationNumber: str,
+    text: str,
+    createdAt: str,
+    readAt: { type: ['string', 'null'] },
+  },
 } as const;
 
 export async function inboxRoutes(server: FastifyInstance, ctx: Context): Promise<void> {

@@ -11061,7 +11061,8 @@ export interface operations {
                     "application/json": {
                         items: {
                             id: number;
-                            kind: string;
+                            /** @enum {string} */
+                            kind: "assigned" | "draftToApprove" | "draftReturned" | "termEnding" | "overdue";
                             appealId: string | null;
                             registrationNumber: string;
                             text: string;
