@@ -81,7 +81,7 @@ describe('the office in its first week (issue 10, items 6, 10, 13)', { skip: SKI
     const page = await newPage('kk');
     await signIn(page, 'kk', 'executor');
     await page.goto(`${base}/queues/all?q=${encodeURIComponent(reg.body.registrationNumber)}`);
-    await page.getByText('Бурабай ауданының әкімдігі').first().waitFor();
+    await page.locator('main table').getByText('Бурабай ауданының әкімдігі').first().waitFor(); // not its code
     const unread = (await executor('GET', '/api/v1/inbox')).body.unread as number;
     assert.ok(unread >= 1);
     const bell = page.getByTestId('inbox-bell');
