@@ -5,6 +5,8 @@ import { openDatabase, isDatabaseUnavailable } from './db/connection.ts';
 import { seedDemo } from './db/demo.ts';
 import { DataDirIntegrityError, DataDirLockedError } from './db/datadir.ts';
 import { buildServer } from './http/server.ts';
+import { startAmiClient } from './cti/ami.ts';
+import { handleCtiEvent } from './cti/service.ts';
 import { Calendar } from './domain/calendar.ts';
 import { loadLaw, reloadLaw } from './reference/law.ts';
 import { startWorker } from './notifications/worker.ts';
@@ -67,7 +69,11 @@ async function main(): Promise<void> {
       lawReload.unref();
       // accounting (src/statistics/scheduler.ts): 1-ТӨ formation on the 10th, carry-over, export pushes
       const stopAccounting = startAccountingScheduler(ctx, (e, task) => app.log.error(e, task));
+      // the contact centre's calls from Asterisk (src/cti/ami.ts), when configured
+      const ami = config.cti.ami && startAmiClient(config.cti.ami, (e) => handleCtiEvent(ctx, e), app.log);
+      ami?.ready.catch((e) => app.log.error(e, 'AMI'));
       stopWorker = async () => {
+        ami?.close();
         clearInterval(hourly);
         clearInterval(lawReload);
         stopAccounting();

@@ -29,6 +29,25 @@ export interface Config {
   /** Where the browser finds NCALayer, the signing tool of the national PKI (its local WebSocket);
    *  null: the web app does not offer it. The page's CSP allows connecting there. */
   ncaLayerUrl: string | null;
+  /** The contact centre's telephone link (EA-10, docs/operations.md "The contact centre"): the
+   *  shared secret of the signed webhook POST /api/v1/cti/events (unset: the webhook refuses every
+   *  event), and the Asterisk Manager Interface to listen to (unset: none). */
+  cti: { webhookSecret: string | undefined; ami: AmiSettings | undefined };
+}
+
+export interface AmiSettings {
+  host: string;
+  port: number;
+  username: string;
+  secret: string;
+}
+
+function amiOf(env: NodeJS.ProcessEnv): AmiSettings | undefined {
+  if (!env.JOLDANYM_AMI_HOST) return undefined;
+  if (!env.JOLDANYM_AMI_USERNAME || !env.JOLDANYM_AMI_SECRET) throw new Error('JOLDANYM_AMI_HOST needs JOLDANYM_AMI_USERNAME and JOLDANYM_AMI_SECRET');
+  const port = Number(env.JOLDANYM_AMI_PORT ?? 5038);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`JOLDANYM_AMI_PORT is not a port: ${env.JOLDANYM_AMI_PORT}`);
+  return { host: env.JOLDANYM_AMI_HOST, port, username: env.JOLDANYM_AMI_USERNAME, secret: env.JOLDANYM_AMI_SECRET };
 }
 
 /** The default of termEndingWorkingDays: as the queues' "at risk" (src/domain/queues.ts). */
@@ -73,5 +92,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     registryLookupRateLimit: Math.max(1, Number(env.JOLDANYM_REGISTRY_LOOKUP_RATE_LIMIT ?? REGISTRY_LOOKUPS_PER_MINUTE) || REGISTRY_LOOKUPS_PER_MINUTE),
     termEndingWorkingDays: Math.max(0, Math.floor(Number(env.JOLDANYM_TERM_ENDING_DAYS ?? TERM_ENDING_WORKING_DAYS))) || TERM_ENDING_WORKING_DAYS,
     ncaLayerUrl: ncaLayerUrlOf(env.NCALAYER_URL),
+    cti: { webhookSecret: env.JOLDANYM_CTI_SECRET || undefined, ami: amiOf(env) },
   };
 }

@@ -11,8 +11,13 @@ import * as m0008 from './migrations/0008_reference.ts';
 import * as m0009 from './migrations/0009_accounting_trust.ts';
 import * as m0010 from './migrations/0010_sign_in_throttle.ts';
 import * as m0011 from './migrations/0011_idempotency.ts';
+import * as m0012 from './migrations/0012_reception.ts';
+import * as m0013 from './migrations/0013_control.ts';
+import * as m0014 from './migrations/0014_contact_centre.ts';
 import * as m0016 from './migrations/0016_idempotent_requests.ts';
 import * as m0017 from './migrations/0017_search_and_inbox.ts';
+import * as m0019 from './migrations/0019_outbox_kinds.ts';
+import * as m0015 from './migrations/0015_portal.ts';
 
 // Listed here rather than read from disk, so the same code runs from source and from a bundle.
 const MIGRATIONS: Record<string, Migration> = {
@@ -27,8 +32,13 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009_accounting_trust': m0009,
   '0010_sign_in_throttle': m0010,
   '0011_idempotency': m0011,
+  '0012_reception': m0012,
+  '0013_control': m0013,
+  '0014_contact_centre': m0014,
   '0016_idempotent_requests': m0016,
   '0017_search_and_inbox': m0017,
+  '0019_outbox_kinds': m0019,
+  '0015_portal': m0015,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -667,8 +667,479 @@ export interface IdempotentRequestsTable {
   created_at: Timestamp;
 }
 
+// Control department (0013): appeals under the akim's control, quality reviews, returns for
+// rework, instructions under control, violations found by the detectors and explanations.
+export interface AppealControlsTable {
+  appeal_id: string;
+  organization_id: number;
+  put_by: string;
+  put_by_name: string;
+  put_at: Timestamp;
+  reason: string;
+}
+
+export interface QualityReviewsTable {
+  id: string;
+  appeal_id: string;
+  organization_id: number;
+  executor_id: string | null;
+  checks: JSONColumnType<Record<string, boolean>, string, string>;
+  score: number;
+  verdict: 'good' | 'poor';
+  remark: string | null;
+  reviewed_by: string;
+  reviewed_by_name: string;
+  reviewed_at: Timestamp;
+}
+
+export interface ReworksTable {
+  id: string;
+  appeal_id: string;
+  organization_id: number;
+  executor_id: string | null;
+  remark: string;
+  due_date: string;
+  returned_by: string;
+  returned_by_name: string;
+  returned_at: Timestamp;
+  answer: string | null;
+  answered_by_name: string | null;
+  answered_at: Timestamp | null;
+}
+
+export interface InstructionsTable {
+  id: string;
+  organization_id: number;
+  issuer: string;
+  basis_document: string | null;
+  text: string;
+  due_date: string;
+  warning_dates: JSONColumnType<string[], string, string>;
+  state: Generated<'underControl' | 'removed'>;
+  created_by: string | null;
+  created_by_name: string;
+  created_at: Timestamp;
+  removed_by_name: string | null;
+  removed_at: Timestamp | null;
+}
+
+export interface InstructionAppealsTable {
+  instruction_id: string;
+  appeal_id: string;
+}
+
+export interface InstructionExecutorsTable {
+  instruction_id: string;
+  organization_id: number;
+  main: boolean;
+}
+
+export interface InstructionReportsTable {
+  id: string;
+  instruction_id: string;
+  organization_id: number;
+  kind: 'interim' | 'execution';
+  text: string;
+  submitted_by_name: string;
+  submitted_at: Timestamp;
+  accepted: boolean | null;
+  comment: string | null;
+  decided_by_name: string | null;
+  decided_at: Timestamp | null;
+}
+
+export interface InstructionExtensionsTable {
+  id: string;
+  instruction_id: string;
+  organization_id: number;
+  due_date: string;
+  reason: string;
+  requested_by_name: string;
+  requested_at: Timestamp;
+  granted: boolean | null;
+  decided_by_name: string | null;
+  decided_at: Timestamp | null;
+}
+
+export interface InstructionRemindersTable {
+  instruction_id: string;
+  kind: string;
+  on_date: string;
+  sent_at: Timestamp;
+}
+
+export interface ViolationsTable {
+  id: string;
+  kind: string;
+  subject_key: string;
+  basis: string;
+  organization_id: number;
+  appeal_id: string | null;
+  instruction_id: string | null;
+  employee_id: string | null;
+  detected_at: Timestamp;
+}
+
+export interface ExplanationRequestsTable {
+  id: string;
+  violation_id: string;
+  form: 'oral' | 'written';
+  due_date: string;
+  requested_by_name: string;
+  requested_at: Timestamp;
+  explanation: string | null;
+  recorded_by_name: string | null;
+  recorded_at: Timestamp | null;
+}
+
+/** CD-32 on-site checks and CD-37 record-keeping checks (0013). */
+export interface ControlChecksTable {
+  id: string;
+  kind: 'onSite' | 'recordKeeping';
+  organization_id: number;
+  planned_on: string;
+  place: string;
+  participants: string;
+  instruction_ids: JSONColumnType<string[], string, string>;
+  findings: string | null;
+  follow_up: string | null;
+  held_on: string | null;
+  created_by_name: string;
+  created_at: Timestamp;
+}
+
+/** Knowledge cards of the contact centre (0014): Annex 1 in kk/ru and the lifecycle (CC-04…CC-12). */
+export interface KnowledgeCardsTable {
+  id: string;
+  organization_id: number;
+  service_kk: string;
+  service_ru: string;
+  bylaw_kk: string;
+  bylaw_ru: string;
+  bylaw_approved_on: string;
+  changes_kk: Generated<string>;
+  changes_ru: Generated<string>;
+  web_page: string | null;
+  responsible_name: string;
+  responsible_position: string;
+  responsible_phone: string | null;
+  responsible_email: string | null;
+  provider_id: number | null;
+  provider_name: string;
+  provider_contacts: string | null;
+  answer_kk: string;
+  answer_ru: string;
+  sent_on: string | null;
+  trained_on: string | null;
+  protocol_on: string | null;
+  bylaw_changed_on: string | null;
+  updated_on: string | null;
+  responsible_changed_on: string | null;
+  responsible_notified_on: string | null;
+  usage_count: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Contacts of the contact centre (0014, EA-05): one row a call, chat, web form or e-mail. */
+export interface ContactsTable {
+  id: string;
+  organization_id: number;
+  channel: string;
+  caller_phone: string | null;
+  caller_address: string | null;
+  operator_id: string | null;
+  operator_name: string | null;
+  language: string | null;
+  concerns_organization_id: number | null;
+  started_at: Timestamp;
+  answered_at: Timestamp | null;
+  ended_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  call_id: string | null;
+  outcome: string | null;
+  knowledge_card_id: string | null;
+  status_appeal_id: string | null;
+  appeal_id: string | null;
+  note: string | null;
+  chat_token_sha256: string | null;
+  created_at: Timestamp;
+}
+
+/** The transcript of a chat (0014, EA-05). */
+export interface ChatMessagesTable {
+  id: Generated<number>;
+  contact_id: string;
+  at: Timestamp;
+  author: string;
+  operator_id: string | null;
+  text: string;
+}
+
+/** Public-service complaints (0014, CC-25, CC-17): the rows of Annex 2, never appeals. */
+export interface PublicServiceComplaintsTable {
+  id: string;
+  contact_id: string;
+  organization_id: number;
+  received_at: Timestamp;
+  responsible_name: string;
+  region: string;
+  applicant_name: string;
+  nature: string;
+  content: string;
+  measures: string;
+  ticket_number: string | null;
+  bylaw_violation: string | null;
+  employee_actions: string | null;
+  provider_id: number | null;
+}
+
+/** Providers' refusals to give the centre information (0014, CC-13). */
+export interface ProviderRefusalsTable {
+  id: string;
+  organization_id: number;
+  provider_id: number;
+  refused_on: string;
+  request: string;
+  note: string | null;
+  recorded_by: string | null;
+  recorded_by_name: string;
+  created_at: Timestamp;
+}
+
 export interface DB {
   idempotent_requests: IdempotentRequestsTable;
+  control_checks: ControlChecksTable;
+  appeal_controls: AppealControlsTable;
+  quality_reviews: QualityReviewsTable;
+  reworks: ReworksTable;
+  instructions: InstructionsTable;
+  instruction_appeals: InstructionAppealsTable;
+  instruction_executors: InstructionExecutorsTable;
+  instruction_reports: InstructionReportsTable;
+  instruction_extensions: InstructionExtensionsTable;
+  instruction_reminders: InstructionRemindersTable;
+  violations: ViolationsTable;
+  explanation_requests: ExplanationRequestsTable;
+  chat_messages: ChatMessagesTable;
+  provider_refusals: ProviderRefusalsTable;
+  knowledge_cards: KnowledgeCardsTable;
+  contacts: ContactsTable;
+  public_service_complaints: PublicServiceComplaintsTable;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Personal reception (0012_reception). Declaration merging adds the tables to DB.
+
+export interface DB {
+  reception_officials: ReceptionOfficialsTable;
+  reception_sessions: ReceptionSessionsTable;
+  reception_schedules: ReceptionSchedulesTable;
+  reception_restrictions: ReceptionRestrictionsTable;
+  reception_sign_ups: ReceptionSignUpsTable;
+  reception_queue: ReceptionQueueTable;
+  reception_participants: ReceptionParticipantsTable;
+  reception_protocol_lines: ReceptionProtocolLinesTable;
+  reception_survey_calls: ReceptionSurveyCallsTable;
+}
+
+export interface ReceptionSurveyCallsTable {
+  id: string;
+  organization_id: number;
+  population: string;
+  queue_entry_id: string | null;
+  appeal_id: string | null;
+  name: string;
+  phone: string | null;
+  period_from: string;
+  period_to: string;
+  drawn_by: string;
+  drawn_at: Timestamp;
+  reached: boolean | null;
+  satisfaction: number | null;
+  comment: string | null;
+  called_by: string | null;
+  called_at: Timestamp | null;
+}
+
+export interface ReceptionOfficialsTable {
+  id: string;
+  organization_id: number;
+  full_name: string;
+  position_kk: string;
+  position_ru: string;
+  kind: string;
+  phone: string | null;
+  email: string | null;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface ReceptionSessionsTable {
+  id: string;
+  organization_id: number;
+  official_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  reception_date: string;
+  place: string;
+  format: string;
+  occasion: string;
+  instruction_issuer: string | null;
+  instruction_date: string | null;
+  settlement: string | null;
+  video_url: string | null;
+  status: Generated<string>;
+  cancel_reason: string | null;
+  cancel_note: string | null;
+  cancel_notice_on: string | null;
+  cancel_late: boolean | null;
+  cancelled_at: Timestamp | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface ReceptionSchedulesTable {
+  organization_id: number;
+  month: string;
+  approved_by: string;
+  approved_by_name: string;
+  approved_by_position: string;
+  approved_at: Timestamp;
+  signature: string | null;
+}
+
+export interface ReceptionRestrictionsTable {
+  id: string;
+  organization_id: number;
+  starts_on: string;
+  ends_on: string;
+  reason: string;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+export interface ReceptionSignUpsTable {
+  appeal_id: string;
+  organization_id: number;
+  official_id: string | null;
+  question: string;
+  video_consent: Generated<boolean>;
+  reception_language: string;
+  session_id: string | null;
+  scheduled_at: Timestamp | null;
+  reference_proposal: string | null;
+  reference_note: string | null;
+  reference_at: Timestamp | null;
+  refusal_draft_on: string | null;
+  refusal_draft_ground: string | null;
+  outcome: string | null;
+  refusal_ground: string | null;
+  refusal_link: string | null;
+  outcome_text: string | null;
+  outcome_at: Timestamp | null;
+  participation_body: string | null;
+  participation_requested_on: string | null;
+  participation_refused_on: string | null;
+}
+
+export interface ReceptionQueueTable {
+  id: string;
+  session_id: string;
+  ticket: number;
+  name: string;
+  out_of_turn: string | null;
+  evidence: string | null;
+  arrived_at: Timestamp;
+  sign_up_appeal_id: string | null;
+  identity_checked: Generated<boolean>;
+  representative: Generated<boolean>;
+  authority_document: string | null;
+  citizenship: string | null;
+  interpreter_needed: Generated<boolean>;
+  reception_language: string | null;
+  status: Generated<string>;
+  called_at: Timestamp | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface ReceptionParticipantsTable {
+  id: string;
+  session_id: string;
+  kind: string;
+  name: string;
+  organization: string | null;
+  added_at: Timestamp;
+}
+
+export interface ReceptionProtocolLinesTable {
+  id: string;
+  session_id: string;
+  line_no: number;
+  queue_entry_id: string | null;
+  question: string;
+  decision: string;
+  instruction: Generated<boolean>;
+  executor_organization_id: number | null;
+  due_date: string | null;
+  appeal_id: string | null;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+/** The citizen portal (0015): one-time codes, applicant sessions, attachments, ratings. */
+export interface PortalCodesTable {
+  id: Generated<number>;
+  phone: string;
+  code_sha256: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  attempts: Generated<number>;
+  used_at: Timestamp | null;
+}
+
+export interface PortalChallengesTable {
+  challenge_sha256: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface PortalSessionsTable {
+  token_sha256: string;
+  phone: string | null;
+  iin: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface PortalAttachmentsTable {
+  id: string;
+  appeal_id: string;
+  organization_id: number;
+  name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  purpose: string;
+  created_at: Timestamp;
+}
+
+export interface PortalRatingsTable {
+  appeal_id: string;
+  score: number;
+  comment: Generated<string>;
+  rated_at: Timestamp;
+}
+
+export interface DB {
+  portal_codes: PortalCodesTable;
+  portal_challenges: PortalChallengesTable;
+  portal_sessions: PortalSessionsTable;
+  portal_attachments: PortalAttachmentsTable;
+  portal_ratings: PortalRatingsTable;
 }
 
 /** Staff notifications (0017, issue 10 item 13): a user's inbox, one row per (user, key). */

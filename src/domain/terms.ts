@@ -6,6 +6,7 @@
 
 import type { Calendar, CountMode, IsoDate } from './calendar.ts';
 import type { DocumentType, Labels, Procedure } from './vocabulary.ts';
+import { RECEPTION_TERMS, signUpTermRule } from './reception.ts';
 
 export type { CountMode } from './calendar.ts';
 
@@ -122,6 +123,8 @@ export const TERM_CATALOGUE: readonly TermRule[] = [
     extendable: false,
     basis: 'Law "On the Rehabilitation of Victims of Mass Political Repressions" of 14 April 1993 No. 2143-XII: ' + '3 months is an UNVERIFIED value — verify the article and term against the current edition',
   },
+  // A sign-up for personal reception is an application to be received (PR-36).
+  signUpTermRule('application'),
 ];
 
 /**
@@ -289,6 +292,8 @@ export const PROCEDURAL_TERMS = {
     basis: 'Rules p.31: within 24 hours of the system being restored',
     direction: 'after',
   },
+  // personal reception (src/domain/reception.ts)
+  ...RECEPTION_TERMS,
 } as const satisfies Record<string, ProceduralTerm>;
 
 export type ProceduralTermName = keyof typeof PROCEDURAL_TERMS;

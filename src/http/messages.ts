@@ -3,6 +3,10 @@
 import type { Language } from '../domain/vocabulary.ts';
 import { DECISION_MESSAGES } from '../domain/decisions.ts';
 import { ACCOUNTING_MESSAGES } from '../statistics/messages.ts';
+import { CONTROL_MESSAGES } from '../control/messages.ts';
+import { CONTACT_CENTRE_MESSAGES } from '../contact-centre/messages.ts';
+import { RECEPTION_MESSAGES } from '../reception/errors.ts';
+import { PORTAL_MESSAGES } from '../portal/messages.ts';
 
 type Text = Record<'kk' | 'ru' | 'en', string>;
 
@@ -10,6 +14,14 @@ const MESSAGES: Record<string, Text> = {
   ...DECISION_MESSAGES,
   // accounting: 1-ТӨ, daily export, corrections, reconciliation, access requests, outages
   ...ACCOUNTING_MESSAGES,
+  // the control department and instructions under control
+  ...CONTROL_MESSAGES,
+  // the contact centre and the telephone link
+  ...CONTACT_CENTRE_MESSAGES,
+  // personal reception
+  ...RECEPTION_MESSAGES,
+  // the citizen portal
+  ...PORTAL_MESSAGES,
   // general
   validation: { kk: 'Деректер қате толтырылған', ru: 'Данные заполнены с ошибками', en: 'The data contain errors' },
   notFound: { kk: 'Табылмады', ru: 'Не найдено', en: 'Not found' },

@@ -27,6 +27,13 @@ import { accountingRoutes } from '../statistics/accounting-routes.ts';
 import { csrfSatisfied, sessionTokenOf } from '../access/session-cookies.ts';
 import { queueRoutes } from '../queues/routes.ts';
 import { inboxRoutes } from '../inbox/routes.ts';
+import { controlRoutes as controlDepartmentRoutes } from '../control/routes.ts';
+import { instructionRoutes } from '../instructions/routes.ts';
+import { contactCentreRoutes } from '../contact-centre/routes.ts';
+import { ctiRoutes } from '../cti/routes.ts';
+import { receptionRoutes } from '../reception/routes.ts';
+import { portalRoutes } from '../portal/routes.ts';
+import { openDataRoutes } from '../open-data/routes.ts';
 import { webApp, isWebAppRequest, sendWebApp } from './web.ts';
 import { documented } from './openapi.ts';
 import { securityHeaders } from './headers.ts';
@@ -161,10 +168,10 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
     return reply.status(500).send({ error: { code: 'internal', ...localized('internal', lang), fields: [] } });
   });
 
-  // The web app's own paths (/queues, /appeals/…) are answered with its page (SPA fallback).
+  // The web apps' own paths (/staff/queues, /appeals/…) are answered with their page (SPA fallback).
   const web = await webApp(app, ctx.config.ncaLayerUrl);
   app.setNotFoundHandler((req, reply) =>
-    web && isWebAppRequest(req) ? sendWebApp(reply) : reply.status(404).send({ error: { code: 'notFound', ...localized('notFound', languageOf(req.headers['accept-language'])), fields: [] } }),
+    web && isWebAppRequest(req) ? sendWebApp(req, reply) : reply.status(404).send({ error: { code: 'notFound', ...localized('notFound', languageOf(req.headers['accept-language'])), fields: [] } }),
   );
 
   // For load balancers and monitoring: 503 while the database does not answer `SELECT 1` at once.
@@ -173,6 +180,7 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
     return reply.status(503).send({ ok: false, database: 'unavailable' });
   });
   await verificationPage(app, ctx);
+  await openDataRoutes(app, ctx);
 
   await app.register(
     async (api) => {
@@ -189,6 +197,12 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
       await accountingRoutes(api, ctx);
       await queueRoutes(api, ctx);
       await inboxRoutes(api, ctx);
+      await controlDepartmentRoutes(api, ctx);
+      await instructionRoutes(api, ctx);
+      await contactCentreRoutes(api, ctx);
+      await ctiRoutes(api, ctx);
+      await receptionRoutes(api, ctx);
+      await portalRoutes(api, ctx);
     },
     { prefix: '/api/v1' },
   );

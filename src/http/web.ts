@@ -1,7 +1,8 @@
-// The staff web app (web/, built by `npm run build:web` into web/dist) served by the same server:
-// hashed assets cached for a year, the page itself never cached, and every path that is not the
-// API's answered with the page, so the app's own routes (/queues/overdue, /appeals/…) load
-// directly (SPA fallback). Without a build the server runs as before, API only.
+// The web apps (web/, built by `npm run build:web` into web/dist) served by the same server: the
+// citizen portal at / (web/portal/) and the staff workspace under /staff (web/index.html). Hashed
+// assets cached for a year, the pages never cached, and every path that is not the API's answered
+// with its app's page, so the apps' own routes (/staff/queues/overdue, /appeals/…) load directly
+// (SPA fallback). Without a build the server runs as before, API only.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,14 +30,19 @@ export function contentSecurityPolicy(ncaLayerUrl: string | null): string {
   ].join('; ');
 }
 
-let indexHtml: Buffer | undefined;
+let staffHtml: Buffer | undefined;
+let portalHtml: Buffer | undefined;
 let policy = contentSecurityPolicy(null);
+
+export const STAFF_PREFIX = '/staff';
 
 /** Registers the static files if the app is built; returns whether it is. */
 export async function webApp(app: FastifyInstance, ncaLayerUrl: string | null, root = WEB_DIST): Promise<boolean> {
   const index = resolve(root, 'index.html');
-  if (!existsSync(index)) return false;
-  indexHtml = readFileSync(index);
+  const portal = resolve(root, 'portal/index.html');
+  if (!existsSync(index) || !existsSync(portal)) return false;
+  staffHtml = readFileSync(index);
+  portalHtml = readFileSync(portal);
   policy = contentSecurityPolicy(ncaLayerUrl);
   await app.register(fastifyStatic, {
     root,
@@ -49,7 +55,8 @@ export async function webApp(app: FastifyInstance, ncaLayerUrl: string | null, r
       else res.header('cache-control', 'no-cache');
     },
   });
-  app.get('/', { schema: { hide: true } }, async (_req, reply) => sendWebApp(reply));
+  app.get('/', { schema: { hide: true } }, async (req, reply) => sendWebApp(req, reply));
+  app.get(STAFF_PREFIX, { schema: { hide: true } }, async (req, reply) => sendWebApp(req, reply));
   return true;
 }
 
@@ -58,12 +65,17 @@ export function isWebAppRequest(req: FastifyRequest): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   const path = req.url.split('?')[0]!;
   if (path.startsWith('/api/') || path === '/api' || path.startsWith('/verify/') || path.startsWith('/assets/')) return false;
+  // the machine-readable public data (src/open-data): an unknown file there is a 404, not a page
+  if (path.startsWith('/opendata/') || path.startsWith('/open311/')) return false;
   if (/\.[a-z0-9]+$/i.test(path)) return false; // a missing file, not a page
   const accept = req.headers.accept ?? '';
   return accept === '' || accept.includes('text/html') || accept.includes('*/*');
 }
 
-export function sendWebApp(reply: FastifyReply) {
+/** The page of the app the path belongs to: the staff workspace under /staff, the portal elsewhere. */
+export function sendWebApp(req: FastifyRequest, reply: FastifyReply) {
+  const path = req.url.split('?')[0]!;
+  const staff = path === STAFF_PREFIX || path.startsWith(`${STAFF_PREFIX}/`);
   return reply
     .status(200)
     .type('text/html; charset=utf-8')
@@ -71,5 +83,5 @@ export function sendWebApp(reply: FastifyReply) {
     .header('content-security-policy', policy)
     .header('x-content-type-options', 'nosniff')
     .header('referrer-policy', 'same-origin')
-    .send(indexHtml);
+    .send(staff ? staffHtml : portalHtml);
 }

@@ -7,8 +7,8 @@ import type { Context } from '../context.ts';
 import { errorSchema } from '../intake/schemas.ts';
 import { INBOX_KINDS, inboxText, type InboxKind, type InboxParams } from '../domain/inbox.ts';
 import { typed, WithDefaults } from '../http/typebox.ts';
-import { appendEvent } from '../audit/log.ts';
-import { emailPreference, inboxOf, markRead, setEmailPreference } from './store.ts';
+import { chooseEmail } from './service.ts';
+import { emailPreference, inboxOf, markRead } from './store.ts';
 
 const inboxQuery = WithDefaults(
   Type.Object(
@@ -82,14 +82,7 @@ export async function inboxRoutes(server: FastifyInstance, ctx: Context): Promis
   );
   app.get('/inbox/settings', { schema: { tags: ['inbox'], summary: 'Whether my notices also come by e-mail', response: { 200: settings } } }, async (req) => ({ email: await emailPreference(ctx.db, req.actor.id) }));
   app.put('/inbox/settings', { schema: { tags: ['inbox'], summary: 'Choose whether my notices also come by e-mail', body: settings, response: { 200: settings, 400: errorSchema } } }, async (req) => {
-    // the change is audited with what it was
-    const now = ctx.clock.now();
-    await ctx.db.transaction().execute(async (trx) => {
-      const before = await emailPreference(trx, req.actor.id);
-      await setEmailPreference(trx, req.actor.id, req.body.email);
-      const changes = { email: { from: before, to: req.body.email } };
-      await appendEvent(trx, { appealId: null, organizationId: req.actor.organizationId, actor: req.actor, at: now, kind: 'notificationSettingsChanged', changes });
-    });
+    await chooseEmail(ctx, req.actor, req.body.email);
     return { email: req.body.email };
   });
 }

@@ -4,10 +4,18 @@ import type { Db } from '../db/connection.ts';
 
 export const MESSAGE_KINDS = ['registered', 'forwarded', 'extended', 'hearingNotice', 'decision', 'talon'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
-/** Messages to staff: a user's sign-in is being throttled (src/access/auth.ts); a notice of their
+/** Messages to staff, about no appeal: a user's sign-in is being throttled (src/access/auth.ts), an
+ *  instruction under control is due or overdue (src/instructions/reminders.ts), a notice of their
  *  inbox (src/inbox/notices.ts). */
-export const STAFF_MESSAGE_KINDS = ['accountThrottled', 'staffNotice'] as const;
+export const STAFF_MESSAGE_KINDS = ['accountThrottled', 'instructionReminder', 'staffNotice'] as const;
 export type StaffMessageKind = (typeof STAFF_MESSAGE_KINDS)[number];
+/** Messages of the citizen portal about no appeal: a one-time sign-in code (src/portal/identification.ts). */
+export const PORTAL_MESSAGE_KINDS = ['portalCode'] as const;
+export type PortalMessageKind = (typeof PORTAL_MESSAGE_KINDS)[number];
+
+/** Messages of personal reception (src/reception/messages.ts writes their texts). */
+export const RECEPTION_MESSAGE_KINDS = ['receptionScheduled', 'receptionCancelled', 'receptionRefusalDraft', 'receptionRefused', 'receptionNotConsidered', 'receptionParticipation'] as const;
+export type ReceptionMessageKind = (typeof RECEPTION_MESSAGE_KINDS)[number];
 
 export const CHANNELS = ['email', 'sms'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -24,7 +32,7 @@ export interface Attachment {
 export interface OutboxMessage {
   organizationId: number;
   appealId: string | null;
-  kind: MessageKind | StaffMessageKind;
+  kind: MessageKind | StaffMessageKind | ReceptionMessageKind | PortalMessageKind;
   channel: Channel;
   /** An e-mail address or a phone number (+7…). */
   recipient: string;

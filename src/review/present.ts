@@ -8,7 +8,7 @@ import { AT_RISK_WORKING_DAYS, atRiskHorizon, daysLeft, termRisk } from '../doma
 import { isRecordedByOrganization } from '../domain/obligations.ts';
 import type { ActionCheck } from '../domain/actions.ts';
 import { message } from '../http/messages.ts';
-import { CHANNELS, MESSAGE_KINDS } from '../notifications/outbox.ts';
+import { CHANNELS, MESSAGE_KINDS, RECEPTION_MESSAGE_KINDS } from '../notifications/outbox.ts';
 import type { Language } from '../domain/vocabulary.ts';
 import type { correspondenceOf, decisionsOf, draftsOf, routeOf } from './store.ts';
 import type { allowedNow } from './read.ts';
@@ -19,7 +19,7 @@ export const messageSchema = {
   required: ['id', 'kind', 'channel', 'recipient', 'language', 'body', 'status', 'attempts', 'createdAt', 'deliveries'],
   properties: {
     id: { type: 'integer' },
-    kind: { type: 'string', enum: [...MESSAGE_KINDS] },
+    kind: { type: 'string', enum: [...MESSAGE_KINDS, ...RECEPTION_MESSAGE_KINDS] },
     channel: { type: 'string', enum: [...CHANNELS] },
     recipient: { type: 'string' },
     language: { type: 'string' },

@@ -4,6 +4,7 @@
 import type { Context } from '../context.ts';
 import { formDueReports } from './report.ts';
 import { deliverPushes, queueDuePushes } from '../exports/push.ts';
+import { runControlDaily } from '../control/daily.ts';
 
 export interface SchedulerTask {
   name: string;
@@ -13,6 +14,8 @@ export interface SchedulerTask {
 export const ACCOUNTING_TASKS: SchedulerTask[] = [
   { name: 'form1 formation', run: (ctx) => formDueReports(ctx) },
   { name: 'daily export push', run: async (ctx) => (await queueDuePushes(ctx), deliverPushes(ctx)) },
+  // the control department's detectors and instruction reminders (src/control/daily.ts)
+  { name: 'control detectors and reminders', run: (ctx) => runControlDaily(ctx) },
 ];
 
 /** Starts the hourly run; returns the function that stops it. */

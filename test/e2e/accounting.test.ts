@@ -98,7 +98,7 @@ describe('the accounting screens in the browser', { skip: SKIP }, () => {
     const kk: Lang = 'kk';
     const head = await newPage(kk);
     await signIn(head, kk, 'head');
-    await head.goto(`${base}/queues/all`);
+    await head.goto(`${base}/staff/queues/all`);
     const first = head.getByTestId('queue-row').first().getByRole('link').first();
     const number = (await first.textContent())!.trim();
     await first.click();
@@ -117,7 +117,7 @@ describe('the accounting screens in the browser', { skip: SKIP }, () => {
     await check(head, 'correction-petition-kk', false);
     await form.getByTestId('correction-submit').click();
     await form.waitFor({ state: 'detached' });
-    await head.goto(`${base}/accounting/corrections`);
+    await head.goto(`${base}/staff/accounting/corrections`);
     const mine = head.getByTestId('petition').filter({ hasText: number });
     await mine
       .getByTestId('petition-status')
@@ -167,7 +167,7 @@ describe('the accounting screens in the browser', { skip: SKIP }, () => {
     const ru: Lang = 'ru';
     const head = await newPage(ru);
     await signIn(head, ru, 'head');
-    await head.goto(`${base}/accounting/outages`);
+    await head.goto(`${base}/staff/accounting/outages`);
     const act = head.getByTestId('outage-form');
     await act.getByLabel(m(ru, 'acc.outages.startedAt')).fill('2026-03-18T08:00');
     await act.getByLabel(m(ru, 'acc.outages.endedAt')).fill('2026-03-18T09:30');
@@ -178,7 +178,7 @@ describe('the accounting screens in the browser', { skip: SKIP }, () => {
 
     const registrar = await newPage(ru);
     await signIn(registrar, ru, 'registrar');
-    await registrar.goto(`${base}/accounting/outages`);
+    await registrar.goto(`${base}/staff/accounting/outages`);
     await registrar.getByTestId('outage-act').filter({ hasText: 'Нет связи с сервером' }).getByTestId('journal-open').click();
     const form = registrar.getByTestId('journal-form');
     await form.getByLabel(m(ru, 'acc.outages.page')).fill('3');

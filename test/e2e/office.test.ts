@@ -45,7 +45,7 @@ describe('the office in its first week (issue 10, items 6, 10, 13)', { skip: SKI
     ] as const) {
       const page = await newPage('en');
       await signIn(page, 'en', login);
-      await page.goto(`${base}/desk`);
+      await page.goto(`${base}/staff/desk`);
       await page.locator('#channel option').nth(1).waitFor({ state: 'attached' });
       assert.equal(await page.locator('#form').inputValue(), login === 'registrar' ? 'paper' : 'oral', login);
       assert.equal(await page.locator('#channel').inputValue(), channel, login);
@@ -55,7 +55,7 @@ describe('the office in its first week (issue 10, items 6, 10, 13)', { skip: SKI
   test('item 10: leaving a half-typed appeal asks; cancelled, the text stays', async () => {
     const page = await newPage('en');
     await signIn(page, 'en', 'registrar');
-    await page.goto(`${base}/desk`);
+    await page.goto(`${base}/staff/desk`);
     await page.locator('#summary').fill('Жарты жазылған жолданым');
     const asked: string[] = [];
     page.once('dialog', (d) => {
@@ -68,7 +68,7 @@ describe('the office in its first week (issue 10, items 6, 10, 13)', { skip: SKI
     assert.equal(await page.locator('#summary').inputValue(), 'Жарты жазылған жолданым');
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('link', { name: m('en', 'nav.queues') }).click();
-    await page.waitForURL(/\/queues\//);
+    await page.waitForURL(/\/staff\/queues\//);
   });
 
   test('item 10: the queue names the organization; item 13: the bell counts, the inbox lists, the e-mail preference', async () => {
@@ -80,7 +80,7 @@ describe('the office in its first week (issue 10, items 6, 10, 13)', { skip: SKI
 
     const page = await newPage('kk');
     await signIn(page, 'kk', 'executor');
-    await page.goto(`${base}/queues/all?q=${encodeURIComponent(reg.body.registrationNumber)}`);
+    await page.goto(`${base}/staff/queues/all?q=${encodeURIComponent(reg.body.registrationNumber)}`);
     await page.locator('main table').getByText('Бурабай ауданының әкімдігі').first().waitFor(); // not its code
     const unread = (await executor('GET', '/api/v1/inbox')).body.unread as number;
     assert.ok(unread >= 1);
@@ -117,7 +117,7 @@ describe('the office in its first week (issue 10, items 6, 10, 13)', { skip: SKI
 
       const page = await newPage('ru');
       await signIn(page, 'ru', p.reviewer);
-      await page.goto(`${base}/accounting/corrections`);
+      await page.goto(`${base}/staff/accounting/corrections`);
       const row = page.getByTestId('petition').filter({ hasText: reg.body.registrationNumber });
       await row.waitFor();
       const who = m('ru', p.decidedBy === 'authority' ? 'acc.corrections.decidedByAuthority' : 'acc.corrections.decidedByOrganization');

@@ -49,7 +49,7 @@ describe('a returned draft in the browser (issue 10, item 5)', { skip: SKIP }, (
 
     const page = await newPage('en');
     await signIn(page, 'en', 'executor');
-    await page.goto(`${base}/queues/inExecution?q=${encodeURIComponent(reg.body.registrationNumber)}`);
+    await page.goto(`${base}/staff/queues/inExecution?q=${encodeURIComponent(reg.body.registrationNumber)}`);
     const mark = page.getByTestId('returned-draft-mark');
     await mark.waitFor();
     assert.equal((await mark.textContent())?.trim(), m('en', 'returnedDraftMark'));

@@ -55,14 +55,14 @@ async function freePort(): Promise<number> {
 function ensureWebBuild(): void {
   const index = join(ROOT, 'web/dist/index.html');
   const newest = (dir: string): number => readdirSync(dir, { withFileTypes: true }).reduce((n, e) => Math.max(n, e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs), 0);
-  const sources = Math.max(newest(join(ROOT, 'web/src')), statSync(join(ROOT, 'web/index.html')).mtimeMs);
+  const sources = Math.max(newest(join(ROOT, 'web/src')), newest(join(ROOT, 'web/portal')), statSync(join(ROOT, 'web/index.html')).mtimeMs);
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
   const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build-web.mjs')], { cwd: ROOT, stdio: 'inherit' });
   assert.equal(r.status, 0, 'npm run build:web failed');
 }
 const require = createRequire(import.meta.url);
 
-async function startServer(logName: string, ncaLayerUrl: string): Promise<void> {
+async function startServer(logName: string, ncaLayerUrl: string, extraEnv: Record<string, string>): Promise<void> {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   dataDir = mkdtempSync(join(tmpdir(), 'joldanym-e2e-'));
@@ -79,6 +79,7 @@ async function startServer(logName: string, ncaLayerUrl: string): Promise<void> 
     LOG_LEVEL: 'warn',
     // '' turns the web app's NCALayer path off where no double listens
     NCALAYER_URL: ncaLayerUrl,
+    ...extraEnv,
   };
   delete env.DATABASE_URL; // always the embedded database
   server = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -181,7 +182,7 @@ export async function switchLanguage(page: Page, lang: Lang): Promise<void> {
 }
 
 export async function signIn(page: Page, lang: Lang, login: string, password = 'demo'): Promise<void> {
-  await page.goto(`${base}/login`);
+  await page.goto(`${base}/staff/login`);
   await page.locator('input[name=login]').waitFor();
   await switchLanguage(page, lang);
   await page.getByRole('heading', { name: m(lang, 'login.title') }).waitFor();
@@ -199,8 +200,9 @@ export async function pickOption(page: Page, input: ReturnType<Page['locator']>,
 
 /** Before the tests: the web app built, Chromium and the server started; screenshots go to `shotsDir`
  *  (emptied first), the server's output to test-results/`serverLog` (a file per test file: they may
- *  run at the same time); with `withNcaLayer`, an NCALayer double the web app finds. */
-export async function startSystem(shotsDir: string, serverLog = 'e2e-server.log', withNcaLayer = false): Promise<void> {
+ *  run at the same time); with `withNcaLayer`, an NCALayer double the web app finds; `extraEnv`
+ *  adds to the server's environment (an SMS gateway double's address). */
+export async function startSystem(shotsDir: string, serverLog = 'e2e-server.log', withNcaLayer = false, extraEnv: Record<string, string> = {}): Promise<void> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium is not installed at ${CHROMIUM}: install it with \`apt-get update && apt-get install -y chromium\` ` + '(.ci/run does it in CI).');
   }
@@ -216,7 +218,7 @@ export async function startSystem(shotsDir: string, serverLog = 'e2e-server.log'
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
       // playwright starts Chromium with a fresh temporary profile (user-data-dir) of its own
     }),
-    startServer(serverLog, ncaLayer?.url ?? ''),
+    startServer(serverLog, ncaLayer?.url ?? '', extraEnv),
   ]);
 }
 

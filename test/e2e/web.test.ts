@@ -30,7 +30,7 @@ const PERSON: Record<Lang, { iin: string }> = {
 };
 
 async function openFromQueue(page: Page, queue: string, number: string): Promise<void> {
-  await page.goto(`${base}/queues/${queue}?q=${encodeURIComponent(number)}`);
+  await page.goto(`${base}/staff/queues/${queue}?q=${encodeURIComponent(number)}`);
   await page.getByRole('link', { name: number, exact: true }).click();
   await page.getByTestId('appeal-number').filter({ hasText: number }).waitFor();
 }
@@ -60,7 +60,7 @@ async function signNewestLetter(page: Page, lang: Lang, opts: { opensItself?: bo
 
 /** Fills the desk with an individual's paper application, the IIN looked up in the registry. */
 async function registerIndividual(page: Page, lang: Lang, iin: string, summary: string, text: string): Promise<void> {
-  await page.goto(`${base}/desk`);
+  await page.goto(`${base}/staff/desk`);
   await page.getByRole('heading', { name: m(lang, 'desk.title') }).waitFor();
   await page.selectOption('#documentType', 'application');
   await page.selectOption('#form', 'paper');
@@ -94,7 +94,7 @@ describe('the staff web app in the browser', { skip: SKIP }, () => {
 
   test('sign-in: after wrong passwords the account is throttled, answered like any wrong password', async () => {
     const page = await newPage('en');
-    await page.goto(`${base}/`);
+    await page.goto(`${base}/staff/`);
     await page.locator('input[name=login]').waitFor();
     await noLayoutShift(page, 'sign-in');
     await axe(page, 'sign-in');
@@ -147,10 +147,10 @@ describe('the staff web app in the browser', { skip: SKIP }, () => {
       const head = await newPage(lang);
       await signIn(head, lang, 'head');
       await head.getByTestId('tab-awaitingRouting').waitFor();
-      await head.goto(`${base}/queues/awaitingRouting?q=${encodeURIComponent(appeal.number)}`);
+      await head.goto(`${base}/staff/queues/awaitingRouting?q=${encodeURIComponent(appeal.number)}`);
       await head.getByTestId('queue-row').first().waitFor();
       await noLayoutShift(head, `queue ${lang}`);
-      await head.goto(`${base}/queues/awaitingRouting`);
+      await head.goto(`${base}/staff/queues/awaitingRouting`);
       await head.getByTestId('queue-row').first().waitFor();
       await axe(head, `queue ${lang}`);
       await shot(head, `queue-${lang}`);
@@ -252,7 +252,7 @@ describe('the staff web app in the browser', { skip: SKIP }, () => {
     await candidate.close();
 
     // a complaint against this organization, sent by the head to the reviewing body
-    await registrar.goto(`${base}/desk`);
+    await registrar.goto(`${base}/staff/desk`);
     await registrar.selectOption('#documentType', 'complaint');
     await registrar.selectOption('#form', 'paper');
     // a wrong check digit is said as soon as the twelfth digit is typed, before leaving the field
@@ -343,7 +343,7 @@ describe('the staff web app in the browser', { skip: SKIP }, () => {
     const lang: Lang = 'ru';
     const head = await newPage(lang);
     await signIn(head, lang, 'head');
-    await head.goto(`${base}/overview`);
+    await head.goto(`${base}/staff/overview`);
     await head.getByTestId('by-executor').getByText('Омаров Дәурен Болатұлы').waitFor();
     await noLayoutShift(head, 'overview');
     await axe(head, 'overview');
@@ -396,14 +396,14 @@ describe('the staff web app in the browser', { skip: SKIP }, () => {
       ['/queues/completed', 'queue'],
       ['/overview', 'overview'],
     ] as const) {
-      await tablet.goto(`${base}${path}`);
+      await tablet.goto(`${base}/staff${path}`);
       await tablet.waitForLoadState('networkidle');
       await noLayoutShift(tablet, `tablet ${name}`);
       await noOverflow(tablet, `tablet ${name}`);
       await axe(tablet, `tablet ${name}`);
       await shot(tablet, `tablet-${name}-kk`);
     }
-    await tablet.goto(`${base}/queues/completed`);
+    await tablet.goto(`${base}/staff/queues/completed`);
     await tablet.getByTestId('queue-row').first().locator('a').first().click();
     await tablet.getByTestId('appeal-number').waitFor();
     await tablet.waitForLoadState('networkidle');

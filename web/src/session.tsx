@@ -15,6 +15,12 @@ export type Role = NonNullable<User['roles']>[number];
 export const DESK_ROLES: Role[] = ['registrar', 'operator', 'reception'];
 export const OVERVIEW_ROLES: readonly Role[] = DOMAIN_OVERVIEW_ROLES;
 export const CORRESPONDENCE_ROLES: Role[] = ['executor', 'head'];
+/** The contact centre's operator console (issue 13). */
+export const CONTACT_CENTRE_ROLES: Role[] = ['operator'];
+/** The contact-centre head's figures, Annex 2 and cards (the head of the centre's organization). */
+export const CONTACT_CENTRE_HEAD_ROLES: Role[] = ['head'];
+/** Who opens the personal reception's screens: its staff, the heads who receive, the control department. */
+export const RECEPTION_ROLES: Role[] = ['reception', 'head', 'controller'];
 
 interface Session {
   user: User | null | undefined; // undefined: still asking

@@ -7,7 +7,7 @@
 // Staff notifications (item 13): each user's inbox — an assignment, a draft waiting for approval, a
 // return (written by the door, src/appeals/change.ts, in the change's transaction), a term ending,
 // an overdue appeal (the daily sweep, src/inbox/sweep.ts) — once each (user, key); whether the user
-// also gets them by e-mail (no row: yes); staff e-mails are the outbox's 'staffNotice' kind.
+// also gets them by e-mail (no row: yes); staff e-mails are the outbox's 'staffNotice' kind (allowed with the other new kinds in 0019).
 import { sql, type Kysely } from 'kysely';
 import { FOLD_FROM, FOLD_TO } from '../../domain/search.ts';
 
@@ -42,9 +42,6 @@ CREATE TABLE staff_notification_settings (
   user_id uuid PRIMARY KEY REFERENCES users(id),
   email boolean NOT NULL
 );
-ALTER TABLE outbox DROP CONSTRAINT outbox_kind_check;
-ALTER TABLE outbox ADD CONSTRAINT outbox_kind_check
-  CHECK (kind IN ('registered', 'forwarded', 'extended', 'hearingNotice', 'decision', 'talon', 'accountThrottled', 'staffNotice'));
 `,
     )
     .execute(db);
@@ -54,10 +51,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql
     .raw(
       `
-DELETE FROM outbox WHERE kind = 'staffNotice';
-ALTER TABLE outbox DROP CONSTRAINT outbox_kind_check;
-ALTER TABLE outbox ADD CONSTRAINT outbox_kind_check
-  CHECK (kind IN ('registered', 'forwarded', 'extended', 'hearingNotice', 'decision', 'talon', 'accountThrottled'));
 DROP TABLE staff_notification_settings;
 DROP TABLE staff_notifications;
 DROP INDEX IF EXISTS appeals_search_folded_trgm;

@@ -63,6 +63,12 @@ export const keys = {
   outageActs: ['outages', 'acts'] as const,
   lateEntries: ['outages', 'late-entries'] as const,
   exportLog: ['exports', 'log'] as const,
+
+  // the control department (a prefix each): its figures, registers and analyses; instructions
+  control: ['control'] as const,
+  controlOf: (what: string, query: Params, lang: Lang) => ['control', what, query, lang] as const,
+  instructions: ['instructions'] as const,
+  instructionList: (query: Params, lang: Lang) => ['instructions', query, lang] as const,
 };
 
 const stale = (qc: QueryClient, ...families: (readonly unknown[])[]) => Promise.all(families.map((queryKey) => qc.invalidateQueries({ queryKey }))).then(() => undefined);
@@ -101,4 +107,7 @@ export const changed = {
   journalEntry: (qc: QueryClient) => stale(qc, keys.outages, ...LISTS),
   /** A day's package downloaded (the download is logged as a pull). */
   exported: (qc: QueryClient) => stale(qc, keys.exportLog),
+  /** A control step (an appeal put under control, a return for rework, a review, an explanation
+   *  asked, an instruction recorded): the control screens and the appeal's card. */
+  controlled: (qc: QueryClient, appealId?: string) => stale(qc, keys.control, keys.instructions, ...(appealId ? [keys.appeal(appealId)] : [])),
 };

@@ -80,9 +80,10 @@ export class NcaLayer {
   }
 
   /** A CMS (CAdES-BES) signature over the data, by a key the user picks in NCALayer's dialog from a
-   *  PKCS#12 file; detached unless `attached`. Both in base64. */
-  async createCAdESFromBase64(data: string, attached = false): Promise<string> {
-    const answer = await this.call('createCAdESFromBase64', ['PKCS12', 'SIGNATURE', data, attached]);
+   *  PKCS#12 file; detached unless `attached`. Both in base64. `keyType`: the signing key, or the
+   *  AUTHENTICATION key that proves who signs in (the citizen portal's sign-in). */
+  async createCAdESFromBase64(data: string, attached = false, keyType: 'SIGNATURE' | 'AUTHENTICATION' = 'SIGNATURE'): Promise<string> {
+    const answer = await this.call('createCAdESFromBase64', ['PKCS12', keyType, data, attached]);
     if (typeof answer.responseObject !== 'string' || answer.responseObject === '') throw new NcaLayerError('NCALayer returned no signature');
     return answer.responseObject;
   }

@@ -101,3 +101,21 @@ export const inboxQueries = {
     }),
   settings: () => queryOptions({ queryKey: keys.inboxSettings, queryFn: () => unwrap(api.GET('/api/v1/inbox/settings')) }),
 };
+
+// --- the control department (issue 12) ---
+
+export const controlQueries = {
+  dashboard: (query: Query<'/api/v1/control/dashboard'>, lang: Lang) =>
+    queryOptions({ queryKey: keys.controlOf('dashboard', query, lang), queryFn: () => unwrap(api.GET('/api/v1/control/dashboard', { params: { query } })) }),
+  quality: (lang: Lang) => queryOptions({ queryKey: keys.controlOf('quality', {}, lang), queryFn: () => unwrap(api.GET('/api/v1/control/quality')) }),
+  checklist: (lang: Lang) => queryOptions({ queryKey: keys.controlOf('checklist', {}, lang), queryFn: () => unwrap(api.GET('/api/v1/control/quality/checklist')), staleTime: REFERENCE }),
+  reworks: (query: Query<'/api/v1/control/reworks'>, lang: Lang) => queryOptions({ queryKey: keys.controlOf('reworks', query, lang), queryFn: () => unwrap(api.GET('/api/v1/control/reworks', { params: { query } })) }),
+  violations: (query: Query<'/api/v1/control/violations'>, lang: Lang) =>
+    queryOptions({ queryKey: keys.controlOf('violations', query, lang), queryFn: () => unwrap(api.GET('/api/v1/control/violations', { params: { query } })) }),
+  content: (query: Query<'/api/v1/control/content'>, lang: Lang) => queryOptions({ queryKey: keys.controlOf('content', query, lang), queryFn: () => unwrap(api.GET('/api/v1/control/content', { params: { query } })) }),
+  systemic: (query: Query<'/api/v1/control/systemic-problems'>, lang: Lang) =>
+    queryOptions({ queryKey: keys.controlOf('systemic', query, lang), queryFn: () => unwrap(api.GET('/api/v1/control/systemic-problems', { params: { query } })) }),
+  words: (query: Query<'/api/v1/control/content/words'>) => queryOptions({ queryKey: keys.controlOf('words', query, 'kk'), queryFn: () => unwrap(api.GET('/api/v1/control/content/words', { params: { query } })) }),
+  checks: (lang: Lang) => queryOptions({ queryKey: keys.controlOf('checks', {}, lang), queryFn: () => unwrap(api.GET('/api/v1/control/checks')) }),
+  instructions: (query: Query<'/api/v1/instructions'>, lang: Lang) => queryOptions({ queryKey: keys.instructionList(query, lang), queryFn: () => unwrap(api.GET('/api/v1/instructions', { params: { query } })) }),
+};

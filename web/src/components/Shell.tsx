@@ -3,11 +3,12 @@
 import { useState, type ReactNode } from 'react';
 import { Link, NavLink as RouterLink, useNavigate } from 'react-router';
 import { AppShell, Badge, Box, Button, Group, SegmentedControl, Text, UnstyledButton, Menu, VisuallyHidden } from '@mantine/core';
-import { CORRESPONDENCE_ROLES, DESK_ROLES, OVERVIEW_ROLES, useSession } from '../session.tsx';
+import { CONTACT_CENTRE_HEAD_ROLES, CONTACT_CENTRE_ROLES, CORRESPONDENCE_ROLES, DESK_ROLES, OVERVIEW_ROLES, RECEPTION_ROLES, useSession } from '../session.tsx';
 import { LANGUAGES, LANGUAGE_NAMES, useI18n, type Lang } from '../i18n/i18n.tsx';
 import { PasswordModal } from './PasswordModal.tsx';
 import { InboxBell } from './InboxBell.tsx';
 import { accountingScreensFor } from '../accounting.ts';
+import { CONTROL_ROLES } from '../control.ts';
 
 export function LanguageSwitch() {
   const { lang, setLang, t } = useI18n();
@@ -81,7 +82,14 @@ export function Shell({ children }: { children: ReactNode }) {
                 <NavItem to="/queues/all">{t('nav.queues')}</NavItem>
                 {hasRole(...OVERVIEW_ROLES) && <NavItem to="/overview">{t('nav.overview')}</NavItem>}
                 {hasRole(...CORRESPONDENCE_ROLES) && <NavItem to="/correspondence">{t('nav.correspondence')}</NavItem>}
+                {hasRole(...CONTACT_CENTRE_ROLES) ? (
+                  <NavItem to="/contact-centre">{t('nav.contactCentre')}</NavItem>
+                ) : (
+                  hasRole(...CONTACT_CENTRE_HEAD_ROLES) && <NavItem to="/contact-centre/figures">{t('nav.contactCentre')}</NavItem>
+                )}
+                {hasRole(...RECEPTION_ROLES) && <NavItem to="/reception">{t('nav.reception')}</NavItem>}
                 {accountingScreensFor(hasRole).length > 0 && <NavItem to="/accounting">{t('nav.accounting')}</NavItem>}
+                {hasRole(...CONTROL_ROLES) && <NavItem to="/control/dashboard">{t('nav.control')}</NavItem>}
               </Group>
             </nav>
           </Group>

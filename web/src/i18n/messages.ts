@@ -10,6 +10,9 @@ import * as appeal from './messages/appeal.ts';
 import * as queues from './messages/queues.ts';
 import * as accounting from './messages/accounting.ts';
 import * as accountingRecords from './messages/accountingRecords.ts';
+import * as control from './messages/control.ts';
+import * as contactCentre from './messages/contactCentre.ts';
+import * as reception from './messages/reception.ts';
 import * as inbox from './messages/inbox.ts';
 
 const kk = {
@@ -19,6 +22,9 @@ const kk = {
   ...queues.kk,
   ...accounting.kk,
   ...accountingRecords.kk,
+  ...control.kk,
+  ...contactCentre.kk,
+  ...reception.kk,
   ...inbox.kk,
 };
 
@@ -26,7 +32,7 @@ export type MessageKey = keyof typeof kk;
 export type Messages = Record<MessageKey, string>;
 
 /** No key in two areas (the later one would silently win): a type error naming the key otherwise. */
-type Areas = [typeof common.kk, typeof desk.kk, typeof appeal.kk, typeof queues.kk, typeof accounting.kk, typeof accountingRecords.kk, typeof inbox.kk];
+type Areas = [typeof common.kk, typeof desk.kk, typeof appeal.kk, typeof queues.kk, typeof accounting.kk, typeof accountingRecords.kk, typeof control.kk, typeof contactCentre.kk, typeof reception.kk, typeof inbox.kk];
 type KeysOf<T extends unknown[]> = T extends [infer H, ...infer R] ? keyof H | KeysOf<R> : never;
 type Overlap<T extends unknown[]> = T extends [infer H, ...infer R] ? (keyof H & KeysOf<R>) | Overlap<R> : never;
 const noKeyInTwoAreas: [Overlap<Areas>] extends [never] ? true : { keyInTwoAreas: Overlap<Areas> } = true;
@@ -39,6 +45,9 @@ const ru: Messages = {
   ...queues.ru,
   ...accounting.ru,
   ...accountingRecords.ru,
+  ...control.ru,
+  ...contactCentre.ru,
+  ...reception.ru,
   ...inbox.ru,
 };
 
@@ -49,6 +58,9 @@ const en: Messages = {
   ...queues.en,
   ...accounting.en,
   ...accountingRecords.en,
+  ...control.en,
+  ...contactCentre.en,
+  ...reception.en,
   ...inbox.en,
 };
 

@@ -22,6 +22,14 @@ export const EVENT_KINDS = [
   'obligationMet',
   'coExecutorReplied',
   'securityInfoMarked',
+  // the control department (web/src/i18n/messages/control.ts)
+  'putUnderControl',
+  'returnedForRework',
+  'reworkAnswered',
+  'qualityReviewed',
+  'instructionLinked',
+  'explanationRequested',
+  'explanationRecorded',
 ] as const;
 
 export function AppealTimeline({ events, allowed }: { events: Events | undefined; allowed: Allowed | undefined }) {
@@ -53,7 +61,14 @@ export function AppealTimeline({ events, allowed }: { events: Events | undefined
               </Text>
             )}
             {code && <Text size="xs">{allowed?.items.find((x) => x.code === code)?.label}</Text>}
-            {e.kind === 'draftReturned' && changes.remark && <Text size="xs">{String(changes.remark)}</Text>}
+            {(e.kind === 'draftReturned' || e.kind === 'returnedForRework') && changes.remark && <Text size="xs">{String(changes.remark)}</Text>}
+            {e.kind === 'returnedForRework' && changes.dueDate && (
+              <Text size="xs">
+                {t('ctl.rework.dueDate')}: {String(changes.dueDate)}
+              </Text>
+            )}
+            {e.kind === 'reworkAnswered' && changes.answer && <Text size="xs">{String(changes.answer)}</Text>}
+            {e.kind === 'putUnderControl' && changes.reason && <Text size="xs">{String(changes.reason)}</Text>}
           </Timeline.Item>
         );
       })}

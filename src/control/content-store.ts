@@ -1,0 +1,79 @@
+// The SQL of content analysis (CD-18, CD-19): appeals counted by issue category or territory in a
+// period. An appeal counts once in a subtree: the cards it opened there by forwarding or splitting
+// are not counted again. The territory of a card is the highest organization with a KATO code
+// below the root on its way up (the district under an oblast, the rural okrug under a district),
+// or the root itself.
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../db/connection.ts';
+import { KAZAKH_STOP_WORDS } from '../domain/content-analysis.ts';
+
+const counted = (root: number, from: string, to: string) => sql`
+  SELECT a.id, a.issue_category, a.language, a.summary, a.text, a.due_date, a.review_ended_on,
+    coalesce((
+      SELECT t.id FROM organization_closure up
+      JOIN organizations t ON t.id = up.ancestor_id
+      JOIN organization_closure s ON s.descendant_id = t.id AND s.ancestor_id = ${root}
+      WHERE up.descendant_id = a.organization_id AND t.kato IS NOT NULL AND s.depth > 0
+      ORDER BY s.depth LIMIT 1), ${root}) AS territory_id
+  FROM appeals a
+  WHERE a.organization_id IN (SELECT descendant_id FROM organization_closure WHERE ancestor_id = ${root})
+    AND a.registration_date BETWEEN ${from} AND ${to}
+    AND NOT EXISTS (
+      SELECT 1 FROM appeals src WHERE src.id = a.origin_appeal_id
+        AND src.organization_id IN (SELECT descendant_id FROM organization_closure WHERE ancestor_id = ${root}))`;
+
+const KEY: Record<'category' | 'territory', RawBuilder<string>> = {
+  category: sql<string>`coalesce(c.issue_category, 'none')`,
+  territory: sql<string>`c.territory_id::text`,
+};
+
+/** Counts by key in a period. */
+export async function countsBy(db: Db, root: number, from: string, to: string, groupBy: 'category' | 'territory'): Promise<Map<string, number>> {
+  const r = await sql<{ key: string; n: number }>`
+    SELECT ${KEY[groupBy]} AS key, count(*)::int AS n FROM (${counted(root, from, to)}) c GROUP BY 1`.execute(db);
+  return new Map(r.rows.map((x) => [x.key, Number(x.n)]));
+}
+
+/** Counts and applicants by category × territory in a period. */
+export async function cells(db: Db, root: number, from: string, to: string) {
+  const r = await sql<{ category: string; territory_id: number; n: number; applicants: number }>`
+    SELECT coalesce(c.issue_category, 'none') AS category, c.territory_id, count(DISTINCT c.id)::int AS n,
+      count(DISTINCT coalesce(p.iin, p.bin, lower(p.last_name) || coalesce(p.phone_mobile, ''), p.id::text))::int AS applicants
+    FROM (${counted(root, from, to)}) c LEFT JOIN applicant_cards p ON p.appeal_id = c.id
+    GROUP BY 1, 2`.execute(db);
+  return r.rows.map((x) => ({ ...x, n: Number(x.n), applicants: Number(x.applicants), territory_id: Number(x.territory_id) }));
+}
+
+export async function categoryLabels(db: Db, codes: string[]) {
+  if (codes.length === 0) return [];
+  return db.selectFrom('directory_entries').select(['code', 'label_kk', 'label_ru', 'label_en']).where('directory', '=', 'issueCategory').where('code', 'in', codes).execute();
+}
+
+export async function organizationsById(db: Db, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('organizations').select(['id', 'code', 'kato', 'name_kk', 'name_ru', 'name_en']).where('id', 'in', ids).execute();
+}
+
+/** The most frequent words of the appeals' summaries and texts in one language (by the number of
+ *  appeals that use each), PostgreSQL full-text search with `config`. */
+export async function frequentWords(db: Db, root: number, from: string, to: string, language: 'kk' | 'ru', config: 'russian' | 'simple', limit: number) {
+  const r = await sql<{ word: string; n: number }>`
+    SELECT w AS word, count(*)::int AS n
+    FROM (${counted(root, from, to)}) c,
+      unnest(tsvector_to_array(to_tsvector(${config}::regconfig, c.summary || ' ' || c.text))) w
+    WHERE c.language = ${language} AND char_length(w) >= 3 AND w !~ '^[0-9]+$'
+      AND w <> ALL (${sql.val([...KAZAKH_STOP_WORDS])}::text[])
+    GROUP BY w ORDER BY n DESC, w LIMIT ${limit}`.execute(db);
+  return r.rows.map((x) => ({ word: x.word, count: Number(x.n) }));
+}
+
+/** CD-08, CD-12: by territory, the appeals of the period, those still open, and those whose term
+ *  was broken (ended late, or open past the due date). */
+export async function territoryFigures(db: Db, root: number, from: string, to: string, today: string) {
+  const r = await sql<{ territory_id: number; n: number; open: number; overdue: number }>`
+    SELECT c.territory_id, count(*)::int AS n,
+      count(*) FILTER (WHERE c.review_ended_on IS NULL)::int AS open,
+      count(*) FILTER (WHERE (c.review_ended_on IS NULL AND c.due_date < ${today}) OR c.review_ended_on > c.due_date)::int AS overdue
+    FROM (${counted(root, from, to)}) c GROUP BY 1 ORDER BY 2 DESC`.execute(db);
+  return r.rows.map((x) => ({ territoryId: Number(x.territory_id), appeals: Number(x.n), open: Number(x.open), overdue: Number(x.overdue) }));
+}

@@ -1,0 +1,92 @@
+// The SQL of the violation detectors (EA-06): for each kind of src/domain/violations.ts, the rows
+// that break its rule — the subject (with the kind, the unique key), the organization, the appeal
+// or instruction, the responsible employee. computed from the event log's tables (decisions,
+// assignments, journal entries, petitions) and the obligations. `detect` inserts what is new and
+// leaves what is stored: running it on every read, and nightly, never repeats a violation.
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../db/connection.ts';
+import type { IsoDate } from '../domain/calendar.ts';
+import { DECISIONS, type DecisionCode } from '../domain/decisions.ts';
+import { VIOLATION_KINDS, VIOLATION_RULES, type ViolationKind } from '../domain/violations.ts';
+
+/** What a detector selects: subject_key, organization_id, appeal_id, instruction_id, employee_id. */
+type Detector = (p: { today: IsoDate; timeZone: string }) => RawBuilder<unknown>;
+
+const codesWithHearing = (h: 'always' | 'ifUnfavourable') => (Object.keys(DECISIONS) as DecisionCode[]).filter((c) => DECISIONS[c].hearing === h);
+
+/** An obligation of these kinds violated today: fulfilled after its term, or still open past it (as isViolated). */
+const obligationViolated = (kind: string, today: IsoDate) => sql`
+  SELECT o.id::text AS subject_key, o.organization_id, o.appeal_id, NULL::uuid AS instruction_id, a.executor_id AS employee_id
+  FROM obligations o JOIN appeals a ON a.id = o.appeal_id
+  WHERE o.kind = ${kind} AND ((o.met_on IS NULL AND o.due_date < ${today}) OR o.met_on > o.due_date)`;
+
+export const DETECTORS: Record<ViolationKind, Detector> = {
+  // the review ended after the due date, or is still open past it
+  answerOverdue: ({ today }) => sql`
+    SELECT a.id::text AS subject_key, a.organization_id, a.id AS appeal_id, NULL::uuid AS instruction_id, a.executor_id AS employee_id
+    FROM appeals a
+    WHERE (a.review_ended_on IS NULL AND a.due_date < ${today}) OR a.review_ended_on > a.due_date`,
+  forwardLate: ({ today }) => obligationViolated('forward', today),
+  extensionNoticeLate: ({ today }) => obligationViolated('notifyExtension', today),
+  // an unfavourable act (not cancelled) with no hearing notice (4.7) before it and no Art. 73 p.2 exception
+  refusalWithoutHearing: () => sql`
+    SELECT d.id::text AS subject_key, d.organization_id, d.appeal_id, NULL::uuid AS instruction_id, d.actor_id AS employee_id
+    FROM decisions d JOIN appeals a ON a.id = d.appeal_id
+    WHERE d.cancelled_at IS NULL AND a.procedure <> 'simplified'
+      AND (d.code IN (${sql.join(codesWithHearing('always'))})
+           OR (d.code IN (${sql.join(codesWithHearing('ifUnfavourable'))}) AND d.data->>'favourable' = 'false'))
+      AND d.data->>'hearingException' IS NULL
+      AND NOT EXISTS (SELECT 1 FROM decisions h WHERE h.appeal_id = d.appeal_id AND h.code = '4.7' AND h.cancelled_at IS NULL AND h.decided_at < d.decided_at)`,
+  // PR-43: a reception appeal given to an employee who earlier reviewed the same applicant's appeal
+  // on the same issue (the same match as src/review/store.ts earlierExecutorsOfApplicant)
+  receptionReviewerConflict: () => sql`
+    SELECT s.id::text AS subject_key, s.organization_id, s.appeal_id, NULL::uuid AS instruction_id, s.executor_id AS employee_id
+    FROM assignments s JOIN appeals a ON a.id = s.appeal_id
+    WHERE (a.channel = 'personalReception' OR a.from_reception)
+      AND EXISTS (
+        SELECT 1 FROM applicant_cards mine
+        JOIN applicant_cards theirs
+          ON (theirs.iin = mine.iin OR theirs.bin = mine.bin
+              OR (theirs.phone_mobile = mine.phone_mobile AND lower(theirs.last_name) = lower(mine.last_name)))
+         AND theirs.appeal_id <> mine.appeal_id
+        JOIN appeals e ON e.id = theirs.appeal_id
+        JOIN assignments es ON es.appeal_id = e.id
+        WHERE mine.appeal_id = a.id AND e.registration_date <= a.registration_date
+          AND e.issue_category IS NOT DISTINCT FROM a.issue_category
+          AND es.executor_id = s.executor_id AND es.assigned_at < s.assigned_at)`,
+  outageEntryLate: () => sql`
+    SELECT j.appeal_id::text AS subject_key, o.organization_id, j.appeal_id, NULL::uuid AS instruction_id, a.registered_by AS employee_id
+    FROM paper_journal_entries j JOIN outage_acts o ON o.id = j.outage_act_id JOIN appeals a ON a.id = j.appeal_id
+    WHERE j.late`,
+  correctionDecidedLate: ({ today, timeZone }) => sql`
+    SELECT p.id::text AS subject_key, p.organization_id, p.appeal_id, NULL::uuid AS instruction_id, p.reviewer_id AS employee_id
+    FROM correction_petitions p
+    WHERE (p.status = 'pending' AND p.review_due < ${today})
+       OR (p.reviewed_at IS NOT NULL AND (p.reviewed_at AT TIME ZONE ${timeZone})::date > p.review_due)`,
+  // under control past its due date; the organization is the main executor's
+  instructionOverdue: ({ today }) => sql`
+    SELECT i.id::text AS subject_key, e.organization_id, NULL::uuid AS appeal_id, i.id AS instruction_id, NULL::uuid AS employee_id
+    FROM instructions i JOIN instruction_executors e ON e.instruction_id = i.id AND e.main
+    WHERE i.state = 'underControl' AND i.due_date < ${today}`,
+};
+
+/**
+ * Runs every detector and stores the violations not stored yet; `root`: only those of the
+ * organizations below it (a read refreshes its own scope), null: all (the nightly run). Returns how
+ * many were new, by kind.
+ */
+export async function detect(db: Db, p: { today: IsoDate; timeZone: string; now: Date; root: number | null }): Promise<Partial<Record<ViolationKind, number>>> {
+  const out: Partial<Record<ViolationKind, number>> = {};
+  const scope = p.root === null ? sql`true` : sql`v.organization_id IN (SELECT descendant_id FROM organization_closure WHERE ancestor_id = ${p.root})`;
+  for (const kind of VIOLATION_KINDS) {
+    const r = await sql`
+      INSERT INTO violations (id, kind, subject_key, basis, organization_id, appeal_id, instruction_id, employee_id, detected_at)
+      SELECT gen_random_uuid(), ${kind}, v.subject_key, ${VIOLATION_RULES[kind].basis}, v.organization_id, v.appeal_id, v.instruction_id, v.employee_id, ${p.now}
+      FROM (${DETECTORS[kind](p)}) v
+      WHERE ${scope}
+      ON CONFLICT (kind, subject_key) DO NOTHING`.execute(db);
+    const n = Number(r.numAffectedRows ?? 0);
+    if (n > 0) out[kind] = n;
+  }
+  return out;
+}

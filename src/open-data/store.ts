@@ -1,0 +1,80 @@
+// Reads of open data, open statistics and Open311: aggregates only (the 1-ТӨ cells of each
+// organization, counts grouped over the appeals) and the public columns of appeals. Nothing here
+// reads an applicant card, the text or the summary of an appeal.
+import { sql } from 'kysely';
+import type { Db } from '../db/connection.ts';
+import { INDICATOR_CELLS } from '../domain/accounting.ts';
+
+/** The 1-ТӨ cells of every organization's own appeals (stat_cells: the same aggregates as the
+ *  report), one row per organization, month and cell, for the cells the indicators read. */
+export async function monthlyCells(db: Db, year: number) {
+  const rows = await db
+    .selectFrom('stat_cells as s')
+    .innerJoin('organizations as o', 'o.id', 's.organization_id')
+    .select(['o.id', 'o.code', 'o.name_kk', 'o.name_ru', 'o.name_en', 's.month', sql<string>`s.table_id || '/' || s.column_key`.as('cell'), 's.n'])
+    .where('s.year', '=', year)
+    .where(sql<boolean>`(s.table_id || '/' || s.column_key) = ANY(${[...INDICATOR_CELLS]}::text[])`)
+    .orderBy('o.code')
+    .orderBy('s.month')
+    .execute();
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
+
+/** Appeals by organization × issue category × channel × month of registration × outcome (the
+ *  status), counted; appeals carrying security information are left out. */
+export async function appealCounts(db: Db, year: number) {
+  const rows = await db
+    .selectFrom('appeals as a')
+    .innerJoin('organizations as o', 'o.id', 'a.organization_id')
+    .select([
+      'o.code',
+      'o.name_kk',
+      'o.name_ru',
+      'o.name_en',
+      sql<number>`extract(month from a.registration_date::date)::integer`.as('month'),
+      'a.issue_category',
+      'a.channel',
+      'a.status',
+      (e) => e.fn.countAll<number>().as('n'),
+    ])
+    .where('a.registration_year', '=', year)
+    .where('a.security_info', '=', false)
+    .groupBy(['o.code', 'o.name_kk', 'o.name_ru', 'o.name_en', sql`extract(month from a.registration_date::date)`, 'a.issue_category', 'a.channel', 'a.status'])
+    .orderBy('o.code')
+    .execute();
+  return rows.map((r) => ({ ...r, month: Number(r.month), n: Number(r.n) }));
+}
+
+/** The labels of a directory's codes (issue categories, channels). */
+export async function directoryLabels(db: Db, directory: string) {
+  return db.selectFrom('directory_entries').select(['code', 'label_kk', 'label_ru', 'label_en']).where('directory', '=', directory).execute();
+}
+
+export async function issueCategories(db: Db) {
+  return db.selectFrom('directory_entries').select(['code', 'parent_code', 'label_kk', 'label_ru', 'label_en']).where('directory', '=', 'issueCategory').where('active', '=', true).orderBy('sort_order').execute();
+}
+
+export interface RequestFilter {
+  ids?: string[];
+  serviceCode?: string;
+  from: Date;
+  to: Date;
+  statuses?: readonly string[];
+  limit: number;
+}
+
+/** The public columns of appeals for Open311 requests: never the applicant, text or summary. */
+export async function publicRequests(db: Db, f: RequestFilter) {
+  let q = db
+    .selectFrom('appeals as a')
+    .innerJoin('organizations as o', 'o.id', 'a.organization_id')
+    .leftJoin('directory_entries as d', (j) => j.onRef('d.code', '=', 'a.issue_category').on('d.directory', '=', 'issueCategory'))
+    .select(['a.id', 'a.status', 'a.issue_category', 'a.received_at', 'a.updated_at', 'a.due_date', 'o.name_kk', 'o.name_ru', 'o.name_en', 'd.label_kk', 'd.label_ru', 'd.label_en'])
+    .where('a.security_info', '=', false)
+    .where('a.received_at', '>=', f.from)
+    .where('a.received_at', '<', f.to);
+  if (f.ids) q = q.where('a.id', 'in', f.ids.length > 0 ? f.ids : ['00000000-0000-0000-0000-000000000000']);
+  if (f.serviceCode) q = q.where('a.issue_category', '=', f.serviceCode);
+  if (f.statuses) q = q.where('a.status', 'in', [...f.statuses]);
+  return q.orderBy('a.received_at', 'desc').limit(f.limit).execute();
+}

@@ -1,0 +1,262 @@
+// The applicant's side of an appeal on the portal (issue 14 §3–§4; EA-03): file it through the
+// desk's own registration use case (channel: the public portal), follow it — status, due date and
+// the timeline from the same event log as the staff's card — and act on it within the windows the
+// law gives: withdraw (4.6), object to a hearing notice (APPC Art. 73), fix a 4.2 notice, rate the
+// answer. Every change passes the one door (changeAppeal). Anyone may follow one appeal by its
+// registration and talon numbers, seeing the status and dates only.
+import { createHash, randomUUID } from 'node:crypto';
+import { today as todayOf, type Context } from '../context.ts';
+import { AppError, invalid, notFound } from '../errors.ts';
+import { registerAppeal, checkDuplicates } from '../intake/register.ts';
+import { appealTalon } from '../intake/read.ts';
+import { changeAppeal, storedCard } from '../appeals/change.ts';
+import { appealState } from '../review/decide.ts';
+import { transition } from '../domain/appeal-status.ts';
+import { ATTACHMENT_POLICY, TIMELINE_WORDS, applicantWindows, safeFileName, sniffAttachment, type ApplicantAction } from '../domain/portal.ts';
+import type { RegistrationInput, ApplicantInput } from '../domain/registration.ts';
+import type { DocumentType } from '../domain/vocabulary.ts';
+import * as store from './store.ts';
+
+export interface FileInput {
+  name: string;
+  /** base64 */
+  content: string;
+}
+
+export interface Filing {
+  organizationId: number;
+  documentType: DocumentType;
+  subKind?: string;
+  language: string;
+  summary: string;
+  text: string;
+  issueCategory?: string;
+  applicant: { lastName: string; firstName: string; middleName?: string; iin?: string; email?: string; postalAddress?: string };
+  complainedOrganizationId?: number;
+  challengedAppealId?: string;
+  attachments?: FileInput[];
+}
+
+/** The registration the desk would make of the applicant's filing: electronic, through the portal,
+ *  the signed-in phone as the applicant's. */
+function registrationOf(applicant: store.Applicant, f: Filing): RegistrationInput {
+  // the identity the applicant proved wins over what the form says: the phone of the code, the IIN of the EDS
+  const card: ApplicantInput = { kind: 'individual', ...f.applicant, ...(applicant.phone ? { phone: applicant.phone } : {}), ...(applicant.iin ? { iin: applicant.iin } : {}) };
+  return {
+    documentType: f.documentType,
+    ...(f.subKind ? { subKind: f.subKind } : {}),
+    form: 'electronic',
+    channel: 'publicPortal',
+    language: f.language,
+    summary: f.summary,
+    text: f.text,
+    ...(f.issueCategory ? { issueCategory: f.issueCategory } : {}),
+    organizationId: f.organizationId,
+    applicant: card,
+    ...(f.complainedOrganizationId !== undefined ? { complainedOrganizationId: f.complainedOrganizationId } : {}),
+    ...(f.challengedAppealId ? { challengedAppealId: f.challengedAppealId } : {}),
+  };
+}
+
+/** Each file checked by its content and size: the type it really is, its SHA-256. */
+function checkedFiles(files: FileInput[] | undefined, path: string) {
+  const list = files ?? [];
+  if (list.length > ATTACHMENT_POLICY.maxFiles) throw invalid([{ path, code: 'portal.tooManyFiles', params: { max: ATTACHMENT_POLICY.maxFiles } }]);
+  return list.map((f, i) => {
+    const content = Buffer.from(f.content, 'base64');
+    if (content.length === 0 || content.length > ATTACHMENT_POLICY.maxBytes) {
+      throw invalid([{ path: `${path}/${i}/content`, code: 'portal.fileSize', params: { max: ATTACHMENT_POLICY.maxBytes / 1024 / 1024 } }]);
+    }
+    const type = sniffAttachment(content);
+    if (!type) throw invalid([{ path: `${path}/${i}/content`, code: 'portal.fileType' }]);
+    return { name: safeFileName(f.name, type.extension), mediaType: type.mediaType, content, sha256: createHash('sha256').update(content).digest('hex') };
+  });
+}
+
+type Checked = ReturnType<typeof checkedFiles>;
+
+function attachmentRows(files: Checked, appealId: string, organizationId: number, purpose: 'filing' | 'fix', at: Date): store.NewAttachment[] {
+  return files.map((f) => ({
+    id: randomUUID(),
+    appeal_id: appealId,
+    organization_id: organizationId,
+    name: f.name,
+    media_type: f.mediaType,
+    size: f.content.length,
+    sha256: f.sha256,
+    content: f.content,
+    purpose,
+    created_at: at,
+  }));
+}
+
+export interface AnonymousReport {
+  organizationId: number;
+  language: string;
+  summary: string;
+  text: string;
+  issueCategory?: string;
+  /** APPC Art. 88 p.1: it tells of a crime or a threat to state or public security. */
+  securityInfo?: boolean;
+}
+
+/** The warning the portal shows before an anonymous report is sent (APPC Art. 88). */
+export const ANONYMOUS_WARNING_BASIS = 'APPC Art. 88 p.1';
+
+/** An anonymous report without sign-in (issue 14 §2): registered by the desk's use case as the
+ *  anonymous appeal it is; only a report of a crime or a threat to security is considered (Art. 88),
+ *  the rest is terminated by the body. The numbers let the sender follow it. */
+export async function fileAnonymousReport(ctx: Context, r: AnonymousReport) {
+  const actor = await store.portalActor(ctx.db);
+  const id = await registerAppeal(ctx, actor, {
+    documentType: 'report',
+    form: 'electronic',
+    channel: 'publicPortal',
+    language: r.language,
+    summary: r.summary,
+    text: r.text,
+    ...(r.issueCategory ? { issueCategory: r.issueCategory } : {}),
+    organizationId: r.organizationId,
+    anonymous: true,
+    securityInfo: r.securityInfo ?? false,
+  });
+  return store.appealRow(ctx.db, id);
+}
+
+/** A complaint challenges one of the applicant's own appeals, never another's. */
+async function ownChallenged(ctx: Context, applicant: store.Applicant, f: Filing): Promise<void> {
+  if (f.challengedAppealId && !(await store.appealOf(ctx.db, applicant, f.challengedAppealId))) throw invalid([{ path: '/challengedAppealId', code: 'appeal.unknown' }]);
+}
+
+/** Files the appeal: registered by the desk's use case in one transaction with its attachments. */
+export async function fileAppeal(ctx: Context, applicant: store.Applicant, f: Filing): Promise<string> {
+  const files = checkedFiles(f.attachments, '/attachments');
+  await ownChallenged(ctx, applicant, f);
+  const actor = await store.portalActor(ctx.db);
+  return ctx.db.transaction().execute(async (trx) => {
+    const tctx = { ...ctx, db: trx };
+    const id = await registerAppeal(tctx, actor, registrationOf(applicant, f));
+    await store.insertAttachments(trx, attachmentRows(files, id, f.organizationId, 'filing', ctx.clock.now()));
+    return id;
+  });
+}
+
+/** The applicant's earlier appeals like this one (the desk's duplicate check, reduced to the
+ *  applicant's own appeals: another person's never shows). */
+export async function similarAppeals(ctx: Context, applicant: store.Applicant, f: Filing) {
+  await ownChallenged(ctx, applicant, f);
+  const actor = await store.portalActor(ctx.db);
+  const found = await checkDuplicates(ctx, actor, registrationOf(applicant, f));
+  const own = await store.ownedAmong(
+    ctx.db,
+    applicant,
+    found.map((c) => c.appealId),
+  );
+  return found.filter((c) => own.has(c.appealId)).map((c) => ({ appealId: c.appealId, registrationNumber: c.registrationNumber, registrationDate: c.registrationDate, summary: c.summary, status: c.status }));
+}
+
+/** The organizations the applicant may address, found by words of their name. */
+export async function findOrganizations(ctx: Context, q: string) {
+  return store.organizationsMatching(ctx.db, q, 20);
+}
+
+/** The applicant's appeals, newest first. */
+export async function myAppeals(ctx: Context, applicant: store.Applicant, page: { limit: number; offset: number }) {
+  return store.appealsOf(ctx.db, applicant, page);
+}
+
+async function ownAppeal(ctx: Context, applicant: store.Applicant, id: string) {
+  const appeal = await store.appealOf(ctx.db, applicant, id);
+  if (!appeal) throw notFound();
+  return appeal;
+}
+
+/** The applicant's card: status, due date, the timeline in the applicant's words, the actions open today. */
+export async function applicantCard(ctx: Context, applicant: store.Applicant, id: string) {
+  const appeal = await ownAppeal(ctx, applicant, id);
+  const row = await store.appealRow(ctx.db, id);
+  const [state, events, attachments, rating, letters] = await Promise.all([
+    appealState(ctx, row),
+    store.eventsOf(ctx.db, id, Object.keys(TIMELINE_WORDS)),
+    store.attachmentsOf(ctx.db, id),
+    store.ratingOf(ctx.db, id),
+    store.signedLettersOf(ctx.db, id),
+  ]);
+  const windows = applicantWindows(state, todayOf(ctx), ctx.law.calendar);
+  return { appeal, events, windows, attachments, rating, letters };
+}
+
+/** The talon of the applicant's own appeal. */
+export async function applicantTalon(ctx: Context, applicant: store.Applicant, id: string) {
+  await ownAppeal(ctx, applicant, id);
+  return appealTalon(ctx, await store.portalActor(ctx.db), id);
+}
+
+/** A signed letter of the applicant's appeal (EA-03: the answer as a signed document): its PDF and
+ *  its detached CMS, checkable without us (openssl cms -verify against the CA). */
+export async function applicantLetter(ctx: Context, applicant: store.Applicant, id: string, letterId: string) {
+  await ownAppeal(ctx, applicant, id);
+  const letter = await store.signedLetter(ctx.db, id, letterId);
+  if (!letter?.signature) throw notFound();
+  return { number: letter.number, pdf: letter.pdf, signature: letter.signature };
+}
+
+export async function applicantAttachment(ctx: Context, applicant: store.Applicant, id: string, attachmentId: string) {
+  await ownAppeal(ctx, applicant, id);
+  const file = await store.attachment(ctx.db, id, attachmentId);
+  if (!file) throw notFound();
+  return file;
+}
+
+export interface ActionInput {
+  text?: string;
+  score?: number;
+  attachments?: FileInput[];
+}
+
+/** One of the applicant's actions, if its window is open today (409 otherwise), through the door. */
+export async function applicantAction(ctx: Context, applicant: store.Applicant, id: string, action: ApplicantAction, input: ActionInput): Promise<void> {
+  await ownAppeal(ctx, applicant, id);
+  const files = action === 'fix' ? checkedFiles(input.attachments, '/attachments') : [];
+  if (action === 'rate' && (input.score === undefined || input.score < 1 || input.score > 5)) throw invalid([{ path: '/score', code: 'portal.score' }]);
+  if ((action === 'object' || action === 'fix') && !input.text?.trim() && files.length === 0) throw invalid([{ path: '/text', code: 'required' }]);
+  const actor = await store.portalActor(ctx.db);
+  await changeAppeal(
+    ctx,
+    actor,
+    id,
+    async ({ trx, appeal, now, today }) => {
+      const state = await appealState(ctx, appeal, trx);
+      const window = applicantWindows(state, today, ctx.law.calendar).find((w) => w.action === action);
+      if (!window?.open) throw new AppError(409, 'portal.windowClosed', [], { until: window?.until ?? '' });
+      const by = { by: 'applicant', basis: window.basis };
+      const text = input.text?.trim() ?? '';
+      switch (action) {
+        case 'withdraw':
+          // the application to withdraw: the body ends the review by decision 4.6 on its date
+          return { change: { event: { kind: 'applicantWithdrew', changes: { ...by, withdrawalReceivedAt: now.toISOString(), text } } } };
+        case 'object':
+          return { change: { event: { kind: 'applicantObjected', changes: { ...by, text, until: window.until } } } };
+        case 'fix': {
+          const rows = attachmentRows(files, appeal.id, appeal.organization_id, 'fix', now);
+          await store.insertAttachments(trx, rows);
+          const t = transition(storedCard(appeal), { kind: 'fixRecorded', state }, today, ctx.law);
+          // the same event the desk records for a fix (src/review/decide.ts recordFix)
+          return { change: { transition: t, event: { kind: 'appealFixed', changes: { ...by, fixedOn: today, text, attachments: rows.map((r) => r.id) } } } };
+        }
+        case 'rate':
+          await store.upsertRating(trx, appeal.id, input.score!, text, now);
+          return { change: { event: { kind: 'applicantRated', changes: { ...by, score: input.score!, comment: text } } } };
+      }
+    },
+    { scopeChecked: true },
+  );
+}
+
+/** Status and dates of one appeal by its two numbers; the same 404 for a wrong talon as for an
+ *  unknown registration number, so neither can be guessed one at a time. */
+export async function publicStatus(ctx: Context, registrationNumber: string, talonNumber: string) {
+  const row = await store.appealByNumbers(ctx.db, registrationNumber.trim(), talonNumber.trim());
+  if (!row) throw notFound();
+  return row;
+}

@@ -1,0 +1,26 @@
+// Error messages of the citizen portal in Kazakh, Russian and English (src/http/messages.ts).
+type Text = Record<'kk' | 'ru' | 'en', string>;
+
+export const PORTAL_MESSAGES: Record<string, Text> = {
+  'portal.phone': { kk: 'Ұялы телефон нөмірі +7XXXXXXXXXX түрінде болуы керек', ru: 'Номер мобильного телефона должен быть в виде +7XXXXXXXXXX', en: 'The mobile number must look like +7XXXXXXXXXX' },
+  'portal.codeInvalid': { kk: 'Код қате', ru: 'Неверный код', en: 'The code is wrong' },
+  'portal.codeExpired': { kk: 'Кодтың мерзімі өтті, жаңа код сұраңыз', ru: 'Срок действия кода истёк, запросите новый', en: 'The code has expired: ask for a new one' },
+  'portal.codeAttempts': { kk: 'Әрекеттер саны таусылды, жаңа код сұраңыз', ru: 'Попытки исчерпаны, запросите новый код', en: 'No attempts left: ask for a new code' },
+  'portal.edsInvalid': {
+    kk: 'Қолтаңба жарамсыз немесе сертификат сенімді емес ({reason})',
+    ru: 'Подпись недействительна или сертификат не доверенный ({reason})',
+    en: 'The signature is not valid or the certificate is not trusted ({reason})',
+  },
+  'portal.edsNoIin': { kk: 'Сертификатта ЖСН жоқ', ru: 'В сертификате нет ИИН', en: 'The certificate names no IIN' },
+  'portal.challengeInvalid': { kk: 'Сұрау мерзімі өтті немесе пайдаланылды, қайталаңыз', ru: 'Запрос истёк или уже использован, повторите', en: 'The challenge has expired or was used: start again' },
+  'portal.tooManyCodes': { kk: 'Кодтар тым көп сұралды, {minutes} минуттан кейін қайталаңыз', ru: 'Слишком много кодов, повторите через {minutes} минут', en: 'Too many codes: try again in {minutes} minutes' },
+  'portal.tooManyFiles': { kk: 'Ең көбі {max} файл', ru: 'Не более {max} файлов', en: 'At most {max} files' },
+  'portal.fileSize': { kk: 'Файл бос немесе {max} МБ-тан үлкен', ru: 'Файл пуст или больше {max} МБ', en: 'The file is empty or larger than {max} MB' },
+  'portal.fileType': {
+    kk: 'Файл түрі қабылданбайды: PDF, JPEG, PNG, DOCX, ODT, XLSX',
+    ru: 'Тип файла не принимается: PDF, JPEG, PNG, DOCX, ODT, XLSX',
+    en: 'This type of file is not accepted: PDF, JPEG, PNG, DOCX, ODT, XLSX',
+  },
+  'portal.score': { kk: 'Баға 1-ден 5-ке дейін', ru: 'Оценка от 1 до 5', en: 'The score is 1 to 5' },
+  'portal.windowClosed': { kk: 'Бұл әрекеттің мерзімі жабық', ru: 'Срок для этого действия закрыт', en: 'The time for this action is closed' },
+};

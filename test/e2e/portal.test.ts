@@ -1,0 +1,146 @@
+// End to end, in the machine's Chromium: the citizen portal (issue 14; EA-03) served at / by the
+// real server, at a phone's width (360 px) and at 1280 px. The applicant signs in with a one-time
+// code — read from the SMS the outbox delivers to an SMS gateway double — files an appeal with an
+// attachment, sees its card and downloads the talon; anyone follows the appeal by its number and
+// talon without signing in; the open statistics; the staff workspace answers under /staff. axe
+// finds no serious or critical violation on any portal page, nothing is wider than the screen.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import { axe, base, newPage, noOverflow, ROOT, shot, SKIP, startSystem, stopSystem } from './support.ts';
+
+const SHOTS = join(ROOT, 'test-results/screenshots/portal');
+const PHONE = { width: 360, height: 740 };
+const DESKTOP = { width: 1280, height: 800 };
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+/** The SMS gateway double: what the outbox delivered, by phone. */
+const sms: { to: string; text: string }[] = [];
+let gateway: Server;
+
+async function codeSentTo(phone: string): Promise<string> {
+  // the worker delivers the outbox every 10 s
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const found = sms.filter((m) => m.to === phone && /\d{6}/.test(m.text)).pop();
+    if (found) return /(\d{6})/.exec(found.text)![1]!;
+    assert.ok(Date.now() < deadline, `no code reached ${phone}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+before(async () => {
+  if (SKIP) return;
+  gateway = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      sms.push(JSON.parse(body));
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    });
+  });
+  await new Promise<void>((ok) => gateway.listen(0, '127.0.0.1', ok));
+  const port = (gateway.address() as { port: number }).port;
+  await startSystem(SHOTS, 'e2e-portal-server.log', false, { SMS_GATEWAY_URL: `http://127.0.0.1:${port}/sms` });
+});
+after(async () => {
+  if (SKIP) return;
+  await stopSystem();
+  gateway.close();
+});
+
+describe('the citizen portal in the browser (issue 14)', { skip: SKIP }, () => {
+  for (const [name, viewport, phone] of [
+    ['phone', PHONE, '+77017770001'],
+    ['desktop', DESKTOP, '+77017770002'],
+  ] as const) {
+    test(`${name} (${viewport.width} px): sign in with a code, file an appeal with an attachment, get the talon, follow it without sign-in`, async () => {
+      const page = await newPage('kk', viewport);
+      await page.goto(`${base}/`);
+      await page.getByRole('heading', { level: 1, name: 'Мемлекеттік органға өтініш' }).waitFor();
+      await axe(page, `${name}: home`);
+      await noOverflow(page, `${name}: home`);
+      await shot(page, `${name}-home`);
+
+      // sign in with the code the SMS brought
+      await page.getByRole('navigation').getByRole('link', { name: 'Кіру' }).click();
+      await page.fill('input[name=phone]', phone);
+      await page.getByRole('button', { name: 'Код жіберу' }).click();
+      await page.locator('input[name=code]').waitFor();
+      await axe(page, `${name}: code`);
+      await page.fill('input[name=code]', await codeSentTo(phone));
+      await page.getByRole('button', { name: 'Кіру', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Менің өтініштерім' }).waitFor();
+      await axe(page, `${name}: my appeals`);
+
+      // file an appeal with an attachment
+      await page.getByRole('navigation').getByRole('link', { name: 'Өтініш беру' }).click();
+      await page.fill('input[name=orgSearch]', 'AKM-BURABAY');
+      await page.locator('select[name=organizationId] option:nth-child(2)').waitFor({ state: 'attached' });
+      await page.selectOption('select[name=organizationId]', { index: 1 });
+      await page.locator('select[name=issueCategory] option[value=land]').waitFor({ state: 'attached' });
+      await page.selectOption('select[name=issueCategory]', 'land');
+      await page.fill('input[name=lastName]', 'Порталова');
+      await page.fill('input[name=firstName]', 'Айгерім');
+      await page.fill('input[name=summary]', `Аулада жарық жоқ (${name})`);
+      await page.fill('textarea[name=text]', 'Кешке аулада шам жанбайды, балалар қараңғыда жүреді.');
+      await page.setInputFiles('input[name=files]', { name: 'сурет.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await axe(page, `${name}: new appeal`);
+      await noOverflow(page, `${name}: new appeal`);
+      await shot(page, `${name}-new`);
+      await page.getByRole('button', { name: 'Жіберу' }).click();
+
+      // the card: the number, the status, the timeline from the event log, the file, the talon
+      const heading = page.getByTestId('appeal-number');
+      await heading.waitFor();
+      const number = (await heading.textContent())!.replace('№', '').trim();
+      assert.match(number, /^ЖТ-2026-\d{8}$/);
+      await page.getByTestId('timeline').getByText('Өтініш тіркелді').waitFor();
+      await page.getByRole('button', { name: 'сурет.pdf' }).waitFor();
+      await axe(page, `${name}: card`);
+      await noOverflow(page, `${name}: card`);
+      await shot(page, `${name}-card`);
+      const talonButton = page.getByTestId('talon');
+      const talon = /№ (\S+)\)/.exec((await talonButton.textContent())!)![1]!;
+      const download = page.waitForEvent('download');
+      await talonButton.click();
+      assert.equal((await download).suggestedFilename(), `talon-${talon}.pdf`);
+
+      // anyone follows it by the number and the talon, without signing in
+      const visitor = await newPage('ru', viewport);
+      await visitor.goto(`${base}/`);
+      await visitor.selectOption('[data-testid=lang]', 'ru');
+      await visitor.getByRole('heading', { level: 1, name: 'Обращение в государственный орган' }).waitFor();
+      await visitor.fill('input[name=registrationNumber]', number);
+      await visitor.fill('input[name=talonNumber]', talon);
+      await visitor.getByRole('button', { name: 'Проверить' }).click();
+      await visitor.getByTestId('status').getByText('Зарегистрировано').waitFor();
+      await axe(visitor, `${name}: tracked`);
+      await shot(visitor, `${name}-tracked`);
+      await visitor.fill('input[name=talonNumber]', `${talon}0`);
+      await visitor.getByRole('button', { name: 'Проверить' }).click();
+      await visitor.getByRole('alert').getByText('Такая пара номера и талона не найдена').waitFor();
+
+      // an anonymous report, after the warning of APPC Art. 88
+      await visitor.goto(`${base}/anonymous`);
+      await visitor.getByRole('note').waitFor();
+      await axe(visitor, `${name}: anonymous report`);
+      await noOverflow(visitor, `${name}: anonymous report`);
+
+      // the open statistics
+      await visitor.getByRole('navigation').getByRole('link', { name: 'Открытая статистика' }).click();
+      await visitor.getByRole('table').first().waitFor();
+      await axe(visitor, `${name}: statistics`);
+      await noOverflow(visitor, `${name}: statistics`);
+      await shot(visitor, `${name}-statistics`);
+    });
+  }
+
+  test('the staff workspace answers under /staff', async () => {
+    const page = await newPage('kk');
+    await page.goto(`${base}/staff/`);
+    await page.locator('input[name=login]').waitFor();
+    assert.match(page.url(), /\/staff\/login/);
+  });
+});
