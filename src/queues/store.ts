@@ -154,9 +154,10 @@ export async function queueItems(
       FROM appeals a
       JOIN organizations o ON o.id = a.organization_id
       LEFT JOIN users u ON u.id = a.executor_id
-      -- a returned draft waits for its rework (issue 10, item 5): the latest draft, returned, the review open
+      -- a returned draft waits for its rework (issue 10, item 5): the latest draft, returned, the review open;
+      -- drafted at the same instant, the one not yet resolved is the later (a new draft follows a return)
       LEFT JOIN LATERAL (
-        SELECT d.code, d.remark, d.resolved_by_name, d.resolved_at, d.status FROM decision_drafts d WHERE d.appeal_id = a.id ORDER BY d.drafted_at DESC, d.id DESC LIMIT 1
+        SELECT d.code, d.remark, d.resolved_by_name, d.resolved_at, d.status FROM decision_drafts d WHERE d.appeal_id = a.id ORDER BY d.drafted_at DESC, d.resolved_at DESC NULLS FIRST, d.id DESC LIMIT 1
       ) rd ON rd.status = 'returned' AND a.review_ended_on IS NULL
       WHERE ${where}
       ORDER BY ${column} ${dir} ${nulls}, a.registration_number ${dir}, a.id
