@@ -12,6 +12,7 @@ import { loadLaw, reloadLaw } from './reference/law.ts';
 import { startWorker } from './notifications/worker.ts';
 import { recordDeemedRefusals } from './review/terms.ts';
 import { startAccountingScheduler } from './statistics/scheduler.ts';
+import { sweepTermNotices } from './inbox/sweep.ts';
 import { transportsFromConfig } from './notifications/transports.ts';
 import { AdministratorError, createAdministrator } from './access/administrators.ts';
 import { afterRestore, backupDataDir, BackupError, DEFAULT_RESTORE_SKIP, restoreDataDir, type AfterRestore } from './db/backup.ts';
@@ -54,7 +55,11 @@ async function main(): Promise<void> {
         },
       );
       // A missed decision term is a deemed refusal from the next day on; checked hourly (idempotent).
-      const sweep = () => recordDeemedRefusals(ctx).catch((e) => app.log.error(e, 'deemed refusals'));
+      // Staff notices of terms ending and overdue appeals ride the same sweep (idempotent: once a due date).
+      const sweep = () => {
+        recordDeemedRefusals(ctx).catch((e) => app.log.error(e, 'deemed refusals'));
+        sweepTermNotices(ctx).catch((e) => app.log.error(e, 'term notices'));
+      };
       const hourly = setInterval(sweep, 3_600_000);
       hourly.unref();
       void sweep();

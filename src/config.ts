@@ -24,6 +24,8 @@ export interface Config {
   loginRateLimit: number;
   /** Registry look-ups (a person by IIN, a legal entity by BIN) a minute by one user, each route. */
   registryLookupRateLimit: number;
+  /** Staff are told of a term ending this many working days ahead (src/inbox/sweep.ts). */
+  termEndingWorkingDays: number;
   /** Where the browser finds NCALayer, the signing tool of the national PKI (its local WebSocket);
    *  null: the web app does not offer it. The page's CSP allows connecting there. */
   ncaLayerUrl: string | null;
@@ -47,6 +49,9 @@ function amiOf(env: NodeJS.ProcessEnv): AmiSettings | undefined {
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`JOLDANYM_AMI_PORT is not a port: ${env.JOLDANYM_AMI_PORT}`);
   return { host: env.JOLDANYM_AMI_HOST, port, username: env.JOLDANYM_AMI_USERNAME, secret: env.JOLDANYM_AMI_SECRET };
 }
+
+/** The default of termEndingWorkingDays: as the queues' "at risk" (src/domain/queues.ts). */
+export const TERM_ENDING_WORKING_DAYS = 3;
 
 /** The default of registryLookupRateLimit. */
 export const REGISTRY_LOOKUPS_PER_MINUTE = 60;
@@ -85,6 +90,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     smsGatewayUrl: env.SMS_GATEWAY_URL || undefined,
     loginRateLimit: Math.max(1, Number(env.JOLDANYM_LOGIN_RATE_LIMIT ?? 20) || 20),
     registryLookupRateLimit: Math.max(1, Number(env.JOLDANYM_REGISTRY_LOOKUP_RATE_LIMIT ?? REGISTRY_LOOKUPS_PER_MINUTE) || REGISTRY_LOOKUPS_PER_MINUTE),
+    termEndingWorkingDays: Math.max(0, Math.floor(Number(env.JOLDANYM_TERM_ENDING_DAYS ?? TERM_ENDING_WORKING_DAYS))) || TERM_ENDING_WORKING_DAYS,
     ncaLayerUrl: ncaLayerUrlOf(env.NCALAYER_URL),
     cti: { webhookSecret: env.JOLDANYM_CTI_SECRET || undefined, ami: amiOf(env) },
   };

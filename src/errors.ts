@@ -9,7 +9,8 @@ export class AppError extends Error {
     readonly status: ErrorStatus,
     readonly code: string,
     readonly fields: FieldError[] = [],
-    readonly params: Record<string, string | number> = {},
+    /** A parameter in the three languages ({kk, ru, en}) reads in the answer's language. */
+    readonly params: Record<string, string | number | Readonly<Record<'kk' | 'ru' | 'en', string>>> = {},
   ) {
     super(code);
   }

@@ -19,6 +19,7 @@ import { appendEvent } from '../audit/log.ts';
 import { enqueue, type Attachment, type MessageKind } from '../notifications/outbox.ts';
 import { applicantMessages, messageLanguage, type MessageData } from '../notifications/messages.ts';
 import { cardsChanged } from '../statistics/cards.ts';
+import { noticesOfChange } from '../inbox/notices.ts';
 import { appealInScope, contactsOf, dropObligations, insertObligations, lockAppeal, meetObligations, updateAppeal, type AppealRow } from './store.ts';
 
 /** A message to the applicants of the appeal, with what its kind needs besides the appeal's numbers. */
@@ -133,6 +134,8 @@ async function store(trx: Db, actor: Actor | null, appeal: AppealRow, change: Ap
   for (const n of notices) await notifyApplicants(trx, appeal, n, now);
   const status = t && t.status !== appeal.status ? { status: { from: appeal.status, to: t.status } } : {};
   await appendEvent(trx, { appealId: appeal.id, organizationId: appeal.organization_id, actor, at: now, kind: change.event.kind, changes: { ...change.event.changes, ...status } });
+  // the staff it concerns are told in the same transaction (issue 10, item 13)
+  await noticesOfChange(trx, actor, after, change.event, now);
   const { changed } = open.get(trx)!;
   changed.add(appeal.id);
   for (const id of change.alsoChanged ?? []) changed.add(id);

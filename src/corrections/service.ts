@@ -12,6 +12,7 @@ import type { Db } from '../db/connection.ts';
 import { AppError, forbidden, invalid, notFound } from '../errors.ts';
 import {
   CORRECTABLE_FIELDS,
+  DECIDER_LABELS,
   checkCorrection,
   correctionDecidedBy,
   defaultBasis,
@@ -121,7 +122,7 @@ export async function fileCorrection(ctx: Context, actor: Actor, input: Petition
 
   const decidedBy = correctionDecidedBy(correction);
   const basis = input.basis ?? defaultBasis(actor, decidedBy);
-  if (!mayFile(await correctionActor(ctx.db, actor), decidedBy, basis)) throw new AppError(403, 'correction.notAllowedToFile', [], { decidedBy });
+  if (!mayFile(await correctionActor(ctx.db, actor), decidedBy, basis)) throw new AppError(403, 'correction.notAllowedToFile', [], { decidedBy, decider: DECIDER_LABELS[decidedBy] });
 
   const now = ctx.clock.now();
   const filedOn = todayOf(ctx);
@@ -200,7 +201,7 @@ export async function decideCorrection(ctx: Context, actor: Actor, id: string, i
   if (!petition) throw notFound();
   if (petition.status !== 'pending') throw new AppError(409, 'correction.alreadyDecided', [], { status: petition.status });
   const decidedBy = petition.decided_by as 'authority' | 'organization';
-  if (!mayReview(await correctionActor(ctx.db, actor), decidedBy, petition.petitioner_id === actor.id)) throw new AppError(403, 'correction.notAllowedToDecide', [], { decidedBy });
+  if (!mayReview(await correctionActor(ctx.db, actor), decidedBy, petition.petitioner_id === actor.id)) throw new AppError(403, 'correction.notAllowedToDecide', [], { decidedBy, decider: DECIDER_LABELS[decidedBy] });
   await appealForAccounting(ctx.db, actor, petition.appeal_id);
   const now = ctx.clock.now();
   const today = todayOf(ctx);

@@ -10,14 +10,17 @@ import { registerAppeal } from '../intake/register.ts';
 import { createDemoCa, issueDemoCertificate } from '../letters/demo-pki.ts';
 import { registerCertificate } from '../access/certificates.ts';
 import { DEMO_ORGANIZATION_CODES } from './reference/organizations.ts';
+import type { DemoLogin } from '../domain/demo-logins.ts';
 import { DEMO_COMPANIES, DEMO_PERSONS, type DemoAddress } from './reference/demo-registry.ts';
 
 const { district, control, stats, oblastAkimat } = DEMO_ORGANIZATION_CODES;
 
-export const DEMO_USERS: { login: Role; fullName: string; position: string; organization: string }[] = [
+export const DEMO_USERS: { login: DemoLogin; fullName: string; position: string; organization: string; roles?: Role[] }[] = [
   { login: 'registrar', fullName: 'Сүлейменова Гүлнұр Әбдіқадірқызы', position: 'Құжаттамалық қамтамасыз ету бөлімінің бас маманы', organization: district },
   { login: 'executor', fullName: 'Омаров Дәурен Болатұлы', position: 'Тұрғын үй-коммуналдық шаруашылық бөлімінің бас маманы', organization: district },
   { login: 'head', fullName: 'Қасымов Нұрлан Жақсылықұлы', position: 'Аудан әкімінің орынбасары', organization: district },
+  // a head of a structural unit: files the organization's correction petitions, which the head decides (p.27)
+  { login: 'unithead', fullName: 'Байжанова Сәуле Ерболқызы', position: 'Тұрғын үй-коммуналдық шаруашылық бөлімінің басшысы', organization: district, roles: ['head'] },
   { login: 'reception', fullName: 'Бекова Әйгерім Сәкенқызы', position: 'Қоғамдық қабылдау бөлмесінің маманы', organization: district },
   { login: 'operator', fullName: 'Ким Виктория Сергеевна', position: 'Байланыс орталығының операторы', organization: district },
   { login: 'controller', fullName: 'Тоқтарова Ләззат Маратқызы', position: 'Өтініштерді қарауды бақылау бөлімінің басшысы', organization: control },
@@ -44,7 +47,7 @@ export async function seedDemo(ctx: Context, options: { appeals?: boolean } = {}
           full_name: u.fullName,
           position: u.position,
           organization_id: orgs.get(u.organization)!,
-          roles: [u.login],
+          roles: u.roles ?? [u.login as Role],
           email: `${u.login}@demo.joldanym.kz`,
           phone: null,
           demo: true,

@@ -14,10 +14,11 @@ import * as m0011 from './migrations/0011_idempotency.ts';
 import * as m0012 from './migrations/0012_reception.ts';
 import * as m0013 from './migrations/0013_control.ts';
 import * as m0014 from './migrations/0014_contact_centre.ts';
+import * as m0015 from './migrations/0015_portal.ts';
 import * as m0016 from './migrations/0016_idempotent_requests.ts';
+import * as m0017 from './migrations/0017_search_and_inbox.ts';
 import * as m0018 from './migrations/0018_reception_instructions.ts';
 import * as m0019 from './migrations/0019_outbox_kinds.ts';
-import * as m0015 from './migrations/0015_portal.ts';
 
 // Listed here rather than read from disk, so the same code runs from source and from a bundle.
 const MIGRATIONS: Record<string, Migration> = {
@@ -35,10 +36,11 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012_reception': m0012,
   '0013_control': m0013,
   '0014_contact_centre': m0014,
+  '0015_portal': m0015,
   '0016_idempotent_requests': m0016,
+  '0017_search_and_inbox': m0017,
   '0018_reception_instructions': m0018,
   '0019_outbox_kinds': m0019,
-  '0015_portal': m0015,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1143,3 +1143,26 @@ export interface DB {
   portal_attachments: PortalAttachmentsTable;
   portal_ratings: PortalRatingsTable;
 }
+
+/** Staff notifications (0017, issue 10 item 13): a user's inbox, one row per (user, key). */
+export interface StaffNotificationsTable {
+  id: Generated<number>;
+  user_id: string;
+  kind: string;
+  appeal_id: string | null;
+  key: string;
+  params: JSONColumnType<Record<string, unknown>, string, string>;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+/** Whether a user also gets staff notifications by e-mail (0017); no row: yes. */
+export interface StaffNotificationSettingsTable {
+  user_id: string;
+  email: boolean;
+}
+
+export interface DB {
+  staff_notifications: StaffNotificationsTable;
+  staff_notification_settings: StaffNotificationSettingsTable;
+}

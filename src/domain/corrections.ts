@@ -162,6 +162,12 @@ export interface CorrectionRecord {
 
 export type CorrectionInput = { action: 'change'; changes: Record<string, unknown>; record?: CorrectionRecord } | { action: 'delete'; record: CorrectionRecord; changes?: Record<string, unknown> };
 
+/** Who decides, as a refusal or a screen says it (issue 10, item 6): never the bare code. */
+export const DECIDER_LABELS: Readonly<Record<'authority' | 'organization', Labels>> = {
+  authority: L('шешетін — құқықтық статистика органы', 'решает орган правовой статистики', 'decided by the legal statistics authority'),
+  organization: L('шешетін — ұйым басшысы', 'решает руководитель организации', "decided by the organization's head"),
+};
+
 /** Who decides the petition (p.27). */
 export function correctionDecidedBy(input: CorrectionInput): 'authority' | 'organization' {
   const keys = Object.keys(input.changes ?? {});

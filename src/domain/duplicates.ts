@@ -2,6 +2,8 @@
 // issue, the same text. Earlier appeals of the same applicant are found by identifier or by name
 // and phone; the text decides whether one is a candidate.
 
+import { foldSearch } from './search.ts';
+
 export type DuplicateReason = 'sameIin' | 'sameBin' | 'sameNameAndPhone';
 
 /** Trigram similarity (0..1) at or above which an earlier appeal of the same applicant is shown. */
@@ -11,7 +13,9 @@ export const DUPLICATE_MAX_CANDIDATES = 5;
 
 /** The text compared: summary and body together, so a short copy of a long text still matches. */
 export function comparableText(summary: string, text: string | undefined | null): string {
-  return `${summary} ${text ?? ''}`.toLowerCase().replace(/\s+/g, ' ').trim();
+  return foldSearch(`${summary} ${text ?? ''}`)
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function isDuplicateCandidate(similarity: number): boolean {

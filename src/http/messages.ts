@@ -274,7 +274,12 @@ const MESSAGES: Record<string, Text> = {
 
 export function message(code: string, lang: Language, params: Record<string, unknown> = {}): string {
   const text = MESSAGES[code]?.[lang as 'kk' | 'ru' | 'en'] ?? MESSAGES[code]?.en ?? code;
-  return text.replace(/\{(\w+)\}/g, (_, k: string) => (params[k] === undefined ? `{${k}}` : String(params[k])));
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = params[k];
+    if (v === undefined) return `{${k}}`;
+    // a parameter in the three languages (Labels) reads in the message's own
+    return typeof v === 'object' && v !== null && lang in v ? String((v as Record<string, unknown>)[lang]) : String(v);
+  });
 }
 
 /** An error's message in the caller's language and in every language (`messages`): a client that

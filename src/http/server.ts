@@ -26,6 +26,7 @@ import { outageRoutes } from '../outages/routes.ts';
 import { accountingRoutes } from '../statistics/accounting-routes.ts';
 import { csrfSatisfied, sessionTokenOf } from '../access/session-cookies.ts';
 import { queueRoutes } from '../queues/routes.ts';
+import { inboxRoutes } from '../inbox/routes.ts';
 import { controlRoutes as controlDepartmentRoutes } from '../control/routes.ts';
 import { instructionRoutes } from '../instructions/routes.ts';
 import { contactCentreRoutes } from '../contact-centre/routes.ts';
@@ -195,6 +196,7 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
       await outageRoutes(api, ctx);
       await accountingRoutes(api, ctx);
       await queueRoutes(api, ctx);
+      await inboxRoutes(api, ctx);
       await controlDepartmentRoutes(api, ctx);
       await instructionRoutes(api, ctx);
       await contactCentreRoutes(api, ctx);

@@ -6,6 +6,8 @@ import type { Actor } from '../access/actor.ts';
 import { inScope } from '../access/scope.ts';
 import type { ApplicantCard } from '../domain/registration.ts';
 import type { DuplicateReason } from '../domain/duplicates.ts';
+import { foldSearch } from '../domain/search.ts';
+import { foldedContains, foldedEquals } from '../db/search.ts';
 import type { AppealsTable } from '../db/schema.ts';
 import type { Insertable } from 'kysely';
 import { eventRow, type AuditEvent } from '../audit/log.ts';
@@ -486,13 +488,13 @@ function searchKeys(applicants: ApplicantCard[]) {
   const bins = applicants.map((a) => a.bin).filter((v): v is string => v !== null);
   const byName = applicants.filter((a) => a.lastName && a.firstName && a.phone);
   if (iins.length + bins.length + byName.length === 0) return undefined;
-  const names = byName.map((a) => ({ phone: a.phone!, lastName: a.lastName!.toLowerCase(), firstName: a.firstName!.toLowerCase() }));
+  const names = byName.map((a) => ({ phone: a.phone!, lastName: foldSearch(a.lastName!), firstName: foldSearch(a.firstName!) }));
   return { iins, bins, phones: names.map((n) => n.phone), names };
 }
 
 /** The search of the duplicate check, over SQL expressions: parameters, or columns of an
  *  enclosing query. `phones` (text[]) lets the phone index find the cards that `names` (jsonb
- *  [{phone, lastName, firstName}], names in lower case) then match exactly. */
+ *  [{phone, lastName, firstName}], names folded by foldSearch) then match, folded, exactly. */
 function earlierAppealsSql(p: {
   organizationId: RawBuilder<unknown>;
   iins: RawBuilder<unknown>;
@@ -504,7 +506,7 @@ function earlierAppealsSql(p: {
 }) {
   return sql`
     SELECT a.id, a.registration_number, a.registration_date, a.summary, a.status, m.reason,
-           similarity(lower(a.summary || ' ' || a.text), ${p.comparable}) AS similarity
+           similarity(fold_search(a.summary || ' ' || a.text), ${p.comparable}) AS similarity
     FROM (
       SELECT c.appeal_id,
              min(CASE WHEN c.iin = ANY(${p.iins}) THEN 'sameIin'
@@ -515,7 +517,7 @@ function earlierAppealsSql(p: {
         AND (c.iin = ANY(${p.iins}) OR c.bin = ANY(${p.bins})
              OR (c.phone_mobile = ANY(${p.phones})
                  AND EXISTS (SELECT 1 FROM jsonb_to_recordset(${p.names}) AS n(phone text, "lastName" text, "firstName" text)
-                             WHERE n.phone = c.phone_mobile AND n."lastName" = lower(c.last_name) AND n."firstName" = lower(c.first_name))))
+                             WHERE n.phone = c.phone_mobile AND ${foldedEquals(sql`c.last_name`, sql`n."lastName"`)} AND ${foldedEquals(sql`c.first_name`, sql`n."firstName"`)})))
       GROUP BY c.appeal_id
     ) m
     JOIN appeals a ON a.id = m.appeal_id
@@ -556,10 +558,7 @@ export async function listAppeals(db: Db, actor: Actor, f: AppealFilter): Promis
         .where((w) => w.or([w('iin', '=', f.iin!), w('bin', '=', f.iin!)])),
     );
   }
-  if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where((w) => w.or([w('summary', 'ilike', like), w('applicant_name', 'ilike', like), w('text', 'ilike', like)]));
-  }
+  if (f.q) q = q.where(foldedContains(sql`summary || ' ' || text || ' ' || coalesce(applicant_name, '')`, f.q));
   const [items, count] = await Promise.all([
     q.selectAll().orderBy('registration_date', 'desc').orderBy('sequence_number', 'desc').limit(f.limit).offset(f.offset).execute(),
     q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

@@ -5,8 +5,9 @@ import type { Db } from '../db/connection.ts';
 export const MESSAGE_KINDS = ['registered', 'forwarded', 'extended', 'hearingNotice', 'decision', 'talon'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 /** Messages to staff, about no appeal: a user's sign-in is being throttled (src/access/auth.ts), an
- *  instruction under control is due or overdue (src/instructions/reminders.ts). */
-export const STAFF_MESSAGE_KINDS = ['accountThrottled', 'instructionReminder'] as const;
+ *  instruction under control is due or overdue (src/instructions/reminders.ts), a notice of their
+ *  inbox (src/inbox/notices.ts). */
+export const STAFF_MESSAGE_KINDS = ['accountThrottled', 'instructionReminder', 'staffNotice'] as const;
 export type StaffMessageKind = (typeof STAFF_MESSAGE_KINDS)[number];
 /** Messages of the citizen portal about no appeal: a one-time sign-in code (src/portal/identification.ts). */
 export const PORTAL_MESSAGE_KINDS = ['portalCode'] as const;

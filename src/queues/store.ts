@@ -6,6 +6,7 @@ import type { Db } from '../db/connection.ts';
 import type { Actor } from '../access/actor.ts';
 import { inScope } from '../access/scope.ts';
 import type { IsoDate } from '../domain/calendar.ts';
+import { foldedContains } from '../db/search.ts';
 import { NOT_REVIEWED_STATUSES, QUEUE_DEFINITIONS, QUEUES, type Queue, type QueueDefinition, type QueueSort } from '../domain/queues.ts';
 
 export interface QueueFilter {
@@ -39,8 +40,8 @@ export interface TermDates {
 
 const AND = (parts: RawBuilder<SqlBool>[]) => (parts.length === 0 ? sql<SqlBool>`true` : sql<SqlBool>`(${sql.join(parts, sql` AND `)})`);
 
-/** The text the word search looks in; the expression of the trigram index (migration 0005). */
-const SEARCH_TEXT = sql`(a.summary || ' ' || a.text || ' ' || coalesce(a.applicant_name, ''))`;
+/** The text the word search looks in, folded: the expression of the trigram index (migration 0017). */
+const SEARCH_TEXT = sql`a.summary || ' ' || a.text || ' ' || coalesce(a.applicant_name, '')`;
 
 function likePattern(s: string): string {
   return `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -88,7 +89,7 @@ function searchCondition(q: string): RawBuilder<SqlBool> {
     return sql`a.id IN (SELECT c.appeal_id FROM applicant_cards c WHERE c.iin = ${q} OR c.bin = ${q})`;
   }
   const words = q.split(/\s+/).filter(Boolean).slice(0, 8);
-  const allWords = AND(words.map((w) => sql<SqlBool>`${SEARCH_TEXT} ILIKE ${likePattern(w)}`));
+  const allWords = AND(words.map((w) => foldedContains(SEARCH_TEXT, w)));
   return sql`(a.registration_number ILIKE ${likePattern(q)} OR a.talon_number = ${q} OR ${allWords})`;
 }
 
@@ -153,9 +154,10 @@ export async function queueItems(
       FROM appeals a
       JOIN organizations o ON o.id = a.organization_id
       LEFT JOIN users u ON u.id = a.executor_id
-      -- a returned draft waits for its rework (issue 10, item 5): the latest draft, returned, the review open
+      -- a returned draft waits for its rework (issue 10, item 5): the latest draft, returned, the review open;
+      -- drafted at the same instant, the one not yet resolved is the later (a new draft follows a return)
       LEFT JOIN LATERAL (
-        SELECT d.code, d.remark, d.resolved_by_name, d.resolved_at, d.status FROM decision_drafts d WHERE d.appeal_id = a.id ORDER BY d.drafted_at DESC, d.id DESC LIMIT 1
+        SELECT d.code, d.remark, d.resolved_by_name, d.resolved_at, d.status FROM decision_drafts d WHERE d.appeal_id = a.id ORDER BY d.drafted_at DESC, d.resolved_at DESC NULLS FIRST, d.id DESC LIMIT 1
       ) rd ON rd.status = 'returned' AND a.review_ended_on IS NULL
       WHERE ${where}
       ORDER BY ${column} ${dir} ${nulls}, a.registration_number ${dir}, a.id

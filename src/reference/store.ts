@@ -1,5 +1,7 @@
 // The SQL of reference data that the routes show (the administrator's writes are in admin.ts).
+import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
+import { foldedContains } from '../db/search.ts';
 import type { Actor } from '../access/actor.ts';
 import { inScope } from '../access/scope.ts';
 import type { DirectoryName } from '../domain/reference.ts';
@@ -26,8 +28,7 @@ export async function organizations(db: Db, actor: Actor, f: OrganizationFilter)
   if (root) q = q.where('parent_id', 'is', null);
   if (code) q = q.where('code', '=', code);
   if (text) {
-    const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where((w) => w.or([w('name_kk', 'ilike', like), w('name_ru', 'ilike', like), w('name_en', 'ilike', like), w('code', 'ilike', like)]));
+    q = q.where(foldedContains(sql`name_kk || ' ' || name_ru || ' ' || name_en || ' ' || code`, text));
   }
   const [rows, count] = await Promise.all([q.selectAll().orderBy('report_row').orderBy('id').limit(limit).offset(offset).execute(), q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()]);
   return { rows, total: Number(count.n) };

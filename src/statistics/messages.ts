@@ -53,11 +53,11 @@ export const ACCOUNTING_MESSAGES: Record<string, Labels> = {
   'correction.attachmentTooLarge': L('Құжат тым үлкен (ең көбі {limit} байт)', 'Документ слишком большой (не более {limit} байт)', 'The document is too large (at most {limit} bytes)'),
   'correction.recordUnknown': L('Бұл жолданымда мұндай карточка жоқ', 'У этого обращения нет такой карточки', 'The appeal has no such card'),
   'correction.cardDeleted': L('Карточка жойылған', 'Карточка удалена', 'The card is deleted'),
-  'correction.notAllowedToFile': L('Бұл өтінішхатты беруге құқығыңыз жоқ (шешетін: {decidedBy})', 'Нет права подать это ходатайство (решает: {decidedBy})', 'You may not file this petition (decided by: {decidedBy})'),
+  'correction.notAllowedToFile': L('Бұл өтінішхатты беруге құқығыңыз жоқ ({decider})', 'Нет права подать это ходатайство ({decider})', 'You may not file this petition ({decider})'),
   'correction.notAllowedToDecide': L(
-    'Бұл өтінішхатты шешуге құқығыңыз жоқ (шешетін: {decidedBy}; өтінішхат берушінің өзі шешпейді)',
-    'Нет права решить это ходатайство (решает: {decidedBy}; не сам заявитель ходатайства)',
-    'You may not decide this petition (decided by: {decidedBy}; never by its petitioner)',
+    'Бұл өтінішхатты шешуге құқығыңыз жоқ: {decider}; өтінішхат берушінің өзі шешпейді',
+    'Нет права решить это ходатайство: {decider}; не сам заявитель ходатайства',
+    'You may not decide this petition: {decider}; never its petitioner',
   ),
   'correction.alreadyDecided': L('Өтінішхат шешілген ({status})', 'Ходатайство уже решено ({status})', 'The petition is already decided ({status})'),
   'correction.fieldNotOnRecord': L(

@@ -14,6 +14,7 @@ const Appeal = lazy(() => import('./pages/appeal/Appeal.tsx'));
 const Overview = lazy(() => import('./pages/Overview.tsx'));
 const Correspondence = lazy(() => import('./pages/Correspondence.tsx'));
 const NotFound = lazy(() => import('./pages/NotFound.tsx'));
+const Inbox = lazy(() => import('./pages/Inbox.tsx'));
 const ContactCentre = lazy(() => import('./pages/contact-centre/Console.tsx'));
 const ContactCentreHead = lazy(() => import('./pages/contact-centre/Head.tsx'));
 const AccountingLayout = lazy(() => import('./pages/accounting/Layout.tsx'));
@@ -126,6 +127,7 @@ function SignedIn() {
           <Route path="/queues" element={<Navigate to="/queues/all" replace />} />
           <Route path="/queues/:queue" element={<Queues />} />
           <Route path="/appeals/:id" element={<AppealPage />} />
+          <Route path="/inbox" element={<Inbox />} />
           <Route
             path="/overview"
             element={

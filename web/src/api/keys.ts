@@ -22,6 +22,11 @@ export const keys = {
   appealPart: (id: string, part: AppealPart) => ['appeal', id, part] as const,
   appealLocalized: (id: string, part: LocalizedAppealPart, lang: Lang) => ['appeal', id, part, lang] as const,
 
+  /** My notices (a prefix): the bell's count, the inbox page, the e-mail preference. */
+  inbox: ['inbox'] as const,
+  inboxList: (unreadOnly: boolean, lang: Lang) => ['inbox', 'list', unreadOnly, lang] as const,
+  inboxSettings: ['inbox', 'settings'] as const,
+
   /** Every queue's list and the counts (a prefix). */
   queues: ['queues'] as const,
   queueCounts: (filter: Params) => ['queues', 'counts', filter] as const,
@@ -69,11 +74,13 @@ export const keys = {
 const stale = (qc: QueryClient, ...families: (readonly unknown[])[]) => Promise.all(families.map((queryKey) => qc.invalidateQueries({ queryKey }))).then(() => undefined);
 
 /** The lists an appeal is counted in: the queues, the overview, and the figures of 1-ТӨ and the indicators. */
-const LISTS = [keys.queues, ['overview'], keys.form1, keys.indicators] as const;
+const LISTS = [keys.queues, ['overview'], keys.form1, keys.indicators, keys.inbox] as const;
 
 /** What each change makes stale: the cache entries it touched, nothing else. Entries on screen are
  *  fetched again at once, the others when next shown. */
 export const changed = {
+  /** Notices marked read. */
+  inboxRead: (qc: QueryClient) => stale(qc, keys.inbox),
   /** A step of the appeal's status machine on its card — a decision or a draft, an assignment, a
    *  letter signed, a draft returned, the applicant's fix recorded, a move-out cancelled: the card
    *  and its parts, and the lists it is counted in. */

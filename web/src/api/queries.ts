@@ -89,6 +89,19 @@ export const accountingQueries = {
   exportLog: () => queryOptions({ queryKey: keys.exportLog, queryFn: () => unwrap(api.GET('/api/v1/exports/log', { params: { query: { limit: 200 } } })) }),
 };
 
+// --- my notices (issue 10, item 13) ---
+
+export const inboxQueries = {
+  /** The newest notices and the unread count; asked again each minute, so the bell shows new ones. */
+  list: (unreadOnly: boolean, lang: Lang) =>
+    queryOptions({
+      queryKey: keys.inboxList(unreadOnly, lang),
+      queryFn: () => unwrap(api.GET('/api/v1/inbox', { params: { query: { limit: 50, offset: 0, ...(unreadOnly ? { unread: true } : {}) } } })),
+      refetchInterval: 60_000,
+    }),
+  settings: () => queryOptions({ queryKey: keys.inboxSettings, queryFn: () => unwrap(api.GET('/api/v1/inbox/settings')) }),
+};
+
 // --- the control department (issue 12) ---
 
 export const controlQueries = {

@@ -1749,6 +1749,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notices, newest first: assignments, drafts to approve, returns, terms ending, overdue appeals; and how many are unread */
+        get: operations["getInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark my notices read: the ones named, or all */
+        post: operations["postInboxRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether my notices also come by e-mail */
+        get: operations["getInboxSettings"];
+        /** Choose whether my notices also come by e-mail */
+        put: operations["putInboxSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/appeals/{id}/control": {
         parameters: {
             query?: never;
@@ -12976,6 +13028,181 @@ export interface operations {
             };
             /** @description Default Response */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getInbox: {
+        parameters: {
+            query?: {
+                unread?: boolean;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "assigned" | "draftToApprove" | "draftReturned" | "termEnding" | "overdue";
+                            appealId: string | null;
+                            registrationNumber: string;
+                            text: string;
+                            createdAt: string;
+                            readAt: string | null;
+                        }[];
+                        total: number;
+                        unread: number;
+                    };
+                };
+            };
+        };
+    };
+    postInboxRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ids: number[] | "all";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        marked: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getInboxSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        email: boolean;
+                    };
+                };
+            };
+        };
+    };
+    putInboxSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        email: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

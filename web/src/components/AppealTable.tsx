@@ -16,7 +16,7 @@ export interface AppealRow {
   registrationNumber: string | null;
   /** false: the number is shown without opening the card (the user may not see it) */
   visible?: boolean;
-  organization?: { code?: string } | null;
+  organization?: { code?: string; name?: string } | null;
   duplicateCandidate?: boolean;
   imported?: boolean;
   registrationDate?: string | null;
@@ -128,8 +128,8 @@ export function AppealTable<T extends AppealRow>({ rows, columns, testId, rowTes
               </Anchor>
             )}
             {a.organization && (
-              <Text size="xs" c="gray.8">
-                {a.organization.code}
+              <Text size="xs" c="gray.8" title={a.organization.code} maw={240} style={{ whiteSpace: 'normal' }}>
+                {a.organization.name ?? a.organization.code}
                 {a.imported ? ` · ${t('acc.form1.imported')}` : ''}
               </Text>
             )}

@@ -1,3 +1,4 @@
+import { foldingFilter } from './search.ts';
 import { useState } from 'react';
 import { Alert, Button, Group, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -57,6 +58,7 @@ export function AssignModal({
             label={t('assign.executor')}
             required
             searchable
+            filter={foldingFilter}
             data={(executors.data?.items ?? []).map((u) => ({ value: u.id!, label: `${u.fullName} — ${u.position}` }))}
             value={executor}
             onChange={setExecutor}
@@ -68,6 +70,7 @@ export function AssignModal({
           <MultiSelect
             label={t('assign.coExecutors')}
             searchable
+            filter={foldingFilter}
             data={(everyone.data?.items ?? []).filter((u) => u.id !== executor).map((u) => ({ value: u.id!, label: `${u.fullName} (${u.organization?.code})` }))}
             value={co}
             onChange={setCo}

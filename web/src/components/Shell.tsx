@@ -1,11 +1,12 @@
 // The frame of every screen: the top bar with the app, the navigation the user's roles allow, the
 // user's name, organization and roles, the language switch, password change and sign-out.
 import { useState, type ReactNode } from 'react';
-import { NavLink as RouterLink, useNavigate } from 'react-router';
+import { Link, NavLink as RouterLink, useNavigate } from 'react-router';
 import { AppShell, Badge, Box, Button, Group, SegmentedControl, Text, UnstyledButton, Menu, VisuallyHidden } from '@mantine/core';
 import { CONTACT_CENTRE_HEAD_ROLES, CONTACT_CENTRE_ROLES, CORRESPONDENCE_ROLES, DESK_ROLES, OVERVIEW_ROLES, RECEPTION_ROLES, useSession } from '../session.tsx';
 import { LANGUAGES, LANGUAGE_NAMES, useI18n, type Lang } from '../i18n/i18n.tsx';
 import { PasswordModal } from './PasswordModal.tsx';
+import { InboxBell } from './InboxBell.tsx';
 import { accountingScreensFor } from '../accounting.ts';
 import { CONTROL_ROLES } from '../control.ts';
 
@@ -67,7 +68,7 @@ export function Shell({ children }: { children: ReactNode }) {
       <AppShell.Header px="md">
         <Group h="100%" justify="space-between" wrap="nowrap" gap="sm">
           <Group gap="md" wrap="nowrap">
-            <UnstyledButton onClick={() => navigate('/')} aria-label={`${t('appName')} — ${t('appTagline')}`}>
+            <UnstyledButton component={Link} to="/" aria-label={`${t('appName')} — ${t('appTagline')}`}>
               <Group gap={6} wrap="nowrap">
                 <img src="/favicon.svg" width={28} height={28} alt="" />
                 <Text fw={700} size="lg" visibleFrom="md">
@@ -108,6 +109,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 ))}
               </Group>
             </Box>
+            <InboxBell />
             <LanguageSwitch />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>

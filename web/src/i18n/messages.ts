@@ -13,6 +13,7 @@ import * as accountingRecords from './messages/accountingRecords.ts';
 import * as control from './messages/control.ts';
 import * as contactCentre from './messages/contactCentre.ts';
 import * as reception from './messages/reception.ts';
+import * as inbox from './messages/inbox.ts';
 
 const kk = {
   ...common.kk,
@@ -24,13 +25,14 @@ const kk = {
   ...control.kk,
   ...contactCentre.kk,
   ...reception.kk,
+  ...inbox.kk,
 };
 
 export type MessageKey = keyof typeof kk;
 export type Messages = Record<MessageKey, string>;
 
 /** No key in two areas (the later one would silently win): a type error naming the key otherwise. */
-type Areas = [typeof common.kk, typeof desk.kk, typeof appeal.kk, typeof queues.kk, typeof accounting.kk, typeof accountingRecords.kk, typeof control.kk, typeof contactCentre.kk, typeof reception.kk];
+type Areas = [typeof common.kk, typeof desk.kk, typeof appeal.kk, typeof queues.kk, typeof accounting.kk, typeof accountingRecords.kk, typeof control.kk, typeof contactCentre.kk, typeof reception.kk, typeof inbox.kk];
 type KeysOf<T extends unknown[]> = T extends [infer H, ...infer R] ? keyof H | KeysOf<R> : never;
 type Overlap<T extends unknown[]> = T extends [infer H, ...infer R] ? (keyof H & KeysOf<R>) | Overlap<R> : never;
 const noKeyInTwoAreas: [Overlap<Areas>] extends [never] ? true : { keyInTwoAreas: Overlap<Areas> } = true;
@@ -46,6 +48,7 @@ const ru: Messages = {
   ...control.ru,
   ...contactCentre.ru,
   ...reception.ru,
+  ...inbox.ru,
 };
 
 const en: Messages = {
@@ -58,6 +61,7 @@ const en: Messages = {
   ...control.en,
   ...contactCentre.en,
   ...reception.en,
+  ...inbox.en,
 };
 
 export const MESSAGES = { kk: kk as Messages, ru, en };

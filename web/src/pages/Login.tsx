@@ -1,3 +1,4 @@
+import { DEMO_LOGINS } from '../../../src/domain/demo-logins.ts';
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
@@ -63,7 +64,7 @@ export default function Login() {
               {t('login.submit')}
             </Button>
             <Text size="xs" c="gray.8">
-              {t('login.demo')}
+              {t('login.demo', { users: DEMO_LOGINS.join(', ') })}
             </Text>
           </Stack>
         </form>

@@ -1,6 +1,7 @@
 // Work queues like the national system's registries: a tab per queue with its count, filters,
 // search, sorting and paging — all done by the server (GET /queues, GET /queues/:queue); the state
 // lives in the address, so a link opens the same view (the overview links here).
+import { foldingFilter } from '../components/search.ts';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { Badge, Button, Checkbox, Group, Loader, NativeSelect, Paper, Select, SimpleGrid, Stack, Tabs, TextInput, Title } from '@mantine/core';
@@ -162,6 +163,7 @@ export default function Queues() {
                         data={(executors.data?.items ?? []).map((u) => ({ value: u.id!, label: u.fullName! }))}
                         clearable
                         searchable
+                        filter={foldingFilter}
                         placeholder={t('filters.any')}
                       />
                       <OrganizationPicker

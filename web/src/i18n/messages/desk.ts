@@ -5,6 +5,7 @@
 
 export const kk = {
   'desk.title': 'Жолданымды тіркеу',
+  'desk.leave': 'Тіркелмеген жолданым жоғалады. Беттен кету керек пе?',
   'desk.appeal': 'Жолданым (ТЖ-1)',
   'desk.applicant': 'Арыз иесі (АИ-1)',
   'desk.content': 'Мазмұны',
@@ -102,6 +103,7 @@ type Area = Record<keyof typeof kk, string>;
 
 export const ru: Area = {
   'desk.title': 'Регистрация обращения',
+  'desk.leave': 'Незарегистрированное обращение будет потеряно. Уйти со страницы?',
   'desk.appeal': 'Обращение (ТЖ-1)',
   'desk.applicant': 'Заявитель (АИ-1)',
   'desk.content': 'Содержание',
@@ -197,6 +199,7 @@ export const ru: Area = {
 
 export const en: Area = {
   'desk.title': 'Register an appeal',
+  'desk.leave': 'The appeal is not registered and will be lost. Leave the page?',
   'desk.appeal': 'Appeal (ТЖ-1)',
   'desk.applicant': 'Applicant (АИ-1)',
   'desk.content': 'Content',

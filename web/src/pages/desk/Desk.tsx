@@ -17,7 +17,8 @@ import { useDirectory } from '../../api/directories.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useSession } from '../../session.tsx';
-import { emptyForm, toBody, validate, withEmpty, withMember, type DeskForm, type Entity, type Kind, type Person, type Registered } from './form.ts';
+import { useLeaveWarning } from '../../components/leave.ts';
+import { deskDefaults, emptyForm, toBody, validate, withEmpty, withMember, type DeskForm, type Entity, type Kind, type Person, type Registered } from './form.ts';
 import { EntityFields, PersonFields, type ApplicantProps } from './ApplicantFields.tsx';
 import { CollectiveFields } from './CollectiveFields.tsx';
 import { ComplaintFields } from './ComplaintFields.tsx';
@@ -30,7 +31,8 @@ export default function Desk() {
   const queryClient = useQueryClient();
   const { user } = useSession();
   const navigate = useNavigate();
-  const [f, setF] = useState<DeskForm>(emptyForm);
+  const initial = useMemo(() => ({ ...emptyForm(), ...deskDefaults(user?.roles) }), [user?.roles]);
+  const [f, setF] = useState<DeskForm>(initial);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldProblem[]>([]);
@@ -60,6 +62,9 @@ export default function Desk() {
   useEffect(() => {
     firstField.current?.focus();
   }, []);
+  // typed but not registered: leaving asks (what again() keeps of the last appeal is no loss)
+  const typed = (x: DeskForm) => JSON.stringify({ ...x, documentType: '', form: '', channel: '', language: '' });
+  useLeaveWarning(registered === null && typed(f) !== typed(initial), t('desk.leave'));
 
   const { errors, now: showNow } = useMemo(() => validate(f, t), [f, t]);
   const errorOf = (path: string) => {

@@ -136,6 +136,16 @@ const emptyEntity = (): Entity => ({
 
 export const emptyMember = (): Member => ({ kind: 'individual', person: emptyPerson(), entity: emptyEntity() });
 
+/** The form and channel a desk starts with follow the role (issue 10, item 10): the registrar's
+ *  post, the reception's oral appeal at a personal reception, the operator's oral appeal to the
+ *  contact centre. A registrar's own desk wins when a user has several of these roles. */
+export function deskDefaults(roles: readonly string[] | undefined): Pick<DeskForm, 'form' | 'channel'> {
+  const has = (r: string) => roles?.includes(r) ?? false;
+  if (!has('registrar') && has('reception')) return { form: 'oral', channel: 'personalReception' };
+  if (!has('registrar') && has('operator')) return { form: 'oral', channel: 'contactCentre' };
+  return { form: 'paper', channel: 'post' };
+}
+
 export const emptyForm = (): DeskForm => ({
   documentType: 'application',
   subKind: '',

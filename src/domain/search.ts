@@ -1,0 +1,34 @@
+// Search folding (issue 10, item 10): a Kazakh letter typed on a Russian keyboard is its Russian
+// neighbour (ә→а, ө→о, ұ/ү→у, қ→к, ғ→г, ң→н, і→и, һ→х), and case never matters. Names and texts are
+// compared folded on both sides: here for what the user typed, and in SQL by fold_search() (migration
+// 0017), which is made from the same table. Upper case is in the table rather than left to lower(),
+// which in the C locale folds ASCII only.
+
+const UPPER = 'АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ';
+const LOWER = 'абвгдеёжзийклмнопрстуфхцчшщъыьэюя';
+
+/** Each Kazakh letter (both cases) and its Russian neighbour, lower case. */
+const KAZAKH: ReadonlyArray<readonly [string, string]> = [
+  ['Әә', 'а'],
+  ['Өө', 'о'],
+  ['Ұұ', 'у'],
+  ['Үү', 'у'],
+  ['Ққ', 'к'],
+  ['Ғғ', 'г'],
+  ['Ңң', 'н'],
+  ['Іі', 'и'],
+  ['Һһ', 'х'],
+];
+
+/** The characters fold_search() replaces and what with, for translate(): same length, one to one. */
+export const FOLD_FROM = UPPER + KAZAKH.map(([k]) => k).join('') + 'ё';
+export const FOLD_TO = LOWER.replace('ё', 'е') + KAZAKH.map(([, r]) => r + r).join('') + 'е';
+
+const MAP = new Map([...FOLD_FROM].map((c, i) => [c, FOLD_TO[i]!]));
+
+/** The text as it is compared: Kazakh letters as their Russian neighbours, ё as е, lower case. */
+export function foldSearch(s: string): string {
+  let out = '';
+  for (const c of s) out += MAP.get(c) ?? c.toLowerCase();
+  return out;
+}
