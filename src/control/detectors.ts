@@ -47,7 +47,7 @@ export const DETECTORS: Record<ViolationKind, Detector> = {
         SELECT 1 FROM applicant_cards mine
         JOIN applicant_cards theirs
           ON (theirs.iin = mine.iin OR theirs.bin = mine.bin
-              OR (theirs.phone_mobile = mine.phone_mobile AND lower(theirs.last_name) = lower(mine.last_name)))
+              OR (theirs.phone_mobile = mine.phone_mobile AND fold_search(theirs.last_name) = fold_search(mine.last_name)))
          AND theirs.appeal_id <> mine.appeal_id
         JOIN appeals e ON e.id = theirs.appeal_id
         JOIN assignments es ON es.appeal_id = e.id
