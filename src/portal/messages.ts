@@ -22,5 +22,10 @@ export const PORTAL_MESSAGES: Record<string, Text> = {
     en: 'This type of file is not accepted: PDF, JPEG, PNG, DOCX, ODT, XLSX',
   },
   'portal.score': { kk: 'Баға 1-ден 5-ке дейін', ru: 'Оценка от 1 до 5', en: 'The score is 1 to 5' },
+  'portal.sessionUnavailable': {
+    kk: 'Бұл қабылдауға жазылу мүмкін емес: ол өтіп кеткен немесе тоқтатылған',
+    ru: 'Записаться на этот приём нельзя: он прошёл или отменён',
+    en: 'This reception session cannot be booked: it is over or cancelled',
+  },
   'portal.windowClosed': { kk: 'Бұл әрекеттің мерзімі жабық', ru: 'Срок для этого действия закрыт', en: 'The time for this action is closed' },
 };

@@ -53,6 +53,18 @@ export const filingBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** EA-04, PR-05: a sign-up for a session of the published schedule (PR-17). */
+export const bookingBody = Type.Object(
+  {
+    sessionId: Type.String({ format: 'uuid' }),
+    question: str(4000, 1),
+    language: StringEnum(['kk', 'ru'] as const),
+    videoConsent: Type.Optional(Type.Boolean()),
+    applicant: Type.Object({ lastName: str(100, 1), firstName: str(100, 1), middleName: Type.Optional(str(100)), email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })) }, { additionalProperties: false }),
+  },
+  { additionalProperties: false },
+);
+
 export const anonymousBody = Type.Object(
   {
     organizationId: Type.Integer({ minimum: 1 }),
