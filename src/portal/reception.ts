@@ -31,7 +31,7 @@ const summaryOf = (question: string) => {
  *  planned one still to come (only those are published, PR-17). */
 export async function bookReception(ctx: Context, applicant: store.Applicant, b: ReceptionBooking): Promise<string> {
   const session = await sessionById(ctx.db, b.sessionId);
-  if (!session || session.status !== 'planned' || new Date(session.starts_at).getTime() <= ctx.clock.now().getTime()) {
+  if (session?.status !== 'planned' || new Date(session.starts_at).getTime() <= ctx.clock.now().getTime()) {
     throw invalid([{ path: '/sessionId', code: 'portal.sessionUnavailable' }]);
   }
   const actor = await store.portalActor(ctx.db);

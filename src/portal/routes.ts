@@ -50,6 +50,7 @@ const nameIn = (o: Named, lang: Language) => (lang === 'ru' ? o.name_ru : lang =
 
 type Row = Named & {
   id: string;
+  organization_id: number;
   registration_number: string;
   talon_number: string;
   registration_date: string;
@@ -72,7 +73,7 @@ const presentMine = (a: Row, lang: Language) => ({
   documentType: a.document_type,
   channel: a.channel,
   summary: a.summary,
-  organization: { name: nameIn(a, lang) },
+  organization: { id: a.organization_id, name: nameIn(a, lang) },
 });
 
 /** The bearer token as given, or undefined. */

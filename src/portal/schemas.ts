@@ -86,6 +86,8 @@ export const pageQuery = Type.Object({ limit: Type.Integer({ minimum: 1, maximum
 const s = { type: 'string' } as const;
 const sn = { type: ['string', 'null'] } as const;
 const org = { type: 'object', required: ['name'], properties: { name: s } } as const;
+/** the applicant's own appeals name the organization's id too: a complaint is filed through it (APPC Art. 91 p.1) */
+const ownOrg = { type: 'object', required: ['id', 'name'], properties: { id: { type: 'integer' }, name: s } } as const;
 
 export const publicStatusSchema = {
   type: 'object',
@@ -107,7 +109,7 @@ export const myAppealSchema = {
     documentType: s,
     channel: s,
     summary: s,
-    organization: org,
+    organization: ownOrg,
   },
 } as const;
 
