@@ -16,6 +16,7 @@ import * as m0013 from './migrations/0013_control.ts';
 import * as m0014 from './migrations/0014_contact_centre.ts';
 import * as m0016 from './migrations/0016_idempotent_requests.ts';
 import * as m0019 from './migrations/0019_outbox_kinds.ts';
+import * as m0020 from './migrations/0020_open311_keys.ts';
 import * as m0015 from './migrations/0015_portal.ts';
 
 // Listed here rather than read from disk, so the same code runs from source and from a bundle.
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016_idempotent_requests': m0016,
   '0019_outbox_kinds': m0019,
   '0015_portal': m0015,
+  '0020_open311_keys': m0020,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
