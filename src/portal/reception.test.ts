@@ -66,6 +66,7 @@ test('EA-04, PR-05, PR-17: a signed-in applicant books a session of the publishe
   assert.equal(booked.status, 201, JSON.stringify(booked.body));
   assert.equal(booked.body.channel, 'publicPortal');
   assert.equal(booked.body.documentType, 'application');
+  assert.equal(booked.body.organization.id, burabay, "the session's organization (a complaint about it is filed through it)");
   assert.equal(booked.body.summary, 'Жер учаскесін беру мәселесі бойынша');
   assert.equal(booked.body.dueDate, '2026-04-10', '15 working days on the shipped calendar, Nauryz off (PR-36)');
 
