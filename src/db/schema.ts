@@ -667,6 +667,19 @@ export interface IdempotentRequestsTable {
   created_at: Timestamp;
 }
 
+// Open311 API keys (0020): issued by the administrator, stored hashed, revocable.
+export interface Open311KeysTable {
+  id: string;
+  name: string;
+  key_sha256: string;
+  prefix: string;
+  created_by: string;
+  created_at: Timestamp;
+  revoked_by: string | null;
+  revoked_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+}
+
 // Control department (0013): appeals under the akim's control, quality reviews, returns for
 // rework, instructions under control, violations found by the detectors and explanations.
 export interface AppealControlsTable {
@@ -909,6 +922,7 @@ export interface ProviderRefusalsTable {
 
 export interface DB {
   idempotent_requests: IdempotentRequestsTable;
+  open311_keys: Open311KeysTable;
   control_checks: ControlChecksTable;
   appeal_controls: AppealControlsTable;
   quality_reviews: QualityReviewsTable;

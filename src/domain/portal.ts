@@ -150,5 +150,8 @@ export const TIMELINE_WORDS: Record<string, { kk: string; ru: string; en: string
   forwarded: { kk: 'Құзыреті бойынша жіберілді', ru: 'Направлено по компетенции', en: 'Forwarded to the competent body' },
   applicantWithdrew: { kk: 'Сіз өтінішті кері қайтарып алуды сұрадыңыз', ru: 'Вы подали заявление об отзыве', en: 'You asked to withdraw the appeal' },
   applicantObjected: { kk: 'Сіз қарсылық білдірдіңіз', ru: 'Вы представили возражение', en: 'You objected to the preliminary decision' },
+  receptionSignUp: { kk: 'Жеке қабылдауға жазылдыңыз', ru: 'Вы записаны на личный приём', en: 'You signed up for a personal reception' },
+  applicantChoseSession: { kk: 'Сіз қабылдау күнін таңдадыңыз', ru: 'Вы выбрали день приёма', en: 'You chose the reception session' },
+  receptionScheduled: { kk: 'Қабылдау күні мен уақыты белгіленді', ru: 'Назначены дата и время приёма', en: 'The date and time of your reception were set' },
   applicantRated: { kk: 'Сіз жауапты бағаладыңыз', ru: 'Вы оценили ответ', en: 'You rated the answer' },
 };

@@ -34,6 +34,7 @@ import { ctiRoutes } from '../cti/routes.ts';
 import { receptionRoutes } from '../reception/routes.ts';
 import { portalRoutes } from '../portal/routes.ts';
 import { openDataRoutes } from '../open-data/routes.ts';
+import { open311KeyRoutes, open311Routes } from '../open-data/open311-routes.ts';
 import { webApp, isWebAppRequest, sendWebApp } from './web.ts';
 import { documented } from './openapi.ts';
 import { securityHeaders } from './headers.ts';
@@ -181,6 +182,7 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
   });
   await verificationPage(app, ctx);
   await openDataRoutes(app, ctx);
+  await open311Routes(app, ctx);
 
   await app.register(
     async (api) => {
@@ -203,6 +205,7 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
       await ctiRoutes(api, ctx);
       await receptionRoutes(api, ctx);
       await portalRoutes(api, ctx);
+      await open311KeyRoutes(api, ctx);
     },
     { prefix: '/api/v1' },
   );

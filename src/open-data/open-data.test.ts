@@ -164,7 +164,7 @@ describe('Open311 GeoReport v2 (issue 14 §7)', () => {
     const services = JSON.parse(res.text);
     const land = services.find((s: { service_code: string }) => s.service_code === 'land');
     assert.deepEqual(Object.keys(land).sort(), ['description', 'group', 'keywords', 'metadata', 'service_code', 'service_name', 'type']);
-    assert.equal(land.metadata, false);
+    assert.equal(land.metadata, true);
     assert.equal(land.type, 'realtime');
     const xml = await get('/open311/v2/services.xml');
     assert.match(xml.type, /^text\/xml/);

@@ -114,7 +114,8 @@ export async function services(ctx: Context, lang: Language) {
     service_code: r.code,
     service_name: label(r),
     description: label(r),
-    metadata: false,
+    // every service takes the attributes of services/{code} (src/open-data/open311.ts)
+    metadata: true,
     type: 'realtime',
     keywords: '',
     group: r.parent_code ? (groups.get(r.parent_code) ?? '') : label(r),

@@ -1,8 +1,9 @@
 // Reads of open data, open statistics and Open311: aggregates only (the 1-ТӨ cells of each
 // organization, counts grouped over the appeals) and the public columns of appeals. Nothing here
-// reads an applicant card, the text or the summary of an appeal.
-import { sql } from 'kysely';
+// reads an applicant card, the text or the summary of an appeal. Open311's API keys are kept as hashes.
+import { sql, type Insertable } from 'kysely';
 import type { Db } from '../db/connection.ts';
+import type { Open311KeysTable } from '../db/schema.ts';
 import { INDICATOR_CELLS } from '../domain/accounting.ts';
 
 /** The 1-ТӨ cells of every organization's own appeals (stat_cells: the same aggregates as the
@@ -77,4 +78,40 @@ export async function publicRequests(db: Db, f: RequestFilter) {
   if (f.serviceCode) q = q.where('a.issue_category', '=', f.serviceCode);
   if (f.statuses) q = q.where('a.status', 'in', [...f.statuses]);
   return q.orderBy('a.received_at', 'desc').limit(f.limit).execute();
+}
+
+// ---- Open311 keys and requests ----
+
+export async function insertKey(db: Db, row: Insertable<Open311KeysTable>): Promise<void> {
+  await db.insertInto('open311_keys').values(row).execute();
+}
+
+export async function lockedKey(db: Db, id: string) {
+  return db.selectFrom('open311_keys').select(['id', 'revoked_at']).where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function markRevoked(db: Db, id: string, by: string, at: Date): Promise<void> {
+  await db.updateTable('open311_keys').set({ revoked_at: at, revoked_by: by }).where('id', '=', id).execute();
+}
+
+export async function keys(db: Db) {
+  return db.selectFrom('open311_keys').select(['id', 'name', 'prefix', 'created_at', 'revoked_at', 'last_used_at']).orderBy('created_at', 'desc').execute();
+}
+
+/** A key not revoked, by its hash. */
+export async function liveKey(db: Db, keySha256: string) {
+  return db.selectFrom('open311_keys').select(['id', 'name']).where('key_sha256', '=', keySha256).where('revoked_at', 'is', null).executeTakeFirst();
+}
+
+export async function keyUsed(db: Db, id: string, at: Date): Promise<void> {
+  await db.updateTable('open311_keys').set({ last_used_at: at }).where('id', '=', id).execute();
+}
+
+export async function organizationByCode(db: Db, code: string) {
+  return db.selectFrom('organizations').select(['id']).where('code', '=', code).executeTakeFirst();
+}
+
+/** What a GeoReport POST answers of the appeal it registered: its id and numbers, nothing personal. */
+export async function registered(db: Db, id: string) {
+  return db.selectFrom('appeals').select(['id', 'registration_number', 'talon_number', 'due_date']).where('id', '=', id).executeTakeFirstOrThrow();
 }

@@ -22,5 +22,15 @@ export const PORTAL_MESSAGES: Record<string, Text> = {
     en: 'This type of file is not accepted: PDF, JPEG, PNG, DOCX, ODT, XLSX',
   },
   'portal.score': { kk: 'Баға 1-ден 5-ке дейін', ru: 'Оценка от 1 до 5', en: 'The score is 1 to 5' },
+  'portal.sessionUnavailable': {
+    kk: 'Бұл қабылдауға жазылу мүмкін емес: ол өтіп кеткен немесе тоқтатылған',
+    ru: 'Записаться на этот приём нельзя: он прошёл или отменён',
+    en: 'This reception session cannot be booked: it is over or cancelled',
+  },
+  // Open311 GeoReport v2 POST requests (src/open-data/open311.ts)
+  'open311.apiKey': { kk: 'API кілті жоқ, қате немесе кері қайтарылған', ru: 'Ключ API не указан, неверен или отозван', en: 'The api_key is missing, wrong or revoked' },
+  'open311.unknownOrganization': { kk: 'Мұндай кодпен ұйым жоқ', ru: 'Организации с таким кодом нет', en: 'No organization has this code' },
+  'open311.registered': { kk: 'тіркелді, жауап мерзімі {dueDate}', ru: 'зарегистрировано, срок ответа {dueDate}', en: 'registered, answer due by {dueDate}' },
+  'open311.documentType': { kk: 'Құжат түрі қате', ru: 'Неверный вид обращения', en: 'Unknown document type' },
   'portal.windowClosed': { kk: 'Бұл әрекеттің мерзімі жабық', ru: 'Срок для этого действия закрыт', en: 'The time for this action is closed' },
 };

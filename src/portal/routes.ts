@@ -24,8 +24,10 @@ import {
   similarAppeals,
 } from './applicant.ts';
 import type { Applicant } from './store.ts';
+import { bookReception } from './reception.ts';
 import {
   anonymousBody,
+  bookingBody,
   edsBody,
   orgQuery,
   actionBody,
@@ -48,6 +50,7 @@ const nameIn = (o: Named, lang: Language) => (lang === 'ru' ? o.name_ru : lang =
 
 type Row = Named & {
   id: string;
+  organization_id: number;
   registration_number: string;
   talon_number: string;
   registration_date: string;
@@ -70,7 +73,7 @@ const presentMine = (a: Row, lang: Language) => ({
   documentType: a.document_type,
   channel: a.channel,
   summary: a.summary,
-  organization: { name: nameIn(a, lang) },
+  organization: { id: a.organization_id, name: nameIn(a, lang) },
 });
 
 /** The bearer token as given, or undefined. */
@@ -250,6 +253,26 @@ export async function portalRoutes(server: FastifyInstance, ctx: Context): Promi
     },
     async (req, reply) => {
       const id = await fileAppeal(ctx, me(req), req.body);
+      const { appeal } = await applicantCard(ctx, me(req), id);
+      return reply.status(201).send(presentMine(appeal, req.lang));
+    },
+  );
+
+  app.post(
+    '/public/me/reception/sign-ups',
+    {
+      config: limit(10),
+      preHandler: signedIn,
+      schema: {
+        tags,
+        summary:
+          "Sign up for a personal reception (EA-04, PR-05): a planned session of /public/reception/schedule and the question; registered by reception's sign-up use case (channel publicPortal, 15 WD, PR-36) for the session's official, the chosen session recorded for the staff; it then shows among my appeals",
+        body: bookingBody,
+        response: { 201: myAppealSchema, 400: errorSchema, 401: errorSchema, 422: errorSchema },
+      },
+    },
+    async (req, reply) => {
+      const id = await bookReception(ctx, me(req), req.body);
       const { appeal } = await applicantCard(ctx, me(req), id);
       return reply.status(201).send(presentMine(appeal, req.lang));
     },

@@ -53,6 +53,18 @@ export const filingBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** EA-04, PR-05: a sign-up for a session of the published schedule (PR-17). */
+export const bookingBody = Type.Object(
+  {
+    sessionId: Type.String({ format: 'uuid' }),
+    question: str(4000, 1),
+    language: StringEnum(['kk', 'ru'] as const),
+    videoConsent: Type.Optional(Type.Boolean()),
+    applicant: Type.Object({ lastName: str(100, 1), firstName: str(100, 1), middleName: Type.Optional(str(100)), email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })) }, { additionalProperties: false }),
+  },
+  { additionalProperties: false },
+);
+
 export const anonymousBody = Type.Object(
   {
     organizationId: Type.Integer({ minimum: 1 }),
@@ -74,6 +86,8 @@ export const pageQuery = Type.Object({ limit: Type.Integer({ minimum: 1, maximum
 const s = { type: 'string' } as const;
 const sn = { type: ['string', 'null'] } as const;
 const org = { type: 'object', required: ['name'], properties: { name: s } } as const;
+/** the applicant's own appeals name the organization's id too: a complaint is filed through it (APPC Art. 91 p.1) */
+const ownOrg = { type: 'object', required: ['id', 'name'], properties: { id: { type: 'integer' }, name: s } } as const;
 
 export const publicStatusSchema = {
   type: 'object',
@@ -95,7 +109,7 @@ export const myAppealSchema = {
     documentType: s,
     channel: s,
     summary: s,
-    organization: org,
+    organization: ownOrg,
   },
 } as const;
 

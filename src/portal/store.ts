@@ -129,6 +129,7 @@ const APPEAL_COLUMNS = [
   'a.channel',
   'a.final_decision_code',
   'a.review_ended_on',
+  'a.organization_id',
   'o.name_kk',
   'o.name_ru',
   'o.name_en',

@@ -102,6 +102,7 @@ export interface PublicStatus {
 
 export interface MyAppeal extends PublicStatus {
   id: string;
+  organization: { id: number; name: string };
   registrationNumber: string;
   talonNumber: string;
   documentType: string;

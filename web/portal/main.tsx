@@ -13,6 +13,8 @@ const Mine = lazy(() => import('./pages.tsx').then((m) => ({ default: m.Mine }))
 const AppealCard = lazy(() => import('./pages.tsx').then((m) => ({ default: m.AppealCard })));
 const NewAppeal = lazy(() => import('./pages.tsx').then((m) => ({ default: m.NewAppeal })));
 const Anonymous = lazy(() => import('./pages.tsx').then((m) => ({ default: m.Anonymous })));
+const Reception = lazy(() => import('./reception.tsx').then((m) => ({ default: m.Reception })));
+const ChatWidget = lazy(() => import('./chat.tsx').then((m) => ({ default: m.ChatWidget })));
 const Stats = lazy(() => import('./pages.tsx').then((m) => ({ default: m.Stats })));
 
 const LANG_NAMES: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
@@ -55,6 +57,7 @@ function Layout({ children }: { children: ReactNode }) {
           ) : (
             <NavLink to="/sign-in">{t('nav.signIn')}</NavLink>
           )}
+          <NavLink to="/reception">{t('nav.reception')}</NavLink>
           <NavLink to="/statistics">{t('nav.stats')}</NavLink>
           {signedIn && (
             <button type="button" className="link" onClick={signOut}>
@@ -65,7 +68,26 @@ function Layout({ children }: { children: ReactNode }) {
         </nav>
       </header>
       <main id="main">{children}</main>
+      <Chat />
     </>
+  );
+}
+
+/** The chat's button; the chat itself loads when asked for, outside the first page's budget. */
+function Chat() {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  if (!open) {
+    return (
+      <button type="button" className="chat-open" onClick={() => setOpen(true)} data-testid="chat-open">
+        {t('chat.open')}
+      </button>
+    );
+  }
+  return (
+    <Suspense fallback={<p aria-busy="true">…</p>}>
+      <ChatWidget onClose={() => setOpen(false)} />
+    </Suspense>
   );
 }
 
@@ -236,6 +258,7 @@ function Portal() {
               <Route path="/new" element={<NewAppeal />} />
               <Route path="/statistics" element={<Stats />} />
               <Route path="/anonymous" element={<Anonymous />} />
+              <Route path="/reception" element={<Reception />} />
               <Route path="*" element={<Home />} />
             </Routes>
           </Suspense>

@@ -15,7 +15,7 @@ function ToSignIn() {
   return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname)}`} replace />;
 }
 
-function Problem({ error }: { error: unknown }) {
+export function Problem({ error }: { error: unknown }) {
   const { t } = useI18n();
   if (!error) return null;
   const text = error instanceof ApiError ? [error.message, ...error.fields.map((f) => f.message)].join(': ') : t('error.generic');
@@ -178,7 +178,73 @@ export function AppealCard() {
         .map((a) => (
           <ActionForm key={a.action} id={card.id} action={a.action} until={a.until} onDone={load} />
         ))}
+      {card.reviewEndedOn && card.documentType !== 'complaint' && <ComplaintForm card={card} />}
     </>
+  );
+}
+
+/** A complaint about the decision (APPC Art. 91): filed through the body that took it, linked to
+ *  the challenged appeal and routed as complaints are (the registration use case). */
+function ComplaintForm({ card }: { card: Card }) {
+  const { t, lang } = useI18n();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const [form, setForm] = useState({ lastName: '', firstName: '', text: '' });
+  const [files, setFiles] = useState<File[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
+  if (!open) {
+    return (
+      <p>
+        <button type="button" onClick={() => setOpen(true)} data-testid="complain">
+          {t('complaint.action')}
+        </button>
+      </p>
+    );
+  }
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      const a = await api<MyAppeal>('POST', '/api/v1/public/me/appeals', {
+        organizationId: card.organization.id,
+        complainedOrganizationId: card.organization.id,
+        challengedAppealId: card.id,
+        documentType: 'complaint',
+        language: lang,
+        summary: t('complaint.summary', { number: card.registrationNumber }),
+        text: form.text,
+        applicant: { lastName: form.lastName, firstName: form.firstName },
+        attachments: await Promise.all(files.map(asAttachment)),
+      });
+      navigate(`/my/${a.id}`, { state: { filed: true } });
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <form onSubmit={submit} className="form action" aria-labelledby="complaint">
+      <h2 id="complaint">{t('complaint.action')}</h2>
+      <p className="muted">{t('complaint.lead')}</p>
+      <label>
+        {t('new.lastName')}
+        <input value={form.lastName} onChange={set('lastName')} required name="lastName" autoComplete="family-name" />
+      </label>
+      <label>
+        {t('new.firstName')}
+        <input value={form.firstName} onChange={set('firstName')} required name="firstName" autoComplete="given-name" />
+      </label>
+      <label>
+        {t('new.text')}
+        <textarea value={form.text} onChange={set('text')} required rows={5} name="complaintText" />
+      </label>
+      <label>
+        {t('new.files')}
+        <input type="file" multiple accept=".pdf,.jpg,.jpeg,.png,.docx,.odt,.xlsx" onChange={(e) => setFiles([...(e.target.files ?? [])])} />
+      </label>
+      <button type="submit">{t('complaint.submit')}</button>
+      <Problem error={error} />
+    </form>
   );
 }
 

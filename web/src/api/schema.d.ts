@@ -96,7 +96,8 @@ export interface paths {
         /** Open311 service requests: public fields only (status, category, organization, dates); the last 90 days by default, at most 1000 */
         get: operations["getOpen311V2RequestsJson"];
         put?: never;
-        post?: never;
+        /** Open311 POST service request with the api_key an administrator issued: registered as an electronic appeal through the desk's use case; attribute[organization] (its code) required, attribute[document_type], attribute[language]; answers [{service_request_id, service_notice, account_id}] */
+        post: operations["postOpen311V2RequestsJson"];
         delete?: never;
         options?: never;
         head?: never;
@@ -164,7 +165,8 @@ export interface paths {
         /** Open311 service requests: public fields only (status, category, organization, dates); the last 90 days by default, at most 1000 */
         get: operations["getOpen311V2RequestsXml"];
         put?: never;
-        post?: never;
+        /** Open311 POST service request with the api_key an administrator issued: registered as an electronic appeal through the desk's use case; attribute[organization] (its code) required, attribute[document_type], attribute[language]; answers [{service_request_id, service_notice, account_id}] */
+        post: operations["postOpen311V2RequestsXml"];
         delete?: never;
         options?: never;
         head?: never;
@@ -180,6 +182,40 @@ export interface paths {
         };
         /** One Open311 service request (an array of one, as the specification answers) */
         get: operations["getOpen311V2RequestsIdXml"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services/{code}.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311 service definition: the attributes a request carries */
+        get: operations["getOpen311V2ServicesCodeJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services/{code}.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311 service definition: the attributes a request carries */
+        get: operations["getOpen311V2ServicesCodeXml"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3309,6 +3345,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/me/reception/sign-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign up for a personal reception (EA-04, PR-05): a planned session of /public/reception/schedule and the question; registered by reception's sign-up use case (channel publicPortal, 15 WD, PR-36) for the session's official, the chosen session recorded for the staff; it then shows among my appeals */
+        post: operations["postPublicMeReceptionSignUps"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/me/appeals/similar": {
         parameters: {
             query?: never;
@@ -3406,6 +3459,41 @@ export interface paths {
         /** The applicant's action within its legal window: withdraw (4.6), object to a hearing notice (APPC Art. 73 p.3), fix a 4.2 notice (Art. 64 p.6), rate the answer; 409 portal.windowClosed outside it */
         post: operations["postPublicMeAppealsByIdByAction"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/open311/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311 API keys (admin): never the keys themselves */
+        get: operations["getAdminOpen311Keys"];
+        put?: never;
+        /** Issue an Open311 API key (admin, audited): the key is answered once and stored only as its SHA-256 */
+        post: operations["postAdminOpen311Keys"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/open311/keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an Open311 API key (admin, audited) */
+        delete: operations["deleteAdminOpen311KeysById"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3545,6 +3633,69 @@ export interface operations {
             };
         };
     };
+    postOpen311V2RequestsJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    api_key?: string;
+                    service_code?: string;
+                    description?: string;
+                    lat?: string;
+                    long?: string;
+                    address_string?: string;
+                    address_id?: string;
+                    email?: string;
+                    device_id?: string;
+                    account_id?: string;
+                    first_name?: string;
+                    last_name?: string;
+                    phone?: string;
+                    media_url?: string;
+                    attribute?: {
+                        [key: string]: string;
+                    };
+                } & {
+                    [key: string]: string;
+                };
+                "application/json": {
+                    api_key?: string;
+                    service_code?: string;
+                    description?: string;
+                    lat?: string;
+                    long?: string;
+                    address_string?: string;
+                    address_id?: string;
+                    email?: string;
+                    device_id?: string;
+                    account_id?: string;
+                    first_name?: string;
+                    last_name?: string;
+                    phone?: string;
+                    media_url?: string;
+                    attribute?: {
+                        [key: string]: string;
+                    };
+                } & {
+                    [key: string]: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     getOpen311V2RequestsIdJson: {
         parameters: {
             query?: never;
@@ -3625,12 +3776,115 @@ export interface operations {
             };
         };
     };
+    postOpen311V2RequestsXml: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    api_key?: string;
+                    service_code?: string;
+                    description?: string;
+                    lat?: string;
+                    long?: string;
+                    address_string?: string;
+                    address_id?: string;
+                    email?: string;
+                    device_id?: string;
+                    account_id?: string;
+                    first_name?: string;
+                    last_name?: string;
+                    phone?: string;
+                    media_url?: string;
+                    attribute?: {
+                        [key: string]: string;
+                    };
+                } & {
+                    [key: string]: string;
+                };
+                "application/json": {
+                    api_key?: string;
+                    service_code?: string;
+                    description?: string;
+                    lat?: string;
+                    long?: string;
+                    address_string?: string;
+                    address_id?: string;
+                    email?: string;
+                    device_id?: string;
+                    account_id?: string;
+                    first_name?: string;
+                    last_name?: string;
+                    phone?: string;
+                    media_url?: string;
+                    attribute?: {
+                        [key: string]: string;
+                    };
+                } & {
+                    [key: string]: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     getOpen311V2RequestsIdXml: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getOpen311V2ServicesCodeJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getOpen311V2ServicesCodeXml: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
             };
             cookie?: never;
         };
@@ -24133,6 +24387,7 @@ export interface operations {
                             channel?: string;
                             summary: string;
                             organization: {
+                                id: number;
                                 name: string;
                             };
                         }[];
@@ -24228,6 +24483,7 @@ export interface operations {
                         channel?: string;
                         summary: string;
                         organization: {
+                            id: number;
                             name: string;
                         };
                     };
@@ -24295,6 +24551,149 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postPublicMeReceptionSignUps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    sessionId: string;
+                    question: string;
+                    /** @enum {string} */
+                    language: "kk" | "ru";
+                    videoConsent?: boolean;
+                    applicant: {
+                        lastName: string;
+                        firstName: string;
+                        middleName?: string;
+                        /** Format: email */
+                        email?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        registrationNumber: string;
+                        talonNumber: string;
+                        registrationDate: string;
+                        dueDate: string;
+                        reviewEndedOn?: string | null;
+                        status: string;
+                        documentType: string;
+                        channel?: string;
+                        summary: string;
+                        organization: {
+                            id: number;
+                            name: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -24471,6 +24870,7 @@ export interface operations {
                         channel?: string;
                         summary: string;
                         organization: {
+                            id: number;
                             name: string;
                         };
                         timeline: {
@@ -24785,6 +25185,239 @@ export interface operations {
             };
             /** @description Default Response */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getAdminOpen311Keys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: {
+                            id?: string;
+                            name?: string;
+                            prefix?: string;
+                            createdAt?: string;
+                            revokedAt?: string | null;
+                            lastUsedAt?: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postAdminOpen311Keys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id?: string;
+                        name?: string;
+                        prefix?: string;
+                        createdAt?: string;
+                        revokedAt?: string | null;
+                        lastUsedAt?: string | null;
+                        key?: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    deleteAdminOpen311KeysById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,7 @@
 // The citizen portal (web/portal/): its words in Kazakh (the state language, default), Russian and
 // English; {name} is a parameter. The portal reads this file alone (not ../messages.ts), so its
 // first load carries none of the staff workspace's words.
+import * as services from './portalServices.ts';
 
 export const kk = {
   'app.name': 'Joldanym — өтініштер порталы',
@@ -107,6 +108,7 @@ export const kk = {
   'status.returned': 'Қайтарылды',
   'status.withdrawn': 'Кері қайтарып алынды',
   'status.terminated': 'Тоқтатылды',
+  ...services.kk,
 };
 
 type Area = Record<keyof typeof kk, string>;
@@ -216,6 +218,7 @@ export const ru: Area = {
   'status.returned': 'Возвращено',
   'status.withdrawn': 'Отозвано',
   'status.terminated': 'Прекращено',
+  ...services.ru,
 };
 
 export const en: Area = {
@@ -322,6 +325,7 @@ export const en: Area = {
   'status.returned': 'Returned',
   'status.withdrawn': 'Withdrawn',
   'status.terminated': 'Terminated',
+  ...services.en,
 };
 
 export type PortalKey = keyof typeof kk;
