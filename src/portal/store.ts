@@ -1,5 +1,6 @@
 // The portal's reads and writes: codes, sessions, the applicant's appeals (linked by phone or
 // IIN), attachments, ratings, the public status look-up and the portal's registering actor.
+import { foldedContains } from '../db/search.ts';
 import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import type { Actor } from '../access/actor.ts';
@@ -228,14 +229,10 @@ export async function ratingOf(db: Db, appealId: string) {
 
 /** Organizations whose name (in any language) or code contains the words, for the applicant to address. */
 export async function organizationsMatching(db: Db, q: string, limit: number) {
-  const like = `%${q
-    .trim()
-    .toLowerCase()
-    .replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
   return db
     .selectFrom('organizations')
     .select(['id', 'code', 'name_kk', 'name_ru', 'name_en'])
-    .where((e) => e.or([e(sql<string>`lower(name_kk)`, 'like', like), e(sql<string>`lower(name_ru)`, 'like', like), e(sql<string>`lower(name_en)`, 'like', like), e(sql<string>`lower(code)`, 'like', like)]))
+    .where(foldedContains(sql`name_kk || ' ' || name_ru || ' ' || name_en || ' ' || code`, q.trim()))
     .orderBy('code')
     .limit(limit)
     .execute();
