@@ -31,7 +31,8 @@ export interface Filing {
   summary: string;
   text: string;
   issueCategory?: string;
-  applicant: { lastName: string; firstName: string; middleName?: string; iin?: string; email?: string; postalAddress?: string };
+  /** No IIN: only an EDS proves one (the session's), so a code-signed applicant cannot claim another's. */
+  applicant: { lastName: string; firstName: string; middleName?: string; email?: string; postalAddress?: string };
   complainedOrganizationId?: number;
   challengedAppealId?: string;
   attachments?: FileInput[];

@@ -185,6 +185,9 @@ describe('my appeals, filing and the public status (EA-03)', () => {
     const org = await organizationId('AKM-BURABAY');
     const fake = await call('POST', '/api/v1/public/me/appeals', filing({ organizationId: org, attachments: [{ name: 'virus.pdf', content: Buffer.from('MZ\x90\x00 not a pdf').toString('base64') }] }), token);
     assert.deepEqual([fake.status, fake.body.error.fields[0].path, fake.body.error.fields[0].code], [422, '/attachments/0/content', 'portal.fileType']);
+    // only an EDS proves an IIN: a code-signed applicant cannot put another person's on the card
+    const claimed = await call('POST', '/api/v1/public/me/appeals', filing({ organizationId: org, applicant: { lastName: 'Порталов', firstName: 'Ерлан', iin: '900101300123' } }), token);
+    assert.deepEqual([claimed.status, claimed.body.error.fields[0].path], [400, '/applicant/iin']);
 
     const res = await call(
       'POST',

@@ -40,7 +40,6 @@ export const filingBody = Type.Object(
         lastName: str(100, 1),
         firstName: str(100, 1),
         middleName: Type.Optional(str(100)),
-        iin: Type.Optional(Type.String({ pattern: '^[0-9]{12}$' })),
         email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
         postalAddress: Type.Optional(str(500)),
       },
