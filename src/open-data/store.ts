@@ -64,7 +64,9 @@ export interface RequestFilter {
   limit: number;
 }
 
-/** The public columns of appeals for Open311 requests: never the applicant, text or summary. */
+/** The public columns of appeals for Open311 requests: never the applicant, text or summary; only
+ *  the requests filed in public (the portal, Open311 itself) — listing every appeal one by one would
+ *  give away the small counts open data suppresses. */
 export async function publicRequests(db: Db, f: RequestFilter) {
   let q = db
     .selectFrom('appeals as a')
@@ -72,6 +74,7 @@ export async function publicRequests(db: Db, f: RequestFilter) {
     .leftJoin('directory_entries as d', (j) => j.onRef('d.code', '=', 'a.issue_category').on('d.directory', '=', 'issueCategory'))
     .select(['a.id', 'a.status', 'a.issue_category', 'a.received_at', 'a.updated_at', 'a.due_date', 'o.name_kk', 'o.name_ru', 'o.name_en', 'd.label_kk', 'd.label_ru', 'd.label_en'])
     .where('a.security_info', '=', false)
+    .where('a.channel', '=', 'publicPortal')
     .where('a.received_at', '>=', f.from)
     .where('a.received_at', '<', f.to);
   if (f.ids) q = q.where('a.id', 'in', f.ids.length > 0 ? f.ids : ['00000000-0000-0000-0000-000000000000']);
