@@ -252,10 +252,11 @@ export async function cancelSession(ctx: Context, actor: Actor, sessionId: strin
   const slot = slotOf(ctx, s);
   const nextSlot = next ? slotOf(ctx, next) : null;
   const now = ctx.clock.now();
-  const signUps = await store.signUpsOfSession(ctx.db, s.id);
-  await appealTransaction(ctx, async (tctx) => {
+  const signUps = await appealTransaction(ctx, async (tctx) => {
     const trx = tctx.db;
-    await store.lockSession(trx, s.id);
+    // under the lock: a second cancellation, or a sign-up given this session meanwhile, is seen
+    if ((await store.lockSession(trx, s.id)) === 'cancelled') throw new AppError(409, 'reception.sessionCancelled');
+    const signUps = await store.signUpsOfSession(trx, s.id);
     await store.updateSession(trx, s.id, { status: 'cancelled', cancel_reason: input.reason, cancel_note: input.note ?? null, cancel_notice_on: noticeOn, cancel_late: late, cancelled_at: now });
     await appendEvent(trx, {
       appealId: null,
@@ -273,6 +274,7 @@ export async function cancelSession(ctx: Context, actor: Actor, sessionId: strin
         return { change: { event: { kind: 'receptionCancelled', changes: { sessionId: s.id, nextSessionId: next?.id ?? null } }, drop: ['receptionReferenceNote'] } };
       });
     }
+    return signUps;
   });
   return { late, notified: signUps.length, nextSessionId: next?.id ?? null };
 }

@@ -115,7 +115,7 @@ export async function scheduleSignUp(ctx: Context, actor: Actor, appealId: strin
   const slot = slotOf(ctx, s);
   const note = RECEPTION_TERMS.receptionReferenceNote;
   return changeAppeal(ctx, actor, appealId, async ({ trx, appeal, now }) => {
-    await store.lockSession(trx, s.id);
+    if ((await store.lockSession(trx, s.id)) !== 'planned') throw new AppError(409, 'reception.sessionCancelled');
     await store.updateSignUp(trx, appeal.id, { session_id: s.id, scheduled_at: now });
     const rows = (await contactsOf(trx, appeal.id)).flatMap((c) => receptionMessages('receptionScheduled', appeal, { slot }, c));
     if (rows.length > 0) await enqueue(trx, rows, now);

@@ -95,8 +95,11 @@ export async function sessionById(db: Db, id: string) {
 }
 
 /** Locks a session's row: changes of its queue and sign-ups go one at a time. */
-export async function lockSession(db: Db, id: string): Promise<void> {
-  await db.selectFrom('reception_sessions').select('id').where('id', '=', id).forUpdate().execute();
+/** Locks the session and answers its status as it is under the lock (a cancellation and a sign-up
+ *  given this session wait for each other). */
+export async function lockSession(db: Db, id: string): Promise<string> {
+  const row = await db.selectFrom('reception_sessions').select('status').where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+  return row.status;
 }
 
 /** Sessions `visible` admits (null: every one, the public schedule) in a period (by their local
