@@ -4,6 +4,7 @@
 // for every valid phone: the portal tells nobody which phones have appeals. Or by an EDS: the
 // key signs a challenge of the server (NCALayer makes the detached CMS), the certificate is checked
 // against the trusted CAs as letters' signatures are (src/letters/cms.ts), and the IIN is taken from it.
+import { sql } from 'kysely';
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Context } from '../context.ts';
 import { AppError, invalid } from '../errors.ts';
@@ -39,8 +40,9 @@ export async function requestCode(ctx: Context, phoneInput: string, lang: string
   const code = String(randomInt(0, 10 ** CODE_POLICY.digits)).padStart(CODE_POLICY.digits, '0');
   const language = messageLanguage(lang);
   await ctx.db.transaction().execute(async (trx) => {
-    // serialises the phone's requests, so the count below cannot be raced past
-    await trx.selectFrom('portal_codes').select('id').where('phone', '=', phone).forUpdate().execute();
+    // serialises the phone's requests, so the count below cannot be raced past (an advisory lock:
+    // a phone that never had a code has no row to lock)
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${`portal-code:${phone}`}))`.execute(trx);
     if ((await store.codesSince(trx, phone, since)) >= CODE_POLICY.perPhone) throw new AppError(429, 'portal.tooManyCodes', [], { minutes: CODE_POLICY.perPhoneWindowMinutes });
     await store.insertCode(trx, phone, codeHash(phone, code), now, expiresAt);
     const root = await store.rootOrganization(trx);

@@ -122,6 +122,9 @@ describe('identification by a one-time code (issue 14 §2)', () => {
     t.setNow('2026-03-18T10:00:00+05:00');
     const bad = await call('POST', '/api/v1/public/auth/code', { phone: '12345' });
     assert.deepEqual([bad.status, bad.body.error.fields[0].path], [422, '/phone']);
+    // at once, for a phone that never had a code: still 3
+    const burst = await Promise.all([0, 1, 2, 3].map(() => call('POST', '/api/v1/public/auth/code', { phone: '+77010000044' })));
+    assert.deepEqual(burst.map((r) => r.status).sort(), [202, 202, 202, 429]);
   });
 });
 
