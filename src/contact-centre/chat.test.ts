@@ -99,3 +99,41 @@ test('EA-05: a socket without the caller’s token or an operator’s session is
   const bad = await fetch(`${t.url}/api/v1/contact-centre/chats`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ organizationId: 999999 }) });
   assert.equal(bad.status, 422);
 });
+
+test('EA-05: a socket that floods is slowed (5 messages in 10 s), a chat holds at most 4 sockets, and a closed chat takes no more messages', async () => {
+  const { contactId, token } = await (
+    await fetch(`${t.url}/api/v1/contact-centre/chats`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ organizationId: orgs['AKM-BURABAY'] }) })
+  ).json();
+  const path = `/api/v1/contact-centre/chats/${contactId}/socket?token=${token}`;
+  const caller = await connect(path);
+  await caller.next();
+  for (let i = 0; i < 5; i++) {
+    caller.say(`хабар ${i}`);
+    assert.equal((await caller.next()).text, `хабар ${i}`);
+  }
+  caller.say('тағы');
+  assert.deepEqual(await caller.next(), { error: 'chat.tooFast' });
+  const stored = await t.ctx.db.selectFrom('chat_messages').select('id').where('contact_id', '=', contactId).execute();
+  assert.equal(stored.length, 5);
+  t.setNow('2026-03-18T10:00:11+05:00');
+  const others: Awaited<ReturnType<typeof connect>>[] = [];
+  try {
+    for (let i = 0; i < 3; i++) others.push(await connect(path));
+    await assert.rejects(connect(path), /HTTP 429/);
+    const closed = await operator('POST', `/api/v1/contact-centre/contacts/${contactId}/close`, {
+      outcome: 'publicServiceComplaint',
+      region: 'Ақмола облысы',
+      applicantName: 'Чат қолданушысы',
+      nature: 'Кеңес',
+      content: 'Жер учаскесі',
+      measures: 'Түсіндірілді',
+    });
+    assert.equal(closed.status, 200);
+    caller.say('жабылғаннан кейін');
+    assert.deepEqual(await caller.next(), { error: 'chat.closed' });
+    assert.equal((await t.ctx.db.selectFrom('chat_messages').select('id').where('contact_id', '=', contactId).execute()).length, 5);
+  } finally {
+    for (const o of [caller, ...others]) o.close();
+    t.setNow('2026-03-18T10:00:00+05:00');
+  }
+});

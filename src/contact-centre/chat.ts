@@ -43,6 +43,10 @@ export async function openChatsOf(ctx: Context, actor: Actor) {
   return store.openChats(ctx.db, actor);
 }
 
+/** A flood guard of each socket (the upgrade bypasses the HTTP rate limits): this many messages in
+ *  a window, and this many sockets in one chat (a caller's tabs and the operators). */
+export const CHAT_LIMITS = { messages: 5, windowMs: 10_000, socketsPerChat: 4 };
+
 // The sockets of each chat, in this process (as the screen pop: docs/operations.md).
 const rooms = new WeakMap<Config, Map<string, Set<TextSocket>>>();
 function room(config: Config, contactId: string): Set<TextSocket> {
@@ -93,6 +97,7 @@ export async function chatUpgrade(ctx: Context, req: IncomingMessage, socket: Du
   if (contact?.channel !== 'chat' || contact.closed_at) return refuseUpgrade(socket, 404, 'Not Found');
   const who = await participant(ctx, req, url, contact);
   if (!who) return refuseUpgrade(socket, 403, 'Forbidden');
+  if (room(ctx.config, id).size >= CHAT_LIMITS.socketsPerChat) return refuseUpgrade(socket, 429, 'Too Many Requests');
   const ws = acceptUpgrade(req, socket);
   if (!ws) return;
   const { actor } = who;
@@ -105,9 +110,19 @@ export async function chatUpgrade(ctx: Context, req: IncomingMessage, socket: Du
   const present = (m: { id: number; author: string; text: string; at: Date }) => JSON.stringify({ id: m.id, author: m.author, text: m.text, at: m.at.toISOString() });
   ws.send(JSON.stringify({ transcript: (await store.chatMessages(ctx.db, id)).map((m) => JSON.parse(present(m))) }));
   let queue = Promise.resolve();
+  const recent: number[] = [];
   ws.onText((raw) => {
     queue = queue
       .then(async () => {
+        const now = ctx.clock.now().getTime();
+        while (recent.length > 0 && recent[0]! <= now - CHAT_LIMITS.windowMs) recent.shift();
+        if (recent.length >= CHAT_LIMITS.messages) return ws.send(JSON.stringify({ error: 'chat.tooFast' }));
+        recent.push(now);
+        // a contact closed meanwhile takes no more messages, and its sockets end
+        if (await store.contactClosed(ctx.db, id)) {
+          ws.send(JSON.stringify({ error: 'chat.closed' }));
+          return ws.close(1000);
+        }
         let text: unknown;
         try {
           text = (JSON.parse(raw) as { text?: unknown }).text;

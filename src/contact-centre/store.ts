@@ -240,6 +240,11 @@ export async function chatMessages(db: Db, contactId: string) {
   return db.selectFrom('chat_messages').select(['id', 'at', 'author', 'text']).where('contact_id', '=', contactId).orderBy('id').limit(2000).execute();
 }
 
+export async function contactClosed(db: Db, contactId: string): Promise<boolean> {
+  const row = await db.selectFrom('contacts').select('closed_at').where('id', '=', contactId).executeTakeFirst();
+  return !row || row.closed_at !== null;
+}
+
 export async function insertChatMessage(db: Db, row: Insertable<ChatMessagesTable>) {
   return db.insertInto('chat_messages').values(row).returning(['id', 'at', 'author', 'text']).executeTakeFirstOrThrow();
 }
