@@ -60,7 +60,17 @@ export async function signUpOutcomeRoutes(app: ReturnType<typeof typed>, ctx: Co
 
   app.post(
     '/reception/sign-ups/:id/participation/refusal',
-    { schema: { tags, summary: 'The other body refused a joint reception: to be reported to the Government Apparatus within 2 WD (PR-28)', params: IdParams, body: participationRefusalBody, response: none } },
+    {
+      config: { idempotent: true },
+      schema: {
+        tags,
+        summary: 'The other body refused a joint reception: to be reported to the Government Apparatus within 2 WD (PR-28)',
+        headers: idempotencyHeaders,
+        params: IdParams,
+        body: participationRefusalBody,
+        response: none,
+      },
+    },
     async (req, reply) => {
       await participationRefused(ctx, req.actor, req.params.id, req.body);
       return reply.status(204).send();
