@@ -29,7 +29,7 @@ export interface Config {
   /** Where the browser finds NCALayer, the signing tool of the national PKI (its local WebSocket);
    *  null: the web app does not offer it. The page's CSP allows connecting there. */
   ncaLayerUrl: string | null;
-  /** The contact centre's telephone link (EA-10, docs/operations.md "The contact centre"): the
+  /** The contact centre's telephone link (EA-10, docs/operations.md "The contact centre's telephone link"): the
    *  shared secret of the signed webhook POST /api/v1/cti/events (unset: the webhook refuses every
    *  event), and the Asterisk Manager Interface to listen to (unset: none). */
   cti: { webhookSecret: string | undefined; ami: AmiSettings | undefined };

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.ts';
 import { errorSchema } from '../intake/schemas.ts';
 import { IdParams, typed } from '../http/typebox.ts';
+import { idempotencyHeaders } from '../http/idempotency.ts';
 import { closeContact, competentOrganization, contactWithHistory, openContact } from './service.ts';
 import { cardOf, changeCard, createCard, findCards } from './cards.ts';
 import { annex2Pdf, annex2Report, annex2Xlsx, centreFiguresOf } from './reports.ts';
@@ -99,7 +100,9 @@ export async function contactCentreRoutes(server: FastifyInstance, ctx: Context)
   app.post(
     '/contact-centre/contacts',
     {
+      config: { idempotent: true },
       schema: {
+        headers: idempotencyHeaders,
         tags: ['contact centre'],
         summary: 'Open a contact (a call, chat, web form or e-mail) on my console (EA-05)',
         body: openContactBody,
@@ -121,7 +124,9 @@ export async function contactCentreRoutes(server: FastifyInstance, ctx: Context)
   app.post(
     '/contact-centre/contacts/:id/close',
     {
+      config: { idempotent: true },
       schema: {
+        headers: idempotencyHeaders,
         tags: ['contact centre'],
         summary:
           'Close a contact with exactly one outcome: consultation (the live knowledge card used), statusAnswer (by registration and talon numbers, or IIN), publicServiceComplaint (Annex 2 fields; never an appeal, CC-25), appeal (registered for the competent organization, channel contact centre, talon by SMS)',
@@ -186,7 +191,9 @@ export async function contactCentreRoutes(server: FastifyInstance, ctx: Context)
   app.post(
     '/contact-centre/knowledge-cards',
     {
+      config: { idempotent: true },
       schema: {
+        headers: idempotencyHeaders,
         tags: ['contact centre'],
         summary: 'Add a knowledge card: the Annex 1 fields in Kazakh and Russian (CC-05); the contact-centre head',
         body: cardBody,
@@ -309,7 +316,9 @@ export async function contactCentreRoutes(server: FastifyInstance, ctx: Context)
   app.post(
     '/contact-centre/provider-refusals',
     {
+      config: { idempotent: true },
       schema: {
+        headers: idempotencyHeaders,
         tags: ['contact centre'],
         summary: 'Record a provider’s refusal to give the centre information (CC-10, CC-13)',
         body: refusalBody,

@@ -1,7 +1,7 @@
 // The screen pop (EA-10): what the telephone system says about a call reaches the operator's
 // console at once, over server-sent events. Subscribers live in this process: with several server
 // processes behind a balancer, the telephone system's events and the consoles must reach the same
-// one (docs/operations.md, "The contact centre").
+// one (docs/operations.md, "The contact centre's telephone link").
 import { EventEmitter } from 'node:events';
 import type { Config } from '../config.ts';
 

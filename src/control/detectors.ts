@@ -2,7 +2,7 @@
 // that break its rule — the subject (with the kind, the unique key), the organization, the appeal
 // or instruction, the responsible employee. computed from the event log's tables (decisions,
 // assignments, journal entries, petitions) and the obligations. `detect` inserts what is new and
-// leaves what is stored: running it on every read, and nightly, never repeats a violation.
+// leaves what is stored: running it on every read, and hourly (src/control/daily.ts), never repeats a violation.
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import type { IsoDate } from '../domain/calendar.ts';
@@ -86,7 +86,7 @@ export const DETECTORS: Record<ViolationKind, Detector> = {
 
 /**
  * Runs every detector and stores the violations not stored yet; `root`: only those of the
- * organizations below it (a read refreshes its own scope), null: all (the nightly run). Returns how
+ * organizations below it (a read refreshes its own scope), null: all (the hourly run of src/control/daily.ts). Returns how
  * many were new, by kind.
  */
 export async function detect(db: Db, p: { today: IsoDate; timeZone: string; now: Date; root: number | null }): Promise<Partial<Record<ViolationKind, number>>> {

@@ -8,6 +8,7 @@ import { errorSchema } from '../intake/schemas.ts';
 import { hasRole } from '../access/actor.ts';
 import { forbidden } from '../errors.ts';
 import { IdParams, typed } from '../http/typebox.ts';
+import { idempotencyHeaders } from '../http/idempotency.ts';
 import { QUALITY_CHECKLIST } from '../domain/quality.ts';
 import { VIOLATION_KINDS_NOT_DETECTED } from '../domain/violations.ts';
 import * as service from './service.ts';
@@ -46,7 +47,9 @@ export async function controlRoutes(server: FastifyInstance, ctx: Context): Prom
   app.post(
     '/appeals/:id/control',
     {
+      config: { idempotent: true },
       schema: {
+        headers: idempotencyHeaders,
         tags,
         summary: 'Put an appeal under the akim’s control: who, when, why (CD-09); controller',
         params: IdParams,
@@ -60,7 +63,9 @@ export async function controlRoutes(server: FastifyInstance, ctx: Context): Prom
   app.post(
     '/appeals/:id/rework',
     {
+      config: { idempotent: true },
       schema: {
+        headers: idempotencyHeaders,
         tags,
         summary: 'Return the appeal’s answer for rework with a remark and an internal due date (CD-10); controller',
         params: IdParams,
@@ -118,7 +123,9 @@ export async function controlRoutes(server: FastifyInstance, ctx: Context): Prom
   app.post(
     '/appeals/:id/quality-reviews',
     {
+      config: { idempotent: true },
       schema: {
+        headers: idempotencyHeaders,
         tags,
         summary: 'Review the quality of an answer with the checklist; the verdict follows (CD-09)',
         params: IdParams,
@@ -160,7 +167,9 @@ export async function controlRoutes(server: FastifyInstance, ctx: Context): Prom
   app.post(
     '/control/violations/:id/explanations',
     {
+      config: { idempotent: true },
       schema: {
+        headers: idempotencyHeaders,
         tags,
         summary: 'Ask the responsible for an oral or written explanation by a date (EA-06)',
         params: IdParams,
@@ -208,7 +217,16 @@ export async function controlRoutes(server: FastifyInstance, ctx: Context): Prom
 
   app.post(
     '/control/checks',
-    { schema: { tags, summary: 'Plan an on-site check (CD-32) or a record-keeping check (CD-37) of a body', body: checkBody, response: { 201: obj({ id: str }), 403: errorSchema, 422: errorSchema } } },
+    {
+      config: { idempotent: true },
+      schema: {
+        tags,
+        summary: 'Plan an on-site check (CD-32) or a record-keeping check (CD-37) of a body',
+        headers: idempotencyHeaders,
+        body: checkBody,
+        response: { 201: obj({ id: str }), 403: errorSchema, 422: errorSchema },
+      },
+    },
     async (req, reply) => reply.status(201).send(await planCheck(ctx, req.actor, req.body)),
   );
 

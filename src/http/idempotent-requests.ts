@@ -32,6 +32,15 @@ declare module 'fastify' {
 
 /** The keys this process claimed and has not answered yet, by request. */
 const claimed = new WeakMap<FastifyRequest, { owner: string; key: string }>();
+/** Owners of requests that no user signs (the portal's applicants), set by the route's own
+ *  authentication before the claim; without one, a route without sign-in shares 'public'. */
+const owners = new WeakMap<FastifyRequest, string>();
+
+/** Makes `owner` the owner of the request's key: a route without a user but with its own sign-in
+ *  (the portal) calls it from its preHandler, so one applicant's key never answers another's request. */
+export function ownIdempotencyKey(req: FastifyRequest, owner: string): void {
+  owners.set(req, owner);
+}
 
 /** Adds the hooks to every route marked `idempotent` (call before the routes are registered). */
 export function idempotentRoutes(app: FastifyInstance, ctx: Context): void {
@@ -47,7 +56,7 @@ export function idempotentRoutes(app: FastifyInstance, ctx: Context): void {
 async function claim(ctx: Context, req: FastifyRequest, reply: FastifyReply): Promise<void> {
   const request = idempotentRequest(req, `${req.method} ${req.url}`);
   if (!request) return;
-  const owner = req.actor?.id ?? 'public';
+  const owner = owners.get(req) ?? req.actor?.id ?? 'public';
   const now = ctx.clock.now();
   const expired = new Date(now.getTime() - TTL_MS);
   await ctx.db.deleteFrom('idempotent_requests').where('owner', '=', owner).where('key', '=', request.key).where('created_at', '<', expired).execute();

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.ts';
 import { errorSchema } from '../intake/schemas.ts';
 import { IdParams, typed } from '../http/typebox.ts';
+import { idempotencyHeaders } from '../http/idempotency.ts';
 import type { Language } from '../domain/vocabulary.ts';
 import { localized } from '../reference/present.ts';
 import * as service from './service.ts';
@@ -62,7 +63,9 @@ export async function instructionRoutes(server: FastifyInstance, ctx: Context): 
   app.post(
     '/instructions',
     {
+      config: { idempotent: true },
       schema: {
+        headers: idempotencyHeaders,
         tags,
         summary: 'Record an instruction under control: issuer, text, due date, linked appeals, executors with one main (CD-29, EA-07, PR-31)',
         body: instructionBody,
@@ -134,7 +137,9 @@ export async function instructionRoutes(server: FastifyInstance, ctx: Context): 
   app.post(
     '/instructions/:id/reports',
     {
+      config: { idempotent: true },
       schema: {
+        headers: idempotencyHeaders,
         tags,
         summary: 'An interim or execution report of an executor',
         params: IdParams,
@@ -154,7 +159,9 @@ export async function instructionRoutes(server: FastifyInstance, ctx: Context): 
   app.post(
     '/instructions/:id/extensions',
     {
+      config: { idempotent: true },
       schema: {
+        headers: idempotencyHeaders,
         tags,
         summary: 'Ask for a later due date (an executor)',
         params: IdParams,

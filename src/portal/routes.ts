@@ -1,11 +1,14 @@
 // Routes of the citizen portal's API under /api/v1/public (issue 14, Contract): public ones (the
 // status of one appeal by its two numbers, the sign-in code) and the applicant's, with the portal
 // token of POST /public/auth/verify as `Authorization: Bearer`. Staff sessions play no part here.
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Context } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { errorSchema } from '../intake/schemas.ts';
 import { IdParams, typed } from '../http/typebox.ts';
+import { idempotencyHeaders } from '../http/idempotency.ts';
+import { ownIdempotencyKey } from '../http/idempotent-requests.ts';
 import { TIMELINE_WORDS } from '../domain/portal.ts';
 import type { Language } from '../domain/vocabulary.ts';
 import { applicantOf, edsChallenge, edsVerify, requestCode, signOut, verifyCode } from './identification.ts';
@@ -92,6 +95,13 @@ export async function portalRoutes(server: FastifyInstance, ctx: Context): Promi
     const applicant = token ? await applicantOf(ctx, token) : null;
     if (!applicant) throw new AppError(401, 'unauthorized');
     applicants.set(req, applicant);
+    // the applicant owns the Idempotency-Key, not the shared 'public': a replay answers them alone
+    ownIdempotencyKey(
+      req,
+      `applicant:${createHash('sha256')
+        .update(JSON.stringify([applicant.iin, applicant.phone]))
+        .digest('hex')}`,
+    );
   };
   const me = (req: FastifyRequest) => applicants.get(req)!;
   const tags = ['portal'];
@@ -240,11 +250,12 @@ export async function portalRoutes(server: FastifyInstance, ctx: Context): Promi
   app.post(
     '/public/me/appeals',
     {
-      config: limit(10),
+      config: { ...limit(10), idempotent: true },
       bodyLimit: 40 * 1024 * 1024,
       preHandler: signedIn,
       schema: {
         tags,
+        headers: idempotencyHeaders,
         summary:
           "File an appeal: registered by the desk's use case (form electronic, channel publicPortal), the talon at …/talon.pdf, the numbers sent by SMS; attachments PDF, JPEG, PNG, DOCX, ODT, XLSX by content, ≤ 5 MB each",
         body: filingBody,
@@ -261,10 +272,11 @@ export async function portalRoutes(server: FastifyInstance, ctx: Context): Promi
   app.post(
     '/public/me/reception/sign-ups',
     {
-      config: limit(10),
+      config: { ...limit(10), idempotent: true },
       preHandler: signedIn,
       schema: {
         tags,
+        headers: idempotencyHeaders,
         summary:
           "Sign up for a personal reception (EA-04, PR-05): a planned session of /public/reception/schedule and the question; registered by reception's sign-up use case (channel publicPortal, 15 WD, PR-36) for the session's official, the chosen session recorded for the staff; it then shows among my appeals",
         body: bookingBody,

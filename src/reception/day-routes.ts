@@ -2,6 +2,7 @@
 // events, participants (PR-25, PR-26, PR-30) and the protocol (PR-31).
 import { today as todayOf, type Context } from '../context.ts';
 import { IdParams, type typed } from '../http/typebox.ts';
+import { idempotencyHeaders } from '../http/idempotency.ts';
 import { errorSchema } from '../intake/schemas.ts';
 import { addParticipant, addProtocolLine, addToQueue, callNext, checkIn, finishEntry, hallState, onHallChange, participants, protocol, queue } from './queue.ts';
 import { checkInBody, doneBody, EntryParams, participantBody, protocolLineBody, queueBody } from './schemas.ts';
@@ -15,7 +16,9 @@ export async function receptionDayRoutes(app: ReturnType<typeof typed>, ctx: Con
   app.post(
     '/reception/sessions/:id/queue',
     {
+      config: { idempotent: true },
       schema: {
+        headers: idempotencyHeaders,
         tags,
         summary: 'An arrival joins the live queue (PR-19: identity seen, a representative’s authority; PR-21: out-of-turn category with the evidence seen); answers its ticket and its position in serving order',
         params: IdParams,
@@ -58,7 +61,9 @@ export async function receptionDayRoutes(app: ReturnType<typeof typed>, ctx: Con
   app.post(
     '/reception/sessions/:id/call-next',
     {
+      config: { idempotent: true },
       schema: {
+        headers: idempotencyHeaders,
         tags,
         summary: 'Call the next checked-in visitor in serving order (the one called before is served); the hall screen shows the ticket',
         params: IdParams,
@@ -110,7 +115,9 @@ export async function receptionDayRoutes(app: ReturnType<typeof typed>, ctx: Con
   app.post(
     '/reception/sessions/:id/participants',
     {
+      config: { idempotent: true },
       schema: {
+        headers: idempotencyHeaders,
         tags,
         summary: 'A participant of the reception: invited employee (PR-30), another body (PR-26), consultant or volunteer (PR-25)',
         params: IdParams,
@@ -145,7 +152,9 @@ export async function receptionDayRoutes(app: ReturnType<typeof typed>, ctx: Con
   app.post(
     '/reception/sessions/:id/protocol',
     {
+      config: { idempotent: true },
       schema: {
+        headers: idempotencyHeaders,
         tags,
         summary:
           "A protocol line (PR-31): the decision on a visitor's question; an instruction (executor organization, due date) is created as an instruction under control (issuer receptionProtocol, the visitor's appeal linked: PR-40, PR-41)",

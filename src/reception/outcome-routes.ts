@@ -2,6 +2,7 @@
 // ground (PR-10), "not considered" (PR-07) — and of other bodies' participation (PR-27, PR-28).
 import type { Context } from '../context.ts';
 import { IdParams, type typed } from '../http/typebox.ts';
+import { idempotencyHeaders } from '../http/idempotency.ts';
 import { errorSchema } from '../intake/schemas.ts';
 import { notConsidered, participationRefused, refusalReported, refuseSignUp, requestParticipation, sendRefusalDraft } from './outcomes.ts';
 import { notConsideredBody, participationBody, participationRefusalBody, refusalBody } from './schemas.ts';
@@ -14,7 +15,9 @@ export async function signUpOutcomeRoutes(app: ReturnType<typeof typed>, ctx: Co
   app.post(
     '/reception/sign-ups/:id/refusal-draft',
     {
+      config: { idempotent: true },
       schema: {
+        headers: idempotencyHeaders,
         tags,
         summary: 'Send the applicant the draft refusal for a hearing (PR-11): the refusal may be decided 3 WD later; its ground with the link it needs (PR-10)',
         params: IdParams,
@@ -45,7 +48,10 @@ export async function signUpOutcomeRoutes(app: ReturnType<typeof typed>, ctx: Co
 
   app.post(
     '/reception/sign-ups/:id/participation',
-    { schema: { tags, summary: 'Another body asked to take part (PR-26); the applicant told, within 2 WD of the request (PR-27)', params: IdParams, body: participationBody, response: none } },
+    {
+      config: { idempotent: true },
+      schema: { tags, summary: 'Another body asked to take part (PR-26); the applicant told, within 2 WD of the request (PR-27)', headers: idempotencyHeaders, params: IdParams, body: participationBody, response: none },
+    },
     async (req, reply) => {
       await requestParticipation(ctx, req.actor, req.params.id, req.body);
       return reply.status(204).send();
@@ -54,7 +60,17 @@ export async function signUpOutcomeRoutes(app: ReturnType<typeof typed>, ctx: Co
 
   app.post(
     '/reception/sign-ups/:id/participation/refusal',
-    { schema: { tags, summary: 'The other body refused a joint reception: to be reported to the Government Apparatus within 2 WD (PR-28)', params: IdParams, body: participationRefusalBody, response: none } },
+    {
+      config: { idempotent: true },
+      schema: {
+        tags,
+        summary: 'The other body refused a joint reception: to be reported to the Government Apparatus within 2 WD (PR-28)',
+        headers: idempotencyHeaders,
+        params: IdParams,
+        body: participationRefusalBody,
+        response: none,
+      },
+    },
     async (req, reply) => {
       await participationRefused(ctx, req.actor, req.params.id, req.body);
       return reply.status(204).send();

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.ts';
 import { IdParams, typed } from '../http/typebox.ts';
+import { idempotencyHeaders } from '../http/idempotency.ts';
 import { appealSchema, errorSchema } from '../intake/schemas.ts';
 import { appealCard } from '../intake/read.ts';
 import { presentAppeal } from '../intake/present.ts';
@@ -57,8 +58,10 @@ export async function receptionRoutes(server: FastifyInstance, ctx: Context): Pr
     },
   );
 
-  app.post('/reception/officials', { schema: { tags, summary: 'Add a receiving official of one of the six kinds of PR-02', body: officialBody, response: { 201: officialSchema, ...errors } } }, async (req, reply) =>
-    reply.status(201).send(presentOfficial(await addOfficial(ctx, req.actor, req.body))),
+  app.post(
+    '/reception/officials',
+    { config: { idempotent: true }, schema: { tags, summary: 'Add a receiving official of one of the six kinds of PR-02', headers: idempotencyHeaders, body: officialBody, response: { 201: officialSchema, ...errors } } },
+    async (req, reply) => reply.status(201).send(presentOfficial(await addOfficial(ctx, req.actor, req.body))),
   );
 
   app.get('/reception/officials', { schema: { tags, summary: 'The receiving officials of my organizations', querystring: periodQuery, response: { 200: list(officialSchema), 403: errorSchema } } }, async (req) => ({
@@ -68,7 +71,9 @@ export async function receptionRoutes(server: FastifyInstance, ctx: Context): Pr
   app.post(
     '/reception/sessions',
     {
+      config: { idempotent: true },
       schema: {
+        headers: idempotencyHeaders,
         tags,
         summary: 'Plan a reception session: occasion (PR-14, PR-18 with its instruction, CD-15 visiting), format (video only for kinds 1–2, PR-22; only video under a restrictive regime, PR-23)',
         body: sessionBody,
@@ -142,7 +147,10 @@ export async function receptionRoutes(server: FastifyInstance, ctx: Context): Pr
 
   app.post(
     '/reception/restrictions',
-    { schema: { tags, summary: 'Record a restrictive regime (PR-23): receptions only by video meanwhile', body: restrictionBody, response: { 201: idOnly, ...errors } } },
+    {
+      config: { idempotent: true },
+      schema: { tags, summary: 'Record a restrictive regime (PR-23): receptions only by video meanwhile', headers: idempotencyHeaders, body: restrictionBody, response: { 201: idOnly, ...errors } },
+    },
     async (req, reply) => reply.status(201).send({ id: await recordRestriction(ctx, req.actor, req.body) }),
   );
 
@@ -190,7 +198,9 @@ export async function receptionRoutes(server: FastifyInstance, ctx: Context): Pr
   app.post(
     '/reception/sign-ups',
     {
+      config: { idempotent: true },
       schema: {
+        headers: idempotencyHeaders,
         tags,
         summary:
           'Register a sign-up for personal reception (PR-05, PR-06): an appeal registered by the registration use case under the sign-up term (15 WD, PR-36), answered with the appeal (registrationNumber, dueDate = registration date + 15 WD); reception: the official or question it is for',
@@ -217,7 +227,9 @@ export async function receptionRoutes(server: FastifyInstance, ctx: Context): Pr
   app.post(
     '/reception/sign-ups/:id/session',
     {
+      config: { idempotent: true },
       schema: {
+        headers: idempotencyHeaders,
         tags,
         summary: 'Give a sign-up a session (PR-35, PR-36): the applicant is told the date, time and place or meeting link; the reference note falls due 5 WD before (PR-33); video needs consent (PR-22)',
         params: IdParams,

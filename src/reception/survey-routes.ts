@@ -1,6 +1,7 @@
 // Routes of the satisfaction survey (PR-44).
 import type { Context } from '../context.ts';
 import { IdParams, type typed } from '../http/typebox.ts';
+import { idempotencyHeaders } from '../http/idempotency.ts';
 import { errorSchema } from '../intake/schemas.ts';
 import { calls, drawSample, recordCall } from './survey.ts';
 import { callResultBody, sampleBody } from './schemas.ts';
@@ -45,7 +46,9 @@ export async function surveyRoutes(app: ReturnType<typeof typed>, ctx: Context):
   app.post(
     '/reception/satisfaction/sample',
     {
+      config: { idempotent: true },
       schema: {
+        headers: idempotencyHeaders,
         tags,
         summary: 'Draw the period’s random sample for the phone survey (PR-44): of those who got a consultation and of those refused sign-up, `size` of each',
         body: sampleBody,

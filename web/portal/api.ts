@@ -46,13 +46,33 @@ export const setApiLang = (l: Lang) => {
   lang = l;
 };
 
+// The applicant's creating requests (POST) carry an Idempotency-Key (issue 16, item 5): a new one
+// for each request, the same one when the same request is sent again after no answer or a 5xx, so
+// a lost answer files nothing twice. Keys are the signed-in applicant's (the server's own owner).
+const retryKeys = new Map<string, string>();
+function newKey(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16)); // crypto.randomUUID needs a secure context
+  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+}
+
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const t = token.get();
+  const text = body === undefined ? undefined : JSON.stringify(body);
+  const retry = method === 'POST' && t ? `${path}\n${text ?? ''}` : undefined;
+  const key = retry === undefined ? undefined : (retryKeys.get(retry) ?? newKey());
+  if (retry !== undefined && key !== undefined) retryKeys.set(retry, key);
   const res = await fetch(path, {
     method,
-    headers: { 'accept-language': lang, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(t ? { authorization: `Bearer ${t}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: {
+      'accept-language': lang,
+      ...(text !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(t ? { authorization: `Bearer ${t}` } : {}),
+      ...(key ? { 'idempotency-key': key } : {}),
+    },
+    body: text,
   });
+  // answered (a 409 may be idempotency.inProgress: the outcome is still to learn with the same key)
+  if (retry !== undefined && res.status < 500 && res.status !== 409) retryKeys.delete(retry);
   if (res.status === 204) return undefined as T;
   const data = res.headers.get('content-type')?.includes('json') ? await res.json() : null;
   if (!res.ok) {

@@ -13490,7 +13490,10 @@ export interface operations {
     postAppealsByIdControl: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -13614,7 +13617,10 @@ export interface operations {
     postAppealsByIdRework: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -14030,7 +14036,10 @@ export interface operations {
     postAppealsByIdQualityReviews: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -14258,7 +14267,10 @@ export interface operations {
     postControlViolationsByIdExplanations: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -14719,7 +14731,10 @@ export interface operations {
     postControlChecks: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -14991,7 +15006,10 @@ export interface operations {
     postInstructions: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -15237,7 +15255,10 @@ export interface operations {
     postInstructionsByIdReports: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -15471,7 +15492,10 @@ export interface operations {
     postInstructionsByIdExtensions: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -15837,7 +15861,10 @@ export interface operations {
     postContactCentreContacts: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -16020,7 +16047,10 @@ export interface operations {
     postContactCentreContactsByIdClose: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -16518,7 +16548,10 @@ export interface operations {
     postContactCentreKnowledgeCards: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -17247,7 +17280,10 @@ export interface operations {
     postContactCentreProviderRefusals: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -17937,7 +17973,10 @@ export interface operations {
     postReceptionOfficials: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -18216,7 +18255,10 @@ export interface operations {
     postReceptionSessions: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -19121,7 +19163,10 @@ export interface operations {
     postReceptionRestrictions: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -19567,7 +19612,10 @@ export interface operations {
     postReceptionSignUps: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -20099,7 +20147,10 @@ export interface operations {
     postReceptionSignUpsByIdSession: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -20759,7 +20810,10 @@ export interface operations {
     postReceptionSessionsByIdQueue: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -21135,7 +21189,10 @@ export interface operations {
     postReceptionSessionsByIdCallNext: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -21689,7 +21746,10 @@ export interface operations {
     postReceptionSessionsByIdParticipants: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -21975,7 +22035,10 @@ export interface operations {
     postReceptionSessionsByIdProtocol: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -22165,7 +22228,10 @@ export interface operations {
     postReceptionSignUpsByIdRefusalDraft: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -22703,7 +22769,10 @@ export interface operations {
     postReceptionSignUpsByIdParticipation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -22881,7 +22950,10 @@ export interface operations {
     postReceptionSignUpsByIdParticipationRefusal: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -23228,7 +23300,10 @@ export interface operations {
     postReceptionSatisfactionSample: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -24430,7 +24505,10 @@ export interface operations {
     postPublicMeAppeals: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -24614,7 +24692,10 @@ export interface operations {
     postPublicMeReceptionSignUps: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
