@@ -33,6 +33,7 @@ import { ctiRoutes } from '../cti/routes.ts';
 import { receptionRoutes } from '../reception/routes.ts';
 import { portalRoutes } from '../portal/routes.ts';
 import { openDataRoutes } from '../open-data/routes.ts';
+import { demoRoutes } from '../demo/routes.ts';
 import { webApp, isWebAppRequest, sendWebApp } from './web.ts';
 import { documented } from './openapi.ts';
 import { securityHeaders } from './headers.ts';
@@ -201,6 +202,7 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
       await ctiRoutes(api, ctx);
       await receptionRoutes(api, ctx);
       await portalRoutes(api, ctx);
+      await demoRoutes(api, ctx);
     },
     { prefix: '/api/v1' },
   );

@@ -3359,6 +3359,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/demo/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Demo mode: the demo users to sign in as (password "demo") with their roles */
+        get: operations["getDemoUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -24583,6 +24600,31 @@ export interface operations {
                                 };
                             }[];
                         };
+                    };
+                };
+            };
+        };
+    };
+    getDemoUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            login: string;
+                            roles: string[];
+                        }[];
                     };
                 };
             };
