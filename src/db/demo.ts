@@ -71,8 +71,11 @@ export async function seedDemo(ctx: Context, options: { appeals?: boolean; histo
 
   // the history signs letters months back: its keys are valid from before it
   await seedDemoKeys(ctx, options.history ? HISTORY_DAYS : 0);
+  // the history goes only into a database without appeals: an older demo database keeps its own
+  // (its keys and formed months would refuse what the history backdates)
+  const empty = !(await db.selectFrom('appeals').select('id').limit(1).executeTakeFirst());
   if (options.appeals ?? true) await seedDemoAppeals(ctx);
-  if (options.history) await seedDemoHistory(ctx, DEMO_PERSONS.map(personInput));
+  if (options.history && empty) await seedDemoHistory(ctx, DEMO_PERSONS.map(personInput));
 }
 
 /** A demo certificate authority, made anew and trusted at seed time (its key is not kept), and a
