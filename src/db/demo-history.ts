@@ -149,6 +149,14 @@ async function appealsOfPastMonths(ctx: Context, o: Clocked & { registrar: Actor
     const signAt = o.when(o.after(t, 6, 12));
     for (const l of (await lettersOfAppeal(signAt, o.head, id)).filter((x) => x.letter.signed_at === null)) await signLetter(signAt, o.head, id, l.letter.id, { pkcs12: o.pkcs12, password: 'demo' });
   }
+  // waiting for the head: the executor's draft answer, with a text long enough to need its room
+  {
+    const { id, executor, t } = await register(6, 'inquiry', ['Аулаға балалар алаңын салу туралы', 'Біздің аулаға балалар ойын алаңын салу жоспарланған ба?'], 7);
+    await takeDecision(o.when(o.after(t, 2, 15)), executor, id, {
+      code: '4.25',
+      text: 'Сіздің ауланызға балалар ойын алаңын салу келесі жылғы абаттандыру бағдарламасына енгізілді. Жұмыстар мамыр айында басталады; мердігер конкурс қорытындысы бойынша анықталады.',
+    });
+  }
   // overdue: applications of five to seven weeks ago nobody has decided
   for (const [i, application] of APPLICATIONS.slice(0, 2).entries()) await register(50 - i * 8, 'application', application, i + 10);
   // extended: the head extends the term (APPC Art. 76 p.3) because other bodies were asked
