@@ -12,7 +12,7 @@ export async function openApp(config: Config): Promise<{ database: Database; ctx
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   await prepareDatabase(database, config);
   const ctx = await createContext(database, config);
-  if (config.demo) await seedDemo(ctx);
+  if (config.demo) await seedDemo(ctx, { history: config.demoHistory ?? true });
   return { database, ctx };
 }
 

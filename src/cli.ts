@@ -98,7 +98,7 @@ async function main(): Promise<void> {
       }
       const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
       await prepareDatabase(database);
-      await seedDemo(await createContext(database, config));
+      await seedDemo(await createContext(database, config), { history: config.demoHistory ?? true });
       await database.close();
       console.log('demo users and data are in place (password "demo")');
       return;

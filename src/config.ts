@@ -8,6 +8,8 @@ export interface Config {
   dataDir: string;
   /** Demo users and data exist only in demo mode: by default on the embedded database only. */
   demo: boolean;
+  /** Demo mode: also a few months of history (JOLDANYM_DEMO_HISTORY=off leaves it out, as the browser tests do). */
+  demoHistory?: boolean;
   /** A fixed server clock (ISO 8601), for demos and tests. */
   now: Date | undefined;
   timeZone: string;
@@ -81,6 +83,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     dataDir: resolve(env.JOLDANYM_DATA_DIR ?? 'data/pglite'),
     demo: env.JOLDANYM_DEMO ? env.JOLDANYM_DEMO === 'true' : databaseUrl === undefined,
+    demoHistory: env.JOLDANYM_DEMO_HISTORY !== 'off',
     now,
     timeZone: env.JOLDANYM_TIME_ZONE ?? 'Asia/Almaty',
     logLevel: env.LOG_LEVEL ?? 'info',

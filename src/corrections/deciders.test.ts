@@ -6,8 +6,6 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testApp, type Api, type TestApp } from '../../test/support.ts';
 import { register } from '../../test/accounting.ts';
-import { DEMO_USERS } from '../db/demo.ts';
-import { DEMO_LOGINS } from '../domain/demo-logins.ts';
 
 let t: TestApp;
 let registrar: Api;
@@ -26,10 +24,6 @@ before(async () => {
   statistician = await t.as('statistician');
 });
 after(() => t.close());
-
-test('issue 10 item 6: the login hint lists every demo user', () => {
-  assert.deepEqual(DEMO_USERS.map((u) => u.login).sort(), [...DEMO_LOGINS].sort());
-});
 
 test("issue 10 item 6 (p.27): the demo unit head's petition is decided by the demo head; a refusal names the decider in kk/ru/en", async () => {
   const a = await register(registrar, { summary: 'Арна қате' });

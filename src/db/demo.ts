@@ -10,12 +10,12 @@ import { registerAppeal } from '../intake/register.ts';
 import { createDemoCa, issueDemoCertificate } from '../letters/demo-pki.ts';
 import { registerCertificate } from '../access/certificates.ts';
 import { DEMO_ORGANIZATION_CODES } from './reference/organizations.ts';
-import type { DemoLogin } from '../domain/demo-logins.ts';
 import { DEMO_COMPANIES, DEMO_PERSONS, type DemoAddress } from './reference/demo-registry.ts';
+import { HISTORY_DAYS, seedDemoHistory } from './demo-history.ts';
 
 const { district, control, stats, oblastAkimat } = DEMO_ORGANIZATION_CODES;
 
-export const DEMO_USERS: { login: DemoLogin; fullName: string; position: string; organization: string; roles?: Role[] }[] = [
+export const DEMO_USERS: { login: string; fullName: string; position: string; organization: string; roles?: Role[] }[] = [
   { login: 'registrar', fullName: 'Сүлейменова Гүлнұр Әбдіқадірқызы', position: 'Құжаттамалық қамтамасыз ету бөлімінің бас маманы', organization: district },
   { login: 'executor', fullName: 'Омаров Дәурен Болатұлы', position: 'Тұрғын үй-коммуналдық шаруашылық бөлімінің бас маманы', organization: district },
   { login: 'head', fullName: 'Қасымов Нұрлан Жақсылықұлы', position: 'Аудан әкімінің орынбасары', organization: district },
@@ -31,7 +31,8 @@ export const DEMO_USERS: { login: DemoLogin; fullName: string; position: string;
 /** The demo users who sign letters, reports and exports. */
 const DEMO_SIGNERS = ['head', 'statistician'];
 
-export async function seedDemo(ctx: Context, options: { appeals?: boolean } = {}): Promise<void> {
+/** history: a few months of an office's life (src/db/demo-history.ts), for `npm start`; off in tests. */
+export async function seedDemo(ctx: Context, options: { appeals?: boolean; history?: boolean } = {}): Promise<void> {
   const { db } = ctx;
   const orgs = new Map((await db.selectFrom('organizations').select(['id', 'code']).execute()).map((o) => [o.code, o.id]));
   const existing = new Set((await db.selectFrom('users').select('login').execute()).map((u) => u.login));
@@ -70,15 +71,20 @@ export async function seedDemo(ctx: Context, options: { appeals?: boolean } = {}
   // The district akimat's address and phone appear on its talons.
   await db.updateTable('organizations').set({ address: 'Ақмола облысы, Бурабай ауданы, Щучинск қ., Абылай хан к-сі, 22', phone: '+7 (71636) 4-12-34' }).where('code', '=', district).where('address', 'is', null).execute();
 
-  await seedDemoKeys(ctx);
+  // the history signs letters months back: its keys are valid from before it
+  await seedDemoKeys(ctx, options.history ? HISTORY_DAYS : 0);
+  // the history goes only into a database without appeals: an older demo database keeps its own
+  // (its keys and formed months would refuse what the history backdates)
+  const empty = !(await db.selectFrom('appeals').select('id').limit(1).executeTakeFirst());
   if (options.appeals ?? true) await seedDemoAppeals(ctx);
+  if (options.history && empty) await seedDemoHistory(ctx, DEMO_PERSONS.map(personInput));
 }
 
 /** A demo certificate authority, made anew and trusted at seed time (its key is not kept), and a
  *  PKCS#12 with password "demo" for each demo user who signs, its certificate registered to the
  *  user. Nothing of it is ever committed. A signer without a registered certificate that signs
  *  (a database seeded before the registry) gets a new key. */
-async function seedDemoKeys(ctx: Context): Promise<void> {
+async function seedDemoKeys(ctx: Context, backDays: number): Promise<void> {
   const signers = await ctx.db
     .selectFrom('users as u')
     .select(['u.id', 'u.full_name', 'u.email'])
@@ -87,7 +93,7 @@ async function seedDemoKeys(ctx: Context): Promise<void> {
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('user_certificates as c').select('c.id').whereRef('c.user_id', '=', 'u.id').where('c.revoked_at', 'is', null))))
     .execute();
   if (signers.length === 0) return;
-  const now = ctx.clock.now();
+  const now = new Date(ctx.clock.now().getTime() - backDays * 86_400_000);
   const ca = await createDemoCa('Joldanym Demo CA', now);
   await ctx.db.transaction().execute(async (trx) => {
     await trx.insertInto('trusted_certificates').values({ subject: 'CN=Joldanym Demo CA, C=KZ', pem: ca.certificatePem, added_at: now }).execute();

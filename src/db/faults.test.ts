@@ -73,7 +73,7 @@ describe('a lost database connection', { skip: SERVER_URL ? false : 'needs the P
     base = `http://127.0.0.1:${port}`;
     server = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: dbUrl, JOLDANYM_DEMO: 'true', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', JOLDANYM_NOW: '' },
+      env: { ...process.env, DATABASE_URL: dbUrl, JOLDANYM_DEMO: 'true', JOLDANYM_DEMO_HISTORY: 'off', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', JOLDANYM_NOW: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     server.stdout!.on('data', (d: Buffer) => (output += d));

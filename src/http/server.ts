@@ -35,6 +35,7 @@ import { receptionRoutes } from '../reception/routes.ts';
 import { portalRoutes } from '../portal/routes.ts';
 import { openDataRoutes } from '../open-data/routes.ts';
 import { open311KeyRoutes, open311Routes } from '../open-data/open311-routes.ts';
+import { demoRoutes } from '../demo/routes.ts';
 import { webApp, isWebAppRequest, sendWebApp } from './web.ts';
 import { documented } from './openapi.ts';
 import { securityHeaders } from './headers.ts';
@@ -206,6 +207,7 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
       await receptionRoutes(api, ctx);
       await portalRoutes(api, ctx);
       await open311KeyRoutes(api, ctx);
+      await demoRoutes(api, ctx);
     },
     { prefix: '/api/v1' },
   );

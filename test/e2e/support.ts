@@ -75,6 +75,8 @@ async function startServer(logName: string, ncaLayerUrl: string, extraEnv: Recor
     JOLDANYM_DATA_DIR: dataDir,
     JOLDANYM_NOW: NOW,
     JOLDANYM_DEMO: 'true',
+    // the browser tests count on the small demo set; the layout test asks for the history
+    JOLDANYM_DEMO_HISTORY: 'off',
     PUBLIC_URL: base,
     LOG_LEVEL: 'warn',
     // '' turns the web app's NCALayer path off where no double listens

@@ -3499,6 +3499,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/demo/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Demo mode: the demo users to sign in as (password "demo") with their roles */
+        get: operations["getDemoUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -24527,7 +24544,6 @@ export interface operations {
                         lastName: string;
                         firstName: string;
                         middleName?: string;
-                        iin?: string;
                         /** Format: email */
                         email?: string;
                         postalAddress?: string;
@@ -24857,7 +24873,6 @@ export interface operations {
                         lastName: string;
                         firstName: string;
                         middleName?: string;
-                        iin?: string;
                         /** Format: email */
                         email?: string;
                         postalAddress?: string;
@@ -25524,6 +25539,31 @@ export interface operations {
                                 };
                             }[];
                         };
+                    };
+                };
+            };
+        };
+    };
+    getDemoUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            login: string;
+                            roles: string[];
+                        }[];
                     };
                 };
             };

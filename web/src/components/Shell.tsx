@@ -1,8 +1,9 @@
-// The frame of every screen: the top bar with the app, the navigation the user's roles allow, the
-// user's name, organization and roles, the language switch, password change and sign-out.
+// The frame of every screen: the top bar with the app, the user's name, organization and roles, the
+// language switch, password change and sign-out; the navbar with the sections the user's roles allow.
 import { useState, type ReactNode } from 'react';
 import { Link, NavLink as RouterLink, useNavigate } from 'react-router';
-import { AppShell, Badge, Box, Button, Group, SegmentedControl, Text, UnstyledButton, Menu, VisuallyHidden } from '@mantine/core';
+import { AppShell, Badge, Box, Burger, Button, Group, Menu, ScrollArea, SegmentedControl, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { CONTACT_CENTRE_HEAD_ROLES, CONTACT_CENTRE_ROLES, CORRESPONDENCE_ROLES, DESK_ROLES, OVERVIEW_ROLES, RECEPTION_ROLES, useSession } from '../session.tsx';
 import { LANGUAGES, LANGUAGE_NAMES, useI18n, type Lang } from '../i18n/i18n.tsx';
 import { PasswordModal } from './PasswordModal.tsx';
@@ -54,56 +55,87 @@ export function NavItem({ to, children }: { to: string; children: ReactNode }) {
   );
 }
 
+/** The sections of the staff app the user's roles open, in the order of a working day. */
+function Sections({ onPick }: { onPick: () => void }) {
+  const { hasRole } = useSession();
+  const { t } = useI18n();
+  const items: [string, string][] = [];
+  if (hasRole(...DESK_ROLES)) items.push(['/desk', t('nav.desk')]);
+  items.push(['/queues/all', t('nav.queues')]);
+  if (hasRole(...OVERVIEW_ROLES)) items.push(['/overview', t('nav.overview')]);
+  if (hasRole(...CORRESPONDENCE_ROLES)) items.push(['/correspondence', t('nav.correspondence')]);
+  if (hasRole(...CONTACT_CENTRE_ROLES)) items.push(['/contact-centre', t('nav.contactCentre')]);
+  else if (hasRole(...CONTACT_CENTRE_HEAD_ROLES)) items.push(['/contact-centre/figures', t('nav.contactCentre')]);
+  if (hasRole(...RECEPTION_ROLES)) items.push(['/reception', t('nav.reception')]);
+  if (accountingScreensFor(hasRole).length > 0) items.push(['/accounting', t('nav.accounting')]);
+  if (hasRole(...CONTROL_ROLES)) items.push(['/control/dashboard', t('nav.control')]);
+  return (
+    <Stack gap={2}>
+      {items.map(([to, label]) => (
+        <RouterLink key={to} to={to} onClick={onPick} style={{ textDecoration: 'none' }} data-testid="nav-item">
+          {({ isActive }) => (
+            <Box
+              component="span"
+              px="sm"
+              py={8}
+              style={{
+                display: 'block',
+                borderRadius: 4,
+                fontWeight: 600,
+                overflowWrap: 'anywhere',
+                color: isActive ? 'white' : 'var(--mantine-color-blue-9)',
+                background: isActive ? 'var(--mantine-color-blue-8)' : 'transparent',
+              }}
+              aria-current={isActive ? 'page' : undefined}
+            >
+              {label}
+            </Box>
+          )}
+        </RouterLink>
+      ))}
+    </Stack>
+  );
+}
+
+// The sections live in a left navbar (issue 10 item 9): a top bar of sections wrapped and clipped
+// sign-out in Kazakh for the head and the controller. Below the md breakpoint the navbar folds
+// behind a burger; the top bar keeps only the brand, the user, the language and sign-out.
 export function Shell({ children }: { children: ReactNode }) {
-  const { user, signOut, hasRole } = useSession();
+  const { user, signOut } = useSession();
   const { t } = useI18n();
   const navigate = useNavigate();
   const [password, setPassword] = useState(false);
+  const [opened, { toggle, close }] = useDisclosure(false);
   if (!user) return null;
   return (
-    <AppShell header={{ height: 64 }} padding="md">
+    <AppShell header={{ height: 64 }} navbar={{ width: 220, breakpoint: 'md', collapsed: { mobile: !opened } }} padding="md">
       <a className="skip-link" href="#main">
         {t('skipToContent')}
       </a>
       <AppShell.Header px="md">
         <Group h="100%" justify="space-between" wrap="nowrap" gap="sm">
-          <Group gap="md" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
+            <Burger opened={opened} onClick={toggle} hiddenFrom="md" size="sm" aria-label={t('nav.main')} aria-expanded={opened} />
             <UnstyledButton component={Link} to="/" aria-label={`${t('appName')} — ${t('appTagline')}`}>
               <Group gap={6} wrap="nowrap">
                 <img src="/favicon.svg" width={28} height={28} alt="" />
-                <Text fw={700} size="lg" visibleFrom="md">
+                <Text fw={700} size="lg" visibleFrom="sm">
                   {t('appName')}
                 </Text>
               </Group>
             </UnstyledButton>
-            <nav aria-label={t('nav.main')}>
-              <Group gap={4} wrap="nowrap">
-                {hasRole(...DESK_ROLES) && <NavItem to="/desk">{t('nav.desk')}</NavItem>}
-                <NavItem to="/queues/all">{t('nav.queues')}</NavItem>
-                {hasRole(...OVERVIEW_ROLES) && <NavItem to="/overview">{t('nav.overview')}</NavItem>}
-                {hasRole(...CORRESPONDENCE_ROLES) && <NavItem to="/correspondence">{t('nav.correspondence')}</NavItem>}
-                {hasRole(...CONTACT_CENTRE_ROLES) ? (
-                  <NavItem to="/contact-centre">{t('nav.contactCentre')}</NavItem>
-                ) : (
-                  hasRole(...CONTACT_CENTRE_HEAD_ROLES) && <NavItem to="/contact-centre/figures">{t('nav.contactCentre')}</NavItem>
-                )}
-                {hasRole(...RECEPTION_ROLES) && <NavItem to="/reception">{t('nav.reception')}</NavItem>}
-                {accountingScreensFor(hasRole).length > 0 && <NavItem to="/accounting">{t('nav.accounting')}</NavItem>}
-                {hasRole(...CONTROL_ROLES) && <NavItem to="/control/dashboard">{t('nav.control')}</NavItem>}
-              </Group>
-            </nav>
           </Group>
-          <Group gap="sm" wrap="nowrap">
-            <Box ta="right" style={{ lineHeight: 1.2, minWidth: 0 }} data-testid="user-info">
-              <Text size="sm" fw={600} truncate="end" maw={260}>
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Box ta="right" style={{ lineHeight: 1.2, minWidth: 0 }} data-testid="user-info" visibleFrom="sm">
+              <Text size="sm" fw={600} truncate="end" maw={320} title={user.fullName}>
                 {user.fullName}
               </Text>
-              <Group gap={4} justify="flex-end" wrap="nowrap">
-                <Text size="xs" c="gray.8" truncate="end" maw={260} title={user.organization?.name}>
+              <Group gap={4} justify="flex-end" wrap="nowrap" style={{ minWidth: 0 }}>
+                <Text size="xs" c="gray.8" truncate="end" maw={220} title={user.organization?.name}>
                   {user.organization?.name}
                 </Text>
                 {user.roles?.map((r) => (
-                  <Badge key={r} size="xs" variant="outline" color="gray.8">
+                  <Badge key={r} size="xs" variant="outline" color="gray.8" style={{ flexShrink: 0, overflow: 'visible' }}>
                     {t(`role.${r}`)}
                   </Badge>
                 ))}
@@ -122,13 +154,18 @@ export function Shell({ children }: { children: ReactNode }) {
                 <Menu.Item onClick={() => signOut().then(() => navigate('/login'))}>{t('signOut')}</Menu.Item>
               </Menu.Dropdown>
             </Menu>
-            <Button size="xs" variant="outline" onClick={() => signOut().then(() => navigate('/login'))} visibleFrom="lg">
+            <Button size="xs" variant="outline" onClick={() => signOut().then(() => navigate('/login'))} visibleFrom="sm" style={{ flexShrink: 0 }} data-testid="sign-out">
               {t('signOut')}
             </Button>
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Main id="main" tabIndex={-1}>
+      <AppShell.Navbar p="xs" aria-label={t('nav.main')} component="nav">
+        <AppShell.Section grow component={ScrollArea}>
+          <Sections onPick={close} />
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1} style={{ minWidth: 0 }}>
         {children}
       </AppShell.Main>
       <PasswordModal opened={password} onClose={() => setPassword(false)} />

@@ -4,7 +4,7 @@ import type { MessageKey } from '../i18n/messages.ts';
 
 // Dark fills with white text: ≥ 4.5:1 for the small text of badges (WCAG 2.2 AA). Badges show their
 // whole text (Mantine would cut it in a narrow table cell): long ones wrap.
-const WHOLE = { root: { height: 'auto', minHeight: 20, maxWidth: '100%', paddingBlock: 2 }, label: { overflow: 'visible', whiteSpace: 'normal', textOverflow: 'clip', lineHeight: 1.25 } } as const;
+export const WHOLE = { root: { height: 'auto', minHeight: 20, maxWidth: '100%', paddingBlock: 2 }, label: { overflow: 'visible', whiteSpace: 'normal', textOverflow: 'clip', lineHeight: 1.25 } } as const;
 export const RISK_COLORS = { overdue: '#a61b1b', atRisk: '#8a4600', onTrack: '#1d6b34', ended: '#3f4a5a' } as const;
 
 /** A co-execution task's state. */

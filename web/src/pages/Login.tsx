@@ -1,10 +1,11 @@
-import { DEMO_LOGINS } from '../../../src/domain/demo-logins.ts';
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useSession } from '../session.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import { ApiError } from '../api/client.ts';
+import { useQuery } from '@tanstack/react-query';
+import { api, ApiError, unwrap } from '../api/client.ts';
+import type { MessageKey } from '../i18n/messages.ts';
 import { LanguageSwitch } from '../components/Shell.tsx';
 
 export default function Login() {
@@ -16,6 +17,8 @@ export default function Login() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // demo mode: every demo user with their roles (404, and no hint, outside demo mode)
+  const demo = useQuery({ queryKey: ['demo-users'], queryFn: () => unwrap(api.GET('/api/v1/demo/users')), retry: false, staleTime: Number.POSITIVE_INFINITY });
   useEffect(() => {
     document.title = `${t('login.title')} — ${t('appName')}`;
   }, [t]);
@@ -63,9 +66,21 @@ export default function Login() {
             <Button type="submit" loading={busy} disabled={!login || !password}>
               {t('login.submit')}
             </Button>
-            <Text size="xs" c="gray.8">
-              {t('login.demo', { users: DEMO_LOGINS.join(', ') })}
-            </Text>
+            {(demo.data?.items.length ?? 0) > 0 && (
+              <Stack gap={2} data-testid="demo-users">
+                <Text size="xs" c="gray.8">
+                  {t('login.demo')}
+                </Text>
+                {demo.data!.items.map((u) => (
+                  <Text key={u.login} size="xs" c="gray.8">
+                    <Text span ff="monospace" size="xs" fw={600}>
+                      {u.login}
+                    </Text>{' '}
+                    — {u.roles.map((r) => t(`role.${r}` as MessageKey)).join(', ')}
+                  </Text>
+                ))}
+              </Stack>
+            )}
           </Stack>
         </form>
       </Paper>

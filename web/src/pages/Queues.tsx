@@ -4,7 +4,7 @@
 import { foldingFilter } from '../components/search.ts';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { Badge, Button, Checkbox, Group, Loader, NativeSelect, Paper, Select, SimpleGrid, Stack, Tabs, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Collapse, Group, Loader, NativeSelect, Paper, Select, SimpleGrid, Stack, Tabs, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { listQueries, referenceQueries } from '../api/queries.ts';
@@ -91,6 +91,9 @@ export default function Queues() {
   const executors = useQuery(referenceQueries.users({ role: 'executor', limit: 200 }, lang));
 
   const anyFilter = FILTERS.some((k) => get(k));
+  // The detailed filters fold away so the table stays in view at 1280×800 (issue 10 item 9); a
+  // link that sets one opens them.
+  const [moreFilters, setMoreFilters] = useState(() => FILTERS.some((k) => k !== 'q' && get(k)));
   const total = list.data?.total ?? 0;
   const queueName = t(`queue.${queue}` as MessageKey);
 
@@ -140,45 +143,52 @@ export default function Queues() {
               <Stack gap="md">
                 <Paper withBorder p="sm">
                   <Stack gap="sm">
-                    <TextInput label={t('search')} description={t('filters.search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} type="search" data-testid="queue-search" />
-                    <SimpleGrid cols={{ base: 2, sm: 4, lg: 5 }} spacing="sm">
-                      <NativeSelect
-                        label={t('documentType')}
-                        value={get('documentType')}
-                        onChange={(e) => update({ documentType: e.currentTarget.value })}
-                        data={[{ value: '', label: t('filters.any') }, ...documentTypes.options]}
-                      />
-                      <NativeSelect label={t('form')} value={get('form')} onChange={(e) => update({ form: e.currentTarget.value })} data={[{ value: '', label: t('filters.any') }, ...forms.options]} />
-                      <NativeSelect label={t('channel')} value={get('channel')} onChange={(e) => update({ channel: e.currentTarget.value })} data={[{ value: '', label: t('filters.any') }, ...channels.options]} />
-                      <NativeSelect
-                        label={t('issueCategory')}
-                        value={get('issueCategory')}
-                        onChange={(e) => update({ issueCategory: e.currentTarget.value })}
-                        data={[{ value: '', label: t('filters.any') }, ...categories.options]}
-                      />
-                      <Select
-                        label={t('filters.executor')}
-                        value={get('executor') || null}
-                        onChange={(v) => update({ executor: v })}
-                        data={(executors.data?.items ?? []).map((u) => ({ value: u.id!, label: u.fullName! }))}
-                        clearable
-                        searchable
-                        filter={foldingFilter}
-                        placeholder={t('filters.any')}
-                      />
-                      <OrganizationPicker
-                        mine
-                        label={t('filters.organization')}
-                        value={get('organization') || null}
-                        onChange={(v) => update({ organization: v, ownOnly: v ? get('ownOnly') : null })}
-                        placeholder={t('filters.any')}
-                        data-testid="filter-organization"
-                      />
-                      <TextInput label={t('filters.dateFrom')} type="date" value={get('dateFrom')} onChange={(e) => update({ dateFrom: e.currentTarget.value })} />
-                      <TextInput label={t('filters.dateTo')} type="date" value={get('dateTo')} onChange={(e) => update({ dateTo: e.currentTarget.value })} />
-                      <TextInput label={t('filters.dueFrom')} type="date" value={get('dueFrom')} onChange={(e) => update({ dueFrom: e.currentTarget.value })} data-testid="filter-dueFrom" />
-                      <TextInput label={t('filters.dueTo')} type="date" value={get('dueTo')} onChange={(e) => update({ dueTo: e.currentTarget.value })} data-testid="filter-dueTo" />
-                    </SimpleGrid>
+                    <Group gap="sm" align="flex-end" wrap="nowrap">
+                      <TextInput label={t('search')} description={t('filters.search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} type="search" data-testid="queue-search" style={{ flex: 1, minWidth: 0 }} />
+                      <Button variant="default" onClick={() => setMoreFilters((v) => !v)} aria-expanded={moreFilters} data-testid="filters-toggle" style={{ flexShrink: 0 }}>
+                        {t(moreFilters ? 'filters.fewer' : 'filters.more')}
+                      </Button>
+                    </Group>
+                    <Collapse expanded={moreFilters}>
+                      <SimpleGrid cols={{ base: 2, sm: 4, lg: 5 }} spacing="sm">
+                        <NativeSelect
+                          label={t('documentType')}
+                          value={get('documentType')}
+                          onChange={(e) => update({ documentType: e.currentTarget.value })}
+                          data={[{ value: '', label: t('filters.any') }, ...documentTypes.options]}
+                        />
+                        <NativeSelect label={t('form')} value={get('form')} onChange={(e) => update({ form: e.currentTarget.value })} data={[{ value: '', label: t('filters.any') }, ...forms.options]} />
+                        <NativeSelect label={t('channel')} value={get('channel')} onChange={(e) => update({ channel: e.currentTarget.value })} data={[{ value: '', label: t('filters.any') }, ...channels.options]} />
+                        <NativeSelect
+                          label={t('issueCategory')}
+                          value={get('issueCategory')}
+                          onChange={(e) => update({ issueCategory: e.currentTarget.value })}
+                          data={[{ value: '', label: t('filters.any') }, ...categories.options]}
+                        />
+                        <Select
+                          label={t('filters.executor')}
+                          value={get('executor') || null}
+                          onChange={(v) => update({ executor: v })}
+                          data={(executors.data?.items ?? []).map((u) => ({ value: u.id!, label: u.fullName! }))}
+                          clearable
+                          searchable
+                          filter={foldingFilter}
+                          placeholder={t('filters.any')}
+                        />
+                        <OrganizationPicker
+                          mine
+                          label={t('filters.organization')}
+                          value={get('organization') || null}
+                          onChange={(v) => update({ organization: v, ownOnly: v ? get('ownOnly') : null })}
+                          placeholder={t('filters.any')}
+                          data-testid="filter-organization"
+                        />
+                        <TextInput label={t('filters.dateFrom')} type="date" value={get('dateFrom')} onChange={(e) => update({ dateFrom: e.currentTarget.value })} />
+                        <TextInput label={t('filters.dateTo')} type="date" value={get('dateTo')} onChange={(e) => update({ dateTo: e.currentTarget.value })} />
+                        <TextInput label={t('filters.dueFrom')} type="date" value={get('dueFrom')} onChange={(e) => update({ dueFrom: e.currentTarget.value })} data-testid="filter-dueFrom" />
+                        <TextInput label={t('filters.dueTo')} type="date" value={get('dueTo')} onChange={(e) => update({ dueTo: e.currentTarget.value })} data-testid="filter-dueTo" />
+                      </SimpleGrid>
+                    </Collapse>
                     <Group gap="lg">
                       <Checkbox label={t('filters.open')} checked={get('open') === 'true'} onChange={(e) => update({ open: e.currentTarget.checked ? 'true' : null })} data-testid="filter-open" />
                       {get('organization') && (

@@ -2,7 +2,7 @@
 // approved by signing it), downloaded, and once signed verified on the public page.
 import { Anchor, Badge, Button, Group, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { RISK_COLORS } from '../../components/badges.tsx';
+import { RISK_COLORS, WHOLE } from '../../components/badges.tsx';
 import type { LetterRef } from '../../components/SignModal.tsx';
 import { Section, type Letters as LetterList } from './parts.tsx';
 
@@ -32,7 +32,7 @@ export function Letters({
         {letters?.items.map((l) => (
           <Paper key={l.id} withBorder p="sm" data-testid="letter" data-signed={l.signed ? 'true' : 'false'}>
             <Group justify="space-between" wrap="nowrap" align="flex-start">
-              <div>
+              <div style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
                 <Text fw={600} size="sm">
                   {l.number}
                 </Text>
@@ -41,11 +41,11 @@ export function Letters({
                 </Text>
               </div>
               {l.signed ? (
-                <Badge color={l.signature?.valid ? RISK_COLORS.onTrack : RISK_COLORS.overdue} radius="sm" style={{ textTransform: 'none' }} data-testid="signature-status">
+                <Badge color={l.signature?.valid ? RISK_COLORS.onTrack : RISK_COLORS.overdue} radius="sm" style={{ textTransform: 'none', flexShrink: 0, maxWidth: '60%' }} styles={WHOLE} data-testid="signature-status">
                   {l.signature?.valid ? `✓ ${t('letters.valid')}` : `✗ ${t('letters.invalid')}`}
                 </Badge>
               ) : (
-                <Badge color={RISK_COLORS.atRisk} radius="sm" style={{ textTransform: 'none' }} data-testid="signature-status">
+                <Badge color={RISK_COLORS.atRisk} radius="sm" style={{ textTransform: 'none', flexShrink: 0, maxWidth: '60%' }} styles={WHOLE} data-testid="signature-status">
                   {l.decisionId ? t('letters.toSign') : t('letters.draft')}
                 </Badge>
               )}

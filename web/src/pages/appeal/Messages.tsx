@@ -18,7 +18,7 @@ export function Messages({ messages }: { messages: AppealMessages | undefined })
       <Stack gap={6}>
         {messages?.items.map((m) => (
           <Group key={m.id} justify="space-between" wrap="nowrap" align="flex-start" data-testid="message">
-            <div>
+            <div style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
               <Text size="sm">
                 {t(`messages.kind.${m.kind}`)} · {m.channel === 'email' ? 'E-mail' : 'SMS'}
               </Text>
@@ -27,7 +27,7 @@ export function Messages({ messages }: { messages: AppealMessages | undefined })
                 {m.attempts > 1 ? ` · ${t('messages.attempts', { n: String(m.attempts) })}` : ''}
               </Text>
             </div>
-            <Badge color={m.status === 'sent' ? RISK_COLORS.onTrack : m.status === 'failed' ? RISK_COLORS.overdue : RISK_COLORS.atRisk} radius="sm" style={{ textTransform: 'none' }}>
+            <Badge color={m.status === 'sent' ? RISK_COLORS.onTrack : m.status === 'failed' ? RISK_COLORS.overdue : RISK_COLORS.atRisk} radius="sm" style={{ textTransform: 'none', flexShrink: 0 }}>
               {t(`messages.status.${m.status}`)}
             </Badge>
           </Group>

@@ -215,7 +215,7 @@ export default function Schedule() {
                       <Table.Td>{s.official.name}</Table.Td>
                       <Table.Td>{s.place}</Table.Td>
                       <Table.Td>
-                        <Badge variant="outline" color={s.format === 'video' ? 'grape.9' : 'blue.9'}>
+                        <Badge variant="outline" color={s.format === 'video' ? 'grape.9' : 'blue.9'} styles={{ label: { overflow: 'visible' } }}>
                           {t(`rc.format.${s.format}` as MessageKey)}
                         </Badge>
                       </Table.Td>
