@@ -1,0 +1,57 @@
+// Row types of the citizen portal (0015); src/db/schema.ts adds them to DB.
+import type { Generated } from 'kysely';
+import type { Timestamp } from '../schema.ts';
+
+/** The citizen portal (0015): one-time codes, applicant sessions, attachments, ratings. */
+export interface PortalCodesTable {
+  id: Generated<number>;
+  phone: string;
+  code_sha256: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  attempts: Generated<number>;
+  used_at: Timestamp | null;
+}
+
+export interface PortalChallengesTable {
+  challenge_sha256: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface PortalSessionsTable {
+  token_sha256: string;
+  phone: string | null;
+  iin: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface PortalAttachmentsTable {
+  id: string;
+  appeal_id: string;
+  organization_id: number;
+  name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  purpose: string;
+  created_at: Timestamp;
+}
+
+export interface PortalRatingsTable {
+  appeal_id: string;
+  score: number;
+  comment: Generated<string>;
+  rated_at: Timestamp;
+}
+
+export interface PortalTables {
+  portal_codes: PortalCodesTable;
+  portal_challenges: PortalChallengesTable;
+  portal_sessions: PortalSessionsTable;
+  portal_attachments: PortalAttachmentsTable;
+  portal_ratings: PortalRatingsTable;
+}
