@@ -4,6 +4,7 @@ import { today as todayOf, type Context } from '../context.ts';
 import { IdParams, type typed } from '../http/typebox.ts';
 import { idempotencyHeaders } from '../http/idempotency.ts';
 import { errorSchema } from '../intake/schemas.ts';
+import { AppError } from '../errors.ts';
 import { addParticipant, addProtocolLine, addToQueue, callNext, checkIn, finishEntry, hallState, onHallChange, participants, protocol, queue } from './queue.ts';
 import { checkInBody, doneBody, EntryParams, participantBody, protocolLineBody, queueBody } from './schemas.ts';
 import { hallSchema, list, presentEntry, presentLine, protocolLineSchema, queueEntrySchema } from './present.ts';
@@ -83,6 +84,9 @@ export async function receptionDayRoutes(app: ReturnType<typeof typed>, ctx: Con
   );
 
   const hallConfig = { public: true, rateLimit: { max: 120, timeWindow: '1 minute' } };
+  /** Open hall-screen streams per address (a hall has a screen or two; more is someone holding sockets). */
+  const hallStreams = new Map<string, number>();
+  const HALL_STREAMS_PER_ADDRESS = 4;
   app.get(
     '/public/reception/sessions/:id/hall',
     { config: hallConfig, schema: { tags, summary: 'The hall screen (no sign-in): the ticket called and those waiting, never a name (PR-32)', params: IdParams, response: { 200: hallSchema, 404: errorSchema } } },
@@ -98,6 +102,10 @@ export async function receptionDayRoutes(app: ReturnType<typeof typed>, ctx: Con
     async (req, reply) => {
       const id = req.params.id;
       const first = await hallState(ctx, id);
+      // The rate limit counts requests, not open streams: each address holds a few at a time.
+      const held = hallStreams.get(req.ip) ?? 0;
+      if (held >= HALL_STREAMS_PER_ADDRESS) throw new AppError(429, 'rateLimited');
+      hallStreams.set(req.ip, held + 1);
       reply.hijack();
       const out = reply.raw;
       out.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
@@ -108,7 +116,12 @@ export async function receptionDayRoutes(app: ReturnType<typeof typed>, ctx: Con
           () => out.end(),
         );
       });
-      req.raw.on('close', off);
+      req.raw.on('close', () => {
+        off();
+        const left = (hallStreams.get(req.ip) ?? 1) - 1;
+        if (left > 0) hallStreams.set(req.ip, left);
+        else hallStreams.delete(req.ip);
+      });
     },
   );
 

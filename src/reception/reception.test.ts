@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { testApp, type Api, type TestApp } from '../../test/support.ts';
 import { person } from '../../test/accounting.ts';
 import { extractPdfText } from '../pdf/pdf-text.ts';
+import { signDetached, verifyDetached } from '../letters/cms.ts';
 
 let t: TestApp;
 let reception: Api;
@@ -123,9 +124,23 @@ describe('officials and sessions', () => {
 
   test('PR-16: the head approves the month once; the schedule shows the approval', async () => {
     assert.equal((await reception('POST', '/api/v1/reception/schedule/approval', { month: '2026-04' })).status, 403);
-    const ok = await head('POST', '/api/v1/reception/schedule/approval', { month: '2026-04', signature: 'MIIB' });
+    // The signature is verified over the text the head is shown, not taken on trust.
+    assert.equal((await head('POST', '/api/v1/reception/schedule/approval', { month: '2026-04', signature: 'MIIB' })).status, 422);
+    const text = (await head('GET', '/api/v1/reception/schedule/approval-text?month=2026-04')).body.text as string;
+    assert.match(text, /^AKM-BURABAY .+\n2026-04\n/);
+    assert.ok(text.includes(session.id) === false && text.includes('Щучинск'), 'the sessions as listed, no internal ids');
+    const p12 = (await head('GET', '/api/v1/me/demo-key.p12')).raw as Buffer;
+    const otherText = await signDetached(Buffer.from(`${text}\nand one more line`, 'utf8'), p12, 'demo', t.ctx.clock.now());
+    assert.equal((await head('POST', '/api/v1/reception/schedule/approval', { month: '2026-04', signature: Buffer.from(otherText).toString('base64') })).status, 422);
+    assert.equal(await t.ctx.db.selectFrom('reception_schedules').select('month').where('month', '=', '2026-04').executeTakeFirst(), undefined, 'a refused signature approves nothing');
+    const cms = await signDetached(Buffer.from(text, 'utf8'), p12, 'demo', t.ctx.clock.now());
+    const ok = await head('POST', '/api/v1/reception/schedule/approval', { month: '2026-04', signature: Buffer.from(cms).toString('base64') });
     assert.equal(ok.status, 201, JSON.stringify(ok.body));
     assert.equal(ok.body.signed, true);
+    const stored = await t.ctx.db.selectFrom('reception_schedules').select(['signature', 'signed_text']).where('month', '=', '2026-04').executeTakeFirstOrThrow();
+    assert.equal(stored.signed_text, text);
+    const roots = (await t.ctx.db.selectFrom('trusted_certificates').select('pem').execute()).map((r) => r.pem);
+    assert.equal((await verifyDetached(Buffer.from(text, 'utf8'), Buffer.from(stored.signature!, 'base64'), roots, t.ctx.clock.now())).valid, true, 'anyone can check it again later');
     assert.equal((await head('POST', '/api/v1/reception/schedule/approval', { month: '2026-04' })).status, 409);
     const s = await reception('GET', '/api/v1/reception/schedule?month=2026-04');
     assert.equal(s.status, 200);
@@ -401,6 +416,12 @@ describe('the reception day', () => {
     await reception('POST', `/api/v1/reception/sessions/${day.id}/call-next`);
     const after = await nextEvent();
     assert.equal(after.called, 6, 'Фатимова Ф., ticket 6, called');
+    // an address holds at most 4 open streams: the rate limit counts requests, not sockets held open
+    const more = await Promise.all([1, 2, 3].map(() => fetch(`${t.url}/api/v1/public/reception/sessions/${day.id}/hall/events`, { signal: abort.signal })));
+    assert.deepEqual(more.map((r) => r.status), [200, 200, 200]);
+    const fifth = await fetch(`${t.url}/api/v1/public/reception/sessions/${day.id}/hall/events`, { headers: { 'accept-language': 'ru' } });
+    assert.equal(fifth.status, 429);
+    assert.equal(((await fifth.json()) as { error: { message: string } }).error.message, 'Слишком много запросов, повторите позже');
     abort.abort();
     await reader.cancel().catch(() => {});
   });

@@ -7,7 +7,7 @@ import { idempotencyHeaders } from '../http/idempotency.ts';
 import { appealSchema, errorSchema } from '../intake/schemas.ts';
 import { appealCard } from '../intake/read.ts';
 import { presentAppeal } from '../intake/present.ts';
-import { addOfficial, approveSchedule, cancelSession, compliance, createSession, officials, publicSchedule, recordRestriction, schedule, schedulePoster, sessionInScope, sessions } from './sessions.ts';
+import { addOfficial, approvalText, approveSchedule, cancelSession, compliance, createSession, officials, publicSchedule, recordRestriction, schedule, schedulePoster, sessionInScope, sessions } from './sessions.ts';
 import { extendSignUp, recordReferenceNote, registerSignUp, scheduleSignUp, signUpsOfSession, unscheduledSignUps } from './sign-ups.ts';
 import { approvalBody, cancelBody, extensionBody, monthQuery, officialBody, periodQuery, posterQuery, referenceNoteBody, restrictionBody, scheduleSignUpBody, sessionBody, signUpBody } from './schemas.ts';
 import { list, officialSchema, presentOfficial, presentPublicSession, presentSession, presentSignUp, publicLanguage, publicSessionSchema, sessionSchema, signUpSchema } from './present.ts';
@@ -137,6 +137,19 @@ export async function receptionRoutes(server: FastifyInstance, ctx: Context): Pr
       const s = await schedule(ctx, req.actor, req.query.month, req.query.organization);
       return { month: s.month, organizationId: s.organization.id, items: s.items.map(presentSession), approval: presentApproval(s.approval) };
     },
+  );
+
+  app.get(
+    '/reception/schedule/approval-text',
+    {
+      schema: {
+        tags,
+        summary: "The exact text a head signs to approve the month's schedule with an EDS (PR-16): the organization, the month, each planned session",
+        querystring: monthQuery,
+        response: { 200: { type: 'object', required: ['text'], properties: { text: { type: 'string' } } }, ...errors },
+      },
+    },
+    async (req) => ({ text: await approvalText(ctx, req.actor, req.query.month, req.query.organization) }),
   );
 
   app.post(

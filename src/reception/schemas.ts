@@ -47,7 +47,18 @@ export type PeriodQuery = Static<typeof periodQuery>;
 export const cancelBody = Type.Object({ reason: StringEnum(CANCELLATION_REASONS), note: Type.Optional(str(2000)), noticeOn: Type.Optional(date()) }, { additionalProperties: false });
 export type CancelInput = Static<typeof cancelBody>;
 
-export const approvalBody = Type.Object({ organizationId: Type.Optional(Type.Integer({ minimum: 1 })), month: month(), signature: Type.Optional(Type.String({ maxLength: 200_000 })) }, { additionalProperties: false });
+/** PR-16: approved on paper (no signature), or with an EDS over the text of `GET /reception/schedule/approval-text`:
+ *  a detached CMS made by NCALayer, or a PKCS#12 and its password for the server to sign with. */
+export const approvalBody = Type.Object(
+  {
+    organizationId: Type.Optional(Type.Integer({ minimum: 1 })),
+    month: month(),
+    signature: Type.Optional(Type.String({ maxLength: 200_000 })),
+    pkcs12: Type.Optional(Type.String({ maxLength: 100_000 })),
+    password: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
 export type ApprovalInput = Static<typeof approvalBody>;
 
 export const posterQuery = Type.Object({ organization: Type.Integer({ minimum: 1 }), month: month() }, { additionalProperties: false });

@@ -15,6 +15,7 @@ import { cancellationLate, formatRefusal, monthOf, monthRange, occasionErrors, o
 import { appealTransaction, changeAppeal } from '../appeals/change.ts';
 import { contactsOf } from '../appeals/store.ts';
 import { enqueue } from '../notifications/outbox.ts';
+import { signatureBy } from '../letters/signing.ts';
 import { receptionMessages, type ReceptionSlot } from './messages.ts';
 import { renderPoster } from './poster.ts';
 import type { ApprovalInput, CancelInput, OfficialInput, PeriodQuery, RestrictionInput, SessionInput } from './schemas.ts';
@@ -145,24 +146,38 @@ export async function recordRestriction(ctx: Context, actor: Actor, input: Restr
 
 /** PR-15, PR-16: the head approves the organization's schedule for a month (once), with the
  *  signature given (a detached CMS, as letters are signed). */
+/** PR-16: the text a head signs to approve a month's schedule: the organization, the month and
+ *  every planned session as the schedule lists them, one per line, in a fixed order. */
+export async function approvalText(ctx: Context, actor: Actor, asked: string | undefined, organizationId?: number): Promise<string> {
+  const s = await schedule(ctx, actor, asked, organizationId);
+  const lines = s.items.map((r) => [r.reception_date, new Date(r.starts_at).toISOString(), new Date(r.ends_at).toISOString(), r.full_name, r.position_kk, r.place, r.format, r.organization_kk].join(' | '));
+  return [`${s.organization.code} ${s.organization.name_kk}`, s.month, ...lines].join('\n');
+}
+
 export async function approveSchedule(ctx: Context, actor: Actor, input: ApprovalInput) {
   if (!hasRole(actor, 'head')) throw forbidden();
   const org = await organizationFor(ctx, actor, input.organizationId);
   if (await store.approvalOf(ctx.db, org.id, input.month)) throw new AppError(409, 'reception.scheduleApproved', [], { month: input.month });
   const now = ctx.clock.now();
+  const { month, organizationId, ...sign } = input;
+  // A signature is verified over the schedule as it stands (chain, validity, the head's own
+  // registered certificate), so the poster's "signed with an EDS" is never a bare claim.
+  const signedText = sign.signature || sign.pkcs12 ? await approvalText(ctx, actor, month, organizationId) : null;
+  const signed = signedText === null ? null : await signatureBy(ctx, actor, Buffer.from(signedText, 'utf8'), sign, now);
   await ctx.db.transaction().execute(async (trx) => {
     await store.insertApproval(trx, {
       organization_id: org.id,
-      month: input.month,
+      month,
       approved_by: actor.id,
       approved_by_name: actor.fullName,
       approved_by_position: actor.position,
       approved_at: now,
-      signature: input.signature ?? null,
+      signature: signed ? Buffer.from(signed.cms).toString('base64') : null,
+      signed_text: signedText,
     });
-    await appendEvent(trx, { appealId: null, organizationId: org.id, actor, at: now, kind: 'receptionScheduleApproved', changes: { month: input.month, signed: input.signature !== undefined } });
+    await appendEvent(trx, { appealId: null, organizationId: org.id, actor, at: now, kind: 'receptionScheduleApproved', changes: { month, signed: signed !== null, ...(signed ? { signer: signed.signer.commonName } : {}) } });
   });
-  return (await store.approvalOf(ctx.db, org.id, input.month))!;
+  return (await store.approvalOf(ctx.db, org.id, month))!;
 }
 
 /** The schedule of an organization for a month (this month unless asked): its sessions and its approval, if given. */

@@ -65,7 +65,9 @@ export interface ReceptionSchedulesTable {
   approved_by_name: string;
   approved_by_position: string;
   approved_at: Timestamp;
+  /** Detached CMS (base64) over signed_text, verified when given (PR-16). */
   signature: string | null;
+  signed_text: string | null;
 }
 
 export interface ReceptionRestrictionsTable {
