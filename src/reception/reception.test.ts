@@ -418,7 +418,10 @@ describe('the reception day', () => {
     assert.equal(after.called, 6, 'Фатимова Ф., ticket 6, called');
     // an address holds at most 4 open streams: the rate limit counts requests, not sockets held open
     const more = await Promise.all([1, 2, 3].map(() => fetch(`${t.url}/api/v1/public/reception/sessions/${day.id}/hall/events`, { signal: abort.signal })));
-    assert.deepEqual(more.map((r) => r.status), [200, 200, 200]);
+    assert.deepEqual(
+      more.map((r) => r.status),
+      [200, 200, 200],
+    );
     const fifth = await fetch(`${t.url}/api/v1/public/reception/sessions/${day.id}/hall/events`, { headers: { 'accept-language': 'ru' } });
     assert.equal(fifth.status, 429);
     assert.equal(((await fifth.json()) as { error: { message: string } }).error.message, 'Слишком много запросов, повторите позже');

@@ -175,7 +175,14 @@ export async function approveSchedule(ctx: Context, actor: Actor, input: Approva
       signature: signed ? Buffer.from(signed.cms).toString('base64') : null,
       signed_text: signedText,
     });
-    await appendEvent(trx, { appealId: null, organizationId: org.id, actor, at: now, kind: 'receptionScheduleApproved', changes: { month, signed: signed !== null, ...(signed ? { signer: signed.signer.commonName } : {}) } });
+    await appendEvent(trx, {
+      appealId: null,
+      organizationId: org.id,
+      actor,
+      at: now,
+      kind: 'receptionScheduleApproved',
+      changes: { month, signed: signed !== null, ...(signed ? { signer: signed.signer.commonName } : {}) },
+    });
   });
   return (await store.approvalOf(ctx.db, org.id, month))!;
 }

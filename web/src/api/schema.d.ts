@@ -2711,6 +2711,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reception/schedule/approval-text": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The exact text a head signs to approve the month's schedule with an EDS (PR-16): the organization, the month, each planned session */
+        get: operations["getReceptionScheduleApprovalText"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reception/schedule/approval": {
         parameters: {
             query?: never;
@@ -18994,6 +19011,181 @@ export interface operations {
             };
         };
     };
+    getReceptionScheduleApprovalText: {
+        parameters: {
+            query?: {
+                month?: string;
+                organization?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
     postReceptionScheduleApproval: {
         parameters: {
             query?: never;
@@ -19007,6 +19199,8 @@ export interface operations {
                     organizationId?: number;
                     month: string;
                     signature?: string;
+                    pkcs12?: string;
+                    password?: string;
                 };
             };
         };
