@@ -273,7 +273,8 @@ async function anyRootOrganization(db: Db): Promise<number> {
 
 /** Forms the report on demand: a snapshot of the actor's scope for the period. */
 export async function formSnapshot(ctx: Context, actor: Actor, year: number, month: number, organizationId?: number): Promise<string> {
-  const data = await form1Report(ctx, actor, year, month, organizationId);
+  // a record of the report as it is: formed from the primary, never from a replica a moment behind
+  const data = await form1Report({ ...ctx, replica: undefined }, actor, year, month, organizationId);
   return (await insertSnapshot(ctx.db, data, 'onDemand', actor, ctx.clock.now()))!;
 }
 
