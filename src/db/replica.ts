@@ -63,7 +63,7 @@ export function withReadReplica(primary: Database, settings: ReplicaSettings): D
 
 function openReadReplica(primary: Database, settings: ReplicaSettings): ReadReplica {
   const interval = settings.checkIntervalMs ?? CHECK_INTERVAL_MS;
-  const pool = serverPool(settings.url, { size: 8, connectTimeoutMs: REPLICA_CONNECT_TIMEOUT_MS });
+  const pool = serverPool(settings.url, { size: 16, connectTimeoutMs: REPLICA_CONNECT_TIMEOUT_MS });
   if (!primary.pool) throw new Error('a read replica needs the primary on a PostgreSQL server');
   /** Primary WAL positions read after these instants (oldest first), not yet replayed. */
   let samples: { at: number; lsn: bigint }[] = [];
@@ -82,21 +82,19 @@ function openReadReplica(primary: Database, settings: ReplicaSettings): ReadRepl
 
   async function check(): Promise<void> {
     const at = performance.now();
-    try {
-      const [p, r] = await withTimeout(Promise.all([sql<{ lsn: string }>`SELECT pg_current_wal_lsn()::text AS lsn`.execute(primary.db), replayed(pool)]), CHECK_TIMEOUT_MS);
-      // a server out of recovery (promoted) no longer follows this primary
-      if (!r) return down();
-      samples.push({ at, lsn: lsnOf(p.rows[0]!.lsn) });
-      let i = samples.length - 1;
-      while (i >= 0 && samples[i]!.lsn > r) i--;
-      if (i >= 0) caughtUpTo = Math.max(caughtUpTo ?? Number.NEGATIVE_INFINITY, samples[i]!.at);
-      // a sample older than the bound could only show the replica too far behind
-      samples = samples.slice(i + 1).filter((s) => s.at >= at - settings.maxLagMs);
-      checkedAt = at;
-      for (const [user, wrote] of writes) if (caughtUpTo !== undefined && wrote < caughtUpTo) writes.delete(user);
-    } catch {
-      down();
-    }
+    const [p, r] = await Promise.allSettled([withTimeout(sql<{ lsn: string }>`SELECT pg_current_wal_lsn()::text AS lsn`.execute(primary.db), CHECK_TIMEOUT_MS), withTimeout(replayed(pool), CHECK_TIMEOUT_MS)]);
+    // the replica down, not answering, or promoted (a server out of recovery no longer follows this primary)
+    if (r.status === 'rejected' || r.value === null) return down();
+    checkedAt = at;
+    // the primary too busy to answer: the replica is where it was known to be, so falls behind
+    if (p.status === 'rejected') return;
+    samples.push({ at, lsn: lsnOf(p.value.rows[0]!.lsn) });
+    let i = samples.length - 1;
+    while (i >= 0 && samples[i]!.lsn > r.value) i--;
+    if (i >= 0) caughtUpTo = Math.max(caughtUpTo ?? Number.NEGATIVE_INFINITY, samples[i]!.at);
+    // a sample older than the bound could only show the replica too far behind
+    samples = samples.slice(i + 1).filter((s) => s.at >= at - settings.maxLagMs);
+    for (const [user, wrote] of writes) if (caughtUpTo !== undefined && wrote < caughtUpTo) writes.delete(user);
   }
 
   async function fresh(): Promise<void> {
