@@ -228,3 +228,14 @@ test('reports read from the replica; a user reads their own change on the primar
     await direct.close().catch(() => {});
   }
 });
+
+test('a replica only beside a server primary, its bound in milliseconds; without one every read is on the primary', async () => {
+  assert.throws(() => configFromEnv({ DATABASE_REPLICA_URL: 'postgres://replica/db' }), /needs DATABASE_URL/);
+  assert.throws(() => configFromEnv({ DATABASE_URL: 'postgres://primary/db', DATABASE_REPLICA_URL: 'postgres://replica/db', DATABASE_REPLICA_MAX_LAG_MS: 'soon' }), /not a number/);
+  assert.deepEqual(configFromEnv({ DATABASE_URL: 'postgres://primary/db', DATABASE_REPLICA_URL: 'postgres://replica/db' }).replica, { url: 'postgres://replica/db', maxLagMs: 5000 });
+  assert.equal(configFromEnv({ DATABASE_URL: 'postgres://primary/db' }).replica, undefined);
+  // the embedded default: no replica, the seam hands out the primary's own handle
+  const primary = {} as Db;
+  assert.equal(await reader({ db: primary }, { id: 'someone' }), primary);
+  assert.equal(await reader({ db: primary }), primary);
+});
