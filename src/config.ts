@@ -1,10 +1,14 @@
 // Settings from the environment (README: Configuration).
 import { resolve } from 'node:path';
+import type { ReplicaSettings } from './db/replica.ts';
 
 export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** A streaming replica of DATABASE_URL for reports, statistics, exports, queue counts and open
+   *  data, used while at most maxLagMs behind (docs/operations.md "Read replica"); unset: all on the primary. */
+  replica: ReplicaSettings | undefined;
   dataDir: string;
   /** Demo users and data exist only in demo mode: by default on the embedded database only. */
   demo: boolean;
@@ -55,6 +59,17 @@ function amiOf(env: NodeJS.ProcessEnv): AmiSettings | undefined {
 /** The default of termEndingWorkingDays: as the queues' "at risk" (src/domain/queues.ts). */
 export const TERM_ENDING_WORKING_DAYS = 3;
 
+/** The default bound of the replica's lag: reports a few seconds old are as good as current. */
+export const REPLICA_MAX_LAG_MS = 5_000;
+
+function replicaOf(env: NodeJS.ProcessEnv): ReplicaSettings | undefined {
+  if (!env.DATABASE_REPLICA_URL) return undefined;
+  if (!env.DATABASE_URL) throw new Error('DATABASE_REPLICA_URL needs DATABASE_URL: the embedded database has no replica');
+  const maxLagMs = Number(env.DATABASE_REPLICA_MAX_LAG_MS ?? REPLICA_MAX_LAG_MS);
+  if (!(maxLagMs >= 0)) throw new Error(`DATABASE_REPLICA_MAX_LAG_MS is not a number of milliseconds: ${env.DATABASE_REPLICA_MAX_LAG_MS}`);
+  return { url: env.DATABASE_REPLICA_URL, maxLagMs };
+}
+
 /** The default of registryLookupRateLimit. */
 export const REGISTRY_LOOKUPS_PER_MINUTE = 60;
 
@@ -81,6 +96,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '127.0.0.1',
     databaseUrl,
+    replica: replicaOf(env),
     dataDir: resolve(env.JOLDANYM_DATA_DIR ?? 'data/pglite'),
     demo: env.JOLDANYM_DEMO ? env.JOLDANYM_DEMO === 'true' : databaseUrl === undefined,
     demoHistory: env.JOLDANYM_DEMO_HISTORY !== 'off',

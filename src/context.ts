@@ -1,5 +1,6 @@
 // What every use case gets besides its transaction: the clock, the law in force, the adapters.
 import type { Db } from './db/connection.ts';
+import type { ReadReplica } from './db/replica.ts';
 import type { Config } from './config.ts';
 import type { Law } from './reference/law.ts';
 import type { ApplicantRegistry } from './intake/registry.ts';
@@ -17,6 +18,8 @@ export function fixedClock(at: Date): Clock {
 
 export interface Context {
   db: Db;
+  /** Where reads that may be a moment old go: take them through reader(ctx, actor) (src/db/replica.ts). */
+  replica?: ReadReplica;
   clock: Clock;
   config: Config;
   law: Law;

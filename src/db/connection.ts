@@ -9,6 +9,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { amcheck } from '@electric-sql/pglite/contrib/amcheck';
 import { checkDataDirIntegrity, DataDirIntegrityError, lockDataDir } from './datadir.ts';
 import type { DB } from './schema.ts';
+import type { ReadReplica } from './replica.ts';
 
 export type Db = Kysely<DB>;
 
@@ -19,6 +20,10 @@ export interface Database {
   /** Embedded only: a consistent copy of the data directory (gzip'd tar), taken between
    *  statements after a CHECKPOINT (src/db/backup.ts). */
   dumpDataDir?(): Promise<Blob>;
+  /** Server only: the primary's connections, lent to replica reads that fall back (src/db/replica.ts). */
+  pool?: PostgresPool;
+  /** A streaming replica for reads that may be a moment old (src/db/replica.ts). */
+  replica?: ReadReplica;
 }
 
 const DATE_OID = 1082;
@@ -81,10 +86,26 @@ export const HEALTH_TIMEOUT_MS = 2_000;
 export const CONNECT_TIMEOUT_MS = 10_000;
 
 export async function openServerDatabase(url: string, poolSize = 16): Promise<Database> {
+  const pool = serverPool(url, { size: poolSize, connectTimeoutMs: CONNECT_TIMEOUT_MS });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: 'server',
+    pool,
+    close: async () => {
+      await db.destroy();
+      await pool.closed();
+    },
+  };
+}
+
+/** A pool of connections to a PostgreSQL server, as Kysely takes it: a connection that cannot be
+ *  had is DatabaseUnavailableError; closed() waits for the sockets after end(). */
+export function serverPool(url: string, options: { size: number; connectTimeoutMs: number }): PostgresPool & { closed(): Promise<void> } {
   const pool = new pg.Pool({
     connectionString: url,
-    max: poolSize,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    max: options.size,
+    connectionTimeoutMillis: options.connectTimeoutMs,
     // a peer that vanished without closing the socket is found by TCP keepalive
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
@@ -102,7 +123,7 @@ export async function openServerDatabase(url: string, poolSize = 16): Promise<Da
   // progress fails with the error (503, src/http/server.ts) and its transaction is rolled back by
   // the server; on release the pool drops the broken connection and opens new ones on demand.
   pool.on('error', () => {});
-  // pool.end() resolves before the sockets close; close() waits for them.
+  // pool.end() resolves before the sockets close; closed() waits for them.
   const open = new Set<Promise<void>>();
   pool.on('connect', (client) => {
     client.on('error', () => {});
@@ -110,20 +131,13 @@ export async function openServerDatabase(url: string, poolSize = 16): Promise<Da
     open.add(ended);
     void ended.then(() => open.delete(ended));
   });
-  // A connection that cannot be had (the server down or refusing) is DatabaseUnavailableError.
-  const dialectPool: PostgresPool = {
+  return {
     connect: () =>
       pool.connect().catch((e: unknown) => {
         throw new DatabaseUnavailableError(e);
       }),
     end: () => pool.end(),
-  };
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: dialectPool }) });
-  return {
-    db,
-    kind: 'server',
-    close: async () => {
-      await db.destroy();
+    closed: async () => {
       await Promise.all(open);
     },
   };

@@ -20,6 +20,7 @@ import type { Context } from '../context.ts';
 import { today as todayOf } from '../context.ts';
 import type { Actor } from '../access/actor.ts';
 import type { Db } from '../db/connection.ts';
+import { reader } from '../db/replica.ts';
 import { AppError, forbidden, invalid } from '../errors.ts';
 import { isIsoDate } from '../domain/calendar.ts';
 import { signDetached } from '../letters/cms.ts';
@@ -51,7 +52,7 @@ export async function buildDailyPackage(ctx: Context, day: string, organizationI
   const instanceId = await instanceIdOf(ctx.db);
   const org = organizationId === null ? null : await ctx.db.selectFrom('organizations').select('code').where('id', '=', organizationId).executeTakeFirst();
   if (organizationId !== null && !org) throw invalid([{ path: '/querystring/organization', code: 'organization.unknown' }]);
-  const versions = await journalOfDay(ctx.db, day, organizationId, counted);
+  const versions = await journalOfDay(await reader(ctx), day, organizationId, counted);
   const { manifest, manifestText, files } = buildPackage(versions, { instanceId, day, organization: org?.code ?? null });
   const hash = sha256(manifestText);
   let signature = await ctx.db.selectFrom('export_signatures').select('signature').where('manifest_sha256', '=', hash).executeTakeFirst();

@@ -61,6 +61,8 @@ export interface ServerOptions {
   logger?: boolean | { level: string };
 }
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 export async function buildServer(ctx: Context, options: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger
@@ -125,6 +127,11 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
     if (session!.via === 'cookie' && !csrfSatisfied(req)) throw new AppError(403, 'csrf');
     req.actor = actor;
     req.sessionToken = session!.token;
+  });
+  // A user's change is committed before its answer is sent: from now on their reads see it (read
+  // your writes, src/db/replica.ts); a failed change is noted too, it costs only a primary read.
+  app.addHook('onSend', async (req) => {
+    if (req.actor && !SAFE_METHODS.has(req.method)) ctx.replica?.noteWrite(req.actor.id);
   });
 
   app.setErrorHandler((error: FastifyError | AppError, req, reply) => {

@@ -1,6 +1,7 @@
 // Open data (EA-08), open statistics (issue 14 §5) and the Open311 GeoReport v2 answers
 // (issue 14 §7): what the public may see of the appeals, built from aggregates and public columns.
 import type { Context } from '../context.ts';
+import { reader } from '../db/replica.ts';
 import { today } from '../context.ts';
 import { indicatorsOf } from '../domain/accounting.ts';
 import { DATASETS, open311Status, publishedCount, publishedShare, statusesOf, type Dataset, type Row } from '../domain/open-data.ts';
@@ -18,9 +19,10 @@ const orgColumns = (o: Named) => ({ organization_code: o.code, organization_name
 
 /** The rows of a dataset of the year, small counts suppressed. */
 export async function datasetRows(ctx: Context, dataset: Dataset, year: number): Promise<Row[]> {
+  const db = await reader(ctx);
   if (dataset.name === 'appeals-monthly') {
     const byKey = new Map<string, { org: Named; month: number; cells: Map<string, number> }>();
-    for (const r of await store.monthlyCells(ctx.db, year)) {
+    for (const r of await store.monthlyCells(db, year)) {
       const key = `${r.code}/${r.month}`;
       let e = byKey.get(key);
       if (!e) byKey.set(key, (e = { org: r, month: r.month, cells: new Map() }));
@@ -46,7 +48,7 @@ export async function datasetRows(ctx: Context, dataset: Dataset, year: number):
       };
     });
   }
-  const rows = await store.appealCounts(ctx.db, year);
+  const rows = await store.appealCounts(db, year);
   return rows.map((r) => ({ ...orgColumns(r), year, month: r.month, issue_category: r.issue_category, channel: r.channel, status: r.status, appeals: publishedCount(r.n) }));
 }
 
@@ -57,11 +59,12 @@ export function datasetNamed(name: string): Dataset | undefined {
 /** Open statistics: the year to date by organization and by month, from the same aggregates as
  *  1-ТӨ; by issue category and channel, counted over the appeals (security information left out). */
 export async function openStatistics(ctx: Context, year: number, lang: Language) {
+  const db = await reader(ctx);
   const byOrg = new Map<string, { org: Named; cells: Map<string, number> }>();
   const byMonth = new Map<number, Map<string, number>>();
   const total = new Map<string, number>();
   const add = (cells: Map<string, number>, cell: string, n: number) => cells.set(cell, (cells.get(cell) ?? 0) + n);
-  for (const r of await store.monthlyCells(ctx.db, year)) {
+  for (const r of await store.monthlyCells(db, year)) {
     let e = byOrg.get(r.code);
     if (!e) byOrg.set(r.code, (e = { org: r, cells: new Map() }));
     let m = byMonth.get(r.month);
@@ -71,7 +74,7 @@ export async function openStatistics(ctx: Context, year: number, lang: Language)
     add(total, r.cell, r.n);
   }
   // by issue category and by channel: counted over the appeals registered in the year
-  const [counts, categoryLabels, channelLabels] = await Promise.all([store.appealCounts(ctx.db, year), store.directoryLabels(ctx.db, 'issueCategory'), store.directoryLabels(ctx.db, 'channel')]);
+  const [counts, categoryLabels, channelLabels] = await Promise.all([store.appealCounts(db, year), store.directoryLabels(db, 'issueCategory'), store.directoryLabels(db, 'channel')]);
   const label = (r: { label_kk: string; label_ru: string; label_en: string } | undefined) => (!r ? '' : lang === 'ru' ? r.label_ru : lang === 'en' ? r.label_en : r.label_kk);
   const sumBy = (key: (r: (typeof counts)[number]) => string | null, labels: typeof channelLabels) => {
     const sums = new Map<string, number>();

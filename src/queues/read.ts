@@ -1,6 +1,7 @@
 // What the queue routes show: the work queues and the overview of heads and controllers, with
 // the term dates of today.
 import type { Context } from '../context.ts';
+import { reader } from '../db/replica.ts';
 import { today as todayOf } from '../context.ts';
 import type { Actor } from '../access/actor.ts';
 import { hasRole } from '../access/actor.ts';
@@ -18,8 +19,9 @@ export function termDates(ctx: Context): TermDates {
 
 /** How many appeals each queue holds. */
 export async function countQueues(ctx: Context, actor: Actor, filter: QueueFilter) {
+  const db = await reader(ctx, actor);
   const d = termDates(ctx);
-  return { counts: await queueCounts(ctx.db, actor, filter, d), today: d.today };
+  return { counts: await queueCounts(db, actor, filter, d), today: d.today };
 }
 
 /** A page of a queue, sorted. */
@@ -32,18 +34,19 @@ export async function queuePage(ctx: Context, actor: Actor, queue: Queue, filter
 /** Heads' and controllers' overview of an organization they act for (default: their own). */
 export async function overview(ctx: Context, actor: Actor, query: { organization?: number; dateFrom?: string; dateTo?: string }) {
   if (!hasRole(actor, 'head', 'controller')) throw new AppError(403, 'overview.notAllowed');
+  const db = await reader(ctx, actor);
   const rootId = query.organization ?? actor.scopeOrganizationId;
-  if (!(await canActFor(ctx.db, actor, rootId))) throw new AppError(403, 'forbidden');
+  if (!(await canActFor(db, actor, rootId))) throw new AppError(403, 'forbidden');
   // an administrator may name any organization id, also one that does not exist
-  if (!(await organizationExists(ctx.db, rootId))) throw notFound();
+  if (!(await organizationExists(db, rootId))) throw notFound();
   const d = termDates(ctx);
   const period = { from: query.dateFrom ?? `${d.today.slice(0, 4)}-01-01`, to: query.dateTo ?? d.today };
   const [root, counts, onTime, executors, organizations] = await Promise.all([
-    organizationRefOf(ctx.db, rootId),
-    queueCounts(ctx.db, actor, { organizationId: rootId }, d),
-    endedOnTime(ctx.db, actor, rootId, period),
-    byExecutor(ctx.db, actor, rootId, d),
-    byOrganization(ctx.db, actor, rootId, d, period),
+    organizationRefOf(db, rootId),
+    queueCounts(db, actor, { organizationId: rootId }, d),
+    endedOnTime(db, actor, rootId, period),
+    byExecutor(db, actor, rootId, d),
+    byOrganization(db, actor, rootId, d, period),
   ]);
   return { today: d.today, period, root, counts, onTime, executors, organizations };
 }

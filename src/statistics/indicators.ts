@@ -3,6 +3,7 @@
 // reception and the contact centre — by organization (the rows of the 1-ТӨ scope) and month, each
 // month's from the cells of that month's 1-ТӨ report, cumulative from 1 January (src/domain/accounting.ts).
 import type { Context } from '../context.ts';
+import { reader } from '../db/replica.ts';
 import type { Actor } from '../access/actor.ts';
 import { cumulativeCells, INDICATOR_CELLS, indicatorsOf } from '../domain/accounting.ts';
 import { today as todayOf } from '../context.ts';
@@ -17,9 +18,10 @@ const STOCK = new Set(STOCK_CELLS);
 
 export async function indicators(ctx: Context, actor: Actor, year: number, month: number, organizationId?: number) {
   if (!Number.isInteger(month) || month < 1 || month > 12) throw invalid([{ path: '/querystring/month', code: 'form1.month' }]);
-  const scope = await reportScopeFor(ctx.db, actor, organizationId);
-  const { specs } = await rowsOf(ctx.db, scope);
-  const sums = await monthlySums(ctx.db, year, month, specs, scope.counted, INDICATOR_CELLS);
+  const db = await reader(ctx, actor);
+  const scope = await reportScopeFor(db, actor, organizationId);
+  const { specs } = await rowsOf(db, scope);
+  const sums = await monthlySums(db, year, month, specs, scope.counted, INDICATOR_CELLS);
   const cells = (i: number, m: number) => sums.get(i)?.get(m) ?? new Map<string, number>();
   const today = todayOf(ctx);
   const over = (m: number) => `${year}-${String(m).padStart(2, '0')}-${String(daysInMonth(year, m)).padStart(2, '0')}` < today;

@@ -4,6 +4,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Context } from '../context.ts';
+import { reader } from '../db/replica.ts';
 import { today as todayOf } from '../context.ts';
 import type { Actor } from '../access/actor.ts';
 import { hasRole } from '../access/actor.ts';
@@ -125,8 +126,9 @@ export async function computeForm1(db: Db, year: number, month: number, scope: R
 /** The report the actor asks for. */
 export async function form1Report(ctx: Context, actor: Actor, year: number, month: number, organizationId?: number): Promise<Form1Data> {
   checkPeriod(year, month);
-  const scope = await reportScopeFor(ctx.db, actor, organizationId);
-  return computeForm1(ctx.db, year, month, scope);
+  const db = await reader(ctx, actor);
+  const scope = await reportScopeFor(db, actor, organizationId);
+  return computeForm1(db, year, month, scope);
 }
 
 const pick = (l: Labels, lang: Language) => l[lang as 'kk' | 'ru' | 'en'] ?? l.kk;
@@ -171,24 +173,25 @@ export async function cellAppeals(ctx: Context, actor: Actor, q: CellQuery) {
   if (!table) throw invalid([{ path: '/querystring/table', code: 'form1.unknownTable' }]);
   const column = table.columns.find((c) => c.key === q.column);
   if (!column) throw invalid([{ path: '/querystring/column', code: 'form1.unknownColumn' }]);
-  const scope = await reportScopeFor(ctx.db, actor, q.organization);
+  const db = await reader(ctx, actor);
+  const scope = await reportScopeFor(db, actor, q.organization);
   const row = q.organization === undefined ? null : { organizationId: q.organization, ownOnly: q.own === true };
-  const candidates = await store.cellCandidates(ctx.db, q.year, q.month, table.id, column.key, column.kind, row, scope.counted);
+  const candidates = await store.cellCandidates(db, q.year, q.month, table.id, column.key, column.kind, row, scope.counted);
   const localIds = candidates.filter((c) => c.local).map((c) => c.appeal_id);
   const importedKeys = candidates.filter((c) => !c.local).map((c) => c.appeal_id);
-  const cards = [...(await loadLocalCards(ctx.db, localIds, { lock: false, journal: false })), ...(await loadImportedCards(ctx.db, importedKeys))];
+  const cards = [...(await loadLocalCards(db, localIds, { lock: false, journal: false })), ...(await loadImportedCards(db, importedKeys))];
   const now = ctx.clock.now();
   const inCell = cards.filter((c) => cardInCell(cellsOf(cardOf(c), now), q.year, q.month, table.id, column.key, column.kind));
   const ids = new Set(inCell.map((c) => c.id));
   const list = await store.cardSummaries(
-    ctx.db,
+    db,
     localIds.filter((id) => ids.has(id)),
     importedKeys.filter((id) => ids.has(id)),
   );
   const page = list.slice(q.offset, q.offset + q.limit);
   // the cards the user may open: this instance's appeals of their organizations
   const pageLocal = page.filter((a) => !importedKeys.includes(a.id)).map((a) => a.id);
-  const openable = new Set(pageLocal.length ? (await ctx.db.selectFrom('appeals').select('id').where('id', 'in', pageLocal).where(inScope(actor, 'organization_id')).execute()).map((r) => r.id) : []);
+  const openable = new Set(pageLocal.length ? (await db.selectFrom('appeals').select('id').where('id', 'in', pageLocal).where(inScope(actor, 'organization_id')).execute()).map((r) => r.id) : []);
   return {
     cell: { year: q.year, month: q.month, table: table.id, column: column.key, n: column.n, kind: column.kind, organization: q.organization ?? null, own: q.own === true },
     total: list.length,
@@ -270,7 +273,8 @@ async function anyRootOrganization(db: Db): Promise<number> {
 
 /** Forms the report on demand: a snapshot of the actor's scope for the period. */
 export async function formSnapshot(ctx: Context, actor: Actor, year: number, month: number, organizationId?: number): Promise<string> {
-  const data = await form1Report(ctx, actor, year, month, organizationId);
+  // a record of the report as it is: formed from the primary, never from a replica a moment behind
+  const data = await form1Report({ ...ctx, replica: undefined }, actor, year, month, organizationId);
   return (await insertSnapshot(ctx.db, data, 'onDemand', actor, ctx.clock.now()))!;
 }
 
