@@ -266,29 +266,30 @@ export interface ImportedCardNumber {
 export async function checkImportedNumbers(db: Db, instanceId: string, cards: ImportedCardNumber[]): Promise<{ code: string; params: Record<string, string | number> } | null> {
   if (cards.length === 0 || (await numberingSettings(db)).mode !== 'authority') return null;
   const leases = await db.selectFrom('number_leases').select(['year', 'first_value', 'size']).where('instance_id', '=', instanceId).execute();
-  const keyed: (ImportedCardNumber & { number: string; key: string })[] = [];
+  const keyed: (ImportedCardNumber & { number: string; key: string; year: number; sequence: number })[] = [];
   for (const c of cards) {
     const number = String(c.registrationNumber);
     const s = sequenceOf(number);
     if (!s) return { code: 'numbers.unreadable', params: { number } };
-    const blocks = leases.filter((l) => l.year === s.year).map((l) => ({ firstValue: Number(l.first_value), size: l.size }));
-    if (!inBlocks(blocks, s.sequence)) return { code: 'numbers.outsideLease', params: { number, instanceId } };
-    keyed.push({ ...c, number, key: `${s.year}-${String(s.sequence).padStart(SEQUENCE_DIGITS, '0')}` });
-  }
-  const byNumber = new Map<string, string>();
-  for (const c of keyed) {
-    const at = `${c.organizationId}|${c.number}`;
-    if ((byNumber.get(at) ?? c.cardKey) !== c.cardKey) return { code: 'numbers.collision', params: { number: c.number } };
-    byNumber.set(at, c.cardKey);
+    keyed.push({ ...c, number, ...s, key: `${s.year}-${String(s.sequence).padStart(SEQUENCE_DIGITS, '0')}` });
   }
   const stored = await sql<{ instance_id: string; card_key: string; organization_id: number | null; number: string; key: string }>`
     SELECT instance_id, card_key, organization_id, record->>'registrationNumber' AS number, imported_number_key(kind, record) AS key
     FROM imported_records
     WHERE kind = 'tzh1' AND imported_number_key(kind, record) = ANY(${[...new Set(keyed.map((c) => c.key))]}::text[])
   `.execute(db);
+  const byNumber = new Map<string, string>();
   for (const c of keyed) {
-    const clash = stored.rows.find((r) => r.key === c.key && r.card_key !== c.cardKey && (r.instance_id !== instanceId || (r.organization_id === c.organizationId && r.number === c.number)));
+    // a card imported with this number already (before the authority leased, say): its number stands
+    const known = stored.rows.some((r) => r.card_key === c.cardKey && r.number === c.number);
+    const blocks = leases.filter((l) => l.year === c.year).map((l) => ({ firstValue: Number(l.first_value), size: l.size }));
+    if (!known && !inBlocks(blocks, c.sequence)) return { code: 'numbers.outsideLease', params: { number: c.number, instanceId } };
+    const at = `${c.organizationId}|${c.number}`;
+    const clash =
+      (byNumber.get(at) ?? c.cardKey) !== c.cardKey ||
+      stored.rows.some((r) => r.key === c.key && r.card_key !== c.cardKey && (r.instance_id !== instanceId || (r.organization_id === c.organizationId && r.number === c.number)));
     if (clash) return { code: 'numbers.collision', params: { number: c.number } };
+    byNumber.set(at, c.cardKey);
   }
   return null;
 }
