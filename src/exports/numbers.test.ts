@@ -41,7 +41,10 @@ async function registerAt(t: TestApp, n: number): Promise<number[]> {
 }
 
 before(async () => {
-  [AUTH, R1, R2] = await Promise.all([testApp({ now: NOW }), testApp({ now: NOW }), testApp({ now: NOW })]);
+  // one after another: three servers starting at once can outlast a plugin's start-up timeout
+  AUTH = await testApp({ now: NOW });
+  R1 = await testApp({ now: NOW });
+  R2 = await testApp({ now: NOW });
   const authAdmin = await AUTH.as('admin');
   for (const [t, name] of [
     [R1, 'Ақмола облысы'],
@@ -58,7 +61,7 @@ before(async () => {
   for (const t of [R1, R2]) await numbersCommand(t.ctx, ['leased', `${AUTH.url}/api/v1/exports/number-blocks`], 'test');
 });
 after(async () => {
-  for (const t of [AUTH, R1, R2]) await t.close();
+  for (const t of [AUTH, R1, R2]) await t?.close();
 });
 
 describe('numbers leased across instances', () => {
@@ -213,5 +216,29 @@ describe("the authority's import checks the numbers", () => {
     const res = await statistician('POST', '/api/v1/exports/import', await resigned([{ seq: 10_000, kind: 'tzh1', recordId: id, appealId: id, record, existed: false }]));
     assert.equal(res.status, 422);
     assert.equal(res.body.error.code, 'numbers.collision');
+  });
+
+  test('a card imported before the authority leased keeps its number; another card may not take it', async () => {
+    const [base] = tzh1Of(pkg);
+    const id = randomUUID();
+    const card = (seq: number, summary: string, recordId = id): JournalVersion => ({
+      seq,
+      kind: 'tzh1',
+      recordId,
+      appealId: recordId,
+      record: { ...base!.record!, id: recordId, registrationNumber: 'ЖТ-2026-00000090', talonNumber: '26031800000090', summary },
+      existed: false,
+    });
+    await numbersCommand(AUTH.ctx, ['standalone'], 'test');
+    try {
+      assert.equal((await statistician('POST', '/api/v1/exports/import', await resigned([card(20_000, 'Бұрынғы')]))).status, 200, 'no leases checked yet');
+    } finally {
+      await numbersCommand(AUTH.ctx, ['authority', '--block-size', String(BLOCK)], 'test');
+    }
+    const changed = await statistician('POST', '/api/v1/exports/import', await resigned([card(20_001, 'Өзгерген')]));
+    assert.equal(changed.status, 200, JSON.stringify(changed.body));
+    const other = await statistician('POST', '/api/v1/exports/import', await resigned([card(20_002, 'Жаңа', randomUUID())]));
+    assert.equal(other.status, 422);
+    assert.equal(other.body.error.code, 'numbers.outsideLease');
   });
 });
