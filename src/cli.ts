@@ -16,6 +16,7 @@ import { sweepTermNotices } from './inbox/sweep.ts';
 import { transportsFromConfig } from './notifications/transports.ts';
 import { AdministratorError, createAdministrator } from './access/administrators.ts';
 import { numbersCommand, NumbersCommandError } from './exports/numbers-cli.ts';
+import { AppError } from './errors.ts';
 import { afterRestore, backupDataDir, BackupError, DEFAULT_RESTORE_SKIP, restoreDataDir, type AfterRestore } from './db/backup.ts';
 
 const [command = 'serve', ...args] = process.argv.slice(2);
@@ -184,6 +185,10 @@ async function main(): Promise<void> {
       try {
         await prepareDatabase(database);
         for (const line of await numbersCommand(await createContext(database, config), args, `operator ${process.env.USER ?? ''}`.trim())) console.log(line);
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        console.error(`joldanym numbers: ${e.code} ${JSON.stringify(e.params)}`);
+        process.exitCode = 1;
       } finally {
         await database.close();
       }
