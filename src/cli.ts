@@ -1,4 +1,4 @@
-// joldanym CLI: serve | migrate | seed | create-admin LOGIN NAME | calendar YEAR | backup FILE | restore FILE | after-restore
+// joldanym CLI: serve | migrate | seed | create-admin LOGIN NAME | calendar YEAR | backup FILE | restore FILE | after-restore | numbers …
 import { configFromEnv } from './config.ts';
 import { openApp, prepareDatabase, createContext } from './app.ts';
 import { openDatabase, isDatabaseUnavailable } from './db/connection.ts';
@@ -15,6 +15,8 @@ import { startAccountingScheduler } from './statistics/scheduler.ts';
 import { sweepTermNotices } from './inbox/sweep.ts';
 import { transportsFromConfig } from './notifications/transports.ts';
 import { AdministratorError, createAdministrator } from './access/administrators.ts';
+import { numbersCommand, NumbersCommandError } from './exports/numbers-cli.ts';
+import { AppError } from './errors.ts';
 import { afterRestore, backupDataDir, BackupError, DEFAULT_RESTORE_SKIP, restoreDataDir, type AfterRestore } from './db/backup.ts';
 
 const [command = 'serve', ...args] = process.argv.slice(2);
@@ -177,8 +179,23 @@ async function main(): Promise<void> {
       }
       return;
     }
+    // Registration numbers leased across instances (src/exports/numbers-cli.ts, docs/scaling.md)
+    case 'numbers': {
+      const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+      try {
+        await prepareDatabase(database);
+        for (const line of await numbersCommand(await createContext(database, config), args, `operator ${process.env.USER ?? ''}`.trim())) console.log(line);
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        console.error(`joldanym numbers: ${e.code} ${JSON.stringify(e.params)}`);
+        process.exitCode = 1;
+      } finally {
+        await database.close();
+      }
+      return;
+    }
     default:
-      console.error('usage: joldanym serve | migrate | seed | create-admin LOGIN NAME [--email E] | calendar YEAR [--db] | backup FILE | restore FILE [--skip N] | after-restore [--skip N]');
+      console.error('usage: joldanym serve | migrate | seed | create-admin LOGIN NAME [--email E] | calendar YEAR [--db] | backup FILE | restore FILE [--skip N] | after-restore [--skip N] | numbers …');
       process.exit(2);
   }
 }
@@ -221,6 +238,6 @@ function printCalendar(calendar: Calendar, year: number): void {
 
 main().catch((e) => {
   // the data directory in use by another process, or damaged: the message says what to do
-  console.error(e instanceof DataDirLockedError || e instanceof DataDirIntegrityError || e instanceof BackupError ? `joldanym ${command}: ${e.message}` : e);
+  console.error(e instanceof DataDirLockedError || e instanceof DataDirIntegrityError || e instanceof BackupError || e instanceof NumbersCommandError ? `joldanym ${command}: ${e.message}` : e);
   process.exit(1);
 });

@@ -47,3 +47,43 @@ export function sequenceDigits(sequence: number): string {
 
 export const REGISTRATION_NUMBER_PATTERN = new RegExp(`^(ЖТ|ЗТ|АН|ҰЖ)-(\\d{4})-(\\d{${SEQUENCE_DIGITS}})(?:/(\\d+))?$`);
 export const TALON_NUMBER_PATTERN = new RegExp(`^\\d{6}\\d{${SEQUENCE_DIGITS}}$`);
+
+// Numbers across instances (docs/scaling.md "Regional instances"): the statistics authority's
+// instance leases each registered instance blocks of the year's sequence; an instance numbers
+// gaplessly inside its blocks and asks for the next block while LEASE_RENEW_AT of the last one is
+// still left, so that it never waits for the authority while registering.
+
+/** The numbers a block holds unless the authority configures another size. */
+export const DEFAULT_BLOCK_SIZE = 100_000;
+/** The next block is asked for when fewer numbers than this share of the last block are left. */
+export const LEASE_RENEW_AT = 0.2;
+
+export interface NumberBlock {
+  firstValue: number;
+  size: number;
+}
+
+/** The year and sequence of a registration number (a split part's too), or null if it is none. */
+export function sequenceOf(registrationNumber: string): { year: number; sequence: number } | null {
+  const m = REGISTRATION_NUMBER_PATTERN.exec(registrationNumber);
+  return m ? { year: Number(m[2]), sequence: Number(m[3]) } : null;
+}
+
+/** Whether one of the blocks holds the sequence number. */
+export function inBlocks(blocks: readonly NumberBlock[], sequence: number): boolean {
+  return blocks.some((b) => sequence >= b.firstValue && sequence < b.firstValue + b.size);
+}
+
+/** Whether an instance with `left` numbers of the year, whose last block held `lastSize`, asks
+ *  for the next block now. */
+export function needsNextBlock(left: number, lastSize: number | null): boolean {
+  return lastSize === null || left < lastSize * LEASE_RENEW_AT;
+}
+
+/** The block the authority leases next in a year: after every block leased and every number it
+ *  knows to be given (its own, or imported before it leased); null when the year's numbers run out. */
+export function nextBlock(leasedEnd: number, highestKnown: number, size: number): NumberBlock | null {
+  const firstValue = Math.max(leasedEnd, highestKnown + 1, 1);
+  const fitting = Math.min(size, SEQUENCE_LIMIT - firstValue);
+  return fitting > 0 ? { firstValue, size: fitting } : null;
+}

@@ -8,8 +8,9 @@ import { dailyExport, exportLog, importPackage } from './service.ts';
 import { addTrustedCertificate, setSigningKey, signingCertificate } from './keys.ts';
 import { forgetInstance, trustedInstances, trustInstance } from './instances.ts';
 import { deliverPushes, queueDuePushes, setPushSettings } from './push.ts';
-import { dailyExportParams, dailyExportQuery, exportLogQuery, instanceParams, packageSchema, pushSettingsBody, signingKeyBody, trustedCertificateBody, trustedInstanceBody } from './schemas.ts';
+import { dailyExportParams, dailyExportQuery, exportLogQuery, instanceParams, leaseRequestBody, packageSchema, pushSettingsBody, signingKeyBody, trustedCertificateBody, trustedInstanceBody } from './schemas.ts';
 import { typed } from '../http/typebox.ts';
+import { answerLeaseRequest } from './numbers.ts';
 import { incomingGate, MANIFEST_HEADER, PUSH_BODY_LIMIT, pushedHead, SIGNATURE_HEADER } from './incoming.ts';
 
 // Body limits. A pushed package comes from anyone until its signature is checked, so its limit is
@@ -73,6 +74,29 @@ export async function exportRoutes(server: FastifyInstance, ctx: Context): Promi
       },
     },
     async (req) => importPackage(ctx, null, req.body, pushedHead(req)),
+  );
+
+  app.post(
+    '/exports/number-blocks',
+    {
+      config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['exports'],
+        summary:
+          "The statistics authority leases a registered instance its next block of the year's registration numbers (docs/scaling.md): no sign-in — the request's signature by the certificate registered for its instance is the credential",
+        description:
+          'Body: {request (the exact text signed: {format "joldanym-number-lease/1", instanceId, year, requestId, at}), signature (CMS, base64)}. The request must be at most 10 minutes old; the same requestId gets the same block. Answers {year, firstValue, size}. Only an instance configured as the authority leases (409 otherwise).',
+        security: [],
+        body: leaseRequestBody,
+        response: {
+          200: Type.Object({ year: Type.Integer(), firstValue: Type.Integer(), size: Type.Integer() }),
+          400: errorSchema,
+          409: errorSchema,
+          422: errorSchema,
+        },
+      },
+    },
+    async (req) => answerLeaseRequest(ctx, req.body),
   );
 
   app.get(

@@ -30,3 +30,6 @@ export const instanceParams = Type.Object({ instanceId: instanceId() });
 
 export const trustedCertificateBody = Type.Object({ certificatePem: Type.String({ maxLength: 20_000 }) }, { additionalProperties: false });
 export const pushSettingsBody = Type.Object({ url: NullableString({ maxLength: 2000 }) }, { additionalProperties: false });
+
+/** An instance asks the authority for its next block of registration numbers (src/exports/numbers.ts). */
+export const leaseRequestBody = Type.Object({ request: Type.String({ maxLength: 2000 }), signature: Type.String({ maxLength: 200_000 }) }, { additionalProperties: false });

@@ -30,6 +30,7 @@ import { actsAsAuthority, countedFor, countedPredicate, countsAnyOf, type Counte
 import { buildPackage, checkPackageContents, EXPORT_FORMAT, readManifest, importedCardKey, type ExportPackage, type JournalVersion, type RecordKind } from './package.ts';
 import { instanceIdOf, signingKey } from './keys.ts';
 import { verifyInstanceSignature } from './instances.ts';
+import { checkImportedNumbers } from './numbers.ts';
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
@@ -185,6 +186,10 @@ export async function importPackage(ctx: Context, actor: Actor | null, pkg: Expo
       record: null,
     })),
   ];
+  // on the authority: the cards' numbers are the sender's to give (src/exports/numbers.ts)
+  const tzh1 = rows.filter((r) => r.kind === 'tzh1' && r.record).map((r) => ({ cardKey: r.card_key, organizationId: r.organization_id, registrationNumber: r.record!.registrationNumber }));
+  const numbers = await checkImportedNumbers(ctx.db, manifest.instanceId, tzh1);
+  if (numbers) throw await refuse(numbers.code, numbers.params);
   const keys = [...new Set(rows.map((r) => r.card_key))];
   await ctx.db.transaction().execute(async (trx) => {
     // imports take turns: the aggregates of a card are refreshed by one import at a time

@@ -19,6 +19,7 @@ import * as store from './store.ts';
 import * as appeals from '../appeals/store.ts';
 import type { Db } from '../db/connection.ts';
 import { IDEMPOTENCY_KEY_PATH, type IdempotentRequest } from '../http/idempotency.ts';
+import { withLeasedNumbers } from '../exports/numbers.ts';
 
 export interface DuplicateCandidate {
   appealId: string;
@@ -154,7 +155,8 @@ export async function registerAppeal(ctx: Context, actor: Actor, input: Registra
     idempotency: idempotency && { user_id: actor.id, key: idempotency.key, request_sha256: idempotency.requestSha256, created_at: now },
   };
   try {
-    await store.storeRegistration(ctx.db, registration);
+    // the number from the instance's leased blocks when an authority leases them (src/exports/numbers.ts)
+    await withLeasedNumbers(ctx, year, () => store.storeRegistration(ctx.db, registration));
   } catch (e) {
     // a concurrent request with the same key committed first (its statement took the key)
     if (idempotency && store.isIdempotencyConflict(e)) {

@@ -321,11 +321,15 @@ async function insertRegistrations(db: Db, rs: NewRegistration[]): Promise<void>
       SELECT ${first.appeal.registration_year}::integer, ${rs.length}::bigint FROM (SELECT count(*) FROM dup) checked, (SELECT count(*) FROM stat_prelude_subtree) statistics_first
       ON CONFLICT (year) DO UPDATE SET last_value = c.last_value + EXCLUDED.last_value
       RETURNING c.last_value - ${rs.length}::bigint AS base
-    ), numbered AS (
-      SELECT i.ord, i.doc, counter.base + i.ord AS seq,
-             -- SEQUENCE_DIGITS digits; NULL past them, which the NOT NULL of the numbers refuses
-             CASE WHEN counter.base + i.ord < ${SEQUENCE_LIMIT}::bigint THEN lpad((counter.base + i.ord)::text, ${SEQUENCE_DIGITS}::integer, '0') END AS digits
+    ), sequenced AS (
+      -- the year's n-th number: n on a standalone instance, else from the leased blocks (0021)
+      SELECT i.ord, i.doc, registration_sequence(${first.appeal.registration_year}::integer, counter.base + i.ord) AS seq
       FROM counter, input i
+    ), numbered AS (
+      SELECT s.ord, s.doc, s.seq,
+             -- SEQUENCE_DIGITS digits; NULL past them, which the NOT NULL of the numbers refuses
+             CASE WHEN s.seq < ${SEQUENCE_LIMIT}::bigint THEN lpad(s.seq::text, ${SEQUENCE_DIGITS}::integer, '0') END AS digits
+      FROM sequenced s
     ), appeal AS (
       INSERT INTO appeals (${columns(appealColumns)}, registration_number, sequence_number, talon_number, duplicate_candidate)
       SELECT ${columns(appealColumns, 'r')}, (n.doc->>'numberPrefix') || n.digits, n.seq, (n.doc->>'talonPrefix') || n.digits,
@@ -343,8 +347,8 @@ async function insertRegistrations(db: Db, rs: NewRegistration[]): Promise<void>
     )`
     }, duplicates AS (
       -- the score as register.ts rounds it: Math.round(similarity * 100) / 100, sent as its text
-      INSERT INTO duplicate_candidates (appeal_id, candidate_id, score, reason)
-      SELECT (i.doc->'appeal'->>'id')::uuid, d.candidate_id,
+      INSERT INTO duplicate_candidates (appeal_id, organization_id, candidate_id, score, reason)
+      SELECT (i.doc->'appeal'->>'id')::uuid, (i.doc->'appeal'->>'organization_id')::integer, d.candidate_id,
              (((CASE WHEN d.similarity8 * 100 - floor(d.similarity8 * 100) >= 0.5 THEN ceil(d.similarity8 * 100)
                      ELSE floor(d.similarity8 * 100) END) / 100)::text)::real,
              d.reason

@@ -5,6 +5,7 @@ import type { Context } from '../context.ts';
 import { formDueReports } from './report.ts';
 import { deliverPushes, queueDuePushes } from '../exports/push.ts';
 import { runControlDaily } from '../control/daily.ts';
+import { ensureNumbers } from '../exports/numbers.ts';
 
 export interface SchedulerTask {
   name: string;
@@ -13,6 +14,8 @@ export interface SchedulerTask {
 
 export const ACCOUNTING_TASKS: SchedulerTask[] = [
   { name: 'form1 formation', run: (ctx) => formDueReports(ctx) },
+  // the next block of registration numbers from the statistics authority, before one runs out
+  { name: 'registration number blocks', run: (ctx) => ensureNumbers(ctx) },
   { name: 'daily export push', run: async (ctx) => (await queueDuePushes(ctx), deliverPushes(ctx)) },
   // the control department's detectors and instruction reminders (src/control/daily.ts)
   { name: 'control detectors and reminders', run: (ctx) => runControlDaily(ctx) },
