@@ -16,6 +16,7 @@ import type { Language } from '../domain/vocabulary.ts';
 import { accessRoutes } from '../access/routes.ts';
 import { referenceRoutes } from '../reference/routes.ts';
 import { referenceAdminRoutes } from '../reference/admin-routes.ts';
+import { administrationRoutes } from '../administration/routes.ts';
 import { intakeRoutes } from '../intake/routes.ts';
 import { reviewRoutes } from '../review/routes.ts';
 import { letterRoutes, verificationPage } from '../letters/routes.ts';
@@ -190,6 +191,7 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
       await accessRoutes(api, ctx);
       await referenceRoutes(api, ctx);
       await referenceAdminRoutes(api, ctx);
+      await administrationRoutes(api, ctx);
       await intakeRoutes(api, ctx);
       await reviewRoutes(api, ctx);
       await letterRoutes(api, ctx);
