@@ -69,6 +69,7 @@ function Sections({ onPick }: { onPick: () => void }) {
   if (hasRole(...RECEPTION_ROLES)) items.push(['/reception', t('nav.reception')]);
   if (accountingScreensFor(hasRole).length > 0) items.push(['/accounting', t('nav.accounting')]);
   if (hasRole(...CONTROL_ROLES)) items.push(['/control/dashboard', t('nav.control')]);
+  if (hasRole('admin')) items.push(['/admin/users', t('nav.admin')]);
   return (
     <Stack gap={2}>
       {items.map(([to, label]) => (
