@@ -2,11 +2,12 @@
 // holidays and days off, working days transferred by Government decree — each with its legal basis;
 // a day added or removed (terms counted from then on follow it), a provisional year confirmed.
 import { useEffect, useState, type FormEvent } from 'react';
-import { Alert, Badge, Button, Group, NumberInput, Paper, SegmentedControl, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Paper, SegmentedControl, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, unwrap } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { notify } from '../../components/notify.ts';
+import { RISK_COLORS } from '../../components/badges.tsx';
 import { fieldError } from './Layout.tsx';
 
 interface Year {
@@ -70,9 +71,9 @@ export default function Calendar() {
       <Group align="flex-end">
         <NumberInput label={t('adm.cal.year')} value={year} onChange={(v) => typeof v === 'number' && setYear(v)} min={2000} max={2100} w={140} allowDecimal={false} data-testid="calendar-year" />
         {data && (
-          <Badge color={data.provisional ? 'orange.9' : 'green.9'} radius="sm" size="lg" style={{ textTransform: 'none' }}>
+          <Text size="sm" fw={600} c={data.provisional ? RISK_COLORS.atRisk : RISK_COLORS.onTrack} data-testid="calendar-status">
             {data.provisional ? t('adm.cal.provisional') : t('adm.cal.confirmed')}
-          </Badge>
+          </Text>
         )}
         {data?.provisional && (
           <Button variant="default" onClick={confirm} loading={busy}>
