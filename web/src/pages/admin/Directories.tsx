@@ -7,7 +7,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, unwrap } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { notify } from '../../components/notify.ts';
-import { RISK_COLORS } from '../../components/badges.tsx';
+import { RISK_COLORS, WHOLE } from '../../components/badges.tsx';
 import { DIRECTORY_NAMES, type DirectoryName } from '../../../../src/domain/reference.ts';
 import { fieldError } from './Layout.tsx';
 
@@ -102,7 +102,7 @@ export default function Directories() {
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">
                     {!d.active && (
-                      <Badge color={RISK_COLORS.ended} radius="sm" style={{ textTransform: 'none' }}>
+                      <Badge color={RISK_COLORS.ended} radius="sm" style={{ textTransform: 'none' }} styles={WHOLE}>
                         {t('adm.users.inactive')}
                       </Badge>
                     )}

@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { notify } from '../../components/notify.ts';
 import { Dialog } from '../../components/Dialog.tsx';
-import { RISK_COLORS } from '../../components/badges.tsx';
+import { RISK_COLORS, WHOLE } from '../../components/badges.tsx';
 import { ROLES, type Role } from '../../../../src/domain/vocabulary.ts';
 import { fieldError, useAdminOrganizations } from './Layout.tsx';
 
@@ -182,12 +182,12 @@ export default function Users() {
                   </Text>
                   <Group gap={4}>
                     {!u.active && (
-                      <Badge color={RISK_COLORS.ended} radius="sm" style={{ textTransform: 'none' }}>
+                      <Badge color={RISK_COLORS.ended} radius="sm" style={{ textTransform: 'none' }} styles={WHOLE}>
                         {t('adm.users.inactive')}
                       </Badge>
                     )}
                     {u.throttled && (
-                      <Badge color={RISK_COLORS.overdue} radius="sm" style={{ textTransform: 'none' }}>
+                      <Badge color={RISK_COLORS.overdue} radius="sm" style={{ textTransform: 'none' }} styles={WHOLE}>
                         {t('adm.users.throttled')}
                       </Badge>
                     )}
