@@ -3,6 +3,9 @@
 // organization tree — add a child, rename, set the KATO code and contacts. Administrators only
 // (an administrator acts for the whole tree of the installation, as src/access/scope.ts grants);
 // each change one transaction with its audit event, never a password in it.
+// A temporary password is answered once and only its hash kept. Nothing yet forces its change at the
+// next sign-in (users have no such flag): it works like any password until the user changes it, as
+// the screen asks them to; a reset ends the user's sessions.
 import { randomInt } from 'node:crypto';
 import type { Context } from '../context.ts';
 import type { Actor } from '../access/actor.ts';

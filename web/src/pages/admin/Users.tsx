@@ -111,7 +111,7 @@ export default function Users() {
         </Button>
       </Group>
       <Group align="flex-end" gap="sm">
-        <TextInput label={t('adm.users.search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} w={320} data-testid="user-search" />
+        <TextInput label={t('adm.users.search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} w={380} data-testid="user-search" />
         <Select
           label={t('adm.users.role')}
           placeholder={t('adm.users.anyRole')}
@@ -121,7 +121,7 @@ export default function Users() {
           data={ROLES.map((r) => ({ value: r, label: t(`role.${r}` as MessageKey) }))}
           w={200}
         />
-        <Select label={t('adm.users.organization')} placeholder={t('adm.users.anyOrganization')} clearable searchable value={organization} onChange={setOrganization} data={orgOptions} w={360} />
+        <Select label={t('adm.users.organization')} placeholder={t('adm.users.anyOrganization')} clearable searchable value={organization} onChange={setOrganization} data={orgOptions} w={320} />
         <Stack gap={2}>
           <Text size="sm" fw={500} id="user-status-label">
             {t('adm.users.status')}
