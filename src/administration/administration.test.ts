@@ -39,7 +39,8 @@ async function withToken(token: string, method: string, path: string, body?: unk
     headers: { authorization: `Bearer ${token}`, 'accept-language': 'en', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: res.status, body: await res.json() };
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
 
 async function signIn(login: string, password: string) {
@@ -101,7 +102,11 @@ describe('users', () => {
 
     const session = await signIn('aigerim', temporaryPassword);
     assert.equal(session.status, 200);
+    assert.equal(session.body.user.passwordChangeRequired, true);
     assert.equal((await withToken(session.body.token, 'GET', '/api/v1/me')).status, 200);
+    // with a password the administrator gave, nothing but changing it
+    const first = await withToken(session.body.token, 'GET', '/api/v1/users');
+    assert.deepEqual([first.status, first.body.error.code], [403, 'auth.passwordChangeRequired']);
 
     const off = await admin('POST', `/api/v1/admin/users/${user.id}/deactivate`);
     assert.equal(off.status, 200);
@@ -170,7 +175,12 @@ describe('users', () => {
     assert.notEqual(reset.body.temporaryPassword, body.temporaryPassword);
     assert.equal((await withToken(token, 'GET', '/api/v1/me')).status, 401);
     assert.equal((await signIn('dana', body.temporaryPassword)).status, 401);
-    assert.equal((await signIn('dana', reset.body.temporaryPassword)).status, 200);
+    const again = await signIn('dana', reset.body.temporaryPassword);
+    assert.equal(again.body.user.passwordChangeRequired, true);
+    assert.equal((await withToken(again.body.token, 'POST', '/api/v1/me/password', { currentPassword: reset.body.temporaryPassword, newPassword: 'dana-chose-this-one' })).status, 204);
+    const free = await withToken(again.body.token, 'GET', '/api/v1/me');
+    assert.equal(free.body.passwordChangeRequired, false);
+    assert.equal((await withToken(again.body.token, 'GET', '/api/v1/users')).status, 200);
     const [event] = await events('passwordReset');
     assert.deepEqual(event!.changes, { userId: body.user.id, login: 'dana', sessionsEnded: 1, unthrottled: false });
     assert.ok(!JSON.stringify(event).includes(reset.body.temporaryPassword));

@@ -1,5 +1,10 @@
 // The messages of administration in Kazakh, Russian and English (src/http/messages.ts joins them).
 export const ADMINISTRATION_MESSAGES: Record<string, Record<'kk' | 'ru' | 'en', string>> = {
+  'auth.passwordChangeRequired': {
+    kk: 'Әкімші берген уақытша құпиясөзді алдымен ауыстырыңыз',
+    ru: 'Сначала смените временный пароль, выданный администратором',
+    en: 'First change the temporary password the administrator gave you',
+  },
   'administration.loginTaken': { kk: '«{login}» логині бос емес', ru: 'Логин «{login}» уже занят', en: 'The login "{login}" is taken' },
   'administration.codeTaken': { kk: '«{code}» коды бос емес', ru: 'Код «{code}» уже занят', en: 'The code "{code}" is taken' },
   'administration.roleNotAtOrganization': {

@@ -3,9 +3,8 @@
 // organization tree — add a child, rename, set the KATO code and contacts. Administrators only
 // (an administrator acts for the whole tree of the installation, as src/access/scope.ts grants);
 // each change one transaction with its audit event, never a password in it.
-// A temporary password is answered once and only its hash kept. Nothing yet forces its change at the
-// next sign-in (users have no such flag): it works like any password until the user changes it, as
-// the screen asks them to; a reset ends the user's sessions.
+// A temporary password is answered once and only its hash kept; signed in with it, the user may do
+// nothing but change it (src/http/server.ts); a reset ends the user's sessions.
 import { randomInt } from 'node:crypto';
 import type { Context } from '../context.ts';
 import type { Actor } from '../access/actor.ts';
@@ -104,6 +103,7 @@ export async function createUser(ctx: Context, actor: Actor, input: UserInput): 
       roles: [...new Set(input.roles)],
       email: input.email?.trim() || null,
       phone: input.phone?.trim() || null,
+      password_change_required: true,
       // users.created_at is typed Generated<Timestamp>, which Kysely takes as the column type itself
       created_at: now as never,
     });
@@ -180,7 +180,7 @@ export async function resetPassword(ctx: Context, actor: Actor, id: string): Pro
   await ctx.db.transaction().execute(async (trx) => {
     const user = await lockUser(trx, id);
     if (!user) throw notFound();
-    await updateUser(trx, id, { password_hash: hash });
+    await updateUser(trx, id, { password_hash: hash, password_change_required: true });
     const sessionsEnded = await endSessions(trx, id);
     const unthrottled = await clearLoginThrottle(trx, user.login);
     await appendEvent(trx, { appealId: null, organizationId: user.organization_id, actor, at: now, kind: 'passwordReset', changes: { userId: id, login: user.login, sessionsEnded, unthrottled } });

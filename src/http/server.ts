@@ -58,6 +58,9 @@ declare module 'fastify' {
   }
 }
 
+/** What a user signed in with a password an administrator gave may do: see who they are, change it, sign out. */
+const PASSWORD_CHANGE_ROUTES = new Set(['GET /api/v1/me', 'POST /api/v1/me/password', 'POST /api/v1/auth/logout']);
+
 export interface ServerOptions {
   logger?: boolean | { level: string };
 }
@@ -124,6 +127,8 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
     const actor = session ? await authenticate(ctx, session.token) : null;
     if (!actor) throw new AppError(401, 'unauthorized');
     if (session!.via === 'cookie' && !csrfSatisfied(req)) throw new AppError(403, 'csrf');
+    // a password an administrator gave is changed before anything else (issue 10 item 12)
+    if (actor.passwordChangeRequired && !PASSWORD_CHANGE_ROUTES.has(`${req.method} ${req.routeOptions.url}`)) throw new AppError(403, 'auth.passwordChangeRequired');
     req.actor = actor;
     req.sessionToken = session!.token;
   });

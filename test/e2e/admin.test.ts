@@ -1,6 +1,6 @@
 // Issue 10, item 12, in the browser: the administrator's screens. The administrator creates a user
-// (the temporary password shown once), the user signs in with it, the administrator deactivates them
-// and their next request is refused; the organization tree, the directories and the calendar (a
+// (the temporary password shown once), the user signs in with it and is asked to change it, the
+// administrator deactivates them and their next request is refused; the organization tree, the directories and the calendar (a
 // holiday added with its basis) — each checked with axe at 1280 px; the section is the
 // administrator's only.
 import { after, before, describe, test } from 'node:test';
@@ -49,6 +49,10 @@ describe('administration in the browser (issue 10, item 12)', { skip: SKIP }, ()
 
     const user = await newPage('kk');
     await signIn(user, 'kk', 'gaukhar', password);
+    // a password the administrator gave is changed before anything else
+    await user.getByRole('dialog', { name: m('kk', 'changePassword') }).waitFor();
+    const blocked = await user.evaluate(async () => (await fetch('/api/v1/users', { credentials: 'same-origin' })).status);
+    assert.equal(blocked, 403);
     // not an administrator: no administration in the navigation, and /admin leads home
     assert.equal(
       await user

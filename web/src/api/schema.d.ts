@@ -4112,6 +4112,7 @@ export interface operations {
                             timeZone?: string;
                             demoMode?: boolean;
                             ncaLayerUrl?: string | null;
+                            passwordChangeRequired?: boolean;
                         };
                     };
                 };
@@ -4311,6 +4312,7 @@ export interface operations {
                         timeZone?: string;
                         demoMode?: boolean;
                         ncaLayerUrl?: string | null;
+                        passwordChangeRequired?: boolean;
                     };
                 };
             };
@@ -4352,6 +4354,7 @@ export interface operations {
                             timeZone?: string;
                             demoMode?: boolean;
                             ncaLayerUrl?: string | null;
+                            passwordChangeRequired?: boolean;
                         }[];
                         total?: number;
                     };

@@ -169,7 +169,8 @@ export function Shell({ children }: { children: ReactNode }) {
       <AppShell.Main id="main" tabIndex={-1} style={{ minWidth: 0 }}>
         {children}
       </AppShell.Main>
-      <PasswordModal opened={password} onClose={() => setPassword(false)} />
+      {/* a password an administrator gave is changed first; the page then starts again with the new session state */}
+      <PasswordModal opened={password || user.passwordChangeRequired === true} onClose={() => (user.passwordChangeRequired ? window.location.reload() : setPassword(false))} />
     </AppShell>
   );
 }
