@@ -11,6 +11,8 @@ export interface Actor {
   /** The organization whose subtree the user acts for (src/domain/scope.ts). */
   scopeOrganizationId: number;
   roles: Role[];
+  /** Signed in with a password an administrator gave: only changing it is allowed (src/http/server.ts). */
+  passwordChangeRequired?: true;
 }
 
 /** Whether the actor has one of the roles (an administrator has every one: src/domain/actions.ts). */

@@ -107,7 +107,7 @@ export async function authenticate(ctx: Pick<Context, 'db' | 'clock' | 'config'>
   const user = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['u.id', 'u.login', 'u.full_name', 'u.position', 'u.organization_id', 'u.roles', 'u.demo', 's.scope_organization_id', 's.expires_at'])
+    .select(['u.id', 'u.login', 'u.full_name', 'u.position', 'u.organization_id', 'u.roles', 'u.demo', 'u.password_change_required', 's.scope_organization_id', 's.expires_at'])
     .where('s.token_hash', '=', hash)
     .where('s.expires_at', '>', now)
     .where('u.active', '=', true)
@@ -152,7 +152,7 @@ export async function changePassword(ctx: Context, actor: Actor, currentToken: s
   if (errors.length > 0) throw new AppError(422, 'validation', errors);
   const hash = await hashPassword(input.newPassword);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ password_hash: hash }).where('id', '=', user.id).execute();
+    await trx.updateTable('users').set({ password_hash: hash, password_change_required: false }).where('id', '=', user.id).execute();
     await trx.deleteFrom('sign_in_throttle').where('key', '=', loginKey).execute();
     const ended = await trx.deleteFrom('sessions').where('user_id', '=', user.id).where('token_hash', '<>', tokenHash(currentToken)).executeTakeFirst();
     await appendEvent(trx, {
@@ -208,6 +208,7 @@ interface ActorRow {
   organization_id: number;
   scope_organization_id: number;
   roles: string[];
+  password_change_required?: boolean;
 }
 
 function toActor(u: ActorRow): Actor {
@@ -219,5 +220,6 @@ function toActor(u: ActorRow): Actor {
     organizationId: u.organization_id,
     scopeOrganizationId: u.scope_organization_id,
     roles: u.roles as Role[],
+    ...(u.password_change_required ? { passwordChangeRequired: true as const } : {}),
   };
 }

@@ -16,6 +16,7 @@ export function presentUser(c: Pick<Context, 'config'>, { actor, organization: o
     timeZone: timeZoneOf(c, org),
     demoMode: c.config.demo,
     ncaLayerUrl: c.config.ncaLayerUrl,
+    passwordChangeRequired: actor.passwordChangeRequired === true,
   };
 }
 

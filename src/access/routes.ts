@@ -29,6 +29,8 @@ const userSchema = {
     demoMode: { type: 'boolean' },
     /** Where the browser may find NCALayer to sign with the user's key (null: not offered). */
     ncaLayerUrl: { type: ['string', 'null'] },
+    /** Signed in with a password an administrator gave: it must be changed (POST /me/password) before anything else. */
+    passwordChangeRequired: { type: 'boolean' },
   },
 } as const;
 

@@ -82,6 +82,8 @@ export interface UsersTable {
   demo: Generated<boolean>;
   active: Generated<boolean>;
   created_at: Generated<Timestamp>;
+  /** A password an administrator gave, to be changed before anything else (0028). */
+  password_change_required: Generated<boolean>;
 }
 
 export interface SessionsTable {

@@ -8,6 +8,7 @@ import { CONTACT_CENTRE_MESSAGES } from '../contact-centre/messages.ts';
 import { RECEPTION_MESSAGES } from '../reception/errors.ts';
 import { PORTAL_MESSAGES } from '../portal/messages.ts';
 import { NUMBERING_MESSAGES } from '../exports/messages.ts';
+import { ADMINISTRATION_MESSAGES } from '../administration/messages.ts';
 
 type Text = Record<'kk' | 'ru' | 'en', string>;
 
@@ -25,6 +26,8 @@ const MESSAGES: Record<string, Text> = {
   ...PORTAL_MESSAGES,
   // registration numbers leased across instances
   ...NUMBERING_MESSAGES,
+  // administration: users and the organization tree
+  ...ADMINISTRATION_MESSAGES,
   // general
   validation: { kk: 'Деректер қате толтырылған', ru: 'Данные заполнены с ошибками', en: 'The data contain errors' },
   notFound: { kk: 'Табылмады', ru: 'Не найдено', en: 'Not found' },

@@ -16,6 +16,7 @@ import type { Language } from '../domain/vocabulary.ts';
 import { accessRoutes } from '../access/routes.ts';
 import { referenceRoutes } from '../reference/routes.ts';
 import { referenceAdminRoutes } from '../reference/admin-routes.ts';
+import { administrationRoutes } from '../administration/routes.ts';
 import { intakeRoutes } from '../intake/routes.ts';
 import { reviewRoutes } from '../review/routes.ts';
 import { letterRoutes, verificationPage } from '../letters/routes.ts';
@@ -56,6 +57,9 @@ declare module 'fastify' {
     openapiBody?: unknown;
   }
 }
+
+/** What a user signed in with a password an administrator gave may do: see who they are, change it, sign out. */
+const PASSWORD_CHANGE_ROUTES = new Set(['GET /api/v1/me', 'POST /api/v1/me/password', 'POST /api/v1/auth/logout']);
 
 export interface ServerOptions {
   logger?: boolean | { level: string };
@@ -125,6 +129,8 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
     const actor = session ? await authenticate(ctx, session.token) : null;
     if (!actor) throw new AppError(401, 'unauthorized');
     if (session!.via === 'cookie' && !csrfSatisfied(req)) throw new AppError(403, 'csrf');
+    // a password an administrator gave is changed before anything else (issue 10 item 12)
+    if (actor.passwordChangeRequired && !PASSWORD_CHANGE_ROUTES.has(`${req.method} ${req.routeOptions.url}`)) throw new AppError(403, 'auth.passwordChangeRequired');
     req.actor = actor;
     req.sessionToken = session!.token;
   });
@@ -197,6 +203,7 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
       await accessRoutes(api, ctx);
       await referenceRoutes(api, ctx);
       await referenceAdminRoutes(api, ctx);
+      await administrationRoutes(api, ctx);
       await intakeRoutes(api, ctx);
       await reviewRoutes(api, ctx);
       await letterRoutes(api, ctx);

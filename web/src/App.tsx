@@ -28,6 +28,14 @@ const CONTROL: Record<(typeof CONTROL_SCREENS)[number], LazyExoticComponent<Comp
   content: lazy(() => import('./pages/control/Content.tsx')),
   checks: lazy(() => import('./pages/control/Checks.tsx')),
 };
+const AdminLayout = lazy(() => import('./pages/admin/Layout.tsx'));
+/** The administrator's screens (issue 10 item 12). */
+const ADMIN: Record<string, LazyExoticComponent<ComponentType>> = {
+  users: lazy(() => import('./pages/admin/Users.tsx')),
+  organizations: lazy(() => import('./pages/admin/Organizations.tsx')),
+  directories: lazy(() => import('./pages/admin/Directories.tsx')),
+  calendar: lazy(() => import('./pages/admin/Calendar.tsx')),
+};
 const ReceptionLayout = lazy(() => import('./pages/reception/Layout.tsx'));
 const ReceptionSchedule = lazy(() => import('./pages/reception/Schedule.tsx'));
 const ReceptionSignUps = lazy(() => import('./pages/reception/SignUps.tsx'));
@@ -212,6 +220,19 @@ function SignedIn() {
               const Screen = CONTROL[id];
               return <Route key={id} path={id} element={<Screen />} />;
             })}
+          </Route>
+          <Route
+            path="/admin"
+            element={
+              <Guard roles={['admin']}>
+                <AdminLayout />
+              </Guard>
+            }
+          >
+            <Route index element={<Navigate to="/admin/users" replace />} />
+            {Object.entries(ADMIN).map(([id, Screen]) => (
+              <Route key={id} path={id} element={<Screen />} />
+            ))}
           </Route>
           <Route path="*" element={<NotFound />} />
         </Routes>

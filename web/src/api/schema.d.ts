@@ -532,6 +532,145 @@ export interface paths {
         patch: operations["patchAdminDirectoriesByNameByCode"];
         trace?: never;
     };
+    "/api/v1/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Administrator: users by text, role, organization (and those below it) and status, by name */
+        get: operations["getAdminUsers"];
+        put?: never;
+        /** Administrator: create a user with a temporary password, answered once */
+        post: operations["postAdminUsers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Administrator: a user */
+        get: operations["getAdminUsersById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Administrator: change a user's name, position, contacts, roles or organization (a new organization ends their sessions) */
+        patch: operations["patchAdminUsersById"];
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Administrator: deactivate a user: their sessions end at once, their next request is refused */
+        post: operations["postAdminUsersByIdDeactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Administrator: reactivate a user */
+        post: operations["postAdminUsersByIdReactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Administrator: give a user a new temporary password, answered once; their sessions end and their throttled sign-in is freed */
+        post: operations["postAdminUsersByIdPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Administrator: free a user's sign-in throttled after failed attempts */
+        post: operations["postAdminUsersByIdUnlock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Administrator: the whole organization tree (parentId links), with contacts and the count of active users */
+        get: operations["getAdminOrganizations"];
+        put?: never;
+        /** Administrator: add an organization under a parent (counted in its parent’s report row) */
+        post: operations["postAdminOrganizations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/organizations/{id}/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Administrator: rename an organization, set its KATO code (territory), address, phone and e-mail */
+        patch: operations["patchAdminOrganizationsByIdProfile"];
+        trace?: never;
+    };
     "/api/v1/appeals": {
         parameters: {
             query?: never;
@@ -3993,6 +4132,7 @@ export interface operations {
                             timeZone?: string;
                             demoMode?: boolean;
                             ncaLayerUrl?: string | null;
+                            passwordChangeRequired?: boolean;
                         };
                     };
                 };
@@ -4192,6 +4332,7 @@ export interface operations {
                         timeZone?: string;
                         demoMode?: boolean;
                         ncaLayerUrl?: string | null;
+                        passwordChangeRequired?: boolean;
                     };
                 };
             };
@@ -4233,6 +4374,7 @@ export interface operations {
                             timeZone?: string;
                             demoMode?: boolean;
                             ncaLayerUrl?: string | null;
+                            passwordChangeRequired?: boolean;
                         }[];
                         total?: number;
                     };
@@ -5986,6 +6128,2189 @@ export interface operations {
                         };
                         parentCode?: string | null;
                         active: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getAdminUsers: {
+        parameters: {
+            query?: {
+                /** @description Part of the login, name, position or e-mail */
+                q?: string;
+                role?: "registrar" | "executor" | "head" | "controller" | "reception" | "operator" | "statistician" | "admin";
+                /** @description The organization and those below it */
+                organization?: number;
+                status?: "active" | "inactive" | "all";
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            login: string;
+                            fullName: string;
+                            position: string;
+                            roles: ("registrar" | "executor" | "head" | "controller" | "reception" | "operator" | "statistician" | "admin")[];
+                            organization: {
+                                id?: number;
+                                code?: string;
+                                name?: string;
+                                kind?: string;
+                            };
+                            email: string | null;
+                            phone: string | null;
+                            active: boolean;
+                            throttled: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postAdminUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    login: string;
+                    fullName: string;
+                    position: string;
+                    organizationId: number;
+                    roles: ("registrar" | "executor" | "head" | "controller" | "reception" | "operator" | "statistician" | "admin")[];
+                    email?: string | null;
+                    phone?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            /** Format: uuid */
+                            id: string;
+                            login: string;
+                            fullName: string;
+                            position: string;
+                            roles: ("registrar" | "executor" | "head" | "controller" | "reception" | "operator" | "statistician" | "admin")[];
+                            organization: {
+                                id?: number;
+                                code?: string;
+                                name?: string;
+                                kind?: string;
+                            };
+                            email: string | null;
+                            phone: string | null;
+                            active: boolean;
+                            throttled: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                        /** @description Shown this once; only its hash is kept */
+                        temporaryPassword: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getAdminUsersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        login: string;
+                        fullName: string;
+                        position: string;
+                        roles: ("registrar" | "executor" | "head" | "controller" | "reception" | "operator" | "statistician" | "admin")[];
+                        organization: {
+                            id?: number;
+                            code?: string;
+                            name?: string;
+                            kind?: string;
+                        };
+                        email: string | null;
+                        phone: string | null;
+                        active: boolean;
+                        throttled: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    patchAdminUsersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    fullName?: string;
+                    position?: string;
+                    organizationId?: number;
+                    roles?: ("registrar" | "executor" | "head" | "controller" | "reception" | "operator" | "statistician" | "admin")[];
+                    email?: string | null;
+                    phone?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        login: string;
+                        fullName: string;
+                        position: string;
+                        roles: ("registrar" | "executor" | "head" | "controller" | "reception" | "operator" | "statistician" | "admin")[];
+                        organization: {
+                            id?: number;
+                            code?: string;
+                            name?: string;
+                            kind?: string;
+                        };
+                        email: string | null;
+                        phone: string | null;
+                        active: boolean;
+                        throttled: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postAdminUsersByIdDeactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        login: string;
+                        fullName: string;
+                        position: string;
+                        roles: ("registrar" | "executor" | "head" | "controller" | "reception" | "operator" | "statistician" | "admin")[];
+                        organization: {
+                            id?: number;
+                            code?: string;
+                            name?: string;
+                            kind?: string;
+                        };
+                        email: string | null;
+                        phone: string | null;
+                        active: boolean;
+                        throttled: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postAdminUsersByIdReactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        login: string;
+                        fullName: string;
+                        position: string;
+                        roles: ("registrar" | "executor" | "head" | "controller" | "reception" | "operator" | "statistician" | "admin")[];
+                        organization: {
+                            id?: number;
+                            code?: string;
+                            name?: string;
+                            kind?: string;
+                        };
+                        email: string | null;
+                        phone: string | null;
+                        active: boolean;
+                        throttled: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postAdminUsersByIdPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            /** Format: uuid */
+                            id: string;
+                            login: string;
+                            fullName: string;
+                            position: string;
+                            roles: ("registrar" | "executor" | "head" | "controller" | "reception" | "operator" | "statistician" | "admin")[];
+                            organization: {
+                                id?: number;
+                                code?: string;
+                                name?: string;
+                                kind?: string;
+                            };
+                            email: string | null;
+                            phone: string | null;
+                            active: boolean;
+                            throttled: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                        /** @description Shown this once; only its hash is kept */
+                        temporaryPassword: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postAdminUsersByIdUnlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        login: string;
+                        fullName: string;
+                        position: string;
+                        roles: ("registrar" | "executor" | "head" | "controller" | "reception" | "operator" | "statistician" | "admin")[];
+                        organization: {
+                            id?: number;
+                            code?: string;
+                            name?: string;
+                            kind?: string;
+                        };
+                        email: string | null;
+                        phone: string | null;
+                        active: boolean;
+                        throttled: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getAdminOrganizations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id?: number;
+                            code?: string;
+                            name?: string;
+                            names?: {
+                                kk: string;
+                                ru: string;
+                                en: string;
+                            };
+                            parentId?: number | null;
+                            kind?: string;
+                            kato?: string | null;
+                            timeZone?: string;
+                            ownTimeZone?: string | null;
+                            reportRow?: number | null;
+                            workingHours?: {
+                                start?: string;
+                                end?: string;
+                            };
+                            address?: string | null;
+                            phone?: string | null;
+                            email?: string | null;
+                            users?: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postAdminOrganizations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    parentId: number;
+                    code: string;
+                    names: {
+                        kk: string;
+                        ru: string;
+                        en: string;
+                    };
+                    /** @enum {string} */
+                    kind: "stateBody" | "localExecutiveBodies" | "maslikhat" | "auditCommission" | "akimat" | "apparatus" | "department" | "controlDepartment" | "districtAkimat" | "townAkimat" | "ruralAkimat" | "statsAuthority" | "statsDepartment" | "stateEnterprise" | "nonCommercialOrganization" | "other";
+                    kato?: string | null;
+                    address?: string | null;
+                    phone?: string | null;
+                    email?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id?: number;
+                        code?: string;
+                        name?: string;
+                        names?: {
+                            kk: string;
+                            ru: string;
+                            en: string;
+                        };
+                        parentId?: number | null;
+                        kind?: string;
+                        kato?: string | null;
+                        timeZone?: string;
+                        ownTimeZone?: string | null;
+                        reportRow?: number | null;
+                        workingHours?: {
+                            start?: string;
+                            end?: string;
+                        };
+                        address?: string | null;
+                        phone?: string | null;
+                        email?: string | null;
+                        users?: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            code: string;
+                            /** @description In the language of Accept-Language */
+                            message: string;
+                            messages?: {
+                                kk?: string;
+                                ru?: string;
+                                en?: string;
+                            };
+                            fields: {
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                                messages?: {
+                                    kk?: string;
+                                    ru?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    patchAdminOrganizationsByIdProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    names?: {
+                        kk?: string;
+                        ru?: string;
+                        en?: string;
+                    };
+                    kato?: string | null;
+                    address?: string | null;
+                    phone?: string | null;
+                    email?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id?: number;
+                        code?: string;
+                        name?: string;
+                        names?: {
+                            kk: string;
+                            ru: string;
+                            en: string;
+                        };
+                        parentId?: number | null;
+                        kind?: string;
+                        kato?: string | null;
+                        timeZone?: string;
+                        ownTimeZone?: string | null;
+                        reportRow?: number | null;
+                        workingHours?: {
+                            start?: string;
+                            end?: string;
+                        };
+                        address?: string | null;
+                        phone?: string | null;
+                        email?: string | null;
+                        users?: number;
                     };
                 };
             };

@@ -69,6 +69,7 @@ function Sections({ onPick }: { onPick: () => void }) {
   if (hasRole(...RECEPTION_ROLES)) items.push(['/reception', t('nav.reception')]);
   if (accountingScreensFor(hasRole).length > 0) items.push(['/accounting', t('nav.accounting')]);
   if (hasRole(...CONTROL_ROLES)) items.push(['/control/dashboard', t('nav.control')]);
+  if (hasRole('admin')) items.push(['/admin/users', t('nav.admin')]);
   return (
     <Stack gap={2}>
       {items.map(([to, label]) => (
@@ -168,7 +169,8 @@ export function Shell({ children }: { children: ReactNode }) {
       <AppShell.Main id="main" tabIndex={-1} style={{ minWidth: 0 }}>
         {children}
       </AppShell.Main>
-      <PasswordModal opened={password} onClose={() => setPassword(false)} />
+      {/* a password an administrator gave is changed first; the page then starts again with the new session state */}
+      <PasswordModal opened={password || user.passwordChangeRequired === true} onClose={() => (user.passwordChangeRequired ? window.location.reload() : setPassword(false))} />
     </AppShell>
   );
 }
