@@ -7,6 +7,7 @@ import { CONTROL_MESSAGES } from '../control/messages.ts';
 import { CONTACT_CENTRE_MESSAGES } from '../contact-centre/messages.ts';
 import { RECEPTION_MESSAGES } from '../reception/errors.ts';
 import { PORTAL_MESSAGES } from '../portal/messages.ts';
+import { ATTACHMENT_MESSAGES } from '../attachments/messages.ts';
 
 type Text = Record<'kk' | 'ru' | 'en', string>;
 
@@ -22,6 +23,7 @@ const MESSAGES: Record<string, Text> = {
   ...RECEPTION_MESSAGES,
   // the citizen portal
   ...PORTAL_MESSAGES,
+  ...ATTACHMENT_MESSAGES,
   // general
   validation: { kk: 'Деректер қате толтырылған', ru: 'Данные заполнены с ошибками', en: 'The data contain errors' },
   notFound: { kk: 'Табылмады', ru: 'Не найдено', en: 'Not found' },

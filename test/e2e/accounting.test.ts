@@ -109,7 +109,7 @@ describe('the accounting screens in the browser', { skip: SKIP }, () => {
     await form.getByTestId('correct-dueDate').check();
     await form.locator('#corr-dueDate').fill('2026-04-30');
     await form.locator('#corr-reason').fill('Мерзім қате есептелген: құжат 2026-03-03 түскен.');
-    await form.locator('input[type=file]').setInputFiles({ name: 'анықтама.txt', mimeType: 'text/plain', buffer: Buffer.from('Растайтын құжат') });
+    await form.locator('input[type=file]').setInputFiles({ name: 'анықтама.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 Растайтын құжат') });
     await form
       .getByTestId('correction-decider')
       .filter({ hasText: m(kk, 'acc.corrections.decidedByAuthority') })
