@@ -89,6 +89,18 @@ describe('attachments', () => {
     assert.deepEqual([again.status, again.body.error.fields[0].code], [422, 'attachment.unknown']);
   });
 
+  test('a registration repeated with its Idempotency-Key answers the same appeal, its scan taken once', async () => {
+    const staged = await upload('registrar', '/api/v1/attachments', 'скан.pdf', SCAN);
+    const body = { documentType: 'application', form: 'paper', channel: 'post', language: 'kk', summary: 'Қайталау', applicant: person(), attachmentIds: [staged.body.id] };
+    const key = { 'idempotency-key': randomUUID() };
+    const first = await registrar('POST', '/api/v1/appeals', body, key);
+    const repeat = await registrar('POST', '/api/v1/appeals', body, key);
+    assert.deepEqual([first.status, repeat.status, repeat.body.id], [201, 201, first.body.id], JSON.stringify(repeat.body));
+    assert.equal((await registrar('GET', `/api/v1/appeals/${first.body.id}/attachments`)).body.items.length, 1);
+    const added = (await registrar('GET', `/api/v1/appeals/${first.body.id}/events`)).body.items.filter((e: { kind: string }) => e.kind === 'attachmentsAdded');
+    assert.equal(added.length, 1);
+  });
+
   test('a document added to an appeal through the door, once for one Idempotency-Key', async () => {
     const a = await register(registrar, {});
     const key = randomUUID();

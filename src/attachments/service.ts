@@ -74,12 +74,10 @@ export async function stageAttachment(ctx: Context, uploader: store.Uploader, ac
   return summary(file);
 }
 
-/** The ids a registration names: at most the card's limit, each a file the uploader staged. */
-async function checkStaged(ctx: Context, uploader: store.Uploader, ids: readonly string[], limits: AttachmentLimits, path: string): Promise<void> {
+/** The ids a registration names: at most the card's limit (whether each is the uploader's is
+ *  checked as the registration takes them, in its transaction: a repeat of it finds them taken). */
+function checkCount(ids: readonly string[], limits: AttachmentLimits, path: string): void {
   if (ids.length > limits.maxFiles) throw invalid([{ path, code: 'attachment.tooMany', params: { max: limits.maxFiles } }]);
-  const found = new Set((await store.takeable(ctx.db, uploader, ids, null)).map((r) => r.id));
-  const missing = ids.map((id, i) => ({ id, i })).filter(({ id }) => !found.has(id));
-  if (missing.length > 0) throw invalid(missing.map(({ i }) => ({ path: `${path}/${i}`, code: 'attachment.unknown' })));
 }
 
 /** Inside a change of the appeal (the door's transaction): the uploader's staged files given to
@@ -87,7 +85,9 @@ async function checkStaged(ctx: Context, uploader: store.Uploader, ids: readonly
 export async function bindStaged(trx: Db, uploader: store.Uploader, appealId: string, ids: readonly string[], purpose: Purpose, limits: AttachmentLimits, path: string) {
   if (ids.length === 0) return [];
   const rows = await store.takeable(trx, uploader, ids, appealId);
-  if (rows.length !== new Set(ids).size) throw invalid([{ path, code: 'attachment.unknown' }]);
+  const found = new Set(rows.map((r) => r.id));
+  const missing = ids.flatMap((id, i) => (found.has(id) ? [] : [{ path: `${path}/${i}`, code: 'attachment.unknown' }]));
+  if (missing.length > 0) throw invalid(missing);
   const fresh = rows.filter((r) => r.appeal_id === null);
   if (fresh.length > 0 && (await store.countOf(trx, appealId)) + fresh.length > limits.maxFiles) throw invalid([{ path, code: 'attachment.tooMany', params: { max: limits.maxFiles } }]);
   await store.bindToAppeal(
@@ -120,7 +120,7 @@ export async function takeAttachments(ctx: Context, actor: Actor, uploader: stor
 export async function registerWithAttachments(ctx: Context, actor: Actor, input: RegistrationInput, ids: readonly string[], options: { idempotency?: IdempotentRequest } = {}): Promise<string> {
   const uploader = { userId: actor.id };
   const limits = staffLimits(ctx);
-  await checkStaged(ctx, uploader, ids, limits, '/attachmentIds');
+  checkCount(ids, limits, '/attachmentIds');
   return appealTransaction(ctx, async (tctx) => {
     const id = await registerAppeal(tctx, actor, input, options);
     await takeAttachments(tctx, actor, uploader, id, ids, input.form === 'paper' ? 'scan' : 'document', limits);
@@ -128,9 +128,9 @@ export async function registerWithAttachments(ctx: Context, actor: Actor, input:
   });
 }
 
-/** The portal's check of a filing's files before it is registered (the applicant's own staged files). */
-export async function checkApplicantFiles(ctx: Context, applicantKey: string, ids: readonly string[] | undefined): Promise<void> {
-  await checkStaged(ctx, { applicantKey }, ids ?? [], portalLimits(ctx), '/attachmentIds');
+/** The portal's check of a filing's or fix's files before anything is written: the portal's limit. */
+export function checkApplicantFiles(ctx: Context, ids: readonly string[] | undefined): void {
+  checkCount(ids ?? [], portalLimits(ctx), '/attachmentIds');
 }
 
 /** The appeal's row when the actor may read its card; 404 otherwise (another territory's too: a

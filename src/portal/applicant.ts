@@ -106,7 +106,7 @@ async function ownChallenged(ctx: Context, applicant: store.Applicant, f: Filing
 /** Files the appeal: registered by the desk's use case in one transaction with its attachments. */
 export async function fileAppeal(ctx: Context, applicant: store.Applicant, f: Filing): Promise<string> {
   const key = applicantKeyOf(applicant);
-  await checkApplicantFiles(ctx, key, f.attachmentIds);
+  checkApplicantFiles(ctx, f.attachmentIds);
   await ownChallenged(ctx, applicant, f);
   const actor = await store.portalActor(ctx.db);
   return appealTransaction(ctx, async (tctx) => {
@@ -192,7 +192,7 @@ export interface ActionInput {
 export async function applicantAction(ctx: Context, applicant: store.Applicant, id: string, action: ApplicantAction, input: ActionInput): Promise<void> {
   await ownAppeal(ctx, applicant, id);
   const ids = action === 'fix' ? (input.attachmentIds ?? []) : [];
-  await checkApplicantFiles(ctx, applicantKeyOf(applicant), ids);
+  checkApplicantFiles(ctx, ids);
   if (action === 'rate' && (input.score === undefined || input.score < 1 || input.score > 5)) throw invalid([{ path: '/score', code: 'portal.score' }]);
   if ((action === 'object' || action === 'fix') && !input.text?.trim() && ids.length === 0) throw invalid([{ path: '/text', code: 'required' }]);
   const actor = await store.portalActor(ctx.db);
