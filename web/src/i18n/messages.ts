@@ -14,6 +14,7 @@ import * as control from './messages/control.ts';
 import * as contactCentre from './messages/contactCentre.ts';
 import * as reception from './messages/reception.ts';
 import * as inbox from './messages/inbox.ts';
+import * as attachments from './messages/attachments.ts';
 
 const kk = {
   ...common.kk,
@@ -26,13 +27,26 @@ const kk = {
   ...contactCentre.kk,
   ...reception.kk,
   ...inbox.kk,
+  ...attachments.kk,
 };
 
 export type MessageKey = keyof typeof kk;
 export type Messages = Record<MessageKey, string>;
 
 /** No key in two areas (the later one would silently win): a type error naming the key otherwise. */
-type Areas = [typeof common.kk, typeof desk.kk, typeof appeal.kk, typeof queues.kk, typeof accounting.kk, typeof accountingRecords.kk, typeof control.kk, typeof contactCentre.kk, typeof reception.kk, typeof inbox.kk];
+type Areas = [
+  typeof common.kk,
+  typeof desk.kk,
+  typeof appeal.kk,
+  typeof queues.kk,
+  typeof accounting.kk,
+  typeof accountingRecords.kk,
+  typeof control.kk,
+  typeof contactCentre.kk,
+  typeof reception.kk,
+  typeof inbox.kk,
+  typeof attachments.kk,
+];
 type KeysOf<T extends unknown[]> = T extends [infer H, ...infer R] ? keyof H | KeysOf<R> : never;
 type Overlap<T extends unknown[]> = T extends [infer H, ...infer R] ? (keyof H & KeysOf<R>) | Overlap<R> : never;
 const noKeyInTwoAreas: [Overlap<Areas>] extends [never] ? true : { keyInTwoAreas: Overlap<Areas> } = true;
@@ -49,6 +63,7 @@ const ru: Messages = {
   ...contactCentre.ru,
   ...reception.ru,
   ...inbox.ru,
+  ...attachments.ru,
 };
 
 const en: Messages = {
@@ -62,6 +77,7 @@ const en: Messages = {
   ...contactCentre.en,
   ...reception.en,
   ...inbox.en,
+  ...attachments.en,
 };
 
 export const MESSAGES = { kk: kk as Messages, ru, en };
