@@ -166,7 +166,13 @@ export default function Appeal() {
               onCorrect={() => setCorrecting(true)}
             />
             <Letters appealId={id} letters={letters.data} canSign={canSign} onPreview={setPreview} onSign={setSigning} />
-            <Files appealId={id} />
+            <Files
+              appealId={id}
+              targets={[
+                ...(decisions.data?.items ?? []).map((d) => ({ value: `decision:${d.id}`, label: `${t('files.ofDecision')} ${d.code ?? ''}` })),
+                ...(letters.data?.items ?? []).map((l) => ({ value: `letter:${l.id}`, label: `${t('files.ofLetter')} ${l.number}` })),
+              ]}
+            />
             <Messages messages={messages.data} />
             <Correspondence correspondence={correspondence.data} />
             <Route route={route.data} />

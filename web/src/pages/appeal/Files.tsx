@@ -2,7 +2,7 @@
 // the portal, documents to decisions and letters; each downloaded as a file (never shown inline),
 // and a document added here by those who work on the appeal, its upload's progress shown.
 import { useState } from 'react';
-import { Anchor, Badge, Button, Group, Progress, Skeleton, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, NativeSelect, Progress, Skeleton, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../api/client.ts';
 import { appealQueries } from '../../api/queries.ts';
@@ -16,18 +16,27 @@ import { Section } from './parts.tsx';
 
 const PURPOSES: Record<string, MessageKey> = { scan: 'files.scan', filing: 'files.fromApplicant', fix: 'files.fromApplicant' };
 
-export function Files({ appealId: id }: { appealId: string }) {
+/** What a document added here documents: the appeal, or one of its decisions or letters. */
+export interface FileTarget {
+  value: string;
+  label: string;
+}
+
+export function Files({ appealId: id, targets }: { appealId: string; targets: FileTarget[] }) {
   const { t, dateTime } = useI18n();
   const { hasRole } = useSession();
   const queryClient = useQueryClient();
   const files = useQuery(appealQueries.attachments(id));
   const [progress, setProgress] = useState<number | null>(null);
   const [uploading, setUploading] = useState('');
+  const [target, setTarget] = useState('');
   const add = (file: File | undefined) => {
     if (!file) return;
     setProgress(0);
     setUploading(file.name);
-    uploadFile(`/api/v1/appeals/${id}/attachments`, file, setProgress)
+    const [kind, of] = target.split(':');
+    const query = of ? `?${kind === 'letter' ? 'letterId' : 'decisionId'}=${of}` : '';
+    uploadFile(`/api/v1/appeals/${id}/attachments${query}`, file, setProgress)
       .then(
         () => {
           notify(t('files.added'), 'green');
@@ -72,6 +81,7 @@ export function Files({ appealId: id }: { appealId: string }) {
       </Stack>
       {hasRole('registrar', 'operator', 'reception', 'executor', 'head') && (
         <Stack gap={4} mt="xs">
+          {targets.length > 0 && <NativeSelect size="xs" label={t('files.to')} value={target} onChange={(e) => setTarget(e.currentTarget.value)} data={[{ value: '', label: t('files.toAppeal') }, ...targets]} />}
           <Button component="label" size="compact-sm" variant="default" loading={progress !== null} data-testid="file-add">
             {t('files.add')}
             <input type="file" hidden accept=".pdf,.jpg,.jpeg,.png,.tif,.tiff,.docx,.odt,.xlsx" onChange={(ev) => add(ev.currentTarget.files?.[0])} />
