@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomUUID } from 'node:crypto';
 import { rowCounts, testApp, type Api, type TestApp } from '../../test/support.ts';
-import { person, register } from '../../test/accounting.ts';
+import { decide, person, register } from '../../test/accounting.ts';
 
 let t: TestApp;
 let registrar: Api;
@@ -117,6 +117,20 @@ describe('attachments', () => {
     );
     const unknown = await upload('head', `/api/v1/appeals/${a.id}/attachments?decisionId=${randomUUID()}`, 'акт.tif', TIFF);
     assert.deepEqual([unknown.status, unknown.body.error.fields[0].code], [422, 'attachment.unknownDocument']);
+
+    // a document to one of its decisions
+    await decide(registrar, a.id, { code: '4.2', missing: ['substance'], fixBy: '2026-03-25' });
+    const decisionId = (await head('GET', `/api/v1/appeals/${a.id}/decisions`)).body.items[0].id;
+    const toDecision = await upload('head', `/api/v1/appeals/${a.id}/attachments?decisionId=${decisionId}`, 'хабарлама.pdf', SCAN);
+    assert.deepEqual([toDecision.status, toDecision.body.decisionId], [201, decisionId], JSON.stringify(toDecision.body));
+    const listed = (await registrar('GET', `/api/v1/appeals/${a.id}/attachments`)).body.items;
+    assert.deepEqual(
+      listed.map((f: { name: string; decisionId: string | null }) => [f.name, f.decisionId]),
+      [
+        ['акт.tif', null],
+        ['хабарлама.pdf', decisionId],
+      ],
+    );
   });
 
   test('refused types, sizes and counts write nothing', async () => {
