@@ -133,7 +133,7 @@ describe('the accounting screens in the browser', { skip: SKIP }, () => {
     await openScreen(stat, en, 'corrections');
     const petition = stat.getByTestId('petition').filter({ hasText: number });
     await petition.getByTestId('petition-open').click();
-    await stat.getByTestId('petition-modal').getByRole('link', { name: 'анықтама.txt' }).waitFor();
+    await stat.getByTestId('petition-modal').getByRole('link', { name: 'анықтама.pdf' }).waitFor();
     await stat.getByTestId('petition-comment').fill('Documents checked.');
     await check(stat, 'correction-review-en', false);
     await stat.getByTestId('petition-approve').click();
