@@ -1,6 +1,7 @@
 // Settings from the environment (README: Configuration).
 import { resolve } from 'node:path';
 import type { ReplicaSettings } from './db/replica.ts';
+import { DEFAULT_ATTACHMENT_LIMITS, type AttachmentLimits } from './domain/attachments.ts';
 
 export interface Config {
   port: number;
@@ -39,6 +40,21 @@ export interface Config {
    *  shared secret of the signed webhook POST /api/v1/cti/events (unset: the webhook refuses every
    *  event), and the Asterisk Manager Interface to listen to (unset: none). */
   cti: { webhookSecret: string | undefined; ami: AmiSettings | undefined };
+  /** Attachments (issue 10 item 11): a file's size and a card's count, the staff's and the portal's
+   *  (src/domain/attachments.ts DEFAULT_ATTACHMENT_LIMITS when unset). */
+  attachments?: { staff: AttachmentLimits; portal: AttachmentLimits };
+}
+
+/** A limit from the environment: a positive whole number, else the default. */
+const positive = (value: string | undefined, fallback: number) => (Number.isInteger(Number(value)) && Number(value) > 0 ? Number(value) : fallback);
+
+function attachmentLimitsOf(env: NodeJS.ProcessEnv): Config['attachments'] {
+  const d = DEFAULT_ATTACHMENT_LIMITS;
+  const mb = 1024 * 1024;
+  return {
+    staff: { maxBytes: positive(env.JOLDANYM_ATTACHMENT_MAX_MB, d.staff.maxBytes / mb) * mb, maxFiles: positive(env.JOLDANYM_ATTACHMENTS_PER_CARD, d.staff.maxFiles) },
+    portal: { maxBytes: positive(env.JOLDANYM_PORTAL_ATTACHMENT_MAX_MB, d.portal.maxBytes / mb) * mb, maxFiles: positive(env.JOLDANYM_PORTAL_ATTACHMENTS, d.portal.maxFiles) },
+  };
 }
 
 export interface AmiSettings {
@@ -112,5 +128,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     termEndingWorkingDays: Math.max(0, Math.floor(Number(env.JOLDANYM_TERM_ENDING_DAYS ?? TERM_ENDING_WORKING_DAYS))) || TERM_ENDING_WORKING_DAYS,
     ncaLayerUrl: ncaLayerUrlOf(env.NCALAYER_URL),
     cti: { webhookSecret: env.JOLDANYM_CTI_SECRET || undefined, ami: amiOf(env) },
+    attachments: attachmentLimitsOf(env),
   };
 }

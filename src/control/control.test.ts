@@ -187,7 +187,7 @@ describe('violations found by the system (EA-06)', () => {
       });
     ids.J1 = (await entry(1)).body.appealId;
     // corrections: C1 decided at once, C2 left pending past its 5 working days
-    const doc = [{ name: 'a.txt', mediaType: 'text/plain', content: Buffer.from('x').toString('base64') }];
+    const doc = [{ name: 'a.pdf', content: Buffer.from('%PDF-1.4 x').toString('base64') }];
     const c1 = await unitHead('POST', '/api/v1/corrections', { appealId: ids.B, action: 'change', changes: { channel: 'email', form: 'electronic' }, reason: 'Қате', attachments: doc });
     assert.equal(c1.status, 201, JSON.stringify(c1.body));
     assert.equal((await head('POST', `/api/v1/corrections/${c1.body.id}/decision`, { approve: true })).status, 200);

@@ -11,7 +11,7 @@ let unitHead: Api;
 let statistician: Api;
 let statisticianElsewhere: Api;
 let admin: Api;
-const doc = [{ name: 'анықтама.txt', mediaType: 'text/plain', content: Buffer.from('Растайтын құжат').toString('base64') }];
+const doc = [{ name: 'анықтама.pdf', content: Buffer.from('%PDF-1.4\nРастайтын құжат').toString('base64') }];
 
 before(async () => {
   t = await testApp({ now: '2026-03-18T10:00:00+05:00' });
@@ -67,7 +67,17 @@ describe('correction petitions', () => {
     const docs = (await head('GET', `/api/v1/corrections/${filed.body.id}`)).body.attachments;
     assert.equal(docs.length, 1);
     const content = await head('GET', `/api/v1/corrections/${filed.body.id}/attachments/${docs[0].id}`);
-    assert.equal(content.raw.toString(), 'Растайтын құжат');
+    assert.equal(content.raw.toString(), '%PDF-1.4\nРастайтын құжат');
+    // the type found in the content, sent as a download only (issue 10 item 11)
+    assert.deepEqual([content.headers.get('content-type'), content.headers.get('x-content-type-options')], ['application/pdf', 'nosniff']);
+    assert.match(content.headers.get('content-disposition')!, /^attachment; filename="/);
+    const page = await file(unitHead, {
+      appealId: a.id,
+      action: 'change',
+      changes: { channel: 'post' },
+      attachments: [{ name: 'анықтама.pdf', mediaType: 'application/pdf', content: Buffer.from('<html><script>').toString('base64') }],
+    });
+    assert.deepEqual([page.status, page.body.error.fields[0].path, page.body.error.fields[0].code], [422, '/attachments/0/content', 'attachment.type']);
   });
 
   test('the due date: only the statistics authority, on the head’s petition', async () => {

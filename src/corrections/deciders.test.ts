@@ -12,7 +12,7 @@ let registrar: Api;
 let head: Api;
 let unithead: Api;
 let statistician: Api;
-const doc = [{ name: 'анықтама.txt', mediaType: 'text/plain', content: Buffer.from('Растайтын құжат').toString('base64') }];
+const doc = [{ name: 'анықтама.pdf', content: Buffer.from('%PDF-1.4\nРастайтын құжат').toString('base64') }];
 const file = (api: Api, body: Record<string, unknown>) => api('POST', '/api/v1/corrections', { reason: 'Карточка қате толтырылған', attachments: doc, ...body });
 const decide = (api: Api, id: string) => api('POST', `/api/v1/corrections/${id}/decision`, { approve: true, comment: 'Расталды' });
 

@@ -1,4 +1,5 @@
 // Routes of the correction petitions (rules p.27–p.28): thin — schema → use case → presenter.
+import { sendFile } from '../attachments/routes.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.ts';
 import { today } from '../context.ts';
@@ -217,11 +218,8 @@ export async function correctionRoutes(server: FastifyInstance, ctx: Context): P
       },
     },
     async (req, reply) => {
-      const a = await attachmentOf(ctx, req.actor, req.params.id, req.params.attachmentId);
-      return reply
-        .type(a.media_type || 'application/octet-stream')
-        .header('content-disposition', `attachment; filename="${encodeURIComponent(a.name)}"`)
-        .send(a.content);
+      // as every attachment: a download of its checked type only (src/attachments/routes.ts)
+      return sendFile(reply, await attachmentOf(ctx, req.actor, req.params.id, req.params.attachmentId));
     },
   );
 

@@ -7,7 +7,11 @@ import { StringEnum } from '../http/typebox.ts';
 const uuid = () => Type.String({ format: 'uuid' });
 
 export const attachmentBody = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 200 }), mediaType: Type.String({ maxLength: 100 }), content: Type.String({ maxLength: 7_000_000 }) },
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    mediaType: Type.Optional(Type.String({ maxLength: 100, description: 'Not used: the type is found from the content (PDF, JPEG, PNG, TIFF, DOCX, ODT, XLSX)' })),
+    content: Type.String({ maxLength: 7_000_000 }),
+  },
   { additionalProperties: false },
 );
 /** A supporting document; content in base64. */

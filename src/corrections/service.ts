@@ -4,6 +4,7 @@
 // (before/after), the 1-ТӨ aggregates and the daily-export journal (so the correction goes out
 // with the next daily export). A period whose report is formed is changed only this way, and the
 // change shows as a difference against the formed report.
+import { checkAttachment, DEFAULT_ATTACHMENT_LIMITS, safeFileName } from '../domain/attachments.ts';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Context } from '../context.ts';
 import { today as todayOf } from '../context.ts';
@@ -63,8 +64,6 @@ import {
 
 export type { AttachmentInput, PetitionInput } from './schemas.ts';
 
-export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
-
 /** The appeal if the actor may account for it: heads their subtree, the authority
  *  (src/statistics/scope.ts: authorityScope) the organizations it counts. */
 async function appealForAccounting(db: Db, actor: Actor, id: string): Promise<AppealRow> {
@@ -115,8 +114,14 @@ export async function fileCorrection(ctx: Context, actor: Actor, input: Petition
   }
   const attachments = input.attachments ?? [];
   if (attachments.length === 0) errors.push({ path: '/attachments', code: 'correction.documentsRequired' });
-  attachments.forEach((a, i) => {
-    if (Buffer.from(a.content, 'base64').length > MAX_ATTACHMENT_BYTES) errors.push({ path: `/attachments/${i}/content`, code: 'correction.attachmentTooLarge', params: { limit: MAX_ATTACHMENT_BYTES } });
+  // the same check as every attachment (src/domain/attachments.ts): the type from the content, never the declared one
+  const limits = DEFAULT_ATTACHMENT_LIMITS.correction;
+  if (attachments.length > limits.maxFiles) errors.push({ path: '/attachments', code: 'attachment.tooMany', params: { max: limits.maxFiles } });
+  const files = attachments.map((a, i) => {
+    const content = Buffer.from(a.content, 'base64');
+    const check = checkAttachment(content, limits);
+    if (!check.ok) errors.push({ path: `/attachments/${i}/content`, code: check.code, params: { max: limits.maxBytes / 1024 / 1024 } });
+    return { name: check.ok ? safeFileName(a.name, check.type.extension) : a.name, mediaType: check.ok ? check.type.mediaType : '', content };
   });
   if (errors.length) throw invalid(errors);
 
@@ -156,9 +161,8 @@ export async function fileCorrection(ctx: Context, actor: Actor, input: Petition
         before: null,
         after: null,
       });
-      for (const a of attachments) {
-        const content = Buffer.from(a.content, 'base64');
-        await insertAttachment(trx, { id: randomUUID(), petition_id: id, name: a.name, media_type: a.mediaType, content, sha256: createHash('sha256').update(content).digest('hex') });
+      for (const f of files) {
+        await insertAttachment(trx, { id: randomUUID(), petition_id: id, name: f.name, media_type: f.mediaType, content: f.content, sha256: createHash('sha256').update(f.content).digest('hex') });
       }
       const changes = { petitionId: id, action: correction.action, changes: correction.changes ?? {}, record: correction.record ?? null, decidedBy, basis, period, reason: input.reason };
       return { change: { event: { kind: 'correctionFiled', changes } } };

@@ -695,11 +695,13 @@ import type { ReceptionTables } from './schema/reception.ts';
 import type { PortalTables } from './schema/portal.ts';
 import type { InboxTables } from './schema/inbox.ts';
 import type { NumberingTables } from './schema/numbering.ts';
+import type { AttachmentTables } from './schema/attachments.ts';
 export type * from './schema/control.ts';
 export type * from './schema/contact-centre.ts';
 export type * from './schema/reception.ts';
 export type * from './schema/portal.ts';
 export type * from './schema/inbox.ts';
 export type * from './schema/numbering.ts';
+export type * from './schema/attachments.ts';
 
-export interface DB extends ControlTables, ContactCentreTables, ReceptionTables, PortalTables, InboxTables, NumberingTables {}
+export interface DB extends ControlTables, ContactCentreTables, ReceptionTables, PortalTables, InboxTables, NumberingTables, AttachmentTables {}

@@ -1,8 +1,8 @@
-// Pure rules of the citizen portal (issue 14): phones, one-time codes, attachments by content, the
+// Pure rules of the citizen portal (issue 14): phones, one-time codes, the
 // applicant's windows on the shipped calendar, small cells.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CODE_POLICY, applicantWindows, codeUsable, maskedPhone, normalPhone, phoneKey, safeFileName, sniffAttachment, suppressed } from './portal.ts';
+import { CODE_POLICY, applicantWindows, codeUsable, maskedPhone, normalPhone, phoneKey, suppressed } from './portal.ts';
 import { publishedShare, open311Status, toCsv, DATASETS } from './open-data.ts';
 import { Calendar } from './calendar.ts';
 import { SHIPPED_DAY_EXCEPTIONS, SHIPPED_YEARS } from './calendar-data.ts';
@@ -22,21 +22,6 @@ test('one-time codes: used once, 5 attempts, 5 minutes', () => {
   assert.deepEqual(codeUsable({ expiresAt: later(5), attempts: 5, usedAt: null }, now), { ok: false, code: 'portal.codeAttempts' });
   assert.deepEqual(codeUsable({ expiresAt: later(5), attempts: 0, usedAt: now }, now), { ok: false, code: 'portal.codeInvalid' });
   assert.deepEqual(codeUsable({ expiresAt: now, attempts: 0, usedAt: null }, now), { ok: false, code: 'portal.codeExpired' });
-});
-
-test('attachments are known by their first bytes, never by their name', () => {
-  const zip = (entry: string) => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), Buffer.from(entry)]);
-  assert.equal(sniffAttachment(Buffer.from('%PDF-1.7'))?.extension, 'pdf');
-  assert.equal(sniffAttachment(Buffer.from([0xff, 0xd8, 0xff, 0xe0]))?.extension, 'jpg');
-  assert.equal(sniffAttachment(Buffer.from('89504e470d0a1a0a', 'hex'))?.extension, 'png');
-  assert.equal(sniffAttachment(zip('[Content_Types].xmlword/document.xml'))?.extension, 'docx');
-  assert.equal(sniffAttachment(zip('[Content_Types].xmlxl/workbook.xml'))?.extension, 'xlsx');
-  assert.equal(sniffAttachment(zip('mimetypeapplication/vnd.oasis.opendocument.text'))?.extension, 'odt');
-  assert.equal(sniffAttachment(zip('some/other.txt')), null, 'a ZIP of anything else');
-  assert.equal(sniffAttachment(Buffer.from('MZ\x90\x00')), null, 'an executable');
-  assert.equal(sniffAttachment(Buffer.from('<html><script>')), null);
-  assert.equal(safeFileName('C:\\fakepath\\../"өтініш";.exe', 'pdf'), 'өтініш.pdf');
-  assert.equal(safeFileName('.hidden', 'png'), 'file.png');
 });
 
 const cal = new Calendar(SHIPPED_DAY_EXCEPTIONS, SHIPPED_YEARS);

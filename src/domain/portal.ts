@@ -1,5 +1,5 @@
 // Pure rules of the citizen portal (issue 14; EA-03, EA-04, EA-08): one-time sign-in codes, the
-// applicant's phone, attachments checked by their content, the windows of the applicant's actions
+// applicant's phone (attachments: src/domain/attachments.ts), the windows of the applicant's actions
 // on the shipped calendar, the public face of a status and the suppression of small counts.
 import type { Calendar, IsoDate } from './calendar.ts';
 import { PROCEDURAL_TERMS } from './terms.ts';
@@ -47,48 +47,6 @@ export function codeUsable(stored: { expiresAt: Date; attempts: number; usedAt: 
   if (stored.attempts >= CODE_POLICY.maxAttempts) return { ok: false, code: 'portal.codeAttempts' };
   if (now.getTime() >= stored.expiresAt.getTime()) return { ok: false, code: 'portal.codeExpired' };
   return { ok: true };
-}
-
-// ---- attachments ----
-
-/** What an applicant may attach (issue 14 §3): PDF, images, office documents, known by their first
- *  bytes, never by the name or the declared type; each at most 5 MB, at most 5 files. */
-export const ATTACHMENT_POLICY = Object.freeze({ maxBytes: 5 * 1024 * 1024, maxFiles: 5 });
-
-export type AttachmentType = { mediaType: string; extension: string };
-
-const ZIP_TYPES: { marker: string; type: AttachmentType }[] = [
-  { marker: 'word/', type: { mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extension: 'docx' } },
-  { marker: 'xl/', type: { mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' } },
-  { marker: 'application/vnd.oasis.opendocument.text', type: { mediaType: 'application/vnd.oasis.opendocument.text', extension: 'odt' } },
-  { marker: 'application/vnd.oasis.opendocument.spreadsheet', type: { mediaType: 'application/vnd.oasis.opendocument.spreadsheet', extension: 'ods' } },
-];
-
-const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every((b, i) => bytes[i] === b);
-
-/** The type of a file by its content, or null when it is not one the portal accepts. An office
- *  document is a ZIP whose entries name its kind (word/, xl/) or whose `mimetype` entry says it. */
-export function sniffAttachment(bytes: Uint8Array): AttachmentType | null {
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return { mediaType: 'application/pdf', extension: 'pdf' };
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { mediaType: 'image/jpeg', extension: 'jpg' };
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { mediaType: 'image/png', extension: 'png' };
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-    // the entry names sit in the local headers near the start: latin1 keeps every byte
-    const head = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 64 * 1024))).toString('latin1');
-    return ZIP_TYPES.find((z) => head.includes(z.marker))?.type ?? null;
-  }
-  return null;
-}
-
-/** A file name safe to send in Content-Disposition: no path, no control or quote characters. */
-export function safeFileName(name: string, extension: string): string {
-  const base = [...(name.split(/[\\/]/).pop() ?? '')]
-    .filter((ch) => ch.charCodeAt(0) >= 0x20 && !'"\\;'.includes(ch))
-    .join('')
-    .trim()
-    .slice(0, 120);
-  const stem = base.replace(/\.[^.]*$/, '') || 'file';
-  return `${stem}.${extension}`;
 }
 
 // ---- the applicant's actions and their windows ----

@@ -46,9 +46,11 @@ export interface IdempotentRequest {
 export function idempotentRequest(req: FastifyRequest, operation: string): IdempotentRequest | undefined {
   const key = req.headers[IDEMPOTENCY_HEADER];
   if (typeof key !== 'string') return undefined;
-  const requestSha256 = createHash('sha256')
-    .update(`${operation}\n${canonicalJson(req.body)}`)
-    .digest('hex');
+  // a file (src/attachments) is hashed as its bytes and name, not walked as an object
+  const hash = createHash('sha256');
+  if (Buffer.isBuffer(req.body)) hash.update(`${operation}\n${String(req.headers['x-file-name'])}\n`).update(req.body);
+  else hash.update(`${operation}\n${canonicalJson(req.body)}`);
+  const requestSha256 = hash.digest('hex');
   return { key, requestSha256 };
 }
 

@@ -9,6 +9,7 @@ import { RECEPTION_MESSAGES } from '../reception/errors.ts';
 import { PORTAL_MESSAGES } from '../portal/messages.ts';
 import { NUMBERING_MESSAGES } from '../exports/messages.ts';
 import { ADMINISTRATION_MESSAGES } from '../administration/messages.ts';
+import { ATTACHMENT_MESSAGES } from '../attachments/messages.ts';
 
 type Text = Record<'kk' | 'ru' | 'en', string>;
 
@@ -28,6 +29,7 @@ const MESSAGES: Record<string, Text> = {
   ...NUMBERING_MESSAGES,
   // administration: users and the organization tree
   ...ADMINISTRATION_MESSAGES,
+  ...ATTACHMENT_MESSAGES,
   // general
   validation: { kk: 'Деректер қате толтырылған', ru: 'Данные заполнены с ошибками', en: 'The data contain errors' },
   notFound: { kk: 'Табылмады', ru: 'Не найдено', en: 'Not found' },

@@ -37,6 +37,7 @@ import { portalRoutes } from '../portal/routes.ts';
 import { openDataRoutes } from '../open-data/routes.ts';
 import { open311KeyRoutes, open311Routes } from '../open-data/open311-routes.ts';
 import { demoRoutes } from '../demo/routes.ts';
+import { attachmentRoutes } from '../attachments/routes.ts';
 import { webApp, isWebAppRequest, sendWebApp } from './web.ts';
 import { documented } from './openapi.ts';
 import { securityHeaders } from './headers.ts';
@@ -222,6 +223,7 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
       await portalRoutes(api, ctx);
       await open311KeyRoutes(api, ctx);
       await demoRoutes(api, ctx);
+      await attachmentRoutes(api, ctx);
     },
     { prefix: '/api/v1' },
   );

@@ -3,7 +3,21 @@ import type { Context } from '../context.ts';
 import { registerAppeal, checkDuplicates } from './register.ts';
 import { appealCard, appealEvents, appealTalon, findAppeals } from './read.ts';
 import { presentAppeal, presentListItem } from './present.ts';
-import { appealSchema, appealListItemSchema, appealsQuery, binParams, duplicateCandidateSchema, duplicateCheckQuery, errorSchema, eventsQuery, iinParams, registrationSchema, registryLookupQuery } from './schemas.ts';
+import {
+  appealSchema,
+  appealListItemSchema,
+  appealsQuery,
+  binParams,
+  duplicateCandidateSchema,
+  duplicateCheckQuery,
+  errorSchema,
+  eventsQuery,
+  iinParams,
+  registrationBody,
+  registrationSchema,
+  registryLookupQuery,
+} from './schemas.ts';
+import { registerWithAttachments } from '../attachments/service.ts';
 import { IdParams, typed } from '../http/typebox.ts';
 import { lookUpCompany, lookUpPerson } from './registry-lookup.ts';
 import { invalid } from '../errors.ts';
@@ -18,9 +32,9 @@ export async function intakeRoutes(server: FastifyInstance, ctx: Context): Promi
       schema: {
         tags: ['intake'],
         summary:
-          'Register an appeal (ТЖ-1, АИ-1): numbers, talon, registration and due dates, duplicate candidates; 409 when the registration date falls in a closed reporting period. With an Idempotency-Key, a repeat of the request answers the appeal it registered (201, nothing stored again); 422 idempotency.keyReused for the same key with another body',
+          'Register an appeal (ТЖ-1, АИ-1) with the files staged for it (attachmentIds, POST /attachments): numbers, talon, registration and due dates, duplicate candidates; 409 when the registration date falls in a closed reporting period. With an Idempotency-Key, a repeat of the request answers the appeal it registered (201, nothing stored again); 422 idempotency.keyReused for the same key with another body',
         headers: idempotencyHeaders,
-        body: registrationSchema,
+        body: registrationBody,
         response: { 201: appealSchema, 400: errorSchema, 403: errorSchema, 409: errorSchema, 422: errorSchema },
       },
       // a malformed key answers 422 (a field error at /headers/idempotency-key), before the schema
@@ -29,7 +43,10 @@ export async function intakeRoutes(server: FastifyInstance, ctx: Context): Promi
     async (req, reply) => {
       // a sign-up for personal reception has its own route, which records what it is for (PR-06)
       if (req.body.subKind === SIGN_UP_SUB_KIND) throw invalid([{ path: '/subKind', code: 'reception.signUpThroughReception' }]);
-      const id = await registerAppeal(ctx, req.actor, req.body, { idempotency: idempotentRequest(req, 'POST /api/v1/appeals') });
+      const { attachmentIds, ...input } = req.body;
+      const idempotency = idempotentRequest(req, 'POST /api/v1/appeals');
+      // the files staged for it (a paper appeal's scan: POST /attachments) are taken in its transaction
+      const id = attachmentIds?.length ? await registerWithAttachments(ctx, req.actor, input, attachmentIds, { idempotency }) : await registerAppeal(ctx, req.actor, input, { idempotency });
       return reply.status(201).send(presentAppeal(await appealCard(ctx, req.actor, id), req.lang));
     },
   );

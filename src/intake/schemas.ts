@@ -93,6 +93,12 @@ export const registrationSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** The body of POST /appeals: a registration and the files staged for it (src/attachments). */
+export const registrationBody = Type.Object(
+  { ...registrationSchema.properties, attachmentIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 100, uniqueItems: true })) },
+  { additionalProperties: false },
+);
+
 /** The registration body is the domain's RegistrationInput, no more, no less. */
 export type RegistrationSchemaIsRegistrationInput = AssertEqual<Equal<Static<typeof registrationSchema>, RegistrationInput>>;
 

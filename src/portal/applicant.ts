@@ -4,24 +4,29 @@
 // law gives: withdraw (4.6), object to a hearing notice (APPC Art. 73), fix a 4.2 notice, rate the
 // answer. Every change passes the one door (changeAppeal). Anyone may follow one appeal by its
 // registration and talon numbers, seeing the status and dates only.
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { today as todayOf, type Context } from '../context.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
 import { registerAppeal, checkDuplicates } from '../intake/register.ts';
 import { appealTalon } from '../intake/read.ts';
-import { changeAppeal, storedCard } from '../appeals/change.ts';
+import { appealTransaction, changeAppeal, storedCard } from '../appeals/change.ts';
 import { appealState } from '../review/decide.ts';
 import { transition } from '../domain/appeal-status.ts';
-import { ATTACHMENT_POLICY, TIMELINE_WORDS, applicantWindows, safeFileName, sniffAttachment, type ApplicantAction } from '../domain/portal.ts';
+import { TIMELINE_WORDS, applicantWindows, type ApplicantAction } from '../domain/portal.ts';
+import { bindStaged, checkApplicantFiles, downloadAttachment, portalLimits, takeAttachments } from '../attachments/service.ts';
+import { attachmentsOf } from '../attachments/store.ts';
 import type { RegistrationInput, ApplicantInput } from '../domain/registration.ts';
 import type { DocumentType } from '../domain/vocabulary.ts';
 import * as store from './store.ts';
 
-export interface FileInput {
-  name: string;
-  /** base64 */
-  content: string;
-}
+/** The applicant's own files: staged by POST /public/me/attachments, owned by this key (the
+ *  identity they proved), taken by their filing or fix. */
+export const applicantKeyOf = (a: store.Applicant) =>
+  `applicant:${createHash('sha256')
+    .update(JSON.stringify([a.iin, a.phone]))
+    .digest('hex')}`;
+/** What the applicant sees of an appeal's files: their own, not the staff's documents. */
+const APPLICANT_PURPOSES = ['filing', 'fix'];
 
 export interface Filing {
   organizationId: number;
@@ -35,7 +40,8 @@ export interface Filing {
   applicant: { lastName: string; firstName: string; middleName?: string; email?: string; postalAddress?: string };
   complainedOrganizationId?: number;
   challengedAppealId?: string;
-  attachments?: FileInput[];
+  /** files staged by POST /public/me/attachments */
+  attachmentIds?: string[];
 }
 
 /** The registration the desk would make of the applicant's filing: electronic, through the portal,
@@ -57,38 +63,6 @@ function registrationOf(applicant: store.Applicant, f: Filing): RegistrationInpu
     ...(f.complainedOrganizationId !== undefined ? { complainedOrganizationId: f.complainedOrganizationId } : {}),
     ...(f.challengedAppealId ? { challengedAppealId: f.challengedAppealId } : {}),
   };
-}
-
-/** Each file checked by its content and size: the type it really is, its SHA-256. */
-function checkedFiles(files: FileInput[] | undefined, path: string) {
-  const list = files ?? [];
-  if (list.length > ATTACHMENT_POLICY.maxFiles) throw invalid([{ path, code: 'portal.tooManyFiles', params: { max: ATTACHMENT_POLICY.maxFiles } }]);
-  return list.map((f, i) => {
-    const content = Buffer.from(f.content, 'base64');
-    if (content.length === 0 || content.length > ATTACHMENT_POLICY.maxBytes) {
-      throw invalid([{ path: `${path}/${i}/content`, code: 'portal.fileSize', params: { max: ATTACHMENT_POLICY.maxBytes / 1024 / 1024 } }]);
-    }
-    const type = sniffAttachment(content);
-    if (!type) throw invalid([{ path: `${path}/${i}/content`, code: 'portal.fileType' }]);
-    return { name: safeFileName(f.name, type.extension), mediaType: type.mediaType, content, sha256: createHash('sha256').update(content).digest('hex') };
-  });
-}
-
-type Checked = ReturnType<typeof checkedFiles>;
-
-function attachmentRows(files: Checked, appealId: string, organizationId: number, purpose: 'filing' | 'fix', at: Date): store.NewAttachment[] {
-  return files.map((f) => ({
-    id: randomUUID(),
-    appeal_id: appealId,
-    organization_id: organizationId,
-    name: f.name,
-    media_type: f.mediaType,
-    size: f.content.length,
-    sha256: f.sha256,
-    content: f.content,
-    purpose,
-    created_at: at,
-  }));
 }
 
 export interface AnonymousReport {
@@ -131,13 +105,13 @@ async function ownChallenged(ctx: Context, applicant: store.Applicant, f: Filing
 
 /** Files the appeal: registered by the desk's use case in one transaction with its attachments. */
 export async function fileAppeal(ctx: Context, applicant: store.Applicant, f: Filing): Promise<string> {
-  const files = checkedFiles(f.attachments, '/attachments');
+  const key = applicantKeyOf(applicant);
+  checkApplicantFiles(ctx, f.attachmentIds);
   await ownChallenged(ctx, applicant, f);
   const actor = await store.portalActor(ctx.db);
-  return ctx.db.transaction().execute(async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return appealTransaction(ctx, async (tctx) => {
     const id = await registerAppeal(tctx, actor, registrationOf(applicant, f));
-    await store.insertAttachments(trx, attachmentRows(files, id, f.organizationId, 'filing', ctx.clock.now()));
+    await takeAttachments(tctx, actor, { applicantKey: key }, id, f.attachmentIds ?? [], 'filing', portalLimits(ctx));
     return id;
   });
 }
@@ -179,7 +153,7 @@ export async function applicantCard(ctx: Context, applicant: store.Applicant, id
   const [state, events, attachments, rating, letters] = await Promise.all([
     appealState(ctx, row),
     store.eventsOf(ctx.db, id, Object.keys(TIMELINE_WORDS)),
-    store.attachmentsOf(ctx.db, id),
+    attachmentsOf(ctx.db, id, APPLICANT_PURPOSES),
     store.ratingOf(ctx.db, id),
     store.signedLettersOf(ctx.db, id),
   ]);
@@ -202,25 +176,25 @@ export async function applicantLetter(ctx: Context, applicant: store.Applicant, 
   return { number: letter.number, pdf: letter.pdf, signature: letter.signature };
 }
 
+/** One of the applicant's own files of their appeal; the download is an audit event. */
 export async function applicantAttachment(ctx: Context, applicant: store.Applicant, id: string, attachmentId: string) {
   await ownAppeal(ctx, applicant, id);
-  const file = await store.attachment(ctx.db, id, attachmentId);
-  if (!file) throw notFound();
-  return file;
+  return downloadAttachment(ctx, await store.portalActor(ctx.db), id, attachmentId, { scopeChecked: true, purposes: APPLICANT_PURPOSES });
 }
 
 export interface ActionInput {
   text?: string;
   score?: number;
-  attachments?: FileInput[];
+  attachmentIds?: string[];
 }
 
 /** One of the applicant's actions, if its window is open today (409 otherwise), through the door. */
 export async function applicantAction(ctx: Context, applicant: store.Applicant, id: string, action: ApplicantAction, input: ActionInput): Promise<void> {
   await ownAppeal(ctx, applicant, id);
-  const files = action === 'fix' ? checkedFiles(input.attachments, '/attachments') : [];
+  const ids = action === 'fix' ? (input.attachmentIds ?? []) : [];
+  checkApplicantFiles(ctx, ids);
   if (action === 'rate' && (input.score === undefined || input.score < 1 || input.score > 5)) throw invalid([{ path: '/score', code: 'portal.score' }]);
-  if ((action === 'object' || action === 'fix') && !input.text?.trim() && files.length === 0) throw invalid([{ path: '/text', code: 'required' }]);
+  if ((action === 'object' || action === 'fix') && !input.text?.trim() && ids.length === 0) throw invalid([{ path: '/text', code: 'required' }]);
   const actor = await store.portalActor(ctx.db);
   await changeAppeal(
     ctx,
@@ -239,11 +213,10 @@ export async function applicantAction(ctx: Context, applicant: store.Applicant, 
         case 'object':
           return { change: { event: { kind: 'applicantObjected', changes: { ...by, text, until: window.until } } } };
         case 'fix': {
-          const rows = attachmentRows(files, appeal.id, appeal.organization_id, 'fix', now);
-          await store.insertAttachments(trx, rows);
+          const files = await bindStaged(trx, { applicantKey: applicantKeyOf(applicant) }, appeal.id, ids, 'fix', portalLimits(ctx), '/attachmentIds');
           const t = transition(storedCard(appeal), { kind: 'fixRecorded', state }, today, ctx.law);
           // the same event the desk records for a fix (src/review/decide.ts recordFix)
-          return { change: { transition: t, event: { kind: 'appealFixed', changes: { ...by, fixedOn: today, text, attachments: rows.map((r) => r.id) } } } };
+          return { change: { transition: t, event: { kind: 'appealFixed', changes: { ...by, fixedOn: today, text, attachments: files } } } };
         }
         case 'rate':
           await store.upsertRating(trx, appeal.id, input.score!, text, now);

@@ -14,13 +14,6 @@ export const PORTAL_MESSAGES: Record<string, Text> = {
   'portal.edsNoIin': { kk: 'Сертификатта ЖСН жоқ', ru: 'В сертификате нет ИИН', en: 'The certificate names no IIN' },
   'portal.challengeInvalid': { kk: 'Сұрау мерзімі өтті немесе пайдаланылды, қайталаңыз', ru: 'Запрос истёк или уже использован, повторите', en: 'The challenge has expired or was used: start again' },
   'portal.tooManyCodes': { kk: 'Кодтар тым көп сұралды, {minutes} минуттан кейін қайталаңыз', ru: 'Слишком много кодов, повторите через {minutes} минут', en: 'Too many codes: try again in {minutes} minutes' },
-  'portal.tooManyFiles': { kk: 'Ең көбі {max} файл', ru: 'Не более {max} файлов', en: 'At most {max} files' },
-  'portal.fileSize': { kk: 'Файл бос немесе {max} МБ-тан үлкен', ru: 'Файл пуст или больше {max} МБ', en: 'The file is empty or larger than {max} MB' },
-  'portal.fileType': {
-    kk: 'Файл түрі қабылданбайды: PDF, JPEG, PNG, DOCX, ODT, XLSX',
-    ru: 'Тип файла не принимается: PDF, JPEG, PNG, DOCX, ODT, XLSX',
-    en: 'This type of file is not accepted: PDF, JPEG, PNG, DOCX, ODT, XLSX',
-  },
   'portal.score': { kk: 'Баға 1-ден 5-ке дейін', ru: 'Оценка от 1 до 5', en: 'The score is 1 to 5' },
   'portal.sessionUnavailable': {
     kk: 'Бұл қабылдауға жазылу мүмкін емес: ол өтіп кеткен немесе тоқтатылған',

@@ -49,6 +49,16 @@ async function signIn(phone: string): Promise<string> {
   return res.body.token;
 }
 
+/** A file staged for a filing or fix (POST /public/me/attachments, the raw bytes). */
+async function upload(name: string, content: Buffer, token: string) {
+  const res = await fetch(`${t.url}/api/v1/public/me/attachments`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(name), authorization: `Bearer ${token}`, 'accept-language': 'en' },
+    body: new Uint8Array(content),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
 const filing = (overrides: Record<string, unknown> = {}) => ({
@@ -186,24 +196,25 @@ describe('my appeals, filing and the public status (EA-03)', () => {
     const phone = '+77015550020';
     const token = await signIn(phone);
     const org = await organizationId('AKM-BURABAY');
-    const fake = await call('POST', '/api/v1/public/me/appeals', filing({ organizationId: org, attachments: [{ name: 'virus.pdf', content: Buffer.from('MZ\x90\x00 not a pdf').toString('base64') }] }), token);
-    assert.deepEqual([fake.status, fake.body.error.fields[0].path, fake.body.error.fields[0].code], [422, '/attachments/0/content', 'portal.fileType']);
+    const fake = await upload('virus.pdf', Buffer.from('MZ\x90\x00 not a pdf'), token);
+    assert.deepEqual([fake.status, fake.body.error.fields[0].path, fake.body.error.fields[0].code], [422, '/', 'attachment.type']);
     // only an EDS proves an IIN: a code-signed applicant cannot put another person's on the card
     const claimed = await call('POST', '/api/v1/public/me/appeals', filing({ organizationId: org, applicant: { lastName: 'Порталов', firstName: 'Ерлан', iin: '900101300123' } }), token);
     assert.deepEqual([claimed.status, claimed.body.error.fields[0].path], [400, '/applicant/iin']);
 
-    const res = await call(
-      'POST',
-      '/api/v1/public/me/appeals',
-      filing({
-        organizationId: org,
-        attachments: [
-          { name: 'өтініш.pdf', content: PDF.toString('base64') },
-          { name: '../фото.jpg', content: PNG.toString('base64') },
-        ],
-      }),
-      token,
+    const files = [await upload('өтініш.pdf', PDF, token), await upload('../фото.jpg', PNG, token)];
+    assert.deepEqual(
+      files.map((f) => [f.status, f.body.sha256]),
+      [
+        [201, createHash('sha256').update(PDF).digest('hex')],
+        [201, createHash('sha256').update(PNG).digest('hex')],
+      ],
     );
+    const attachmentIds = files.map((f) => f.body.id);
+    // another applicant cannot file with them: they are this applicant's
+    const stolen = await call('POST', '/api/v1/public/me/appeals', filing({ organizationId: org, attachmentIds }), await signIn('+77015550022'));
+    assert.deepEqual([stolen.status, stolen.body.error.fields[0].code], [422, 'attachment.unknown']);
+    const res = await call('POST', '/api/v1/public/me/appeals', filing({ organizationId: org, attachmentIds }), token);
     assert.equal(res.status, 201, JSON.stringify(res.body));
     assert.match(res.body.registrationNumber, /^ЖТ-2026-\d{8}$/);
     assert.equal(res.body.channel, 'publicPortal');
@@ -213,7 +224,10 @@ describe('my appeals, filing and the public status (EA-03)', () => {
     assert.equal(row.registered_by, portalUser.id);
     assert.equal(portalUser.active, false, 'nobody signs in as the portal');
     const registered = await t.ctx.db.selectFrom('events').select(['kind', 'actor_id']).where('appeal_id', '=', res.body.id).execute();
-    assert.deepEqual(registered, [{ kind: 'registered', actor_id: portalUser.id }]);
+    assert.deepEqual(registered, [
+      { kind: 'registered', actor_id: portalUser.id },
+      { kind: 'attachmentsAdded', actor_id: portalUser.id },
+    ]);
     const sms = await t.ctx.db.selectFrom('outbox').select('body').where('appeal_id', '=', res.body.id).where('channel', '=', 'sms').where('recipient', '=', phone).executeTakeFirstOrThrow();
     assert.ok(sms.body.includes(res.body.registrationNumber));
 
@@ -245,6 +259,13 @@ describe('my appeals, filing and the public status (EA-03)', () => {
     const other = await signIn('+77015550021');
     assert.equal((await call('GET', `/api/v1/public/me/appeals/${res.body.id}`, undefined, other)).status, 404);
     assert.equal((await call('GET', `/api/v1/public/me/appeals/${res.body.id}/talon.pdf`, undefined, other)).status, 404);
+    assert.equal((await call('GET', `/api/v1/public/me/appeals/${res.body.id}/attachments/${card.body.attachments[1].id}`, undefined, other)).status, 404);
+    const downloads = await t.ctx.db.selectFrom('events').select('changes').where('appeal_id', '=', res.body.id).where('kind', '=', 'attachmentDownloaded').execute();
+    assert.deepEqual(
+      downloads.map((e) => (e.changes as { id: string }).id),
+      [card.body.attachments[1].id],
+      'the download is audited',
+    );
 
     // the duplicate check before sending: the applicant's own earlier appeal
     const similar = await call('POST', '/api/v1/public/me/appeals/similar', filing({ organizationId: org }), token);
@@ -334,7 +355,8 @@ describe("the applicant's actions within their windows (issue 14 §4)", () => {
     await decide(registrar, a.id, { code: '4.2', missing: ['substance'], fixBy: '2026-03-25' });
     const rateEarly = await call('POST', `/api/v1/public/me/appeals/${a.id}/rate`, { score: 5 }, token);
     assert.equal(rateEarly.status, 409, 'nothing to rate before the answer');
-    const fixed = await call('POST', `/api/v1/public/me/appeals/${a.id}/fix`, { text: 'Мәнін толықтырдым.', attachments: [{ name: 'қосымша.pdf', content: PDF.toString('base64') }] }, token);
+    const extra = await upload('қосымша.pdf', PDF, token);
+    const fixed = await call('POST', `/api/v1/public/me/appeals/${a.id}/fix`, { text: 'Мәнін толықтырдым.', attachmentIds: [extra.body.id] }, token);
     assert.equal(fixed.status, 204, JSON.stringify(fixed.body));
     const card = await call('GET', `/api/v1/public/me/appeals/${a.id}`, undefined, token);
     assert.equal(card.body.status, 'registered');

@@ -1,7 +1,6 @@
 // Routes of the citizen portal's API under /api/v1/public (issue 14, Contract): public ones (the
 // status of one appeal by its two numbers, the sign-in code) and the applicant's, with the portal
 // token of POST /public/auth/verify as `Authorization: Bearer`. Staff sessions play no part here.
-import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Context } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -19,6 +18,7 @@ import {
   applicantCard,
   applicantLetter,
   fileAnonymousReport,
+  applicantKeyOf,
   applicantTalon,
   fileAppeal,
   findOrganizations,
@@ -28,6 +28,8 @@ import {
 } from './applicant.ts';
 import type { Applicant } from './store.ts';
 import { bookReception } from './reception.ts';
+import { attachmentSchema, rawBodies, rawBodyDocs, rawBodyOpenApi, sendFile, uploadOf } from '../attachments/routes.ts';
+import { portalLimits, stageAttachment } from '../attachments/service.ts';
 import {
   anonymousBody,
   bookingBody,
@@ -96,12 +98,7 @@ export async function portalRoutes(server: FastifyInstance, ctx: Context): Promi
     if (!applicant) throw new AppError(401, 'unauthorized');
     applicants.set(req, applicant);
     // the applicant owns the Idempotency-Key, not the shared 'public': a replay answers them alone
-    ownIdempotencyKey(
-      req,
-      `applicant:${createHash('sha256')
-        .update(JSON.stringify([applicant.iin, applicant.phone]))
-        .digest('hex')}`,
-    );
+    ownIdempotencyKey(req, applicantKeyOf(applicant));
   };
   const me = (req: FastifyRequest) => applicants.get(req)!;
   const tags = ['portal'];
@@ -247,17 +244,36 @@ export async function portalRoutes(server: FastifyInstance, ctx: Context): Promi
     },
   );
 
+  const files = portalLimits(ctx);
+  await server.register(async (scope) => {
+    rawBodies(scope, files.maxBytes);
+    typed(scope).post(
+      '/public/me/attachments',
+      {
+        config: { ...limit(30), idempotent: true, openapiBody: rawBodyOpenApi },
+        bodyLimit: files.maxBytes,
+        preHandler: signedIn,
+        schema: {
+          tags,
+          summary: `Upload a file for a filing or a fix (issue 14 §3): PDF, JPEG, PNG, TIFF, DOCX, ODT, XLSX by its content, at most ${files.maxBytes / 1024 / 1024} MB, ${files.maxFiles} a filing; then name its id in attachmentIds. Only its uploader can use it`,
+          ...rawBodyDocs,
+          response: { 201: attachmentSchema, 400: errorSchema, 401: errorSchema, 413: errorSchema, 422: errorSchema },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await stageAttachment(ctx, { applicantKey: applicantKeyOf(me(req)) }, null, uploadOf(req), files)),
+    );
+  });
+
   app.post(
     '/public/me/appeals',
     {
       config: { ...limit(10), idempotent: true },
-      bodyLimit: 40 * 1024 * 1024,
       preHandler: signedIn,
       schema: {
         tags,
         headers: idempotencyHeaders,
         summary:
-          "File an appeal: registered by the desk's use case (form electronic, channel publicPortal), the talon at …/talon.pdf, the numbers sent by SMS; attachments PDF, JPEG, PNG, DOCX, ODT, XLSX by content, ≤ 5 MB each",
+          "File an appeal: registered by the desk's use case (form electronic, channel publicPortal), the talon at …/talon.pdf, the numbers sent by SMS; attachmentIds: the applicant's files staged by POST /public/me/attachments",
         body: filingBody,
         response: { 201: myAppealSchema, 400: errorSchema, 401: errorSchema, 409: errorSchema, 422: errorSchema },
       },
@@ -294,7 +310,6 @@ export async function portalRoutes(server: FastifyInstance, ctx: Context): Promi
     '/public/me/appeals/similar',
     {
       config: limit(30),
-      bodyLimit: 40 * 1024 * 1024,
       preHandler: signedIn,
       schema: { tags, summary: "The applicant's own earlier appeals like this one (the desk's duplicate check), before sending", body: filingBody, response: { 200: similarSchema, 401: errorSchema } },
     },
@@ -358,13 +373,7 @@ export async function portalRoutes(server: FastifyInstance, ctx: Context): Promi
     '/public/me/appeals/:id/attachments/:attachmentId',
     { config: limit(60), preHandler: signedIn, schema: { tags, summary: 'A file the applicant attached: always a download, never shown inline', params: attachmentParams } },
     async (req, reply) => {
-      const f = await applicantAttachment(ctx, me(req), req.params.id, req.params.attachmentId);
-      return reply
-        .type(f.media_type)
-        .header('x-content-type-options', 'nosniff')
-        .header('content-disposition', `attachment; filename="${f.name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(f.name)}`)
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .send(f.content);
+      return sendFile(reply, await applicantAttachment(ctx, me(req), req.params.id, req.params.attachmentId));
     },
   );
 
@@ -372,7 +381,6 @@ export async function portalRoutes(server: FastifyInstance, ctx: Context): Promi
     '/public/me/appeals/:id/:action',
     {
       config: limit(20),
-      bodyLimit: 40 * 1024 * 1024,
       preHandler: signedIn,
       schema: {
         tags,

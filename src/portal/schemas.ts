@@ -1,7 +1,6 @@
 // JSON schemas of the portal's API (validation at the edge; also the OpenAPI document).
 import { Type } from '@sinclair/typebox';
 import { DOCUMENT_TYPES } from '../domain/vocabulary.ts';
-import { ATTACHMENT_POLICY } from '../domain/portal.ts';
 import { StringEnum } from '../http/typebox.ts';
 
 const str = (maxLength: number, minLength = 0) => Type.String({ maxLength, ...(minLength ? { minLength } : {}) });
@@ -16,15 +15,9 @@ export const edsBody = Type.Object(
 );
 export const statusQuery = Type.Object({ registrationNumber: str(40, 1), talonNumber: str(40, 1) }, { additionalProperties: false });
 
-const file = Type.Object(
-  {
-    name: str(200, 1),
-    // base64 of at most ATTACHMENT_POLICY.maxBytes bytes
-    content: Type.String({ minLength: 1, maxLength: Math.ceil((ATTACHMENT_POLICY.maxBytes * 4) / 3) + 4, pattern: '^[A-Za-z0-9+/=\\s]*$' }),
-  },
-  { additionalProperties: false },
-);
-const files = Type.Optional(Type.Array(file, { maxItems: ATTACHMENT_POLICY.maxFiles }));
+/** Files staged by POST /public/me/attachments (checked there by their content); the count is
+ *  the portal's limit, checked by the use case. */
+const files = Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 100, uniqueItems: true }));
 
 export const filingBody = Type.Object(
   {
@@ -47,7 +40,7 @@ export const filingBody = Type.Object(
     ),
     complainedOrganizationId: Type.Optional(Type.Integer({ minimum: 1 })),
     challengedAppealId: Type.Optional(Type.String({ format: 'uuid' })),
-    attachments: files,
+    attachmentIds: files,
   },
   { additionalProperties: false },
 );
@@ -76,7 +69,7 @@ export const anonymousBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const actionBody = Type.Object({ text: Type.Optional(str(5000)), score: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })), attachments: files }, { additionalProperties: false });
+export const actionBody = Type.Object({ text: Type.Optional(str(5000)), score: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })), attachmentIds: files }, { additionalProperties: false });
 export const actionParams = Type.Object({ id: Type.String({ format: 'uuid' }), action: StringEnum(['withdraw', 'object', 'fix', 'rate'] as const) });
 export const letterParams = Type.Object({ id: Type.String({ format: 'uuid' }), letterId: Type.String({ format: 'uuid' }), format: StringEnum(['pdf', 'cms'] as const) });
 export const attachmentParams = Type.Object({ id: Type.String({ format: 'uuid' }), attachmentId: Type.String({ format: 'uuid' }) });

@@ -188,32 +188,7 @@ export async function signedLetter(db: Db, appealId: string, letterId: string) {
   return db.selectFrom('letters').select(['number', 'pdf', 'signature']).where('appeal_id', '=', appealId).where('id', '=', letterId).where('signature', 'is not', null).executeTakeFirst();
 }
 
-// ---- attachments and ratings ----
-
-export interface NewAttachment {
-  id: string;
-  appeal_id: string;
-  organization_id: number;
-  name: string;
-  media_type: string;
-  size: number;
-  sha256: string;
-  content: Buffer;
-  purpose: 'filing' | 'fix';
-  created_at: Date;
-}
-
-export async function insertAttachments(db: Db, rows: NewAttachment[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto('portal_attachments').values(rows).execute();
-}
-
-export async function attachmentsOf(db: Db, appealId: string) {
-  return db.selectFrom('portal_attachments').select(['id', 'name', 'media_type', 'size', 'sha256', 'purpose', 'created_at']).where('appeal_id', '=', appealId).orderBy('created_at').execute();
-}
-
-export async function attachment(db: Db, appealId: string, id: string) {
-  return db.selectFrom('portal_attachments').selectAll().where('appeal_id', '=', appealId).where('id', '=', id).executeTakeFirst();
-}
+// ---- ratings (attachments: src/attachments) ----
 
 export async function upsertRating(db: Db, appealId: string, score: number, comment: string, at: Date): Promise<void> {
   await db

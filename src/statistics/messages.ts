@@ -50,7 +50,6 @@ export const ACCOUNTING_MESSAGES: Record<string, Labels> = {
     'К ходатайству прилагаются подтверждающие документы (п. 27 Правил)',
     'A petition comes with supporting documents (rules p.27)',
   ),
-  'correction.attachmentTooLarge': L('Құжат тым үлкен (ең көбі {limit} байт)', 'Документ слишком большой (не более {limit} байт)', 'The document is too large (at most {limit} bytes)'),
   'correction.recordUnknown': L('Бұл жолданымда мұндай карточка жоқ', 'У этого обращения нет такой карточки', 'The appeal has no such card'),
   'correction.cardDeleted': L('Карточка жойылған', 'Карточка удалена', 'The card is deleted'),
   'correction.notAllowedToFile': L('Бұл өтінішхатты беруге құқығыңыз жоқ ({decider})', 'Нет права подать это ходатайство ({decider})', 'You may not file this petition ({decider})'),

@@ -109,7 +109,7 @@ describe('the accounting screens in the browser', { skip: SKIP }, () => {
     await form.getByTestId('correct-dueDate').check();
     await form.locator('#corr-dueDate').fill('2026-04-30');
     await form.locator('#corr-reason').fill('Мерзім қате есептелген: құжат 2026-03-03 түскен.');
-    await form.locator('input[type=file]').setInputFiles({ name: 'анықтама.txt', mimeType: 'text/plain', buffer: Buffer.from('Растайтын құжат') });
+    await form.locator('input[type=file]').setInputFiles({ name: 'анықтама.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 Растайтын құжат') });
     await form
       .getByTestId('correction-decider')
       .filter({ hasText: m(kk, 'acc.corrections.decidedByAuthority') })
@@ -133,7 +133,7 @@ describe('the accounting screens in the browser', { skip: SKIP }, () => {
     await openScreen(stat, en, 'corrections');
     const petition = stat.getByTestId('petition').filter({ hasText: number });
     await petition.getByTestId('petition-open').click();
-    await stat.getByTestId('petition-modal').getByRole('link', { name: 'анықтама.txt' }).waitFor();
+    await stat.getByTestId('petition-modal').getByRole('link', { name: 'анықтама.pdf' }).waitFor();
     await stat.getByTestId('petition-comment').fill('Documents checked.');
     await check(stat, 'correction-review-en', false);
     await stat.getByTestId('petition-approve').click();

@@ -101,7 +101,7 @@ describe('the office in its first week (issue 10, items 6, 10, 13)', { skip: SKI
 
   test('item 6: each kind of correction petition is decided by its demo reviewer, who decides shown', async () => {
     const [registrar, head, unithead, statistician] = await Promise.all([apiAs('registrar'), apiAs('head'), apiAs('unithead'), apiAs('statistician')]);
-    const doc = [{ name: 'анықтама.txt', mediaType: 'text/plain', content: Buffer.from('Растайтын құжат').toString('base64') }];
+    const doc = [{ name: 'анықтама.pdf', content: Buffer.from('%PDF-1.4\nРастайтын құжат').toString('base64') }];
     const petitions: { by: typeof head; reviewer: string; changes: Record<string, unknown>; decidedBy: string }[] = [
       { by: unithead, reviewer: 'head', changes: { channel: 'email' }, decidedBy: 'organization' },
       { by: head, reviewer: 'statistician', changes: { dueDate: '2026-04-20' }, decidedBy: 'authority' },

@@ -61,7 +61,7 @@ export function Mine() {
 }
 
 function ActionForm({ id, action, until, onDone }: { id: string; action: Card['actions'][number]['action']; until: string | null; onDone(): void }) {
-  const { t, date } = useI18n();
+  const { t, date, lang } = useI18n();
   const [text, setText] = useState('');
   const [score, setScore] = useState(5);
   const [files, setFiles] = useState<File[]>([]);
@@ -70,8 +70,8 @@ function ActionForm({ id, action, until, onDone }: { id: string; action: Card['a
     e.preventDefault();
     setError(null);
     try {
-      const attachments = await Promise.all(files.map(asAttachment));
-      await api('POST', `/api/v1/public/me/appeals/${id}/${action}`, { ...(text ? { text } : {}), ...(action === 'rate' ? { score } : {}), ...(attachments.length ? { attachments } : {}) });
+      const attachmentIds = await uploadFiles(files, lang);
+      await api('POST', `/api/v1/public/me/appeals/${id}/${action}`, { ...(text ? { text } : {}), ...(action === 'rate' ? { score } : {}), ...(attachmentIds.length ? { attachmentIds } : {}) });
       onDone();
     } catch (err) {
       setError(err);
@@ -215,7 +215,7 @@ function ComplaintForm({ card }: { card: Card }) {
         summary: t('complaint.summary', { number: card.registrationNumber }),
         text: form.text,
         applicant: { lastName: form.lastName, firstName: form.firstName },
-        attachments: await Promise.all(files.map(asAttachment)),
+        attachmentIds: await uploadFiles(files, lang),
       });
       navigate(`/my/${a.id}`, { state: { filed: true } });
     } catch (err) {
@@ -240,7 +240,7 @@ function ComplaintForm({ card }: { card: Card }) {
       </label>
       <label>
         {t('new.files')}
-        <input type="file" multiple accept=".pdf,.jpg,.jpeg,.png,.docx,.odt,.xlsx" onChange={(e) => setFiles([...(e.target.files ?? [])])} />
+        <input type="file" multiple accept=".pdf,.jpg,.jpeg,.png,.tif,.tiff,.docx,.odt,.xlsx" onChange={(e) => setFiles([...(e.target.files ?? [])])} />
       </label>
       <button type="submit">{t('complaint.submit')}</button>
       <Problem error={error} />
@@ -248,12 +248,45 @@ function ComplaintForm({ card }: { card: Card }) {
   );
 }
 
-/** A file as the API takes it: its name and its content in base64. */
-async function asAttachment(file: File): Promise<{ name: string; content: string }> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return { name: file.name, content: btoa(binary) };
+/** The applicant's files sent one by one as they are (raw bytes, the name in X-File-Name; the
+ *  server checks each type by its content) before the filing or fix that names their ids;
+ *  `onProgress` gets the share of all their bytes sent (0..1). */
+function uploadFiles(files: File[], lang: string, onProgress?: (share: number) => void): Promise<string[]> {
+  const total = files.reduce((n, f) => n + f.size, 0) || 1;
+  let done = 0;
+  const one = (file: File) =>
+    new Promise<string>((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', '/api/v1/public/me/attachments');
+      xhr.setRequestHeader('content-type', 'application/octet-stream');
+      xhr.setRequestHeader('x-file-name', encodeURIComponent(file.name));
+      xhr.setRequestHeader('accept-language', lang);
+      xhr.setRequestHeader('authorization', `Bearer ${token.get() ?? ''}`);
+      xhr.setRequestHeader('idempotency-key', Array.from(crypto.getRandomValues(new Uint8Array(16)), (x) => x.toString(16).padStart(2, '0')).join(''));
+      xhr.upload.onprogress = (e) => onProgress?.((done + e.loaded) / total);
+      xhr.onload = () => {
+        let data: { id?: string; error?: { message?: string; fields?: { path: string; message: string }[] } } | null = null;
+        try {
+          data = JSON.parse(xhr.responseText);
+        } catch {
+          data = null;
+        }
+        if (xhr.status === 201 && data?.id) resolve(data.id);
+        // the refusal names the file: its message is the field's (type, size), told at /attachmentIds
+        else reject(new ApiError(xhr.status, `${file.name}: ${data?.error?.fields?.[0]?.message ?? data?.error?.message ?? xhr.statusText}`));
+      };
+      xhr.onerror = () => reject(new ApiError(0, file.name));
+      xhr.send(file);
+    });
+  return files.reduce<Promise<string[]>>(
+    (ids, file) =>
+      ids.then(async (list) => {
+        const id = await one(file);
+        done += file.size;
+        return [...list, id];
+      }),
+    Promise.resolve([]),
+  );
 }
 
 const DOCUMENT_TYPES = ['application', 'complaint', 'report', 'inquiry', 'feedback', 'proposal'] as const;
@@ -267,6 +300,7 @@ export function NewAppeal() {
   const [categories, setCategories] = useState<{ service_code: string; service_name: string }[]>([]);
   const [form, setForm] = useState({ organizationId: '', documentType: 'application', issueCategory: '', lastName: '', firstName: '', middleName: '', summary: '', text: '' });
   const [files, setFiles] = useState<File[]>([]);
+  const [progress, setProgress] = useState<number | null>(null);
   const [similar, setSimilar] = useState<{ appealId: string; registrationNumber: string; summary: string }[]>([]);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
@@ -286,7 +320,7 @@ export function NewAppeal() {
   }, [q, lang]);
   if (!signedIn) return <ToSignIn />;
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
-  const body = async () => ({
+  const body = () => ({
     organizationId: Number(form.organizationId),
     documentType: form.documentType,
     language: lang,
@@ -294,21 +328,23 @@ export function NewAppeal() {
     text: form.text,
     ...(form.issueCategory ? { issueCategory: form.issueCategory } : {}),
     applicant: { lastName: form.lastName, firstName: form.firstName, ...(form.middleName ? { middleName: form.middleName } : {}) },
-    attachments: await Promise.all(files.map(asAttachment)),
   });
   const checkSimilar = async () => {
     if (!form.organizationId || !form.summary || !form.lastName || !form.firstName || !form.text) return;
-    const r = await api<{ items: typeof similar }>('POST', '/api/v1/public/me/appeals/similar', { ...(await body()), attachments: [] }).catch(() => ({ items: [] }));
+    const r = await api<{ items: typeof similar }>('POST', '/api/v1/public/me/appeals/similar', body()).catch(() => ({ items: [] }));
     setSimilar(r.items);
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
     try {
-      const a = await api<MyAppeal>('POST', '/api/v1/public/me/appeals', await body());
+      const attachmentIds = await uploadFiles(files, lang, setProgress);
+      const a = await api<MyAppeal>('POST', '/api/v1/public/me/appeals', { ...body(), attachmentIds });
       navigate(`/my/${a.id}`, { state: { filed: true } });
     } catch (err) {
       setError(err);
+    } finally {
+      setProgress(null);
     }
   };
   return (
@@ -373,7 +409,7 @@ export function NewAppeal() {
         </label>
         <label>
           {t('new.files')}
-          <input type="file" multiple accept=".pdf,.jpg,.jpeg,.png,.docx,.odt,.xlsx" onChange={(e) => setFiles([...(e.target.files ?? [])])} name="files" />
+          <input type="file" multiple accept=".pdf,.jpg,.jpeg,.png,.tif,.tiff,.docx,.odt,.xlsx" onChange={(e) => setFiles([...(e.target.files ?? [])])} name="files" />
         </label>
         {similar.length > 0 && (
           <section aria-labelledby="similar" className="note" data-testid="similar">
@@ -387,7 +423,10 @@ export function NewAppeal() {
             </ul>
           </section>
         )}
-        <button type="submit">{t('new.submit')}</button>
+        {progress !== null && <progress max={1} value={progress} aria-label={t('new.uploading')} />}
+        <button type="submit" disabled={progress !== null}>
+          {t('new.submit')}
+        </button>
         <Problem error={error} />
       </form>
     </>

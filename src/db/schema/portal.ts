@@ -2,7 +2,7 @@
 import type { Generated } from 'kysely';
 import type { Timestamp } from '../schema.ts';
 
-/** The citizen portal (0015): one-time codes, applicant sessions, attachments, ratings. */
+/** The citizen portal (0015): one-time codes, applicant sessions, ratings (its attachments moved to `attachments`, 0022). */
 export interface PortalCodesTable {
   id: Generated<number>;
   phone: string;
@@ -28,19 +28,6 @@ export interface PortalSessionsTable {
   expires_at: Timestamp;
 }
 
-export interface PortalAttachmentsTable {
-  id: string;
-  appeal_id: string;
-  organization_id: number;
-  name: string;
-  media_type: string;
-  size: number;
-  sha256: string;
-  content: Buffer;
-  purpose: string;
-  created_at: Timestamp;
-}
-
 export interface PortalRatingsTable {
   appeal_id: string;
   score: number;
@@ -52,6 +39,5 @@ export interface PortalTables {
   portal_codes: PortalCodesTable;
   portal_challenges: PortalChallengesTable;
   portal_sessions: PortalSessionsTable;
-  portal_attachments: PortalAttachmentsTable;
   portal_ratings: PortalRatingsTable;
 }

@@ -11,7 +11,7 @@ import type { Lang } from '../i18n/i18n.tsx';
 /** The parts of an appeal's card the server answers in the user's language. */
 export type LocalizedAppealPart = 'route' | 'decisions' | 'drafts' | 'correspondence' | 'decisions/allowed';
 /** The parts whose answer is the same in every language. */
-export type AppealPart = 'term' | 'events' | 'messages' | 'letters';
+export type AppealPart = 'term' | 'events' | 'messages' | 'letters' | 'attachments';
 
 type Params = Record<string, string | number | boolean | undefined>;
 

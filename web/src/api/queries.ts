@@ -39,6 +39,7 @@ export const appealQueries = {
   events: (id: string) => queryOptions({ queryKey: keys.appealPart(id, 'events'), queryFn: () => unwrap(api.GET('/api/v1/appeals/{id}/events', path(id))) }),
   messages: (id: string) => queryOptions({ queryKey: keys.appealPart(id, 'messages'), queryFn: () => unwrap(api.GET('/api/v1/appeals/{id}/messages', path(id))) }),
   letters: (id: string) => queryOptions({ queryKey: keys.appealPart(id, 'letters'), queryFn: () => unwrap(api.GET('/api/v1/appeals/{id}/letters', path(id))) }),
+  attachments: (id: string) => queryOptions({ queryKey: keys.appealPart(id, 'attachments'), queryFn: () => unwrap(api.GET('/api/v1/appeals/{id}/attachments', path(id))) }),
   route: (id: string, lang: Lang) => queryOptions({ queryKey: keys.appealLocalized(id, 'route', lang), queryFn: () => unwrap(api.GET('/api/v1/appeals/{id}/route', path(id))) }),
   decisions: (id: string, lang: Lang) => queryOptions({ queryKey: keys.appealLocalized(id, 'decisions', lang), queryFn: () => unwrap(api.GET('/api/v1/appeals/{id}/decisions', path(id))) }),
   drafts: (id: string, lang: Lang) => queryOptions({ queryKey: keys.appealLocalized(id, 'drafts', lang), queryFn: () => unwrap(api.GET('/api/v1/appeals/{id}/drafts', path(id))) }),

@@ -15,6 +15,7 @@ import * as contactCentre from './messages/contactCentre.ts';
 import * as reception from './messages/reception.ts';
 import * as inbox from './messages/inbox.ts';
 import * as admin from './messages/admin.ts';
+import * as attachments from './messages/attachments.ts';
 
 const kk = {
   ...common.kk,
@@ -28,6 +29,7 @@ const kk = {
   ...reception.kk,
   ...inbox.kk,
   ...admin.kk,
+  ...attachments.kk,
 };
 
 export type MessageKey = keyof typeof kk;
@@ -46,6 +48,7 @@ type Areas = [
   typeof reception.kk,
   typeof inbox.kk,
   typeof admin.kk,
+  typeof attachments.kk,
 ];
 type KeysOf<T extends unknown[]> = T extends [infer H, ...infer R] ? keyof H | KeysOf<R> : never;
 type Overlap<T extends unknown[]> = T extends [infer H, ...infer R] ? (keyof H & KeysOf<R>) | Overlap<R> : never;
@@ -64,6 +67,7 @@ const ru: Messages = {
   ...reception.ru,
   ...inbox.ru,
   ...admin.ru,
+  ...attachments.ru,
 };
 
 const en: Messages = {
@@ -78,6 +82,7 @@ const en: Messages = {
   ...reception.en,
   ...inbox.en,
   ...admin.en,
+  ...attachments.en,
 };
 
 export const MESSAGES = { kk: kk as Messages, ru, en };

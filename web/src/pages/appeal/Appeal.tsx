@@ -2,7 +2,7 @@
 // route, the timeline of every event, the letters with their signature status — and the actions
 // this user may take now: exactly the decisions the domain allows (GET …/decisions/allowed).
 // The parts are in this folder: CardTabs (Tzh1, Applicants, Decisions, Timeline), Actions,
-// Letters, Messages, Route, and the card's dialogs.
+// Letters, Files, Messages, Route, and the card's dialogs.
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { Alert, Button, Grid, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
@@ -23,6 +23,7 @@ import { decisionText } from './parts.tsx';
 import { CardTabs } from './CardTabs.tsx';
 import { Actions, DraftPanel, refusals } from './Actions.tsx';
 import { Letters } from './Letters.tsx';
+import { Files } from './Files.tsx';
 import { Correspondence, Messages } from './Messages.tsx';
 import { Route } from './Route.tsx';
 import { ConfirmAction, ReturnDraft } from './dialogs.tsx';
@@ -165,6 +166,13 @@ export default function Appeal() {
               onCorrect={() => setCorrecting(true)}
             />
             <Letters appealId={id} letters={letters.data} canSign={canSign} onPreview={setPreview} onSign={setSigning} />
+            <Files
+              appealId={id}
+              targets={[
+                ...(decisions.data?.items ?? []).map((d) => ({ value: `decision:${d.id}`, label: `${t('files.ofDecision')} ${d.code ?? ''}` })),
+                ...(letters.data?.items ?? []).map((l) => ({ value: `letter:${l.id}`, label: `${t('files.ofLetter')} ${l.number}` })),
+              ]}
+            />
             <Messages messages={messages.data} />
             <Correspondence correspondence={correspondence.data} />
             <Route route={route.data} />

@@ -30,6 +30,9 @@ export const EVENT_KINDS = [
   'instructionLinked',
   'explanationRequested',
   'explanationRecorded',
+  'attachmentsAdded',
+  'attachmentAdded',
+  'attachmentDownloaded',
 ] as const;
 
 export function AppealTimeline({ events, allowed }: { events: Events | undefined; allowed: Allowed | undefined }) {
@@ -69,6 +72,7 @@ export function AppealTimeline({ events, allowed }: { events: Events | undefined
             )}
             {e.kind === 'reworkAnswered' && changes.answer && <Text size="xs">{String(changes.answer)}</Text>}
             {e.kind === 'putUnderControl' && changes.reason && <Text size="xs">{String(changes.reason)}</Text>}
+            {e.kind?.startsWith('attachment') && <Text size="xs">{(changes.attachments ?? [changes]).map((f: { name?: string }) => f.name).join(', ')}</Text>}
           </Timeline.Item>
         );
       })}

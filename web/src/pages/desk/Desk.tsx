@@ -5,7 +5,7 @@
 // entities; the special-law sub-kinds that change the term come from the server (GET /terms);
 // the receipt time typed is the organization's local time.
 // The parts are in this folder: form.ts (the state, the body sent, the checks), ApplicantFields,
-// CollectiveFields, ComplaintFields, lookup.ts (the registry), Duplicates and Talon.
+// CollectiveFields, ComplaintFields, lookup.ts (the registry), Duplicates, Files (the scan) and Talon.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Checkbox, Fieldset, Grid, Group, Kbd, NativeSelect, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useNavigate } from 'react-router';
@@ -25,6 +25,7 @@ import { ComplaintFields } from './ComplaintFields.tsx';
 import { useRegistryLookup } from './lookup.ts';
 import { DuplicatePanel, useDuplicates } from './Duplicates.tsx';
 import { TalonModal } from './Talon.tsx';
+import { DeskFiles, useStagedFiles } from './Files.tsx';
 
 export default function Desk() {
   const { t, timeZone, lang } = useI18n();
@@ -55,6 +56,7 @@ export default function Desk() {
   const businessCategories = useDirectory('businessCategory');
   const addresseeCategories = useDirectory('addresseeCategory');
   const termRules = useQuery(referenceQueries.terms(undefined, lang));
+  const staged = useStagedFiles();
 
   useEffect(() => {
     document.title = `${t('desk.title')} — ${t('appName')}`;
@@ -107,9 +109,13 @@ export default function Desk() {
       document.querySelector<HTMLElement>(`[data-path="${first}"]`)?.focus();
       return;
     }
+    if (staged.uploading) {
+      setFormError(t('files.waiting'));
+      return;
+    }
     setBusy(true);
     try {
-      const body = toBody(f, timeZone);
+      const body = { ...toBody(f, timeZone), ...(staged.ids.length > 0 ? { attachmentIds: staged.ids } : {}) };
       const text = JSON.stringify(body);
       if (attempt.current?.body !== text) attempt.current = { body: text, key: crypto.randomUUID() };
       const r = await unwrap(api.POST('/api/v1/appeals', { body, params: { header: { 'idempotency-key': attempt.current.key } } }));
@@ -130,6 +136,7 @@ export default function Desk() {
 
   const again = () => {
     setRegistered(null);
+    staged.clear();
     setF((x) => ({ ...emptyForm(), documentType: x.documentType, form: x.form, channel: x.channel, language: x.language }));
     setTouched(new Set());
     setSubmitted(false);
@@ -278,6 +285,7 @@ export default function Desk() {
                 </Stack>
               </Fieldset>
             </Paper>
+            <DeskFiles staged={staged} />
             {formError && (
               <Alert color="red" role="alert" data-testid="desk-error">
                 {formError}
