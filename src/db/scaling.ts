@@ -23,6 +23,7 @@ export const ORGANIZATION_KEY_EXCEPTIONS: Record<string, string> = {
   deliveries: 'child of outbox (outbox_id), which carries the key',
   chat_messages: 'child of contacts (contact_id), which carry the key',
   correction_attachments: 'child of correction_petitions, which carry the key',
+  attachments: 'child of appeals (appeal_id); a file staged before its appeal is registered has no organization yet',
   explanation_requests: 'child of violations, which carry the key',
   reception_queue: 'child of reception_sessions, which carry the key',
   reception_participants: 'child of reception_sessions, which carry the key',
