@@ -15,6 +15,7 @@ import { transition } from '../domain/appeal-status.ts';
 import { ATTACHMENT_POLICY, TIMELINE_WORDS, applicantWindows, safeFileName, sniffAttachment, type ApplicantAction } from '../domain/portal.ts';
 import type { RegistrationInput, ApplicantInput } from '../domain/registration.ts';
 import type { DocumentType } from '../domain/vocabulary.ts';
+import { letterFile } from '../letters/service.ts';
 import * as store from './store.ts';
 
 export interface FileInput {
@@ -199,7 +200,7 @@ export async function applicantLetter(ctx: Context, applicant: store.Applicant, 
   await ownAppeal(ctx, applicant, id);
   const letter = await store.signedLetter(ctx.db, id, letterId);
   if (!letter?.signature) throw notFound();
-  return { number: letter.number, pdf: letter.pdf, signature: letter.signature };
+  return { number: letter.number, pdf: letterFile(letter), signature: letter.signature };
 }
 
 export async function applicantAttachment(ctx: Context, applicant: store.Applicant, id: string, attachmentId: string) {

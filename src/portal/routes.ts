@@ -341,7 +341,11 @@ export async function portalRoutes(server: FastifyInstance, ctx: Context): Promi
     {
       config: limit(60),
       preHandler: signedIn,
-      schema: { tags, summary: "A signed letter of the applicant's appeal: the PDF, or its detached CMS signature (.cms) as NCALayer makes it; check it at /verify/{letterId}", params: letterParams },
+      schema: {
+        tags,
+        summary: "A signed letter of the applicant's appeal: the PDF with its signature inside (PAdES), or the detached CMS (.cms) as NCALayer makes it, over the PDF's /ByteRange; check it at /verify/{letterId}",
+        params: letterParams,
+      },
     },
     async (req, reply) => {
       const l = await applicantLetter(ctx, me(req), req.params.id, req.params.letterId);
