@@ -39,6 +39,18 @@ export function maskedPhone(phone: string): string {
   return `+7 ${d.slice(0, 3)} ••• •• ${d.slice(8)}`;
 }
 
+/** An e-mail address a code may be sent to, lower-cased, or null (one '@', a dot in the domain, no spaces). */
+export function normalEmail(input: string): string | null {
+  const email = input.trim().toLowerCase();
+  return email.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) ? email : null;
+}
+
+/** 'ku•••@example.kz': where the code went, without spelling the address out. */
+export function maskedEmail(email: string): string {
+  const [local, domain] = email.split('@') as [string, string];
+  return `${local.slice(0, 2)}•••@${domain}`;
+}
+
 export type CodeCheck = { ok: true } | { ok: false; code: 'portal.codeInvalid' | 'portal.codeExpired' | 'portal.codeAttempts' };
 
 /** Whether a stored code may still be tried (the comparison of the code itself is the caller's). */

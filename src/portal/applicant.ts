@@ -42,8 +42,14 @@ export interface Filing {
 /** The registration the desk would make of the applicant's filing: electronic, through the portal,
  *  the signed-in phone as the applicant's. */
 function registrationOf(applicant: store.Applicant, f: Filing): RegistrationInput {
-  // the identity the applicant proved wins over what the form says: the phone of the code, the IIN of the EDS
-  const card: ApplicantInput = { kind: 'individual', ...f.applicant, ...(applicant.phone ? { phone: applicant.phone } : {}), ...(applicant.iin ? { iin: applicant.iin } : {}) };
+  // the identity the applicant proved wins over what the form says: the phone or e-mail of the code, the IIN of the EDS
+  const card: ApplicantInput = {
+    kind: 'individual',
+    ...f.applicant,
+    ...(applicant.phone ? { phone: applicant.phone } : {}),
+    ...(applicant.email ? { email: applicant.email } : {}),
+    ...(applicant.iin ? { iin: applicant.iin } : {}),
+  };
   return {
     documentType: f.documentType,
     ...(f.subKind ? { subKind: f.subKind } : {}),

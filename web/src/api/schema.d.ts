@@ -3251,7 +3251,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a one-time sign-in code by SMS to a mobile number (expires in 5 minutes; 3 codes a phone in 15 minutes) */
+        /** Send a one-time sign-in code by SMS to a mobile number `{phone}` or by e-mail `{email}` (expires in 5 minutes; 3 codes an address in 15 minutes) */
         post: operations["postPublicAuthCode"];
         delete?: never;
         options?: never;
@@ -3268,7 +3268,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange the code for a portal token (5 attempts a code); send it as `Authorization: Bearer` to /public/me/… */
+        /** Exchange the code for a portal token, with the `phone` or `email` it was sent to (5 attempts a code); send it as `Authorization: Bearer` to /public/me/… */
         post: operations["postPublicAuthVerify"];
         delete?: never;
         options?: never;
@@ -3334,7 +3334,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in applicant's appeals (linked by the phone or IIN on their applicant cards), newest first */
+        /** The signed-in applicant's appeals (linked by the phone, e-mail or IIN on their applicant cards), newest first */
         get: operations["getPublicMeAppeals"];
         put?: never;
         /** File an appeal: registered by the desk's use case (form electronic, channel publicPortal), the talon at …/talon.pdf, the numbers sent by SMS; attachments PDF, JPEG, PNG, DOCX, ODT, XLSX by content, ≤ 5 MB each */
@@ -3420,7 +3420,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A signed letter of the applicant's appeal: the PDF, or its detached CMS signature (.cms) as NCALayer makes it; check it at /verify/{letterId} */
+        /** A signed letter of the applicant's appeal: the PDF with its signature inside (PAdES), or the detached CMS (.cms) as NCALayer makes it, over the PDF's /ByteRange; check it at /verify/{letterId} */
         get: operations["getPublicMeAppealsByIdLettersByLetterIdFormat"];
         put?: never;
         post?: never;
@@ -24176,7 +24176,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    phone: string;
+                    phone?: string;
+                    email?: string;
                 };
             };
         };
@@ -24265,7 +24266,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    phone: string;
+                    phone?: string;
+                    email?: string;
                     code: string;
                 };
             };
