@@ -156,7 +156,8 @@ export const TIMELINE_WORDS: Record<string, { kk: string; ru: string; en: string
   registered: { kk: 'Өтініш тіркелді', ru: 'Обращение зарегистрировано', en: 'Your appeal was registered' },
   assigned: { kk: 'Орындаушы тағайындалды', ru: 'Назначен исполнитель', en: 'An official was assigned to review it' },
   decision: { kk: 'Шешім қабылданды', ru: 'Принято решение', en: 'A decision was taken' },
-  letterSent: { kk: 'Сізге хат жіберілді', ru: 'Вам направлено письмо', en: 'A letter was sent to you' },
+  // a letter goes out when it is signed (src/letters/service.ts signLetter)
+  letterSigned: { kk: 'Сізге хат жіберілді', ru: 'Вам направлено письмо', en: 'A letter was sent to you' },
   appealFixed: { kk: 'Өтініш толықтырылды', ru: 'Обращение дополнено', en: 'You brought the appeal into line' },
   deemedRefusal: { kk: 'Мерзімінде жауап берілмеді', ru: 'Ответ не дан в срок', en: 'No answer was given in time' },
   forwarded: { kk: 'Құзыреті бойынша жіберілді', ru: 'Направлено по компетенции', en: 'Forwarded to the competent body' },

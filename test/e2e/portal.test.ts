@@ -2,7 +2,8 @@
 // real server, at a phone's width (360 px) and at 1280 px. The applicant signs in with a one-time
 // code — read from the SMS the outbox delivers to an SMS gateway double — files an appeal with an
 // attachment, sees its card and downloads the talon; anyone follows the appeal by its number and
-// talon without signing in; the open statistics; the staff workspace answers under /staff. axe
+// talon without signing in; the open statistics; the head's hearing notice appears on the card
+// once signed, and the applicant objects to it; the staff workspace answers under /staff. axe
 // finds no serious or critical violation on any portal page, nothing is wider than the screen.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -28,6 +29,19 @@ async function codeSentTo(phone: string): Promise<string> {
     assert.ok(Date.now() < deadline, `no code reached ${phone}`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** A staff member's API session (the staff's side of the steps is tested in its own browser tests). */
+async function staff(login: string) {
+  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password: 'demo' }) });
+  const { token } = (await res.json()) as { token: string };
+  return {
+    token,
+    call: async (method: string, path: string, body?: unknown) => {
+      const r = await fetch(`${base}${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+      return { status: r.status, body: await r.json() };
+    },
+  };
 }
 
 before(async () => {
@@ -134,6 +148,39 @@ describe('the citizen portal in the browser (issue 14)', { skip: SKIP }, () => {
       await axe(visitor, `${name}: statistics`);
       await noOverflow(visitor, `${name}: statistics`);
       await shot(visitor, `${name}-statistics`);
+
+      // the staff answer with a hearing notice (APPC Art. 73): the applicant sees no letter until
+      // the head signs it, then sees it among the signed letters of the card
+      const id = /\/my\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+      const head = await staff('head');
+      const notice = await head.call('POST', `/api/v1/appeals/${id}/decisions`, { code: '4.7', hearingAt: '2026-03-27T11:00:00+05:00', place: 'Щучинск, Абылай хан 22, 3-кабинет' });
+      assert.equal(notice.status, 201, JSON.stringify(notice.body));
+      await page.reload();
+      await page.getByTestId('timeline').waitFor();
+      assert.equal(await page.getByTestId('letters').count(), 0, 'an unsigned letter is not shown to the applicant');
+      const [letter] = (await head.call('GET', `/api/v1/appeals/${id}/letters`)).body.items;
+      const key = Buffer.from(await (await fetch(`${base}/api/v1/me/demo-key.p12`, { headers: { authorization: `Bearer ${head.token}` } })).arrayBuffer());
+      const signed = await head.call('POST', `/api/v1/appeals/${id}/letters/${letter.id}/sign`, { pkcs12: key.toString('base64'), password: 'demo' });
+      assert.equal(signed.status, 200, JSON.stringify(signed.body));
+      await page.reload();
+      await page.getByTestId('letters').getByText(`№ ${letter.number}`).waitFor();
+      await page.getByTestId('timeline').getByText('Сізге хат жіберілді').waitFor();
+      await axe(page, `${name}: the signed answer`);
+      await noOverflow(page, `${name}: the signed answer`);
+      await shot(page, `${name}-answer`);
+
+      // object to the hearing notice within its window, in the browser
+      const objection = page.getByRole('form', { name: 'Алдын ала шешімге қарсылық білдіру' });
+      await objection.getByRole('textbox').fill('Алдын ала шешімге қарсымын: құжаттар толық.');
+      await axe(page, `${name}: objection`);
+      await objection.getByRole('button', { name: 'Алдын ала шешімге қарсылық білдіру' }).click();
+      await page.getByTestId('timeline').getByText('Сіз қарсылық білдірдіңіз').waitFor();
+      assert.equal(await objection.getByRole('textbox').inputValue(), '', 'the form is emptied once sent');
+      const events = (await head.call('GET', `/api/v1/appeals/${id}/events`)).body.items as { kind: string; changes: { text?: string } }[];
+      assert.equal(events.find((e) => e.kind === 'applicantObjected')?.changes.text, 'Алдын ала шешімге қарсымын: құжаттар толық.', 'recorded on the appeal for the executor');
+      await axe(page, `${name}: objected`);
+      await noOverflow(page, `${name}: objected`);
+      await shot(page, `${name}-objected`);
     });
   }
 

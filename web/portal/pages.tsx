@@ -72,6 +72,7 @@ function ActionForm({ id, action, until, onDone }: { id: string; action: Card['a
     try {
       const attachments = await Promise.all(files.map(asAttachment));
       await api('POST', `/api/v1/public/me/appeals/${id}/${action}`, { ...(text ? { text } : {}), ...(action === 'rate' ? { score } : {}), ...(attachments.length ? { attachments } : {}) });
+      setText('');
       onDone();
     } catch (err) {
       setError(err);
