@@ -1,6 +1,7 @@
 // End to end, in the machine's Chromium: the citizen portal (issue 14; EA-03) served at / by the
 // real server, at a phone's width (360 px) and at 1280 px. The applicant signs in with a one-time
-// code — read from the SMS the outbox delivers to an SMS gateway double — files an appeal with an
+// code — read from the SMS the outbox delivers to an SMS gateway double, or from the e-mail it
+// delivers to an SMTP peer — files an appeal with an
 // attachment, sees its card and downloads the talon; anyone follows the appeal by its number and
 // talon without signing in; the open statistics; the head's hearing notice appears on the card
 // once signed, and the applicant objects to it; the staff workspace answers under /staff. axe
@@ -8,6 +9,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
 import { join } from 'node:path';
 import { axe, base, newPage, noOverflow, ROOT, shot, SKIP, startSystem, stopSystem } from './support.ts';
 
@@ -27,6 +30,33 @@ async function codeSentTo(phone: string): Promise<string> {
     const found = sms.filter((m) => m.to === phone && /\d{6}/.test(m.text)).pop();
     if (found) return /(\d{6})/.exec(found.text)![1]!;
     assert.ok(Date.now() < deadline, `no code reached ${phone}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** The SMTP peer: the mails the outbox delivered. */
+const mails: { to: string[]; raw: string }[] = [];
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['STARTTLS', 'AUTH'],
+  logger: false,
+  onData(stream, session, callback) {
+    const chunks: Buffer[] = [];
+    stream.on('data', (c: Buffer) => chunks.push(c));
+    stream.on('end', () => {
+      mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+      callback();
+    });
+  },
+});
+
+async function codeMailedTo(email: string): Promise<string> {
+  // the worker delivers the outbox every 10 s
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const found = mails.filter((m) => m.to.includes(email)).pop();
+    if (found) return /sign-in code: (\d{6})/.exec(found.raw.replace(/=\r?\n/g, ''))![1]!;
+    assert.ok(Date.now() < deadline, `no code reached ${email}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -56,12 +86,15 @@ before(async () => {
   });
   await new Promise<void>((ok) => gateway.listen(0, '127.0.0.1', ok));
   const port = (gateway.address() as { port: number }).port;
-  await startSystem(SHOTS, 'e2e-portal-server.log', false, { SMS_GATEWAY_URL: `http://127.0.0.1:${port}/sms` });
+  await new Promise<void>((ok) => smtp.listen(0, '127.0.0.1', ok));
+  const smtpPort = (smtp.server.address() as AddressInfo).port;
+  await startSystem(SHOTS, 'e2e-portal-server.log', false, { SMS_GATEWAY_URL: `http://127.0.0.1:${port}/sms`, SMTP_URL: `smtp://127.0.0.1:${smtpPort}` });
 });
 after(async () => {
   if (SKIP) return;
   await stopSystem();
   gateway.close();
+  await new Promise<void>((ok) => smtp.close(() => ok()));
 });
 
 describe('the citizen portal in the browser (issue 14)', { skip: SKIP }, () => {
@@ -183,6 +216,36 @@ describe('the citizen portal in the browser (issue 14)', { skip: SKIP }, () => {
       await shot(page, `${name}-objected`);
     });
   }
+
+  test('sign in with a code sent by e-mail (360 px); the sign-in screen offers SMS or e-mail in kk, ru and en', async () => {
+    for (const [lang, sms, email, send] of [
+      ['kk', 'SMS (ұялы телефон)', 'Электрондық пошта', 'Код жіберу'],
+      ['ru', 'SMS (мобильный телефон)', 'Электронная почта', 'Отправить код'],
+    ] as const) {
+      const page = await newPage(lang, PHONE);
+      await page.goto(`${base}/sign-in`);
+      await page.selectOption('[data-testid=lang]', lang);
+      await page.getByRole('radio', { name: sms }).waitFor();
+      await page.getByRole('radio', { name: email }).check();
+      await page.locator('input[name=email]').waitFor();
+      await page.getByRole('button', { name: send }).waitFor();
+      await axe(page, `${lang}: sign-in by e-mail`);
+      await noOverflow(page, `${lang}: sign-in by e-mail`);
+    }
+    const page = await newPage('en', PHONE);
+    await page.goto(`${base}/sign-in`);
+    await page.selectOption('[data-testid=lang]', 'en');
+    await page.getByRole('radio', { name: 'E-mail' }).check();
+    await page.getByRole('textbox', { name: 'E-mail address' }).fill('aigerim.portal@example.kz');
+    await shot(page, 'phone-sign-in-email');
+    await page.getByRole('button', { name: 'Send a code' }).click();
+    await page.getByRole('status').getByText('A code was sent to ai•••@example.kz').waitFor();
+    await axe(page, 'en: code from the e-mail');
+    await page.getByRole('textbox', { name: 'Code from the e-mail' }).fill(await codeMailedTo('aigerim.portal@example.kz'));
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'My appeals' }).waitFor();
+    await axe(page, 'en: my appeals after an e-mail code');
+  });
 
   test('the staff workspace answers under /staff', async () => {
     const page = await newPage('kk');
