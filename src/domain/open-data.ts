@@ -1,4 +1,5 @@
-// Open data (EA-08) and Open311 GeoReport v2 (issue 14 §6–§7) as data: the datasets, their
+// Open data (EA-08) and Open311 GeoReport v2 (issue 14 §6–§7) as data: the datasets (appeals,
+// personal receptions, the contact centre), their
 // Frictionless Table Schema, the licence, the CSV form, and the public face of an appeal's status.
 // Counts of 1–4 are published as empty cells (SMALL_CELL, src/domain/portal.ts).
 import { APPEAL_STATUSES, type AppealStatus } from './decisions.ts';
@@ -14,6 +15,7 @@ export interface DatasetField {
   description: string;
   /** integer counts that are suppressed below 5 (empty in the CSV) */
   count?: boolean;
+  constraints?: { minimum: number };
 }
 
 export interface Dataset {
@@ -27,7 +29,7 @@ const org: DatasetField[] = [
   { name: 'organization_code', type: 'string', description: 'Code of the organization in the tree of Joldanym' },
   { name: 'organization_name_kk', type: 'string', description: 'Name of the organization in Kazakh' },
   { name: 'organization_name_ru', type: 'string', description: 'Name of the organization in Russian' },
-  { name: 'year', type: 'integer', description: 'Year' },
+  { name: 'year', type: 'integer', description: 'Calendar year of the figures' },
   { name: 'month', type: 'integer', description: 'Month (1–12)' },
 ];
 
@@ -62,6 +64,37 @@ export const DATASETS: readonly Dataset[] = [
       count('appeals', 'Number of appeals'),
     ],
   },
+  {
+    name: 'receptions-monthly',
+    title: 'Personal receptions by organization and month',
+    description:
+      'Personal receptions of officials (rules of personal reception) per organization and month of the reception day: sessions held or planned, by video, cancelled; visitors who came and were received; sign-ups for a reception registered in the month',
+    fields: [
+      ...org,
+      count('sessions', 'Reception sessions planned or held on a day of the month (not cancelled)'),
+      count('video_sessions', 'Of them, held by video link'),
+      count('sessions_cancelled', 'Reception sessions of the month cancelled'),
+      count('visitors', 'Visitors who came to the sessions of the month (the live queue)'),
+      count('visitors_served', 'Of them, received by the official'),
+      count('sign_ups', 'Sign-ups for a personal reception registered in the month (appeals with security information left out)'),
+    ],
+  },
+  {
+    name: 'contact-centre-monthly',
+    title: 'Contact centre figures by centre, month and channel',
+    description: 'Contacts of the contact centre (calls, chats, web forms, e-mails) per centre, month of the contact (local time) and channel, by what came of them, with the average time to answer',
+    fields: [
+      ...org,
+      { name: 'channel', type: 'string', description: 'Channel of the contact: phone, chat, web, email' },
+      count('contacts', 'Contacts started in the month'),
+      count('answered', 'Of them, answered by an operator'),
+      count('consultations', 'Closed with a consultation'),
+      count('status_answers', "Closed with an answer about an appeal's status"),
+      count('public_service_complaints', 'Closed as a complaint about a public service'),
+      count('appeals', 'Closed by registering an appeal'),
+      { name: 'average_answer_seconds', type: 'integer', description: 'Average seconds from the start of a contact to its answer; empty when the answered are suppressed or none', constraints: { minimum: 0 } },
+    ],
+  },
 ];
 
 export type Row = Record<string, string | number | null>;
@@ -92,7 +125,7 @@ export function toCsv(dataset: Dataset, rows: readonly Row[]): string {
 /** The Frictionless Data Package descriptor of the datasets, each as CSV and as JSON. */
 export function dataPackage(year: number, created: string) {
   const schema = (d: Dataset) => ({
-    fields: d.fields.map((f) => ({ name: f.name, type: f.type, description: f.description, ...(f.count ? { constraints: { minimum: 0 } } : {}) })),
+    fields: d.fields.map((f) => ({ name: f.name, type: f.type, description: f.description, ...(f.count ? { constraints: { minimum: 0 } } : f.constraints ? { constraints: f.constraints } : {}) })),
     missingValues: [''],
   });
   return {

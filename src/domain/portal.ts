@@ -39,6 +39,18 @@ export function maskedPhone(phone: string): string {
   return `+7 ${d.slice(0, 3)} ••• •• ${d.slice(8)}`;
 }
 
+/** An e-mail address a code may be sent to, lower-cased, or null (one '@', a dot in the domain, no spaces). */
+export function normalEmail(input: string): string | null {
+  const email = input.trim().toLowerCase();
+  return email.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) ? email : null;
+}
+
+/** 'ku•••@example.kz': where the code went, without spelling the address out. */
+export function maskedEmail(email: string): string {
+  const [local, domain] = email.split('@') as [string, string];
+  return `${local.slice(0, 2)}•••@${domain}`;
+}
+
 export type CodeCheck = { ok: true } | { ok: false; code: 'portal.codeInvalid' | 'portal.codeExpired' | 'portal.codeAttempts' };
 
 /** Whether a stored code may still be tried (the comparison of the code itself is the caller's). */
@@ -102,7 +114,8 @@ export const TIMELINE_WORDS: Record<string, { kk: string; ru: string; en: string
   registered: { kk: 'Өтініш тіркелді', ru: 'Обращение зарегистрировано', en: 'Your appeal was registered' },
   assigned: { kk: 'Орындаушы тағайындалды', ru: 'Назначен исполнитель', en: 'An official was assigned to review it' },
   decision: { kk: 'Шешім қабылданды', ru: 'Принято решение', en: 'A decision was taken' },
-  letterSent: { kk: 'Сізге хат жіберілді', ru: 'Вам направлено письмо', en: 'A letter was sent to you' },
+  // a letter goes out when it is signed (src/letters/service.ts signLetter)
+  letterSigned: { kk: 'Сізге хат жіберілді', ru: 'Вам направлено письмо', en: 'A letter was sent to you' },
   appealFixed: { kk: 'Өтініш толықтырылды', ru: 'Обращение дополнено', en: 'You brought the appeal into line' },
   deemedRefusal: { kk: 'Мерзімінде жауап берілмеді', ru: 'Ответ не дан в срок', en: 'No answer was given in time' },
   forwarded: { kk: 'Құзыреті бойынша жіберілді', ru: 'Направлено по компетенции', en: 'Forwarded to the competent body' },

@@ -1,13 +1,15 @@
 // The cover letter as an A4 official letter (rules p.24): the organization's bilingual letterhead,
 // outgoing number and date, the addressee, the subject line, the greeting and the text, the
 // signer's position and name, a QR code of the public verification page, and on every page the
-// note that the document is signed with an electronic digital signature.
+// note that the document is signed with an electronic digital signature. A draft has neither: it
+// says it is a draft (issue 10 item 4).
 //
 // Rendered through the shared renderPdf (DejaVu Sans, fixed creation date): the same input gives
 // the same bytes, so the signed PDF can be re-rendered and compared.
 
 import type { Content, StyleDictionary, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { renderPdf } from '../pdf/render.ts';
+import { withSignatureField } from './pades.ts';
 import { formatDate, type LetterContent, type LetterLang } from './templates.ts';
 
 export interface LetterPdfInput {
@@ -28,6 +30,12 @@ export interface LetterPdfInput {
   signer: { name: string; position: string };
   /** The public page that checks the signed document; encoded in the QR code. */
   verifyUrl: string;
+  /**
+   * A draft (issue 10 item 4): not signed yet, so marked as a draft in kk/ru/en (heading, watermark,
+   * footer) and without the note of an EDS signature or the verification QR code. The final letter
+   * (not a draft) is the one a head signs: it carries both, and the empty signature field (pades.ts).
+   */
+  draft?: boolean;
 }
 
 export const VERIFY_CAPTION = 'Электрондық құжатты тексеру / Проверка электронного документа';
@@ -37,6 +45,9 @@ export const EQUIVALENCE_NOTE_KK =
   'Бұл құжат «Электрондық құжат және электрондық цифрлық қолтаңба туралы» Қазақстан Республикасының ' + '2003 жылғы 7 қаңтардағы № 370-II Заңының 7-бабының 1-тармағына сәйкес қағаз жеткізгіштегі құжатпен бірдей.';
 export const EQUIVALENCE_NOTE_RU =
   'Данный документ согласно пункту 1 статьи 7 Закона Республики Казахстан от 7 января 2003 года № 370-II ' + '«Об электронном документе и электронной цифровой подписи» равнозначен документу на бумажном носителе.';
+
+export const DRAFT_HEADING = 'ЖОБА · ПРОЕКТ · DRAFT';
+export const DRAFT_NOTE = 'Жоба: ЭЦҚ-мен қол қойылмаған / Проект: не подписан ЭЦП / Draft: not signed with an EDS';
 
 const ADDRESSEE_FALLBACK = 'Арыз иесі / Заявитель';
 
@@ -96,6 +107,7 @@ const styles: StyleDictionary = {
   qrCaption: { fontSize: 8, bold: true },
   qrNote: { fontSize: 7, color: MUTED },
   executor: { fontSize: 8, color: MUTED, margin: [0, 14, 0, 0] },
+  draftHeading: { fontSize: 13, bold: true, alignment: 'center', color: '#a30d0d', margin: [0, 0, 0, 8] },
   footer: { fontSize: 6.3, color: MUTED, alignment: 'center', lineHeight: 1.05 },
 };
 
@@ -140,17 +152,21 @@ function metaAndAddressee(l: LetterPdfInput): Content {
   };
 }
 
+function signerLine(l: LetterPdfInput): Content {
+  return {
+    columns: [
+      { width: '*', text: l.signer.position, style: 'signer' },
+      { width: 'auto', text: l.signer.name, style: 'signer', alignment: 'right' },
+    ],
+    columnGap: 16,
+    margin: [0, 26, 0, 16],
+  };
+}
+
 function signatureAndQr(l: LetterPdfInput): Content {
   return {
     stack: [
-      {
-        columns: [
-          { width: '*', text: l.signer.position, style: 'signer' },
-          { width: 'auto', text: l.signer.name, style: 'signer', alignment: 'right' },
-        ],
-        columnGap: 16,
-        margin: [0, 26, 0, 16],
-      },
+      signerLine(l),
       {
         columns: [
           { width: 74, qr: l.verifyUrl, fit: 74, eccLevel: 'M' },
@@ -171,18 +187,18 @@ function signatureAndQr(l: LetterPdfInput): Content {
   };
 }
 
-function footer(currentPage: number, pageCount: number): Content {
-  return {
+const footer =
+  (draft: boolean) =>
+  (currentPage: number, pageCount: number): Content => ({
     stack: [
       { canvas: [{ type: 'line', x1: 0, y1: 0, x2: CONTENT_W, y2: 0, lineWidth: 0.4, lineColor: '#9a9a9a' }] },
-      { text: SIGNED_NOTE, style: 'footer', bold: true, margin: [0, 3, 0, 1] },
-      { text: EQUIVALENCE_NOTE_KK, style: 'footer' },
-      { text: EQUIVALENCE_NOTE_RU, style: 'footer' },
+      ...(draft
+        ? [{ text: DRAFT_NOTE, style: 'footer', bold: true, margin: [0, 3, 0, 1] } as Content]
+        : [{ text: SIGNED_NOTE, style: 'footer', bold: true, margin: [0, 3, 0, 1] } as Content, { text: EQUIVALENCE_NOTE_KK, style: 'footer' } as Content, { text: EQUIVALENCE_NOTE_RU, style: 'footer' } as Content]),
       { text: `${currentPage} / ${pageCount}`, style: 'footer', alignment: 'right', margin: [0, 1, 0, 0] },
     ],
     margin: [MARGIN_LEFT, 10, MARGIN_RIGHT, 0],
-  };
-}
+  });
 
 /** The pdfmake definition of the letter. */
 export function letterDocument(l: LetterPdfInput): TDocumentDefinitions {
@@ -200,14 +216,16 @@ export function letterDocument(l: LetterPdfInput): TDocumentDefinitions {
       creationDate: creationDate(l.letterDate),
     },
     language: l.lang === 'kk' ? 'kk-KZ' : l.lang === 'ru' ? 'ru-RU' : 'en',
-    footer,
+    footer: footer(!!l.draft),
+    ...(l.draft ? { watermark: { text: DRAFT_HEADING, opacity: 0.12, bold: true, fontSize: 54 } } : {}),
     content: [
+      ...(l.draft ? [{ text: DRAFT_HEADING, style: 'draftHeading' } as Content] : []),
       ...letterhead(l.organization),
       metaAndAddressee(l),
       { text: c.title, style: 'title' },
       ...(c.greeting ? [{ text: c.greeting, style: 'greeting' } as Content] : []),
       ...body,
-      signatureAndQr(l),
+      l.draft ? signerLine(l) : signatureAndQr(l),
       ...(c.executor ? [{ text: c.executor, style: 'executor' } as Content] : []),
     ],
     defaultStyle: { fontSize: 10.5, color: INK },
@@ -215,7 +233,9 @@ export function letterDocument(l: LetterPdfInput): TDocumentDefinitions {
   };
 }
 
-/** Render the cover letter to PDF bytes (A4, one or more pages). */
+/** Render the cover letter to PDF bytes (A4, one or more pages); the final one with its empty
+ *  signature field, ready to be signed. */
 export async function renderLetter(l: LetterPdfInput): Promise<Buffer> {
-  return renderPdf(letterDocument(l));
+  const pdf = await renderPdf(letterDocument(l));
+  return l.draft ? pdf : withSignatureField(pdf);
 }

@@ -16,6 +16,7 @@ import { decisionData, type DecisionCode, type DecisionData } from '../domain/de
 import { transition } from '../domain/appeal-status.ts';
 import { letterContent, type LetterData } from './templates.ts';
 import { renderLetter } from './letter-pdf.ts';
+import { embedSignature, signaturePlaceholder } from './pades.ts';
 import { verifyDetached, type VerifyResult } from './cms.ts';
 import { signatureBy, trustedRoots, type SignInput } from './signing.ts';
 import { appealState, assertDecisionAllowed, saveDecision } from '../review/decide.ts';
@@ -74,7 +75,7 @@ export async function draftLetter(ctx: Context, trx: Db, appeal: AppealRow, deci
   const id = randomUUID();
   const number = `${appeal.registration_number}-${Number(last.n ?? 0) + 1}`;
   const lang = letterLanguage(appeal.language);
-  const pdf = await composeLetter(ctx, trx, appeal, decision, named, { id, number, lang });
+  const pdf = await composeLetter(ctx, trx, appeal, decision, named, { id, number, lang, draft: true });
   await insertLetter(trx, {
     id,
     appeal_id: appeal.id,
@@ -103,7 +104,14 @@ function toSignatory(s: Signatory | Actor): Signatory {
   return 'fullName' in s ? { id: s.id, full_name: s.fullName, position: s.position } : s;
 }
 
-async function composeLetter(ctx: Context, db: Db, appeal: AppealRow, decision: LetterDecision, signer: Signatory | undefined, letter: { id: string; number: string; lang: LetterLanguage }): Promise<Buffer> {
+async function composeLetter(
+  ctx: Context,
+  db: Db,
+  appeal: AppealRow,
+  decision: LetterDecision,
+  signer: Signatory | undefined,
+  letter: { id: string; number: string; lang: LetterLanguage; draft: boolean },
+): Promise<Buffer> {
   const { lang } = letter;
   const [org, applicant, executor, names] = await Promise.all([
     organizationOf(db, appeal.organization_id),
@@ -146,6 +154,7 @@ async function composeLetter(ctx: Context, db: Db, appeal: AppealRow, decision: 
     letterDate: decision.decisionDate,
     signer: data.signer,
     verifyUrl: `${ctx.config.publicUrl}/verify/${letter.id}`,
+    draft: letter.draft,
   });
 }
 
@@ -184,17 +193,18 @@ async function letterDecision(ctx: Context, db: Db, appeal: AppealRow, letter: L
 }
 
 /**
- * Whether the letter must be rendered anew before this head signs it: it names another head, or it
- * is a draft's letter dated before today (the card, and so the letter, takes the day of approval).
+ * Whether the letter must be rendered anew before this head signs it: it is still marked as a draft
+ * (no signature field), it names another head, or it is a draft's letter dated before today (the
+ * card, and so the letter, takes the day of approval).
  */
 function stale(ctx: Context, letter: LetterRow, actor: Actor): boolean {
-  return letter.signatory_id !== actor.id || (letter.decision_id === null && letter.letter_date !== todayOf(ctx));
+  return signaturePlaceholder(letter.pdf) === null || letter.signatory_id !== actor.id || (letter.decision_id === null && letter.letter_date !== todayOf(ctx));
 }
 
 async function rerender(ctx: Context, db: Db, appeal: AppealRow, letter: LetterRow, actor: Actor): Promise<LetterRow> {
   const decision = await letterDecision(ctx, db, appeal, letter);
   const lang = letter.language as LetterLanguage;
-  const pdf = await composeLetter(ctx, db, appeal, decision, toSignatory(actor), { id: letter.id, number: letter.number, lang });
+  const pdf = await composeLetter(ctx, db, appeal, decision, toSignatory(actor), { id: letter.id, number: letter.number, lang, draft: false });
   return updateLetterPdf(db, letter.id, { pdf, sha256: sha256(pdf), letter_date: decision.decisionDate, signatory_id: actor.id });
 }
 
@@ -267,12 +277,18 @@ export async function signLetter(ctx: Context, actor: Actor, appealId: string, l
     const answered = t.fields.answerSent === true;
     const change: AppealChange = {
       transition: t,
-      attachment: { name: `${letter.number}.pdf`, content: letter.pdf },
+      attachment: { name: `${letter.number}.pdf`, content: embedSignature(letter.pdf, cms) },
       event: { kind: 'letterSigned', changes: { letter: letter.number, signer, ...(answered ? { answerSentAt: now.toISOString() } : {}) } },
     };
     return { change };
   });
   return after;
+}
+
+/** The letter as the applicant and the staff download it: signed, with its signature inside (PAdES);
+ *  the stored bytes are those signed, which the detached CMS verifies. */
+export function letterFile(letter: { pdf: Buffer; signature: Buffer | null }): Buffer {
+  return letter.signature ? embedSignature(letter.pdf, letter.signature) : letter.pdf;
 }
 
 /** The signature status of a letter, checked now against its stored bytes. */

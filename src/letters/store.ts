@@ -22,7 +22,7 @@ export async function lettersOf(db: Db, appealId: string) {
 
 /** A letter's PDF and number, if it is a letter of this appeal. */
 export async function letterPdfOf(db: Db, appealId: string, letterId: string) {
-  return db.selectFrom('letters').select(['pdf', 'number']).where('id', '=', letterId).where('appeal_id', '=', appealId).executeTakeFirst();
+  return db.selectFrom('letters').select(['pdf', 'number', 'signature']).where('id', '=', letterId).where('appeal_id', '=', appealId).executeTakeFirst();
 }
 
 /** A user's demo PKCS#12, if the demo made one. */

@@ -36,6 +36,33 @@ before(async () => {
     });
     ids.push(a.id);
   }
+  // personal receptions: five sessions of an akim in March, six visitors at the first (one served)
+  const reception = await t.as('reception');
+  const official = await reception('POST', '/api/v1/reception/officials', { fullName: 'Құпияұлы Серік', positionKk: 'Аудан әкімі', positionRu: 'Аким района', kind: 'akim' });
+  assert.equal(official.status, 201, JSON.stringify(official.body));
+  const sessions: string[] = [];
+  for (const day of ['2026-03-19', '2026-03-20', '2026-03-26', '2026-03-27', '2026-03-30']) {
+    const s = await reception('POST', '/api/v1/reception/sessions', {
+      officialId: official.body.id,
+      startsAt: `${day}T10:00:00+05:00`,
+      endsAt: `${day}T13:00:00+05:00`,
+      place: 'Щучинск, 105 каб.',
+      format: 'inPerson',
+      occasion: 'scheduled',
+    });
+    assert.equal(s.status, 201, JSON.stringify(s.body));
+    sessions.push(s.body.id);
+  }
+  for (let i = 0; i < 6; i++) {
+    const q = await reception('POST', `/api/v1/reception/sessions/${sessions[0]}/queue`, { name: `Құпиясов Келуші ${i}`, arrivedAt: `2026-03-19T10:0${i}:00+05:00` });
+    assert.equal(q.status, 201, JSON.stringify(q.body));
+  }
+  // the contact centre: six calls and two chats
+  const operator = await t.as('operator');
+  for (const channel of ['phone', 'phone', 'phone', 'phone', 'phone', 'phone', 'chat', 'chat']) {
+    const c = await operator('POST', '/api/v1/contact-centre/contacts', channel === 'phone' ? { channel, callerPhone: '+77015550777' } : { channel });
+    assert.equal(c.status, 201, JSON.stringify(c.body));
+  }
 });
 after(() => t.close());
 
@@ -84,7 +111,20 @@ describe('open data (EA-08)', () => {
     const pkg = JSON.parse(res.text);
     assert.equal(pkg.profile, 'tabular-data-package');
     assert.equal(pkg.licenses[0].name, 'CC-BY-4.0');
-    assert.ok(pkg.resources.length >= 4);
+    assert.deepEqual(
+      pkg.resources.map((r: { path: string }) => r.path),
+      [
+        'appeals-monthly.csv',
+        'appeals-monthly.json',
+        'appeals-by-category.csv',
+        'appeals-by-category.json',
+        'receptions-monthly.csv',
+        'receptions-monthly.json',
+        'contact-centre-monthly.csv',
+        'contact-centre-monthly.json',
+      ],
+    );
+    for (const r of pkg.resources) for (const f of r.schema.fields) assert.ok(f.description.length > 10, `${r.name}.${f.name} is described`);
     for (const r of pkg.resources) {
       const file = await get(`/opendata/${r.path}`);
       assert.equal(file.status, 200, r.path);
@@ -126,6 +166,24 @@ describe('open data (EA-08)', () => {
       csv.split('\r\n').some((l) => l.includes(',roads,') && l.endsWith(',')),
       'an empty cell in the CSV',
     );
+  });
+
+  test('receptions and the contact centre by month: counts of 1–4 suppressed, no names', async () => {
+    const receptions: Record<string, unknown>[] = JSON.parse((await get('/opendata/receptions-monthly.json')).text);
+    assert.deepEqual(
+      receptions.map((r) => [r.month, r.sessions, r.sessions_cancelled, r.visitors, r.visitors_served]),
+      [[3, 5, 0, 6, 0]],
+    );
+    const contacts: Record<string, unknown>[] = JSON.parse((await get('/opendata/contact-centre-monthly.json')).text);
+    assert.deepEqual(
+      contacts.map((r) => [r.month, r.channel, r.contacts]),
+      [
+        [3, 'chat', null],
+        [3, 'phone', 6],
+      ],
+    );
+    const files = await Promise.all(['receptions-monthly.csv', 'receptions-monthly.json', 'contact-centre-monthly.csv', 'contact-centre-monthly.json'].map(async (f) => (await get(`/opendata/${f}`)).text));
+    for (const text of files) assert.ok(!/Құпия|\+7701/.test(text), 'no visitor, official or caller');
   });
 
   test('open statistics reconcile with 1-ТӨ and suppress small counts', async () => {

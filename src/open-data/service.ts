@@ -48,6 +48,35 @@ export async function datasetRows(ctx: Context, dataset: Dataset, year: number):
       };
     });
   }
+  if (dataset.name === 'receptions-monthly') {
+    return (await store.receptionCounts(db, year)).map((r) => ({
+      ...orgColumns(r),
+      year,
+      month: r.month,
+      sessions: publishedCount(r.sessions),
+      video_sessions: publishedCount(r.video_sessions),
+      sessions_cancelled: publishedCount(r.sessions_cancelled),
+      visitors: publishedCount(r.visitors),
+      visitors_served: publishedCount(r.visitors_served),
+      sign_ups: publishedCount(r.sign_ups),
+    }));
+  }
+  if (dataset.name === 'contact-centre-monthly') {
+    return (await store.contactCounts(db, year, ctx.config.timeZone)).map((r) => ({
+      ...orgColumns(r),
+      year,
+      month: r.month,
+      channel: r.channel,
+      contacts: publishedCount(r.contacts),
+      answered: publishedCount(r.answered),
+      consultations: publishedCount(r.consultations),
+      status_answers: publishedCount(r.status_answers),
+      public_service_complaints: publishedCount(r.public_service_complaints),
+      appeals: publishedCount(r.appeals),
+      // an average over a suppressed count would speak of one or two callers
+      average_answer_seconds: publishedCount(r.answered) === null ? null : r.average_answer_seconds,
+    }));
+  }
   const rows = await store.appealCounts(db, year);
   return rows.map((r) => ({ ...orgColumns(r), year, month: r.month, issue_category: r.issue_category, channel: r.channel, status: r.status, appeals: publishedCount(r.n) }));
 }

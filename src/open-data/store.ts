@@ -46,6 +46,78 @@ export async function appealCounts(db: Db, year: number) {
   return rows.map((r) => ({ ...r, month: Number(r.month), n: Number(r.n) }));
 }
 
+/** Personal receptions per organization and month of the reception day: sessions (planned or
+ *  held, by video, cancelled), the visitors of their live queues, and the sign-ups registered in
+ *  the month. Counts only: no names, questions or places. */
+export async function receptionCounts(db: Db, year: number) {
+  const { rows } = await sql<{
+    code: string;
+    name_kk: string;
+    name_ru: string;
+    name_en: string;
+    month: number;
+    sessions: number;
+    video_sessions: number;
+    sessions_cancelled: number;
+    visitors: number;
+    visitors_served: number;
+    sign_ups: number;
+  }>`
+    SELECT o.code, o.name_kk, o.name_ru, o.name_en, x.month,
+      sum(x.sessions)::int AS sessions, sum(x.video_sessions)::int AS video_sessions, sum(x.sessions_cancelled)::int AS sessions_cancelled,
+      sum(x.visitors)::int AS visitors, sum(x.visitors_served)::int AS visitors_served, sum(x.sign_ups)::int AS sign_ups
+    FROM (
+      SELECT s.organization_id, extract(month FROM s.reception_date)::int AS month,
+        count(*) FILTER (WHERE s.status = 'planned') AS sessions,
+        count(*) FILTER (WHERE s.status = 'planned' AND s.format = 'video') AS video_sessions,
+        count(*) FILTER (WHERE s.status = 'cancelled') AS sessions_cancelled,
+        0 AS visitors, 0 AS visitors_served, 0 AS sign_ups
+      FROM reception_sessions s WHERE extract(year FROM s.reception_date) = ${year} GROUP BY 1, 2
+      UNION ALL
+      SELECT s.organization_id, extract(month FROM s.reception_date)::int, 0, 0, 0, count(*), count(*) FILTER (WHERE q.status = 'served'), 0
+      FROM reception_queue q JOIN reception_sessions s ON s.id = q.session_id WHERE extract(year FROM s.reception_date) = ${year} GROUP BY 1, 2
+      UNION ALL
+      SELECT u.organization_id, extract(month FROM a.registration_date::date)::int, 0, 0, 0, 0, 0, count(*)
+      FROM reception_sign_ups u JOIN appeals a ON a.id = u.appeal_id WHERE a.registration_year = ${year} AND NOT a.security_info GROUP BY 1, 2
+    ) x JOIN organizations o ON o.id = x.organization_id
+    GROUP BY o.code, o.name_kk, o.name_ru, o.name_en, x.month
+    ORDER BY o.code, x.month`.execute(db);
+  return rows;
+}
+
+/** The contact centre's contacts per centre, month (in `timeZone`) and channel, by outcome, with
+ *  the average seconds to answer. Counts only: no caller, address or transcript. */
+export async function contactCounts(db: Db, year: number, timeZone: string) {
+  const { rows } = await sql<{
+    code: string;
+    name_kk: string;
+    name_ru: string;
+    name_en: string;
+    month: number;
+    channel: string;
+    contacts: number;
+    answered: number;
+    consultations: number;
+    status_answers: number;
+    public_service_complaints: number;
+    appeals: number;
+    average_answer_seconds: number | null;
+  }>`
+    SELECT o.code, o.name_kk, o.name_ru, o.name_en, extract(month FROM (c.started_at AT TIME ZONE ${timeZone}))::int AS month, c.channel,
+      count(*)::int AS contacts,
+      count(*) FILTER (WHERE c.answered_at IS NOT NULL)::int AS answered,
+      count(*) FILTER (WHERE c.outcome = 'consultation')::int AS consultations,
+      count(*) FILTER (WHERE c.outcome = 'statusAnswer')::int AS status_answers,
+      count(*) FILTER (WHERE c.outcome = 'publicServiceComplaint')::int AS public_service_complaints,
+      count(*) FILTER (WHERE c.outcome = 'appeal')::int AS appeals,
+      round(avg(extract(epoch FROM c.answered_at - c.started_at)) FILTER (WHERE c.answered_at IS NOT NULL))::int AS average_answer_seconds
+    FROM contacts c JOIN organizations o ON o.id = c.organization_id
+    WHERE extract(year FROM (c.started_at AT TIME ZONE ${timeZone})) = ${year}
+    GROUP BY o.code, o.name_kk, o.name_ru, o.name_en, 5, c.channel
+    ORDER BY o.code, 5, c.channel`.execute(db);
+  return rows;
+}
+
 /** The labels of a directory's codes (issue categories, channels). */
 export async function directoryLabels(db: Db, directory: string) {
   return db.selectFrom('directory_entries').select(['code', 'label_kk', 'label_ru', 'label_en']).where('directory', '=', directory).execute();

@@ -17,13 +17,14 @@ import { bindStaged, checkApplicantFiles, downloadAttachment, portalLimits, take
 import { attachmentsOf } from '../attachments/store.ts';
 import type { RegistrationInput, ApplicantInput } from '../domain/registration.ts';
 import type { DocumentType } from '../domain/vocabulary.ts';
+import { letterFile } from '../letters/service.ts';
 import * as store from './store.ts';
 
 /** The applicant's own files: staged by POST /public/me/attachments, owned by this key (the
  *  identity they proved), taken by their filing or fix. */
 export const applicantKeyOf = (a: store.Applicant) =>
   `applicant:${createHash('sha256')
-    .update(JSON.stringify([a.iin, a.phone]))
+    .update(JSON.stringify([a.iin, a.phone, ...(a.email ? [a.email] : [])]))
     .digest('hex')}`;
 /** What the applicant sees of an appeal's files: their own, not the staff's documents. */
 const APPLICANT_PURPOSES = ['filing', 'fix'];
@@ -47,8 +48,14 @@ export interface Filing {
 /** The registration the desk would make of the applicant's filing: electronic, through the portal,
  *  the signed-in phone as the applicant's. */
 function registrationOf(applicant: store.Applicant, f: Filing): RegistrationInput {
-  // the identity the applicant proved wins over what the form says: the phone of the code, the IIN of the EDS
-  const card: ApplicantInput = { kind: 'individual', ...f.applicant, ...(applicant.phone ? { phone: applicant.phone } : {}), ...(applicant.iin ? { iin: applicant.iin } : {}) };
+  // the identity the applicant proved wins over what the form says: the phone or e-mail of the code, the IIN of the EDS
+  const card: ApplicantInput = {
+    kind: 'individual',
+    ...f.applicant,
+    ...(applicant.phone ? { phone: applicant.phone } : {}),
+    ...(applicant.email ? { email: applicant.email } : {}),
+    ...(applicant.iin ? { iin: applicant.iin } : {}),
+  };
   return {
     documentType: f.documentType,
     ...(f.subKind ? { subKind: f.subKind } : {}),
@@ -173,7 +180,7 @@ export async function applicantLetter(ctx: Context, applicant: store.Applicant, 
   await ownAppeal(ctx, applicant, id);
   const letter = await store.signedLetter(ctx.db, id, letterId);
   if (!letter?.signature) throw notFound();
-  return { number: letter.number, pdf: letter.pdf, signature: letter.signature };
+  return { number: letter.number, pdf: letterFile(letter), signature: letter.signature };
 }
 
 /** One of the applicant's own files of their appeal; the download is an audit event. */

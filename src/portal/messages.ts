@@ -3,6 +3,12 @@ type Text = Record<'kk' | 'ru' | 'en', string>;
 
 export const PORTAL_MESSAGES: Record<string, Text> = {
   'portal.phone': { kk: 'Ұялы телефон нөмірі +7XXXXXXXXXX түрінде болуы керек', ru: 'Номер мобильного телефона должен быть в виде +7XXXXXXXXXX', en: 'The mobile number must look like +7XXXXXXXXXX' },
+  'portal.email': { kk: 'Электрондық пошта мекенжайы қате жазылған', ru: 'Адрес электронной почты записан неверно', en: 'The e-mail address is not valid' },
+  'portal.phoneOrEmail': {
+    kk: 'Телефон нөмірін немесе электрондық поштаны жазыңыз (біреуін)',
+    ru: 'Укажите номер телефона или адрес электронной почты (одно из двух)',
+    en: 'Give a phone number or an e-mail address (one of them)',
+  },
   'portal.codeInvalid': { kk: 'Код қате', ru: 'Неверный код', en: 'The code is wrong' },
   'portal.codeExpired': { kk: 'Кодтың мерзімі өтті, жаңа код сұраңыз', ru: 'Срок действия кода истёк, запросите новый', en: 'The code has expired: ask for a new one' },
   'portal.codeAttempts': { kk: 'Әрекеттер саны таусылды, жаңа код сұраңыз', ru: 'Попытки исчерпаны, запросите новый код', en: 'No attempts left: ask for a new code' },

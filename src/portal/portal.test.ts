@@ -9,6 +9,7 @@ import { decide, person, register, signAll } from '../../test/accounting.ts';
 import { createDemoCa, issueDemoCertificate } from '../letters/demo-pki.ts';
 import { signDetached, verifyDetached } from '../letters/cms.ts';
 import { trustedRoots } from '../letters/signing.ts';
+import { signedParts } from '../letters/pades.ts';
 import { composeIin } from '../domain/identifiers.ts';
 
 let t: TestApp;
@@ -378,8 +379,11 @@ describe("the applicant's actions within their windows (issue 14 §4)", () => {
     const pdf = await call('GET', `/api/v1/public/me/appeals/${a.id}/letters/${letter.id}.pdf`, undefined, token);
     const cms = await call('GET', `/api/v1/public/me/appeals/${a.id}/letters/${letter.id}.cms`, undefined, token);
     assert.deepEqual([pdf.status, cms.status], [200, 200]);
-    assert.equal(createHash('sha256').update(pdf.raw).digest('hex'), letter.sha256);
-    const checked = await verifyDetached(pdf.raw, cms.raw, await trustedRoots(t.ctx.db));
+    // the PDF carries the CMS (PAdES); its /ByteRange is the document signed (src/letters/pades.test.ts: OpenSSL)
+    const inside = signedParts(pdf.raw);
+    assert.ok(inside.cms.equals(cms.raw));
+    assert.equal(createHash('sha256').update(inside.content).digest('hex'), letter.sha256);
+    const checked = await verifyDetached(inside.content, cms.raw, await trustedRoots(t.ctx.db));
     assert.equal(checked.valid, true, JSON.stringify(checked));
     assert.equal((await call('GET', `/api/v1/public/me/appeals/${a.id}/letters/${letter.id}.pdf`, undefined, await signIn('+77015550041'))).status, 404);
     const again = await call('POST', `/api/v1/public/me/appeals/${a.id}/withdraw`, {}, token);

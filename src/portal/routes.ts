@@ -42,7 +42,7 @@ import {
   myAppealCardSchema,
   myAppealSchema,
   pageQuery,
-  phoneBody,
+  codeBody,
   publicStatusSchema,
   similarSchema,
   statusQuery,
@@ -168,13 +168,13 @@ export async function portalRoutes(server: FastifyInstance, ctx: Context): Promi
       config: limit(ctx.config.loginRateLimit),
       schema: {
         tags,
-        summary: 'Send a one-time sign-in code by SMS to a mobile number (expires in 5 minutes; 3 codes a phone in 15 minutes)',
+        summary: 'Send a one-time sign-in code by SMS to a mobile number `{phone}` or by e-mail `{email}` (expires in 5 minutes; 3 codes an address in 15 minutes)',
         security: [],
-        body: phoneBody,
+        body: codeBody,
         response: { 202: { type: 'object', properties: { sentTo: { type: 'string' }, expiresAt: { type: 'string' } } }, 400: errorSchema, 429: errorSchema },
       },
     },
-    async (req, reply) => reply.status(202).send(await requestCode(ctx, req.body.phone, req.lang)),
+    async (req, reply) => reply.status(202).send(await requestCode(ctx, req.body, req.lang)),
   );
 
   app.post(
@@ -183,13 +183,13 @@ export async function portalRoutes(server: FastifyInstance, ctx: Context): Promi
       config: limit(ctx.config.loginRateLimit),
       schema: {
         tags,
-        summary: 'Exchange the code for a portal token (5 attempts a code); send it as `Authorization: Bearer` to /public/me/…',
+        summary: 'Exchange the code for a portal token, with the `phone` or `email` it was sent to (5 attempts a code); send it as `Authorization: Bearer` to /public/me/…',
         security: [],
         body: verifyBody,
         response: { 200: { type: 'object', required: ['token'], properties: { token: { type: 'string' }, expiresAt: { type: 'string' } } }, 400: errorSchema, 429: errorSchema },
       },
     },
-    async (req) => verifyCode(ctx, req.body.phone, req.body.code),
+    async (req) => verifyCode(ctx, req.body, req.body.code),
   );
 
   app.post(
@@ -233,7 +233,7 @@ export async function portalRoutes(server: FastifyInstance, ctx: Context): Promi
       preHandler: signedIn,
       schema: {
         tags,
-        summary: "The signed-in applicant's appeals (linked by the phone or IIN on their applicant cards), newest first",
+        summary: "The signed-in applicant's appeals (linked by the phone, e-mail or IIN on their applicant cards), newest first",
         querystring: pageQuery,
         response: { 200: { type: 'object', properties: { items: { type: 'array', items: myAppealSchema }, total: { type: 'integer' } } }, 401: errorSchema },
       },
@@ -356,7 +356,11 @@ export async function portalRoutes(server: FastifyInstance, ctx: Context): Promi
     {
       config: limit(60),
       preHandler: signedIn,
-      schema: { tags, summary: "A signed letter of the applicant's appeal: the PDF, or its detached CMS signature (.cms) as NCALayer makes it; check it at /verify/{letterId}", params: letterParams },
+      schema: {
+        tags,
+        summary: "A signed letter of the applicant's appeal: the PDF with its signature inside (PAdES), or the detached CMS (.cms) as NCALayer makes it, over the PDF's /ByteRange; check it at /verify/{letterId}",
+        params: letterParams,
+      },
     },
     async (req, reply) => {
       const l = await applicantLetter(ctx, me(req), req.params.id, req.params.letterId);

@@ -5,8 +5,10 @@ import { StringEnum } from '../http/typebox.ts';
 
 const str = (maxLength: number, minLength = 0) => Type.String({ maxLength, ...(minLength ? { minLength } : {}) });
 
-export const phoneBody = Type.Object({ phone: str(30, 1) }, { additionalProperties: false });
-export const verifyBody = Type.Object({ phone: str(30, 1), code: Type.String({ pattern: '^\\s*[0-9]{4,8}\\s*$' }) }, { additionalProperties: false });
+/** Where a sign-in code goes: a mobile phone (SMS) or an e-mail address, one of them. */
+const address = { phone: Type.Optional(str(30, 1)), email: Type.Optional(str(254, 3)) };
+export const codeBody = Type.Object(address, { additionalProperties: false });
+export const verifyBody = Type.Object({ ...address, code: Type.String({ pattern: '^\\s*[0-9]{4,8}\\s*$' }) }, { additionalProperties: false });
 
 export const orgQuery = Type.Object({ q: str(100) }, { additionalProperties: false });
 export const edsBody = Type.Object(

@@ -1,5 +1,5 @@
-// The portal's reads and writes: codes, sessions, the applicant's appeals (linked by phone or
-// IIN), attachments, ratings, the public status look-up and the portal's registering actor.
+// The portal's reads and writes: codes, sessions, the applicant's appeals (linked by phone, e-mail
+// or IIN), attachments, ratings, the public status look-up and the portal's registering actor.
 import { foldedContains } from '../db/search.ts';
 import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
@@ -8,23 +8,33 @@ import { phoneKey } from '../domain/portal.ts';
 
 // ---- codes and sessions ----
 
-export async function codesSince(db: Db, phone: string, since: Date): Promise<number> {
+/** Where a code was sent: a phone (SMS) or an e-mail address. */
+export type CodeAddress = { phone: string } | { email: string };
+const byAddress = (to: CodeAddress) => ('phone' in to ? (['phone', to.phone] as const) : (['email', to.email] as const));
+
+export async function codesSince(db: Db, to: CodeAddress, since: Date): Promise<number> {
+  const [column, value] = byAddress(to);
   const row = await db
     .selectFrom('portal_codes')
     .select((e) => e.fn.countAll<number>().as('n'))
-    .where('phone', '=', phone)
+    .where(column, '=', value)
     .where('created_at', '>', since)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
-export async function insertCode(db: Db, phone: string, codeSha256: string, now: Date, expiresAt: Date): Promise<void> {
-  await db.insertInto('portal_codes').values({ phone, code_sha256: codeSha256, created_at: now, expires_at: expiresAt, used_at: null }).execute();
+export async function insertCode(db: Db, to: CodeAddress, codeSha256: string, now: Date, expiresAt: Date): Promise<void> {
+  const [column, value] = byAddress(to);
+  await db
+    .insertInto('portal_codes')
+    .values({ phone: null, email: null, [column]: value, code_sha256: codeSha256, created_at: now, expires_at: expiresAt, used_at: null })
+    .execute();
 }
 
-/** The phone's latest code (only the latest one counts: asking again replaces it). */
-export async function latestCode(db: Db, phone: string) {
-  return db.selectFrom('portal_codes').selectAll().where('phone', '=', phone).orderBy('id', 'desc').limit(1).executeTakeFirst();
+/** The address's latest code (only the latest one counts: asking again replaces it). */
+export async function latestCode(db: Db, to: CodeAddress) {
+  const [column, value] = byAddress(to);
+  return db.selectFrom('portal_codes').selectAll().where(column, '=', value).orderBy('id', 'desc').limit(1).executeTakeFirst();
 }
 
 /** Counts an attempt before the code is compared, in its own statement, so a failed try is counted
@@ -46,8 +56,8 @@ export async function spendCode(db: Db, id: number, at: Date): Promise<boolean> 
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function insertSession(db: Db, tokenSha256: string, phone: string | null, iin: string | null, now: Date, expiresAt: Date): Promise<void> {
-  await db.insertInto('portal_sessions').values({ token_sha256: tokenSha256, phone, iin, created_at: now, expires_at: expiresAt }).execute();
+export async function insertSession(db: Db, tokenSha256: string, who: Applicant, now: Date, expiresAt: Date): Promise<void> {
+  await db.insertInto('portal_sessions').values({ token_sha256: tokenSha256, phone: who.phone, iin: who.iin, email: who.email, created_at: now, expires_at: expiresAt }).execute();
 }
 
 export async function insertChallenge(db: Db, challengeSha256: string, now: Date, expiresAt: Date): Promise<void> {
@@ -61,7 +71,7 @@ export async function spendChallenge(db: Db, challengeSha256: string, now: Date)
 }
 
 export async function sessionOf(db: Db, tokenSha256: string, now: Date) {
-  return db.selectFrom('portal_sessions').select(['phone', 'iin']).where('token_sha256', '=', tokenSha256).where('expires_at', '>', now).executeTakeFirst();
+  return db.selectFrom('portal_sessions').select(['phone', 'iin', 'email']).where('token_sha256', '=', tokenSha256).where('expires_at', '>', now).executeTakeFirst();
 }
 
 export async function endSession(db: Db, tokenSha256: string): Promise<void> {
@@ -96,13 +106,14 @@ export async function portalActor(db: Db): Promise<Actor> {
 
 // ---- the applicant's appeals ----
 
-/** The signed-in applicant: the phone of a one-time code, or the IIN of an EDS certificate. */
+/** The signed-in applicant: the phone or e-mail of a one-time code, or the IIN of an EDS certificate. */
 export interface Applicant {
   phone: string | null;
   iin: string | null;
+  email: string | null;
 }
 
-/** The appeals whose applicant cards carry the applicant's phone (any way it was written) or IIN. */
+/** The appeals whose applicant cards carry the applicant's phone (any way it was written), e-mail or IIN. */
 function mine(db: Db, applicant: Applicant) {
   const phone = applicant.phone;
   return db
@@ -112,6 +123,7 @@ function mine(db: Db, applicant: Applicant) {
       e.or([
         ...(phone ? [e(sql<string>`right(regexp_replace(coalesce(c.phone_mobile, ''), '[^0-9]', '', 'g'), 10)`, '=', phoneKey(phone))] : []),
         ...(applicant.iin ? [e('c.iin', '=', applicant.iin)] : []),
+        ...(applicant.email ? [e(sql<string>`lower(c.email)`, '=', applicant.email)] : []),
         // a session always has one of them; without, nothing
         e.lit(false),
       ]),

@@ -147,7 +147,9 @@ function SignIn() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
-  const [phone, setPhone] = useState('');
+  // where the one-time code goes: a phone by SMS or an address by e-mail (issue 14 §2)
+  const [via, setVia] = useState<'phone' | 'email'>('phone');
+  const [address, setAddress] = useState('');
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [code, setCode] = useState('');
   const [error, setError] = useState('');
@@ -156,7 +158,7 @@ function SignIn() {
     e.preventDefault();
     setError('');
     try {
-      setSentTo((await api<{ sentTo: string }>('POST', '/api/v1/public/auth/code', { phone })).sentTo);
+      setSentTo((await api<{ sentTo: string }>('POST', '/api/v1/public/auth/code', { [via]: address })).sentTo);
     } catch (err) {
       fail(err);
     }
@@ -165,7 +167,7 @@ function SignIn() {
     e.preventDefault();
     setError('');
     try {
-      token.set((await api<{ token: string }>('POST', '/api/v1/public/auth/verify', { phone, code })).token);
+      token.set((await api<{ token: string }>('POST', '/api/v1/public/auth/verify', { [via]: address, code })).token);
       navigate(new URLSearchParams(location.search).get('next') ?? '/my');
     } catch (err) {
       fail(err);
@@ -195,18 +197,43 @@ function SignIn() {
       <h1>{t('signIn.title')}</h1>
       {sentTo === null ? (
         <form onSubmit={send} className="form">
-          <label>
-            {t('signIn.phone')}
-            <input name="phone" type="tel" inputMode="tel" autoComplete="tel" value={phone} onChange={(e) => setPhone(e.target.value)} required aria-describedby="phone-hint" />
-          </label>
-          <small id="phone-hint">{t('signIn.phoneHint')}</small>
+          <fieldset className="choice">
+            <legend>{t('signIn.via')}</legend>
+            {(['phone', 'email'] as const).map((v) => (
+              <label key={v}>
+                <input
+                  type="radio"
+                  name="via"
+                  value={v}
+                  checked={via === v}
+                  onChange={() => {
+                    setVia(v);
+                    setAddress('');
+                  }}
+                />
+                {t(v === 'phone' ? 'signIn.viaSms' : 'signIn.viaEmail')}
+              </label>
+            ))}
+          </fieldset>
+          {via === 'phone' ? (
+            <label>
+              {t('signIn.phone')}
+              <input name="phone" type="tel" inputMode="tel" autoComplete="tel" value={address} onChange={(e) => setAddress(e.target.value)} required aria-describedby="address-hint" />
+            </label>
+          ) : (
+            <label>
+              {t('signIn.email')}
+              <input name="email" type="email" inputMode="email" autoComplete="email" value={address} onChange={(e) => setAddress(e.target.value)} required aria-describedby="address-hint" />
+            </label>
+          )}
+          <small id="address-hint">{t(via === 'phone' ? 'signIn.phoneHint' : 'signIn.emailHint')}</small>
           <button type="submit">{t('signIn.send')}</button>
         </form>
       ) : (
         <form onSubmit={verify} className="form">
-          <p role="status">{t('signIn.sent', { phone: sentTo })}</p>
+          <p role="status">{via === 'phone' ? t('signIn.sent', { phone: sentTo }) : t('signIn.sentEmail', { email: sentTo })}</p>
           <label>
-            {t('signIn.code')}
+            {t(via === 'phone' ? 'signIn.code' : 'signIn.codeEmail')}
             <input name="code" inputMode="numeric" autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)} required />
           </label>
           <button type="submit">{t('signIn.verify')}</button>

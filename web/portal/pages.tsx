@@ -72,6 +72,7 @@ function ActionForm({ id, action, until, onDone }: { id: string; action: Card['a
     try {
       const attachmentIds = await uploadFiles(files, lang);
       await api('POST', `/api/v1/public/me/appeals/${id}/${action}`, { ...(text ? { text } : {}), ...(action === 'rate' ? { score } : {}), ...(attachmentIds.length ? { attachmentIds } : {}) });
+      setText('');
       onDone();
     } catch (err) {
       setError(err);

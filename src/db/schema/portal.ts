@@ -5,7 +5,9 @@ import type { Timestamp } from '../schema.ts';
 /** The citizen portal (0015): one-time codes, applicant sessions, ratings (its attachments moved to `attachments`, 0022). */
 export interface PortalCodesTable {
   id: Generated<number>;
-  phone: string;
+  /** One of phone and email (0024): where the code was sent. */
+  phone: string | null;
+  email: string | null;
   code_sha256: string;
   created_at: Timestamp;
   expires_at: Timestamp;
@@ -24,6 +26,8 @@ export interface PortalSessionsTable {
   token_sha256: string;
   phone: string | null;
   iin: string | null;
+  /** The address of an e-mail code (0024). */
+  email: string | null;
   created_at: Timestamp;
   expires_at: Timestamp;
 }

@@ -3427,7 +3427,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a one-time sign-in code by SMS to a mobile number (expires in 5 minutes; 3 codes a phone in 15 minutes) */
+        /** Send a one-time sign-in code by SMS to a mobile number `{phone}` or by e-mail `{email}` (expires in 5 minutes; 3 codes an address in 15 minutes) */
         post: operations["postPublicAuthCode"];
         delete?: never;
         options?: never;
@@ -3444,7 +3444,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange the code for a portal token (5 attempts a code); send it as `Authorization: Bearer` to /public/me/… */
+        /** Exchange the code for a portal token, with the `phone` or `email` it was sent to (5 attempts a code); send it as `Authorization: Bearer` to /public/me/… */
         post: operations["postPublicAuthVerify"];
         delete?: never;
         options?: never;
@@ -3510,7 +3510,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in applicant's appeals (linked by the phone or IIN on their applicant cards), newest first */
+        /** The signed-in applicant's appeals (linked by the phone, e-mail or IIN on their applicant cards), newest first */
         get: operations["getPublicMeAppeals"];
         put?: never;
         /** File an appeal: registered by the desk's use case (form electronic, channel publicPortal), the talon at …/talon.pdf, the numbers sent by SMS; attachmentIds: the applicant's files staged by POST /public/me/attachments */
@@ -3613,7 +3613,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A signed letter of the applicant's appeal: the PDF, or its detached CMS signature (.cms) as NCALayer makes it; check it at /verify/{letterId} */
+        /** A signed letter of the applicant's appeal: the PDF with its signature inside (PAdES), or the detached CMS (.cms) as NCALayer makes it, over the PDF's /ByteRange; check it at /verify/{letterId} */
         get: operations["getPublicMeAppealsByIdLettersByLetterIdFormat"];
         put?: never;
         post?: never;
@@ -26907,7 +26907,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    phone: string;
+                    phone?: string;
+                    email?: string;
                 };
             };
         };
@@ -26996,7 +26997,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    phone: string;
+                    phone?: string;
+                    email?: string;
                     code: string;
                 };
             };
