@@ -3,6 +3,7 @@
 //
 //   npm run bench:country                                 # 5,000,000 appeals into joldanym_country
 //   npm run bench:country -- --appeals 50000 --db joldanym_country_small [--seed 1] [--replace]
+//   npm run bench:country -- --db joldanym_country --statistics-only   # resume after the appeals' tables
 //
 // The project's migrations and reference data first (prepareDatabase); then the organization tree
 // under the shipped 67 report rows, extended (bench/country-shape.ts: Akmola oblast's akimat gets
@@ -39,6 +40,7 @@ const { values: flags } = parseArgs({
     users: { type: 'string', default: '320000' },
     seed: { type: 'string', default: '1' },
     replace: { type: 'boolean', default: false },
+    'statistics-only': { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
   },
 });
@@ -63,12 +65,14 @@ const log = (s: string) => {
 const admin = new pg.Client({ connectionString: flags.pg });
 await admin.connect();
 const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DB_NAME])).rowCount;
-if (exists && !flags.replace) {
-  console.error(`database ${DB_NAME} exists: drop it or pass --replace`);
+/** Resume a load that stopped after the appeals' tables: their missing indexes, then the 1-ТӨ rows. */
+const resume = flags['statistics-only'];
+if (resume ? !exists : exists && !flags.replace) {
+  console.error(resume ? `database ${DB_NAME} does not exist` : `database ${DB_NAME} exists: drop it or pass --replace`);
   process.exit(2);
 }
-if (exists) await admin.query(`DROP DATABASE ${DB_NAME} WITH (FORCE)`);
-await admin.query(`CREATE DATABASE ${DB_NAME}`);
+if (exists && !resume) await admin.query(`DROP DATABASE ${DB_NAME} WITH (FORCE)`);
+if (!resume) await admin.query(`CREATE DATABASE ${DB_NAME}`);
 await admin.end();
 const url = new URL(flags.pg!);
 url.pathname = `/${DB_NAME}`;
@@ -94,7 +98,25 @@ const inParallel = async (statements: string[]) => {
   );
 };
 
+const statTables = /ON public\.(card_cells|stat_cells|stat_subtree_cells) /;
+/** The secondary indexes dropped for the load (kept in bench_gen.indexes) and not yet built again. */
+const missingIndexes = async (ofStatistics: boolean) =>
+  (await one.query<{ def: string }>(`SELECT def FROM bench_gen.indexes i WHERE NOT EXISTS (SELECT 1 FROM pg_indexes p WHERE p.schemaname = 'public' AND p.indexname = i.name)`)).rows
+    .map((r) => r.def)
+    .filter((def) => statTables.test(def) === ofStatistics);
+
 try {
+  if (!resume) await load();
+  await inParallel(await missingIndexes(false));
+  await inParallel(['ANALYZE appeals', 'ANALYZE decisions']);
+  log('the indexes of the appeals built');
+  await statistics();
+} finally {
+  await Promise.all(sessions.map((c) => c.end().catch(() => {})));
+  await database.close();
+}
+
+async function load(): Promise<void> {
   await prepareDatabase(database);
   log('migrations and reference data');
 
@@ -159,7 +181,11 @@ try {
       WHERE i.schemaname = 'public' AND i.tablename IN ('appeals', 'applicant_cards', 'events', 'decisions', 'letters', 'assignments', 'obligations', 'violations', 'decision_drafts', 'card_cells', 'stat_cells', 'stat_subtree_cells')
         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`)
   ).rows;
-  for (const ix of secondary) await one.query(`DROP INDEX ${ix.name}`);
+  await one.query(`CREATE TABLE bench_gen.indexes (name text PRIMARY KEY, def text NOT NULL)`);
+  for (const ix of secondary) {
+    await one.query('INSERT INTO bench_gen.indexes (name, def) VALUES ($1, $2)', [ix.name, ix.def]);
+    await one.query(`DROP INDEX ${ix.name}`);
+  }
   const params = { n: N, seed: SEED, today, topics: TOPICS, sentences: SENTENCES, pdfBytes: LETTER_PDF_BYTES };
   await one.query(stagingSql(params));
   log('staging table of the appeals');
@@ -176,13 +202,14 @@ try {
   log(`appeals: ${N}`);
   await inParallel(derivedSql(params));
   log('applicant cards, assignments, decisions, drafts, letters, events, obligations, violations');
-  // the indexes the reads below need first (the card read goes by organization, decisions by appeal)
-  const statTables = /ON public\.(card_cells|stat_cells|stat_subtree_cells) /;
-  await inParallel(secondary.filter((ix) => !statTables.test(ix.def)).map((ix) => ix.def));
-  await inParallel(['ANALYZE appeals', 'ANALYZE decisions']);
-  log(`${secondary.length} secondary indexes: those of the appeals built`);
+}
 
-  // ---- 1-ТӨ rows: every card through the export functions and the rules of production
+/** The 1-ТӨ rows: every card through the export functions and the rules of production (the card
+ *  read goes by organization, decisions by appeal: the appeals' indexes are built first). */
+async function statistics(): Promise<void> {
+  // A server started on the database meanwhile writes cells of the cards it changes: start clean,
+  // every row is made again from the cards. No server may run on the database during this step.
+  await one.query('TRUNCATE card_cells, stat_cells, stat_subtree_cells');
   const at = new Date();
   const reader = new pg.Client({ connectionString: url.toString() });
   await reader.connect();
@@ -258,8 +285,8 @@ try {
   log(`1-ТӨ: card_cells ${cardCellCount}, stat_cells ${statCellCount} rows, and the subtree sums`);
 
   // ---- indexes back, statistics
-  await inParallel(secondary.filter((ix) => statTables.test(ix.def)).map((ix) => ix.def));
-  log('and those of the statistics');
+  await inParallel(await missingIndexes(true));
+  log('the indexes of the statistics built');
   await one.query('DROP SCHEMA bench_gen CASCADE');
   await one.query('SET session_replication_role = origin');
   await inParallel(['VACUUM ANALYZE appeals', 'VACUUM ANALYZE events', 'VACUUM ANALYZE applicant_cards', 'VACUUM ANALYZE decisions', 'VACUUM ANALYZE letters', 'ANALYZE']);
@@ -284,7 +311,4 @@ try {
   console.log(
     `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GB; ${(await one.query('SELECT version() AS v')).rows[0].v.split(' on ')[0]}; focus akimat ${FOCUS_AKIMAT}`,
   );
-} finally {
-  await Promise.all(sessions.map((c) => c.end().catch(() => {})));
-  await database.close();
 }
