@@ -16,6 +16,7 @@
 // territory, several search words. Open statistics is a public path limited to 120 requests a
 // minute per address: it runs at 1.9 requests a second. Any answer but 200 is an error.
 //
+// After each path the statements it left running are cancelled, so they do not weigh on the next.
 // Flags: --db NAME (joldanym_country), --pg URL, --duration S (10), --connections N (16),
 // --rate N (100), --paths REGEX (all), --server-env K=V,… (e.g. PGOPTIONS for auto_explain).
 import { parseArgs } from 'node:util';
@@ -241,6 +242,8 @@ for (const path of chosen) {
   });
   const [result] = await Promise.all([run, background]);
   const cpu1 = sampleCpu(server.child.pid!, flags.db!);
+  // statements of this path still running would weigh on the next one: the path is over, cancel them
+  await db.query('SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = $1', ['active']);
   const sorted = Float64Array.from(latencies).sort();
   const shares = cpuShares(cpu0, cpu1);
   rows.push({
