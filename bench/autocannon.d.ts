@@ -21,6 +21,8 @@ declare module 'autocannon' {
   export interface Options {
     url: string;
     connections?: number;
+    /** Requests a second over all connections. */
+    overallRate?: number;
     duration?: number;
     pipelining?: number;
     timeout?: number;
