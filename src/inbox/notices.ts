@@ -22,9 +22,11 @@ export interface NewNotice {
 /** Adds the notices not there yet and enqueues their e-mails; how many were added. */
 export async function addNotices(trx: Db, notices: readonly NewNotice[], now: Date): Promise<number> {
   if (notices.length === 0) return 0;
+  // one order for every writer: the sweep and a change inserting the same keys in different orders deadlocked
+  const ordered = [...notices].sort((a, b) => (a.userId === b.userId ? (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) : a.userId < b.userId ? -1 : 1));
   const added = await trx
     .insertInto('staff_notifications')
-    .values(notices.map((n) => ({ user_id: n.userId, kind: n.kind, appeal_id: n.appealId, key: n.key, params: JSON.stringify(n.params), created_at: now })))
+    .values(ordered.map((n) => ({ user_id: n.userId, kind: n.kind, appeal_id: n.appealId, key: n.key, params: JSON.stringify(n.params), created_at: now })))
     .onConflict((c) => c.columns(['user_id', 'key']).doNothing())
     .returning(['user_id', 'key'])
     .execute();
