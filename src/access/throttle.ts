@@ -19,7 +19,7 @@ export const MAX_DELAY_MS = 15 * 60_000;
 /** A key without a failure for this long starts over (a new throttling episode). */
 export const FORGET_AFTER_MS = 24 * 3_600_000;
 
-export type ThrottleKind = 'login' | 'address';
+export type ThrottleKind = 'login' | 'address' | 'appealNumber';
 
 export function throttleKey(kind: ThrottleKind, value: string): string {
   return `${kind}:${createHash('sha256').update(value).digest('hex')}`;

@@ -18,6 +18,7 @@ import { attachmentsOf } from '../attachments/store.ts';
 import type { RegistrationInput, ApplicantInput } from '../domain/registration.ts';
 import type { DocumentType } from '../domain/vocabulary.ts';
 import { letterFile } from '../letters/service.ts';
+import { recordFailure, throttleKey, throttleWait } from '../access/throttle.ts';
 import * as store from './store.ts';
 
 /** The applicant's own files: staged by POST /public/me/attachments, owned by this key (the
@@ -236,8 +237,19 @@ export async function applicantAction(ctx: Context, applicant: store.Applicant, 
 
 /** Status and dates of one appeal by its two numbers; the same 404 for a wrong talon as for an
  *  unknown registration number, so neither can be guessed one at a time. */
+/** Wrong talons for one registration number before its look-ups wait: the talon is the registration
+ *  date and the same digits (Annex 3), so it is found in at most 366 tries; with waits doubling up to
+ *  15 minutes, from any number of addresses, that takes days. Unknown numbers count alike. */
+export const STATUS_FREE_FAILURES = 10;
+
 export async function publicStatus(ctx: Context, registrationNumber: string, talonNumber: string) {
+  const now = ctx.clock.now();
+  const key = throttleKey('appealNumber', registrationNumber.trim());
+  if ((await throttleWait(ctx.db, [key], now)) > 0) throw new AppError(429, 'rateLimited');
   const row = await store.appealByNumbers(ctx.db, registrationNumber.trim(), talonNumber.trim());
-  if (!row) throw notFound();
+  if (!row) {
+    await recordFailure(ctx.db, key, STATUS_FREE_FAILURES, now);
+    throw notFound();
+  }
   return row;
 }

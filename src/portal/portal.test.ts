@@ -322,6 +322,19 @@ describe('my appeals, filing and the public status (EA-03)', () => {
     assert.deepEqual(wrongTalon.body, unknown.body);
     assert.equal((await call('GET', '/api/v1/public/appeals/status?registrationNumber=x')).status, 400);
   });
+
+  test('guessing the talon of one number is slowed: after 10 wrong talons its look-ups wait, other numbers do not', async () => {
+    const a = await register(registrar, { summary: 'Талон' });
+    const b = await register(registrar, { summary: 'Басқа' });
+    const talonOf = async (id: string) => (await t.ctx.db.selectFrom('appeals').select('talon_number').where('id', '=', id).executeTakeFirstOrThrow()).talon_number;
+    const q = (n: string, tn: string) => call('GET', `/api/v1/public/appeals/status?registrationNumber=${encodeURIComponent(n)}&talonNumber=${encodeURIComponent(tn)}`);
+    const [talonA, talonB] = [await talonOf(a.id), await talonOf(b.id)];
+    for (let day = 1; day <= 10; day++) assert.equal((await q(a.registrationNumber, `2601${String(day).padStart(2, '0')}${talonA.slice(6)}`)).status, 404);
+    assert.equal((await q(a.registrationNumber, talonA)).status, 429, 'even the right talon waits now');
+    assert.equal((await q(b.registrationNumber, talonB)).status, 200, 'another number is free');
+    t.setNow(new Date(t.ctx.clock.now().getTime() + 2_000).toISOString());
+    assert.equal((await q(a.registrationNumber, talonA)).status, 200, 'after the wait the applicant gets in');
+  });
 });
 
 describe("the applicant's actions within their windows (issue 14 §4)", () => {
