@@ -6,6 +6,7 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import { columnPages, columnsPerPage } from '../pdf/column-pages.ts';
 import { renderPdf } from '../pdf/render.ts';
 import { pdfWorker } from '../pdf/worker-pool.ts';
+import { formatDate, formatDateTime } from '../domain/dates.ts';
 import type { Labels } from '../domain/vocabulary.ts';
 import { FORM1_PDF } from './form1-layout.ts';
 import type { Form1Data, Form1RowData, Form1TableData } from './report.ts';
@@ -149,7 +150,7 @@ export function form1PdfDocument(data: Form1Data, formedAt: Date, signature?: Fo
     }
   }
   content.push({
-    text: signature?.signedAt ? `Қол қойды / Подписал: ${signature.signerName ?? ''}, ${signature.signedAt.slice(0, 10)}` : `Қалыптастырылды / Сформирован: ${formedAt.toISOString().slice(0, 10)}`,
+    text: signature?.signedAt ? `Қол қойды / Подписал: ${signature.signerName ?? ''}, ${formatDateTime(signature.signedAt, 'kk')}` : `Қалыптастырылды / Сформирован: ${formatDate(formedAt, 'kk')}`,
     style: 'subtitle',
     margin: [0, 8, 0, 0],
   });

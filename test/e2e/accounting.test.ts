@@ -91,6 +91,9 @@ describe('the accounting screens in the browser', { skip: SKIP }, () => {
     await check(stat, 'form1-sign-en', false);
     await stat.getByTestId('sign-submit').click();
     await stat.getByTestId('sign-form').waitFor({ state: 'detached' });
+    // the notice names the report, not a letter (issue 10 item 8)
+    await stat.getByText(m(en, 'acc.form1.signDone')).waitFor();
+    assert.equal(await stat.getByText(m(en, 'sign.done')).count(), 0);
     await snapshot.getByTestId('snapshot-signature').filter({ hasText: 'Signed by Ахметжанов' }).waitFor();
     await shot(stat, 'form1-signed-en');
 
