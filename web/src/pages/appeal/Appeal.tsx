@@ -118,6 +118,10 @@ export default function Appeal() {
                   <StatusBadge status={a.status ?? ''} />
                 </span>
                 {term.data ? <TermBadge risk={term.data.risk} daysLeft={term.data.daysLeft} dueDate={term.data.dueDate} endedOn={term.data.reviewEndedOn} /> : <Skeleton h={22} w={180} />}
+                {/* the card on paper without the app's chrome (styles.css @media print, issue 10 item 14) */}
+                <Button size="xs" variant="default" className="no-print" onClick={() => window.print()} data-testid="card-print">
+                  {t('print')}
+                </Button>
               </Group>
             </Group>
             <Text fw={600}>{a.summary}</Text>
