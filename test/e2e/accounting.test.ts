@@ -150,8 +150,8 @@ describe('the accounting screens in the browser', { skip: SKIP }, () => {
       .waitFor();
     await check(stat, 'corrections-en');
     await head.goto(card);
-    const due = await head.evaluate(() => new Intl.DateTimeFormat('kk-KZ', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(new Date('2026-04-30T00:00:00Z')));
-    await head.getByText(due).first().waitFor();
+    // Kazakh writes dates dd.MM.yyyy (the browser's own kk-KZ format was 2026-04-30; issue 10 item 8)
+    await head.getByText('30.04.2026').first().waitFor();
 
     // the authority's other screens, each once loaded (18 March: outside the reconciliation window)
     for (const [screen, loaded] of [

@@ -106,9 +106,16 @@ export default function Appeal() {
           <Stack gap={6}>
             <Group justify="space-between" align="flex-start">
               <div>
-                <Title order={1} size="h2" data-testid="appeal-number">
-                  {a.registrationNumber}
-                </Title>
+                <Group gap="sm">
+                  <Title order={1} size="h2" data-testid="appeal-number">
+                    {a.registrationNumber}
+                  </Title>
+                  {/* the card on paper without the app's chrome (styles.css @media print, issue 10 item 14);
+                      beside the number, which does not move as the badges load */}
+                  <Button size="xs" variant="default" className="no-print" onClick={() => window.print()} data-testid="card-print">
+                    {t('print')}
+                  </Button>
+                </Group>
                 <Text size="sm" c="gray.8">
                   {documentTypes.label(a.documentType)} · {t('talon.number')} {a.talonNumber} · {a.organization?.name}
                 </Text>
@@ -118,10 +125,6 @@ export default function Appeal() {
                   <StatusBadge status={a.status ?? ''} />
                 </span>
                 {term.data ? <TermBadge risk={term.data.risk} daysLeft={term.data.daysLeft} dueDate={term.data.dueDate} endedOn={term.data.reviewEndedOn} /> : <Skeleton h={22} w={180} />}
-                {/* the card on paper without the app's chrome (styles.css @media print, issue 10 item 14) */}
-                <Button size="xs" variant="default" className="no-print" onClick={() => window.print()} data-testid="card-print">
-                  {t('print')}
-                </Button>
               </Group>
             </Group>
             <Text fw={600}>{a.summary}</Text>
