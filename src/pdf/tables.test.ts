@@ -38,7 +38,8 @@ test('semi-annual instructions report: every column and cell', async () => {
   const text = await printed(
     await semiAnnualPdf({ year: 2026, half: 1, from: '2026-01-01', to: '2026-06-30', rows, totals: { total: 2, executed: 2, onTime: 2, overdue: 0, underControl: 0 } }, new Date('2026-07-01T10:00:00Z')),
   );
-  for (const r of rows) for (const v of [r.basisDocument, r.text, r.mainExecutor, r.dueDate, r.acceptedOn]) assert.ok(text.includes(bare(v)), v);
+  for (const r of rows) for (const v of [r.basisDocument, r.text, r.mainExecutor, '30.06.2026', '29.06.2026']) assert.ok(text.includes(bare(v)), v);
+  assert.ok(text.includes('01.01.2026—30.06.2026'), 'the period as dates are written (src/domain/dates.ts)');
 });
 
 test('reception quarterly report: every figure and official', async () => {
@@ -67,5 +68,5 @@ test('reception quarterly report: every figure and official', async () => {
     byOfficial: [{ officialId: 1, name: LONG, kind: 'head', sessions: 215, received: 316 }],
   } as unknown as QuarterlyReport;
   const text = await printed(await quarterlyReportPdf(report));
-  for (const v of ['101', '109', '114', '4.5', '215', '316', bare(LONG)]) assert.ok(text.includes(v), v);
+  for (const v of ['101', '109', '114', '4.5', '215', '316', bare(LONG), '01.07.2026–30.09.2026']) assert.ok(text.includes(v), v);
 });
