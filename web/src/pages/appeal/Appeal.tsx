@@ -106,16 +106,9 @@ export default function Appeal() {
           <Stack gap={6}>
             <Group justify="space-between" align="flex-start">
               <div>
-                <Group gap="sm">
-                  <Title order={1} size="h2" data-testid="appeal-number">
-                    {a.registrationNumber}
-                  </Title>
-                  {/* the card on paper without the app's chrome (styles.css @media print, issue 10 item 14);
-                      beside the number, which does not move as the badges load */}
-                  <Button size="xs" variant="default" className="no-print" onClick={() => window.print()} data-testid="card-print">
-                    {t('print')}
-                  </Button>
-                </Group>
+                <Title order={1} size="h2" data-testid="appeal-number">
+                  {a.registrationNumber}
+                </Title>
                 <Text size="sm" c="gray.8">
                   {documentTypes.label(a.documentType)} · {t('talon.number')} {a.talonNumber} · {a.organization?.name}
                 </Text>
