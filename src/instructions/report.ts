@@ -3,6 +3,7 @@
 // control department: each instruction due in the half-year (or still under control), its main
 // executor, due date, state and the day its execution report was accepted; with totals. As a
 // spreadsheet and as PDF (kk/ru headings).
+import { formatDate } from '../domain/dates.ts';
 import ExcelJS from 'exceljs';
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import { sql } from 'kysely';
@@ -87,10 +88,19 @@ export async function semiAnnualReport(ctx: Context, actor: Actor, year: number,
 
 const TITLE = 'ҚР Президентінің, Мемлекеттік кеңесшінің, Президент Әкімшілігінің тапсырмаларының орындалуы туралы есеп / Отчёт об исполнении поручений Президента РК, Государственного советника, Администрации Президента';
 const HEADERS = ['№', 'Тапсырма берген / Кем дано', 'Негіз / Основание', 'Мәтіні / Текст', 'Негізгі орындаушы / Главный исполнитель', 'Мерзімі / Срок', 'Күйі / Состояние', 'Есеп қабылданды / Отчёт принят'];
-const cells = (x: SemiAnnualRow, i: number) => [String(i + 1), ISSUER_NAMES[x.issuer] ?? x.issuer, x.basisDocument ?? '', x.text, x.mainExecutor, x.dueDate, STATE_NAMES[x.state], x.acceptedOn ?? ''];
+const cells = (x: SemiAnnualRow, i: number) => [
+  String(i + 1),
+  ISSUER_NAMES[x.issuer] ?? x.issuer,
+  x.basisDocument ?? '',
+  x.text,
+  x.mainExecutor,
+  formatDate(x.dueDate, 'kk'),
+  STATE_NAMES[x.state],
+  x.acceptedOn ? formatDate(x.acceptedOn, 'kk') : '',
+];
 const totalsLine = (t: SemiAnnualReport['totals']) =>
   `Барлығы / Всего: ${t.total}; орындалды / исполнено: ${t.executed}; мерзімінде / в срок: ${t.onTime}; мерзімі бұзылды / с нарушением срока: ${t.overdue}; бақылауда / на контроле: ${t.underControl}`;
-const periodLine = (r: SemiAnnualReport) => `${r.year} ж. ${r.half}-жартыжылдық / ${r.half}-е полугодие ${r.year} г. (${r.from} — ${r.to})`;
+const periodLine = (r: SemiAnnualReport) => `${r.year} ж. ${r.half}-жартыжылдық / ${r.half}-е полугодие ${r.year} г. (${formatDate(r.from, 'kk')} — ${formatDate(r.to, 'kk')})`;
 
 export async function semiAnnualXlsx(r: SemiAnnualReport, at: Date): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

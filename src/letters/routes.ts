@@ -6,6 +6,7 @@ import { letterParams, signInputBody, verifyParams } from './schemas.ts';
 import { demoKey, letterPdf, lettersOfAppeal } from './read.ts';
 import { presentLetter, presentVerification } from './present.ts';
 import { IdParams, typed } from '../http/typebox.ts';
+import { formatDate, formatDateTime } from '../domain/dates.ts';
 
 export async function letterRoutes(server: FastifyInstance, ctx: Context): Promise<void> {
   const app = typed(server);
@@ -135,7 +136,8 @@ export async function letterRoutes(server: FastifyInstance, ctx: Context): Promi
   );
 }
 
-/** The public page the letter's QR code opens: the verification in Kazakh and Russian. */
+/** The public page the letter's QR code opens: the verification in Kazakh and Russian, dates as
+ *  they are written there and the signing time in the office's time zone, not UTC. */
 export async function verificationPage(server: FastifyInstance, ctx: Context): Promise<void> {
   const app = typed(server);
   app.get(
@@ -156,10 +158,10 @@ export async function verificationPage(server: FastifyInstance, ctx: Context): P
 h1{font-size:1.4rem}.ok{color:#0a6b2d}.bad{color:#a30d0d}dt{font-weight:600;margin-top:.6rem}dd{margin:0}</style></head>
 <body><h1>Электрондық құжатты тексеру / Проверка электронного документа</h1>
 <p class="${kk.valid ? 'ok' : 'bad'}" role="status"><strong>${verdict}</strong></p>
-<dl><dt>Хат нөмірі / Номер письма</dt><dd>${esc(kk.number)}, ${esc(kk.letterDate)}</dd>
+<dl><dt>Хат нөмірі / Номер письма</dt><dd>${esc(kk.number)}, ${esc(kk.letterDate && formatDate(kk.letterDate, 'kk'))}</dd>
 <dt>Ұйым / Организация</dt><dd>${esc(kk.organization)} / ${esc(ru.organization)}</dd>
 <dt>Қол қойған / Подписал</dt><dd>${esc(kk.signer?.name ?? null)}</dd>
-<dt>Қол қойылған уақыты / Время подписания</dt><dd>${esc(kk.signedAt)}</dd>
+<dt>Қол қойылған уақыты / Время подписания</dt><dd>${esc(kk.signedAt && `${formatDateTime(kk.signedAt, 'kk', ctx.config.timeZone)} (${ctx.config.timeZone})`)}</dd>
 <dt>SHA-256</dt><dd><code>${esc(kk.sha256)}</code></dd></dl></body></html>`;
       return reply.type('text/html; charset=utf-8').send(html);
     },

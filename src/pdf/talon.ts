@@ -9,6 +9,7 @@
 import type { Column, Content, CustomTableLayout, StyleDictionary, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { pdfPageCount, renderPdf } from './render.ts';
 import { surnameWithInitials } from '../domain/registration.ts';
+import { formatDate as formatDay } from '../domain/dates.ts';
 
 export interface TalonData {
   /** YYMMDD + 8-digit sequence, e.g. 26032000000042. */
@@ -60,10 +61,9 @@ const SCALES = [1, 0.92, 0.85, 0.78, 0.7];
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** 'YYYY-MM-DD' → 'DD.MM.YYYY'; anything else unchanged. */
+/** 'YYYY-MM-DD' → 'DD.MM.YYYY' (the talon is in Kazakh and Russian: src/domain/dates.ts); anything else unchanged. */
 export function formatDate(value: string): string {
-  const m = ISO_DATE.exec(value);
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : value;
+  return ISO_DATE.test(value) ? formatDay(value, 'kk') : value;
 }
 
 /** '2026-03-20' → '«20» наурыз / марта 2026 ж./г.' */

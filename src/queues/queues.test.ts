@@ -1,6 +1,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
 import { testApp, type Api, type TestApp } from '../../test/support.ts';
+import { extractPdfItems, textOutsidePages } from '../pdf/pdf-text.ts';
 
 // Wednesday 18 March 2026, 10:00 in Astana.
 let t: TestApp;
@@ -237,4 +239,46 @@ test('a returned draft: the executor gets its text back with the remark, and the
   // drafted again: no longer marked
   assert.equal((await executor('POST', `/api/v1/appeals/${a.id}/decisions`, { code: '4.15', favourable: true, text: `${text} Мерзімі — 25 наурыз.` })).status, 201);
   assert.equal(await mark(executor), null);
+});
+
+test('a queue as a journal, XLSX and PDF: its rows with the filters and scope, in the language asked, every column on the page; audited (issue 10 item 14)', async () => {
+  const a = await register({ summary: 'Журналға: көше жарығы', applicant: { ...base.applicant, lastName: 'Журналов' } });
+  const json = await queue(head, 'all', 'sort=registrationNumber&order=asc&limit=200');
+  const xlsx = await head('GET', '/api/v1/queues/all.xlsx?sort=registrationNumber&order=asc', undefined, { 'accept-language': 'kk' });
+  assert.equal(xlsx.status, 200);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(xlsx.raw as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0]!;
+  assert.match(String(ws.getCell(1, 1).value), /^Жолданымдарды тіркеу журналы — 18\.03\.2026/);
+  assert.equal(ws.getCell(3, 2).value, 'Тіркеу нөмірі');
+  const numbers = Array.from({ length: json.total }, (_, i) => ws.getCell(4 + i, 2).value);
+  assert.deepEqual(
+    numbers,
+    json.items.map((x: { registrationNumber: string }) => x.registrationNumber),
+  );
+  const row = 4 + numbers.indexOf(a.registrationNumber);
+  assert.deepEqual([ws.getCell(row, 3).value, ws.getCell(row, 4).value, ws.getCell(row, 7).value], ['18.03.2026', 'Арыз', 'Журналға: көше жарығы']);
+
+  // the PDF in Russian: every heading and the row's values, nothing past the page
+  const pdf = await head('GET', '/api/v1/queues/all.pdf?q=Журналов', undefined, { 'accept-language': 'ru' });
+  assert.equal(pdf.status, 200);
+  const pages = await extractPdfItems(pdf.raw);
+  assert.deepEqual(textOutsidePages(pages), []);
+  const text = pages
+    .flatMap((p) => p.items.map((i) => i.str))
+    .join('')
+    .replace(/\s+/g, '');
+  for (const s of ['Журнал регистрации обращений', 'Регистрационный номер', 'Дата регистрации', 'Заявитель', 'Срок рассмотрения', 'Рассмотрение завершено', a.registrationNumber, 'Заявление', 'Журналов', '18.03.2026']) {
+    assert.ok(text.includes(s.replace(/\s+/g, '')), s);
+  }
+  // the executor's journal holds only what the executor sees
+  // (a download link names its language: lang= over Accept-Language)
+  const mine = await executor('GET', '/api/v1/queues/all.xlsx?lang=ru', undefined, { 'accept-language': 'kk' });
+  const own = await queue(executor, 'all', 'limit=200');
+  const mineWb = new ExcelJS.Workbook();
+  await mineWb.xlsx.load(mine.raw as unknown as ArrayBuffer);
+  assert.equal(mineWb.worksheets[0]!.rowCount, 3 + own.total);
+  assert.match(String(mineWb.worksheets[0]!.getCell(1, 1).value), /^Журнал регистрации обращений/);
+  const events = await t.ctx.db.selectFrom('events').select(['kind', 'changes']).where('kind', '=', 'queueExported').execute();
+  assert.equal(events.length, 3);
 });

@@ -5,8 +5,9 @@ import { errorSchema } from '../intake/schemas.ts';
 import { AT_RISK_WORKING_DAYS, QUEUE_DEFINITIONS, QUEUES, type Queue } from '../domain/queues.ts';
 import type { QueueFilter } from './store.ts';
 import { countQueues, overview, queuePage } from './read.ts';
+import { journalPdf, journalXlsx, queueJournal } from './journal.ts';
 import { presentOverview, presentQueueItem } from './present.ts';
-import { type FilterQuery, filterQuery, overviewQuery, queueParams, queueQuery } from './schemas.ts';
+import { type FilterQuery, filterQuery, journalQuery, overviewQuery, queueParams, queueQuery } from './schemas.ts';
 import { typed } from '../http/typebox.ts';
 
 const date = { type: 'string', format: 'date' } as const;
@@ -125,6 +126,33 @@ export async function queueRoutes(server: FastifyInstance, ctx: Context): Promis
       };
     },
   );
+
+  // a queue as a journal (issue 10 item 14): the registration journal is the queue "all" by period
+  for (const [ext, type] of [
+    ['xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    ['pdf', 'application/pdf'],
+  ] as const) {
+    app.get(
+      `/queues/:queue.${ext}`,
+      {
+        schema: {
+          tags: ['queues'],
+          summary: `A work queue with its filters as a journal (${ext.toUpperCase()}), at most 5000 rows, in the request's language; audited`,
+          params: queueParams,
+          querystring: journalQuery,
+          produces: [type],
+        },
+      },
+      async (req, reply) => {
+        const { sort, order, lang = req.lang, ...filter } = req.query;
+        const byDefault = QUEUE_DEFINITIONS[req.params.queue].sort;
+        const journal = await queueJournal(ctx, req.actor, req.params.queue, toFilter(filter), { sort: sort ?? byDefault.by, order: order ?? (sort ? 'asc' : byDefault.order) });
+        const at = ctx.clock.now();
+        const file = ext === 'xlsx' ? await journalXlsx(journal, lang, at) : await journalPdf(journal, lang, at);
+        return reply.type(type).header('content-disposition', `attachment; filename="journal-${req.params.queue}-${journal.today}.${ext}"`).send(file);
+      },
+    );
+  }
 
   app.get(
     '/overview',

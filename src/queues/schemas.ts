@@ -2,7 +2,7 @@
 // document, and the types of the route handlers.
 import { Type, type Static } from '@sinclair/typebox';
 import { APPEAL_STATUSES } from '../domain/decisions.ts';
-import { CHANNELS, DOCUMENT_TYPES, FORMS } from '../domain/vocabulary.ts';
+import { CHANNELS, DOCUMENT_TYPES, FORMS, LANGUAGES } from '../domain/vocabulary.ts';
 import { QUEUE_SORTS, QUEUES } from '../domain/queues.ts';
 import { StringEnum, WithDefaults } from '../http/typebox.ts';
 
@@ -42,6 +42,17 @@ export const queueQuery = WithDefaults(
     },
     { additionalProperties: false },
   ),
+);
+
+/** A queue exported as a journal: the filters and the order, no paging. */
+export const journalQuery = Type.Object(
+  {
+    ...filterProperties,
+    sort: Type.Optional(StringEnum(QUEUE_SORTS)),
+    order: Type.Optional(StringEnum(['asc', 'desc'])),
+    lang: Type.Optional(StringEnum(LANGUAGES, { description: 'The language of the journal (a download link cannot set Accept-Language); default: Accept-Language' })),
+  },
+  { additionalProperties: false },
 );
 
 export const overviewQuery = Type.Object(

@@ -3,6 +3,7 @@
 // protocol instructions given, the satisfaction survey, by official; addressed to the Government
 // Apparatus or, for bodies directly subordinate to the President, to the Presidential
 // Administration's department. As data, a spreadsheet and a PDF.
+import { formatDate } from '../domain/dates.ts';
 import ExcelJS from 'exceljs';
 import type { TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { renderPdf } from '../pdf/render.ts';
@@ -79,7 +80,7 @@ export async function quarterlyReportXlsx(report: QuarterlyReport): Promise<Buff
   const ws = wb.addWorksheet(`${report.year}-Q${report.quarter}`);
   ws.columns = [{ width: 60 }, { width: 16 }, { width: 16 }];
   ws.addRow([`${report.organization.kk} / ${report.organization.ru}`]).font = { bold: true };
-  ws.addRow([`${report.year} ж./г., ${report.quarter}-тоқсан/квартал (${report.from} – ${report.to})`]);
+  ws.addRow([`${report.year} ж./г., ${report.quarter}-тоқсан/квартал (${formatDate(report.from, 'kk')} – ${formatDate(report.to, 'kk')})`]);
   ws.addRow([ADDRESSEE[report.addressee]]);
   ws.addRow([]);
   for (const [key, label] of ROWS) ws.addRow([label, report[key] as number | null]);
@@ -107,7 +108,7 @@ export async function quarterlyReportPdf(report: QuarterlyReport): Promise<Buffe
       { text: ADDRESSEE[report.addressee], alignment: 'right', margin: [200, 0, 0, 12] },
       { text: 'Жеке қабылдау жөніндегі тоқсандық есеп / Квартальный отчет о личном приеме', bold: true, fontSize: 13, alignment: 'center' },
       { text: `${report.organization.kk} / ${report.organization.ru}`, alignment: 'center', margin: [0, 4, 0, 0] },
-      { text: `${report.year} ж./г., ${report.quarter}-тоқсан/квартал (${report.from} – ${report.to})`, alignment: 'center', margin: [0, 2, 0, 10] },
+      { text: `${report.year} ж./г., ${report.quarter}-тоқсан/квартал (${formatDate(report.from, 'kk')} – ${formatDate(report.to, 'kk')})`, alignment: 'center', margin: [0, 2, 0, 10] },
       { table: { widths: ['*', 80], body: figures }, layout: 'lightHorizontalLines', fontSize: 10 },
       { text: 'Лауазымды тұлғалар бойынша / По должностным лицам', bold: true, margin: [0, 14, 0, 4] },
       {

@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testApp, rowCounts, type TestApp, type Api } from '../../test/support.ts';
 import { extractPdfText } from '../pdf/pdf-text.ts';
+import { formatDateTime } from '../domain/dates.ts';
 import { createDemoCa, issueDemoCertificate } from '../letters/demo-pki.ts';
 import { signDetached } from '../letters/cms.ts';
 
@@ -147,8 +148,12 @@ describe('administrative procedure', () => {
     const v = (await verify.json()) as { valid: boolean; signer: { name: string } };
     assert.equal(v.valid, true);
     assert.equal(v.signer.name, 'Қасымов Нұрлан Жақсылықұлы');
-    const page = await fetch(`${t.url}/verify/${final.id}`);
-    assert.ok((await page.text()).includes('Подпись действительна'));
+    const page = await (await fetch(`${t.url}/verify/${final.id}`)).text();
+    assert.ok(page.includes('Подпись действительна'));
+    // signed at 12:00 in Almaty (07:00 UTC): the page shows the local time and dd.MM.yyyy (issue 10 item 8)
+    const signedAt = /Время подписания<\/dt><dd>([^<]*)</.exec(page)?.[1];
+    assert.equal(signedAt, `${formatDateTime((v as unknown as { signedAt: string }).signedAt, 'kk')} (Asia/Almaty)`);
+    assert.match(signedAt ?? '', /^27\.03\.2026 12:\d\d /);
 
     // Tampering with the stored letter breaks the signature.
     const stored = await t.ctx.db.selectFrom('letters').select('pdf').where('id', '=', final.id).executeTakeFirstOrThrow();

@@ -255,6 +255,22 @@ export const FORM1_LAYOUT: Form1Section[] = [
   },
 ];
 
+/**
+ * How the PDF prints the tables (issue 10 item 1): A3 landscape (841.89 × 1190.55 pt), the row
+ * headings (№, organization) repeated on every page, the data columns cut into groups that fit
+ * beside them (src/pdf/column-pages.ts), so every column of every table is printed. Points.
+ */
+export const FORM1_PDF = {
+  pageWidth: 1190.55,
+  margin: 24,
+  headingWidths: [18, 140],
+  columnWidth: 52,
+  /** Left and right padding of a cell; the rule between cells is 0.4. */
+  cellPadding: 2,
+  rule: 0.4,
+  fontSize: 5.5,
+} as const;
+
 export const FORM1_TABLES: Form1Table[] = FORM1_LAYOUT.flatMap((s) => s.tables);
 
 export function form1Table(id: string): Form1Table | undefined {

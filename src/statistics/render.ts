@@ -1,10 +1,14 @@
-// The report 1-ТӨ as a spreadsheet (exceljs) and as a PDF (src/pdf/render.ts): one sheet / one page
-// per table, the printed layout — the multi-row header with merged group headings over their
+// The report 1-ТӨ as a spreadsheet (exceljs) and as a PDF (src/pdf/render.ts): one sheet per table /
+// one A3 page per table and group of columns that fits (FORM1_PDF), the printed layout — the multi-row header with merged group headings over their
 // columns, the column titles in Kazakh and Russian, the column numbers, then the rows.
 import ExcelJS from 'exceljs';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { columnPages, columnsPerPage } from '../pdf/column-pages.ts';
 import { renderPdf } from '../pdf/render.ts';
+import { pdfWorker } from '../pdf/worker-pool.ts';
+import { formatDate, formatDateTime } from '../domain/dates.ts';
 import type { Labels } from '../domain/vocabulary.ts';
+import { FORM1_PDF } from './form1-layout.ts';
 import type { Form1Data, Form1RowData, Form1TableData } from './report.ts';
 
 const MONTHS: Record<'kk' | 'ru', string[]> = {
@@ -115,62 +119,45 @@ export async function form1Xlsx(data: Form1Data, formedAt: Date): Promise<Buffer
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export async function form1Pdf(data: Form1Data, formedAt: Date, signature?: { signerName: string | null; signedAt: string | null } | null): Promise<Buffer> {
+/** The pdfmake definition of the report: per table, one page per group of columns (issue 10 item 1). */
+export function form1PdfDocument(data: Form1Data, formedAt: Date, signature?: Form1Signature): TDocumentDefinitions {
   const period = periodLabel(data);
+  const { pageWidth, margin, headingWidths, columnWidth, cellPadding, rule, fontSize } = FORM1_PDF;
+  const perPage = columnsPerPage({ pageWidth: pageWidth - 2 * margin, headingWidths, columnWidth, cellExtra: 2 * cellPadding + rule });
   const content: Content[] = [];
-  let first = true;
   for (const section of data.sections) {
     for (const t of section.tables) {
-      const header1: TableCell[] = [
-        { text: '№', rowSpan: 2, bold: true, alignment: 'center' },
-        { text: 'Ұйымның атауы / Наименование организации', rowSpan: 2, bold: true, alignment: 'center' },
-      ];
-      const header2: TableCell[] = [{ text: '' }, { text: '' }];
-      for (const span of groupSpans(t)) {
-        if (span.group) {
-          header1.push({ text: `${span.group.kk} / ${span.group.ru}`, colSpan: span.count, bold: true, alignment: 'center' });
-          for (let i = 1; i < span.count; i++) header1.push({ text: '' });
-          for (let i = 0; i < span.count; i++) header2.push({ text: t.columns[span.start + i]!.title.kk, alignment: 'center' });
-        } else {
-          header1.push({ text: t.columns[span.start]!.title.kk, rowSpan: 2, bold: true, alignment: 'center' });
-          header2.push({ text: '' });
-        }
-      }
-      const numbers: TableCell[] = [{ text: 'А', alignment: 'center' }, { text: 'Б', alignment: 'center' }, ...t.columns.map((c) => ({ text: String(c.n), alignment: 'center' as const }))];
-      const body: TableCell[][] = [
-        header1,
-        header2,
-        numbers,
-        ...t.rows.map((r): TableCell[] => [
-          { text: String(r.reportRow ?? (r.kind === 'total' ? 1 : '')), alignment: 'center' },
-          { text: rowName(r).kk, bold: r.kind === 'total', margin: [r.kind === 'ofWhich' || r.kind === 'own' || r.kind === 'child' ? 6 : 0, 0, 0, 0] },
-          ...r.cells.map((n) => ({ text: String(n), alignment: 'right' as const, bold: r.kind === 'total' })),
-        ]),
-      ];
-      content.push(
-        { text: data.title.kk, style: 'title', ...(first ? {} : { pageBreak: 'before' as const }) },
-        { text: data.title.ru, style: 'subtitle' },
-        { text: section.title.kk, style: 'section' },
-        ...(t.id === 's1' ? [] : [{ text: t.title.kk, style: 'section' }]),
-        { text: `${period.kk} / ${period.ru}${data.organization ? ` — ${data.organization.name.kk}` : ''}`, style: 'subtitle' },
-        {
-          table: { headerRows: 3, widths: [18, 140, ...t.columns.map(() => '*')], body },
-          layout: { hLineWidth: () => 0.4, vLineWidth: () => 0.4 },
-          fontSize: 5.5,
-        },
+      const pages = columnPages(
+        t.columns.map((c) => c.group?.kk ?? null),
+        perPage,
       );
-      first = false;
+      pages.forEach(({ start, end }, p) => {
+        const part: Form1TableData = { ...t, columns: t.columns.slice(start, end), rows: t.rows.map((r) => ({ ...r, cells: r.cells.slice(start, end) })) };
+        content.push(
+          { text: data.title.kk, style: 'title', ...(content.length > 0 ? { pageBreak: 'before' as const } : {}) },
+          { text: data.title.ru, style: 'subtitle' },
+          { text: `${section.title.kk} / ${section.title.ru}`, style: 'section' },
+          ...(t.id === 's1' ? [] : [{ text: `${t.title.kk} / ${t.title.ru}`, style: 'section' }]),
+          { text: `${period.kk} / ${period.ru}${data.organization ? ` — ${data.organization.name.kk}` : ''}`, style: 'subtitle' },
+          ...(pages.length > 1 ? [{ text: `${part.columns[0]!.n}–${part.columns[part.columns.length - 1]!.n} бағандар / графы (${p + 1}/${pages.length})`, style: 'subtitle' }] : []),
+          {
+            table: { headerRows: 3, dontBreakRows: true, widths: [...headingWidths, ...part.columns.map(() => columnWidth)], body: pdfTableBody(part) },
+            layout: { hLineWidth: () => rule, vLineWidth: () => rule, paddingLeft: () => cellPadding, paddingRight: () => cellPadding },
+            fontSize,
+          },
+        );
+      });
     }
   }
   content.push({
-    text: signature?.signedAt ? `Қол қойды / Подписал: ${signature.signerName ?? ''}, ${signature.signedAt.slice(0, 10)}` : `Қалыптастырылды / Сформирован: ${formedAt.toISOString().slice(0, 10)}`,
+    text: signature?.signedAt ? `Қол қойды / Подписал: ${signature.signerName ?? ''}, ${formatDateTime(signature.signedAt, 'kk')}` : `Қалыптастырылды / Сформирован: ${formatDate(formedAt, 'kk')}`,
     style: 'subtitle',
     margin: [0, 8, 0, 0],
   });
-  const doc: TDocumentDefinitions = {
+  return {
     pageSize: 'A3',
     pageOrientation: 'landscape',
-    pageMargins: [24, 24, 24, 24],
+    pageMargins: [margin, margin, margin, margin],
     info: { title: `${data.title.kk} — ${period.kk}`, creationDate: formedAt },
     content,
     styles: {
@@ -179,5 +166,43 @@ export async function form1Pdf(data: Form1Data, formedAt: Date, signature?: { si
       section: { fontSize: 10, bold: true, alignment: 'center', margin: [0, 4, 0, 4] },
     },
   };
-  return renderPdf(doc);
 }
+
+/** The header (groups, column titles in Kazakh and Russian, column numbers) and the rows of a table. */
+function pdfTableBody(t: Form1TableData): TableCell[][] {
+  const header1: TableCell[] = [
+    { text: '№', rowSpan: 2, bold: true, alignment: 'center' },
+    { text: 'Ұйымның атауы / Наименование организации', rowSpan: 2, bold: true, alignment: 'center' },
+  ];
+  const header2: TableCell[] = [{ text: '' }, { text: '' }];
+  for (const span of groupSpans(t)) {
+    if (span.group) {
+      header1.push({ text: bilingual(span.group), colSpan: span.count, bold: true, alignment: 'center' });
+      for (let i = 1; i < span.count; i++) header1.push({ text: '' });
+      for (let i = 0; i < span.count; i++) header2.push({ text: bilingual(t.columns[span.start + i]!.title), alignment: 'center' });
+    } else {
+      header1.push({ text: bilingual(t.columns[span.start]!.title), rowSpan: 2, bold: true, alignment: 'center' });
+      header2.push({ text: '' });
+    }
+  }
+  const numbers: TableCell[] = [{ text: 'А', alignment: 'center' }, { text: 'Б', alignment: 'center' }, ...t.columns.map((c) => ({ text: String(c.n), alignment: 'center' as const }))];
+  return [
+    header1,
+    header2,
+    numbers,
+    ...t.rows.map((r): TableCell[] => [
+      { text: String(r.reportRow ?? (r.kind === 'total' ? 1 : '')), alignment: 'center' },
+      { text: rowName(r).kk, bold: r.kind === 'total', margin: [r.kind === 'ofWhich' || r.kind === 'own' || r.kind === 'child' ? 6 : 0, 0, 0, 0] },
+      ...r.cells.map((n) => ({ text: String(n), alignment: 'right' as const, bold: r.kind === 'total' })),
+    ]),
+  ];
+}
+
+type Form1Signature = { signerName: string | null; signedAt: string | null } | null;
+
+export async function form1Pdf(data: Form1Data, formedAt: Date, signature?: Form1Signature): Promise<Buffer> {
+  return renderPdf(form1PdfDocument(data, formedAt, signature));
+}
+
+/** form1Pdf in a worker thread: the country report takes ~300 ms to lay out (docs/performance.md). */
+export const form1PdfOffThread = pdfWorker<[data: Form1Data, formedAt: Date, signature?: Form1Signature]>(new URL('./form1-pdf-worker.ts', import.meta.url));

@@ -5,7 +5,7 @@ import { errorSchema } from '../intake/schemas.ts';
 import { FORM1_RULES } from '../domain/form1.ts';
 import { FORM1_LAYOUT } from './form1-layout.ts';
 import { cellAppeals, formDueReportsNow, formSnapshot, form1Report, listSnapshots, presentForm1, signSnapshot, snapshotDiff, snapshotOf, snapshotSignature } from './report.ts';
-import { form1Pdf, form1Xlsx } from './render.ts';
+import { form1PdfOffThread, form1Xlsx } from './render.ts';
 import { signInputBody } from '../letters/schemas.ts';
 import { cellQuery, cellSchema, form1Schema, layoutSchema, periodFilterQuery, reportQuery, snapshotDiffSchema, snapshotListSchema, snapshotSignedSchema } from './schemas.ts';
 import { IdParams, typed } from '../http/typebox.ts';
@@ -46,7 +46,7 @@ export async function statisticsRoutes(server: FastifyInstance, ctx: Context): P
 
   app.get('/reports/form1.pdf', { schema: { tags: ['statistics'], summary: 'The report 1-ТӨ as PDF (landscape, Kazakh headings)', querystring: reportQuery, produces: ['application/pdf'] } }, async (req, reply) => {
     const data = await form1Report(ctx, req.actor, req.query.year, req.query.month, req.query.organization);
-    const pdf = await form1Pdf(data, ctx.clock.now());
+    const pdf = await form1PdfOffThread(data, ctx.clock.now());
     return reply
       .type('application/pdf')
       .header('content-disposition', `inline; filename="${fileName(req.query, 'pdf')}"`)
@@ -151,7 +151,7 @@ export async function statisticsRoutes(server: FastifyInstance, ctx: Context): P
 
   app.get('/reports/form1/snapshots/:id.pdf', { schema: { tags: ['statistics'], summary: 'A formed report as PDF, with its signer', params: IdParams, produces: ['application/pdf'] } }, async (req, reply) => {
     const row = await snapshotOf(ctx, req.actor, req.params.id);
-    const pdf = await form1Pdf(row.data, row.formed_at, { signerName: row.signer_name, signedAt: row.signed_at?.toISOString() ?? null });
+    const pdf = await form1PdfOffThread(row.data, row.formed_at, { signerName: row.signer_name, signedAt: row.signed_at?.toISOString() ?? null });
     return reply
       .type('application/pdf')
       .header('content-disposition', `inline; filename="${fileName(row, 'pdf')}"`)

@@ -91,6 +91,9 @@ describe('the accounting screens in the browser', { skip: SKIP }, () => {
     await check(stat, 'form1-sign-en', false);
     await stat.getByTestId('sign-submit').click();
     await stat.getByTestId('sign-form').waitFor({ state: 'detached' });
+    // the notice names the report, not a letter (issue 10 item 8)
+    await stat.getByText(m(en, 'acc.form1.signDone')).waitFor();
+    assert.equal(await stat.getByText(m(en, 'sign.done')).count(), 0);
     await snapshot.getByTestId('snapshot-signature').filter({ hasText: 'Signed by Ахметжанов' }).waitFor();
     await shot(stat, 'form1-signed-en');
 
@@ -147,8 +150,8 @@ describe('the accounting screens in the browser', { skip: SKIP }, () => {
       .waitFor();
     await check(stat, 'corrections-en');
     await head.goto(card);
-    const due = await head.evaluate(() => new Intl.DateTimeFormat('kk-KZ', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(new Date('2026-04-30T00:00:00Z')));
-    await head.getByText(due).first().waitFor();
+    // Kazakh writes dates dd.MM.yyyy (the browser's own kk-KZ format was 2026-04-30; issue 10 item 8)
+    await head.getByText('30.04.2026').first().waitFor();
 
     // the authority's other screens, each once loaded (18 March: outside the reconciliation window)
     for (const [screen, loaded] of [

@@ -336,9 +336,16 @@ describe('the staff web app in the browser', { skip: SKIP }, () => {
     await shot(head, 'decision-4.14-en', false);
     await head.getByTestId('decision-submit').click();
     await signNewestLetter(head, lang, { opensItself: true });
-    await head.getByText('15/05/2026').first().waitFor();
+    // dates as English writes them, one rule for every screen (src/domain/dates.ts, issue 10 item 8)
+    await head.getByText('15 May 2026').first().waitFor();
     await statusIs(head, lang, 'inExecution');
     await shot(head, 'card-extended-en');
+    // the card prints (the browser's Print) without the app's header and navigation (issue 10 item 14)
+    await head.emulateMedia({ media: 'print' });
+    assert.equal(await head.locator('header').first().isVisible(), false);
+    assert.equal(await head.getByRole('navigation', { name: m(lang, 'nav.main') }).isVisible(), false);
+    assert.ok(await head.getByTestId('appeal-number').isVisible());
+    await head.emulateMedia({ media: 'screen' });
   });
 
   test('overview, password change, queues and card on a tablet', async () => {

@@ -106,7 +106,9 @@ export interface I18n {
   lang: Lang;
   t: T;
   setLang(l: Lang): void;
+  /** A day (or an instant's local day), and an instant's local date and time: src/domain/dates.ts. */
   date(iso: string | null): string;
+  dateTime(iso: string | null): string;
 }
 
 export const I18nContext = createContext<I18n | null>(null);

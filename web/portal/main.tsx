@@ -5,6 +5,7 @@
 import { StrictMode, Suspense, lazy, useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Link, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { formatDate, formatDateTime } from '../../src/domain/dates.ts';
 import './portal.css';
 import { ApiError, I18nContext, LANGS, api, initialLang, saveLang, setApiLang, token, translate, useI18n, type I18n, type Lang, type PublicStatus } from './api.ts';
 import { StatusTable } from './status.tsx';
@@ -259,7 +260,6 @@ function Portal() {
     setApiLang(lang);
   }, [lang]);
   const value = useMemo<I18n>(() => {
-    const locale = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' }[lang];
     return {
       lang,
       t: translate(lang),
@@ -268,7 +268,8 @@ function Portal() {
         setApiLang(l);
         setLangState(l);
       },
-      date: (iso) => (iso ? new Date(`${iso.slice(0, 10)}T12:00:00Z`).toLocaleDateString(locale, { timeZone: 'UTC' }) : ''),
+      date: (iso) => (iso ? formatDate(iso, lang) : ''),
+      dateTime: (iso) => (iso ? formatDateTime(iso, lang) : ''),
     };
   }, [lang]);
   setApiLang(lang);

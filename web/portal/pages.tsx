@@ -108,7 +108,7 @@ function ActionForm({ id, action, until, onDone }: { id: string; action: Card['a
 }
 
 export function AppealCard() {
-  const { t } = useI18n();
+  const { t, dateTime } = useI18n();
   const { id } = useParams();
   const signedIn = useSignedIn();
   const [card, setCard] = useState<Card | null>(null);
@@ -135,7 +135,7 @@ export function AppealCard() {
       <ol className="timeline" data-testid="timeline">
         {card.timeline.map((e) => (
           <li key={`${e.at}-${e.kind}`}>
-            <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time> {e.text}
+            <time dateTime={e.at}>{dateTime(e.at)}</time> {e.text}
           </li>
         ))}
       </ol>

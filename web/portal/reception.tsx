@@ -18,7 +18,7 @@ interface Session {
 }
 
 export function Reception() {
-  const { t, lang } = useI18n();
+  const { t, lang, dateTime } = useI18n();
   const [q, setQ] = useState('');
   const [orgs, setOrgs] = useState<{ id: number; name: string }[]>([]);
   const [organization, setOrganization] = useState('');
@@ -40,11 +40,8 @@ export function Reception() {
       .then((r) => setSessions(r.items))
       .catch(setError);
   }, [organization, lang]);
-  const when = (s: Session) => {
-    const locale = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' }[lang];
-    const from = new Date(s.startsAt);
-    return `${from.toLocaleDateString(locale, { weekday: 'short', day: 'numeric', month: 'long' })}, ${from.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' })}–${new Date(s.endsAt).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' })}`;
-  };
+  // the office's local date and time (src/domain/dates.ts), not the browser's zone
+  const when = (s: Session) => `${dateTime(s.startsAt)}–${dateTime(s.endsAt).slice(-5)}`;
   return (
     <>
       <h1>{t('reception.title')}</h1>

@@ -1927,6 +1927,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/queues/{queue}.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A work queue with its filters as a journal (XLSX), at most 5000 rows, in the request's language; audited */
+        get: operations["getQueuesQueueXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/queues/{queue}.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A work queue with its filters as a journal (PDF), at most 5000 rows, in the request's language; audited */
+        get: operations["getQueuesQueuePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/overview": {
         parameters: {
             query?: never;
@@ -15768,6 +15802,100 @@ export interface operations {
                         };
                     };
                 };
+            };
+        };
+    };
+    getQueuesQueueXlsx: {
+        parameters: {
+            query?: {
+                documentType?: "application" | "complaint" | "report" | "inquiry" | "feedback" | "proposal";
+                form?: "paper" | "oral" | "electronic" | "video";
+                channel?: "post" | "inPerson" | "complaintBox" | "egovPortal" | "publicPortal" | "contactCentre" | "personalReception" | "email";
+                issueCategory?: string;
+                status?: "registered" | "inExecution" | "awaitingFix" | "hearing" | "toSign" | "completed" | "forwarded" | "attached" | "movedOut" | "returned" | "withdrawn" | "terminated";
+                executor?: string;
+                /** @description This organization and those below it */
+                organization?: number;
+                /** @description With organization: only that organization's own appeals, not those below it */
+                ownOnly?: boolean;
+                /** @description Only appeals whose review at their organization still runs */
+                open?: boolean;
+                /** @description Registered on or after */
+                dateFrom?: string;
+                /** @description Registered on or before */
+                dateTo?: string;
+                /** @description Due on or after */
+                dueFrom?: string;
+                /** @description Due on or before */
+                dueTo?: string;
+                /** @description Registration or talon number, IIN/BIN, applicant name, or words of the summary and text */
+                q?: string;
+                sort?: "registrationDate" | "dueDate" | "registrationNumber" | "applicantName" | "status";
+                order?: "asc" | "desc";
+                /** @description The language of the journal (a download link cannot set Accept-Language); default: Accept-Language */
+                lang?: "kk" | "ru" | "en";
+            };
+            header?: never;
+            path: {
+                queue: "awaitingRouting" | "inExecution" | "toApprove" | "toSign" | "atRisk" | "overdue" | "withdrawn" | "completed" | "all";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getQueuesQueuePdf: {
+        parameters: {
+            query?: {
+                documentType?: "application" | "complaint" | "report" | "inquiry" | "feedback" | "proposal";
+                form?: "paper" | "oral" | "electronic" | "video";
+                channel?: "post" | "inPerson" | "complaintBox" | "egovPortal" | "publicPortal" | "contactCentre" | "personalReception" | "email";
+                issueCategory?: string;
+                status?: "registered" | "inExecution" | "awaitingFix" | "hearing" | "toSign" | "completed" | "forwarded" | "attached" | "movedOut" | "returned" | "withdrawn" | "terminated";
+                executor?: string;
+                /** @description This organization and those below it */
+                organization?: number;
+                /** @description With organization: only that organization's own appeals, not those below it */
+                ownOnly?: boolean;
+                /** @description Only appeals whose review at their organization still runs */
+                open?: boolean;
+                /** @description Registered on or after */
+                dateFrom?: string;
+                /** @description Registered on or before */
+                dateTo?: string;
+                /** @description Due on or after */
+                dueFrom?: string;
+                /** @description Due on or before */
+                dueTo?: string;
+                /** @description Registration or talon number, IIN/BIN, applicant name, or words of the summary and text */
+                q?: string;
+                sort?: "registrationDate" | "dueDate" | "registrationNumber" | "applicantName" | "status";
+                order?: "asc" | "desc";
+                /** @description The language of the journal (a download link cannot set Accept-Language); default: Accept-Language */
+                lang?: "kk" | "ru" | "en";
+            };
+            header?: never;
+            path: {
+                queue: "awaitingRouting" | "inExecution" | "toApprove" | "toSign" | "atRisk" | "overdue" | "withdrawn" | "completed" | "all";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -1,6 +1,7 @@
 // The language of the app (Kazakh by default), switchable at any time and remembered in this
 // browser; dates, times and numbers formatted for it, in the time zone of the user's organization.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { formatDate, formatDateTime, LOCAL_TIME_ZONE } from '../../../src/domain/dates.ts';
 import { MESSAGES, type MessageKey } from './messages.ts';
 
 export const LANGUAGES = ['kk', 'ru', 'en'] as const;
@@ -8,7 +9,7 @@ export type Lang = (typeof LANGUAGES)[number];
 export const LANGUAGE_NAMES: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
 const LOCALES: Record<Lang, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
 const STORAGE_KEY = 'joldanym.lang';
-export const DEFAULT_TIME_ZONE = 'Asia/Almaty';
+export const DEFAULT_TIME_ZONE = LOCAL_TIME_ZONE;
 
 /** The language the API is asked to answer in (read by the API client). */
 let current: Lang = initialLang();
@@ -32,7 +33,7 @@ interface I18n {
   t: Translate;
   timeZone: string;
   setTimeZone(tz: string): void;
-  /** 'YYYY-MM-DD' as a date of the locale. */
+  /** 'YYYY-MM-DD', or an instant's local day, as the language writes dates. */
   date(iso: string | null | undefined): string;
   /** An instant as date and time in the organization's time zone. */
   dateTime(iso: string | null | undefined): string;
@@ -59,15 +60,6 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo<I18n>(() => {
     const messages = MESSAGES[lang];
     const locale = LOCALES[lang];
-    const dateFormat = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' });
-    const dateTimeFormat = new Intl.DateTimeFormat(locale, {
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZone,
-    });
     const t: Translate = (key, params) => {
       const text = messages[key] ?? MESSAGES.en[key] ?? key;
       return params ? text.replace(/\{(\w+)\}/g, (_, k: string) => (params[k] === undefined ? `{${k}}` : String(params[k]))) : text;
@@ -78,16 +70,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       t,
       timeZone,
       setTimeZone,
-      date: (iso) => {
-        if (!iso) return messages.none;
-        const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-        return Number.isNaN(d.getTime()) ? iso : dateFormat.format(d);
-      },
-      dateTime: (iso) => {
-        if (!iso) return messages.none;
-        const d = new Date(iso);
-        return Number.isNaN(d.getTime()) ? iso : dateTimeFormat.format(d);
-      },
+      // one rule for dates in every screen and document (src/domain/dates.ts)
+      date: (iso) => (iso ? formatDate(iso, lang, timeZone) : messages.none),
+      dateTime: (iso) => (iso ? formatDateTime(iso, lang, timeZone) : messages.none),
       number: (n, options) => new Intl.NumberFormat(locale, options).format(n),
     };
   }, [lang, setLang, timeZone]);

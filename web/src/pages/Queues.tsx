@@ -99,9 +99,19 @@ export default function Queues() {
 
   return (
     <Stack gap="md">
-      <Title order={1} size="h2">
-        {t('queues.title')}
-      </Title>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          {t('queues.title')}
+        </Title>
+        {/* the queue with its filters as a journal (issue 10 item 14); a link carries the language itself */}
+        <Group gap="xs" className="no-print">
+          {(['xlsx', 'pdf'] as const).map((ext) => (
+            <Button key={ext} component="a" size="xs" variant="default" href={`/api/v1/queues/${queue}.${ext}?${journalQuery(filter, sort, order, lang)}`} download data-testid={`journal-${ext}`}>
+              {t(ext === 'xlsx' ? 'queues.journalXlsx' : 'queues.journalPdf')}
+            </Button>
+          ))}
+        </Group>
+      </Group>
       <Tabs
         value={queue}
         onChange={(v) =>
@@ -242,4 +252,11 @@ export default function Queues() {
       </Tabs>
     </Stack>
   );
+}
+
+/** The query of a journal export: the queue's filters and order, and the language to write it in. */
+function journalQuery(filter: Record<string, string | number | boolean | undefined>, sort: string | undefined, order: string | undefined, lang: string): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...filter, sort, order, lang })) if (v !== undefined) q.set(k, String(v));
+  return q.toString();
 }

@@ -4,6 +4,8 @@
 
 export const kk = {
   'queues.title': 'Жұмыс тізімдері',
+  'queues.journalXlsx': 'Журнал (XLSX)',
+  'queues.journalPdf': 'Журнал (PDF)',
   'queue.awaitingRouting': 'Бөлуді күтуде',
   'queue.inExecution': 'Орындалуда',
   'queue.toSign': 'Қол қоюға',
@@ -75,6 +77,8 @@ type Area = Record<keyof typeof kk, string>;
 
 export const ru: Area = {
   'queues.title': 'Рабочие реестры',
+  'queues.journalXlsx': 'Журнал (XLSX)',
+  'queues.journalPdf': 'Журнал (PDF)',
   'queue.awaitingRouting': 'Ожидают распределения',
   'queue.inExecution': 'На исполнении',
   'queue.toSign': 'На подписании',
@@ -144,6 +148,8 @@ export const ru: Area = {
 
 export const en: Area = {
   'queues.title': 'Work queues',
+  'queues.journalXlsx': 'Journal (XLSX)',
+  'queues.journalPdf': 'Journal (PDF)',
   'queue.awaitingRouting': 'Awaiting routing',
   'queue.inExecution': 'In execution',
   'queue.toSign': 'To sign',

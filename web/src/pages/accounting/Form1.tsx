@@ -369,7 +369,7 @@ function Snapshots({ year, month, organization, report }: { year: number; month:
           onClose={() => setSigning(null)}
           onSigned={() => {
             setSigning(null);
-            notify(t('sign.done'), 'green');
+            notify(t('acc.form1.signDone'), 'green');
             void changed.snapshots(queryClient);
           }}
         />

@@ -90,7 +90,7 @@ function RecordDialog({ v, requestId, onClose }: { v: Violation; requestId: stri
 }
 
 export default function Violations() {
-  const { t, lang } = useI18n();
+  const { t, lang, date } = useI18n();
   const { from, to } = useControlPeriod();
   const q = useQuery(controlQueries.violations({ from, to }, lang));
   const [asking, setAsking] = useState<Violation | null>(null);
@@ -139,7 +139,7 @@ export default function Violations() {
                     '—'
                   )}
                 </Table.Td>
-                <Table.Td>{new Date(v.detectedAt).toLocaleDateString(lang)}</Table.Td>
+                <Table.Td>{date(v.detectedAt)}</Table.Td>
                 <Table.Td>
                   {(v.explanations ?? []).map((x) => (
                     <Text key={x.id} size="xs">
