@@ -20,6 +20,7 @@ import * as m0017 from './migrations/0017_search_and_inbox.ts';
 import * as m0018 from './migrations/0018_reception_instructions.ts';
 import * as m0019 from './migrations/0019_outbox_kinds.ts';
 import * as m0020 from './migrations/0020_open311_keys.ts';
+import * as m0023 from './migrations/0023_control_department.ts';
 
 // Listed here rather than read from disk, so the same code runs from source and from a bundle.
 const MIGRATIONS: Record<string, Migration> = {
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0018_reception_instructions': m0018,
   '0019_outbox_kinds': m0019,
   '0020_open311_keys': m0020,
+  '0023_control_department': m0023,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
