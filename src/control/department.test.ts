@@ -3,6 +3,7 @@
 // designated for the day, and sent only when signed (CD-04). Fixed clock; scope of a controller.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { testApp, type TestApp, type Api } from '../../test/support.ts';
 
 let t: TestApp;
@@ -72,8 +73,9 @@ describe('CD-38 briefings of new employees', () => {
   test('a new employee is listed until briefed; an old one is not listed', async () => {
     const fresh = await t.createUser('new-executor', 'AKM-ZERENDI', ['executor'], 'Жаңа орындаушы');
     const old = await t.createUser('old-executor', 'AKM-ZERENDI', ['executor'], 'Тәжірибелі орындаушы');
-    await t.ctx.db.updateTable('users').set({ created_at: new Date('2026-02-20T09:00:00+05:00') }).where('id', '=', fresh).execute();
-    await t.ctx.db.updateTable('users').set({ created_at: new Date('2025-01-10T09:00:00+05:00') }).where('id', '=', old).execute();
+    // hired (the account opened) on these days, by the fixed clock
+    await sql`UPDATE users SET created_at = ${'2026-02-20T09:00:00+05:00'}::timestamptz WHERE id = ${fresh}`.execute(t.ctx.db);
+    await sql`UPDATE users SET created_at = ${'2025-01-10T09:00:00+05:00'}::timestamptz WHERE id = ${old}`.execute(t.ctx.db);
     const before = (await controller('GET', '/api/v1/control/briefings')).body;
     const waiting = before.notBriefed.map((x: { employee: { id: string } }) => x.employee.id);
     assert.ok(waiting.includes(fresh), 'new, not briefed');
@@ -137,10 +139,13 @@ describe('CD-04 the department’s documents: signed by its head or the designat
     t.setNow('2026-03-02T10:00:00+05:00');
 
     const list = (await controller('GET', '/api/v1/control/signatories')).body.items;
-    assert.deepEqual(list.map((s: { kind: string; userId: string }) => [s.kind, s.userId]), [
-      ['head', controllerId],
-      ['substitute', deputyId],
-    ]);
+    assert.deepEqual(
+      list.map((s: { kind: string; userId: string }) => [s.kind, s.userId]),
+      [
+        ['head', controllerId],
+        ['substitute', deputyId],
+      ],
+    );
     const docs = (await controller('GET', '/api/v1/control/documents')).body.items;
     const byId = new Map(docs.map((d: { id: string }) => [d.id, d]));
     assert.equal((byId.get(first.body.id) as { signedAs: string }).signedAs, 'head');
