@@ -121,6 +121,16 @@ export const kk = {
   'ctl.checks.followUp': 'Кейінгі шаралар',
   'ctl.checks.record': 'Нәтижелерді жазу',
   'ctl.checks.empty': 'Тексеру жоқ',
+  'ctl.nav.map': 'Проблемалар картасы',
+  'ctl.map.title': 'Проблемалық мәселелер картасы',
+  'ctl.map.measure': 'Көрсеткіш',
+  'ctl.map.measure.appeals': 'Жолданымдар',
+  'ctl.map.measure.overdue': 'Мерзімі бұзылған',
+  'ctl.map.measure.systemic': 'Жүйелі проблемалар',
+  'ctl.map.kato': 'ӘАОЖ (КАТО)',
+  'ctl.map.caption': 'Шеңбер — аумақтың әкімшілік орталығы, өлшемі мен түсі: {measure}. Шеңбер аумақтың жолданымдар тізімін ашады.',
+  'ctl.map.source': 'Орталықтардың координаттары шамамен (OpenStreetMap сияқты ашық анықтамалықтар, ODbL); облыс контуры — бағдар үшін сызба, шекара емес.',
+  'ctl.map.unplaced': 'Картада нүктесі жоқ аумақтар:',
 };
 
 export const ru: Record<keyof typeof kk, string> = {
@@ -242,6 +252,16 @@ export const ru: Record<keyof typeof kk, string> = {
   'ctl.checks.followUp': 'Последующие меры',
   'ctl.checks.record': 'Записать результаты',
   'ctl.checks.empty': 'Проверок нет',
+  'ctl.nav.map': 'Карта проблем',
+  'ctl.map.title': 'Карта проблемных вопросов',
+  'ctl.map.measure': 'Показатель',
+  'ctl.map.measure.appeals': 'Обращения',
+  'ctl.map.measure.overdue': 'С нарушением срока',
+  'ctl.map.measure.systemic': 'Системные проблемы',
+  'ctl.map.kato': 'КАТО',
+  'ctl.map.caption': 'Круг — административный центр территории, размер и цвет: {measure}. Круг открывает список обращений территории.',
+  'ctl.map.source': 'Координаты центров приблизительные (открытые справочники, например OpenStreetMap, ODbL); контур области — схема для ориентира, не граница.',
+  'ctl.map.unplaced': 'Территории без точки на карте:',
 };
 
 export const en: Record<keyof typeof kk, string> = {
@@ -363,4 +383,14 @@ export const en: Record<keyof typeof kk, string> = {
   'ctl.checks.followUp': 'Follow-up',
   'ctl.checks.record': 'Record the findings',
   'ctl.checks.empty': 'No checks',
+  'ctl.nav.map': 'Map of problems',
+  'ctl.map.title': 'Map of problem issues',
+  'ctl.map.measure': 'Measure',
+  'ctl.map.measure.appeals': 'Appeals',
+  'ctl.map.measure.overdue': 'Term broken',
+  'ctl.map.measure.systemic': 'Systemic problems',
+  'ctl.map.kato': 'KATO',
+  'ctl.map.caption': 'A circle is the territory’s administrative centre, sized and coloured by: {measure}. A circle opens the list of the territory’s appeals.',
+  'ctl.map.source': 'Centre coordinates are approximate (public gazetteers such as OpenStreetMap, ODbL); the oblast outline is a schematic for orientation, not a boundary.',
+  'ctl.map.unplaced': 'Territories with no point on the map:',
 };
