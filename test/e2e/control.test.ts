@@ -128,6 +128,10 @@ describe('the control department in the browser (issue 12)', { skip: SKIP }, () 
     await page.getByTestId('content-group').getByText(m(en, 'ctl.content.byTerritory')).click();
     const district = page.getByTestId('content-row').filter({ hasText: 'Burabay' }).getByRole('link');
     await district.waitFor();
+    // the reference note on systemic problems for the akim (CD-18), a draft until the head signs (CD-04)
+    await page.getByTestId('note-addressee').fill('Akim of Akmola oblast');
+    await page.getByTestId('note-compose').click();
+    await page.getByTestId('note-row').filter({ hasText: 'Akim of Akmola oblast' }).getByText(m(en, 'ctl.note.draft')).waitFor();
     await check(page, 'content-en');
     await district.click();
     await page.waitForURL(/\/queues\/all\?.*organization=/);
