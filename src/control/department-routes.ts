@@ -174,9 +174,11 @@ export async function departmentRoutes(server: FastifyInstance, ctx: Context): P
   app.post(
     '/control/signatories',
     {
+      config: { idempotent: true },
       schema: {
         tags,
         summary: 'Designate the department’s head (administrator) or a substitute for dates (the head or administrator) (CD-04)',
+        headers: idempotencyHeaders,
         body: signatoryBody,
         response: { 201: obj({ id: str }), 403: errorSchema, 409: errorSchema, 422: errorSchema },
       },

@@ -14306,7 +14306,10 @@ export interface operations {
     postControlSignatories: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A key of the client (1-200 printable ASCII characters; a UUID does), new for each request it means to make and the same when it sends that request again: a repeat with the same body within 24 hours answers the result of the first request and creates nothing; the same key with another body is refused (422 idempotency.keyReused). */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
