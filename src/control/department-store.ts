@@ -15,6 +15,10 @@ export async function userOf(db: Db, id: string) {
   return db.selectFrom('users').select(['id', 'full_name', 'position', 'organization_id', 'created_at']).where('id', '=', id).where('active', '=', true).executeTakeFirst();
 }
 
+export async function instructionById(db: Db, id: string) {
+  return db.selectFrom('instructions').select(['id', 'organization_id']).where('id', '=', id).executeTakeFirst();
+}
+
 export async function insertProposal(db: Db, row: Insertable<DisciplinaryProposalsTable>): Promise<void> {
   await db.insertInto('disciplinary_proposals').values(row).execute();
 }

@@ -61,6 +61,25 @@ describe('CD-34 disciplinary proposals', () => {
     t.setNow('2026-03-02T10:00:00+05:00');
   });
 
+  test('a proposal names the instruction whose execution it is about; an unknown one is refused', async () => {
+    const instruction = await controller('POST', '/api/v1/instructions', {
+      issuer: 'president',
+      text: 'Көше жарығын жөндеу',
+      dueDate: '2026-03-20',
+      appealIds: [],
+      executors: [{ organizationId: orgs['AKM-BURABAY'], main: true }],
+    });
+    assert.equal(instruction.status, 201, JSON.stringify(instruction.body));
+    const body = { organizationId: orgs['AKM-BURABAY'], officialName: 'Әкім орынбасары', officialPosition: 'Орынбасар', ground: 'Тапсырма сапасыз орындалды', dueDate: '2026-04-01' };
+    const linked = await controller('POST', '/api/v1/control/disciplinary-proposals', { ...body, instructionId: instruction.body.id });
+    assert.equal(linked.status, 201, JSON.stringify(linked.body));
+    const item = (await controller('GET', '/api/v1/control/disciplinary-proposals')).body.items.find((p: { id: string }) => p.id === linked.body.id);
+    assert.equal(item.instructionId, instruction.body.id);
+    const unknown = await controller('POST', '/api/v1/control/disciplinary-proposals', { ...body, instructionId: '00000000-0000-4000-8000-000000000000' });
+    assert.equal(unknown.status, 422);
+    assert.equal(unknown.body.error.fields[0].path, '/instructionId');
+  });
+
   test('only the controller, only for the bodies below its akimat', async () => {
     const body = { organizationId: orgs['AKM-ZERENDI'], officialName: 'X', officialPosition: 'Y', ground: 'Z', dueDate: '2026-04-01' };
     assert.equal((await admin('POST', '/api/v1/control/disciplinary-proposals', { ...body, organizationId: orgs['AKM-ZERENDI'] })).status, 201, 'the administrator acts for every role');

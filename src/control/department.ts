@@ -28,7 +28,7 @@ export async function propose(ctx: Context, actor: Actor, input: ProposalInput) 
   if (!(await canActFor(ctx.db, actor, input.organizationId))) throw invalid([{ path: '/organizationId', code: 'instruction.executorOutOfScope' }]);
   if (input.dueDate < todayOf(ctx)) throw invalid([{ path: '/dueDate', code: 'instruction.dueInPast' }]);
   if (input.instructionId) {
-    const instruction = await ctx.db.selectFrom('instructions').select('organization_id').where('id', '=', input.instructionId).executeTakeFirst();
+    const instruction = await store.instructionById(ctx.db, input.instructionId);
     if (!instruction || !(await canActFor(ctx.db, actor, instruction.organization_id))) throw invalid([{ path: '/instructionId', code: 'notFound' }]);
   }
   const id = randomUUID();
