@@ -77,3 +77,18 @@ export async function territoryFigures(db: Db, root: number, from: string, to: s
     FROM (${counted(root, from, to)}) c GROUP BY 1 ORDER BY 2 DESC`.execute(db);
   return r.rows.map((x) => ({ territoryId: Number(x.territory_id), appeals: Number(x.n), open: Number(x.open), overdue: Number(x.overdue) }));
 }
+
+/** CD-19: the territories right below the root — the highest organizations with a KATO code under
+ *  it — whether or not they had appeals in a period (the map shows every one). */
+export async function territoriesBelow(db: Db, root: number): Promise<number[]> {
+  const r = await sql<{ id: number }>`
+    SELECT t.id FROM organization_closure s JOIN organizations t ON t.id = s.descendant_id
+    WHERE s.ancestor_id = ${root} AND s.depth > 0 AND t.kato IS NOT NULL
+      AND NOT EXISTS (
+        SELECT 1 FROM organization_closure up
+        JOIN organizations m ON m.id = up.ancestor_id
+        JOIN organization_closure s2 ON s2.descendant_id = m.id AND s2.ancestor_id = ${root}
+        WHERE up.descendant_id = t.id AND up.depth > 0 AND s2.depth > 0 AND m.kato IS NOT NULL)
+    ORDER BY t.id`.execute(db);
+  return r.rows.map((x) => Number(x.id));
+}

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { testApp, type TestApp, type Api } from '../../test/support.ts';
 import { register } from '../../test/accounting.ts';
+import { extractPdfText } from '../pdf/pdf-text.ts';
 
 let t: TestApp;
 let burabay: Api;
@@ -110,5 +111,45 @@ describe('content analysis (CD-18, CD-19)', () => {
     assert.equal((await otherOblast('GET', `/api/v1/control/content?organization=${orgs['AKM-AKIMAT']}`)).status, 403);
     const own = await otherOblast('GET', '/api/v1/control/content?from=2025-01-01&to=2026-12-31');
     assert.deepEqual(own.body.items, []);
+  });
+});
+
+describe('the map of problems and the reference note (CD-19, CD-18)', () => {
+  test('CD-19: every district under the oblast, by KATO code, with its appeals and systemic flags — none left out', async () => {
+    const res = await controller('GET', '/api/v1/control/map?from=2026-03-01&to=2026-03-31');
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const by = Object.fromEntries(res.body.items.map((i: { kato: string | null; appeals: number; systemic: number; territoryId: number }) => [i.kato ?? 'none', [i.territoryId, i.appeals, i.systemic]]));
+    assert.deepEqual(by['117000000'], [orgs['AKM-BURABAY'], 8, 1], 'Burabay: the spike');
+    assert.deepEqual(by['115600000'], [orgs['AKM-ZERENDI'], 6, 0], 'Zerendi: steady');
+    assert.deepEqual(by['116800000'], [orgs['AKM-SHORTANDY'], 0, 0], 'Shortandy: on the map without appeals');
+    const total = Object.values(await recount('2026-03-01', '2026-03-31')).reduce((a, b) => a + b, 0);
+    assert.equal(
+      res.body.items.reduce((a: number, i: { appeals: number }) => a + i.appeals, 0),
+      total,
+    );
+    assert.equal((await otherOblast('GET', `/api/v1/control/map?organization=${orgs['AKM-AKIMAT']}`)).status, 403);
+  });
+
+  test('CD-18: the reference note for the akim names each flagged category × territory with its figures and trend (PDF read back)', async () => {
+    const created = await controller('POST', '/api/v1/control/documents', { kind: 'systemicNote', addressee: 'Ақмола облысының әкімі / Акиму Акмолинской области', from: '2026-03-01', to: '2026-03-31' });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    assert.equal(created.body.items, 1);
+    const pdf = await controller('GET', `/api/v1/control/documents/${created.body.id}/pdf`);
+    assert.equal(pdf.status, 200);
+    assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+    const text = (await extractPdfText(pdf.raw)).replace(/\s+/g, ' ');
+    const flagged = (await controller('GET', '/api/v1/control/systemic-problems?from=2026-03-01&to=2026-03-31')).body.items;
+    assert.ok(flagged.length > 0);
+    const category = await t.ctx.db.selectFrom('directory_entries').select(['code', 'label_kk', 'label_ru']).where('directory', '=', 'issueCategory').execute();
+    const district = await t.ctx.db.selectFrom('organizations').select(['id', 'name_kk', 'name_ru']).execute();
+    for (const f of flagged) {
+      const c = category.find((x) => x.code === f.category.code)!;
+      const d = district.find((x) => x.id === f.territory.id)!;
+      const row = `${c.label_kk} / ${c.label_ru} ${d.name_kk} / ${d.name_ru} ${f.count} ${f.baseline} 2 +250 %`;
+      assert.ok(text.includes(row.replace(/\s+/g, ' ')), `${row} in: ${text}`);
+    }
+    assert.ok(text.includes('Акиму Акмолинской области'), 'the addressee');
+    assert.ok(text.includes('2026-03-01 — 2026-03-31'), 'the period');
+    assert.ok(text.includes('Проект, не подписан'), 'not signed yet (CD-04)');
   });
 });

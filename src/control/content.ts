@@ -89,3 +89,28 @@ export async function frequentWords(ctx: Context, actor: Actor, q: WordsQuery) {
   const items = await store.frequentWords(ctx.db, root, from, to, language, TEXT_SEARCH_CONFIG[language], q.limit ?? 30);
   return { language, from, to, items };
 }
+
+/** GET /control/map (CD-19): the map of problems — by territory (the districts and towns under an
+ *  oblast, the okrugs under a district) its KATO code, the appeals of the period, those open and
+ *  those whose term was broken, and the categories flagged as systemic there. */
+export async function problemMap(ctx: Context, actor: Actor, q: { organization?: number; from?: string; to?: string }, lang: Language) {
+  const root = await analysisRoot(ctx, actor, q.organization);
+  const { from, to } = periodOf(ctx, q);
+  const [figures, systemic, below] = await Promise.all([
+    store.territoryFigures(ctx.db, root, from, to, todayOf(ctx)),
+    systemicProblems(ctx, actor, { organization: root, from, to }, lang),
+    store.territoriesBelow(ctx.db, root),
+  ]);
+  const flagged = new Map<number, number>();
+  for (const s of systemic.items) flagged.set(s.territory.id, (flagged.get(s.territory.id) ?? 0) + 1);
+  const ids = [...new Set([...below, ...figures.map((f) => f.territoryId), ...flagged.keys()])];
+  const orgs = new Map((await store.organizationsById(ctx.db, [root, ...ids])).map((o) => [o.id, o]));
+  const byId = new Map(figures.map((f) => [f.territoryId, f]));
+  const items = ids.map((id) => {
+    const o = orgs.get(id);
+    const f = byId.get(id);
+    return { territoryId: id, kato: o?.kato ?? null, name: o ? localized(o, lang) : '', root: id === root, appeals: f?.appeals ?? 0, open: f?.open ?? 0, overdue: f?.overdue ?? 0, systemic: flagged.get(id) ?? 0 };
+  });
+  const r = orgs.get(root);
+  return { organization: { id: root, kato: r?.kato ?? null, name: r ? localized(r, lang) : '' }, from, to, items };
+}

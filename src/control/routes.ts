@@ -16,6 +16,7 @@ import { contentAnalysis, frequentWords, periodOf, systemicProblems } from './co
 import { runControlDaily } from './daily.ts';
 import { violationsReportPdf } from './report.ts';
 import { checkBody, checksBelow, findingsBody, planCheck, recordFindings } from './checks.ts';
+import { departmentRoutes } from './department-routes.ts';
 import { localized } from '../reference/present.ts';
 import {
   checklistSchema,
@@ -43,6 +44,7 @@ const controlSchema = obj({ appealId: str, underControl: { type: 'boolean' }, by
 
 export async function controlRoutes(server: FastifyInstance, ctx: Context): Promise<void> {
   const app = typed(server);
+  await departmentRoutes(server, ctx);
 
   app.post(
     '/appeals/:id/control',

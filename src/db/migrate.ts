@@ -22,6 +22,7 @@ import * as m0019 from './migrations/0019_outbox_kinds.ts';
 import * as m0020 from './migrations/0020_open311_keys.ts';
 import * as m0021 from './migrations/0021_number_blocks.ts';
 import * as m0022 from './migrations/0022_attachments.ts';
+import * as m0023 from './migrations/0023_control_department.ts';
 import * as m0024 from './migrations/0024_portal_email_codes.ts';
 import * as m0027 from './migrations/0027_schedule_signed_text.ts';
 import * as m0028 from './migrations/0028_password_change_required.ts';
@@ -50,6 +51,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0020_open311_keys': m0020,
   '0021_number_blocks': m0021,
   '0022_attachments': m0022,
+  '0023_control_department': m0023,
   '0024_portal_email_codes': m0024,
   '0027_schedule_signed_text': m0027,
   '0028_password_change_required': m0028,

@@ -3,8 +3,8 @@
 // dashboard of the territory, returns the answer for rework with a remark and a due date (the
 // returns table then counts it; the executor reads the remark on the appeal's timeline), records
 // an instruction under control, opens the violations, the checks and the content analysis, and
-// from a territory opens the list of its appeals. axe finds no serious
-// or critical violation on these screens; screenshots go to test-results/screenshots-control/.
+// from a territory opens the list of its appeals; on the map of problems a district opens its
+// appeals. axe finds no serious or critical violation on these screens; screenshots go to test-results/screenshots-control/.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -75,7 +75,7 @@ describe('the control department in the browser (issue 12)', { skip: SKIP }, () 
   });
   after(stopSystem);
 
-  test('the controller: dashboard, a return for rework, an instruction, violations, content analysis and a territory’s appeals; axe on each', async () => {
+  test('the controller: dashboard, a return for rework, an instruction, violations, content analysis, the map and a district’s appeals; axe on each', async () => {
     const en: Lang = 'en';
     const page = await newPage(en);
     await signIn(page, en, 'controller');
@@ -128,9 +128,24 @@ describe('the control department in the browser (issue 12)', { skip: SKIP }, () 
     await page.getByTestId('content-group').getByText(m(en, 'ctl.content.byTerritory')).click();
     const district = page.getByTestId('content-row').filter({ hasText: 'Burabay' }).getByRole('link');
     await district.waitFor();
+    // the reference note on systemic problems for the akim (CD-18), a draft until the head signs (CD-04)
+    await page.getByTestId('note-addressee').fill('Akim of Akmola oblast');
+    await page.getByTestId('note-compose').click();
+    await page.getByTestId('note-row').filter({ hasText: 'Akim of Akmola oblast' }).getByText(m(en, 'ctl.note.draft')).waitFor();
     await check(page, 'content-en');
     await district.click();
     await page.waitForURL(/\/queues\/all\?.*organization=/);
+
+    // the map of problems (CD-19): Burabay district, by its KATO code, opens the list of its appeals
+    await page.goto(staffUrl('/control/map'));
+    const area = page.getByTestId('map-area-117000000');
+    await area.waitFor();
+    assert.match((await area.getAttribute('aria-label')) ?? '', /Burabay/);
+    await page.getByTestId('map-measure').getByText(m(en, 'ctl.map.measure.overdue')).click();
+    await check(page, 'map-en');
+    await area.click();
+    await page.waitForURL(/\/queues\/all\?.*organization=/);
+    await page.getByText(registrationNumber).first().waitFor();
 
     // the same screens in Kazakh
     await switchLanguage(page, 'kk');

@@ -26,6 +26,7 @@ const CONTROL: Record<(typeof CONTROL_SCREENS)[number], LazyExoticComponent<Comp
   instructions: lazy(() => import('./pages/control/Instructions.tsx')),
   violations: lazy(() => import('./pages/control/Violations.tsx')),
   content: lazy(() => import('./pages/control/Content.tsx')),
+  map: lazy(() => import('./pages/control/Map.tsx')),
   checks: lazy(() => import('./pages/control/Checks.tsx')),
 };
 const AdminLayout = lazy(() => import('./pages/admin/Layout.tsx'));

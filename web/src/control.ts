@@ -2,4 +2,4 @@
 import type { Role } from './session.tsx';
 
 export const CONTROL_ROLES: readonly Role[] = ['controller'];
-export const CONTROL_SCREENS = ['dashboard', 'quality', 'instructions', 'violations', 'content', 'checks'] as const;
+export const CONTROL_SCREENS = ['dashboard', 'quality', 'instructions', 'violations', 'content', 'map', 'checks'] as const;

@@ -1,4 +1,4 @@
-// Row types of the control department and instructions (0013); src/db/schema.ts adds them to DB.
+// Row types of the control department and instructions (0013, 0023); src/db/schema.ts adds them to DB.
 import type { Generated, JSONColumnType } from 'kysely';
 import type { Timestamp } from '../schema.ts';
 
@@ -143,7 +143,74 @@ export interface ControlChecksTable {
   created_at: Timestamp;
 }
 
+/** CD-34 disciplinary proposals with their outcome (0023). */
+export interface DisciplinaryProposalsTable {
+  id: string;
+  organization_id: number;
+  employee_id: string | null;
+  official_name: string;
+  official_position: string;
+  ground: string;
+  instruction_id: string | null;
+  due_date: string;
+  proposed_by_name: string;
+  proposed_at: Timestamp;
+  outcome: 'imposed' | 'notImposed' | null;
+  penalty: string | null;
+  outcome_note: string | null;
+  decided_on: string | null;
+  outcome_recorded_by_name: string | null;
+  outcome_recorded_at: Timestamp | null;
+}
+
+/** CD-38 briefings of new employees (0023). */
+export interface EmployeeBriefingsTable {
+  id: string;
+  employee_id: string;
+  organization_id: number;
+  briefed_on: string;
+  topic: string;
+  conducted_by_name: string;
+  recorded_at: Timestamp;
+}
+
+/** CD-04 the department's head and designated substitutes (0023). */
+export interface ControlSignatoriesTable {
+  id: string;
+  organization_id: number;
+  user_id: string;
+  kind: 'head' | 'substitute';
+  valid_from: string;
+  valid_to: string | null;
+  designated_by_name: string;
+  designated_at: Timestamp;
+}
+
+/** CD-04, CD-18 the department's outgoing documents (0023). */
+export interface ControlDocumentsTable {
+  id: string;
+  organization_id: number;
+  kind: 'systemicNote';
+  addressee: string;
+  subject_organization_id: number;
+  period_from: string;
+  period_to: string;
+  content: JSONColumnType<object, string, string>;
+  created_by_name: string;
+  created_at: Timestamp;
+  signed_by: string | null;
+  signed_by_name: string | null;
+  signed_as: 'head' | 'substitute' | null;
+  signed_at: Timestamp | null;
+  sent_by_name: string | null;
+  sent_at: Timestamp | null;
+}
+
 export interface ControlTables {
+  disciplinary_proposals: DisciplinaryProposalsTable;
+  employee_briefings: EmployeeBriefingsTable;
+  control_signatories: ControlSignatoriesTable;
+  control_documents: ControlDocumentsTable;
   control_checks: ControlChecksTable;
   appeal_controls: AppealControlsTable;
   quality_reviews: QualityReviewsTable;

@@ -117,6 +117,10 @@ export const controlQueries = {
   systemic: (query: Query<'/api/v1/control/systemic-problems'>, lang: Lang) =>
     queryOptions({ queryKey: keys.controlOf('systemic', query, lang), queryFn: () => unwrap(api.GET('/api/v1/control/systemic-problems', { params: { query } })) }),
   words: (query: Query<'/api/v1/control/content/words'>) => queryOptions({ queryKey: keys.controlOf('words', query, 'kk'), queryFn: () => unwrap(api.GET('/api/v1/control/content/words', { params: { query } })) }),
+  map: (query: Query<'/api/v1/control/map'>, lang: Lang) => queryOptions({ queryKey: keys.controlOf('map', query, lang), queryFn: () => unwrap(api.GET('/api/v1/control/map', { params: { query } })) }),
+  documents: () => queryOptions({ queryKey: keys.controlOf('documents', {}, 'kk'), queryFn: () => unwrap(api.GET('/api/v1/control/documents')) }),
+  proposals: (lang: Lang) => queryOptions({ queryKey: keys.controlOf('proposals', {}, lang), queryFn: () => unwrap(api.GET('/api/v1/control/disciplinary-proposals')) }),
+  briefings: (lang: Lang) => queryOptions({ queryKey: keys.controlOf('briefings', {}, lang), queryFn: () => unwrap(api.GET('/api/v1/control/briefings')) }),
   checks: (lang: Lang) => queryOptions({ queryKey: keys.controlOf('checks', {}, lang), queryFn: () => unwrap(api.GET('/api/v1/control/checks')) }),
   instructions: (query: Query<'/api/v1/instructions'>, lang: Lang) => queryOptions({ queryKey: keys.instructionList(query, lang), queryFn: () => unwrap(api.GET('/api/v1/instructions', { params: { query } })) }),
 };

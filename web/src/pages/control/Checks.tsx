@@ -1,5 +1,6 @@
 // Checks of the bodies below the akimat (CD-32 on-site, CD-37 record-keeping): planned with date,
-// place and participants, then held with findings and follow-up.
+// place and participants, then held with findings and follow-up; below, disciplinary proposals
+// (CD-34) and briefings of new employees (CD-38) (Department.tsx).
 import { useState } from 'react';
 import { Alert, Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -10,6 +11,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { OrganizationPicker } from '../../components/pickers.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { notify } from '../../components/notify.ts';
+import { Department } from './Department.tsx';
 
 type Check = paths['/api/v1/control/checks']['get']['responses']['200']['content']['application/json']['items'][number];
 type Kind = 'onSite' | 'recordKeeping';
@@ -150,6 +152,7 @@ export default function Checks() {
         </Table>
       )}
       {open && <FindingsDialog check={open} onClose={() => setOpen(null)} />}
+      <Department />
     </Stack>
   );
 }

@@ -1,6 +1,7 @@
 // Content analysis (CD-18, CD-19): appeals by issue category or territory in the period against
 // the same period a year before, as a bar chart with its table; the systemic problems flagged; the
-// most frequent words in Kazakh and Russian. A row opens the list of its appeals.
+// most frequent words in Kazakh and Russian; the reference note for the akim on the systemic
+// problems (NoteDocuments). A row opens the list of its appeals.
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Anchor, Badge, Box, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
@@ -9,6 +10,7 @@ import { controlQueries } from '../../api/queries.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { PeriodInputs, useControlPeriod } from './Layout.tsx';
+import { NoteDocuments } from './NoteDocuments.tsx';
 
 const NOW_COLOR = 'var(--mantine-color-blue-8)';
 const BEFORE_COLOR = 'var(--mantine-color-gray-6)';
@@ -124,6 +126,7 @@ export default function Content() {
           ))}
         </Stack>
       </Paper>
+      <NoteDocuments from={from} to={to} />
       <Paper withBorder p="md" component="section" aria-labelledby="words-title">
         <Group justify="space-between" mb="sm">
           <Title order={2} size="h4" id="words-title">

@@ -1,8 +1,8 @@
-// The control department's screens (issue 12) share a second row of navigation and the period.
-import { Suspense } from 'react';
-import { Outlet, useSearchParams } from 'react-router';
-import { Center, Group, Loader, Stack, TextInput } from '@mantine/core';
-import { NavItem } from '../../components/Shell.tsx';
+// The control department's screens (issue 12) share a second row of navigation (SectionLayout)
+// and the period, kept in the address.
+import { useSearchParams } from 'react-router';
+import { Group, TextInput } from '@mantine/core';
+import { SectionLayout } from '../../components/SectionLayout.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { CONTROL_SCREENS } from '../../control.ts';
@@ -38,28 +38,6 @@ export function PeriodInputs() {
 
 export default function ControlLayout() {
   const { t } = useI18n();
-  const [search] = useSearchParams();
-  const period = new URLSearchParams([...search].filter(([k]) => k === 'from' || k === 'to')).toString();
-  return (
-    <Stack gap="md">
-      <nav aria-label={t('nav.control')}>
-        <Group gap={4} style={{ borderBottom: '1px solid var(--mantine-color-gray-3)', paddingBottom: 6 }}>
-          {CONTROL_SCREENS.map((s) => (
-            <NavItem key={s} to={`/control/${s}${period ? `?${period}` : ''}`}>
-              {t(`ctl.nav.${s}` as MessageKey)}
-            </NavItem>
-          ))}
-        </Group>
-      </nav>
-      <Suspense
-        fallback={
-          <Center h="40vh">
-            <Loader aria-label={t('loading')} />
-          </Center>
-        }
-      >
-        <Outlet />
-      </Suspense>
-    </Stack>
-  );
+  const screens = CONTROL_SCREENS.map((s) => ({ id: s, label: t(`ctl.nav.${s}` as MessageKey) }));
+  return <SectionLayout label={t('nav.control')} base="/control" screens={screens} keep={['from', 'to']} />;
 }
