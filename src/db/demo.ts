@@ -1,5 +1,6 @@
 // Demo mode only: the demo users (password "demo"), the local registry of persons and companies,
 // and a few appeals so the queues are not empty. Idempotent.
+import { randomUUID } from 'node:crypto';
 import type { Context } from '../context.ts';
 import { hashPassword } from '../access/auth.ts';
 import type { Actor } from '../access/actor.ts';
@@ -78,6 +79,33 @@ export async function seedDemo(ctx: Context, options: { appeals?: boolean; histo
   const empty = !(await db.selectFrom('appeals').select('id').limit(1).executeTakeFirst());
   if (options.appeals ?? true) await seedDemoAppeals(ctx);
   if (options.history && empty) await seedDemoHistory(ctx, DEMO_PERSONS.map(personInput));
+  if (options.history) await seedDemoSignatory(ctx);
+}
+
+/** CD-04: the demo control department's head signs its documents (tests designate their own). */
+async function seedDemoSignatory(ctx: Context): Promise<void> {
+  const head = await ctx.db
+    .selectFrom('users as u')
+    .select(['u.id', 'u.organization_id'])
+    .where('u.login', '=', 'controller')
+    .where('u.demo', '=', true)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('control_signatories as s').select('s.id').whereRef('s.organization_id', '=', 'u.organization_id'))))
+    .executeTakeFirst();
+  if (!head) return;
+  const now = ctx.clock.now();
+  await ctx.db
+    .insertInto('control_signatories')
+    .values({
+      id: randomUUID(),
+      organization_id: head.organization_id,
+      user_id: head.id,
+      kind: 'head',
+      valid_from: `${now.getUTCFullYear() - 1}-01-01`,
+      valid_to: null,
+      designated_by_name: 'Joldanym demo',
+      designated_at: now,
+    })
+    .execute();
 }
 
 /** A demo certificate authority, made anew and trusted at seed time (its key is not kept), and a
