@@ -339,7 +339,7 @@ export async function monthOfActivity(t: TestApp, a: Actors, options: { seed?: n
   return { done, appeals };
 }
 
-const PETITION = { reason: 'Карточка қате толтырылған', attachments: [{ name: 'анықтама.txt', mediaType: 'text/plain', content: Buffer.from('Растайтын құжат').toString('base64') }] };
+const PETITION = { reason: 'Карточка қате толтырылған', attachments: [{ name: 'анықтама.pdf', mediaType: 'application/pdf', content: Buffer.from('%PDF-1.4\n% Растайтын құжат\n').toString('base64') }] };
 
 /**
  * A random correction of the card, filed and approved through the API (rules p.27): a field of the

@@ -21,9 +21,9 @@ const UNCOUNTED_TABLES = new Set(['sessions']);
 /** GET operations fuzzed like the other methods, always with a value to refuse: those that write
  *  by design (the daily export logs and signs what it gives, and makes the instance's signing key
  *  at its first use, as the signing certificate does; a registry look-up of a person or company is
- *  audited) and those that render a document (the 1-ТӨ
+ *  audited, a public status look-up counts wrong talons against its number) and those that render a document (the 1-ТӨ
  *  PDF takes seconds; the test would not keep its time). */
-const WRITING_GETS = new Set(['/api/v1/exports/daily/{day}', '/api/v1/exports/signing-certificate', '/api/v1/registry/persons/{iin}', '/api/v1/registry/companies/{bin}']);
+const WRITING_GETS = new Set(['/api/v1/exports/daily/{day}', '/api/v1/exports/signing-certificate', '/api/v1/registry/persons/{iin}', '/api/v1/registry/companies/{bin}', '/api/v1/public/appeals/status']);
 const refusedOnly = (op: Operation) => WRITING_GETS.has(op.path) || /\.(pdf|xlsx)$/.test(op.path);
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON Schemas as the OpenAPI document gives them
