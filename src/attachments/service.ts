@@ -67,7 +67,9 @@ export async function stageAttachment(ctx: Context, uploader: store.Uploader, ac
   const file = checked(upload, limits);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    await store.dropStaleStaged(trx, uploader, new Date(now.getTime() - STAGED_TTL_MS));
+    await store.dropStaleStaged(trx, new Date(now.getTime() - STAGED_TTL_MS));
+    // staged files wait for a registration; more than two cards' worth is someone filling the database
+    if ((await store.stagedCount(trx, uploader)) >= 2 * limits.maxFiles) throw invalid([{ path: '/', code: 'attachment.tooMany', params: { max: 2 * limits.maxFiles } }]);
     await store.insertAttachment(trx, { ...file, appeal_id: null, purpose: 'document', created_at: now }, uploader);
     if (actor) await appendEvent(trx, { appealId: null, organizationId: actor.organizationId, actor, at: now, kind: 'attachmentUploaded', changes: summary(file) });
   });
@@ -89,7 +91,7 @@ export async function bindStaged(trx: Db, uploader: store.Uploader, appealId: st
   const missing = ids.flatMap((id, i) => (found.has(id) ? [] : [{ path: `${path}/${i}`, code: 'attachment.unknown' }]));
   if (missing.length > 0) throw invalid(missing);
   const fresh = rows.filter((r) => r.appeal_id === null);
-  if (fresh.length > 0 && (await store.countOf(trx, appealId)) + fresh.length > limits.maxFiles) throw invalid([{ path, code: 'attachment.tooMany', params: { max: limits.maxFiles } }]);
+  if (fresh.length > 0 && (await store.countOf(trx, appealId, [purpose])) + fresh.length > limits.maxFiles) throw invalid([{ path, code: 'attachment.tooMany', params: { max: limits.maxFiles } }]);
   await store.bindToAppeal(
     trx,
     fresh.map((r) => r.id),

@@ -18,12 +18,20 @@ export async function insertAttachment(db: Db, row: Omit<Insertable<AttachmentsT
     .execute();
 }
 
-/** The uploader's files staged longer than `before` were never registered: they go. */
-export async function dropStaleStaged(db: Db, uploader: Uploader, before: Date): Promise<void> {
+/** Files staged longer than `before` were never registered: they go, whoever uploaded them. */
+export async function dropStaleStaged(db: Db, before: Date): Promise<void> {
+  await db.deleteFrom('attachments').where('appeal_id', 'is', null).where('created_at', '<', before).execute();
+}
+
+/** How many files the uploader holds staged now. */
+export async function stagedCount(db: Db, uploader: Uploader): Promise<number> {
   const owner = ownedBy(uploader);
-  let q = db.deleteFrom('attachments').where('appeal_id', 'is', null).where('created_at', '<', before);
+  let q = db
+    .selectFrom('attachments')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('appeal_id', 'is', null);
   q = owner.uploaded_by ? q.where('uploaded_by', '=', owner.uploaded_by) : q.where('applicant_key', '=', owner.applicant_key);
-  await q.execute();
+  return Number((await q.executeTakeFirstOrThrow()).n);
 }
 
 /** Of `ids`, the uploader's files that are staged, or already the appeal's (a repeated registration). */

@@ -78,6 +78,11 @@ describe('CD-34 disciplinary proposals', () => {
     const unknown = await controller('POST', '/api/v1/control/disciplinary-proposals', { ...body, instructionId: '00000000-0000-4000-8000-000000000000' });
     assert.equal(unknown.status, 422);
     assert.equal(unknown.body.error.fields[0].path, '/instructionId');
+    // the employee named is one the controller oversees: not an unknown id, not another oblast's
+    const stranger = await controller('POST', '/api/v1/control/disciplinary-proposals', { ...body, employeeId: '00000000-0000-4000-8000-000000000000' });
+    const otherOblast = (await t.ctx.db.selectFrom('users').select('id').where('login', '=', 'kos-controller').executeTakeFirstOrThrow()).id;
+    const outside = await controller('POST', '/api/v1/control/disciplinary-proposals', { ...body, employeeId: otherOblast });
+    assert.deepEqual([stranger.status, stranger.body.error.fields[0].path, outside.status, outside.body.error.fields[0].path], [422, '/employeeId', 422, '/employeeId']);
   });
 
   test('only the controller, only for the bodies below its akimat', async () => {

@@ -31,6 +31,11 @@ export async function propose(ctx: Context, actor: Actor, input: ProposalInput) 
     const instruction = await store.instructionById(ctx.db, input.instructionId);
     if (!instruction || !(await canActFor(ctx.db, actor, instruction.organization_id))) throw invalid([{ path: '/instructionId', code: 'notFound' }]);
   }
+  if (input.employeeId) {
+    // the official is an employee of the body the proposal is about (or one below it)
+    const employee = await store.userOf(ctx.db, input.employeeId);
+    if (!employee || !(await canActFor(ctx.db, actor, employee.organization_id))) throw invalid([{ path: '/employeeId', code: 'notFound' }]);
+  }
   const id = randomUUID();
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {

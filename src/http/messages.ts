@@ -223,6 +223,11 @@ const MESSAGES: Record<string, Text> = {
   'letter.signature.badSignature': { kk: 'Қолтаңба жарамсыз', ru: 'Подпись недействительна', en: 'The signature is invalid' },
   'letter.signature.untrustedChain': { kk: 'Сертификат сенімді куәландырушы орталықтан берілмеген', ru: 'Сертификат выдан не доверенным удостоверяющим центром', en: 'The certificate is not from a trusted authority' },
   'letter.signature.expired': { kk: 'Сертификаттың мерзімі өткен', ru: 'Срок действия сертификата истек', en: 'The certificate has expired' },
+  'letter.signature.tooLarge': {
+    kk: 'Қолтаңба тым үлкен (16 КБ-тан аспауы керек): уақыт белгісі мен сертификаттар тізбегінсіз қол қойыңыз',
+    ru: 'Подпись слишком велика (не более 16 КБ): подпишите без метки времени и цепочки сертификатов',
+    en: 'The signature is too large (16 KB at most): sign without a timestamp and certificate chain',
+  },
   'letter.signature.malformed': { kk: 'Қолтаңба пішімі қате', ru: 'Неверный формат подписи', en: 'The signature is malformed' },
   'letter.signature.notSignersCertificate': {
     kk: 'Бұл сертификат қол қоюшының өзінікі емес',

@@ -14,7 +14,7 @@ import { extractPdfText } from '../pdf/pdf-text.ts';
 import { signDetached } from './cms.ts';
 import { trustedRoots } from './signing.ts';
 import { DRAFT_HEADING, DRAFT_NOTE, VERIFY_CAPTION } from './letter-pdf.ts';
-import { SIGNATURE_ROOM, embedSignature, signaturePlaceholder, signedParts } from './pades.ts';
+import { SIGNATURE_ROOM, embedSignature, signatureFits, signaturePlaceholder, signedParts } from './pades.ts';
 
 let t: TestApp;
 let registrar: Api;
@@ -108,6 +108,15 @@ describe('letters as documents anyone can check (issue 14 §4, issue 10 item 4)'
     const verify = await fetch(`${t.url}/api/v1/verify/${letter.id}`);
     const v = (await verify.json()) as { valid: boolean; sha256: string };
     assert.deepEqual([v.valid, v.sha256], [true, prepared.body.sha256]);
+  });
+
+  test('a signature larger than its field is told apart before signing (a 422, not a failed embedding)', async () => {
+    const { a, letter } = await draftedLetter('Орын');
+    await head('POST', `/api/v1/appeals/${a.id}/letters/${letter.id}/prepare`);
+    const preview = (await head('GET', `/api/v1/appeals/${a.id}/letters/${letter.id}.pdf`)).raw;
+    assert.equal(signatureFits(preview, Buffer.alloc(SIGNATURE_ROOM)), true);
+    assert.equal(signatureFits(preview, Buffer.alloc(SIGNATURE_ROOM + 1)), false);
+    assert.equal(signatureFits(Buffer.from('%PDF-1.7\n', 'latin1'), Buffer.alloc(100_000)), true, 'a letter without a field takes any');
   });
 
   test('a signature field whose ranges do not add up to the file is none; a file without one is served as it is', () => {

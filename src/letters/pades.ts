@@ -108,6 +108,12 @@ export function signaturePlaceholder(prepared: Uint8Array): Placeholder | null {
   return a + c === prepared.byteLength ? { at: a, length: b - a } : null;
 }
 
+/** Whether a CMS fits the prepared file's signature field (a letter without one takes any). */
+export function signatureFits(prepared: Uint8Array, cms: Uint8Array): boolean {
+  const place = signaturePlaceholder(prepared);
+  return !place || 2 * cms.byteLength <= place.length - 2;
+}
+
 /**
  * The signed letter: the detached CMS made over the prepared file, put into its signature field.
  * The prepared file of a letter without one (signed before letters carried it) is returned as is.

@@ -16,7 +16,7 @@ import { decisionData, type DecisionCode, type DecisionData } from '../domain/de
 import { transition } from '../domain/appeal-status.ts';
 import { letterContent, type LetterData } from './templates.ts';
 import { renderLetter } from './letter-pdf.ts';
-import { embedSignature, signaturePlaceholder } from './pades.ts';
+import { embedSignature, signatureFits, signaturePlaceholder } from './pades.ts';
 import { verifyDetached, type VerifyResult } from './cms.ts';
 import { signatureBy, trustedRoots, type SignInput } from './signing.ts';
 import { appealState, assertDecisionAllowed, saveDecision } from '../review/decide.ts';
@@ -246,6 +246,7 @@ export async function signLetter(ctx: Context, actor: Actor, appealId: string, l
       letter = await rerender(ctx, trx, appeal, letter, actor);
     }
     const { cms, signer } = await signatureBy({ ...ctx, db: trx }, actor, letter.pdf, input, now);
+    if (!signatureFits(letter.pdf, cms)) throw new AppError(422, 'letter.signature.tooLarge');
 
     let code: DecisionCode;
     let data: DecisionData;

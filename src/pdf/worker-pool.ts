@@ -15,7 +15,9 @@ export function pdfWorker<A extends unknown[]>(entry: URL): (...args: A) => Prom
   let worker: Worker | null = null;
   let next = 0;
   const pending = new Map<number, Pending>();
-  const fail = (e: Error) => {
+  const fail = (from: Worker, e: Error) => {
+    // an old worker's late exit must not fail the renders of the one that replaced it
+    if (worker !== from) return;
     worker = null;
     for (const p of pending.values()) p.reject(e);
     pending.clear();
@@ -33,8 +35,8 @@ export function pdfWorker<A extends unknown[]>(entry: URL): (...args: A) => Prom
       if (m.pdf) p.resolve(Buffer.from(m.pdf.buffer, m.pdf.byteOffset, m.pdf.byteLength));
       else p.reject(new Error(`PDF worker: ${m.error}`));
     });
-    w.on('error', fail);
-    w.on('exit', (code) => fail(new Error(`PDF worker exited with ${code}`)));
+    w.on('error', (e) => fail(w, e));
+    w.on('exit', (code) => fail(w, new Error(`PDF worker exited with ${code}`)));
     return w;
   };
   return (...args: A) =>

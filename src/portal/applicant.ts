@@ -245,11 +245,14 @@ export const STATUS_FREE_FAILURES = 10;
 export async function publicStatus(ctx: Context, registrationNumber: string, talonNumber: string) {
   const now = ctx.clock.now();
   const key = throttleKey('appealNumber', registrationNumber.trim());
-  if ((await throttleWait(ctx.db, [key], now)) > 0) throw new AppError(429, 'rateLimited');
-  const row = await store.appealByNumbers(ctx.db, registrationNumber.trim(), talonNumber.trim());
-  if (!row) {
-    await recordFailure(ctx.db, key, STATUS_FREE_FAILURES, now);
-    throw notFound();
-  }
+  // one look-up of a number at a time, so that a burst of guesses cannot all pass the wait together
+  const row = await ctx.db.transaction().execute(async (trx) => {
+    await store.lockKey(trx, key);
+    if ((await throttleWait(trx, [key], now)) > 0) throw new AppError(429, 'rateLimited');
+    const found = await store.appealByNumbers(trx, registrationNumber.trim(), talonNumber.trim());
+    if (!found) await recordFailure(trx, key, STATUS_FREE_FAILURES, now);
+    return found;
+  });
+  if (!row) throw notFound();
   return row;
 }

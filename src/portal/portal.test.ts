@@ -294,6 +294,29 @@ describe('my appeals, filing and the public status (EA-03)', () => {
     assert.deepEqual([refused.status, refused.body.error.fields[0].path], [422, '/challengedAppealId']);
   });
 
+  test("staged files wait for a filing: an applicant holds at most two filings' worth (10) staged at once", async () => {
+    const token = await signIn('+77015550025');
+    const staged = [];
+    for (let i = 0; i < 10; i++) staged.push((await upload(`${i}.pdf`, PDF, token)).status);
+    assert.deepEqual(staged, Array(10).fill(201));
+    const more = await upload('10.pdf', PDF, token);
+    assert.deepEqual([more.status, more.body.error.fields[0].code], [422, 'attachment.tooMany']);
+    assert.equal(
+      Number(
+        (
+          await t.ctx.db
+            .selectFrom('attachments')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .where('appeal_id', 'is', null)
+            .where('name', '=', '10.pdf')
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+      0,
+      'nothing written',
+    );
+  });
+
   test('an anonymous report without sign-in (APPC Art. 88) is registered as one and followed by its numbers', async () => {
     const org = await organizationId('AKM-BURABAY');
     const res = await call('POST', '/api/v1/public/appeals/anonymous', { organizationId: org, language: 'kk', summary: 'Заңсыз құрылыс', text: 'Көшеде рұқсатсыз құрылыс жүріп жатыр.' });

@@ -179,6 +179,11 @@ export async function eventsOf(db: Db, appealId: string, kinds: string[]) {
 
 // ---- the public status ----
 
+/** A transaction-long lock on a key (a throttled look-up), released at commit. */
+export async function lockKey(db: Db, key: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`.execute(db);
+}
+
 export async function appealByNumbers(db: Db, registrationNumber: string, talonNumber: string) {
   return db
     .selectFrom('appeals as a')

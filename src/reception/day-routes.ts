@@ -84,9 +84,12 @@ export async function receptionDayRoutes(app: ReturnType<typeof typed>, ctx: Con
   );
 
   const hallConfig = { public: true, rateLimit: { max: 120, timeWindow: '1 minute' } };
-  /** Open hall-screen streams per address (a hall has a screen or two; more is someone holding sockets). */
+  /** Open hall-screen streams per address and session (a hall has a screen or two; more is someone holding sockets). */
   const hallStreams = new Map<string, number>();
   const HALL_STREAMS_PER_ADDRESS = 4;
+  /** All open hall-screen streams of this server: each holds a socket. */
+  const HALL_STREAMS_IN_ALL = 500;
+  let openHallStreams = 0;
   app.get(
     '/public/reception/sessions/:id/hall',
     { config: hallConfig, schema: { tags, summary: 'The hall screen (no sign-in): the ticket called and those waiting, never a name (PR-32)', params: IdParams, response: { 200: hallSchema, 404: errorSchema } } },
@@ -102,10 +105,13 @@ export async function receptionDayRoutes(app: ReturnType<typeof typed>, ctx: Con
     async (req, reply) => {
       const id = req.params.id;
       const first = await hallState(ctx, id);
-      // The rate limit counts requests, not open streams: each address holds a few at a time.
-      const held = hallStreams.get(req.ip) ?? 0;
-      if (held >= HALL_STREAMS_PER_ADDRESS) throw new AppError(429, 'rateLimited');
-      hallStreams.set(req.ip, held + 1);
+      // The rate limit counts requests, not open streams: an address holds a few streams of a
+      // session (behind a proxy without trustProxy every address is the proxy's: per session, then)
+      const slot = `${req.ip}|${id}`;
+      const held = hallStreams.get(slot) ?? 0;
+      if (held >= HALL_STREAMS_PER_ADDRESS || openHallStreams >= HALL_STREAMS_IN_ALL) throw new AppError(429, 'rateLimited');
+      hallStreams.set(slot, held + 1);
+      openHallStreams++;
       reply.hijack();
       const out = reply.raw;
       out.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
@@ -118,9 +124,10 @@ export async function receptionDayRoutes(app: ReturnType<typeof typed>, ctx: Con
       });
       req.raw.on('close', () => {
         off();
-        const left = (hallStreams.get(req.ip) ?? 1) - 1;
-        if (left > 0) hallStreams.set(req.ip, left);
-        else hallStreams.delete(req.ip);
+        openHallStreams--;
+        const left = (hallStreams.get(slot) ?? 1) - 1;
+        if (left > 0) hallStreams.set(slot, left);
+        else hallStreams.delete(slot);
       });
     },
   );
