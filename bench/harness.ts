@@ -101,7 +101,9 @@ export function cpuTicks(pid: number | string): number {
   }
 }
 
-/** The backends of this database and PostgreSQL's own background processes. */
+/** PostgreSQL's processes that work for this benchmark: the backends of its database and the
+ *  server's own background processes (WAL writer, checkpointer, …); backends of other databases
+ *  are other work on the machine. */
 export function postgresTicks(database: string): number {
   let sum = 0;
   for (const pid of readdirSync('/proc')) {

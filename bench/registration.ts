@@ -23,8 +23,7 @@
 // autocannon ends a moment later, so registrations in flight are answered, not cut off: the count
 // of 201 answers must then equal the count of new appeals exactly.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { readdirSync, readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +31,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import autocannon, { type Client } from 'autocannon';
 import { BodyGenerator } from './bodies.ts';
+import { freePort, machineTicks, ms, percentile, sampleCpu, TICKS_PER_SECOND, type CpuSample } from './harness.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -59,90 +59,6 @@ if (!(DURATION > 0) || !(CONNECTIONS > 0 && Number.isInteger(CONNECTIONS))) {
   process.exit(2);
 }
 
-// ------------------------------------------------------------------------------------------------
-// CPU accounting from /proc (Linux): which process used the two cores during the run.
-
-const TICKS_PER_SECOND = 100; // USER_HZ on Linux
-
-function cpuTicks(pid: number | string): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[11]) + Number(fields[12]); // utime + stime
-  } catch {
-    return 0;
-  }
-}
-
-/** PostgreSQL's processes that work for this benchmark: the backends of its database and the
- *  server's own background processes (WAL writer, checkpointer, …); backends of other databases
- *  are other work on the machine. */
-function postgresTicks(database: string): number {
-  let sum = 0;
-  let entries: string[];
-  try {
-    entries = readdirSync('/proc');
-  } catch {
-    return 0;
-  }
-  for (const pid of entries) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') continue;
-      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      const clientBackend = /\(\d+\)|\[local\]/.test(cmdline);
-      if (cmdline.includes(` ${database} `) || !clientBackend) sum += cpuTicks(pid);
-    } catch {
-      // gone
-    }
-  }
-  return sum;
-}
-
-/** Busy ticks of the whole machine, all cores (/proc/stat). */
-function machineTicks(): number {
-  try {
-    const [, ...f] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
-    const n = f.map(Number);
-    return n.reduce((a, b) => a + b, 0) - (n[3] ?? 0) - (n[4] ?? 0); // all but idle and iowait
-  } catch {
-    return 0;
-  }
-}
-
-interface CpuSample {
-  at: number;
-  server: number;
-  postgres: number;
-  bench: number;
-  machine: number;
-}
-
-function sampleCpu(serverPid: number, database: string): CpuSample {
-  const u = process.cpuUsage();
-  return {
-    at: performance.now(),
-    server: cpuTicks(serverPid),
-    postgres: postgresTicks(database),
-    bench: ((u.user + u.system) / 1e6) * TICKS_PER_SECOND,
-    machine: machineTicks(),
-  };
-}
-
-// ------------------------------------------------------------------------------------------------
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      s.close(() => ok(port));
-    });
-  });
-}
-
 async function adminQuery(text: string): Promise<void> {
   const c = new pg.Client({ connectionString: PG_URL });
   await c.connect();
@@ -152,13 +68,6 @@ async function adminQuery(text: string): Promise<void> {
     await c.end();
   }
 }
-
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
-const ms = (v: number) => (Number.isNaN(v) ? '–' : v < 10 ? `${v.toFixed(1)} ms` : `${Math.round(v)} ms`);
 
 let server: ChildProcess | undefined;
 let dbName: string | undefined;
