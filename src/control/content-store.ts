@@ -7,20 +7,33 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import { KAZAKH_STOP_WORDS } from '../domain/content-analysis.ts';
 
+/** Each organization of the root's subtree and its territory: the highest organization with a
+ *  KATO code below the root on its way up, or the root itself — worked out once per organization,
+ *  not per appeal. */
+const territories = (root: number) => sql`
+  SELECT s.descendant_id AS organization_id, coalesce(k.territory_id, ${root}) AS territory_id
+  FROM organization_closure s
+  LEFT JOIN (
+    SELECT DISTINCT ON (up.descendant_id) up.descendant_id, t.id AS territory_id
+    FROM organization_closure below
+    JOIN organizations t ON t.id = below.descendant_id AND t.kato IS NOT NULL
+    JOIN organization_closure up ON up.ancestor_id = t.id
+    WHERE below.ancestor_id = ${root} AND below.depth > 0
+    ORDER BY up.descendant_id, below.depth
+  ) k ON k.descendant_id = s.descendant_id
+  WHERE s.ancestor_id = ${root}`;
+
+/** The appeals of the root's subtree registered in the period, each counted once: a card opened
+ *  there by forwarding or splitting another card of the subtree is not counted again. The columns
+ *  are those of the appeals_content index (migration 0029), so an oblast is counted from it alone. */
 const counted = (root: number, from: string, to: string) => sql`
-  SELECT a.id, a.issue_category, a.language, a.summary, a.text, a.due_date, a.review_ended_on,
-    coalesce((
-      SELECT t.id FROM organization_closure up
-      JOIN organizations t ON t.id = up.ancestor_id
-      JOIN organization_closure s ON s.descendant_id = t.id AND s.ancestor_id = ${root}
-      WHERE up.descendant_id = a.organization_id AND t.kato IS NOT NULL AND s.depth > 0
-      ORDER BY s.depth LIMIT 1), ${root}) AS territory_id
-  FROM appeals a
-  WHERE a.organization_id IN (SELECT descendant_id FROM organization_closure WHERE ancestor_id = ${root})
-    AND a.registration_date BETWEEN ${from} AND ${to}
-    AND NOT EXISTS (
-      SELECT 1 FROM appeals src WHERE src.id = a.origin_appeal_id
-        AND src.organization_id IN (SELECT descendant_id FROM organization_closure WHERE ancestor_id = ${root}))`;
+  SELECT a.id, a.issue_category, a.due_date, a.review_ended_on, w.territory_id
+  FROM (${territories(root)}) w
+  JOIN appeals a ON a.organization_id = w.organization_id
+  WHERE a.registration_date BETWEEN ${from} AND ${to}
+    AND (a.origin_appeal_id IS NULL OR NOT EXISTS (
+      SELECT 1 FROM appeals src JOIN organization_closure sc ON sc.descendant_id = src.organization_id AND sc.ancestor_id = ${root}
+      WHERE src.id = a.origin_appeal_id))`;
 
 const KEY: Record<'category' | 'territory', RawBuilder<string>> = {
   category: sql<string>`coalesce(c.issue_category, 'none')`,
@@ -59,9 +72,9 @@ export async function organizationsById(db: Db, ids: number[]) {
 export async function frequentWords(db: Db, root: number, from: string, to: string, language: 'kk' | 'ru', config: 'russian' | 'simple', limit: number) {
   const r = await sql<{ word: string; n: number }>`
     SELECT w AS word, count(*)::int AS n
-    FROM (${counted(root, from, to)}) c,
-      unnest(tsvector_to_array(to_tsvector(${config}::regconfig, c.summary || ' ' || c.text))) w
-    WHERE c.language = ${language} AND char_length(w) >= 3 AND w !~ '^[0-9]+$'
+    FROM (${counted(root, from, to)}) c JOIN appeals t ON t.id = c.id,
+      unnest(tsvector_to_array(to_tsvector(${config}::regconfig, t.summary || ' ' || t.text))) w
+    WHERE t.language = ${language} AND char_length(w) >= 3 AND w !~ '^[0-9]+$'
       AND w <> ALL (${sql.val([...KAZAKH_STOP_WORDS])}::text[])
     GROUP BY w ORDER BY n DESC, w LIMIT ${limit}`.execute(db);
   return r.rows.map((x) => ({ word: x.word, count: Number(x.n) }));

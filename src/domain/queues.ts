@@ -8,6 +8,10 @@ import type { Role } from './vocabulary.ts';
 export const QUEUES = ['awaitingRouting', 'inExecution', 'toApprove', 'toSign', 'atRisk', 'overdue', 'withdrawn', 'completed', 'all'] as const;
 export type Queue = (typeof QUEUES)[number];
 
+/** Counts and totals stop at this many: past it a list says "more than 10,000". Counting every
+ *  appeal of an oblast or the country on each page would scan it (docs/performance.md). */
+export const COUNT_CAP = 10_000;
+
 /** Working days left at or below which an open appeal is at risk (as /terms/control's default). */
 export const AT_RISK_WORKING_DAYS = 3;
 

@@ -42,6 +42,7 @@ export interface Journal {
   queue: Queue;
   rows: QueueRow[];
   total: number;
+  totalCapped: boolean;
   today: string;
 }
 
@@ -49,13 +50,13 @@ export interface Journal {
 export async function queueJournal(ctx: Context, actor: Actor, queue: Queue, filter: QueueFilter, sort: { sort: QueueSort; order: 'asc' | 'desc' }): Promise<Journal> {
   return ctx.db.transaction().execute(async (trx) => {
     const d = termDates(ctx);
-    const { rows, total } = await queueItems(trx, actor, queue, filter, d, { ...sort, limit: JOURNAL_LIMIT, offset: 0 });
-    await appendEvent(trx, { appealId: null, organizationId: actor.organizationId, actor, at: ctx.clock.now(), kind: 'queueExported', changes: { queue, filter, rows: rows.length, total } });
-    return { queue, rows, total, today: d.today };
+    const { rows, total, totalCapped } = await queueItems(trx, actor, queue, filter, d, { ...sort, limit: JOURNAL_LIMIT, offset: 0 });
+    await appendEvent(trx, { appealId: null, organizationId: actor.organizationId, actor, at: ctx.clock.now(), kind: 'queueExported', changes: { queue, filter, rows: rows.length, total, totalCapped } });
+    return { queue, rows, total, totalCapped, today: d.today };
   });
 }
 
-const heading = (j: Journal, lang: Language) => `${TITLE[lang]} — ${formatDate(j.today, lang)}${j.total > j.rows.length ? ` (${j.rows.length} / ${j.total})` : ''}`;
+const heading = (j: Journal, lang: Language) => `${TITLE[lang]} — ${formatDate(j.today, lang)}${j.total > j.rows.length ? ` (${j.rows.length} / ${j.total}${j.totalCapped ? '+' : ''})` : ''}`;
 
 export async function journalXlsx(j: Journal, lang: Language, at: Date): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

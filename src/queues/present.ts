@@ -34,13 +34,14 @@ export function presentQueueItem(r: QueueRow, today: IsoDate, cal: Calendar, lan
 }
 
 /** GET /overview. */
-export function presentOverview({ today, period, root, counts, onTime, executors, organizations }: Awaited<ReturnType<typeof overview>>, lang: Language) {
+export function presentOverview({ today, period, root, counts, capped, onTime, executors, organizations }: Awaited<ReturnType<typeof overview>>, lang: Language) {
   return {
     today,
     atRiskDays: AT_RISK_WORKING_DAYS,
     organization: organizationRef(root, lang),
     period,
     counts,
+    capped,
     onTime: { ended: onTime.ended, endedOnTime: onTime.ended_on_time, share: onTimeShare(onTime.ended, onTime.ended_on_time) },
     byExecutor: executors.map((e) => ({ executor: { id: e.id, name: e.full_name }, open: e.open, atRisk: e.at_risk, overdue: e.overdue })),
     byOrganization: organizations.map((o) => ({

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { testApp, type Api, type TestApp } from '../../test/support.ts';
 import { extractPdfItems, textOutsidePages } from '../pdf/pdf-text.ts';
+import { termDates } from './read.ts';
+import { queueCounts, queueItems } from './store.ts';
 
 // Wednesday 18 March 2026, 10:00 in Astana.
 let t: TestApp;
@@ -281,4 +283,24 @@ test('a queue as a journal, XLSX and PDF: its rows with the filters and scope, i
   assert.match(String(mineWb.worksheets[0]!.getCell(1, 1).value), /^Журнал регистрации обращений/);
   const events = await t.ctx.db.selectFrom('events').select(['kind', 'changes']).where('kind', '=', 'queueExported').execute();
   assert.equal(events.length, 3);
+});
+
+test('counts and totals stop at the cap and say so: a whole territory is not counted on every page (docs/performance.md)', async () => {
+  for (let i = 0; i < 3; i++) await register({ summary: `Жол жөндеу ${i}` });
+  const c = (await head('GET', '/api/v1/queues')).body;
+  assert.deepEqual(c.capped, []);
+  const all = await queue(head, 'all');
+  assert.equal(all.totalCapped, false);
+  assert.equal(c.counts.all, all.total);
+  assert.ok(all.total >= 3);
+  const user = await t.ctx.db.selectFrom('users').select(['id', 'login', 'full_name', 'organization_id']).where('login', '=', 'head').executeTakeFirstOrThrow();
+  const actor = { id: user.id, login: user.login, fullName: user.full_name, position: '', organizationId: user.organization_id, scopeOrganizationId: user.organization_id, roles: ['head' as const] };
+  const d = termDates(t.ctx);
+  const capped = await queueCounts(t.ctx.db, actor, {}, d, 2);
+  assert.equal(capped.counts.all, 2);
+  assert.ok(capped.capped.includes('all'));
+  const page = await queueItems(t.ctx.db, actor, 'all', {}, d, { sort: 'registrationDate', order: 'desc', limit: 1, offset: 0 }, 2);
+  assert.deepEqual([page.total, page.totalCapped, page.rows.length], [2, true, 1]);
+  const exact = await queueItems(t.ctx.db, actor, 'all', {}, d, { sort: 'registrationDate', order: 'desc', limit: 1, offset: 0 }, all.total);
+  assert.deepEqual([exact.total, exact.totalCapped], [all.total, false]);
 });

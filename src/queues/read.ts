@@ -21,14 +21,13 @@ export function termDates(ctx: Context): TermDates {
 export async function countQueues(ctx: Context, actor: Actor, filter: QueueFilter) {
   const db = await reader(ctx, actor);
   const d = termDates(ctx);
-  return { counts: await queueCounts(db, actor, filter, d), today: d.today };
+  return { ...(await queueCounts(db, actor, filter, d)), today: d.today };
 }
 
 /** A page of a queue, sorted. */
 export async function queuePage(ctx: Context, actor: Actor, queue: Queue, filter: QueueFilter, page: { sort: QueueSort; order: 'asc' | 'desc'; limit: number; offset: number }) {
   const d = termDates(ctx);
-  const { rows, total } = await queueItems(ctx.db, actor, queue, filter, d, page);
-  return { rows, total, today: d.today };
+  return { ...(await queueItems(ctx.db, actor, queue, filter, d, page)), today: d.today };
 }
 
 /** Heads' and controllers' overview of an organization they act for (default: their own). */
@@ -41,12 +40,12 @@ export async function overview(ctx: Context, actor: Actor, query: { organization
   if (!(await organizationExists(db, rootId))) throw notFound();
   const d = termDates(ctx);
   const period = { from: query.dateFrom ?? `${d.today.slice(0, 4)}-01-01`, to: query.dateTo ?? d.today };
-  const [root, counts, onTime, executors, organizations] = await Promise.all([
+  const [root, { counts, capped }, onTime, executors, organizations] = await Promise.all([
     organizationRefOf(db, rootId),
     queueCounts(db, actor, { organizationId: rootId }, d),
     endedOnTime(db, actor, rootId, period),
     byExecutor(db, actor, rootId, d),
     byOrganization(db, actor, rootId, d, period),
   ]);
-  return { today: d.today, period, root, counts, onTime, executors, organizations };
+  return { today: d.today, period, root, counts, capped, onTime, executors, organizations };
 }

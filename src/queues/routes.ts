@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.ts';
 import { organizationRefSchema } from '../reference/present.ts';
 import { errorSchema } from '../intake/schemas.ts';
-import { AT_RISK_WORKING_DAYS, QUEUE_DEFINITIONS, QUEUES, type Queue } from '../domain/queues.ts';
+import { AT_RISK_WORKING_DAYS, COUNT_CAP, QUEUE_DEFINITIONS, QUEUES, type Queue } from '../domain/queues.ts';
 import type { QueueFilter } from './store.ts';
 import { countQueues, overview, queuePage } from './read.ts';
 import { journalPdf, journalXlsx, queueJournal } from './journal.ts';
@@ -16,6 +16,12 @@ const countsSchema = {
   type: 'object',
   required: [...QUEUES],
   properties: Object.fromEntries(QUEUES.map((q) => [q, { type: 'integer' }])) as Record<Queue, { type: 'integer' }>,
+} as const;
+
+const cappedSchema = {
+  type: 'array',
+  items: { type: 'string', enum: [...QUEUES] },
+  description: `The queues holding more than their count says: counts stop at ${COUNT_CAP}`,
 } as const;
 
 const queueItemSchema = {
@@ -81,15 +87,14 @@ export async function queueRoutes(server: FastifyInstance, ctx: Context): Promis
         response: {
           200: {
             type: 'object',
-            required: ['counts', 'today', 'atRiskDays'],
-            properties: { counts: countsSchema, today: date, atRiskDays: { type: 'integer' } },
+            required: ['counts', 'capped', 'today', 'atRiskDays'],
+            properties: { counts: countsSchema, capped: cappedSchema, today: date, atRiskDays: { type: 'integer' } },
           },
         },
       },
     },
     async (req) => {
-      const { counts, today } = await countQueues(ctx, req.actor, toFilter(req.query));
-      return { counts, today, atRiskDays: AT_RISK_WORKING_DAYS };
+      return { ...(await countQueues(ctx, req.actor, toFilter(req.query))), atRiskDays: AT_RISK_WORKING_DAYS };
     },
   );
 
@@ -104,8 +109,12 @@ export async function queueRoutes(server: FastifyInstance, ctx: Context): Promis
         response: {
           200: {
             type: 'object',
-            required: ['items', 'total'],
-            properties: { items: { type: 'array', items: queueItemSchema }, total: { type: 'integer' } },
+            required: ['items', 'total', 'totalCapped'],
+            properties: {
+              items: { type: 'array', items: queueItemSchema },
+              total: { type: 'integer' },
+              totalCapped: { type: 'boolean', description: `More than the total say: totals stop at ${COUNT_CAP}` },
+            },
           },
           400: errorSchema,
         },
@@ -114,7 +123,7 @@ export async function queueRoutes(server: FastifyInstance, ctx: Context): Promis
     async (req) => {
       const { sort, order, limit, offset, ...filter } = req.query;
       const byDefault = QUEUE_DEFINITIONS[req.params.queue].sort;
-      const { rows, total, today } = await queuePage(ctx, req.actor, req.params.queue, toFilter(filter), {
+      const { rows, total, totalCapped, today } = await queuePage(ctx, req.actor, req.params.queue, toFilter(filter), {
         sort: sort ?? byDefault.by,
         order: order ?? (sort ? 'asc' : byDefault.order),
         limit,
@@ -123,6 +132,7 @@ export async function queueRoutes(server: FastifyInstance, ctx: Context): Promis
       return {
         items: rows.map((r) => presentQueueItem(r, today, ctx.law.calendar, req.lang)),
         total,
+        totalCapped,
       };
     },
   );
@@ -164,13 +174,14 @@ export async function queueRoutes(server: FastifyInstance, ctx: Context): Promis
         response: {
           200: {
             type: 'object',
-            required: ['today', 'atRiskDays', 'organization', 'period', 'counts', 'onTime', 'byExecutor', 'byOrganization'],
+            required: ['today', 'atRiskDays', 'organization', 'period', 'counts', 'capped', 'onTime', 'byExecutor', 'byOrganization'],
             properties: {
               today: date,
               atRiskDays: { type: 'integer' },
               organization: organizationRefSchema,
               period: { type: 'object', required: ['from', 'to'], properties: { from: date, to: date } },
               counts: countsSchema,
+              capped: cappedSchema,
               onTime: {
                 type: 'object',
                 required: ['ended', 'endedOnTime', 'share'],

@@ -7,7 +7,7 @@ import type { Actor } from '../access/actor.ts';
 import { inScope } from '../access/scope.ts';
 import type { IsoDate } from '../domain/calendar.ts';
 import { foldedContains } from '../db/search.ts';
-import { NOT_REVIEWED_STATUSES, QUEUE_DEFINITIONS, QUEUES, type Queue, type QueueDefinition, type QueueSort } from '../domain/queues.ts';
+import { COUNT_CAP, NOT_REVIEWED_STATUSES, QUEUE_DEFINITIONS, QUEUES, type Queue, type QueueDefinition, type QueueSort } from '../domain/queues.ts';
 
 export interface QueueFilter {
   documentType?: string;
@@ -52,8 +52,9 @@ export function queueCondition(def: QueueDefinition, d: TermDates): RawBuilder<S
   if (def.open) c.push(sql`a.review_ended_on IS NULL`);
   if (def.statuses) c.push(sql`a.status IN (${sql.join([...def.statuses])})`);
   if (def.unassigned) c.push(sql`a.executor_id IS NULL`);
-  if (def.pendingDraft) c.push(sql`EXISTS (SELECT 1 FROM decision_drafts r WHERE r.appeal_id = a.id AND r.status = 'pending')`);
-  if (def.unsignedLetter) c.push(sql`EXISTS (SELECT 1 FROM letters l WHERE l.appeal_id = a.id AND l.signed_at IS NULL AND l.decision_id IS NOT NULL)`);
+  // driven from the few pending drafts and unsigned letters (their partial indexes), not from the territory's appeals
+  if (def.pendingDraft) c.push(sql`a.id IN (SELECT r.appeal_id FROM decision_drafts r WHERE r.status = 'pending')`);
+  if (def.unsignedLetter) c.push(sql`a.id IN (SELECT l.appeal_id FROM letters l WHERE l.signed_at IS NULL AND l.decision_id IS NOT NULL)`);
   if (def.term === 'overdue') c.push(sql`a.due_date < ${d.today}::date`);
   if (def.term === 'atRisk') c.push(sql`a.due_date >= ${d.today}::date AND a.due_date < ${d.horizon}::date`);
   return AND(c);
@@ -139,7 +140,8 @@ export async function queueItems(
   f: QueueFilter,
   d: TermDates,
   page: { sort: QueueSort; order: 'asc' | 'desc'; limit: number; offset: number },
-): Promise<{ rows: QueueRow[]; total: number }> {
+  cap = COUNT_CAP,
+): Promise<{ rows: QueueRow[]; total: number; totalCapped: boolean }> {
   const where = AND([...filterConditions(actor, f), queueCondition(QUEUE_DEFINITIONS[queue], d)]);
   const dir = sql.raw(page.order === 'asc' ? 'ASC' : 'DESC');
   const column = sql.raw(SORT_COLUMNS[page.sort]);
@@ -162,24 +164,41 @@ export async function queueItems(
       WHERE ${where}
       ORDER BY ${column} ${dir} ${nulls}, a.registration_number ${dir}, a.id
       LIMIT ${page.limit} OFFSET ${page.offset}`.execute(db),
-    sql<{ n: number }>`SELECT count(*)::integer AS n FROM appeals a WHERE ${where}`.execute(db),
+    sql<{ n: number }>`SELECT ${cappedCount(where, cap)} AS n`.execute(db),
   ]);
-  return { rows: rows.rows, total: Number(count.rows[0]?.n ?? 0) };
+  const n = Number(count.rows[0]?.n ?? 0);
+  return { rows: rows.rows, total: Math.min(n, cap), totalCapped: n > cap };
 }
 
-/** How many appeals each queue holds, with the filters applied, in one statement. */
-export async function queueCounts(db: Db, actor: Actor, f: QueueFilter, d: TermDates): Promise<Record<Queue, number>> {
-  const where = AND(filterConditions(actor, f));
-  const columns = sql.join(QUEUES.map((q) => sql`count(*) FILTER (WHERE ${queueCondition(QUEUE_DEFINITIONS[q], d)})::integer AS ${sql.ref(q)}`));
-  const result = await sql<Record<Queue, number>>`SELECT ${columns} FROM appeals a WHERE ${where}`.execute(db);
-  const row = result.rows[0]!;
-  return Object.fromEntries(QUEUES.map((q) => [q, Number(row[q] ?? 0)])) as Record<Queue, number>;
+/** The appeals matching `where`, counted up to one past the cap. */
+const cappedCount = (where: RawBuilder<SqlBool>, cap: number) => sql<number>`(SELECT count(*)::integer FROM (SELECT 1 FROM appeals a WHERE ${where} LIMIT ${cap + 1}) x)`;
+
+export interface QueueCounts {
+  counts: Record<Queue, number>;
+  /** The queues holding more than the counts say (COUNT_CAP). */
+  capped: Queue[];
+}
+
+/** How many appeals each queue holds, with the filters applied, up to the cap, in one statement:
+ *  each queue counted by its own plan (the open appeals' index, the pending drafts, …). */
+export async function queueCounts(db: Db, actor: Actor, f: QueueFilter, d: TermDates, cap = COUNT_CAP): Promise<QueueCounts> {
+  const filters = filterConditions(actor, f);
+  const columns = sql.join(QUEUES.map((q) => sql`${cappedCount(AND([...filters, queueCondition(QUEUE_DEFINITIONS[q], d)]), cap)} AS ${sql.ref(q)}`));
+  const row = (await sql<Record<Queue, number>>`SELECT ${columns}`.execute(db)).rows[0]!;
+  const n = (q: Queue) => Number(row[q] ?? 0);
+  return {
+    counts: Object.fromEntries(QUEUES.map((q) => [q, Math.min(n(q), cap)])) as Record<Queue, number>,
+    capped: QUEUES.filter((q) => n(q) > cap),
+  };
 }
 
 export interface Period {
   from: IsoDate;
   to: IsoDate;
 }
+
+/** The appeals of the organization's subtree that the actor may see. */
+const inSubtree = (actor: Actor, rootId: number) => sql<SqlBool>`${inScope(actor, 'a.organization_id')} AND a.organization_id IN (SELECT descendant_id FROM organization_closure WHERE ancestor_id = ${rootId}::integer)`;
 
 const ENDED_IN_PERIOD = (p: Period) => sql<SqlBool>`a.review_ended_on BETWEEN ${p.from}::date AND ${p.to}::date AND a.status NOT IN (${sql.join([...NOT_REVIEWED_STATUSES])})`;
 
@@ -192,9 +211,7 @@ export async function byExecutor(db: Db, actor: Actor, rootId: number, d: TermDa
            count(*) FILTER (WHERE a.due_date < ${d.today}::date)::integer AS overdue
     FROM appeals a
     JOIN users u ON u.id = a.executor_id
-    WHERE ${inScope(actor, 'a.organization_id')}
-      AND a.organization_id IN (SELECT descendant_id FROM organization_closure WHERE ancestor_id = ${rootId}::integer)
-      AND a.review_ended_on IS NULL
+    WHERE a.review_ended_on IS NULL AND ${inSubtree(actor, rootId)}
     GROUP BY u.id, u.full_name
     ORDER BY overdue DESC, at_risk DESC, open DESC, u.full_name
     LIMIT 200`.execute(db);
@@ -217,15 +234,27 @@ export async function byOrganization(db: Db, actor: Actor, rootId: number, d: Te
     ended: number;
     ended_on_time: number;
   }>`
+    WITH per_organization AS (
+      -- the open appeals from their own index, the reviews ended in the period from theirs (migration 0029)
+      SELECT a.organization_id, count(*) AS open,
+             count(*) FILTER (WHERE a.due_date >= ${d.today}::date AND a.due_date < ${d.horizon}::date) AS at_risk,
+             count(*) FILTER (WHERE a.due_date < ${d.today}::date) AS overdue, 0 AS ended, 0 AS ended_on_time
+      FROM appeals a
+      WHERE a.review_ended_on IS NULL AND ${inSubtree(actor, rootId)}
+      GROUP BY a.organization_id
+      UNION ALL
+      SELECT a.organization_id, 0, 0, 0, count(*), count(*) FILTER (WHERE a.review_ended_on <= a.due_date)
+      FROM appeals a
+      WHERE ${ENDED_IN_PERIOD(p)} AND ${inSubtree(actor, rootId)}
+      GROUP BY a.organization_id
+    )
     SELECT o.id, o.code, o.name_kk, o.name_ru, o.name_en, (o.id = ${rootId}::integer) AS own,
-           count(a.id) FILTER (WHERE a.review_ended_on IS NULL)::integer AS open,
-           count(a.id) FILTER (WHERE a.review_ended_on IS NULL AND a.due_date >= ${d.today}::date AND a.due_date < ${d.horizon}::date)::integer AS at_risk,
-           count(a.id) FILTER (WHERE a.review_ended_on IS NULL AND a.due_date < ${d.today}::date)::integer AS overdue,
-           count(a.id) FILTER (WHERE ${ENDED_IN_PERIOD(p)})::integer AS ended,
-           count(a.id) FILTER (WHERE ${ENDED_IN_PERIOD(p)} AND a.review_ended_on <= a.due_date)::integer AS ended_on_time
+           coalesce(sum(x.open), 0)::integer AS open, coalesce(sum(x.at_risk), 0)::integer AS at_risk,
+           coalesce(sum(x.overdue), 0)::integer AS overdue, coalesce(sum(x.ended), 0)::integer AS ended,
+           coalesce(sum(x.ended_on_time), 0)::integer AS ended_on_time
     FROM organizations o
     JOIN organization_closure oc ON oc.ancestor_id = o.id AND (o.id <> ${rootId}::integer OR oc.depth = 0)
-    LEFT JOIN appeals a ON a.organization_id = oc.descendant_id AND ${inScope(actor, 'a.organization_id')}
+    LEFT JOIN per_organization x ON x.organization_id = oc.descendant_id
     WHERE o.parent_id = ${rootId}::integer OR o.id = ${rootId}::integer
     GROUP BY o.id, o.code, o.name_kk, o.name_ru, o.name_en, o.report_row
     ORDER BY own DESC, overdue DESC, open DESC, o.report_row NULLS LAST, o.id
@@ -238,8 +267,6 @@ export async function endedOnTime(db: Db, actor: Actor, rootId: number, p: Perio
   const result = await sql<{ ended: number; ended_on_time: number }>`
     SELECT count(*)::integer AS ended, count(*) FILTER (WHERE a.review_ended_on <= a.due_date)::integer AS ended_on_time
     FROM appeals a
-    WHERE ${inScope(actor, 'a.organization_id')}
-      AND a.organization_id IN (SELECT descendant_id FROM organization_closure WHERE ancestor_id = ${rootId}::integer)
-      AND ${ENDED_IN_PERIOD(p)}`.execute(db);
+    WHERE ${ENDED_IN_PERIOD(p)} AND ${inSubtree(actor, rootId)}`.execute(db);
   return result.rows[0] ?? { ended: 0, ended_on_time: 0 };
 }

@@ -15832,6 +15832,8 @@ export interface operations {
                             completed: number;
                             all: number;
                         };
+                        /** @description The queues holding more than their count says: counts stop at 10000 */
+                        capped: ("awaitingRouting" | "inExecution" | "toApprove" | "toSign" | "atRisk" | "overdue" | "withdrawn" | "completed" | "all")[];
                         /** Format: date */
                         today: string;
                         atRiskDays: number;
@@ -15927,6 +15929,8 @@ export interface operations {
                             } | null;
                         }[];
                         total: number;
+                        /** @description More than the total say: totals stop at 10000 */
+                        totalCapped: boolean;
                     };
                 };
             };
@@ -16104,6 +16108,8 @@ export interface operations {
                             completed: number;
                             all: number;
                         };
+                        /** @description The queues holding more than their count says: counts stop at 10000 */
+                        capped: ("awaitingRouting" | "inExecution" | "toApprove" | "toSign" | "atRisk" | "overdue" | "withdrawn" | "completed" | "all")[];
                         onTime: {
                             ended: number;
                             endedOnTime: number;

@@ -73,6 +73,7 @@ export default function Overview() {
             {o ? (
               <Text fz={28} fw={700} c={q === 'overdue' && o.counts[q] > 0 ? RISK_COLORS.overdue : q === 'atRisk' && o.counts[q] > 0 ? RISK_COLORS.atRisk : undefined}>
                 {number(o.counts[q])}
+                {o.capped.includes(q) ? '+' : ''}
               </Text>
             ) : (
               <Skeleton h={36} w={60} mt={4} />

@@ -141,7 +141,7 @@ export default function Queues() {
                   color={x === 'overdue' && (counts.data?.counts[x] ?? 0) > 0 ? '#a61b1b' : x === 'atRisk' && (counts.data?.counts[x] ?? 0) > 0 ? '#8a4600' : 'gray.8'}
                   data-testid={`count-${x}`}
                 >
-                  {counts.data ? number(counts.data.counts[x]) : '·'}
+                  {counts.data ? `${number(counts.data.counts[x])}${counts.data.capped.includes(x) ? '+' : ''}` : '·'}
                 </Badge>
               </Group>
             </Tabs.Tab>
@@ -233,7 +233,7 @@ export default function Queues() {
                   skeletonRows={8}
                   caption={
                     <Group gap="xs" justify="center">
-                      <span data-testid="queue-caption">{t('table.caption', { queue: queueName, n: number(total) })}</span>
+                      <span data-testid="queue-caption">{t('table.caption', { queue: queueName, n: `${number(total)}${list.data?.totalCapped ? '+' : ''}` })}</span>
                       {list.isFetching && <Loader size="xs" aria-hidden="true" />}
                     </Group>
                   }
