@@ -20,6 +20,7 @@ import { enqueue, type Attachment, type MessageKind } from '../notifications/out
 import { applicantMessages, messageLanguage, type MessageData } from '../notifications/messages.ts';
 import { cardsChanged } from '../statistics/cards.ts';
 import { noticesOfChange } from '../inbox/notices.ts';
+import { detect } from '../control/detectors.ts';
 import { appealInScope, contactsOf, dropObligations, insertObligations, lockAppeal, meetObligations, updateAppeal, type AppealRow } from './store.ts';
 
 /** A message to the applicants of the appeal, with what its kind needs besides the appeal's numbers. */
@@ -109,9 +110,14 @@ export async function appealTransaction<T>(ctx: Context, fn: (tctx: Context) => 
   return ctx.db.transaction().execute(async (trx) => {
     const changed = new Set<string>();
     open.set(trx, { changed, rows: new Map(), now });
-    const result = await fn({ ...ctx, db: trx, clock: fixedClock(now) });
-    // statistics (src/statistics/cards.ts): the cards changed: their 1-ТӨ cells and the daily-export journal
-    if (changed.size > 0) await cardsChanged(trx, [...changed], now);
+    const tctx = { ...ctx, db: trx, clock: fixedClock(now) };
+    const result = await fn(tctx);
+    // statistics (src/statistics/cards.ts): the cards changed: their 1-ТӨ cells and the daily-export journal;
+    // and the violations the changes made (EA-06: the detectors run on every change)
+    if (changed.size > 0) {
+      await cardsChanged(trx, [...changed], now);
+      await detect(trx, { today: todayOf(tctx), timeZone: ctx.config.timeZone, now, appealIds: [...changed] });
+    }
     return result;
   });
 }

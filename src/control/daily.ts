@@ -7,7 +7,7 @@ import { detect } from './detectors.ts';
 import { sendInstructionReminders } from '../instructions/reminders.ts';
 
 export async function runControlDaily(ctx: Context): Promise<{ violations: number; reminders: number }> {
-  const found = await detect(ctx.db, { today: today(ctx), timeZone: ctx.config.timeZone, now: ctx.clock.now(), root: null });
+  const found = await detect(ctx.db, { today: today(ctx), timeZone: ctx.config.timeZone, now: ctx.clock.now() });
   const reminders = await sendInstructionReminders(ctx);
   return { violations: Object.values(found).reduce((a, b) => a + (b ?? 0), 0), reminders };
 }

@@ -2,7 +2,10 @@
 // that break its rule — the subject (with the kind, the unique key), the organization, the appeal
 // or instruction, the responsible employee. computed from the event log's tables (decisions,
 // assignments, journal entries, petitions) and the obligations. `detect` inserts what is new and
-// leaves what is stored: running it on every read, and hourly (src/control/daily.ts), never repeats a violation.
+// leaves what is stored: running it on every change of an appeal (for that appeal, in the door's
+// transaction: src/appeals/change.ts) and hourly over everything (src/control/daily.ts: what time
+// alone breaks, as a term passing) never repeats a violation. Reading the register detects nothing:
+// at an oblast's size that would scan the territory on every look.
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import type { IsoDate } from '../domain/calendar.ts';
@@ -84,23 +87,28 @@ export const DETECTORS: Record<ViolationKind, Detector> = {
     WHERE i.state = 'underControl' AND i.due_date < ${today}`,
 };
 
+/** Every detector in one statement, each row with its kind and legal basis. */
+const allDetectors = (p: { today: IsoDate; timeZone: string }) =>
+  sql.join(
+    VIOLATION_KINDS.map((kind) => sql`SELECT ${kind}::text AS kind, ${VIOLATION_RULES[kind].basis}::text AS basis, d.* FROM (${DETECTORS[kind](p)}) d`),
+    sql` UNION ALL `,
+  );
+
 /**
- * Runs every detector and stores the violations not stored yet; `root`: only those of the
- * organizations below it (a read refreshes its own scope), null: all (the hourly run of src/control/daily.ts). Returns how
- * many were new, by kind.
+ * Runs the detectors and stores the violations not stored yet: of these appeals only (a change's,
+ * the filter reaching into every detector), or of everything (`appealIds` absent: the hourly run).
+ * Returns how many were new, by kind.
  */
-export async function detect(db: Db, p: { today: IsoDate; timeZone: string; now: Date; root: number | null }): Promise<Partial<Record<ViolationKind, number>>> {
+export async function detect(db: Db, p: { today: IsoDate; timeZone: string; now: Date; appealIds?: readonly string[] }): Promise<Partial<Record<ViolationKind, number>>> {
+  const scope = p.appealIds ? sql`v.appeal_id = ANY(${sql.val([...p.appealIds])}::uuid[])` : sql`true`;
+  const r = await sql<{ kind: ViolationKind }>`
+    INSERT INTO violations (id, kind, subject_key, basis, organization_id, appeal_id, instruction_id, employee_id, detected_at)
+    SELECT gen_random_uuid(), v.kind, v.subject_key, v.basis, v.organization_id, v.appeal_id, v.instruction_id, v.employee_id, ${p.now}
+    FROM (${allDetectors(p)}) v
+    WHERE ${scope}
+    ON CONFLICT (kind, subject_key) DO NOTHING
+    RETURNING kind`.execute(db);
   const out: Partial<Record<ViolationKind, number>> = {};
-  const scope = p.root === null ? sql`true` : sql`v.organization_id IN (SELECT descendant_id FROM organization_closure WHERE ancestor_id = ${p.root})`;
-  for (const kind of VIOLATION_KINDS) {
-    const r = await sql`
-      INSERT INTO violations (id, kind, subject_key, basis, organization_id, appeal_id, instruction_id, employee_id, detected_at)
-      SELECT gen_random_uuid(), ${kind}, v.subject_key, ${VIOLATION_RULES[kind].basis}, v.organization_id, v.appeal_id, v.instruction_id, v.employee_id, ${p.now}
-      FROM (${DETECTORS[kind](p)}) v
-      WHERE ${scope}
-      ON CONFLICT (kind, subject_key) DO NOTHING`.execute(db);
-    const n = Number(r.numAffectedRows ?? 0);
-    if (n > 0) out[kind] = n;
-  }
+  for (const { kind } of r.rows) out[kind] = (out[kind] ?? 0) + 1;
   return out;
 }

@@ -12,7 +12,6 @@ import { appendEvent } from '../audit/log.ts';
 import { appealInScope } from '../appeals/store.ts';
 import { changeAppeal } from '../appeals/change.ts';
 import { QUALITY_CHECKLIST, qualityVerdict } from '../domain/quality.ts';
-import { detect } from './detectors.ts';
 import * as store from './store.ts';
 import { organizationsById, territoryFigures } from './content-store.ts';
 import { localized } from '../reference/present.ts';
@@ -145,11 +144,10 @@ export async function qualityQueue(ctx: Context, actor: Actor, organization: num
   return store.qualityQueue(ctx.db, await rootOf(ctx, actor, organization));
 }
 
-/** EA-06: the register, refreshed first (the detectors run over the actor's scope). */
+/** EA-06: the register, as the detectors left it (on each change and hourly: src/control/detectors.ts). */
 export async function violations(ctx: Context, actor: Actor, q: ViolationsQuery) {
   if (!hasRole(actor, 'controller', 'head')) throw forbidden();
   const root = await rootOf(ctx, actor, q.organization);
-  await detect(ctx.db, { today: todayOf(ctx), timeZone: ctx.config.timeZone, now: ctx.clock.now(), root });
   return store.violationsBelow(ctx.db, root, q, ctx.config.timeZone);
 }
 
@@ -201,14 +199,13 @@ export async function recordExplanation(ctx: Context, actor: Actor, violationId:
   return { id: requestId, recorded: true };
 }
 
-/** The dashboard of the territory: its figures (the register refreshed first). */
+/** The dashboard of the territory: its figures. */
 export async function dashboard(ctx: Context, actor: Actor, q: { organization?: number; from?: string; to?: string }, lang: Language) {
   requireController(actor);
   const root = await rootOf(ctx, actor, q.organization);
   const today = todayOf(ctx);
   const to = q.to ?? today;
   const from = q.from ?? `${to.slice(0, 4)}-01-01`;
-  await detect(ctx.db, { today, timeZone: ctx.config.timeZone, now: ctx.clock.now(), root });
   const [figures, territories] = await Promise.all([store.dashboardFigures(ctx.db, root, from, to, today, ctx.config.timeZone), territoryFigures(ctx.db, root, from, to, today)]);
   const names = new Map(
     (

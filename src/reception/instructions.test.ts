@@ -146,9 +146,10 @@ describe('the control department over receptions (PR-13, CD-17, EA-06)', () => {
     const cancelled = await reception('POST', `/api/v1/reception/sessions/${april.body.id}/cancel`, { reason: 'businessTrip', noticeOn: '2026-03-25' });
     assert.ok(cancelled.status < 300, JSON.stringify(cancelled.body));
     t.setNow('2026-06-03T10:00:00+05:00');
+    assert.equal((await controller('POST', '/api/v1/control/daily')).status, 200);
     const first = await controller('GET', '/api/v1/control/violations?kind=receptionMonthWithoutSession');
     assert.equal(first.status, 200, JSON.stringify(first.body));
-    assert.equal((await controller('POST', '/api/v1/control/daily')).status, 200);
+    assert.equal((await controller('POST', '/api/v1/control/daily')).body.violations, 0, 'never found twice');
     const { items } = (await controller('GET', '/api/v1/control/violations?kind=receptionMonthWithoutSession')).body as { items: { organization: { id: number }; basis: string; appealId: string | null }[] };
     const keys = (await t.ctx.db.selectFrom('violations').select('subject_key').where('kind', '=', 'receptionMonthWithoutSession').orderBy('subject_key').execute()).map((v) => v.subject_key);
     assert.deepEqual(keys, [`${official}:2026-04`], 'March and May held; April’s session cancelled; June not finished; February before the official was recorded');

@@ -5,6 +5,7 @@
 // - appeals_newest is the "all" queue's order: the newest first of a large territory stops after
 //   one page instead of sorting every appeal of the territory.
 // - appeals_ended serves the overview's reviews ended in a period by organization.
+// - correction_petitions_appeal: the detectors run for the appeals of every change (EA-06).
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -15,11 +16,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE INDEX appeals_newest ON appeals (registration_date DESC, registration_number DESC, id);
     CREATE INDEX appeals_ended ON appeals (organization_id, review_ended_on) INCLUDE (due_date, status)
       WHERE review_ended_on IS NOT NULL;
+    CREATE INDEX correction_petitions_appeal ON correction_petitions (appeal_id);
   `.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
+    DROP INDEX correction_petitions_appeal;
     DROP INDEX appeals_ended;
     DROP INDEX appeals_newest;
     CREATE INDEX appeals_organization_date ON appeals (organization_id, registration_date);
