@@ -5,6 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { rowCounts, testApp, type Api, type TestApp } from '../../test/support.ts';
 import { decide, person, register } from '../../test/accounting.ts';
 
@@ -99,6 +100,54 @@ describe('attachments', () => {
     assert.equal((await registrar('GET', `/api/v1/appeals/${first.body.id}/attachments`)).body.items.length, 1);
     const added = (await registrar('GET', `/api/v1/appeals/${first.body.id}/events`)).body.items.filter((e: { kind: string }) => e.kind === 'attachmentsAdded');
     assert.equal(added.length, 1);
+  });
+
+  test('concurrent repeats of a registration with its scan and one Idempotency-Key all answer the first appeal, none 500', async () => {
+    const staged = await upload('registrar', '/api/v1/attachments', 'скан.pdf', SCAN);
+    const body = { documentType: 'application', form: 'paper', channel: 'post', language: 'kk', summary: 'Бір уақытта үш рет', applicant: person(), attachmentIds: [staged.body.id] };
+    const key = { 'idempotency-key': randomUUID() };
+    const before = await rowCounts(t.database);
+    const N = 3;
+    // On the server the race is made certain: with the scan's row held by another transaction, the
+    // first registration waits for it with its key stored and not committed, and the others wait in
+    // their statements for the first (the year's counter, the key); when it commits, their key is
+    // taken. The embedded database runs the transactions one after another: the repeats find the key.
+    const holder = t.databaseUrl ? new pg.Client({ connectionString: t.databaseUrl }) : undefined;
+    let results: { status: number; body: { id: string } }[];
+    try {
+      if (holder) {
+        await holder.connect();
+        await holder.query('BEGIN');
+        await holder.query('SELECT 1 FROM attachments WHERE id = $1 FOR UPDATE', [staged.body.id]);
+      }
+      const pending = Array.from({ length: N }, () => registrar('POST', '/api/v1/appeals', body, key));
+      if (holder) {
+        // each try is a look at the server's locks, not a timer; the minute bounds a stuck test
+        const deadline = Date.now() + 60_000;
+        const waiting = async () => (await holder.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")).rows[0].n;
+        while ((await waiting()) < N) assert.ok(Date.now() < deadline, 'the registrations wait for each other');
+        await holder.query('COMMIT');
+      }
+      results = await Promise.all(pending);
+    } finally {
+      await holder?.end();
+    }
+    assert.deepEqual(
+      results.map((r) => r.status),
+      Array(N).fill(201),
+      JSON.stringify(results.find((r) => r.status !== 201)?.body),
+    );
+    assert.equal(new Set(results.map((r) => r.body.id)).size, 1, 'all answer the first appeal');
+    assert.equal((await rowCounts(t.database)).appeals, before.appeals! + 1);
+    const id = results[0]!.body.id;
+    assert.deepEqual(
+      (await registrar('GET', `/api/v1/appeals/${id}/attachments`)).body.items.map((f: { id: string }) => f.id),
+      [staged.body.id],
+    );
+    assert.deepEqual(
+      (await registrar('GET', `/api/v1/appeals/${id}/events`)).body.items.map((e: { kind: string }) => e.kind),
+      ['registered', 'attachmentsAdded'],
+    );
   });
 
   test('a document added to an appeal through the door, once for one Idempotency-Key', async () => {

@@ -113,6 +113,44 @@ describe('quality of answers (CD-09, CD-10)', () => {
     const burabayRow = dash.territories.find((x: { territoryId: number }) => x.territoryId === orgs['AKM-BURABAY']);
     assert.equal(burabayRow.appeals, dash.appeals, 'CD-08: every appeal so far is Burabay’s');
   });
+
+  test('CD-10: a rework is answered by the appeal’s executor (the one it has now) or a head of its organization; another executor gets 403 and changes nothing', async () => {
+    const secondExecutor = await t.as('executor-2');
+    const returned = async (summary: string) => {
+      const a = await answered(summary);
+      assert.equal((await controller('POST', `/api/v1/appeals/${a.id}/rework`, { remark: 'Толық емес', dueDate: '2026-03-06' })).status, 201);
+      const item = (await executor('GET', '/api/v1/reworks')).body.items.find((r: { appealId: string }) => r.appealId === a.id);
+      return { appealId: a.id, reworkId: item.id as string };
+    };
+    const answeredEvents = async (appealId: string) => (await head('GET', `/api/v1/appeals/${appealId}/events`)).body.items.filter((e: { kind: string }) => e.kind === 'reworkAnswered').length;
+
+    const first = await returned('Басқа орындаушы жауап бере алмайды');
+    assert.ok(!(await secondExecutor('GET', '/api/v1/reworks')).body.items.some((r: { id: string }) => r.id === first.reworkId), 'not in another executor’s list');
+    const refused = await secondExecutor('POST', `/api/v1/reworks/${first.reworkId}/answer`, { answer: 'Мен жауап беремін.' });
+    assert.deepEqual([refused.status, refused.body.error.code], [403, 'forbidden']);
+    assert.equal(await answeredEvents(first.appealId), 0);
+    assert.equal((await executor('POST', `/api/v1/reworks/${first.reworkId}/answer`, { answer: 'Толықтырылды.' })).status, 200, 'the appeal’s executor still can');
+
+    // the head of the appeal’s organization answers for it (the head’s list shows the organization’s reworks)
+    const second = await returned('Бөлім басшысы жауап береді');
+    assert.ok((await unitHead('GET', '/api/v1/reworks')).body.items.some((r: { id: string }) => r.id === second.reworkId));
+    const byHead = await unitHead('POST', `/api/v1/reworks/${second.reworkId}/answer`, { answer: 'Басшы толықтырды.' });
+    assert.equal(byHead.status, 200, JSON.stringify(byHead.body));
+    assert.equal(await answeredEvents(second.appealId), 1);
+
+    // an executor's draft pending the head's approval returned, then the appeal reassigned: the
+    // rework goes on to the new executor, and the former one may no longer answer it
+    const c = await register(registrar, { summary: 'Қайта тапсырылған' });
+    assert.equal((await head('POST', `/api/v1/appeals/${c.id}/assignments`, { executorId })).status, 201);
+    await decide(executor, c.id, { code: '4.15', favourable: true, text: 'Жоба' });
+    assert.equal((await controller('POST', `/api/v1/appeals/${c.id}/rework`, { remark: 'Жоба әлсіз', dueDate: '2026-03-06' })).status, 201);
+    assert.equal((await head('POST', `/api/v1/appeals/${c.id}/assignments`, { executorId: secondExecutorId })).status, 201);
+    const handedOn = (await secondExecutor('GET', '/api/v1/reworks')).body.items.find((r: { appealId: string }) => r.appealId === c.id);
+    assert.ok(handedOn, 'in the new executor’s list');
+    assert.ok(!(await executor('GET', '/api/v1/reworks')).body.items.some((r: { appealId: string }) => r.appealId === c.id), 'no longer in the former executor’s');
+    assert.equal((await executor('POST', `/api/v1/reworks/${handedOn.id}/answer`, { answer: 'Мен.' })).status, 403);
+    assert.equal((await secondExecutor('POST', `/api/v1/reworks/${handedOn.id}/answer`, { answer: 'Жаңа орындаушы толықтырды.' })).status, 200);
+  });
 });
 
 describe('violations found by the system (EA-06)', () => {

@@ -83,7 +83,7 @@ export async function controlRoutes(server: FastifyInstance, ctx: Context): Prom
     return { items, total: items.length };
   });
 
-  app.get('/reworks', { schema: { tags, summary: 'Returns for rework waiting for my answer (the head: of my organizations)' } }, async (req) => {
+  app.get('/reworks', { schema: { tags, summary: 'Returns for rework waiting for my answer (of the appeals I execute; the head: of my organizations)' } }, async (req) => {
     const items = (await service.openReworks(ctx, req.actor)).map((r) => ({
       id: r.id,
       appealId: r.appeal_id,
@@ -99,7 +99,15 @@ export async function controlRoutes(server: FastifyInstance, ctx: Context): Prom
 
   app.post(
     '/reworks/:id/answer',
-    { schema: { tags, summary: 'Answer a return for rework again (the executor or the head)', params: IdParams, body: reworkAnswerBody, response: { 403: errorSchema, 404: errorSchema, 409: errorSchema } } },
+    {
+      schema: {
+        tags,
+        summary: "Answer a return for rework again: the appeal's executor, or a head of its organization; 403 to anyone else",
+        params: IdParams,
+        body: reworkAnswerBody,
+        response: { 403: errorSchema, 404: errorSchema, 409: errorSchema },
+      },
+    },
     async (req) => presentRework(await service.answerRework(ctx, req.actor, req.params.id, req.body.answer)),
   );
 

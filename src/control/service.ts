@@ -71,7 +71,8 @@ export async function returnForRework(ctx: Context, actor: Actor, appealId: stri
   return result;
 }
 
-/** The executor (or the head) answers a rework again; the answer is an event on the appeal too. */
+/** The appeal's executor answers a rework again, or a head for an organization in their scope (as
+ *  openReworks lists them); another executor is refused. The answer is an event on the appeal too. */
 export async function answerRework(ctx: Context, actor: Actor, reworkId: string, answer: string) {
   if (!hasRole(actor, 'executor', 'head')) throw forbidden();
   const rework = await store.reworkById(ctx.db, reworkId);
@@ -81,7 +82,9 @@ export async function answerRework(ctx: Context, actor: Actor, reworkId: string,
     ctx,
     actor,
     rework.appeal_id,
-    async ({ trx, now }) => {
+    async ({ trx, appeal, now }) => {
+      // the executor as it is now, under the door's lock: a reassignment hands the rework on
+      if (!hasRole(actor, 'head') && appeal.executor_id !== actor.id) throw forbidden();
       const updated = await store.answerRework(trx, reworkId, { answer, answered_by_name: actor.fullName, answered_at: now });
       if (!updated) throw new AppError(409, 'rework.answeredAlready');
       return { change: { event: { kind: 'reworkAnswered', changes: { reworkId, answer } } }, result: { result: updated } };
@@ -96,7 +99,8 @@ export async function reworksOf(ctx: Context, actor: Actor, appealId: string) {
   return store.reworksOfAppeal(ctx.db, appealId);
 }
 
-/** The reworks waiting for the actor's answer (the executor's own, the head's organization's). */
+/** The reworks waiting for the actor's answer (of the appeals the executor executes now, the
+ *  head's organizations'): those answerRework lets the actor answer. */
 export async function openReworks(ctx: Context, actor: Actor) {
   return store.openReworksFor(ctx.db, actor, hasRole(actor, 'head') ? null : actor.id);
 }

@@ -39,7 +39,8 @@ export async function reworksOfAppeal(db: Db, appealId: string) {
   return db.selectFrom('reworks').selectAll().where('appeal_id', '=', appealId).orderBy('returned_at').execute();
 }
 
-/** Unanswered reworks of the actor's organizations (of one executor when `executorId`). */
+/** Unanswered reworks of the actor's organizations (of the appeals one executor executes now,
+ *  when `executorId`). */
 export async function openReworksFor(db: Db, actor: Actor, executorId: string | null) {
   let q = db
     .selectFrom('reworks as r')
@@ -47,7 +48,7 @@ export async function openReworksFor(db: Db, actor: Actor, executorId: string | 
     .select(['r.id', 'r.appeal_id', 'a.registration_number', 'r.remark', 'r.due_date', 'r.returned_by_name', 'r.returned_at', 'r.executor_id'])
     .where('r.answered_at', 'is', null)
     .where(inScope(actor, 'r.organization_id'));
-  if (executorId) q = q.where('r.executor_id', '=', executorId);
+  if (executorId) q = q.where('a.executor_id', '=', executorId);
   return q.orderBy('r.due_date').limit(500).execute();
 }
 

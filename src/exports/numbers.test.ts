@@ -10,7 +10,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testApp, type TestApp, type Api } from '../../test/support.ts';
-import { register } from '../../test/accounting.ts';
+import { person, register } from '../../test/accounting.ts';
 import { sequenceOf } from '../domain/numbering.ts';
 import { signDetached } from '../letters/cms.ts';
 import { canonicalJson } from '../statistics/cards.ts';
@@ -240,5 +240,79 @@ describe("the authority's import checks the numbers", () => {
     const other = await statistician('POST', '/api/v1/exports/import', await resigned([card(20_002, 'Жаңа', randomUUID())]));
     assert.equal(other.status, 422);
     assert.equal(other.body.error.code, 'numbers.outsideLease');
+  });
+});
+
+describe('a registration in a use case’s transaction asks for the next block itself', () => {
+  const SCAN = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(256, 7), Buffer.from('\n%%EOF\n')]);
+
+  /** The desk's registration with a scan: staged, then taken by the registration in one transaction. */
+  async function registerWithScan(t: TestApp) {
+    const token = (await (await fetch(`${t.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'registrar', password: 'demo' }) })).json()).token;
+    const staged = await fetch(`${t.url}/api/v1/attachments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'scan.pdf', authorization: `Bearer ${token}` },
+      body: new Uint8Array(SCAN),
+    });
+    assert.equal(staged.status, 201);
+    const { id } = await staged.json();
+    const res = await registrars.get(t)!('POST', '/api/v1/appeals', { documentType: 'application', form: 'paper', channel: 'post', language: 'kk', summary: 'Сканмен', applicant: person(), attachmentIds: [id] });
+    return { status: res.status, body: res.body };
+  }
+
+  /** The portal's filing (registered in the door's transaction with its files), by an applicant
+   *  signed in with the code sent to the phone. */
+  async function fileOnPortal(t: TestApp, phone: string) {
+    const post = async (path: string, body: unknown, token?: string) => {
+      const res = await fetch(t.url + path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'accept-language': 'en', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, body: await res.json() };
+    };
+    assert.equal((await post('/api/v1/public/auth/code', { phone })).status, 202);
+    const sms = await t.ctx.db.selectFrom('outbox').select('body').where('recipient', '=', phone).where('kind', '=', 'portalCode').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const { token } = (await post('/api/v1/public/auth/verify', { phone, code: /(\d{6})/.exec(sms.body)![1] })).body;
+    const org = await t.ctx.db.selectFrom('organizations').select('id').where('code', '=', 'AKM-BURABAY').executeTakeFirstOrThrow();
+    return post(
+      '/api/v1/public/me/appeals',
+      { organizationId: org.id, documentType: 'application', language: 'kk', summary: 'Порталдан', text: 'Порталдан берілген өтініш.', applicant: { lastName: 'Порталов', firstName: 'Ерлан' } },
+      token,
+    );
+  }
+
+  const exhaust = async (t: TestApp) => {
+    await registerAt(t, (await numbersLeft(t.ctx.db, 2026)).left);
+    assert.equal((await numbersLeft(t.ctx.db, 2026)).left, 0);
+  };
+  const blocksOf = async (t: TestApp) => (await numbersLeft(t.ctx.db, 2026)).blocks.map((b) => b.firstValue);
+
+  test('a leasing instance out of blocks: the desk’s registration with a scan and the portal’s filing lease one over HTTP and are numbered from it', async () => {
+    await exhaust(R2);
+    const held = await blocksOf(R2);
+    const withScan = await registerWithScan(R2);
+    assert.equal(withScan.status, 201, JSON.stringify(withScan.body));
+    const next = (await blocksOf(R2)).filter((b) => !held.includes(b));
+    assert.equal(next.length, 1, 'one block leased and installed with the registration');
+    assert.equal(sequenceOf(withScan.body.registrationNumber)!.sequence, next[0]);
+
+    await exhaust(R2);
+    const filed = await fileOnPortal(R2, '+77015559901');
+    assert.equal(filed.status, 201, JSON.stringify(filed.body));
+    const last = (await numbersLeft(R2.ctx.db, 2026)).blocks.at(-1)!;
+    assert.equal(sequenceOf(filed.body.registrationNumber)!.sequence, last.firstValue);
+    assert.equal(last.firstValue > next[0]!, true);
+  });
+
+  test('the authority out of blocks leases itself one in the registration’s transaction; no number is given twice', async () => {
+    await exhaust(AUTH);
+    const withScan = await registerWithScan(AUTH);
+    assert.equal(withScan.status, 201, JSON.stringify(withScan.body));
+    const own = await AUTH.ctx.db.selectFrom('number_leases').select(['first_value', 'leased_by']).where('leased_by', '=', 'self').orderBy('first_value', 'desc').executeTakeFirstOrThrow();
+    assert.equal(sequenceOf(withScan.body.registrationNumber)!.sequence, Number(own.first_value));
+
+    const all = [...(await sequences(R1)), ...(await sequences(R2)), ...(await sequences(AUTH))];
+    assert.equal(new Set(all).size, all.length, 'no number given by two instances');
   });
 });

@@ -6,8 +6,9 @@
 // year's n-th number from them (registration_sequence, migration 0021). The next block is asked
 // for while a share of the last one is left (LEASE_RENEW_AT; the hourly scheduler), with a request
 // signed by the instance's key like its pushes; if one runs out all the same, the registration
-// asks at once and tries again (withLeasedNumbers). An instance that cannot reach the authority
-// gets a block from its operator (`joldanym numbers grant` there, `numbers install` here).
+// asks at once and tries again (withLeasedNumbers), inside a use case's transaction too. An
+// instance that cannot reach the authority gets a block from its operator (`joldanym numbers
+// grant` there, `numbers install` here).
 //
 // The mode is the setting `numbering`: absent or 'standalone' (the default: numbers as ever, one
 // counter, no authority), 'leased' {url} (the authority's POST /api/v1/exports/number-blocks), or
@@ -17,6 +18,7 @@ import { sql } from 'kysely';
 import type { Context } from '../context.ts';
 import { today } from '../context.ts';
 import type { Db } from '../db/connection.ts';
+import { inTransaction, underSavepoint } from '../db/transaction.ts';
 import { AppError } from '../errors.ts';
 import { appendEvent } from '../audit/log.ts';
 import { signDetached } from '../letters/cms.ts';
@@ -30,6 +32,8 @@ export type NumberingSettings = { mode: 'standalone' } | { mode: 'leased'; url: 
 export const LEASE_FORMAT = 'joldanym-number-lease/1';
 /** A lease request older or newer than this (by the authority's clock) is refused: no replays. */
 export const LEASE_REQUEST_WINDOW_MS = 10 * 60_000;
+/** How long the instance waits for the authority's answer to its lease request. */
+export const LEASE_REQUEST_TIMEOUT_MS = 10_000;
 /** The SQLSTATE registration_sequence raises when no leased block covers the number (0021). */
 const NO_LEASED_NUMBER = 'JN001';
 
@@ -87,10 +91,11 @@ export async function numbersLeft(db: Db, year: number): Promise<{ left: number;
   };
 }
 
-/** Takes a leased block into use after the blocks held (idempotent: a block held already is kept). */
+/** Takes a leased block into use after the blocks held (idempotent: a block held already is kept);
+ *  in the transaction ctx.db is in, if it is in one. */
 export async function installBlock(ctx: Context, block: LeasedBlock): Promise<void> {
   const now = ctx.clock.now();
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     // the counter row locked: no registration of the year runs while the block's ordinals are set
     await sql`INSERT INTO appeal_counters (year, last_value) VALUES (${block.year}, 0) ON CONFLICT (year) DO NOTHING`.execute(trx);
     const { last_value } = await sql<{ last_value: string }>`SELECT last_value FROM appeal_counters WHERE year = ${block.year} FOR UPDATE`.execute(trx).then((r) => r.rows[0]!);
@@ -121,7 +126,8 @@ export async function requestBlock(ctx: Context, year: number, send: typeof fetc
     block = await grantBlock(ctx, { instanceId: await instanceIdOf(ctx.db), year, requestId: null, leasedBy: 'self' });
   } else {
     const body = await signedLeaseRequest(ctx, year);
-    const res = await send(settings.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    // bounded: a registration may wait for it holding its transaction (withLeasedNumbers)
+    const res = await send(settings.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(LEASE_REQUEST_TIMEOUT_MS) });
     const answer = (await res.json().catch(() => null)) as (Partial<LeasedBlock> & { error?: { code?: string } }) | null;
     if (!res.ok || !answer || answer.year !== year || !Number.isSafeInteger(answer.firstValue) || !Number.isSafeInteger(answer.size)) {
       throw new AppError(409, 'numbers.leaseFailed', [], { status: res.status, code: answer?.error?.code ?? '' });
@@ -150,35 +156,42 @@ const asking = new WeakMap<Db, Map<number, Promise<LeasedBlock>>>();
 
 /** Stores a registration (`store`); should the year's blocks have run out (the scheduler could not
  *  reach the authority in time), asks for the next block at once — one request however many
- *  registrations wait — and stores it again. */
+ *  registrations wait — and stores it again. In a use case's transaction (the registration is
+ *  stored under a savepoint there, src/intake/store.ts) the block is asked for and installed in
+ *  that transaction, under a savepoint too: its installation becomes visible with the
+ *  registration, and the transaction's one connection (all there is of PGlite) is not waited for
+ *  by a transaction of its own. Should the use case then fail, a block leased by an authority over
+ *  HTTP is not installed: its numbers are never given, and the next registration asks again. */
 export async function withLeasedNumbers(ctx: Context, year: number, store: () => Promise<void>): Promise<void> {
   try {
     return await store();
   } catch (e) {
     if (!isNoLeasedNumber(e)) throw e;
   }
-  // in a transaction the failed statement has ended it: nothing can be tried again there
-  if (!ctx.db.isTransaction) {
-    let byYear = asking.get(ctx.db);
-    if (!byYear) asking.set(ctx.db, (byYear = new Map()));
-    let pending = byYear.get(year);
-    if (!pending) {
-      pending = requestBlock(ctx, year).finally(() => byYear.delete(year));
-      byYear.set(year, pending);
-    }
-    const leased = await pending.then(
-      () => true,
-      () => false,
-    );
-    if (leased) {
-      try {
-        return await store();
-      } catch (e) {
-        if (!isNoLeasedNumber(e)) throw e;
-      }
+  const leased = await (ctx.db.isTransaction ? underSavepoint(ctx.db, () => requestBlock(ctx, year)) : askOnce(ctx, year)).then(
+    () => true,
+    () => false,
+  );
+  if (leased) {
+    try {
+      return await store();
+    } catch (e) {
+      if (!isNoLeasedNumber(e)) throw e;
     }
   }
   throw new AppError(409, 'registration.noLeasedNumbers', [], { year });
+}
+
+/** The next block of the year asked for once, however many registrations wait for it. */
+function askOnce(ctx: Context, year: number): Promise<LeasedBlock> {
+  let byYear = asking.get(ctx.db);
+  if (!byYear) asking.set(ctx.db, (byYear = new Map()));
+  let pending = byYear.get(year);
+  if (!pending) {
+    pending = requestBlock(ctx, year).finally(() => byYear.delete(year));
+    byYear.set(year, pending);
+  }
+  return pending;
 }
 
 function isNoLeasedNumber(e: unknown): boolean {
@@ -187,12 +200,13 @@ function isNoLeasedNumber(e: unknown): boolean {
 
 // ---- the authority's side ---------------------------------------------------------------------
 
-/** Leases the next block of the year to an instance; the same request again gets the same block. */
+/** Leases the next block of the year to an instance; the same request again gets the same block.
+ *  In the transaction ctx.db is in, if it is in one (the authority's registration, leasing to itself). */
 export async function grantBlock(ctx: Context, lease: { instanceId: string; year: number; requestId: string | null; leasedBy: string }): Promise<LeasedBlock> {
   const settings = await numberingSettings(ctx.db);
   if (settings.mode !== 'authority') throw new AppError(409, 'numbers.notAuthority');
   const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     // leases take turns: each block starts after the last one of its year
     await sql`SELECT pg_advisory_xact_lock(5105)`.execute(trx);
     if (lease.requestId) {

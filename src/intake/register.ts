@@ -39,7 +39,8 @@ export const REGISTERING_ROLES = ['registrar', 'operator', 'reception'] as const
  *  nothing. The key is stored by the statement that stores the appeal, so a key has an appeal or
  *  nothing; of concurrent requests with one key, the primary key lets one statement commit and the
  *  others fail, which then answer the appeal of the first (they wait for it in the database, not
- *  in a poll: no request ever finds a key "in progress"). */
+ *  in a poll: no request ever finds a key "in progress"); in a use case's transaction too (the
+ *  desk's registration with its scan), where the statement runs under a savepoint. */
 export async function registerAppeal(ctx: Context, actor: Actor, input: RegistrationInput, options: { fromPaperJournal?: boolean; idempotency?: IdempotentRequest } = {}): Promise<string> {
   if (!hasRole(actor, ...REGISTERING_ROLES)) throw forbidden();
   const idempotency = options.idempotency;

@@ -8,6 +8,7 @@ import type { ApplicantCard } from '../domain/registration.ts';
 import type { DuplicateReason } from '../domain/duplicates.ts';
 import { foldSearch } from '../domain/search.ts';
 import { foldedContains, foldedEquals } from '../db/search.ts';
+import { underSavepoint } from '../db/transaction.ts';
 import type { AppealsTable } from '../db/schema.ts';
 import type { Insertable } from 'kysely';
 import { eventRow, type AuditEvent } from '../audit/log.ts';
@@ -163,9 +164,11 @@ export const SEQUENCE_PLACEHOLDER = `{{${'n'.repeat(SEQUENCE_DIGITS - 4)}}}`;
  *  and one flush of the write-ahead log for all of them instead of one each, which is what the
  *  counter row lock would otherwise serialize. A statement that fails is retried one
  *  registration at a time, so a registration fails only for its own reason. In a transaction the
- *  registration is stored at once, as part of it. */
+ *  registration is stored at once, as part of it, under a savepoint: a statement refused (its key
+ *  taken by a concurrent request, the leased numbers run out) leaves the transaction usable for
+ *  the way out (register.ts, withLeasedNumbers). */
 export function storeRegistration(db: Db, r: NewRegistration): Promise<void> {
-  if (db.isTransaction) return insertRegistrations(db, [r]);
+  if (db.isTransaction) return underSavepoint(db, () => insertRegistrations(db, [r]));
   let queue = queues.get(db);
   if (!queue) queues.set(db, (queue = new RegistrationQueue(db)));
   return queue.add(r);

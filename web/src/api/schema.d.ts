@@ -2245,7 +2245,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Returns for rework waiting for my answer (the head: of my organizations) */
+        /** Returns for rework waiting for my answer (of the appeals I execute; the head: of my organizations) */
         get: operations["getReworks"];
         put?: never;
         post?: never;
@@ -2264,7 +2264,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Answer a return for rework again (the executor or the head) */
+        /** Answer a return for rework again: the appeal's executor, or a head of its organization; 403 to anyone else */
         post: operations["postReworksByIdAnswer"];
         delete?: never;
         options?: never;
