@@ -105,6 +105,10 @@ export function serverPool(url: string, options: { size: number; connectTimeoutM
   const pool = new pg.Pool({
     connectionString: url,
     max: options.size,
+    // no JIT: compiling took ~200 ms of a 700 ms content analysis of an oblast at 5 million appeals
+    // (docs/performance.md), more than it saves on a request's statements; the closure table's
+    // estimates make the planner think territory queries costly enough to compile
+    options: '-c jit=off',
     connectionTimeoutMillis: options.connectTimeoutMs,
     // a peer that vanished without closing the socket is found by TCP keepalive
     keepAlive: true,
