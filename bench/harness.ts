@@ -29,12 +29,17 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** `node --import tsx src/cli.ts serve` of the working tree, waiting for /health. */
-export async function startServer(env: Record<string, string | undefined>, options: { quiet?: boolean } = {}): Promise<RunningServer> {
+/** How the server is run: its sources through tsx, or as `npm start` runs it (package.json): the
+ *  bundle dist/cli.js, built by scripts/build-server.mjs before, with its node flags. */
+export const serveArgs = (bundle = false) => (bundle ? ['--liftoff-only', 'dist/cli.js', 'serve'] : ['--import', 'tsx', 'src/cli.ts', 'serve']);
+
+/** `node --import tsx src/cli.ts serve` of the working tree (or `node dist/cli.js serve` with
+ *  options.bundle), waiting for /health. */
+export async function startServer(env: Record<string, string | undefined>, options: { quiet?: boolean; bundle?: boolean } = {}): Promise<RunningServer> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
+  const child = spawn(process.execPath, serveArgs(options.bundle), {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],

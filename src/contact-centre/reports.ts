@@ -1,7 +1,7 @@
 // The Annex 2 report (CC-16, CC-17): the public-service complaints of a month, per provider or
 // all (for the quality authority), due by the 5th of the next month; as data, XLSX and PDF with
 // the Annex's columns in order (the same way as the 1-ТӨ report: exceljs, src/pdf/render.ts).
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../xlsx.ts';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Context } from '../context.ts';
 import { today } from '../context.ts';
@@ -71,7 +71,7 @@ function monthBounds(month: string, timeZone: string): { from: Date; to: Date } 
 const TITLE = { kk: 'Есеп (2-қосымша)', ru: 'Отчет (приложение 2)' };
 
 export async function annex2Xlsx(report: Annex2Report, at: Date): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'Joldanym';
   wb.created = at;
   wb.modified = at;

@@ -147,6 +147,14 @@ export function serverPool(url: string, options: { size: number; connectTimeoutM
   };
 }
 
+/** PostgreSQL settings of the embedded database, over its postgresql.conf. initdb writes
+ *  shared_buffers = 128MB there, and in PGlite the buffers are pages of its WebAssembly memory
+ *  that, once touched, stay resident for the life of the process (that memory never shrinks):
+ *  about 150 MB of the server's RSS (docs/performance.md "The embedded default"). The demo
+ *  database is about 50 MB on disk and a small office's not many times that; pages not in the
+ *  buffers are read from the data directory's files, which the operating system caches. */
+const EMBEDDED_SETTINGS = ['shared_buffers=16MB'];
+
 /** dataDir undefined → in memory (tests). A data directory is locked for this process until
  *  close() (src/db/datadir.ts): a second opener is refused with DataDirLockedError; a lock left by
  *  an unclean stop is taken over with a warning, and then the directory must pass its integrity
@@ -161,6 +169,7 @@ export async function openEmbeddedDatabase(dataDir?: string, loadDataDir?: Blob,
       ...(loadDataDir ? { loadDataDir } : {}),
       // amcheck only for the check after an unclean stop
       extensions: lock?.takenOver ? { pg_trgm, amcheck } : { pg_trgm },
+      startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS.flatMap((setting) => ['-c', setting])],
       parsers: {
         [pgliteTypes.DATE]: (v: string) => v,
         [pgliteTypes.INT8]: (v: string) => Number(v),

@@ -1,4 +1,4 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './connection.ts';
 import * as m0001 from './migrations/0001_intake.ts';
 import * as m0002 from './migrations/0002_review.ts';
@@ -61,7 +61,21 @@ const MIGRATIONS: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
+/** Whether every migration is recorded as run: the usual case at a start, answered by one query
+ *  instead of the Migrator's introspection of the catalog and its lock table (about 1.9 s of a
+ *  start of the embedded database on the loaded machine, docs/performance.md). */
+async function upToDate(db: Db): Promise<boolean> {
+  try {
+    const { rows } = await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(db);
+    const run = new Set(rows.map((r) => r.name));
+    return Object.keys(MIGRATIONS).every((name) => run.has(name));
+  } catch {
+    return false; // a new database: no migration table yet
+  }
+}
+
 export async function migrate(db: Db): Promise<string[]> {
+  if (await upToDate(db)) return [];
   // Migrations written side by side (0004 statistics, 0005 web) are independent of each other: a
   // database that has a later one may still receive an earlier one.
   const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });

@@ -42,6 +42,7 @@ import { webApp, isWebAppRequest, sendWebApp } from './web.ts';
 import { documented } from './openapi.ts';
 import { securityHeaders } from './headers.ts';
 import { edgeAjv, edgeChecks } from './edge.ts';
+import { compileOnFirstUse, serializersOnFirstUse } from './lazy-schemas.ts';
 import { idempotentRoutes } from './idempotent-requests.ts';
 
 declare module 'fastify' {
@@ -79,7 +80,15 @@ export async function buildServer(ctx: Context, options: ServerOptions = {}): Pr
           },
         }
       : false,
-    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true, discriminator: true }, onCreate: edgeAjv },
+    ajv: {
+      customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true, discriminator: true },
+      onCreate: (ajv) => {
+        edgeAjv(ajv);
+        compileOnFirstUse(ajv);
+      },
+    },
+    // validators and serializers compiled on each route's first use, not at start (src/http/lazy-schemas.ts)
+    schemaController: { compilersFactory: { buildSerializer: serializersOnFirstUse() } },
     bodyLimit: 2 * 1024 * 1024,
     // a bad URL or an over-long path parameter, found before routing: the same answer as any other
     frameworkErrors: (error, req, reply) => sendClientError(error, req, reply),

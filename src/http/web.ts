@@ -4,12 +4,12 @@
 // with its app's page, so the apps' own routes (/staff/queues/overdue, /appeals/…) load directly
 // (SPA fallback). Without a build the server runs as before, API only.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import { PROJECT_ROOT } from '../project-root.ts';
 
-export const WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+export const WEB_DIST = join(PROJECT_ROOT, 'web/dist');
 
 /** The page's policy: scripts and styles from this server only (Mantine sets inline styles);
  *  PDFs of talons and letters are shown in frames from this server or as blobs; connections to

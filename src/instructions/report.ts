@@ -4,7 +4,7 @@
 // executor, due date, state and the day its execution report was accepted; with totals. As a
 // spreadsheet and as PDF (kk/ru headings).
 import { formatDate } from '../domain/dates.ts';
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../xlsx.ts';
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import { sql } from 'kysely';
 import type { Context } from '../context.ts';
@@ -103,7 +103,7 @@ const totalsLine = (t: SemiAnnualReport['totals']) =>
 const periodLine = (r: SemiAnnualReport) => `${r.year} ж. ${r.half}-жартыжылдық / ${r.half}-е полугодие ${r.year} г. (${formatDate(r.from, 'kk')} — ${formatDate(r.to, 'kk')})`;
 
 export async function semiAnnualXlsx(r: SemiAnnualReport, at: Date): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'Joldanym';
   wb.created = at;
   const ws = wb.addWorksheet(`${r.year}-${r.half}`, { pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });

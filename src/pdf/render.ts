@@ -14,7 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import pdfmake from 'pdfmake';
+import type Pdfmake from 'pdfmake';
 import type { TDocumentDefinitions, TDocumentInformation } from 'pdfmake/interfaces.js';
 
 /** The font family every document uses; DejaVu Sans covers the Kazakh Cyrillic letters. */
@@ -38,10 +38,19 @@ interface VirtualFs {
   writeFileSync(name: string, content: Buffer): void;
 }
 
-let initialized = false;
+let loaded: Promise<typeof Pdfmake> | undefined;
 
-function init(): void {
-  if (initialized) return;
+/** pdfmake, loaded and set up on the first document rather than at the server's start (about
+ *  0.6 s of a start on the loaded machine, docs/performance.md "The embedded default"). */
+function load(): Promise<typeof Pdfmake> {
+  loaded ??= import('pdfmake').then(({ default: pdfmake }) => {
+    init(pdfmake);
+    return pdfmake;
+  });
+  return loaded;
+}
+
+function init(pdfmake: typeof Pdfmake): void {
   const require = createRequire(import.meta.url);
   const ttfDir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
   const vfs = (pdfmake as unknown as { virtualfs: VirtualFs }).virtualfs;
@@ -56,7 +65,6 @@ function init(): void {
   // the virtual fs; images must be given as data URLs or buffers).
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
-  initialized = true;
 }
 
 /**
@@ -65,7 +73,7 @@ function init(): void {
  * without it a fixed date is stamped, so re-rendering always yields identical bytes.
  */
 export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
-  init();
+  const pdfmake = await load();
   const info: TDocumentInformation = {
     creator: 'Joldanym',
     producer: 'Joldanym (pdfmake)',

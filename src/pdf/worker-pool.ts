@@ -4,15 +4,23 @@
 // entry module answers `{ id, args }` with `{ id, pdf }` or `{ id, error }` (servePdfWorker).
 import { type MessagePort, Worker } from 'node:worker_threads';
 
-const TSX_API = import.meta.resolve('tsx/esm/api');
 const BOOTSTRAP = `const { workerData } = require('node:worker_threads');
 import(workerData.tsx).then(({ register }) => { register(); return import(workerData.entry); });`;
+/** Run from the bundle (dist/cli.js, scripts/build-server.mjs) rather than from the sources: there
+ *  the entry `./NAME.ts` is the bundled `dist/NAME.js`, plain JavaScript that needs no tsx. */
+const BUNDLED = !import.meta.url.endsWith('.ts');
 
 type Pending = { resolve: (pdf: Buffer) => void; reject: (e: Error) => void };
+
+/** An idle worker is ended after this long, and started again on the next render: it holds a V8
+ *  instance of its own with pdfmake and the fonts, about 100 MB of the server's memory after a
+ *  1-ТӨ PDF (docs/performance.md "The embedded default"), for documents asked for now and then. */
+const IDLE_MS = 60_000;
 
 /** A function rendering in the worker thread at `entry`; its arguments must be structured-cloneable. */
 export function pdfWorker<A extends unknown[]>(entry: URL): (...args: A) => Promise<Buffer> {
   let worker: Worker | null = null;
+  let idle: NodeJS.Timeout | undefined;
   let next = 0;
   const pending = new Map<number, Pending>();
   const fail = (from: Worker, e: Error) => {
@@ -23,15 +31,23 @@ export function pdfWorker<A extends unknown[]>(entry: URL): (...args: A) => Prom
     pending.clear();
   };
   const start = (): Worker => {
-    // The server runs TypeScript through tsx, whose loader a worker thread does not inherit on every
-    // Node version: the worker registers it before loading the entry.
-    const w = new Worker(BOOTSTRAP, { eval: true, workerData: { tsx: TSX_API, entry: entry.href } });
+    // From the sources the server runs TypeScript through tsx, whose loader a worker thread does not
+    // inherit on every Node version: the worker registers it before loading the entry.
+    const w = BUNDLED ? new Worker(new URL(entry.href.replace(/\.ts$/, '.js'))) : new Worker(BOOTSTRAP, { eval: true, workerData: { tsx: import.meta.resolve('tsx/esm/api'), entry: entry.href } });
     w.on('message', (m: { id: number; pdf?: Uint8Array; error?: string }) => {
       const p = pending.get(m.id);
       if (!p) return;
       pending.delete(m.id);
       // an idle worker does not keep the process alive; a render in progress does
-      if (pending.size === 0) worker?.unref();
+      if (pending.size === 0) {
+        w.unref();
+        idle = setTimeout(() => {
+          if (worker !== w || pending.size > 0) return;
+          worker = null; // its exit is then no failure (fail)
+          void w.terminate();
+        }, IDLE_MS);
+        idle.unref();
+      }
       if (m.pdf) p.resolve(Buffer.from(m.pdf.buffer, m.pdf.byteOffset, m.pdf.byteLength));
       else p.reject(new Error(`PDF worker: ${m.error}`));
     });
@@ -41,6 +57,7 @@ export function pdfWorker<A extends unknown[]>(entry: URL): (...args: A) => Prom
   };
   return (...args: A) =>
     new Promise<Buffer>((resolve, reject) => {
+      clearTimeout(idle);
       worker ??= start();
       const id = next++;
       pending.set(id, { resolve, reject });

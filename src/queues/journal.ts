@@ -2,7 +2,7 @@
 // incoming appeals every office keeps is the queue "all" over a registration period, sorted by
 // number. The rows are the queue's, with its filters and scope; the export is a look-up of
 // applicants' names in bulk, so it is audited.
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../xlsx.ts';
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import type { Context } from '../context.ts';
 import type { Actor } from '../access/actor.ts';
@@ -59,7 +59,7 @@ export async function queueJournal(ctx: Context, actor: Actor, queue: Queue, fil
 const heading = (j: Journal, lang: Language) => `${TITLE[lang]} — ${formatDate(j.today, lang)}${j.total > j.rows.length ? ` (${j.rows.length} / ${j.total}${j.totalCapped ? '+' : ''})` : ''}`;
 
 export async function journalXlsx(j: Journal, lang: Language, at: Date): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'Joldanym';
   wb.created = at;
   const ws = wb.addWorksheet(TITLE[lang].slice(0, 31), { pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });

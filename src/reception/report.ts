@@ -4,7 +4,7 @@
 // Apparatus or, for bodies directly subordinate to the President, to the Presidential
 // Administration's department. As data, a spreadsheet and a PDF.
 import { formatDate } from '../domain/dates.ts';
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../xlsx.ts';
 import type { TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { renderPdf } from '../pdf/render.ts';
 import type { Context } from '../context.ts';
@@ -76,7 +76,7 @@ const ROWS: [keyof QuarterlyReport, string][] = [
 ];
 
 export async function quarterlyReportXlsx(report: QuarterlyReport): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const ws = wb.addWorksheet(`${report.year}-Q${report.quarter}`);
   ws.columns = [{ width: 60 }, { width: 16 }, { width: 16 }];
   ws.addRow([`${report.organization.kk} / ${report.organization.ru}`]).font = { bold: true };

@@ -1,7 +1,8 @@
 // The report 1-ТӨ as a spreadsheet (exceljs) and as a PDF (src/pdf/render.ts): one sheet per table /
 // one A3 page per table and group of columns that fits (FORM1_PDF), the printed layout — the multi-row header with merged group headings over their
 // columns, the column titles in Kazakh and Russian, the column numbers, then the rows.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../xlsx.ts';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { columnPages, columnsPerPage } from '../pdf/column-pages.ts';
 import { renderPdf } from '../pdf/render.ts';
@@ -46,7 +47,7 @@ function sheetName(t: Form1TableData): string {
 }
 
 export async function form1Xlsx(data: Form1Data, formedAt: Date): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'Joldanym';
   wb.created = formedAt;
   wb.modified = formedAt;

@@ -1,4 +1,4 @@
-// The browser tests' common ground: the real server (`src/cli.ts serve`, as `npm start` runs it) on a
+// The browser tests' common ground: the real server (`src/cli.ts serve`, what `npm start` runs from its bundle) on a
 // fresh embedded database with the demo data and a fixed clock (Wednesday 18 March 2026, 10:00 in
 // Astana), the machine's Chromium (playwright-core, /usr/bin/chromium), and the checks every
 // screen goes through: axe (WCAG 2.2 AA: no serious or critical violation), no layout shift on

@@ -1,5 +1,5 @@
 // End to end, in the machine's Chromium (playwright-core, /usr/bin/chromium): the real server
-// (`src/cli.ts serve`, as `npm start` runs it) on a fresh embedded database with the demo data and a
+// (`src/cli.ts serve`, what `npm start` runs from its bundle) on a fresh embedded database with the demo data and a
 // fixed clock (Wednesday 18 March 2026, 10:00 in Astana), and the staff web app it serves.
 //
 // In Kazakh, Russian and English: the registrar registers an individual's paper application and
