@@ -21,9 +21,19 @@ export interface NewNotice {
 
 /** Adds the notices not there yet and enqueues their e-mails; how many were added. */
 export async function addNotices(trx: Db, notices: readonly NewNotice[], now: Date): Promise<number> {
-  if (notices.length === 0) return 0;
   // one order for every writer: the sweep and a change inserting the same keys in different orders deadlocked
   const ordered = [...notices].sort((a, b) => (a.userId === b.userId ? (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) : a.userId < b.userId ? -1 : 1));
+  // in parts: a country's sweep finds more notices than one statement's 65,535 parameters hold
+  let n = 0;
+  for (let i = 0; i < ordered.length; i += NOTICES_PER_STATEMENT) n += await addOrdered(trx, ordered.slice(i, i + NOTICES_PER_STATEMENT), now);
+  return n;
+}
+
+const NOTICES_PER_STATEMENT = 2_000;
+
+async function addOrdered(trx: Db, ordered: readonly NewNotice[], now: Date): Promise<number> {
+  if (ordered.length === 0) return 0;
+  const byKey = new Map(ordered.map((x) => [`${x.userId} ${x.key}`, x]));
   const added = await trx
     .insertInto('staff_notifications')
     .values(ordered.map((n) => ({ user_id: n.userId, kind: n.kind, appeal_id: n.appealId, key: n.key, params: JSON.stringify(n.params), created_at: now })))
@@ -44,7 +54,7 @@ export async function addNotices(trx: Db, notices: readonly NewNotice[], now: Da
   const mails: OutboxMessage[] = [];
   for (const a of added) {
     const user = byId.get(a.user_id);
-    const n = notices.find((x) => x.userId === a.user_id && x.key === a.key)!;
+    const n = byKey.get(`${a.user_id} ${a.key}`)!;
     if (!user?.email?.trim()) continue;
     mails.push({
       organizationId: n.organizationId,

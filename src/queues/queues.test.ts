@@ -99,6 +99,11 @@ test('search by number, talon, IIN, applicant name and words of the text; filter
     [x.id],
   );
   assert.deepEqual(
+    (await all(`q=${encodeURIComponent(x.registrationNumber.toLowerCase())}`)).items.map((i: { id: string }) => i.id),
+    [x.id],
+    'a whole number typed in lower case',
+  );
+  assert.deepEqual(
     (await all(`q=${y.talonNumber}`)).items.map((i: { id: string }) => i.id),
     [y.id],
   );

@@ -7,6 +7,7 @@ import type { Actor } from '../access/actor.ts';
 import { inScope } from '../access/scope.ts';
 import type { IsoDate } from '../domain/calendar.ts';
 import { foldedContains } from '../db/search.ts';
+import { REGISTRATION_NUMBER_PATTERN, TALON_NUMBER_PATTERN } from '../domain/numbering.ts';
 import { COUNT_CAP, NOT_REVIEWED_STATUSES, QUEUE_DEFINITIONS, QUEUES, type Queue, type QueueDefinition, type QueueSort } from '../domain/queues.ts';
 
 export interface QueueFilter {
@@ -83,12 +84,15 @@ function filterConditions(actor: Actor, f: QueueFilter): RawBuilder<SqlBool>[] {
   return c;
 }
 
-/** A 12-digit query is an IIN or BIN; anything else matches the registration number (any part),
+/** A 12-digit query is an IIN or BIN, a whole registration or talon number that number; anything else matches the registration number (any part),
  *  the talon number, or — every word — the summary, text and applicant name. */
 function searchCondition(q: string): RawBuilder<SqlBool> {
   if (/^\d{12}$/.test(q)) {
     return sql`a.id IN (SELECT c.appeal_id FROM applicant_cards c WHERE c.iin = ${q} OR c.bin = ${q})`;
   }
+  // a whole registration or talon number is looked up by its index, not matched against every text
+  if (REGISTRATION_NUMBER_PATTERN.test(q.toUpperCase())) return sql<SqlBool>`a.registration_number = ${q.toUpperCase()}`;
+  if (TALON_NUMBER_PATTERN.test(q)) return sql<SqlBool>`a.talon_number = ${q}`;
   const words = q.split(/\s+/).filter(Boolean).slice(0, 8);
   const allWords = AND(words.map((w) => foldedContains(SEARCH_TEXT, w)));
   return sql`(a.registration_number ILIKE ${likePattern(q)} OR a.talon_number = ${q} OR ${allWords})`;
