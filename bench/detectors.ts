@@ -54,6 +54,6 @@ const found = Object.values(hourly.result).reduce((a, b) => a + (b ?? 0), 0);
 console.log(`\nThe detectors on ${flags.db}, today ${today}\n`);
 console.log('| what | p50 | p95 | p99 | aim |');
 console.log('|---|---:|---:|---:|---:|');
-console.log(`| one change's appeal, in the door's transaction (${ids.length} appeals) | ${ms(percentile(perChange, 0.5))} | ${ms(percentile(perChange, 0.95))} | ${ms(percentile(perChange, 0.99))} | – |`);
+console.log(`| one change's appeal, in the door's transaction (${ids.length} appeals) | ${ms(percentile(perChange, 50))} | ${ms(percentile(perChange, 95))} | ${ms(percentile(perChange, 99))} | – |`);
 console.log(`| the hourly run over everything (${found} new, rolled back) | ${ms(hourly.ms)} | | | – |`);
 await database.close();

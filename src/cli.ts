@@ -58,9 +58,11 @@ async function main(): Promise<void> {
       );
       // A missed decision term is a deemed refusal from the next day on; checked hourly (idempotent).
       // Staff notices of terms ending and overdue appeals ride the same sweep (idempotent: once a due date).
-      const sweep = () => {
-        recordDeemedRefusals(ctx).catch((e) => app.log.error(e, 'deemed refusals'));
-        sweepTermNotices(ctx).catch((e) => app.log.error(e, 'term notices'));
+      // One after the other: run at once on a country's data, the two deadlocked, each holding an
+      // appeal's row or a notice's key that the other's next statement waited for.
+      const sweep = async () => {
+        await recordDeemedRefusals(ctx).catch((e) => app.log.error(e, 'deemed refusals'));
+        await sweepTermNotices(ctx).catch((e) => app.log.error(e, 'term notices'));
       };
       const hourly = setInterval(sweep, 3_600_000);
       hourly.unref();
