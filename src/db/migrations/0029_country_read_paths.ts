@@ -6,6 +6,7 @@
 //   one page instead of sorting every appeal of the territory.
 // - appeals_ended serves the overview's reviews ended in a period by organization.
 // - correction_petitions_appeal: the detectors run for the appeals of every change (EA-06).
+// - violations_newest: the register of an oblast, newest first, stops after its page (EA-06).
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -17,11 +18,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE INDEX appeals_ended ON appeals (organization_id, review_ended_on) INCLUDE (due_date, status)
       WHERE review_ended_on IS NOT NULL;
     CREATE INDEX correction_petitions_appeal ON correction_petitions (appeal_id);
+    CREATE INDEX violations_newest ON violations (detected_at DESC, kind);
   `.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
+    DROP INDEX violations_newest;
     DROP INDEX correction_petitions_appeal;
     DROP INDEX appeals_ended;
     DROP INDEX appeals_newest;
