@@ -3,7 +3,7 @@
 // are not counted again. The territory of a card is the highest organization with a KATO code
 // below the root on its way up (the district under an oblast, the rural okrug under a district),
 // or the root itself.
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import { KAZAKH_STOP_WORDS } from '../domain/content-analysis.ts';
 
@@ -26,24 +26,31 @@ const territories = (root: number) => sql`
 /** The appeals of the root's subtree registered in the period, each counted once: a card opened
  *  there by forwarding or splitting another card of the subtree is not counted again. The columns
  *  are those of the appeals_content index (migration 0029), so an oblast is counted from it alone. */
-const counted = (root: number, from: string, to: string) => sql`
-  SELECT a.id, a.issue_category, a.due_date, a.review_ended_on, w.territory_id
-  FROM (${territories(root)}) w
-  JOIN appeals a ON a.organization_id = w.organization_id
-  WHERE a.registration_date BETWEEN ${from} AND ${to}
+const inPeriod = (root: number, from: string, to: string) => sql`
+  SELECT a.id, a.organization_id, a.issue_category, a.due_date, a.review_ended_on
+  FROM appeals a
+  WHERE a.organization_id IN (SELECT descendant_id FROM organization_closure WHERE ancestor_id = ${root})
+    AND a.registration_date BETWEEN ${from} AND ${to}
     AND (a.origin_appeal_id IS NULL OR NOT EXISTS (
       SELECT 1 FROM appeals src JOIN organization_closure sc ON sc.descendant_id = src.organization_id AND sc.ancestor_id = ${root}
       WHERE src.id = a.origin_appeal_id))`;
 
-const KEY: Record<'category' | 'territory', RawBuilder<string>> = {
-  category: sql<string>`coalesce(c.issue_category, 'none')`,
-  territory: sql<string>`c.territory_id::text`,
-};
+/** The same, each with its territory. */
+const counted = (root: number, from: string, to: string) => sql`
+  SELECT c.*, w.territory_id FROM (${inPeriod(root, from, to)}) c JOIN (${territories(root)}) w ON w.organization_id = c.organization_id`;
 
-/** Counts by key in a period. */
+/** Counts by key in a period: counted per organization first, then summed by key — an oblast's
+ *  territories join its 10,000 organizations' rows, not its 80,000 appeals (docs/performance.md). */
 export async function countsBy(db: Db, root: number, from: string, to: string, groupBy: 'category' | 'territory'): Promise<Map<string, number>> {
   const r = await sql<{ key: string; n: number }>`
-    SELECT ${KEY[groupBy]} AS key, count(*)::int AS n FROM (${counted(root, from, to)}) c GROUP BY 1`.execute(db);
+    WITH per AS (
+      SELECT c.organization_id, coalesce(c.issue_category, 'none') AS category, count(*) AS n
+      FROM (${inPeriod(root, from, to)}) c GROUP BY 1, 2)
+    ${
+      groupBy === 'category'
+        ? sql`SELECT per.category AS key, sum(per.n)::int AS n FROM per GROUP BY 1`
+        : sql`SELECT w.territory_id::text AS key, sum(per.n)::int AS n FROM per JOIN (${territories(root)}) w ON w.organization_id = per.organization_id GROUP BY w.territory_id`
+    }`.execute(db);
   return new Map(r.rows.map((x) => [x.key, Number(x.n)]));
 }
 
@@ -84,10 +91,14 @@ export async function frequentWords(db: Db, root: number, from: string, to: stri
  *  was broken (ended late, or open past the due date). */
 export async function territoryFigures(db: Db, root: number, from: string, to: string, today: string) {
   const r = await sql<{ territory_id: number; n: number; open: number; overdue: number }>`
-    SELECT c.territory_id, count(*)::int AS n,
-      count(*) FILTER (WHERE c.review_ended_on IS NULL)::int AS open,
-      count(*) FILTER (WHERE (c.review_ended_on IS NULL AND c.due_date < ${today}) OR c.review_ended_on > c.due_date)::int AS overdue
-    FROM (${counted(root, from, to)}) c GROUP BY 1 ORDER BY 2 DESC`.execute(db);
+    WITH per AS (
+      SELECT c.organization_id, count(*) AS n,
+        count(*) FILTER (WHERE c.review_ended_on IS NULL) AS open,
+        count(*) FILTER (WHERE (c.review_ended_on IS NULL AND c.due_date < ${today}) OR c.review_ended_on > c.due_date) AS overdue
+      FROM (${inPeriod(root, from, to)}) c GROUP BY 1)
+    SELECT w.territory_id, sum(per.n)::int AS n, sum(per.open)::int AS open, sum(per.overdue)::int AS overdue
+    FROM per JOIN (${territories(root)}) w ON w.organization_id = per.organization_id
+    GROUP BY 1 ORDER BY 2 DESC`.execute(db);
   return r.rows.map((x) => ({ territoryId: Number(x.territory_id), appeals: Number(x.n), open: Number(x.open), overdue: Number(x.overdue) }));
 }
 
