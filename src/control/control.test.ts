@@ -251,6 +251,7 @@ describe('violations found by the system (EA-06)', () => {
     assert.equal((await controller('POST', '/api/v1/control/daily')).body.violations, 0, 'the next run finds nothing new');
     const { items, total } = (await controller('GET', '/api/v1/control/violations')).body;
     assert.equal(total, first.body.total, 'never duplicated');
+    assert.deepEqual([total, first.body.totalCapped], [items.length, false], 'the total counts the register, under the cap');
     const once: [string, string][] = [
       ['answerOverdue', ids.A!],
       ['forwardLate', ids.F2!],

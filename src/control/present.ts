@@ -119,6 +119,7 @@ export const violationsSchema = {
       },
     },
     total: int,
+    totalCapped: { type: 'boolean', description: 'More than the total says: totals stop at 10000' },
     notDetected: { type: 'array', items: str },
   },
 } as const;

@@ -10,13 +10,16 @@ import { violations } from './service.ts';
 import type { ViolationsQuery } from './schemas.ts';
 
 export async function violationsReportPdf(ctx: Context, actor: Actor, q: ViolationsQuery & { from: string; to: string }): Promise<Buffer> {
-  const rows = await violations(ctx, actor, q);
+  const { rows, total, totalCapped } = await violations(ctx, actor, q);
   const byKind = new Map<string, typeof rows>();
   for (const r of rows) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r]);
   const title = 'Анықталған бұзушылықтар туралы әкімге баяндама / Доклад акиму о выявленных нарушениях';
   const content: Content[] = [
     { text: title, bold: true, fontSize: 12, margin: [0, 0, 0, 4] },
-    { text: `${q.from} — ${q.to}. Барлығы / Всего: ${rows.length}`, margin: [0, 0, 0, 10] },
+    {
+      text: `${q.from} — ${q.to}. Барлығы / Всего: ${total}${totalCapped ? '+' : ''}${rows.length < total ? ` (соңғы / последние ${rows.length})` : ''}`,
+      margin: [0, 0, 0, 10],
+    },
   ];
   for (const [kind, list] of byKind) {
     const rule = VIOLATION_RULES[kind as ViolationKind];

@@ -151,14 +151,14 @@ export async function controlRoutes(server: FastifyInstance, ctx: Context): Prom
     {
       schema: {
         tags,
-        summary: 'Violations found by the system (EA-06), of the organization and those below it; the detectors run first',
+        summary: 'Violations found by the system (EA-06), of the organization and those below it, newest first (at most 1000; total counts up to 10000)',
         querystring: violationsQuery,
         response: { 200: violationsSchema, 403: errorSchema },
       },
     },
     async (req) => {
-      const items = (await service.violations(ctx, req.actor, req.query)).map((v) => presentViolation(v, req.lang));
-      return { items, total: items.length, notDetected: Object.keys(VIOLATION_KINDS_NOT_DETECTED) };
+      const { rows, total, totalCapped } = await service.violations(ctx, req.actor, req.query);
+      return { items: rows.map((v) => presentViolation(v, req.lang)), total, totalCapped, notDetected: Object.keys(VIOLATION_KINDS_NOT_DETECTED) };
     },
   );
 

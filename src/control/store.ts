@@ -1,5 +1,6 @@
 // The SQL of the control department: appeals under control, quality reviews, reworks, violations
 // and explanation requests. Scope is always a predicate over the closure table.
+import { COUNT_CAP } from '../domain/queues.ts';
 import { sql, type Insertable } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import type { AppealControlsTable, ExplanationRequestsTable, QualityReviewsTable, ReworksTable } from '../db/schema.ts';
@@ -89,41 +90,57 @@ export async function qualityQueue(db: Db, root: number) {
   return rows.filter((r) => r.control_reason !== null || inQualitySample(r.id)).slice(0, 200);
 }
 
+/** The register's page — the newest 1,000 — and how many it holds, counted up to COUNT_CAP. */
 export async function violationsBelow(db: Db, root: number, q: { kind?: string; from?: string; to?: string }, timeZone: string) {
-  let query = db
-    .selectFrom('violations as v')
-    .innerJoin('organizations as o', 'o.id', 'v.organization_id')
-    .leftJoin('appeals as a', 'a.id', 'v.appeal_id')
-    .leftJoin('users as u', 'u.id', 'v.employee_id')
-    .select([
-      'v.id',
-      'v.kind',
-      'v.basis',
-      'v.appeal_id',
-      'v.instruction_id',
-      'v.detected_at',
-      'v.organization_id',
-      'o.code',
-      'o.name_kk',
-      'o.name_ru',
-      'o.name_en',
-      'a.registration_number',
-      'u.full_name as employee_name',
-    ])
-    .select((e) =>
-      e
-        .selectFrom('explanation_requests as x')
-        .select(sql<string>`coalesce(json_agg(json_build_object('id', x.id, 'form', x.form, 'dueDate', x.due_date, 'explanation', x.explanation) ORDER BY x.requested_at), '[]')::text`.as('j'))
-        .whereRef('x.violation_id', '=', 'v.id')
-        .as('explanations'),
-    )
-    .where(below(root, 'v.organization_id'));
-  if (q.kind) query = query.where('v.kind', '=', q.kind);
+  let found = db.selectFrom('violations as v').where(below(root, 'v.organization_id'));
+  if (q.kind) found = found.where('v.kind', '=', q.kind);
   // the local days as bounds of detected_at itself: estimated right, so the register is sorted before
   // its joins (docs/performance.md, country scale)
-  if (q.from) query = query.where(sql<boolean>`v.detected_at >= (${q.from}::date::timestamp AT TIME ZONE ${timeZone})`);
-  if (q.to) query = query.where(sql<boolean>`v.detected_at < ((${q.to}::date + 1)::timestamp AT TIME ZONE ${timeZone})`);
-  return query.orderBy('v.detected_at', 'desc').orderBy('v.kind').limit(1000).execute();
+  if (q.from) found = found.where(sql<boolean>`v.detected_at >= (${q.from}::date::timestamp AT TIME ZONE ${timeZone})`);
+  if (q.to) found = found.where(sql<boolean>`v.detected_at < ((${q.to}::date + 1)::timestamp AT TIME ZONE ${timeZone})`);
+  const [rows, count] = await Promise.all([
+    found
+      .innerJoin('organizations as o', 'o.id', 'v.organization_id')
+      .leftJoin('appeals as a', 'a.id', 'v.appeal_id')
+      .leftJoin('users as u', 'u.id', 'v.employee_id')
+      .select([
+        'v.id',
+        'v.kind',
+        'v.basis',
+        'v.appeal_id',
+        'v.instruction_id',
+        'v.detected_at',
+        'v.organization_id',
+        'o.code',
+        'o.name_kk',
+        'o.name_ru',
+        'o.name_en',
+        'a.registration_number',
+        'u.full_name as employee_name',
+      ])
+      .select((e) =>
+        e
+          .selectFrom('explanation_requests as x')
+          .select(sql<string>`coalesce(json_agg(json_build_object('id', x.id, 'form', x.form, 'dueDate', x.due_date, 'explanation', x.explanation) ORDER BY x.requested_at), '[]')::text`.as('j'))
+          .whereRef('x.violation_id', '=', 'v.id')
+          .as('explanations'),
+      )
+      .orderBy('v.detected_at', 'desc')
+      .orderBy('v.kind')
+      .limit(1000)
+      .execute(),
+    db
+      .selectFrom(
+        found
+          .select(sql<number>`1`.as('one'))
+          .limit(COUNT_CAP + 1)
+          .as('x'),
+      )
+      .select(sql<number>`count(*)::integer`.as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  const n = Number(count.n);
+  return { rows, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
 }
 
 export async function violationById(db: Db, id: string) {

@@ -2347,7 +2347,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Violations found by the system (EA-06), of the organization and those below it; the detectors run first */
+        /** Violations found by the system (EA-06), of the organization and those below it, newest first (at most 1000; total counts up to 10000) */
         get: operations["getControlViolations"];
         put?: never;
         post?: never;
@@ -18258,6 +18258,8 @@ export interface operations {
                             }[];
                         }[];
                         total: number;
+                        /** @description More than the total says: totals stop at 10000 */
+                        totalCapped?: boolean;
                         notDetected?: string[];
                     };
                 };
