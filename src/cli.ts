@@ -60,9 +60,14 @@ async function main(): Promise<void> {
       // Staff notices of terms ending and overdue appeals ride the same sweep (idempotent: once a due date).
       // One after the other: run at once on a country's data, the two deadlocked, each holding an
       // appeal's row or a notice's key that the other's next statement waited for.
+      // and an hour's sweep not yet done when the next is due is not started twice
+      let sweeping = false;
       const sweep = async () => {
+        if (sweeping) return;
+        sweeping = true;
         await recordDeemedRefusals(ctx).catch((e) => app.log.error(e, 'deemed refusals'));
         await sweepTermNotices(ctx).catch((e) => app.log.error(e, 'term notices'));
+        sweeping = false;
       };
       const hourly = setInterval(sweep, 3_600_000);
       hourly.unref();

@@ -12,9 +12,12 @@ import type { OpenedObligation } from '../domain/obligations.ts';
 export type AppealRow = Selectable<AppealsTable>;
 export type ApplicantCardRow = Selectable<ApplicantCardsTable>;
 
-/** The appeal's row, locked until the transaction ends: changes of one appeal go one at a time. */
+/** The appeal's row, locked until the transaction ends: changes of one appeal go one at a time.
+ *  NO KEY: rows referring to the appeal (a violation the hourly run stores, an event) may still be
+ *  inserted meanwhile — their foreign-key checks would otherwise wait for the change, and the
+ *  change's own detectors for them. */
 export async function lockAppeal(trx: Db, id: string): Promise<AppealRow> {
-  return trx.selectFrom('appeals').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+  return trx.selectFrom('appeals').selectAll().where('id', '=', id).forNoKeyUpdate().executeTakeFirstOrThrow();
 }
 
 /** The ТЖ-1 fields a change sets (src/appeals/change.ts); the row as it is then. */

@@ -87,28 +87,37 @@ export const DETECTORS: Record<ViolationKind, Detector> = {
     WHERE i.state = 'underControl' AND i.due_date < ${today}`,
 };
 
-/** Every detector in one statement, each row with its kind and legal basis. */
-const allDetectors = (p: { today: IsoDate; timeZone: string }) =>
+/** These detectors in one statement, each row with its kind and legal basis. */
+const detectors = (kinds: readonly ViolationKind[], p: { today: IsoDate; timeZone: string }) =>
   sql.join(
-    VIOLATION_KINDS.map((kind) => sql`SELECT ${kind}::text AS kind, ${VIOLATION_RULES[kind].basis}::text AS basis, d.* FROM (${DETECTORS[kind](p)}) d`),
+    kinds.map((kind) => sql`SELECT ${kind}::text AS kind, ${VIOLATION_RULES[kind].basis}::text AS basis, d.* FROM (${DETECTORS[kind](p)}) d`),
     sql` UNION ALL `,
   );
 
 /**
  * Runs the detectors and stores the violations not stored yet: of these appeals only (a change's,
- * the filter reaching into every detector), or of everything (`appealIds` absent: the hourly run).
- * Returns how many were new, by kind.
+ * the filter reaching into every detector: one statement), or of everything (`appealIds` absent:
+ * the hourly run, a statement per kind, so that each commits on its own and holds what it stored
+ * only so long). Returns how many were new, by kind.
  */
 export async function detect(db: Db, p: { today: IsoDate; timeZone: string; now: Date; appealIds?: readonly string[] }): Promise<Partial<Record<ViolationKind, number>>> {
   const scope = p.appealIds ? sql`v.appeal_id = ANY(${sql.val([...p.appealIds])}::uuid[])` : sql`true`;
-  const r = await sql<{ kind: ViolationKind }>`
-    INSERT INTO violations (id, kind, subject_key, basis, organization_id, appeal_id, instruction_id, employee_id, detected_at)
-    SELECT gen_random_uuid(), v.kind, v.subject_key, v.basis, v.organization_id, v.appeal_id, v.instruction_id, v.employee_id, ${p.now}
-    FROM (${allDetectors(p)}) v
-    WHERE ${scope}
-    ON CONFLICT (kind, subject_key) DO NOTHING
-    RETURNING kind`.execute(db);
   const out: Partial<Record<ViolationKind, number>> = {};
-  for (const { kind } of r.rows) out[kind] = (out[kind] ?? 0) + 1;
+  for (const kinds of p.appealIds ? [VIOLATION_KINDS] : VIOLATION_KINDS.map((k) => [k])) {
+    for (const [kind, n] of Object.entries(await store(db, detectors(kinds, p), scope, p.now))) out[kind as ViolationKind] = n;
+  }
   return out;
+}
+
+async function store(db: Db, found: RawBuilder<unknown>, scope: RawBuilder<unknown>, now: Date): Promise<Record<string, number>> {
+  const r = await sql<{ kind: ViolationKind; n: number }>`
+    WITH stored AS (
+      INSERT INTO violations (id, kind, subject_key, basis, organization_id, appeal_id, instruction_id, employee_id, detected_at)
+      SELECT gen_random_uuid(), v.kind, v.subject_key, v.basis, v.organization_id, v.appeal_id, v.instruction_id, v.employee_id, ${now}
+      FROM (${found}) v
+      WHERE ${scope}
+      ON CONFLICT (kind, subject_key) DO NOTHING
+      RETURNING kind)
+    SELECT kind, count(*)::integer AS n FROM stored GROUP BY kind`.execute(db);
+  return Object.fromEntries(r.rows.map((x) => [x.kind, Number(x.n)]));
 }

@@ -1,6 +1,6 @@
 // EA-06 (e-akimat rows 608/396: "… reports to the akim"): the report on the violations detected in
 // a period, by rule and organization, each with its legal basis, the responsible employee, the
-// appeal and the explanations asked and given. PDF, kk/ru headings; the register is refreshed first.
+// appeal and the explanations asked and given. PDF, kk/ru headings; the register as the detectors left it.
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import type { Context } from '../context.ts';
 import type { Actor } from '../access/actor.ts';

@@ -155,8 +155,8 @@ export async function ensureNumbers(ctx: Context, send: typeof fetch = fetch): P
 const asking = new WeakMap<Db, Map<number, Promise<LeasedBlock>>>();
 
 /** Stores a registration (`store`); should the year's blocks have run out (the scheduler could not
- *  reach the authority in time), asks for the next block at once — one request however many
- *  registrations wait — and stores it again. In a use case's transaction (the registration is
+ *  reach the authority in time), asks for the next block at once — outside a transaction one
+ *  request however many registrations wait — and stores it again. In a use case's transaction (the registration is
  *  stored under a savepoint there, src/intake/store.ts) the block is asked for and installed in
  *  that transaction, under a savepoint too: its installation becomes visible with the
  *  registration, and the transaction's one connection (all there is of PGlite) is not waited for

@@ -91,7 +91,9 @@ function searchCondition(q: string): RawBuilder<SqlBool> {
     return sql`a.id IN (SELECT c.appeal_id FROM applicant_cards c WHERE c.iin = ${q} OR c.bin = ${q})`;
   }
   // a whole registration or talon number is looked up by its index, not matched against every text
-  if (REGISTRATION_NUMBER_PATTERN.test(q.toUpperCase())) return sql<SqlBool>`a.registration_number = ${q.toUpperCase()}`;
+  const number = q.toUpperCase();
+  // the number and its split parts (…/1, …/2): '/' < '0' follow it in the index
+  if (REGISTRATION_NUMBER_PATTERN.test(number)) return sql<SqlBool>`(a.registration_number = ${number} OR (a.registration_number >= ${`${number}/`} AND a.registration_number < ${`${number}0`}))`;
   if (TALON_NUMBER_PATTERN.test(q)) return sql<SqlBool>`a.talon_number = ${q}`;
   const words = q.split(/\s+/).filter(Boolean).slice(0, 8);
   const allWords = AND(words.map((w) => foldedContains(SEARCH_TEXT, w)));
