@@ -10,7 +10,12 @@ export function foldedPattern(s: string): string {
 
 /** Whether the text (an SQL expression) contains what the user typed, folded. */
 export function foldedContains(text: RawBuilder<unknown>, typed: string): RawBuilder<SqlBool> {
-  return sql<SqlBool>`fold_search(${text}) LIKE ${foldedPattern(typed)}`;
+  return containsFolded(sql`fold_search(${text})`, typed);
+}
+
+/** Whether text already folded (an appeal's search_text, migration 0030: no fold_search() a row) contains what the user typed. */
+export function containsFolded(folded: RawBuilder<unknown>, typed: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${folded} LIKE ${foldedPattern(typed)}`;
 }
 
 /** Whether two names are the same, folded (the column against a folded value). */

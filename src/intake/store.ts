@@ -7,7 +7,7 @@ import { inScope } from '../access/scope.ts';
 import type { ApplicantCard } from '../domain/registration.ts';
 import type { DuplicateReason } from '../domain/duplicates.ts';
 import { foldSearch } from '../domain/search.ts';
-import { foldedContains, foldedEquals } from '../db/search.ts';
+import { containsFolded, foldedEquals } from '../db/search.ts';
 import { underSavepoint } from '../db/transaction.ts';
 import type { AppealsTable } from '../db/schema.ts';
 import type { Insertable } from 'kysely';
@@ -565,7 +565,7 @@ export async function listAppeals(db: Db, actor: Actor, f: AppealFilter): Promis
         .where((w) => w.or([w('iin', '=', f.iin!), w('bin', '=', f.iin!)])),
     );
   }
-  if (f.q) q = q.where(foldedContains(sql`summary || ' ' || text || ' ' || coalesce(applicant_name, '')`, f.q));
+  if (f.q) q = q.where(containsFolded(sql`search_text`, f.q));
   const [items, count] = await Promise.all([
     q.selectAll().orderBy('registration_date', 'desc').orderBy('sequence_number', 'desc').limit(f.limit).offset(f.offset).execute(),
     q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

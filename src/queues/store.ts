@@ -6,7 +6,7 @@ import type { Db } from '../db/connection.ts';
 import type { Actor } from '../access/actor.ts';
 import { inScope } from '../access/scope.ts';
 import type { IsoDate } from '../domain/calendar.ts';
-import { foldedContains } from '../db/search.ts';
+import { containsFolded } from '../db/search.ts';
 import { REGISTRATION_NUMBER_PATTERN, TALON_NUMBER_PATTERN } from '../domain/numbering.ts';
 import { COUNT_CAP, NOT_REVIEWED_STATUSES, QUEUE_DEFINITIONS, QUEUES, type Queue, type QueueDefinition, type QueueSort } from '../domain/queues.ts';
 
@@ -41,8 +41,8 @@ export interface TermDates {
 
 const AND = (parts: RawBuilder<SqlBool>[]) => (parts.length === 0 ? sql<SqlBool>`true` : sql<SqlBool>`(${sql.join(parts, sql` AND `)})`);
 
-/** The text the word search looks in, folded: the expression of the trigram index (migration 0017). */
-const SEARCH_TEXT = sql`a.summary || ' ' || a.text || ' ' || coalesce(a.applicant_name, '')`;
+/** The summary, text and applicant name folded, as stored with the appeal under its trigram index (migration 0030). */
+const SEARCH_TEXT = sql`a.search_text`;
 
 function likePattern(s: string): string {
   return `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -96,7 +96,7 @@ function searchCondition(q: string): RawBuilder<SqlBool> {
   if (REGISTRATION_NUMBER_PATTERN.test(number)) return sql<SqlBool>`(a.registration_number = ${number} OR (a.registration_number >= ${`${number}/`} AND a.registration_number < ${`${number}0`}))`;
   if (TALON_NUMBER_PATTERN.test(q)) return sql<SqlBool>`a.talon_number = ${q}`;
   const words = q.split(/\s+/).filter(Boolean).slice(0, 8);
-  const allWords = AND(words.map((w) => foldedContains(SEARCH_TEXT, w)));
+  const allWords = AND(words.map((w) => containsFolded(SEARCH_TEXT, w)));
   return sql`(a.registration_number ILIKE ${likePattern(q)} OR a.talon_number = ${q} OR ${allWords})`;
 }
 

@@ -198,7 +198,8 @@ async function openCard(ctx: Context, { trx, appeal: source, now }: Work, actor:
   const rule = termRule(ctx.law.terms, source.document_type as DocumentType, source.sub_kind);
   const id = randomUUID();
   const registrationNumber = opts.part ? partNumber(source.registration_number, opts.part.number) : source.registration_number;
-  const { id: _id, ...copy } = source;
+  // the folded text is PostgreSQL's to write (GENERATED ALWAYS, migration 0030)
+  const { id: _id, search_text: _folded, ...copy } = source;
   await store.insertAppeal(trx, {
     ...copy,
     id,
