@@ -210,6 +210,13 @@ test('the route shows the card a complaint was sent to, and split parts', async 
   );
   const back = (await head('GET', `/api/v1/appeals/${parts[0].id}/route`)).body;
   assert.equal(back.origin.id, s.id);
+  // a part's own summary is what the word search finds it by: its folded text is PostgreSQL's to
+  // write (migration 0030), not copied from the appeal it was split from
+  const found = (await head('GET', `/api/v1/queues/all?q=${encodeURIComponent('ЕЛДІ мекен')}`)).body;
+  assert.deepEqual(
+    found.items.map((i: { id: string }) => i.id),
+    [parts[0].id],
+  );
 });
 
 test('allowed decisions carry their fields, a reason in words, and the vocabularies', async () => {
