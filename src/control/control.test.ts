@@ -238,12 +238,18 @@ describe('violations found by the system (EA-06)', () => {
     await decide(registrar, ids.F2, { code: '4.4', targetOrganizationId: orgs['AKM-HEALTH'] });
 
     t.setNow('2026-04-01T10:00:00+05:00');
-    // the changes found what they broke; the terms that passed meanwhile are the hourly run's to find
+    // the changes found what they broke; the terms that passed meanwhile are the hourly run's to find,
+    // and what was written around the door (R2, P2) the full run's (POST /control/daily)
     const byChanges = await t.ctx.db.selectFrom('violations').select(['kind', 'appeal_id']).execute();
     assert.ok(
       byChanges.some((v) => v.kind === 'forwardLate' && v.appeal_id === ids.F2),
       'the late forwarding found by the change itself',
     );
+    assert.ok(
+      byChanges.some((v) => v.kind === 'outageEntryLate' && v.appeal_id === ids.J2),
+      'the late journal entry found by the change itself',
+    );
+    assert.ok(!byChanges.some((v) => v.kind === 'refusalWithoutHearing' && v.appeal_id === ids.R2), 'an imported refusal: no change saw it');
     assert.ok(!byChanges.some((v) => v.kind === 'answerOverdue' && v.appeal_id === ids.A), 'a term passing is the hourly run’s to find');
     assert.equal((await controller('POST', '/api/v1/control/daily')).status, 200);
     const first = await controller('GET', '/api/v1/control/violations');

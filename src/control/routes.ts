@@ -291,8 +291,12 @@ export async function controlRoutes(server: FastifyInstance, ctx: Context): Prom
     },
   );
 
-  app.post('/control/daily', { schema: { tags, summary: 'Run the detectors and the instruction reminders now (the server does it hourly); controller' } }, async (req) => {
-    if (!hasRole(req.actor, 'controller')) throw forbidden();
-    return { ...(await runControlDaily(ctx)), today: today(ctx) };
-  });
+  app.post(
+    '/control/daily',
+    { schema: { tags, summary: 'Run every detector over every row and the instruction reminders now (the server does it nightly; hourly only what time alone breaks); controller' } },
+    async (req) => {
+      if (!hasRole(req.actor, 'controller')) throw forbidden();
+      return { ...(await runControlDaily(ctx, 'everything')), today: today(ctx) };
+    },
+  );
 }

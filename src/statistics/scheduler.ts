@@ -4,7 +4,7 @@
 import type { Context } from '../context.ts';
 import { formDueReports } from './report.ts';
 import { deliverPushes, queueDuePushes } from '../exports/push.ts';
-import { runControlDaily } from '../control/daily.ts';
+import { runControlHourly } from '../control/daily.ts';
 import { ensureNumbers } from '../exports/numbers.ts';
 
 export interface SchedulerTask {
@@ -17,8 +17,9 @@ export const ACCOUNTING_TASKS: SchedulerTask[] = [
   // the next block of registration numbers from the statistics authority, before one runs out
   { name: 'registration number blocks', run: (ctx) => ensureNumbers(ctx) },
   { name: 'daily export push', run: async (ctx) => (await queueDuePushes(ctx), deliverPushes(ctx)) },
-  // the control department's detectors and instruction reminders (src/control/daily.ts)
-  { name: 'control detectors and reminders', run: (ctx) => runControlDaily(ctx) },
+  // the control department's detectors (what time alone breaks; at night everything) and
+  // instruction reminders (src/control/daily.ts)
+  { name: 'control detectors and reminders', run: (ctx) => runControlHourly(ctx) },
 ];
 
 /** Starts the hourly run; returns the function that stops it. */

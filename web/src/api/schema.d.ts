@@ -2520,7 +2520,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Run the detectors and the instruction reminders now (the server does it hourly); controller */
+        /** Run every detector over every row and the instruction reminders now (the server does it nightly; hourly only what time alone breaks); controller */
         post: operations["postControlDaily"];
         delete?: never;
         options?: never;
