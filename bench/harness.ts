@@ -152,3 +152,22 @@ export function cpuShares(a: CpuSample, b: CpuSample): { server: number; postgre
   const ours = b.server - a.server + (b.postgres - a.postgres) + (b.bench - a.bench);
   return { server: share(b.server - a.server), postgres: share(b.postgres - a.postgres), bench: share(b.bench - a.bench), other: share(Math.max(0, b.machine - a.machine - ours)) };
 }
+
+/** The CPU ticks of a PostgreSQL server: its postmaster and every process under it (backends,
+ *  WAL sender or receiver, startup/replay, checkpointer, …) — the live ones from their own
+ *  /proc/PID/stat, the ones that ended from the postmaster's cutime + cstime (it waits for them). */
+export function clusterTicks(postmasterPid: number): number {
+  let sum = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(pid) === postmasterPid) sum += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+      else if (Number(fields[1]) === postmasterPid) sum += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // gone
+    }
+  }
+  return sum;
+}

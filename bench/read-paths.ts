@@ -24,7 +24,8 @@ import { cpus, totalmem } from 'node:os';
 import pg from 'pg';
 import autocannon, { type Client } from 'autocannon';
 import { BodyGenerator } from './bodies.ts';
-import { cpuShares, ms, percentile, sampleCpu, signIn, startServer } from './harness.ts';
+import { cpuShares, ms, percentile, sampleCpu, startServer } from './harness.ts';
+import { pickCountryUsers, registrationLoad, signInCountryUsers, waitForStartWork } from './country-users.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -40,7 +41,6 @@ const { values: flags } = parseArgs({
 const DURATION = Number(flags.duration);
 const CONNECTIONS = Number(flags.connections);
 const RATE = Number(flags.rate);
-const PASSWORD = 'bench';
 const url = new URL(flags.pg!);
 url.pathname = `/${flags.db}`;
 
@@ -50,15 +50,8 @@ const one = async <T = Record<string, unknown>>(text: string, params: unknown[] 
 const list = async <T = Record<string, unknown>>(text: string, params: unknown[] = []) => (await db.query(text, params)).rows as T[];
 
 // ---- who
-const akimat = await one<{ id: number }>(`SELECT id FROM organizations WHERE code = 'AKM-AKIMAT'`);
-const executor = await one<{ id: string; login: string; organization_id: number; open: number }>(`
-  SELECT u.id, u.login, u.organization_id, count(*)::integer AS open FROM appeals a JOIN users u ON u.id = a.executor_id
-  WHERE a.review_ended_on IS NULL GROUP BY u.id ORDER BY count(*) DESC LIMIT 1`);
-const district = await one<{ id: number; n: number }>(
-  `SELECT o.id, (SELECT count(*) FROM appeals a WHERE a.organization_id IN (SELECT descendant_id FROM organization_closure WHERE ancestor_id = o.id))::integer AS n
-   FROM organizations o JOIN organization_closure c ON c.descendant_id = o.id AND c.ancestor_id = $1 WHERE o.kind = 'districtAkimat' ORDER BY n DESC LIMIT 1`,
-  [akimat.id],
-);
+const who = await pickCountryUsers(db);
+const { akimat, executor, district } = who;
 const scopeCount = async (root: number) =>
   (await one<{ orgs: number; appeals: number }>(
     `SELECT (SELECT count(*) FROM organization_closure WHERE ancestor_id = $1)::integer AS orgs,
@@ -99,24 +92,10 @@ const serverEnv = Object.fromEntries(
     .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
 );
 const server = await startServer({ ...serverEnv, DATABASE_URL: url.toString(), JOLDANYM_DEMO: 'false' });
-// The server's start work — the hourly detectors over every table, the term sweeps — runs on the
-// same cores for minutes at this size: the paths are measured after it, not beside it.
-{
-  const started = Date.now();
-  for (let quiet = 0; quiet < 3 && Date.now() - started < 15 * 60_000; ) {
-    await new Promise((r) => setTimeout(r, 1000));
-    const busy = (await db.query(`SELECT count(*)::integer AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`)).rows[0].n;
-    quiet = busy === 0 ? quiet + 1 : 0;
-  }
-  console.log(`the server's start work done after ${Math.round((Date.now() - started) / 1000)} s`);
-}
-const users = {
-  executor: await signIn(server.base, executor.login, PASSWORD),
-  head: await signIn(server.base, `h${district.id}`, PASSWORD),
-  controller: await signIn(server.base, 'bench.controller', PASSWORD),
-  statistician: await signIn(server.base, 'bench.statistician', PASSWORD),
-  registrar: await signIn(server.base, `r${district.id}`, PASSWORD),
-};
+// The server's start work runs on the same cores for minutes at this size: the paths are measured
+// after it, not beside it.
+console.log(`the server's start work done after ${await waitForStartWork(db)} s`);
+const users = await signInCountryUsers(server.base, who);
 type Who = keyof typeof users | 'public';
 
 interface Path {
@@ -204,28 +183,8 @@ for (const path of chosen) {
   const latencies: number[] = [];
   let errors = 0;
   let sample = '';
-  let registered = 0;
   let k = 0;
-  const background =
-    RATE > 0
-      ? autocannon({
-          url: server.base,
-          connections: 4,
-          overallRate: RATE,
-          duration: DURATION,
-          requests: [
-            {
-              method: 'POST',
-              path: '/api/v1/appeals',
-              headers: headers('registrar'),
-              setupRequest: (req) => ({ ...req, body: JSON.stringify(bodies.next()) }),
-              onResponse: (status) => {
-                if (status === 201) registered++;
-              },
-            },
-          ],
-        })
-      : undefined;
+  const background = RATE > 0 ? registrationLoad(server.base, users.registrar, { rate: RATE, duration: DURATION, bodies }) : undefined;
   const cpu0 = sampleCpu(server.child.pid!, flags.db!);
   const run = autocannon({
     url: server.base,
@@ -251,7 +210,7 @@ for (const path of chosen) {
       });
     },
   });
-  const [result] = await Promise.all([run, background]);
+  const [result, registrations] = await Promise.all([run, background]);
   const cpu1 = sampleCpu(server.child.pid!, flags.db!);
   // statements of this path still running would weigh on the next one: the path is over, cancel them
   await db.query('SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = $1', ['active']);
@@ -266,7 +225,7 @@ for (const path of chosen) {
     errors: errors + result.errors + result.timeouts,
     sample,
     other: shares.other,
-    registrations: registered / DURATION,
+    registrations: (registrations?.registered ?? 0) / DURATION,
   });
   const r = rows.at(-1)!;
   console.error(`${path.name}: ${r.n} requests, p95 ${ms(r.p95)}${r.errors ? `, ${r.errors} errors (${r.sample})` : ''}; registrations ${r.registrations.toFixed(0)}/s; other work ${shares.other} %`);

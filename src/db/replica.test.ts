@@ -1,15 +1,9 @@
 // Reads from a streaming replica (issue 15 item 4, docs/operations.md "Read replica"): the test
 // makes its own primary and hot standby with the machine's PostgreSQL binaries (initdb,
 // pg_basebackup -R) on free ports in a temporary directory — the machine's server allows no
-// replication connections — and removes both at the end.
+// replication connections — and removes both at the end (test/replica-cluster.ts).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, execFileSync } from 'node:child_process';
-import { promisify } from 'node:util';
-import { appendFileSync, existsSync, mkdtempSync, rmSync, chownSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import { configFromEnv } from '../config.ts';
@@ -22,29 +16,13 @@ import type { Role } from '../domain/vocabulary.ts';
 import { openServerDatabase, type Database, type Db } from './connection.ts';
 import { reader, withReadReplica } from './replica.ts';
 import { DEFAULT_NOW, type Api } from '../../test/support.ts';
+import { havePgBinaries, PG_BIN, startPrimary, type ReplicaCluster } from '../../test/replica-cluster.ts';
 
-const execFileAsync = promisify(execFile);
-const BIN = '/usr/lib/postgresql/15/bin';
 const skip = !process.env.DATABASE_URL
   ? 'a streaming replica needs PostgreSQL servers (a DATABASE_URL run); the embedded database has none, so every read is on the primary'
-  : !existsSync(join(BIN, 'pg_basebackup')) && !process.env.CI
-    ? `no PostgreSQL binaries in ${BIN}`
+  : !havePgBinaries() && !process.env.CI
+    ? `no PostgreSQL binaries in ${PG_BIN}`
     : false;
-
-/** Runs a PostgreSQL program, as the postgres user when the test runs as root (the server refuses root). */
-async function pgRun(program: string, args: string[], cwd: string): Promise<void> {
-  const [command, argv] = process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', join(BIN, program), ...args]] : [join(BIN, program), args];
-  await execFileAsync(command, argv, { cwd });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      s.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** Polls until check() holds (each try is a check of the replica, not a timer), giving up after a
  *  minute: a bound for a stuck replica, not a timing that the test asserts. */
@@ -54,11 +32,7 @@ async function until(what: string, check: () => Promise<boolean>): Promise<void>
   throw new Error(`${what}: not within a minute`);
 }
 
-let dir: string;
-const started: string[] = [];
-let primaryUrl: string;
-let standbyUrl: string;
-let standbyData: string;
+let cluster: ReplicaCluster;
 let database: Database;
 let strict: Database;
 let ctx: Context;
@@ -67,34 +41,14 @@ let url: string;
 
 before(async () => {
   if (skip) return;
-  dir = mkdtempSync(join(tmpdir(), 'joldanym-replica-'));
-  if (process.getuid?.() === 0) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString());
-    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString());
-    chownSync(dir, uid, gid);
-  }
-  const [primaryPort, standbyPort] = [await freePort(), await freePort()];
-  const primaryData = join(dir, 'primary');
-  standbyData = join(dir, 'standby');
-  await pgRun('initdb', ['-D', primaryData, '-U', 'postgres', '-A', 'trust', '--no-sync'], dir);
-  // fsync off: a throw-away cluster; the replication settings are the defaults, said out loud
-  appendFileSync(join(primaryData, 'postgresql.conf'), `\nport = ${primaryPort}\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '${dir}'\nwal_level = replica\nmax_wal_senders = 4\nfsync = off\n`);
-  appendFileSync(join(primaryData, 'pg_hba.conf'), '\nhost replication all 127.0.0.1/32 trust\n');
-  started.push(primaryData);
-  await pgRun('pg_ctl', ['-D', primaryData, '-l', join(dir, 'primary.log'), '-w', 'start'], dir);
-  primaryUrl = `postgres://postgres@127.0.0.1:${primaryPort}/postgres`;
-  standbyUrl = `postgres://postgres@127.0.0.1:${standbyPort}/postgres`;
+  cluster = await startPrimary();
+  const { primaryUrl, standbyUrl } = cluster;
 
   // The app: reports read from the replica while it is at most a minute behind; a check of its
   // position on every read, so that what the test does is seen at once. The standby is made while
   // the primary is migrated: it replays what it missed once it runs.
   database = withReadReplica(await openServerDatabase(primaryUrl, 4), { url: standbyUrl, maxLagMs: 60_000, checkIntervalMs: 0 });
-  const makeStandby = (async () => {
-    await pgRun('pg_basebackup', ['-h', '127.0.0.1', '-p', String(primaryPort), '-U', 'postgres', '-D', standbyData, '-R', '-X', 'stream', '-c', 'fast', '--no-sync'], dir);
-    appendFileSync(join(standbyData, 'postgresql.conf'), `\nport = ${standbyPort}\nhot_standby = on\n`);
-    started.push(standbyData);
-    await pgRun('pg_ctl', ['-D', standbyData, '-l', join(dir, 'standby.log'), '-w', 'start'], dir);
-  })();
+  const makeStandby = cluster.makeStandby();
   await prepareDatabase(database);
   ctx = await createContext(database, { ...configFromEnv({}), now: new Date(DEFAULT_NOW), loginRateLimit: 1000 });
   await addUsers(ctx.db, ['registrar', 'head', 'unithead', 'executor', 'statistician']);
@@ -114,14 +68,7 @@ after(async () => {
     await strict?.close();
     await database?.close();
   } finally {
-    for (const data of started.reverse()) {
-      try {
-        await pgRun('pg_ctl', ['-D', data, '-m', 'immediate', 'stop'], dir);
-      } catch {
-        // stopped already (the test stops the standby itself)
-      }
-    }
-    rmSync(dir, { recursive: true, force: true });
+    cluster?.close();
   }
 });
 
@@ -159,7 +106,7 @@ async function as(login: string): Promise<Api & { id: string }> {
 const inRecovery = async (db: Db) => (await sql<{ r: boolean }>`SELECT pg_is_in_recovery() AS r`.execute(db)).rows[0]!.r;
 test('reports read from the replica; a user reads their own change on the primary; a lagging or stopped replica leaves every read on the primary', { skip }, async () => {
   // a handle straight on the standby, to pause and resume its replay
-  const direct = await openServerDatabase(standbyUrl, 1);
+  const direct = await openServerDatabase(cluster.standbyUrl, 1);
   try {
     const registrar = await as('registrar');
     const head = await as('head');
@@ -217,7 +164,7 @@ test('reports read from the replica; a user reads their own change on the primar
     // after goes to the primary and answers.
     const held = await reader(ctx, unithead);
     await direct.close();
-    await pgRun('pg_ctl', ['-D', standbyData, '-m', 'fast', 'stop'], dir);
+    await cluster.stopStandby('fast');
     assert.equal(await inRecovery(held), false);
     assert.equal(await inRecovery(await reader(ctx, unithead)), false);
     assert.deepEqual([(await counts(unithead)).awaitingRouting, (await counts(unithead)).inExecution], [0, 1]);
