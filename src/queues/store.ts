@@ -152,27 +152,31 @@ export async function queueItems(
   const dir = sql.raw(page.order === 'asc' ? 'ASC' : 'DESC');
   const column = sql.raw(SORT_COLUMNS[page.sort]);
   const nulls = sql.raw(page.order === 'asc' ? 'NULLS LAST' : 'NULLS FIRST');
-  const [rows, count] = await Promise.all([
-    sql<QueueRow>`
-      SELECT a.id, a.registration_number, a.talon_number, a.registration_date, a.due_date, a.document_type, a.form, a.channel,
-             a.applicant_kind, a.applicant_name, a.summary, a.status, a.issue_category, a.duplicate_candidate, a.review_ended_on,
-             a.executor_id, u.full_name AS executor_name, a.organization_id, o.code AS organization_code, o.name_kk, o.name_ru, o.name_en,
-             (SELECT count(*) FROM letters l WHERE l.appeal_id = a.id AND l.signed_at IS NULL AND l.decision_id IS NOT NULL)::integer AS unsigned_letters,
-             rd.code AS returned_code, rd.remark AS returned_remark, rd.resolved_by_name AS returned_by_name, rd.resolved_at AS returned_at
-      FROM appeals a
-      JOIN organizations o ON o.id = a.organization_id
-      LEFT JOIN users u ON u.id = a.executor_id
-      -- a returned draft waits for its rework (issue 10, item 5): the latest draft, returned, the review open;
-      -- drafted at the same instant, the one not yet resolved is the later (a new draft follows a return)
-      LEFT JOIN LATERAL (
-        SELECT d.code, d.remark, d.resolved_by_name, d.resolved_at, d.status FROM decision_drafts d WHERE d.appeal_id = a.id ORDER BY d.drafted_at DESC, d.resolved_at DESC NULLS FIRST, d.id DESC LIMIT 1
-      ) rd ON rd.status = 'returned' AND a.review_ended_on IS NULL
-      WHERE ${where}
-      ORDER BY ${column} ${dir} ${nulls}, a.registration_number ${dir}, a.id
-      LIMIT ${page.limit} OFFSET ${page.offset}`.execute(db),
-    sql<{ n: number }>`SELECT ${cappedCount(where, cap)} AS n`.execute(db),
-  ]);
-  const n = Number(count.rows[0]?.n ?? 0);
+  const order = sql`ORDER BY ${column} ${dir} ${nulls}, a.registration_number ${dir}, a.id`;
+  // Counted first, since the count says how to read the page. Up to the cap, the matching appeals
+  // are found by the filters' own plan (OFFSET 0 keeps the planner from merging them into the
+  // ordered walk) and sorted: a district's word search walked the country's newest-first index past
+  // 155,000 appeals for its 25 — 3.4 s at 5 million appeals, 43 ms from the district's 7,800 — and
+  // its first page of "all" took 180 ms instead of 10. Beyond the cap the matches are dense enough
+  // that the walk in the page's order stops soon.
+  const n = Number((await sql<{ n: number }>`SELECT ${cappedCount(where, cap)} AS n`.execute(db)).rows[0]?.n ?? 0);
+  if (n === 0 || (n <= cap && page.offset >= n)) return { rows: [], total: Math.min(n, cap), totalCapped: n > cap };
+  const matching = n <= cap ? sql`(SELECT * FROM appeals a WHERE ${where} OFFSET 0) a` : sql`appeals a WHERE ${where}`;
+  const rows = await sql<QueueRow>`
+    SELECT a.id, a.registration_number, a.talon_number, a.registration_date, a.due_date, a.document_type, a.form, a.channel,
+           a.applicant_kind, a.applicant_name, a.summary, a.status, a.issue_category, a.duplicate_candidate, a.review_ended_on,
+           a.executor_id, u.full_name AS executor_name, a.organization_id, o.code AS organization_code, o.name_kk, o.name_ru, o.name_en,
+           (SELECT count(*) FROM letters l WHERE l.appeal_id = a.id AND l.signed_at IS NULL AND l.decision_id IS NOT NULL)::integer AS unsigned_letters,
+           rd.code AS returned_code, rd.remark AS returned_remark, rd.resolved_by_name AS returned_by_name, rd.resolved_at AS returned_at
+    FROM (SELECT a.* FROM ${matching} ${order} LIMIT ${page.limit} OFFSET ${page.offset}) a
+    JOIN organizations o ON o.id = a.organization_id
+    LEFT JOIN users u ON u.id = a.executor_id
+    -- a returned draft waits for its rework (issue 10, item 5): the latest draft, returned, the review open;
+    -- drafted at the same instant, the one not yet resolved is the later (a new draft follows a return)
+    LEFT JOIN LATERAL (
+      SELECT d.code, d.remark, d.resolved_by_name, d.resolved_at, d.status FROM decision_drafts d WHERE d.appeal_id = a.id ORDER BY d.drafted_at DESC, d.resolved_at DESC NULLS FIRST, d.id DESC LIMIT 1
+    ) rd ON rd.status = 'returned' AND a.review_ended_on IS NULL
+    ${order}`.execute(db);
   return { rows: rows.rows, total: Math.min(n, cap), totalCapped: n > cap };
 }
 
