@@ -267,3 +267,15 @@ describe('Open311 GeoReport v2 (issue 14 §7)', () => {
     assert.equal(discovery.endpoints[0].specification, 'http://wiki.open311.org/GeoReport_v2');
   });
 });
+
+describe('open statistics at a country’s size (issue 15)', () => {
+  test('one computation answers every reader of a year and language for ten minutes; then the figures are read again', async () => {
+    t.setNow('2026-03-18T12:00:00+05:00');
+    const read = async () => (await fetch(`${t.url}/api/v1/public/statistics?year=2026`, { headers: { 'accept-language': 'en' } }).then((r) => r.json())).total.received;
+    const before = await read();
+    await register(registrar, { applicant: person('Кейінов'), summary: 'Кейін тіркелген', text: 'Кейін тіркелген мәтін', issueCategory: 'land' });
+    assert.equal(await read(), before, 'the kept answer, not a new computation');
+    t.setNow('2026-03-18T12:10:00+05:00');
+    assert.equal(await read(), before + 1, 'ten minutes on, computed again');
+  });
+});

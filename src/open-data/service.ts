@@ -85,9 +85,32 @@ export function datasetNamed(name: string): Dataset | undefined {
   return DATASETS.find((d) => d.name === name);
 }
 
+/** How long one computation of open statistics answers every reader of its year and language. */
+export const OPEN_STATISTICS_FRESH_MS = 10 * 60_000;
+const openStatisticsMade = new WeakMap<Context, Map<string, { at: number; answer: ReturnType<typeof computeOpenStatistics> }>>();
+
+/** Open statistics, public and anonymous, read a whole country's year — 20 s at 5 million appeals
+ *  (docs/performance-country.md) — so one computation per year and language serves every reader for
+ *  OPEN_STATISTICS_FRESH_MS, readers arriving meanwhile sharing it: the database is not asked again
+ *  per request, however many addresses ask. A failed computation is not kept. */
+export function openStatistics(ctx: Context, year: number, lang: Language) {
+  let made = openStatisticsMade.get(ctx);
+  if (!made) openStatisticsMade.set(ctx, (made = new Map()));
+  const key = `${year}:${lang}`;
+  const now = ctx.clock.now().getTime();
+  const kept = made.get(key);
+  if (kept && now - kept.at < OPEN_STATISTICS_FRESH_MS) return kept.answer;
+  const answer = computeOpenStatistics(ctx, year, lang);
+  made.set(key, { at: now, answer });
+  answer.catch(() => {
+    if (made.get(key)?.answer === answer) made.delete(key);
+  });
+  return answer;
+}
+
 /** Open statistics: the year to date by organization and by month, from the same aggregates as
  *  1-ТӨ; by issue category and channel, counted over the appeals (security information left out). */
-export async function openStatistics(ctx: Context, year: number, lang: Language) {
+async function computeOpenStatistics(ctx: Context, year: number, lang: Language) {
   const db = await reader(ctx);
   const byOrg = new Map<string, { org: Named; cells: Map<string, number> }>();
   const byMonth = new Map<number, Map<string, number>>();
