@@ -72,7 +72,7 @@ interface DeclaredColumn {
   nullable: boolean;
   /** unknown or any: null is in it whether written or not. */
   open: boolean;
-  /** An insert may leave it out (Generated<T>, or a ColumnType whose insert type has undefined). */
+  /** An insert may leave it out (Generated<T>, GeneratedAlways<T>, or a ColumnType whose insert type has undefined or is never). */
   insertOptional: boolean;
   text: string;
   where: string;
@@ -123,13 +123,14 @@ function declaredSchema(): Map<string, { columns: Map<string, DeclaredColumn>; w
   };
 
   // Kysely lets an insert leave a column out when its insert type has undefined (Generated<T> is
-  // ColumnType<T, T | undefined, T>).
+  // ColumnType<T, T | undefined, T>), and makes it leave it out when the type is never
+  // (GeneratedAlways<T>, a column PostgreSQL computes).
   const insertMayOmit = (type: ts.Type): boolean => {
     if (type.isUnion()) return type.types.some(insertMayOmit);
     const insert = type.getProperty('__insert__');
     if (!insert) return false;
     const t = checker.getTypeOfSymbol(insert);
-    return (t.isUnion() ? t.types : [t]).some((m) => m.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void));
+    return (t.isUnion() ? t.types : [t]).some((m) => m.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Never));
   };
 
   const member = (type: ts.Type): Member => {
@@ -211,7 +212,7 @@ function columnProblems(actual: ActualColumn, declared: DeclaredColumn): string[
   if (declared.insertOptional && !actual.defaulted && !actual.nullable) {
     problems.push('declared Generated (an insert may leave it out), but NOT NULL with no default in the database');
   }
-  if (actual.always && !declared.insertOptional) problems.push('GENERATED ALWAYS in the database (an insert cannot give it), but not declared Generated');
+  if (actual.always && !declared.insertOptional) problems.push('GENERATED ALWAYS in the database (an insert cannot give it), but not declared Generated or GeneratedAlways');
   return problems;
 }
 
