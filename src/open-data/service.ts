@@ -100,6 +100,8 @@ export function openStatistics(ctx: Context, year: number, lang: Language) {
   const now = ctx.clock.now().getTime();
   const kept = made.get(key);
   if (kept && now - kept.at < OPEN_STATISTICS_FRESH_MS) return kept.answer;
+  // what is no longer fresh is not kept: at most a fresh answer per year and language asked
+  for (const [k, v] of made) if (now - v.at >= OPEN_STATISTICS_FRESH_MS) made.delete(k);
   const answer = computeOpenStatistics(ctx, year, lang);
   made.set(key, { at: now, answer });
   answer.catch(() => {
