@@ -315,4 +315,21 @@ test('counts and totals stop at the cap and say so: a whole territory is not cou
   assert.deepEqual([page.total, page.totalCapped, page.rows.length], [2, true, 1]);
   const exact = await queueItems(t.ctx.db, actor, 'all', {}, d, { sort: 'registrationDate', order: 'desc', limit: 1, offset: 0 }, all.total);
   assert.deepEqual([exact.total, exact.totalCapped], [all.total, false]);
+  // words beyond the cap are read walking the newest first, within and outside a transaction (the
+  // journal's): the same page as the one sorted under the cap
+  const words = { q: 'жол ЖӨНДЕУ' };
+  const page2 = { sort: 'registrationDate' as const, order: 'desc' as const, limit: 2, offset: 1 };
+  const sorted = await queueItems(t.ctx.db, actor, 'all', words, d, page2, 100);
+  assert.equal(sorted.totalCapped, false);
+  const walked = await queueItems(t.ctx.db, actor, 'all', words, d, page2, 1);
+  assert.equal(walked.totalCapped, true);
+  assert.deepEqual(
+    walked.rows.map((r) => r.id),
+    sorted.rows.map((r) => r.id),
+  );
+  const inTrx = await t.ctx.db.transaction().execute((trx) => queueItems(trx, actor, 'all', words, d, page2, 1));
+  assert.deepEqual(
+    inTrx.rows.map((r) => r.id),
+    sorted.rows.map((r) => r.id),
+  );
 });

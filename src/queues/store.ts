@@ -7,6 +7,7 @@ import type { Actor } from '../access/actor.ts';
 import { inScope } from '../access/scope.ts';
 import type { IsoDate } from '../domain/calendar.ts';
 import { containsFolded } from '../db/search.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { REGISTRATION_NUMBER_PATTERN, TALON_NUMBER_PATTERN } from '../domain/numbering.ts';
 import { COUNT_CAP, NOT_REVIEWED_STATUSES, QUEUE_DEFINITIONS, QUEUES, type Queue, type QueueDefinition, type QueueSort } from '../domain/queues.ts';
 
@@ -83,6 +84,9 @@ function filterConditions(actor: Actor, f: QueueFilter): RawBuilder<SqlBool>[] {
   if (q) c.push(searchCondition(q));
   return c;
 }
+
+/** Whether what was typed is looked for as words (not an IIN or BIN, nor a whole registration or talon number). */
+const searchesWords = (q: string) => !/^\d{12}$/.test(q) && !REGISTRATION_NUMBER_PATTERN.test(q.toUpperCase()) && !TALON_NUMBER_PATTERN.test(q);
 
 /** A 12-digit query is an IIN or BIN, a whole registration or talon number that number; anything else matches the registration number (any part),
  *  the talon number, or — every word — the summary, text and applicant name. */
@@ -162,7 +166,8 @@ export async function queueItems(
   const n = Number((await sql<{ n: number }>`SELECT ${cappedCount(where, cap)} AS n`.execute(db)).rows[0]?.n ?? 0);
   if (n === 0 || (n <= cap && page.offset >= n)) return { rows: [], total: Math.min(n, cap), totalCapped: n > cap };
   const matching = n <= cap ? sql`(SELECT * FROM appeals a WHERE ${where} OFFSET 0) a` : sql`appeals a WHERE ${where}`;
-  const rows = await sql<QueueRow>`
+  const read = (h: Db) =>
+    sql<QueueRow>`
     SELECT a.id, a.registration_number, a.talon_number, a.registration_date, a.due_date, a.document_type, a.form, a.channel,
            a.applicant_kind, a.applicant_name, a.summary, a.status, a.issue_category, a.duplicate_candidate, a.review_ended_on,
            a.executor_id, u.full_name AS executor_name, a.organization_id, o.code AS organization_code, o.name_kk, o.name_ru, o.name_en,
@@ -176,7 +181,20 @@ export async function queueItems(
     LEFT JOIN LATERAL (
       SELECT d.code, d.remark, d.resolved_by_name, d.resolved_at, d.status FROM decision_drafts d WHERE d.appeal_id = a.id ORDER BY d.drafted_at DESC, d.resolved_at DESC NULLS FIRST, d.id DESC LIMIT 1
     ) rd ON rd.status = 'returned' AND a.review_ended_on IS NULL
-    ${order}`.execute(db);
+    ${order}`.execute(h);
+  // Beyond the cap, words are still planned as a read of every match of the country through their
+  // trigram index, sorted — an oblast's two common words: 208,000 rows, 2.6 s at 5 million appeals.
+  // With sorting priced out for that one statement the planner walks the newest first (285 ms).
+  const q = f.q?.trim();
+  const walk = n > cap && page.sort === 'registrationDate' && q !== undefined && q !== '' && searchesWords(q);
+  const rows = walk
+    ? await inTransaction(db, async (trx) => {
+        await sql`SET LOCAL enable_sort = off`.execute(trx);
+        const r = await read(trx);
+        await sql`SET LOCAL enable_sort = DEFAULT`.execute(trx);
+        return r;
+      })
+    : await read(db);
   return { rows: rows.rows, total: Math.min(n, cap), totalCapped: n > cap };
 }
 
