@@ -2,6 +2,7 @@
 // (scripted to cover every kind of change, then random), and two recounts of the report that
 // do not go through the aggregates — one in plain SQL over appeals and decisions, one through the
 // pure rules over every card.
+import { randomUUID } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import type { TestApp, Api } from './support.ts';
@@ -638,4 +639,23 @@ export async function pureRecountMatches(db: Db, now: Date): Promise<{ cards: nu
   const storedPerCard = new Map(cardCells.map((c) => [`${c.appeal_id}|${c.year}`, JSON.stringify(c.cells)]));
   assert.deepEqual(new Map([...storedPerCard].sort()), new Map([...perCard].sort()), 'card_cells equal the rules card by card');
   return { cards: cards.length, cells: actual.size };
+}
+
+/** A refusal (4.15, unfavourable) stored as an import would, around the door: no hearing notice
+ *  before it and no detection of its own (the control department's detector tests, EA-06). */
+export async function importRefusal(db: Db, appeal: { id: string; organizationId: number }): Promise<void> {
+  await db
+    .insertInto('decisions')
+    .values({
+      id: randomUUID(),
+      appeal_id: appeal.id,
+      organization_id: appeal.organizationId,
+      code: '4.15',
+      decision_date: '2026-03-02',
+      decided_at: new Date('2026-03-02T06:00:00Z'),
+      actor_id: null,
+      actor_name: 'импорт',
+      data: JSON.stringify({ favourable: false, text: 'Бас тартылсын.' }),
+    })
+    .execute();
 }

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { testApp, type TestApp, type Api } from '../../test/support.ts';
-import { decide, person, register, signAll } from '../../test/accounting.ts';
+import { decide, importRefusal, person, register, signAll } from '../../test/accounting.ts';
 
 let t: TestApp;
 let registrar: Api;
@@ -177,20 +177,7 @@ describe('violations found by the system (EA-06)', () => {
     await decide(head, ids.R1, { code: '4.15', favourable: false, text: 'Бас тартылсын.', hearingException: 'urgency' });
     const r2 = await register(registrar, { summary: 'Тыңдаусыз бас тарту' });
     ids.R2 = r2.id;
-    await t.ctx.db
-      .insertInto('decisions')
-      .values({
-        id: randomUUID(),
-        appeal_id: r2.id,
-        organization_id: r2.organizationId,
-        code: '4.15',
-        decision_date: '2026-03-02',
-        decided_at: new Date('2026-03-02T06:00:00Z'),
-        actor_id: null,
-        actor_name: 'импорт',
-        data: JSON.stringify({ favourable: false, text: 'Бас тартылсын.' }),
-      })
-      .execute();
+    await importRefusal(t.ctx.db, r2);
     // PR-43: P2 (the same applicant at reception) may not go to P1's executor — refused by the
     // assignment; an assignment made around the rule (an imported one) is found
     const applicant = person('Қабылдауұлы');

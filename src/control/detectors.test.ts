@@ -4,9 +4,8 @@
 // and a controller's "run now" look at everything. Fixed clock, the shipped calendar.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { testApp, type TestApp, type Api } from '../../test/support.ts';
-import { decide, register } from '../../test/accounting.ts';
+import { decide, importRefusal, register } from '../../test/accounting.ts';
 import { runControlHourly } from './daily.ts';
 import { TIME_KINDS } from './detectors.ts';
 import { VIOLATION_KINDS, VIOLATION_RULES } from '../domain/violations.ts';
@@ -22,21 +21,6 @@ const ids: Record<string, string> = {};
 const found = async (kind: string, appealId: string) => (await t.ctx.db.selectFrom('violations').select('id').where('kind', '=', kind).where('appeal_id', '=', appealId).execute()).length;
 
 /** An unfavourable act without a hearing notice, written around the door (an import). */
-const importedRefusal = async (a: { id: string; organizationId: number }) =>
-  t.ctx.db
-    .insertInto('decisions')
-    .values({
-      id: randomUUID(),
-      appeal_id: a.id,
-      organization_id: a.organizationId,
-      code: '4.15',
-      decision_date: '2026-03-02',
-      decided_at: new Date('2026-03-02T06:00:00Z'),
-      actor_id: null,
-      actor_name: 'импорт',
-      data: JSON.stringify({ favourable: false, text: 'Бас тартылсын.' }),
-    })
-    .execute();
 
 before(async () => {
   t = await testApp({ now: '2026-03-02T10:00:00+05:00' });
@@ -65,10 +49,10 @@ before(async () => {
   ids.petition = petition.body.id;
   const r = await register(registrar, { summary: 'Импортталған бас тарту, кейін өзгерген' });
   ids.R = r.id;
-  await importedRefusal(r);
+  await importRefusal(t.ctx.db, r);
   const r2 = await register(registrar, { summary: 'Импортталған бас тарту' });
   ids.R2 = r2.id;
-  await importedRefusal(r2);
+  await importRefusal(t.ctx.db, r2);
 });
 after(() => t.close());
 
@@ -113,7 +97,7 @@ describe('the detectors’ runs (EA-06)', () => {
     assert.equal((await runControlHourly(t.ctx)).over, 'time', 'the night’s run is done');
     t.setNow('2026-04-02T11:00:00+05:00');
     const r3 = await register(registrar, { summary: 'Тағы импортталған' });
-    await importedRefusal(r3);
+    await importRefusal(t.ctx.db, r3);
     assert.equal((await runControlHourly(t.ctx)).over, 'time');
     assert.equal(await found('refusalWithoutHearing', r3.id), 0);
     const now = await controller('POST', '/api/v1/control/daily');
