@@ -3,7 +3,6 @@
 import type { Context } from '../context.ts';
 import type { Actor } from '../access/actor.ts';
 import { eventsOf } from '../audit/log.ts';
-import { organizationRefOf } from '../reference/store.ts';
 import { talonPdf } from './talon.ts';
 import * as store from './store.ts';
 import * as appeals from '../appeals/store.ts';
@@ -12,7 +11,7 @@ import * as appeals from '../appeals/store.ts';
 export async function appealCard(ctx: Context, actor: Actor, appealId: string) {
   const appeal = await appeals.appealInScope(ctx.db, actor, appealId);
   const [organization, applicants, duplicates, executor] = await Promise.all([
-    organizationRefOf(ctx.db, appeal.organization_id),
+    store.organizationRefOf(ctx.db, appeal.organization_id),
     appeals.applicantCardsOf(ctx.db, appeal.id),
     appeals.duplicateCandidatesOf(ctx.db, appeal.id),
     appeal.executor_id ? store.userNameOf(ctx.db, appeal.executor_id) : undefined,

@@ -16,6 +16,7 @@ import { newCardPrelude, newCardStatements, newCardStatistics } from '../statist
 import { outboxRow, type OutboxMessage } from '../notifications/outbox.ts';
 import { markJustRegistered, type AppealRow } from '../appeals/store.ts';
 import { SEQUENCE_DIGITS, SEQUENCE_LIMIT } from '../domain/numbering.ts';
+import * as reference from '../reference/store.ts';
 
 const ORGANIZATION_FOR_REGISTRATION = ['id', 'code', 'name_kk', 'name_ru', 'name_en', 'time_zone', 'work_start', 'work_end', 'address', 'phone'] as const;
 
@@ -120,6 +121,18 @@ export async function registrationContext(db: Db, actor: Actor, organizationId: 
     complainedExists: complainedOrganizationId === undefined || complained?.row !== undefined,
     knownCodes: new Set(codes.filter((c) => directories!.byDirectory.get(c.directory)?.has(c.code)).map((c) => `${c.directory}/${c.code}`)),
   };
+}
+
+/** What a card shows of its organization (present.ts organizationRef): from the reference cache
+ *  while its entry is fresh — the registration being answered has just read it, so the answer
+ *  needs no statement of its own (docs/performance.md, 2026-12-06) — else from the database. */
+export async function organizationRefOf(db: Db, id: number): Promise<{ id: number; code: string; name_kk: string; name_ru: string; name_en: string }> {
+  const row = referenceCaches.get(db)?.organizations.get(id);
+  if (row?.row && row.until > performance.now()) {
+    const { code, name_kk, name_ru, name_en } = row.row;
+    return { id, code, name_kk, name_ru, name_en };
+  }
+  return reference.organizationRefOf(db, id);
 }
 
 function organizationRow(id: number | null) {
