@@ -139,7 +139,9 @@ export function appealsSql(p: CountryParams, years: { year: number; first: numbe
 INSERT INTO appeals (id, organization_id, registration_number, letter_index, registration_year, sequence_number, talon_number, received_at,
   registration_date, due_date, document_type, sub_kind, procedure, form, channel, language, addressee_category, issue_category, summary, text,
   applicant_kind, applicant_name, status, registered_by, registrar_name, registrar_position, duplicate_candidate, created_at, updated_at,
-  executor_id, final_decision_code, review_ended_on, answer_sent_at)
+  executor_id, final_decision_code, review_ended_on, answer_sent_at, search_text)
+-- the folded words as searchTextOf (src/domain/search.ts) writes them, here by fold_search()
+SELECT g.*, fold_search(g.summary || ' ' || g.text || ' ' || coalesce(g.applicant_name, '')) FROM (
 SELECT id, o, ${prefix} || '-' || y || '-' || lpad(${seq}::text, 8, '0'), ${prefix}, y, ${seq}, to_char(rd, 'YYMMDD') || lpad(${seq}::text, 8, '0'),
   rd + time '03:00' + make_interval(mins => (i % 480)::integer), rd, due, document_type, NULL, procedure, form,
   CASE form WHEN 'paper' THEN ${choice('u3', [
@@ -156,14 +158,14 @@ SELECT id, o, ${prefix} || '-' || y || '-' || lpad(${seq}::text, 8, '0'), ${pref
               ['personalReception', 0.6],
               ['contactCentre', 0.4],
             ])} ELSE 'publicPortal' END,
-  (${arr(topics.map((t) => t[1]))})[1 + topic], NULL, (${arr(topics.map((t) => t[0]))})[1 + topic], (${arr(topics.map((t) => t[2]))})[1 + topic],
-  (${arr(topics.map((t) => t[2]))})[1 + topic] || '. ' || ${sentence(1)} || ' ' || ${sentence(2)} || ' ' || ${sentence(3)},
+  (${arr(topics.map((t) => t[1]))})[1 + topic], NULL, (${arr(topics.map((t) => t[0]))})[1 + topic], (${arr(topics.map((t) => t[2]))})[1 + topic] AS summary,
+  (${arr(topics.map((t) => t[2]))})[1 + topic] || '. ' || ${sentence(1)} || ' ' || ${sentence(2)} || ' ' || ${sentence(3)} AS text,
   applicant_kind,
-  CASE applicant_kind WHEN 'anonymous' THEN NULL WHEN 'legalEntity' THEN 'ТОО «Компания ' || person || '»' ELSE bench_gen.person_name(person) END,
+  CASE applicant_kind WHEN 'anonymous' THEN NULL WHEN 'legalEntity' THEN 'ТОО «Компания ' || person || '»' ELSE bench_gen.person_name(person) END AS applicant_name,
   ${statusOf}, md5('ur' || o)::uuid, bench_gen.person_name(hashtext('r' || o)::bigint & 1048575), 'Тіркеуші маман', u13 < 0.06,
   rd + time '03:00', CASE WHEN open THEN rd + time '03:00' ELSE ended + time '07:00' END,
   executor, CASE WHEN open THEN NULL ELSE final END, ended, CASE WHEN open THEN NULL ELSE ended + time '07:00' END
-FROM bench_gen.a WHERE i BETWEEN ${lo} AND ${hi}`;
+FROM bench_gen.a WHERE i BETWEEN ${lo} AND ${hi}) g`;
   return [range(1, half), range(half + 1, p.n)];
 }
 

@@ -31,6 +31,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import autocannon, { type Client } from 'autocannon';
 import { BodyGenerator } from './bodies.ts';
+import { searchTextOf } from '../src/domain/search.ts';
 import { freePort, machineTicks, ms, percentile, sampleCpu, TICKS_PER_SECOND, type CpuSample } from './harness.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -381,6 +382,9 @@ async function firstValue(url: string, text: string): Promise<unknown> {
  *  — the year's counter, the appeal, its applicant card, the event, the outbox message, card_cells,
  *  six 1-ТӨ cells of the organization and of each organization above it, two journal records — in
  *  one statement, one implicit transaction, as the server does. Year 2099 keeps it off the run's numbers. */
+const SUMMARY = 'Көп пәтерлі үйдің шатырын жөндеу туралы';
+const TEXT = 'Мәселені қарап, нәтижесі туралы хабарлауыңызды сұраймын. '.repeat(9);
+const APPLICANT = 'Жұмабеков Ерлан Серікұлы';
 const REGISTRATION_WRITES = `
 WITH n AS (
   INSERT INTO appeal_counters AS c (year, last_value) VALUES (2099, 1)
@@ -388,10 +392,11 @@ WITH n AS (
 a AS (
   INSERT INTO appeals (id, organization_id, registration_number, letter_index, registration_year, sequence_number, talon_number, received_at,
     registration_date, due_date, document_type, procedure, form, channel, language, issue_category, summary, text, applicant_kind, applicant_name,
-    status, registrar_name, registrar_position, created_at, updated_at)
+    status, registrar_name, registrar_position, created_at, updated_at, search_text)
   SELECT gen_random_uuid(), :org, 'ЖТ-2099-' || lpad(n.last_value::text, 8, '0'), 'ЖТ', 2099, n.last_value, '99120400' || lpad(n.last_value::text, 8, '0'), now(),
-    current_date, current_date + 21, 'application', 'administrative', 'electronic', 'egovPortal', 'kk', 'housing', 'Көп пәтерлі үйдің шатырын жөндеу туралы',
-    repeat('Мәселені қарап, нәтижесі туралы хабарлауыңызды сұраймын. ', 9), 'individual', 'Жұмабеков Ерлан Серікұлы', 'registered', 'Тіркеуші', 'Маман', now(), now()
+    current_date, current_date + 21, 'application', 'administrative', 'electronic', 'egovPortal', 'kk', 'housing', '${SUMMARY}',
+    '${TEXT}', 'individual', '${APPLICANT}', 'registered', 'Тіркеуші', 'Маман', now(), now(),
+    '${searchTextOf({ summary: SUMMARY, text: TEXT, applicant_name: APPLICANT })}'
   FROM n RETURNING id),
 card AS (
   INSERT INTO applicant_cards (id, appeal_id, organization_id, position, kind, citizenship, iin, last_name, first_name, middle_name, phone_mobile, email)

@@ -196,6 +196,9 @@ describe('correction petitions', () => {
     const shown = (await head('GET', `/api/v1/appeals/${a.id}`)).body;
     assert.deepEqual([shown.applicants[0].lastName, shown.applicants[0].phone, shown.applicants[0].email], ['Дұрысұлы', '+77015554433', 'durys@example.kz']);
     assert.equal(shown.applicantName, `Дұрысұлы ${card.first_name}`);
+    // the word search reads the corrected name (appeals.search_text, written by the appeal core)
+    const found = async (typed: string) => (await head('GET', `/api/v1/queues/all?q=${encodeURIComponent(typed)}`)).body.items.map((i: { id: string }) => i.id);
+    assert.deepEqual([(await found('дурысулы')).includes(a.id), (await found(card.last_name!)).includes(a.id)], [true, false]);
     const journaled = await t.ctx.db.selectFrom('export_journal').select('record').where('record_id', '=', card.id).orderBy('seq', 'desc').executeTakeFirstOrThrow();
     assert.equal((journaled.record as { lastName: string }).lastName, 'Дұрысұлы', 'the next daily export carries the АИ-1');
 

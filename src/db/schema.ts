@@ -1,5 +1,5 @@
 // Row types of the tables (src/db/migrations). Dates are 'YYYY-MM-DD' strings, int8 are numbers.
-import type { ColumnType, Generated, GeneratedAlways, JSONColumnType } from 'kysely';
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
@@ -127,8 +127,8 @@ export interface AppealsTable {
   protocol_text: string | null;
   applicant_kind: string;
   applicant_name: string | null;
-  /** summary, text and applicant name folded (fold_search), kept by PostgreSQL: the word search's column (0030). */
-  search_text: GeneratedAlways<string>;
+  /** summary, text and applicant name folded (domain/search.ts searchTextOf), written with them: the word search's column (0030, 0032). */
+  search_text: string;
   complained_organization_id: number | null;
   complained_organization_name: string | null;
   complained_official: string | null;

@@ -32,3 +32,10 @@ export function foldSearch(s: string): string {
   for (const c of s) out += MAP.get(c) ?? c.toLowerCase();
   return out;
 }
+
+/** An appeal's words as its word search reads them (appeals.search_text, migration 0032): the
+ *  summary, the text and the applicant's name, folded. Written with the texts, by registration,
+ *  by a split's new card and by the appeal core when a change sets any of the three. */
+export function searchTextOf(a: { summary: string; text: string; applicant_name: string | null }): string {
+  return foldSearch(`${a.summary} ${a.text} ${a.applicant_name ?? ''}`);
+}

@@ -13,6 +13,7 @@ import { INITIAL_STATUS } from '../domain/appeal-status.ts';
 import { applicantDisplayName, checkRegistration, filedWithReviewingBody, type ApplicantCard, type RegistrationInput } from '../domain/registration.ts';
 import { comparableText, DUPLICATE_MAX_CANDIDATES, DUPLICATE_MIN_SIMILARITY, isDuplicateCandidate } from '../domain/duplicates.ts';
 import { procedureOf, LETTER_INDEX } from '../domain/vocabulary.ts';
+import { searchTextOf } from '../domain/search.ts';
 import { applicantMessages, messageLanguage } from '../notifications/messages.ts';
 import { obligationsOnReceipt } from '../domain/obligations.ts';
 import * as store from './store.ts';
@@ -115,7 +116,7 @@ export async function registerAppeal(ctx: Context, actor: Actor, input: Registra
   const messageKind = input.channel === 'complaintBox' ? 'talon' : 'registered';
   const messages = applicants.flatMap((a) => applicantMessages(messageKind, lang, messageData, { email: a.email, phone: a.phone }));
   const registration: store.NewRegistration = {
-    appeal,
+    appeal: { ...appeal, search_text: searchTextOf(appeal) },
     numberPrefix,
     talonPrefix,
     applicants,

@@ -27,6 +27,7 @@ import {
 import { INITIAL_STATUS, transition, type CardToOpen } from '../domain/appeal-status.ts';
 import { checkReturnDraft, LETTERS_SIGNED_BY, SECURITY_INFO_MARKED_BY } from '../domain/actions.ts';
 import { obligationsOnReceipt, obligationsOnSecurityInfoMarked, ON_SECURITY_INFO_MARKED } from '../domain/obligations.ts';
+import { searchTextOf } from '../domain/search.ts';
 import { localDateTime, registrationDate } from '../domain/calendar.ts';
 import { partNumber } from '../domain/numbering.ts';
 import { dueDate, termRule } from '../domain/terms.ts';
@@ -198,8 +199,7 @@ async function openCard(ctx: Context, { trx, appeal: source, now }: Work, actor:
   const rule = termRule(ctx.law.terms, source.document_type as DocumentType, source.sub_kind);
   const id = randomUUID();
   const registrationNumber = opts.part ? partNumber(source.registration_number, opts.part.number) : source.registration_number;
-  // the folded text is PostgreSQL's to write (GENERATED ALWAYS, migration 0030)
-  const { id: _id, search_text: _folded, ...copy } = source;
+  const { id: _id, ...copy } = source;
   await store.insertAppeal(trx, {
     ...copy,
     id,
@@ -209,6 +209,7 @@ async function openCard(ctx: Context, { trx, appeal: source, now }: Work, actor:
     registration_date: regDate,
     due_date: dueDate(ctx.law.calendar, regDate, rule.term, ctx.law.count),
     summary: opts.part?.summary ?? source.summary,
+    search_text: searchTextOf({ ...source, summary: opts.part?.summary ?? source.summary }),
     status: INITIAL_STATUS,
     registered_by: actor.id,
     registrar_name: actor.fullName,
