@@ -333,6 +333,24 @@ test('workingDaysBetween counts (a, b]', () => {
 
 // --- time zones and registration ---------------------------------------------------------------
 
+test("localDateTime keeps a zone's offset by the hour and reads an hour with a transition field by field", () => {
+  const transitions: [string, string][] = [
+    ['Asia/Almaty', '2024-02-29T16:00:00Z'],
+    ['Europe/Berlin', '2026-03-29T00:00:00Z'],
+    ['Europe/Berlin', '2026-10-25T00:00:00Z'],
+    ['America/St_Johns', '2026-03-08T04:00:00Z'],
+    ['Australia/Lord_Howe', '2026-04-04T13:00:00Z'],
+  ];
+  for (const [zone, from] of transitions) {
+    const local = new Intl.DateTimeFormat('en-CA', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    for (let t = Date.parse(from); t < Date.parse(from) + 4 * 3_600_000; t += 7 * 60_000 + 1_000) {
+      const p = Object.fromEntries(local.formatToParts(t).map((x) => [x.type, x.value]));
+      const expected = { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour === '24' ? '00' : p.hour}:${p.minute}:${p.second}` };
+      assert.deepEqual(localDateTime(new Date(t), zone), expected, `${zone} ${new Date(t).toISOString()}`);
+    }
+  }
+});
+
 test('localDateTime in Asia/Almaty: UTC+5 from 2024-03-01, UTC+6 before', () => {
   assert.deepEqual(localDateTime(new Date('2026-03-20T04:00:00Z'), TZ), { date: '2026-03-20', time: '09:00:00' });
   assert.deepEqual(localDateTime(new Date('2026-03-20T19:30:00Z'), TZ), { date: '2026-03-21', time: '00:30:00' });

@@ -189,10 +189,14 @@ export function deriveStatutoryExceptions(year: number): DayException[] {
 // ---------------------------------------------------------------------------------------------
 // The calendar.
 
+/** How many answers of nextWorkingDay a calendar keeps: ten years of days. */
+const NEXT_KEPT = 3_660;
+
 export class Calendar {
   private readonly explicit = new Map<IsoDate, DayException>();
   private readonly confirmed: ReadonlySet<number>;
   private readonly derived = new Map<number, Map<IsoDate, DayException>>();
+  private readonly next = new Map<IsoDate, IsoDate>();
 
   /**
    * exceptions: the explicit non-working weekdays and working weekend days (entries that repeat the
@@ -287,9 +291,16 @@ export class Calendar {
     return x;
   }
 
-  /** The first working day strictly after d. */
+  /** The first working day strictly after d; kept per d, since a term of n working days asks n
+   *  times and every registration counts one (the calendar does not change once made). */
   nextWorkingDay(d: IsoDate): IsoDate {
-    return this.onOrNextWorkingDay(plusDays(d, 1));
+    let next = this.next.get(d);
+    if (next === undefined) {
+      next = this.onOrNextWorkingDay(plusDays(d, 1));
+      if (this.next.size >= NEXT_KEPT) this.next.clear();
+      this.next.set(d, next);
+    }
+    return next;
   }
 
   /** The last working day strictly before d. */
@@ -380,8 +391,39 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 /** The local date and time of an instant in a time zone (IANA name). */
 export function localDateTime(instant: Date, timeZone: string): { date: IsoDate; time: string } {
   if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) throw new RangeError('invalid instant');
+  const t = instant.getTime();
+  const offset = hourOffset(Math.floor(t / HOUR_MS), timeZone);
+  if (offset === undefined) return localFields(t, timeZone);
+  const iso = new Date(t + offset).toISOString();
+  return { date: iso.slice(0, 10), time: iso.slice(11, 19) };
+}
+
+const HOUR_MS = 3_600_000;
+/** `${time zone} ${UTC hour}` → the zone's offset through that hour, when one: asking the
+ *  formatter costs some 10 µs, and registration asks three times an appeal. */
+const offsets = new Map<string, number | null>();
+
+function hourOffset(hour: number, timeZone: string): number | undefined {
+  const key = `${timeZone} ${hour}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const start = offsetAt(hour * HOUR_MS, timeZone);
+    // a change of offset within the hour (a transition): that hour is read field by field
+    offset = start === offsetAt((hour + 1) * HOUR_MS - 1000, timeZone) ? start : null;
+    if (offsets.size >= 1000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset ?? undefined;
+}
+
+function offsetAt(t: number, timeZone: string): number {
+  const { date, time } = localFields(t, timeZone);
+  return Date.parse(`${date}T${time}Z`) - Math.floor(t / 1000) * 1000;
+}
+
+function localFields(t: number, timeZone: string): { date: IsoDate; time: string } {
   const p: Record<string, string> = {};
-  for (const part of formatterFor(timeZone).formatToParts(instant)) p[part.type] = part.value;
+  for (const part of formatterFor(timeZone).formatToParts(t)) p[part.type] = part.value;
   const hour = p.hour === '24' ? '00' : p.hour;
   return {
     date: `${(p.year ?? '').padStart(4, '0')}-${p.month}-${p.day}`,
