@@ -1,7 +1,7 @@
 // The SQL of intake.
 import { randomUUID } from 'node:crypto';
 import { sql, type RawBuilder } from 'kysely';
-import { isDatabaseUnavailable, type Db } from '../db/connection.ts';
+import { isDatabaseUnavailable, PREPARED, type Db } from '../db/connection.ts';
 import type { Actor } from '../access/actor.ts';
 import { inScope } from '../access/scope.ts';
 import type { ApplicantCard } from '../domain/registration.ts';
@@ -318,7 +318,7 @@ async function insertRegistrations(db: Db, rs: NewRegistration[]): Promise<void>
     comparable: sql`(i.doc->'search'->>'comparable')`,
     limit: sql`(i.doc->'search'->>'limit')::integer`,
   });
-  await sql`
+  await sql`${sql.raw(PREPARED)}
     WITH input AS (
       SELECT x.ord, x.doc,
              ARRAY(SELECT jsonb_array_elements_text(x.doc->'search'->'iins')) AS iins,
