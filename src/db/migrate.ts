@@ -29,7 +29,7 @@ import * as m0028 from './migrations/0028_password_change_required.ts';
 import * as m0029 from './migrations/0029_country_read_paths.ts';
 import * as m0030 from './migrations/0030_search_text.ts';
 import * as m0031 from './migrations/0031_detectors_open_rows.ts';
-import * as m0032 from './migrations/0032_search_text_written.ts';
+import * as m0032 from './migrations/0032_appeal_writes.ts';
 
 // Listed here rather than read from disk, so the same code runs from source and from a bundle.
 const MIGRATIONS: Record<string, Migration> = {
@@ -62,7 +62,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0029_country_read_paths': m0029,
   '0030_search_text': m0030,
   '0031_detectors_open_rows': m0031,
-  '0032_search_text_written': m0032,
+  '0032_appeal_writes': m0032,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
