@@ -106,4 +106,31 @@ describe('the detectors’ runs (EA-06)', () => {
     t.setNow('2026-04-03T02:10:00+05:00');
     assert.equal((await runControlHourly(t.ctx)).over, 'everything', 'the next night');
   });
+
+  test('CD-29: an instruction taken off control after its due date is found by the next full run, though no hourly run saw it overdue', async () => {
+    t.setNow('2026-04-03T10:00:00+05:00');
+    const burabay = (await t.ctx.db.selectFrom('organizations').select('id').where('code', '=', 'AKM-BURABAY').executeTakeFirstOrThrow()).id;
+    const instruction = async (text: string) => {
+      const res = await controller('POST', '/api/v1/instructions', { issuer: 'president', text, dueDate: '2026-04-06', appealIds: [], executors: [{ organizationId: burabay, main: true }] });
+      assert.equal(res.status, 201, JSON.stringify(res.body));
+      return res.body.id as string;
+    };
+    const late = await instruction('Мерзімінен кеш орындалған');
+    const onTime = await instruction('Мерзімінде орындалған');
+    // taken off control (what POST /instructions/:id/removal writes once the report is accepted)
+    const takeOff = (id: string, at: string) =>
+      t.ctx.db
+        .updateTable('instructions')
+        .set({ state: 'removed', removed_at: new Date(at), removed_by_name: 'Бақылаушы' })
+        .where('id', '=', id)
+        .execute();
+    await takeOff(onTime, '2026-04-06T17:00:00+05:00');
+    t.setNow('2026-04-07T10:00:00+05:00');
+    await takeOff(late, '2026-04-07T09:30:00+05:00');
+    const flagged = async (id: string) => (await t.ctx.db.selectFrom('violations').select('id').where('kind', '=', 'instructionOverdue').where('instruction_id', '=', id).execute()).length;
+    assert.equal((await runControlHourly(t.ctx)).over, 'time');
+    assert.deepEqual([await flagged(late), await flagged(onTime)], [0, 0], 'off control before any hourly run saw it past due');
+    assert.equal((await controller('POST', '/api/v1/control/daily')).status, 200);
+    assert.deepEqual([await flagged(late), await flagged(onTime)], [1, 0], 'executed a day late; the other on its due date');
+  });
 });

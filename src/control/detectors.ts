@@ -62,12 +62,12 @@ const receptionMonthWithoutSession: Form = ({ today, timeZone }) => sql`
       WHERE s.official_id = f.id AND s.status <> 'cancelled'
         AND s.reception_date >= m.month::date AND s.reception_date < (m.month + interval '1 month')::date)`;
 
-// under control past its due date; the organization is the main executor's. Only time breaks it:
-// its full form is its time form (the index instructions_due).
-const instructionOverdue: Form = ({ today }) => sql`
+// the organization is the main executor's
+const instructionRow = sql`
   SELECT i.id::text AS subject_key, e.organization_id, NULL::uuid AS appeal_id, i.id AS instruction_id, NULL::uuid AS employee_id
-  FROM instructions i JOIN instruction_executors e ON e.instruction_id = i.id AND e.main
-  WHERE i.state = 'underControl' AND i.due_date < ${today}`;
+  FROM instructions i JOIN instruction_executors e ON e.instruction_id = i.id AND e.main`;
+/** Still under control past its due date (the index instructions_due). */
+const instructionUnderControlPastDue = (today: IsoDate) => sql`i.state = 'underControl' AND i.due_date < ${today}`;
 
 export const DETECTORS: { [K in ViolationKind]: Detector<K> } = {
   answerOverdue: {
@@ -121,7 +121,14 @@ export const DETECTORS: { [K in ViolationKind]: Detector<K> } = {
          OR (p.reviewed_at IS NOT NULL AND (p.reviewed_at AT TIME ZONE ${timeZone})::date > p.review_due)`,
     time: ({ today }) => sql`${petitionRow} WHERE ${petitionPendingPastDue(today)}`,
   },
-  instructionOverdue: { all: instructionOverdue, time: instructionOverdue },
+  instructionOverdue: {
+    // still under control past its due date, or taken off control after it (executed late) — the
+    // full run finds one taken off control before an hourly run saw it overdue
+    all: ({ today, timeZone }) => sql`${instructionRow}
+      WHERE (${instructionUnderControlPastDue(today)})
+         OR (i.state = 'removed' AND (i.removed_at AT TIME ZONE ${timeZone})::date > i.due_date)`,
+    time: ({ today }) => sql`${instructionRow} WHERE ${instructionUnderControlPastDue(today)}`,
+  },
 };
 
 /** The kinds time alone can break: the hourly run's. */
