@@ -24,3 +24,19 @@ export async function underSavepoint<T>(trx: Db, fn: () => Promise<T>): Promise<
 export function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
   return db.isTransaction ? fn(db) : db.transaction().execute(fn);
 }
+
+/** Settings a statement may be run under (withSettings), from the code only. */
+type Setting = 'work_mem' | 'enable_sort';
+
+/** `fn` under PostgreSQL settings of its own — SET LOCAL in a transaction (the open one or a new
+ *  one), back to their defaults after it — for statements the planner or the executor must be told
+ *  something about (src/queues/store.ts, a search by words). */
+export function withSettings<T>(db: Db, settings: Partial<Record<Setting, string>>, fn: (trx: Db) => Promise<T>): Promise<T> {
+  const names = Object.keys(settings) as Setting[];
+  return inTransaction(db, async (trx) => {
+    for (const name of names) await sql.raw(`SET LOCAL ${name} = '${settings[name]}'`).execute(trx);
+    const result = await fn(trx);
+    for (const name of names) await sql.raw(`SET LOCAL ${name} = DEFAULT`).execute(trx);
+    return result;
+  });
+}

@@ -7,7 +7,7 @@ import type { Actor } from '../access/actor.ts';
 import { inScope } from '../access/scope.ts';
 import type { IsoDate } from '../domain/calendar.ts';
 import { containsFolded } from '../db/search.ts';
-import { inTransaction } from '../db/transaction.ts';
+import { withSettings } from '../db/transaction.ts';
 import { REGISTRATION_NUMBER_PATTERN, TALON_NUMBER_PATTERN } from '../domain/numbering.ts';
 import { COUNT_CAP, NOT_REVIEWED_STATUSES, QUEUE_DEFINITIONS, QUEUES, type Queue, type QueueDefinition, type QueueSort } from '../domain/queues.ts';
 
@@ -88,6 +88,9 @@ function filterConditions(actor: Actor, f: QueueFilter): RawBuilder<SqlBool>[] {
 /** Whether what was typed is looked for as words (not an IIN or BIN, nor a whole registration or talon number). */
 const searchesWords = (q: string) => !/^\d{12}$/.test(q) && !REGISTRATION_NUMBER_PATTERN.test(q.toUpperCase()) && !TALON_NUMBER_PATTERN.test(q);
 
+/** The memory a search by words may take for its bitmap of matches (queueItems, queueCounts). */
+const WORD_SEARCH_WORK_MEM = '32MB';
+
 /** A 12-digit query is an IIN or BIN, a whole registration or talon number that number; anything else matches the registration number (any part),
  *  the talon number, or — every word — the summary, text and applicant name. */
 function searchCondition(q: string): RawBuilder<SqlBool> {
@@ -157,17 +160,26 @@ export async function queueItems(
   const column = sql.raw(SORT_COLUMNS[page.sort]);
   const nulls = sql.raw(page.order === 'asc' ? 'NULLS LAST' : 'NULLS FIRST');
   const order = sql`ORDER BY ${column} ${dir} ${nulls}, a.registration_number ${dir}, a.id`;
-  // Counted first, since the count says how to read the page. Up to the cap, the matching appeals
-  // are found by the filters' own plan (OFFSET 0 keeps the planner from merging them into the
-  // ordered walk) and sorted: a district's word search walked the country's newest-first index past
-  // 155,000 appeals for its 25 — 3.4 s at 5 million appeals, 43 ms from the district's 7,800 — and
-  // its first page of "all" took 180 ms instead of 10. Beyond the cap the matches are dense enough
-  // that the walk in the page's order stops soon.
-  const n = Number((await sql<{ n: number }>`SELECT ${cappedCount(where, cap)} AS n`.execute(db)).rows[0]?.n ?? 0);
-  if (n === 0 || (n <= cap && page.offset >= n)) return { rows: [], total: Math.min(n, cap), totalCapped: n > cap };
-  const matching = n <= cap ? sql`(SELECT * FROM appeals a WHERE ${where} OFFSET 0) a` : sql`appeals a WHERE ${where}`;
-  const read = (h: Db) =>
-    sql<QueueRow>`
+  const q = f.q?.trim();
+  const words = q !== undefined && q !== '' && searchesWords(q);
+  // A search by words reads its matches through a bitmap of the trigram index; for an oblast's
+  // common words (over 200,000 matches in the country) the default work_mem could not hold it
+  // exactly, so every appeal on a page with a match was read and checked: the count took 0.9 s,
+  // 0.45 s with the bitmap exact (docs/performance-country-4.md).
+  return words ? withSettings(db, { work_mem: WORD_SEARCH_WORK_MEM }, (trx) => pageOf(trx, true)) : pageOf(db, false);
+
+  async function pageOf(h: Db, byWords: boolean): Promise<{ rows: QueueRow[]; total: number; totalCapped: boolean }> {
+    // Counted first, since the count says how to read the page. Up to the cap, the matching appeals
+    // are found by the filters' own plan (OFFSET 0 keeps the planner from merging them into the
+    // ordered walk) and sorted: a district's word search walked the country's newest-first index past
+    // 155,000 appeals for its 25 — 3.4 s at 5 million appeals, 43 ms from the district's 7,800 — and
+    // its first page of "all" took 180 ms instead of 10. Beyond the cap the matches are dense enough
+    // that the walk in the page's order stops soon.
+    const n = Number((await sql<{ n: number }>`SELECT ${cappedCount(where, cap)} AS n`.execute(h)).rows[0]?.n ?? 0);
+    if (n === 0 || (n <= cap && page.offset >= n)) return { rows: [], total: Math.min(n, cap), totalCapped: n > cap };
+    const matching = n <= cap ? sql`(SELECT * FROM appeals a WHERE ${where} OFFSET 0) a` : sql`appeals a WHERE ${where}`;
+    const read = (on: Db) =>
+      sql<QueueRow>`
     SELECT a.id, a.registration_number, a.talon_number, a.registration_date, a.due_date, a.document_type, a.form, a.channel,
            a.applicant_kind, a.applicant_name, a.summary, a.status, a.issue_category, a.duplicate_candidate, a.review_ended_on,
            a.executor_id, u.full_name AS executor_name, a.organization_id, o.code AS organization_code, o.name_kk, o.name_ru, o.name_en,
@@ -181,21 +193,14 @@ export async function queueItems(
     LEFT JOIN LATERAL (
       SELECT d.code, d.remark, d.resolved_by_name, d.resolved_at, d.status FROM decision_drafts d WHERE d.appeal_id = a.id ORDER BY d.drafted_at DESC, d.resolved_at DESC NULLS FIRST, d.id DESC LIMIT 1
     ) rd ON rd.status = 'returned' AND a.review_ended_on IS NULL
-    ${order}`.execute(h);
-  // Beyond the cap, words are still planned as a read of every match of the country through their
-  // trigram index, sorted — an oblast's two common words: 208,000 rows, 2.6 s at 5 million appeals.
-  // With sorting priced out for that one statement the planner walks the newest first (285 ms).
-  const q = f.q?.trim();
-  const walk = n > cap && page.sort === 'registrationDate' && q !== undefined && q !== '' && searchesWords(q);
-  const rows = walk
-    ? await inTransaction(db, async (trx) => {
-        await sql`SET LOCAL enable_sort = off`.execute(trx);
-        const r = await read(trx);
-        await sql`SET LOCAL enable_sort = DEFAULT`.execute(trx);
-        return r;
-      })
-    : await read(db);
-  return { rows: rows.rows, total: Math.min(n, cap), totalCapped: n > cap };
+    ${order}`.execute(on);
+    // Beyond the cap, words are still planned as a read of every match of the country through their
+    // trigram index, sorted — an oblast's two common words: 208,000 rows, 2.6 s at 5 million appeals.
+    // With sorting priced out for that one statement the planner walks the newest first (285 ms).
+    const walk = n > cap && page.sort === 'registrationDate' && byWords;
+    const rows = walk ? await withSettings(h, { enable_sort: 'off' }, read) : await read(h);
+    return { rows: rows.rows, total: Math.min(n, cap), totalCapped: n > cap };
+  }
 }
 
 /** The appeals matching `where`, counted up to one past the cap. */
@@ -212,7 +217,9 @@ export interface QueueCounts {
 export async function queueCounts(db: Db, actor: Actor, f: QueueFilter, d: TermDates, cap = COUNT_CAP): Promise<QueueCounts> {
   const filters = filterConditions(actor, f);
   const columns = sql.join(QUEUES.map((q) => sql`${cappedCount(AND([...filters, queueCondition(QUEUE_DEFINITIONS[q], d)]), cap)} AS ${sql.ref(q)}`));
-  const row = (await sql<Record<Queue, number>>`SELECT ${columns}`.execute(db)).rows[0]!;
+  const counts = sql<Record<Queue, number>>`SELECT ${columns}`;
+  const q = f.q?.trim();
+  const row = (q && searchesWords(q) ? await withSettings(db, { work_mem: WORD_SEARCH_WORK_MEM }, (trx) => counts.execute(trx)) : await counts.execute(db)).rows[0]!;
   const n = (q: Queue) => Number(row[q] ?? 0);
   return {
     counts: Object.fromEntries(QUEUES.map((q) => [q, Math.min(n(q), cap)])) as Record<Queue, number>,
