@@ -103,8 +103,20 @@ async function startServer(logName: string, ncaLayerUrl: string, extraEnv: Recor
 const AXE_SOURCE = (): string => readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 let axeSource: string | undefined;
 
-/** axe (WCAG 2.0/2.1/2.2 A and AA rules) on the page as it is: no serious or critical violation. */
+/** axe (WCAG 2.0/2.1/2.2 A and AA rules) on the page once its transitions have ended: no serious
+ *  or critical violation. (A notification fading in has, for a moment, text of too little contrast.) */
 export async function axe(page: Page, screen: string): Promise<void> {
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
+      new Promise((resolve) => setTimeout(resolve, 2_000)),
+    ]),
+  );
   axeSource ??= AXE_SOURCE();
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
