@@ -15,7 +15,7 @@ import type { IsoDate } from '../domain/calendar.ts';
 import type { CardFields, StoredCard, Transition } from '../domain/appeal-status.ts';
 import type { AppealStatus } from '../domain/decisions.ts';
 import type { OpenedObligation } from '../domain/obligations.ts';
-import { searchTextOf } from '../domain/search.ts';
+import { SEARCHED_FIELDS, searchTextOf } from '../domain/search.ts';
 import { appendEvent } from '../audit/log.ts';
 import { enqueue, type Attachment, type MessageKind } from '../notifications/outbox.ts';
 import { applicantMessages, messageLanguage, type MessageData } from '../notifications/messages.ts';
@@ -126,7 +126,7 @@ export async function appealTransaction<T>(ctx: Context, fn: (tctx: Context) => 
 async function store(trx: Db, actor: Actor | null, appeal: AppealRow, change: AppealChange, now: Date, today: IsoDate): Promise<AppealRow> {
   const t = change.transition;
   const set = { ...(t ? fieldsOf(appeal, t, now) : {}), ...change.set };
-  if ('summary' in set || 'text' in set || 'applicant_name' in set) set.search_text = searchTextOf({ ...appeal, ...set });
+  if (SEARCHED_FIELDS.some((k) => k in set)) set.search_text = searchTextOf({ ...appeal, ...set });
   const after = Object.keys(set).length > 0 ? await updateAppeal(trx, appeal.id, { ...set, updated_at: now }) : appeal;
   const meet = [...(change.meet ?? [])];
   const opened = [...(change.open ?? [])];

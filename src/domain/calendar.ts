@@ -402,6 +402,8 @@ const HOUR_MS = 3_600_000;
 /** `${time zone} ${UTC hour}` → the zone's offset through that hour, when one: asking the
  *  formatter costs some 10 µs, and registration asks three times an appeal. */
 const offsets = new Map<string, number | null>();
+/** How many hours of offsets are kept: some forty days of one zone. */
+const OFFSETS_KEPT = 1_000;
 
 function hourOffset(hour: number, timeZone: string): number | undefined {
   const key = `${timeZone} ${hour}`;
@@ -410,7 +412,7 @@ function hourOffset(hour: number, timeZone: string): number | undefined {
     const start = offsetAt(hour * HOUR_MS, timeZone);
     // a change of offset within the hour (a transition): that hour is read field by field
     offset = start === offsetAt((hour + 1) * HOUR_MS - 1000, timeZone) ? start : null;
-    if (offsets.size >= 1000) offsets.clear();
+    if (offsets.size >= OFFSETS_KEPT) offsets.clear();
     offsets.set(key, offset);
   }
   return offset ?? undefined;

@@ -41,3 +41,6 @@ export function foldSearch(s: string): string {
 export function searchTextOf(a: { summary: string; text: string; applicant_name: string | null }): string {
   return foldSearch(`${a.summary} ${a.text} ${a.applicant_name ?? ''}`);
 }
+
+/** The fields searchTextOf reads: a change that sets one of them writes the words again. */
+export const SEARCHED_FIELDS = ['summary', 'text', 'applicant_name'] as const;

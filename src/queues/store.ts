@@ -85,11 +85,20 @@ function filterConditions(actor: Actor, f: QueueFilter): RawBuilder<SqlBool>[] {
   return c;
 }
 
-/** Whether what was typed is looked for as words (not an IIN or BIN, nor a whole registration or talon number). */
-const searchesWords = (q: string) => !/^\d{12}$/.test(q) && !REGISTRATION_NUMBER_PATTERN.test(q.toUpperCase()) && !TALON_NUMBER_PATTERN.test(q);
+/** Whether the filter looks for words (not an IIN or BIN, nor a whole registration or talon number). */
+function searchesWords(f: QueueFilter): boolean {
+  const q = f.q?.trim();
+  return !!q && !/^\d{12}$/.test(q) && !REGISTRATION_NUMBER_PATTERN.test(q.toUpperCase()) && !TALON_NUMBER_PATTERN.test(q);
+}
 
-/** The memory a search by words may take for its bitmap of matches (queueItems, queueCounts). */
-const WORD_SEARCH_WORK_MEM = '32MB';
+/** `fn` under the memory a search by words takes for its bitmap of matches, when the filter has
+ *  words (queueItems, queueCounts). Through the trigram index an oblast's common words match over
+ *  200,000 appeals of the country; at the default work_mem the bitmap could not hold them exactly,
+ *  so every appeal on a page with a match was read and checked: the count took 0.9 s, 0.45 s with
+ *  the bitmap exact (docs/performance-country-4.md). */
+function underWordSearch<T>(db: Db, f: QueueFilter, fn: (h: Db) => Promise<T>): Promise<T> {
+  return searchesWords(f) ? withSettings(db, { work_mem: '32MB' }, fn) : fn(db);
+}
 
 /** A 12-digit query is an IIN or BIN, a whole registration or talon number that number; anything else matches the registration number (any part),
  *  the talon number, or — every word — the summary, text and applicant name. */
@@ -160,15 +169,9 @@ export async function queueItems(
   const column = sql.raw(SORT_COLUMNS[page.sort]);
   const nulls = sql.raw(page.order === 'asc' ? 'NULLS LAST' : 'NULLS FIRST');
   const order = sql`ORDER BY ${column} ${dir} ${nulls}, a.registration_number ${dir}, a.id`;
-  const q = f.q?.trim();
-  const words = q !== undefined && q !== '' && searchesWords(q);
-  // A search by words reads its matches through a bitmap of the trigram index; for an oblast's
-  // common words (over 200,000 matches in the country) the default work_mem could not hold it
-  // exactly, so every appeal on a page with a match was read and checked: the count took 0.9 s,
-  // 0.45 s with the bitmap exact (docs/performance-country-4.md).
-  return words ? withSettings(db, { work_mem: WORD_SEARCH_WORK_MEM }, (trx) => pageOf(trx, true)) : pageOf(db, false);
+  return underWordSearch(db, f, pageOf);
 
-  async function pageOf(h: Db, byWords: boolean): Promise<{ rows: QueueRow[]; total: number; totalCapped: boolean }> {
+  async function pageOf(h: Db): Promise<{ rows: QueueRow[]; total: number; totalCapped: boolean }> {
     // Counted first, since the count says how to read the page. Up to the cap, the matching appeals
     // are found by the filters' own plan (OFFSET 0 keeps the planner from merging them into the
     // ordered walk) and sorted: a district's word search walked the country's newest-first index past
@@ -197,7 +200,7 @@ export async function queueItems(
     // Beyond the cap, words are still planned as a read of every match of the country through their
     // trigram index, sorted — an oblast's two common words: 208,000 rows, 2.6 s at 5 million appeals.
     // With sorting priced out for that one statement the planner walks the newest first (285 ms).
-    const walk = n > cap && page.sort === 'registrationDate' && byWords;
+    const walk = n > cap && page.sort === 'registrationDate' && searchesWords(f);
     const rows = walk ? await withSettings(h, { enable_sort: 'off' }, read) : await read(h);
     return { rows: rows.rows, total: Math.min(n, cap), totalCapped: n > cap };
   }
@@ -218,8 +221,7 @@ export async function queueCounts(db: Db, actor: Actor, f: QueueFilter, d: TermD
   const filters = filterConditions(actor, f);
   const columns = sql.join(QUEUES.map((q) => sql`${cappedCount(AND([...filters, queueCondition(QUEUE_DEFINITIONS[q], d)]), cap)} AS ${sql.ref(q)}`));
   const counts = sql<Record<Queue, number>>`SELECT ${columns}`;
-  const q = f.q?.trim();
-  const row = (q && searchesWords(q) ? await withSettings(db, { work_mem: WORD_SEARCH_WORK_MEM }, (trx) => counts.execute(trx)) : await counts.execute(db)).rows[0]!;
+  const row = (await underWordSearch(db, f, (h) => counts.execute(h))).rows[0]!;
   const n = (q: Queue) => Number(row[q] ?? 0);
   return {
     counts: Object.fromEntries(QUEUES.map((q) => [q, Math.min(n(q), cap)])) as Record<Queue, number>,
